@@ -1,0 +1,150 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { UserError } from '../core/errors.js';
+import { safeRelativePath } from '../core/run-record-schema.js';
+
+/** Bounds that keep an untrusted zip cheap to open. */
+export interface ZipLimits {
+  /** Bytes of the zip itself. */
+  readonly maxZipBytes: number;
+  /** Uncompressed bytes of one entry. */
+  readonly maxEntryBytes: number;
+  /** Uncompressed bytes of all entries together. */
+  readonly maxTotalBytes: number;
+  /** Entries, directories included. */
+  readonly maxEntries: number;
+}
+
+/** Default bounds for a run record artifact: a record, and a few tool state files per step. */
+export const ZIP_LIMITS: ZipLimits = {
+  maxZipBytes: 256 * 1024 * 1024,
+  maxEntryBytes: 128 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxEntries: 30_000,
+};
+
+/** A zip that is malformed, too large, or holds an entry that could escape the folder it is unpacked into. */
+export class UnsafeZipError extends UserError {
+  override name = 'UnsafeZipError';
+}
+
+/** One entry of a zip's central directory. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly compressedBytes: number;
+  readonly bytes: number;
+  readonly method: number;
+  readonly directory: boolean;
+  readonly symlink: boolean;
+  readonly encrypted: boolean;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const MADE_BY_UNIX = 3;
+
+function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
+  // The end record is 22 bytes plus a comment of at most 65,535 bytes.
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let at = bytes.length - 22; at >= lowest; at--) {
+    if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;
+  }
+  throw new UnsafeZipError('not a zip archive (no end of central directory)');
+}
+
+/** List a zip's entries from its central directory, without decompressing anything. */
+export function parseZipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 22) throw new UnsafeZipError('not a zip archive (too short)');
+  const end = findEndOfCentralDirectory(bytes, view);
+  if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
+    throw new UnsafeZipError('zip64 archives are not accepted for run records');
+  }
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
+      throw new UnsafeZipError('malformed zip central directory');
+    }
+    const madeBy = view.getUint16(at + 4, true) >> 8;
+    const flags = view.getUint16(at + 8, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const mode = view.getUint32(at + 38, true) >>> 16;
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const name = strFromU8(nameBytes, (flags & 0x800) === 0);
+    entries.push({
+      name,
+      method: view.getUint16(at + 10, true),
+      compressedBytes: view.getUint32(at + 20, true),
+      bytes: view.getUint32(at + 24, true),
+      directory: name.endsWith('/'),
+      symlink: madeBy === MADE_BY_UNIX && (mode & S_IFMT) === S_IFLNK,
+      encrypted: (flags & 0x1) !== 0,
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Why an entry may not be unpacked, or null when it is fine. */
+function checkEntry(entry: ZipEntry, limits: ZipLimits): string | null {
+  if (entry.symlink) return 'is a symbolic link';
+  if (entry.encrypted) return 'is encrypted';
+  if (entry.method !== 0 && entry.method !== 8)
+    return `uses unsupported compression ${entry.method}`;
+  if (entry.bytes > limits.maxEntryBytes) return `is larger than ${limits.maxEntryBytes} bytes`;
+  const path = entry.directory ? entry.name.slice(0, -1) : entry.name;
+  if (!safeRelativePath.safeParse(path).success) return 'is not a safe relative path';
+  return null;
+}
+
+/**
+ * Unpack an untrusted zip in memory: every entry is checked (safe relative path, no links, bounded
+ * sizes and count) before anything is decompressed, and one bad entry rejects the whole archive.
+ * Directory entries are dropped; the result maps each file path to its bytes.
+ */
+export function unpackZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = ZIP_LIMITS,
+): Map<string, Uint8Array> {
+  if (bytes.length > limits.maxZipBytes) {
+    throw new UnsafeZipError(`the archive is larger than ${limits.maxZipBytes} bytes`);
+  }
+  const entries = parseZipEntries(bytes);
+  if (entries.length > limits.maxEntries) {
+    throw new UnsafeZipError(
+      `the archive has ${entries.length} entries; at most ${limits.maxEntries} are accepted`,
+    );
+  }
+  let total = 0;
+  const wanted = new Set<string>();
+  for (const entry of entries) {
+    const problem = checkEntry(entry, limits);
+    if (problem !== null)
+      throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} ${problem}`);
+    if (wanted.has(entry.name))
+      throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} appears twice`);
+    total += entry.bytes;
+    if (!entry.directory) wanted.add(entry.name);
+  }
+  if (total > limits.maxTotalBytes) {
+    throw new UnsafeZipError(
+      `the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`,
+    );
+  }
+  let files: Record<string, Uint8Array>;
+  try {
+    // fflate sizes each output buffer from the central directory, so a lying entry cannot grow past it.
+    files = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+  } catch (error) {
+    throw new UnsafeZipError(
+      `the archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return new Map(Object.entries(files));
+}
