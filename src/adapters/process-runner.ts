@@ -1,0 +1,194 @@
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { setTimeout as delay } from 'node:timers/promises';
+import { execa } from 'execa';
+import type { CommandRequest, CommandResult, CommandRunner, OutputChunk } from '../ports.js';
+
+/** The shell a command line runs in: the program and the flags before `-c COMMAND`. */
+export interface ShellCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+}
+
+/** Options of the process runner. */
+export interface ProcessRunnerOptions {
+  /** Defaults to bash (`-eo pipefail`, as GitHub Actions runs `run:` steps) when present, else sh. */
+  readonly shell?: ShellCommand;
+  /** How long each signal (SIGINT, then SIGTERM) gets before the next one is sent on abort. */
+  readonly graceMs?: number;
+}
+
+/** After a command exits, how long its output pipes may stay open (held by a background child). */
+const STREAM_DRAIN_MS = 2_000;
+const GROUP_POLL_MS = 50;
+
+/** A `CommandRunner` that runs each command through a shell in its own process group. */
+export function createProcessRunner(options: ProcessRunnerOptions = {}): CommandRunner {
+  const shell = options.shell ?? findShell(process.env.PATH ?? '');
+  const graceMs = options.graceMs ?? 3_000;
+  return { run: async (request) => await runCommand({ request, shell, graceMs }) };
+}
+
+/** bash when it is on PATH, else POSIX sh; both stop at the first failing line of a script. */
+export function findShell(searchPath: string): ShellCommand {
+  for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
+    const file = path.join(dir, 'bash');
+    try {
+      accessSync(file, constants.X_OK);
+      return { file, args: ['--noprofile', '--norc', '-eo', 'pipefail'] };
+    } catch {
+      // not in this directory
+    }
+  }
+  return { file: '/bin/sh', args: ['-e'] };
+}
+
+async function runCommand(params: {
+  request: CommandRequest;
+  shell: ShellCommand;
+  graceMs: number;
+}): Promise<CommandResult> {
+  const { request, shell, graceMs } = params;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // A function, not a property read: the signal changes while we await.
+  const isAborted = () => request.signal?.aborted === true;
+  if (isAborted()) {
+    return { kind: 'cancelled', exitCode: null, signal: null, durationMs: 0 };
+  }
+  const child = execa(shell.file, [...shell.args, '-c', request.command], {
+    cwd: request.cwd,
+    env: request.env,
+    extendEnv: false,
+    // Its own process group: a terminal's Ctrl-C reaches us, and we decide what the step gets.
+    detached: true,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+  });
+  const settled = child.then((result) => result);
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  streamOutput(child.stdout, 'stdout', request.onOutput);
+  streamOutput(child.stderr, 'stderr', request.onOutput);
+
+  let stopping: Promise<void> | undefined;
+  const pid = child.pid;
+  const stopGroup = (): Promise<void> =>
+    (stopping ??= pid === undefined ? Promise.resolve() : stopProcessGroup({ pid, graceMs }));
+  const onAbort = () => void stopGroup();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const first = await Promise.race([
+      exited.then((exit) => ({ kind: 'exit' as const, exit })),
+      settled.then((result) => ({ kind: 'settled' as const, result })),
+    ]);
+    if (first.kind === 'settled' && first.result.exitCode === undefined && !first.result.signal) {
+      return {
+        kind: 'spawn-failed',
+        message: first.result.shortMessage ?? 'the shell could not start',
+        durationMs: elapsed(),
+      };
+    }
+    const exit = await exited;
+    await waitAtMost(settled, STREAM_DRAIN_MS);
+    child.stdout.destroy();
+    child.stderr.destroy();
+    if (isAborted()) {
+      await stopGroup();
+      return { kind: 'cancelled', exitCode: exit.code, signal: exit.signal, durationMs: elapsed() };
+    }
+    if (exit.code !== null) return { kind: 'exited', exitCode: exit.code, durationMs: elapsed() };
+    return { kind: 'killed', signal: exit.signal ?? 'unknown', durationMs: elapsed() };
+  } finally {
+    request.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Wait for a promise, but no longer than `ms`, without leaving a timer behind. */
+async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  const timer = new AbortController();
+  await Promise.race([
+    promise,
+    delay(ms, undefined, { signal: timer.signal }).catch(() => undefined),
+  ]).finally(() => {
+    timer.abort();
+  });
+}
+
+function streamOutput(
+  stream: NodeJS.ReadableStream | null,
+  name: OutputChunk['stream'],
+  onOutput: (chunk: OutputChunk) => void,
+): void {
+  if (stream === null) return;
+  const decoder = new StringDecoder('utf8');
+  stream.on('data', (data: Buffer) => {
+    const text = decoder.write(data);
+    if (text !== '') onOutput({ stream: name, text });
+  });
+  stream.on('end', () => {
+    const rest = decoder.end();
+    if (rest !== '') onOutput({ stream: name, text: rest });
+  });
+}
+
+/**
+ * Ask the whole process group to stop: SIGINT (what Ctrl-C sends), then SIGTERM, then SIGKILL,
+ * each after a grace period; resolves when no process of the group is left.
+ */
+async function stopProcessGroup(params: { pid: number; graceMs: number }): Promise<void> {
+  const { pid, graceMs } = params;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+    if (!signalGroup(pid, signal)) return;
+    const deadline = performance.now() + graceMs;
+    while (performance.now() < deadline) {
+      await delay(GROUP_POLL_MS);
+      if (!isGroupAlive(pid)) return;
+    }
+  }
+}
+
+/**
+ * Whether a process group still has a running member. On Linux, read /proc: a killed orphan
+ * stays a zombie until its new parent reaps it, and `kill(-pgid, 0)` still counts zombies.
+ */
+function isGroupAlive(pgid: number): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return signalGroup(pgid, 0);
+  }
+  return entries.some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    const stat = readProcStat(entry);
+    return stat !== null && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X';
+  });
+}
+
+/** State and process group from `/proc/<pid>/stat`, or null when the process is gone. */
+export function readProcStat(pid: string): { state: string; pgrp: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may contain spaces: fields start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', pgrp: Number(fields[2]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Send a signal to a process group; false when the group no longer exists. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
