@@ -1,0 +1,216 @@
+import { compilePattern, describePolicy } from './config.js';
+import type { PolicyMode, RetryConditions, RetryConfig, RetryPolicy } from './config.js';
+import type { RunRecord, StepRecord } from './run-record-schema.js';
+
+/** What to do after a run completed: dispatch an automatic retry, or not (and why). */
+export type AutoRetryDecision =
+  | {
+      readonly kind: 'retry';
+      readonly mode: PolicyMode;
+      readonly delaySeconds: number;
+      /** The attempt number of the run to dispatch, counting the chain's first run as 1. */
+      readonly attempt: number;
+      readonly maxAttempts: number;
+      readonly policy: RetryPolicy;
+      /** Why the policy matched, for the check run. */
+      readonly reason: string;
+    }
+  | { readonly kind: 'skip'; readonly reason: string };
+
+type PolicyMatch =
+  | { readonly kind: 'match'; readonly because: string }
+  | { readonly kind: 'miss'; readonly because: string };
+
+/**
+ * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
+ * after a manual retry (a chain that a person touched is theirs); the first matching policy wins
+ * and its `max-attempts` is final, so a later, looser policy cannot extend a chain. The chain
+ * length comes from the record's lineage, which the Action writes and the App does not control.
+ */
+export function decideAutoRetry(params: {
+  config: RetryConfig;
+  record: RunRecord;
+  workflowPath: string;
+  branch: string | null;
+}): AutoRetryDecision {
+  const { config, record } = params;
+  if (record.status !== 'failed') {
+    const what = record.status === 'success' ? 'succeeded' : 'was cancelled';
+    return skip(`The run ${what}; automatic retries only follow failed runs.`);
+  }
+  const { lineage } = record;
+  if (lineage.parent !== null && lineage.trigger !== 'policy') {
+    const by = lineage.requestedBy === null ? '' : ` requested by @${lineage.requestedBy}`;
+    return skip(
+      `The run is a manual retry (trigger: ${lineage.trigger}${by}); automatic retries never follow a manual retry. Comment /retry to retry it again.`,
+    );
+  }
+  if (config.retryPolicies.length === 0)
+    return skip('No retry policies are configured in .github/gh-retry.yml.');
+  const failedSteps = record.steps.filter((s) => s.status === 'failed');
+  const misses: string[] = [];
+  for (const policy of config.retryPolicies) {
+    const match = matchPolicy(policy, { ...params, failedSteps });
+    if (match.kind === 'miss') {
+      misses.push(`${describePolicy(policy)}: ${match.because}`);
+      continue;
+    }
+    const attempt = lineage.retryNumber + 2;
+    if (attempt > policy.maxAttempts) {
+      return skip(
+        `Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
+          'Fix the cause, then comment /retry or retry from the Actions tab.',
+      );
+    }
+    const reason = `${describePolicy(policy)} matched (${match.because}); attempt ${attempt} of at most ${policy.maxAttempts}.`;
+    return {
+      kind: 'retry',
+      mode: policy.mode,
+      delaySeconds: policy.delaySeconds,
+      attempt,
+      maxAttempts: policy.maxAttempts,
+      policy,
+      reason,
+    };
+  }
+  return skip(`No retry policy matches this run: ${misses.join('; ')}.`);
+}
+
+function matchPolicy(
+  policy: RetryPolicy,
+  run: { workflowPath: string; branch: string | null; failedSteps: readonly StepRecord[] },
+): PolicyMatch {
+  const workflow = stripRef(run.workflowPath);
+  if (policy.workflows !== null && !policy.workflows.some((p) => matchesWorkflow(p, workflow))) {
+    return {
+      kind: 'miss',
+      because: `workflow ${baseName(workflow)} is not in ${policy.workflows.join(', ')}`,
+    };
+  }
+  if (policy.branches !== null) {
+    const { branch } = run;
+    if (branch === null)
+      return {
+        kind: 'miss',
+        because: 'the run has no branch (fork or tag) and the policy lists branches',
+      };
+    if (!policy.branches.some((p) => matchesGlob(p, branch))) {
+      return { kind: 'miss', because: `branch ${branch} is not in ${policy.branches.join(', ')}` };
+    }
+  }
+  if (policy.conditions === null) return { kind: 'match', because: 'any failure' };
+  const hit = findConditionMatch(policy.conditions, run.failedSteps);
+  return hit === null
+    ? { kind: 'miss', because: 'no failed step matches its conditions' }
+    : { kind: 'match', because: hit };
+}
+
+/** The first failed-step fact that meets a condition, in words; null when none does. */
+export function findConditionMatch(
+  conditions: RetryConditions,
+  failedSteps: readonly StepRecord[],
+): string | null {
+  const output = compileAll(conditions.outputPatterns, 'regex');
+  const dbt = compileAll(conditions.dbtErrors, 'substring');
+  for (const step of failedSteps) {
+    if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
+      return `step ${step.id} exited ${step.exitCode}`;
+    }
+    const outputHit = output.find((p) => p.regex.test(step.outputTail));
+    if (outputHit) return `output of step ${step.id} matches ${outputHit.text}`;
+    for (const node of step.nodes?.failed ?? []) {
+      const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
+      if (dbtHit)
+        return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
+    }
+  }
+  return null;
+}
+
+function compileAll(
+  patterns: readonly string[],
+  style: 'regex' | 'substring',
+): { text: string; regex: RegExp }[] {
+  return patterns.flatMap((text) => {
+    const compiled = compilePattern(text, style);
+    // parseConfig rejects invalid patterns; one that still fails here simply never matches.
+    return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
+  });
+}
+
+/** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */
+export function matchesWorkflow(pattern: string, workflowPath: string): boolean {
+  return matchesGlob(pattern, pattern.includes('/') ? workflowPath : baseName(workflowPath));
+}
+
+/** Glob match: `*` and `?` stay within a path segment, `**` crosses `/`; everything else is literal. */
+export function matchesGlob(pattern: string, text: string): boolean {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === '*' && pattern.charAt(i + 1) === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'u').test(text);
+}
+
+/** A candidate for "this parent already has a retry": a run of the parent's workflow. */
+export interface RetryCandidate {
+  readonly runId: number;
+  /** The run's `display_title` (its `run-name`). */
+  readonly displayTitle: string;
+  /** The parent run id from the candidate's own run record, when it has finished and uploaded one. */
+  readonly recordParentRunId?: number | null;
+}
+
+/**
+ * The `run-name` a workflow declares so that a retry's title names its parent while it is still
+ * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
+ */
+export const RETRY_RUN_NAME =
+  "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
+
+/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
+export function parseRetryTitle(displayTitle: string): number | null {
+  const match =
+    /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
+    /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
+  const id = match ? Number(match[1]) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
+ * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
+ * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
+ * created since the parent finished and checks again right before dispatching.
+ */
+export function findExistingRetry(params: {
+  parentRunId: number;
+  candidates: readonly RetryCandidate[];
+}): { readonly kind: 'found'; readonly runId: number } | { readonly kind: 'none' } {
+  const found = params.candidates.find(
+    (c) =>
+      c.runId !== params.parentRunId &&
+      (c.recordParentRunId === params.parentRunId ||
+        parseRetryTitle(c.displayTitle) === params.parentRunId),
+  );
+  return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
+}
+
+function stripRef(workflowPath: string): string {
+  const at = workflowPath.indexOf('@');
+  return at === -1 ? workflowPath : workflowPath.slice(0, at);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function skip(reason: string): AutoRetryDecision {
+  return { kind: 'skip', reason };
+}
