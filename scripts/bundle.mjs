@@ -3,7 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 /** [entry, output folder] — one bundle per runtime shell. */
-const entries = [['src/cli/main.ts', 'dist/cli']];
+const entries = [
+  // The Action's main entry owns the top of dist/, so it is bundled first; the others go in sub-folders.
+  ['action/index.ts', 'dist'],
+  ['action/post.ts', 'dist/post'],
+  ['src/cli/main.ts', 'dist/cli'],
+];
 
 rmSync('dist', { recursive: true, force: true });
 for (const [entry, out] of entries) {
