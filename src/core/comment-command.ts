@@ -1,4 +1,5 @@
 import type { RetryMode } from './model.js';
+import { MAX_STEP_ID_LENGTH, STEP_ID_PATTERN } from './step-ids.js';
 
 /**
  * The `/retry` comment grammar (PRODUCT.md §6). Only the first line of a comment counts.
@@ -20,10 +21,6 @@ export type CommentCommand =
   | { readonly kind: 'retry'; readonly workflow: string | null; readonly mode: RetryMode }
   | { readonly kind: 'invalid'; readonly message: string };
 
-/** A step id as schedules define it. */
-export const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-/** Longest step id accepted. */
-export const MAX_STEP_ID_LENGTH = 64;
 /** A workflow file name: a plain file name ending in `.yml` or `.yaml`. */
 export const WORKFLOW_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
 

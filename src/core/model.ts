@@ -100,3 +100,6 @@ export function formatRetryMode(mode: RetryMode): string {
       return `only ${mode.steps.join(',')}`;
   }
 }
+
+/** Environment variables as the core sees them: passed in, never read from the process. */
+export type Env = Readonly<Record<string, string | undefined>>;

@@ -1,0 +1,47 @@
+import type { Schedule, StepSpec } from './model.js';
+import { assignStepIds, isSetupCommand } from './step-ids.js';
+
+/** A step as read from a schedule, before ids are assigned and defaults applied. */
+export interface StepDraft {
+  readonly command: string;
+  readonly id: string | null;
+  readonly name: string | null;
+  /** null: detect from the command (PRODUCT.md §2). */
+  readonly setup: boolean | null;
+  readonly continueOnError: boolean;
+  readonly retries: number;
+  readonly retryWith: string | null;
+  readonly state: readonly string[];
+}
+
+/** A draft with every option at its default. */
+export function defaultDraft(command: string): StepDraft {
+  return {
+    command,
+    id: null,
+    name: null,
+    setup: null,
+    continueOnError: false,
+    retries: 0,
+    retryWith: null,
+    state: [],
+  };
+}
+
+/** Turn drafts into a schedule: assign ids, detect setup steps, fill names. */
+export function buildSchedule(name: string, drafts: readonly StepDraft[]): Schedule {
+  const ids = assignStepIds(drafts);
+  const steps = drafts.map((draft, index): StepSpec => {
+    const step: StepSpec = {
+      id: ids[index] ?? draft.command,
+      name: draft.name ?? draft.command,
+      run: draft.command,
+      setup: draft.setup ?? isSetupCommand(draft.command),
+      continueOnError: draft.continueOnError,
+      retries: draft.retries,
+      state: draft.state,
+    };
+    return draft.retryWith === null ? step : { ...step, retryWith: draft.retryWith };
+  });
+  return { name, steps };
+}

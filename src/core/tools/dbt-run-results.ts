@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { RECORD_LIMITS, type NodeSummary } from '../run-record-schema.js';
+
+/** Node statuses that `dbt retry` runs again (dbt-core 1.9+; `partial success` is microbatch). */
+export const RETRYABLE_NODE_STATUSES: readonly string[] = [
+  'error',
+  'fail',
+  'skipped',
+  'runtime error',
+  'partial success',
+];
+
+/** Statuses listed as failed nodes (with their message). */
+const FAILED_STATUSES = new Set(['error', 'fail', 'runtime error', 'partial success']);
+
+/** run_results.json schema versions `dbt retry` can read (dbt 1.8+ reads v4–v6). */
+const READABLE_VERSIONS = { min: 4, max: 6 } as const;
+
+/** Failed nodes that keep their message; beyond this only ids, so a record stays small. */
+const MAX_NODE_MESSAGES = 100;
+const MAX_MESSAGE_LENGTH = 1000;
+
+// Only the fields gh-retry needs; everything else in the file is allowed and left alone.
+const resultSchema = z.looseObject({
+  status: z.string(),
+  unique_id: z.string(),
+  message: z.string().nullish(),
+});
+const runResultsSchema = z.looseObject({
+  metadata: z.looseObject({ dbt_schema_version: z.string() }),
+  results: z.array(resultSchema),
+  args: z.looseObject({ which: z.string().optional() }).optional(),
+});
+
+/** One node result: its status and message. */
+export interface NodeResult {
+  readonly uniqueId: string;
+  readonly status: string;
+  readonly message: string | null;
+}
+
+/** A run_results.json as far as retrying needs it, or why it cannot be used. */
+export type RunResults =
+  | {
+      readonly kind: 'run-results';
+      readonly schemaVersion: number;
+      /** `args.which`: the command that wrote the file (`run`, `build`, `generate`, …). */
+      readonly which: string | null;
+      readonly results: readonly NodeResult[];
+    }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** Read a run_results.json (schema v4–v6), tolerant of fields it does not need. */
+export function parseRunResults(text: string): RunResults {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kind: 'unreadable', reason: 'it is not valid JSON' };
+  }
+  const parsed = runResultsSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where =
+      issue === undefined ? '' : ` (${issue.path.map(String).join('.')}: ${issue.message})`;
+    return { kind: 'unreadable', reason: `it is not a dbt run_results.json${where}` };
+  }
+  const version = /run-results\/v(\d+)\.json$/.exec(parsed.data.metadata.dbt_schema_version)?.[1];
+  const schemaVersion = version === undefined ? NaN : Number(version);
+  if (!(schemaVersion >= READABLE_VERSIONS.min && schemaVersion <= READABLE_VERSIONS.max)) {
+    return {
+      kind: 'unreadable',
+      reason: `its schema version ${parsed.data.metadata.dbt_schema_version} is not v4–v6`,
+    };
+  }
+  return {
+    kind: 'run-results',
+    schemaVersion,
+    which: parsed.data.args?.which ?? null,
+    results: parsed.data.results.map((result) => ({
+      uniqueId: result.unique_id,
+      status: result.status,
+      message: result.message ?? null,
+    })),
+  };
+}
+
+/**
+ * The node picture of a run_results.json: exact counts by status, the failed nodes (with
+ * messages for the first ones) and the skipped ids; ids listed up to RECORD_LIMITS.maxNodeIds.
+ */
+export function summariseRunResults(
+  runResults: Extract<RunResults, { kind: 'run-results' }>,
+): NodeSummary {
+  // A Map, then fromEntries: statuses come from untrusted files (a status "__proto__" stays data).
+  const counts = new Map<string, number>();
+  const failed: NodeSummary['failed'] = [];
+  const skipped: string[] = [];
+  let listed = 0;
+  for (const result of runResults.results) {
+    const status = clip(result.status, RECORD_LIMITS.maxStringLength);
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+    if (listed >= RECORD_LIMITS.maxNodeIds) continue;
+    const id = clip(result.uniqueId, RECORD_LIMITS.maxStringLength);
+    if (FAILED_STATUSES.has(status)) {
+      const message =
+        failed.length < MAX_NODE_MESSAGES && result.message !== null
+          ? clip(result.message, MAX_MESSAGE_LENGTH)
+          : null;
+      failed.push({ id, status, message });
+      listed += 1;
+    } else if (status === 'skipped') {
+      skipped.push(id);
+      listed += 1;
+    }
+  }
+  return {
+    which: runResults.which,
+    counts: Object.fromEntries(counts),
+    failed,
+    skipped,
+    merged: false,
+  };
+}
+
+/**
+ * The node picture after a `dbt retry`: the parent's picture with every node the retry ran
+ * replaced by its new status. `dbt retry` runs exactly the parent's retryable nodes (error, fail,
+ * skipped, runtime error, partial success), so those leave the parent's counts and the retry's
+ * counts take their place. Only merge a summary read after the step ran in its dbt retry form.
+ * (Hooks that the retry runs again are counted again: run_results.json lists them anew.)
+ */
+export function mergeNodeSummaries(parent: NodeSummary, retry: NodeSummary): NodeSummary {
+  const counts = new Map<string, number>();
+  for (const [status, count] of Object.entries(parent.counts)) {
+    if (!RETRYABLE_NODE_STATUSES.includes(status)) counts.set(status, count);
+  }
+  for (const [status, count] of Object.entries(retry.counts)) {
+    counts.set(status, (counts.get(status) ?? 0) + count);
+  }
+  return {
+    which: parent.which ?? retry.which,
+    counts: Object.fromEntries(counts),
+    failed: retry.failed,
+    skipped: retry.skipped,
+    merged: true,
+  };
+}
+
+/** How many of a summary's nodes `dbt retry` would run, by status (`2 error, 1 skipped`). */
+export function describeRetryableNodes(summary: NodeSummary): string {
+  const parts = RETRYABLE_NODE_STATUSES.flatMap((status) => {
+    const count = summary.counts[status] ?? 0;
+    return count > 0 ? [`${count} ${status}`] : [];
+  });
+  return parts.length === 0 ? 'no failed nodes' : parts.join(', ');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}

@@ -1,0 +1,126 @@
+import { parseCommandLine } from '../command-line.js';
+import type { Env, StepAction, StepSpec, ToolName } from '../model.js';
+import type { StepRecord } from '../run-record-schema.js';
+import { customTool } from './custom.js';
+import { dbtTool } from './dbt.js';
+import { playwrightTool } from './playwright.js';
+import { pytestTool } from './pytest.js';
+import {
+  NO_SUMMARY,
+  type RetryContext,
+  type RetryForm,
+  type StateSummary,
+  type ToolDeclaration,
+} from './tool.js';
+
+export { mergeNodeSummaries, parseRunResults, summariseRunResults } from './dbt-run-results.js';
+export type { NodeResult, RunResults } from './dbt-run-results.js';
+export type { ParentStateFile, RetryForm, StateSummary, ToolDeclaration } from './tool.js';
+export { customTool, dbtTool, playwrightTool, pytestTool };
+
+const TOOLS_BY_NAME: Readonly<
+  Record<ToolName, { readonly retrySuccessExitCodes: readonly number[] }>
+> = {
+  custom: customTool,
+  dbt: dbtTool,
+  pytest: pytestTool,
+  playwright: playwrightTool,
+};
+
+/** A tool bound to the step it recognised. */
+interface BoundTool {
+  readonly name: ToolName;
+  readonly statePaths: (env: Env) => string[];
+  readonly retryForm: (context: Omit<RetryContext<unknown>, 'match'>) => RetryForm;
+  readonly summarise: (files: ReadonlyMap<string, string>) => StateSummary;
+}
+
+function bind<M>(tool: ToolDeclaration<M>, step: StepSpec): BoundTool | null {
+  const match = tool.recognise(step);
+  if (match === null) return null;
+  return {
+    name: tool.name,
+    statePaths: (env) => tool.statePaths(match, env),
+    retryForm: (context) => tool.retryForm({ ...context, match }),
+    summarise: (files) => tool.summarise(match, files),
+  };
+}
+
+/** In order of precedence: a step's own `retry-with` beats the tool its command runs. */
+const BINDERS: readonly ((step: StepSpec) => BoundTool | null)[] = [
+  (step) => bind(customTool, step),
+  (step) => bind(dbtTool, step),
+  (step) => bind(pytestTool, step),
+  (step) => bind(playwrightTool, step),
+];
+
+function findTool(step: StepSpec): BoundTool | null {
+  for (const binder of BINDERS) {
+    const tool = binder(step);
+    if (tool !== null) return tool;
+  }
+  return null;
+}
+
+/** The tool with a retry form that runs this step, or null (commands with shell operators have none). */
+export function recogniseTool(step: StepSpec): ToolName | null {
+  return findTool(step)?.name ?? null;
+}
+
+/** The state files to save right after the step runs, relative to the working directory. */
+export function statePathsFor(params: { step: StepSpec; env: Env }): string[] {
+  return [...new Set(findTool(params.step)?.statePaths(params.env) ?? [])];
+}
+
+/** What the step's saved state files (keyed by the paths statePathsFor gave) say about it. */
+export function summariseStepState(params: {
+  step: StepSpec;
+  files: ReadonlyMap<string, string>;
+}): StateSummary {
+  return findTool(params.step)?.summarise(params.files) ?? NO_SUMMARY;
+}
+
+/**
+ * How a step that failed in the parent is retried: its tool's retry form when that is safe,
+ * else the command as written with the reason. `parentState` maps stored paths to contents.
+ */
+export function retryFormFor(params: {
+  step: StepSpec;
+  parent: StepRecord;
+  parentState: ReadonlyMap<string, string>;
+  stateRoot: string;
+  env: Env;
+}): RetryForm {
+  const tool = findTool(params.step);
+  if (tool === null) {
+    const { compound } = parseCommandLine(params.step.run);
+    return {
+      kind: 'as-written',
+      reason:
+        compound === null
+          ? 'no tool retry form for this command'
+          : `the command ${compound}, so no tool retry form applies`,
+    };
+  }
+  const files = params.parent.state.map((file) => ({
+    path: file.path,
+    stored: file.stored,
+    content: params.parentState.get(file.stored),
+  }));
+  return tool.retryForm({
+    step: params.step,
+    parent: params.parent,
+    files,
+    stateRoot: params.stateRoot,
+    env: params.env,
+  });
+}
+
+/** Exit codes that count as success for a planned step (pytest's retry form also accepts 5: nothing left). */
+export function successExitCodesFor(params: {
+  tool: ToolName | null;
+  action: StepAction;
+}): readonly number[] {
+  if (params.action !== 'retry' || params.tool === null) return [0];
+  return TOOLS_BY_NAME[params.tool].retrySuccessExitCodes;
+}
