@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseComment, renderCommandHelp } from './comment-command.js';
+import { formatRetryMode } from './model.js';
+import { parseRetryMode } from './retry-mode.js';
 
 describe('parseComment: valid commands', () => {
   it.each([
     ['/retry', null, { kind: 'from-failure' }],
     ['/retry all', null, { kind: 'all' }],
+    ['/retry from-failure', null, { kind: 'from-failure' }],
+    ['/retry ci.yml From-Failure', 'ci.yml', { kind: 'from-failure' }],
     ['/retry from dbt-run', null, { kind: 'from', step: 'dbt-run' }],
     ['/retry only dbt-test', null, { kind: 'only', steps: ['dbt-test'] }],
     ['/retry only dbt-test,pytest', null, { kind: 'only', steps: ['dbt-test', 'pytest'] }],
@@ -28,6 +32,10 @@ describe('parseComment: valid commands', () => {
     ['/retry from step.with_dots-1', null, { kind: 'from', step: 'step.with_dots-1' }],
   ])('%j', (body, workflow, mode) => {
     expect(parseComment(body)).toEqual({ kind: 'retry', workflow, mode });
+    // The App dispatches `retry-mode: formatRetryMode(mode)`; the Action must read back the same mode.
+    expect(parseRetryMode(formatRetryMode(mode as Parameters<typeof formatRetryMode>[0]))).toEqual(
+      mode,
+    );
   });
 
   it.each(['/retry help', '/retry HELP', ' /retry help \r\nmore'])('%j is help', (body) => {
@@ -69,6 +77,7 @@ describe('parseComment: invalid commands', () => {
     ['/retry from -x', '`-x` is not a step id'],
     [`/retry from ${'a'.repeat(65)}`, 'is not a step id'],
     ['/retry all please', '`/retry all` takes nothing after it'],
+    ['/retry from-failure now', '`/retry` takes nothing after it'],
     ['/retry alll', '`alll` is neither a retry mode'],
     ['/retry nightly', '`nightly` is neither a retry mode'],
     ['/retry ../x.yml', 'is not a workflow file name'],
@@ -103,7 +112,7 @@ describe('renderCommandHelp', () => {
 
       | Command | What it does |
       | --- | --- |
-      | \`/retry\` | Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests). |
+      | \`/retry\` | Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests). Also \`/retry from-failure\`. |
       | \`/retry all\` | Run every step again, as written. |
       | \`/retry from STEP\` | Reuse the steps before STEP (they must have succeeded); run STEP and every later step. |
       | \`/retry only STEP[,STEP…]\` | Run the setup steps and the named steps only. |

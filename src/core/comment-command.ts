@@ -34,6 +34,8 @@ type Argument = 'none' | 'step' | 'step-list';
 interface CommandForm {
   /** The word after `/retry` (and after WORKFLOW) that selects this form; null for bare `/retry`. */
   readonly keyword: string | null;
+  /** Another word for the same form, as the `retry-mode` input spells it. */
+  readonly alias?: string;
   readonly usage: string;
   readonly description: string;
   readonly argument: Argument;
@@ -44,9 +46,10 @@ interface CommandForm {
 const MODE_FORMS: readonly CommandForm[] = [
   {
     keyword: null,
+    alias: 'from-failure',
     usage: '/retry',
     description:
-      'Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests).',
+      'Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests). Also `/retry from-failure`.',
     argument: 'none',
     toMode: () => ({ kind: 'from-failure' }),
   },
@@ -122,13 +125,13 @@ function parseArguments(args: readonly string[]): Parsed<CommentCommand> {
     rest = rest.slice(1);
   }
   const keyword = rest[0]?.toLowerCase() ?? null;
-  const form = MODE_FORMS.find((f) => f.keyword === keyword);
+  const form = MODE_FORMS.find((f) => f.keyword === keyword || f.alias === keyword);
   if (form === undefined) {
     return fail(
       `${showToken(rest[0] ?? '')} is neither a retry mode (${modeKeywords()}) nor a workflow file name (ending in \`.yml\` or \`.yaml\`).`,
     );
   }
-  const mode = parseModeArguments(form, form.keyword === null ? rest : rest.slice(1));
+  const mode = parseModeArguments(form, rest.slice(1));
   return mode.ok ? ok({ kind: 'retry', workflow, mode: mode.value }) : mode;
 }
 
@@ -202,7 +205,9 @@ function parseWorkflowToken(token: string): Parsed<string> {
 }
 
 function modeKeywords(): string {
-  return MODE_FORMS.flatMap((f) => (f.keyword === null ? [] : [`\`${f.keyword}\``])).join(', ');
+  return MODE_FORMS.flatMap((f) => [f.alias, f.keyword])
+    .flatMap((word) => (word === undefined || word === null ? [] : [`\`${word}\``]))
+    .join(', ');
 }
 
 /** Render the `/retry` help (Markdown), generated from the grammar table. */
