@@ -1,0 +1,389 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
+import type { RunRecord } from '../core/run-record-schema.js';
+import type {
+  ArtifactDownload,
+  ArtifactInfo,
+  GitHubActions,
+  WorkflowRunInfo,
+} from '../ports-github.js';
+import {
+  createRunFolder,
+  loadParentRun,
+  parseRecordArtifactName,
+  pickRecordArtifact,
+  recordArtifactName,
+  slugifyArtifactKey,
+  uploadRunFolder,
+  type ArtifactUploader,
+  type LoadParentParams,
+} from './artifact-run-store.js';
+import { ZIP_LIMITS } from './zip-archive.js';
+
+const RUN_RESULTS =
+  '{"results":[{"unique_id":"model.p.a","status":"error"}],"args":{"which":"run"}}';
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function anArtifact(overrides: Partial<ArtifactInfo> & { name: string }): ArtifactInfo {
+  return {
+    id: 1,
+    sizeInBytes: 100,
+    expired: false,
+    expiresAt: '2026-12-01T00:00:00Z',
+    createdAt: null,
+    ...overrides,
+  };
+}
+
+function aRun(overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo {
+  return {
+    id: 100,
+    attempt: 1,
+    runNumber: 7,
+    repository: 'acme/warehouse',
+    workflowPath: '.github/workflows/nightly.yml',
+    status: 'completed',
+    conclusion: 'failure',
+    htmlUrl: 'https://github.com/acme/warehouse/actions/runs/100',
+    displayTitle: 'nightly',
+    headSha: 'abc',
+    headBranch: 'main',
+    event: 'schedule',
+    ...overrides,
+  };
+}
+
+/** A parent record of run 100 attempt 1 with one failed dbt step and its saved run_results.json. */
+function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
+  return aRunRecord({
+    id: '100-1',
+    status: 'failed',
+    github: {
+      repository: 'acme/warehouse',
+      workflow: '.github/workflows/nightly.yml',
+      workflowRef: null,
+      job: 'dbt',
+      runId: 100,
+      runAttempt: 1,
+      runNumber: 7,
+      serverUrl: 'https://github.com',
+      actor: 'octocat',
+    },
+    steps: [
+      aStepRecord({
+        id: 'dbt-run',
+        command: 'dbt run',
+        status: 'failed',
+        exitCode: 1,
+        tool: 'dbt',
+        state: [
+          {
+            path: 'target/run_results.json',
+            stored: 'dbt-run/target/run_results.json',
+            bytes: RUN_RESULTS.length,
+            sha256: sha(RUN_RESULTS),
+          },
+        ],
+      }),
+    ],
+    ...overrides,
+  });
+}
+
+/** An in-memory GitHub with one run and its artifacts. */
+function aGitHub(params: {
+  run?: WorkflowRunInfo | null;
+  artifacts?: ArtifactInfo[];
+  zips?: Record<number, Uint8Array | ArtifactDownload>;
+}): GitHubActions & { downloads: number[] } {
+  const downloads: number[] = [];
+  return {
+    downloads,
+    getWorkflowRun: ({ runId }) =>
+      Promise.resolve(params.run === undefined ? aRun({ id: runId }) : params.run),
+    listRunArtifacts: ({ namePrefix }) =>
+      Promise.resolve((params.artifacts ?? []).filter((a) => a.name.startsWith(namePrefix ?? ''))),
+    downloadArtifactZip: ({ artifactId }) => {
+      downloads.push(artifactId);
+      const zip = params.zips?.[artifactId];
+      if (zip === undefined) return Promise.resolve({ kind: 'not-found' });
+      return Promise.resolve(zip instanceof Uint8Array ? { kind: 'downloaded', bytes: zip } : zip);
+    },
+  };
+}
+
+function aZip(record: RunRecord | string, extra: Zippable = {}): Uint8Array {
+  const text = typeof record === 'string' ? record : serializeRunRecord(record);
+  return zipSync({
+    'record.json': strToU8(text),
+    'state/dbt-run/target/run_results.json': strToU8(RUN_RESULTS),
+    ...extra,
+  });
+}
+
+async function load(github: GitHubActions, overrides: Partial<LoadParentParams> = {}) {
+  const destination = await mkdtemp(path.join(tmpdir(), 'gh-retry-parent-'));
+  const result = await loadParentRun({
+    github,
+    repo: { owner: 'acme', repo: 'warehouse' },
+    workflowPath: '.github/workflows/nightly.yml',
+    runId: 100,
+    maxAttempt: null,
+    key: 'dbt',
+    requireCompleted: true,
+    destination,
+    ...overrides,
+  });
+  return { result, destination };
+}
+
+describe('record artifact names', () => {
+  it.each([
+    ['nightly', 'nightly'],
+    ['Nightly (prod)', 'nightly-prod'],
+    ['dbt/build: all', 'dbt-build-all'],
+    ['---', 'schedule'],
+    ['x'.repeat(80), 'x'.repeat(64)],
+  ])('slugifies %j to %j', (text, slug) => {
+    expect(slugifyArtifactKey(text)).toBe(slug);
+  });
+
+  it.each([
+    ['gh-retry-nightly-1', { key: 'nightly', attempt: 1 }],
+    ['gh-retry-nightly-prod-12', { key: 'nightly-prod', attempt: 12 }],
+    ['gh-retry-nightly', null],
+    ['other-nightly-1', null],
+    ['gh-retry-Nightly-1', null],
+  ])('parses %j', (name, parsed) => {
+    expect(parseRecordArtifactName(name)).toEqual(parsed);
+  });
+
+  it('round-trips', () => {
+    expect(parseRecordArtifactName(recordArtifactName({ key: 'dbt-build', attempt: 3 }))).toEqual({
+      key: 'dbt-build',
+      attempt: 3,
+    });
+  });
+
+  it('picks the latest attempt at or before the limit, for this key only', () => {
+    const artifacts = [
+      anArtifact({ id: 1, name: 'gh-retry-dbt-1' }),
+      anArtifact({ id: 2, name: 'gh-retry-dbt-prod-3' }),
+      anArtifact({ id: 3, name: 'gh-retry-dbt-2' }),
+      anArtifact({ id: 4, name: 'gh-retry-dbt-4' }),
+      anArtifact({ id: 5, name: 'something-else' }),
+    ];
+    expect(pickRecordArtifact({ artifacts, key: 'dbt', maxAttempt: 3 })?.id).toBe(3);
+    expect(pickRecordArtifact({ artifacts, key: 'dbt', maxAttempt: 1 })?.id).toBe(1);
+    expect(pickRecordArtifact({ artifacts, key: 'dbt-prod', maxAttempt: 9 })?.id).toBe(2);
+    expect(pickRecordArtifact({ artifacts, key: 'pytest', maxAttempt: 9 })).toBeNull();
+  });
+});
+
+describe('run folder and upload', () => {
+  it('writes the record atomically and uploads it with the state files the record lists', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gh-retry-folder-'));
+    const folder = await createRunFolder({ root, id: '100-1' });
+    const record = aParentRecord();
+    await folder.saveRecord(record);
+    await writeFile(path.join(folder.stateRoot, 'stray.txt'), 'not listed');
+    const stored = path.join(folder.stateRoot, 'dbt-run', 'target');
+    await mkdir(stored, { recursive: true });
+    await writeFile(path.join(stored, 'run_results.json'), RUN_RESULTS);
+    expect(parseRunRecord(await readFile(folder.recordPath, 'utf8'))).toEqual(record);
+    expect((await readdir(folder.dir)).sort()).toEqual(['record.json', 'state']);
+
+    const calls: { name: string; files: string[]; root: string; options: unknown }[] = [];
+    const uploader: ArtifactUploader = {
+      uploadArtifact: (name, files, rootDirectory, options) => {
+        calls.push({ name, files, root: rootDirectory, options });
+        return Promise.resolve({ id: 9, size: 123 });
+      },
+    };
+    const result = await uploadRunFolder({
+      uploader,
+      name: 'gh-retry-dbt-1',
+      folder,
+      record,
+      retentionDays: 5,
+    });
+    expect(result).toEqual({ id: 9, size: 123, files: 2 });
+    expect(calls).toEqual([
+      {
+        name: 'gh-retry-dbt-1',
+        files: [folder.recordPath, path.join(stored, 'run_results.json')],
+        root: folder.dir,
+        options: { retentionDays: 5 },
+      },
+    ]);
+  });
+});
+
+describe('loadParentRun', () => {
+  it('downloads, checks and unpacks the record and the state files it lists', async () => {
+    const github = aGitHub({
+      artifacts: [
+        anArtifact({ id: 11, name: 'gh-retry-dbt-1' }),
+        anArtifact({ id: 12, name: 'gh-retry-other-1' }),
+      ],
+      zips: { 11: aZip(aParentRecord(), { 'state/unlisted/file.txt': strToU8('ignored') }) },
+    });
+    const { result, destination } = await load(github);
+    expect(result.kind).toBe('loaded');
+    if (result.kind !== 'loaded') return;
+    expect(result.record.id).toBe('100-1');
+    expect(result.artifactName).toBe('gh-retry-dbt-1');
+    expect([...result.parentState.entries()]).toEqual([
+      ['dbt-run/target/run_results.json', RUN_RESULTS],
+    ]);
+    expect(await readFile(path.join(destination, 'dbt-run/target/run_results.json'), 'utf8')).toBe(
+      RUN_RESULTS,
+    );
+    expect(await readdir(destination)).toEqual(['dbt-run']);
+    expect(github.downloads).toEqual([11]);
+  });
+
+  it.each([
+    ['an unknown run', { run: null }, 'run 100 was not found in acme/warehouse'],
+    [
+      'a run of another repository',
+      { run: aRun({ repository: 'evil/fork' }) },
+      'belongs to evil/fork, not acme/warehouse',
+    ],
+    [
+      'a run of another workflow',
+      { run: aRun({ workflowPath: '.github/workflows/other.yml' }) },
+      'is a run of .github/workflows/other.yml, not of .github/workflows/nightly.yml',
+    ],
+    [
+      'an unfinished run',
+      { run: aRun({ status: 'in_progress' }) },
+      'has not finished (status in_progress)',
+    ],
+  ])('refuses %s', async (_label, github, message) => {
+    await expect(load(aGitHub(github))).rejects.toThrow(message);
+  });
+
+  it('reads an in-progress run when asked (a native re-run reads its own run)', async () => {
+    const github = aGitHub({
+      run: aRun({ status: 'in_progress', attempt: 2 }),
+      artifacts: [anArtifact({ id: 11, name: 'gh-retry-dbt-1' })],
+      zips: { 11: aZip(aParentRecord()) },
+    });
+    const { result } = await load(github, { requireCompleted: false, maxAttempt: 1 });
+    expect(result.kind).toBe('loaded');
+  });
+
+  it.each([
+    ['no artifact', { artifacts: [] }, 'run 100 has no record artifact "gh-retry-dbt-1"'],
+    [
+      'an artifact listed as expired',
+      {
+        artifacts: [
+          anArtifact({
+            id: 11,
+            name: 'gh-retry-dbt-1',
+            expired: true,
+            expiresAt: '2026-03-04T05:06:07Z',
+          }),
+        ],
+      },
+      'the record of run 100 expired on 2026-03-04; use retry-mode all',
+    ],
+    [
+      'a download answered with 410',
+      {
+        artifacts: [
+          anArtifact({ id: 11, name: 'gh-retry-dbt-1', expiresAt: '2026-03-04T00:00:00Z' }),
+        ],
+        zips: { 11: { kind: 'expired', message: 'Artifact has expired' } as const },
+      },
+      'the record of run 100 expired on 2026-03-04; use retry-mode all',
+    ],
+    [
+      'a download answered with 404',
+      { artifacts: [anArtifact({ id: 11, name: 'gh-retry-dbt-1' })] },
+      'is gone',
+    ],
+  ])('reports %s as unavailable', async (_label, github, reason) => {
+    const { result } = await load(aGitHub(github));
+    expect(result).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining(reason) });
+  });
+
+  const tampered: [string, Uint8Array, string][] = [
+    [
+      'a zip with ../ entries',
+      aZip(aParentRecord(), { '../../evil.sh': strToU8('x') }),
+      'is not a safe relative path',
+    ],
+    ['a zip without record.json', zipSync({ 'other.json': strToU8('{}') }), 'has no record.json'],
+    ['a record that is not JSON', aZip('{ not json'), 'is not valid JSON'],
+    [
+      'a record of another kind',
+      aZip('{"kind":"something-else"}'),
+      'record.json of gh-retry-dbt-1',
+    ],
+    ['a record of another run', aZip(aParentRecord({ id: '999-1' })), 'does not belong to run 100'],
+    [
+      'a record whose github block names another run',
+      aZip(aParentRecord({ github: { ...aParentRecord().github!, runId: 5 } })),
+      'does not belong to run 100',
+    ],
+    [
+      'a state file that does not match its checksum',
+      zipSync({
+        'record.json': strToU8(serializeRunRecord(aParentRecord())),
+        'state/dbt-run/target/run_results.json': strToU8(RUN_RESULTS.replace('error', 'succe')),
+      }),
+      'does not match its checksum',
+    ],
+    [
+      'an oversized record',
+      zipSync({ 'record.json': new Uint8Array(9 * 1024 * 1024).fill(32) }),
+      'at most 8388608 are read',
+    ],
+  ];
+  it.each(tampered)('refuses %s', async (_label, zip, message) => {
+    const github = aGitHub({
+      artifacts: [anArtifact({ id: 11, name: 'gh-retry-dbt-1' })],
+      zips: { 11: zip },
+    });
+    await expect(load(github)).rejects.toThrow(message);
+  });
+
+  it('refuses an artifact larger than the zip limit before reading it', async () => {
+    const github = aGitHub({
+      artifacts: [anArtifact({ id: 11, name: 'gh-retry-dbt-1' })],
+      zips: { 11: { kind: 'too-large', maxBytes: 10 } },
+    });
+    await expect(load(github, { limits: { ...ZIP_LIMITS, maxZipBytes: 10 } })).rejects.toThrow(
+      'larger than 10 bytes',
+    );
+  });
+
+  it('reads the attempt it is asked for, not a later one', async () => {
+    const second = aParentRecord({
+      id: '100-2',
+      github: { ...aParentRecord().github!, runAttempt: 2 },
+    });
+    const github = aGitHub({
+      run: aRun({ attempt: 2 }),
+      artifacts: [
+        anArtifact({ id: 11, name: 'gh-retry-dbt-1' }),
+        anArtifact({ id: 12, name: 'gh-retry-dbt-2' }),
+      ],
+      zips: { 11: aZip(aParentRecord()), 12: aZip(second) },
+    });
+    expect((await load(github, { maxAttempt: 1 })).result).toMatchObject({
+      kind: 'loaded',
+      record: { id: '100-1' },
+    });
+    expect((await load(github)).result).toMatchObject({ kind: 'loaded', record: { id: '100-2' } });
+  });
+});

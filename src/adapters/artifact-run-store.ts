@@ -1,0 +1,320 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
+import { RECORD_LIMITS, type RunRecord } from '../core/run-record-schema.js';
+import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../ports-github.js';
+import type { RecordWriter } from '../ports.js';
+import { unpackZip, ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
+
+/**
+ * The run record on GitHub artifacts. A run folder (`record.json` + `state/<step-id>/<path>`, the
+ * same layout as the local store) is uploaded as one artifact per job and attempt; a parent run's
+ * artifact is read back through the REST API and treated as untrusted input.
+ */
+
+/** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
+export class ParentRunError extends UserError {
+  override name = 'ParentRunError';
+}
+
+/** Prefix of every record artifact's name. */
+export const RECORD_ARTIFACT_PREFIX = 'gh-retry-';
+
+/** Turn a schedule or job name into the readable, collision-safe part of an artifact name. */
+export function slugifyArtifactKey(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return slug === '' ? 'schedule' : slug;
+}
+
+/** The artifact name of one job attempt's record: `gh-retry-<key>-<attempt>`. */
+export function recordArtifactName(params: { key: string; attempt: number }): string {
+  return `${RECORD_ARTIFACT_PREFIX}${params.key}-${params.attempt}`;
+}
+
+/** The key and attempt of a record artifact's name, or null for any other artifact. */
+export function parseRecordArtifactName(name: string): { key: string; attempt: number } | null {
+  const match = /^gh-retry-([a-z0-9][a-z0-9-]*)-(\d{1,6})$/.exec(name);
+  if (match === null) return null;
+  return { key: match[1] ?? '', attempt: Number(match[2]) };
+}
+
+/**
+ * The record artifact for `key` from the latest attempt at or before `maxAttempt`: a job that was
+ * not re-run in a later attempt keeps the record of the attempt that ran it.
+ */
+export function pickRecordArtifact(params: {
+  artifacts: readonly ArtifactInfo[];
+  key: string;
+  maxAttempt: number;
+}): ArtifactInfo | null {
+  let best: { artifact: ArtifactInfo; attempt: number } | null = null;
+  for (const artifact of params.artifacts) {
+    const parsed = parseRecordArtifactName(artifact.name);
+    if (parsed === null || parsed.key !== params.key || parsed.attempt > params.maxAttempt)
+      continue;
+    const better =
+      best === null ||
+      parsed.attempt > best.attempt ||
+      (parsed.attempt === best.attempt && artifact.id > best.artifact.id);
+    if (better) best = { artifact, attempt: parsed.attempt };
+  }
+  return best?.artifact ?? null;
+}
+
+/** A local run folder that becomes the artifact: `record.json` and `state/`. */
+export interface RunFolder extends RecordWriter {
+  readonly id: string;
+  readonly dir: string;
+  readonly stateRoot: string;
+  readonly recordPath: string;
+}
+
+/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
+export async function createRunFolder(params: { root: string; id: string }): Promise<RunFolder> {
+  const dir = path.join(params.root, params.id);
+  const stateRoot = path.join(dir, 'state');
+  const recordPath = path.join(dir, 'record.json');
+  await mkdir(stateRoot, { recursive: true });
+  return {
+    id: params.id,
+    dir,
+    stateRoot,
+    recordPath,
+    saveRecord: async (record) => {
+      const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, serializeRunRecord(record));
+      await rename(temp, recordPath);
+    },
+  };
+}
+
+/** What `@actions/artifact`'s client offers for uploads (its `DefaultArtifactClient` fits). */
+export interface ArtifactUploader {
+  uploadArtifact(
+    name: string,
+    files: string[],
+    rootDirectory: string,
+    options?: { retentionDays?: number },
+  ): Promise<{ id?: number; size?: number }>;
+}
+
+/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
+export async function uploadRunFolder(params: {
+  uploader: ArtifactUploader;
+  name: string;
+  folder: Pick<RunFolder, 'dir' | 'stateRoot' | 'recordPath'>;
+  record: RunRecord;
+  retentionDays: number | null;
+}): Promise<{ id: number | null; size: number | null; files: number }> {
+  const { folder } = params;
+  const files = [folder.recordPath];
+  for (const step of params.record.steps) {
+    for (const file of step.state) {
+      const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
+      const info = await stat(stored).catch(() => null);
+      if (info?.isFile() === true) files.push(stored);
+    }
+  }
+  const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
+  const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
+  return { id: result.id ?? null, size: result.size ?? null, files: files.length };
+}
+
+/** A parent run whose record was read and checked. */
+export interface LoadedParent {
+  readonly kind: 'loaded';
+  readonly run: WorkflowRunInfo;
+  readonly record: RunRecord;
+  readonly artifactName: string;
+  /** Where the parent's state files were unpacked (`<stateRoot>/<stored>`). */
+  readonly stateRoot: string;
+  /** The content of each unpacked state file, keyed by its `stored` path. */
+  readonly parentState: ReadonlyMap<string, string>;
+}
+
+/** A parent run without a usable record artifact (expired or never uploaded). */
+export interface UnavailableParent {
+  readonly kind: 'unavailable';
+  readonly run: WorkflowRunInfo;
+  /** What happened, in words a user can act on. */
+  readonly reason: string;
+}
+
+/** The parent of a retry run, or why its record cannot be had. */
+export type ParentRun = LoadedParent | UnavailableParent;
+
+/** Everything {@link loadParentRun} needs. */
+export interface LoadParentParams {
+  readonly github: GitHubActions;
+  /** The repository of the retry run; the parent must belong to it. */
+  readonly repo: RepoRef;
+  /** The workflow file of the retry run; the parent must be a run of it. */
+  readonly workflowPath: string;
+  readonly runId: number;
+  /** Read the record of this attempt or an earlier one; null for the run's latest attempt. */
+  readonly maxAttempt: number | null;
+  /** The artifact key of this schedule (see {@link slugifyArtifactKey}). */
+  readonly key: string;
+  /** A native re-run reads its own run, which is still in progress; a dispatched retry needs a finished parent. */
+  readonly requireCompleted: boolean;
+  /** A fresh, empty folder to unpack the parent's state files into. */
+  readonly destination: string;
+  readonly limits?: ZipLimits;
+}
+
+async function checkParentRun(params: LoadParentParams): Promise<WorkflowRunInfo> {
+  const { github, repo, runId } = params;
+  const fullName = `${repo.owner}/${repo.repo}`;
+  const run = await github.getWorkflowRun({ ...repo, runId });
+  if (run === null) {
+    throw new ParentRunError(
+      `run ${runId} was not found in ${fullName}; give retry-of a run id or run URL of this repository`,
+    );
+  }
+  if (run.repository.toLowerCase() !== fullName.toLowerCase()) {
+    throw new ParentRunError(
+      `run ${runId} belongs to ${run.repository}, not ${fullName}; a retry must stay in its repository`,
+    );
+  }
+  if (run.workflowPath !== params.workflowPath) {
+    throw new ParentRunError(
+      `run ${runId} is a run of ${run.workflowPath}, not of ${params.workflowPath}; retry it from its own workflow`,
+    );
+  }
+  if (params.requireCompleted && run.status !== 'completed') {
+    throw new ParentRunError(
+      `run ${runId} has not finished (status ${run.status ?? 'unknown'}); retry it once it has completed`,
+    );
+  }
+  return run;
+}
+
+/**
+ * Find, download and check a parent run's record artifact. Refuses a run of another repository or
+ * workflow, an unfinished run, an unsafe zip, and a record that is invalid or does not belong to the run.
+ */
+export async function loadParentRun(params: LoadParentParams): Promise<ParentRun> {
+  const run = await checkParentRun(params);
+  const maxAttempt = Math.min(params.maxAttempt ?? run.attempt, run.attempt);
+  const artifacts = await params.github.listRunArtifacts({
+    ...params.repo,
+    runId: run.id,
+    namePrefix: RECORD_ARTIFACT_PREFIX,
+  });
+  const artifact = pickRecordArtifact({ artifacts, key: params.key, maxAttempt });
+  const wanted = recordArtifactName({ key: params.key, attempt: maxAttempt });
+  if (artifact === null) {
+    return {
+      kind: 'unavailable',
+      run,
+      reason: `run ${run.id} has no record artifact "${wanted}" (or an earlier attempt's); use retry-mode all`,
+    };
+  }
+  const expiredOn =
+    artifact.expiresAt === null ? 'an earlier date' : artifact.expiresAt.slice(0, 10);
+  const expired = {
+    kind: 'unavailable',
+    run,
+    reason: `the record of run ${run.id} expired on ${expiredOn}; use retry-mode all`,
+  } as const;
+  if (artifact.expired) return expired;
+  const limits = params.limits ?? ZIP_LIMITS;
+  const download = await params.github.downloadArtifactZip({
+    ...params.repo,
+    artifactId: artifact.id,
+    maxBytes: limits.maxZipBytes,
+  });
+  switch (download.kind) {
+    case 'expired':
+      return expired;
+    case 'not-found':
+      return {
+        kind: 'unavailable',
+        run,
+        reason: `the record artifact "${artifact.name}" of run ${run.id} is gone; use retry-mode all`,
+      };
+    case 'too-large':
+      throw new ParentRunError(
+        `the record artifact "${artifact.name}" is larger than ${download.maxBytes} bytes; it is not read`,
+      );
+    case 'downloaded':
+      break;
+  }
+  const files = unpackZip(download.bytes, limits);
+  const record = checkRecord({ files, run, artifactName: artifact.name });
+  const parentState = await writeParentState({ files, record, destination: params.destination });
+  return {
+    kind: 'loaded',
+    run,
+    record,
+    artifactName: artifact.name,
+    stateRoot: params.destination,
+    parentState,
+  };
+}
+
+function checkRecord(params: {
+  files: ReadonlyMap<string, Uint8Array>;
+  run: WorkflowRunInfo;
+  artifactName: string;
+}): RunRecord {
+  const { files, run, artifactName } = params;
+  const bytes = files.get('record.json');
+  if (bytes === undefined)
+    throw new ParentRunError(`the artifact "${artifactName}" has no record.json`);
+  if (bytes.length > RECORD_LIMITS.maxRecordBytes) {
+    throw new ParentRunError(
+      `the record in "${artifactName}" is ${bytes.length} bytes; at most ${RECORD_LIMITS.maxRecordBytes} are read`,
+    );
+  }
+  const record = parseRunRecord(new TextDecoder('utf-8', { fatal: false }).decode(bytes), {
+    source: `record.json of ${artifactName}`,
+  });
+  const attempt = parseRecordArtifactName(artifactName)?.attempt;
+  const github = record.github;
+  const belongs =
+    github !== null &&
+    github.runId === run.id &&
+    github.runAttempt === attempt &&
+    github.repository.toLowerCase() === run.repository.toLowerCase() &&
+    record.id === `${run.id}-${attempt}`;
+  if (!belongs) {
+    throw new ParentRunError(
+      `the record in "${artifactName}" does not belong to run ${run.id} (it names ${record.id}); it is not used`,
+    );
+  }
+  return record;
+}
+
+async function writeParentState(params: {
+  files: ReadonlyMap<string, Uint8Array>;
+  record: RunRecord;
+  destination: string;
+}): Promise<Map<string, string>> {
+  const contents = new Map<string, string>();
+  for (const step of params.record.steps) {
+    for (const file of step.state) {
+      const bytes = params.files.get(`state/${file.stored}`);
+      // A reused step lists files of an earlier run that were not carried along: nothing to restore.
+      if (bytes === undefined || contents.has(file.stored)) continue;
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (bytes.length !== file.bytes || digest !== file.sha256) {
+        throw new ParentRunError(
+          `state file "${file.stored}" does not match its checksum in the record; the artifact was altered`,
+        );
+      }
+      const target = path.join(params.destination, ...file.stored.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, bytes, { flag: 'wx' });
+      contents.set(file.stored, new TextDecoder().decode(bytes));
+    }
+  }
+  return contents;
+}
