@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from './errors.js';
-import { parseRunReference } from './run-reference.js';
+import { parseRecordRunId, parseRunReference } from './run-reference.js';
 
 const repo = { owner: 'acme', repo: 'warehouse' };
 const ghes = { ...repo, serverUrl: 'https://git.example.com/' };
@@ -76,5 +76,19 @@ describe('parseRunReference', () => {
     expect(() => parseRunReference(`x${'y'.repeat(300)}`, repo)).toThrow(
       `Cannot read "x${'y'.repeat(99)}…" as a workflow run.`,
     );
+  });
+});
+
+describe('parseRecordRunId', () => {
+  it.each([
+    ['17263512345-2', { runId: 17263512345, attempt: 2 }],
+    ['118', { runId: 118, attempt: null }],
+    ['118-0', null],
+    ['0-1', null],
+    ['20261120T020000Z-ab12', null],
+    ['118-1-1', null],
+    ['', null],
+  ])('%j → %j', (id, expected) => {
+    expect(parseRecordRunId(id)).toEqual(expected);
   });
 });

@@ -86,3 +86,16 @@ function show(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return `"${oneLine.length > 100 ? `${oneLine.slice(0, 100)}…` : oneLine}"`;
 }
+
+/**
+ * The GitHub run behind a record id: the Action names records `<run_id>-<attempt>`; a bare run id
+ * is read with a null attempt. Null for other ids (local runs).
+ */
+export function parseRecordRunId(recordId: string): RunReference | null {
+  const match = /^(\d{1,16})(?:-(\d{1,4}))?$/.exec(recordId);
+  if (match === null) return null;
+  const runId = Number(match[1]);
+  const attempt = match[2] === undefined ? null : Number(match[2]);
+  const valid = Number.isSafeInteger(runId) && runId > 0 && (attempt === null || attempt > 0);
+  return valid ? { runId, attempt } : null;
+}
