@@ -1,0 +1,203 @@
+import { UserError } from '../core/errors.js';
+import type { Env, PlannedStep, StepSpec } from '../core/model.js';
+import { appendOutputTail } from '../core/run-record.js';
+import type { RunRecord, StepRecord } from '../core/run-record-schema.js';
+import {
+  mergeNodeSummaries,
+  statePathsFor,
+  successExitCodesFor,
+  summariseStepState,
+} from '../core/tools/index.js';
+import type { CommandResult, CommandRunner, RunReporter, StateWorkspace } from '../ports.js';
+
+/** Everything one step needs from the run around it. */
+export interface StepContext {
+  readonly cwd: string;
+  readonly env: Env;
+  readonly stateRoot: string;
+  /** The run being retried, for restores and for merging dbt node pictures. */
+  readonly parent: { readonly record: RunRecord; readonly stateRoot: string } | null;
+  readonly runner: CommandRunner;
+  readonly workspace: StateWorkspace;
+  readonly reporter: RunReporter;
+  readonly signal: AbortSignal | undefined;
+  readonly now: () => Date;
+}
+
+/** A planned step that runs: its position, its plan and its schedule entry. */
+export interface StepToRun {
+  readonly planned: PlannedStep & { readonly exec: string };
+  readonly spec: StepSpec;
+  readonly index: number;
+  readonly total: number;
+}
+
+type Tail = { text: string; truncated: boolean };
+
+/**
+ * Run one step: restore its state files, run it (again in place while `retries` allow), save the
+ * files its tool leaves behind right away (the next step may overwrite them) and summarise them.
+ */
+export async function executeStep(step: StepToRun, context: StepContext): Promise<StepRecord> {
+  const { planned, spec } = step;
+  const startedAt = context.now();
+  let tail: Tail = { text: '', truncated: false };
+  const note = (message: string) => {
+    tail = appendOutputTail(tail, `[gh-retry] ${message}\n`);
+    context.reporter.report({ kind: 'note', stepId: planned.id, message });
+  };
+  const restored = await restoreFiles(step, context).catch((error: unknown) => {
+    if (!(error instanceof UserError)) throw error;
+    note(error.message);
+    return false;
+  });
+  if (!restored) {
+    return { ...baseRecord(step, startedAt), status: 'failed', outputTail: tail.text };
+  }
+  const successCodes = successExitCodesFor({ tool: planned.tool, action: planned.action });
+  const maxAttempts = 1 + spec.retries;
+  let result: CommandResult | null = null;
+  let attempts = 0;
+  let durationMs = 0;
+  while (attempts < maxAttempts && context.signal?.aborted !== true) {
+    attempts += 1;
+    if (attempts > 1)
+      note(`${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`);
+    context.reporter.report({
+      kind: 'step-started',
+      step: planned,
+      index: step.index,
+      total: step.total,
+      attempt: attempts,
+    });
+    result = await context.runner.run({
+      command: planned.exec,
+      cwd: context.cwd,
+      env: context.env,
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+      onOutput: (chunk) => {
+        tail = appendOutputTail(tail, chunk.text);
+        context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
+      },
+    });
+    durationMs += result.durationMs;
+    if (result.kind === 'spawn-failed') note(`the command could not start: ${result.message}`);
+    if (isSuccess(result, successCodes) || result.kind === 'cancelled') break;
+  }
+  const status =
+    result === null || result.kind === 'cancelled'
+      ? 'cancelled'
+      : isSuccess(result, successCodes)
+        ? 'success'
+        : 'failed';
+  const { state, nodes, failedTests } = await saveAndSummarise(step, context, note);
+  return {
+    ...baseRecord(step, startedAt),
+    status,
+    exitCode: result !== null && 'exitCode' in result ? result.exitCode : null,
+    signal: result !== null && 'signal' in result ? result.signal : null,
+    attempts,
+    durationMs,
+    state,
+    nodes,
+    failedTests,
+    outputTail: tail.text,
+    outputTruncated: tail.truncated,
+  };
+}
+
+function isSuccess(result: CommandResult, successCodes: readonly number[]): boolean {
+  return result.kind === 'exited' && successCodes.includes(result.exitCode);
+}
+
+function describeResult(result: CommandResult | null): string {
+  if (result === null) return 'not run';
+  switch (result.kind) {
+    case 'exited':
+      return `exited ${result.exitCode}`;
+    case 'killed':
+      return `killed by ${result.signal}`;
+    case 'cancelled':
+      return 'cancelled';
+    case 'spawn-failed':
+      return 'could not start';
+  }
+}
+
+async function restoreFiles(step: StepToRun, context: StepContext): Promise<boolean> {
+  const files = step.planned.restore;
+  if (files.length === 0) return true;
+  if (context.parent === null)
+    throw new UserError('the plan restores state files but there is no parent run');
+  await context.workspace.restoreState({ stateRoot: context.parent.stateRoot, files });
+  return true;
+}
+
+async function saveAndSummarise(
+  step: StepToRun,
+  context: StepContext,
+  note: (message: string) => void,
+): Promise<Pick<StepRecord, 'state' | 'nodes' | 'failedTests'>> {
+  const { planned, spec } = step;
+  const paths = statePathsFor({ step: spec, env: context.env });
+  if (paths.length === 0) return { state: [], nodes: null, failedTests: null };
+  const saved = await context.workspace.saveState({
+    stateRoot: context.stateRoot,
+    stepId: planned.id,
+    paths,
+  });
+  for (const skipped of saved.skipped)
+    note(`state file ${skipped.path} not saved: ${skipped.reason}`);
+  const state = saved.files.map((entry) => entry.file);
+  const contents = await context.workspace.readState({
+    stateRoot: context.stateRoot,
+    files: state,
+  });
+  const files = new Map<string, string>();
+  for (const entry of saved.files) {
+    const content = contents.get(entry.file.stored);
+    if (content !== undefined) files.set(entry.requested, content);
+  }
+  const summary = summariseStepState({ step: spec, files });
+  const parentNodes = context.parent?.record.steps.find((s) => s.id === planned.id)?.nodes ?? null;
+  // A dbt retry's run_results.json holds only the nodes it re-ran: show them over the parent's picture.
+  const nodes =
+    planned.action === 'retry' &&
+    planned.tool === 'dbt' &&
+    parentNodes !== null &&
+    summary.nodes !== null
+      ? mergeNodeSummaries(parentNodes, summary.nodes)
+      : summary.nodes;
+  return { state, nodes, failedTests: summary.failedTests };
+}
+
+/** The fields of a step record known before it runs; a step that never started keeps them. */
+export function baseRecord(
+  step: StepToRun | { planned: PlannedStep; spec: StepSpec },
+  startedAt: Date | null,
+): StepRecord {
+  const { planned, spec } = step;
+  return {
+    id: planned.id,
+    name: planned.name,
+    command: planned.command,
+    executed: planned.exec,
+    action: planned.action,
+    reason: planned.reason,
+    status: 'skipped',
+    exitCode: null,
+    signal: null,
+    setup: spec.setup,
+    continueOnError: spec.continueOnError,
+    attempts: 0,
+    startedAt: startedAt?.toISOString() ?? null,
+    durationMs: 0,
+    tool: planned.tool,
+    reusedFrom: null,
+    nodes: null,
+    failedTests: null,
+    state: [],
+    outputTail: '',
+    outputTruncated: false,
+  };
+}

@@ -1,0 +1,9 @@
+/** gh-retry as a library: the pure core, the orchestrator that runs a schedule, and its local adapters. */
+export * from './core/index.js';
+export type * from './ports.js';
+export { runSchedule, type RunKind, type RunScheduleParams } from './execution/run-schedule.js';
+export { planFromParent, readParentState } from './execution/plan-from-parent.js';
+export { createProcessRunner, type ProcessRunnerOptions } from './adapters/process-runner.js';
+export { createFsStateWorkspace } from './adapters/fs-state-workspace.js';
+export { createFsRunStore, RunNotFoundError } from './adapters/fs-run-store.js';
+export { systemClock } from './adapters/system-clock.js';
