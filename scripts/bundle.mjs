@@ -1,6 +1,6 @@
 // Bundles each entry point with @vercel/ncc into dist/ (committed; `npm run check-dist` keeps it fresh).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 /** [entry, output folder] — one bundle per runtime shell. */
 const entries = [
@@ -10,12 +10,31 @@ const entries = [
   ['src/cli/main.ts', 'dist/cli'],
 ];
 
+/** The `bin` of package.json: it must start with a shebang and be executable for `npx gh-retry`. */
+const cliBin = 'dist/cli/index.js';
+
 rmSync('dist', { recursive: true, force: true });
 for (const [entry, out] of entries) {
   process.stdout.write(`bundling ${entry} -> ${out}\n`);
   execFileSync(
     process.execPath,
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', entry, '-o', out, '--quiet', '--no-source-map-register', '--license', 'licenses.txt', '--target', 'es2022'],
+    [
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      'build',
+      entry,
+      '-o',
+      out,
+      '--quiet',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2022',
+    ],
     { stdio: 'inherit' },
   );
 }
+
+const bin = readFileSync(cliBin, 'utf8');
+if (!bin.startsWith('#!')) writeFileSync(cliBin, `#!/usr/bin/env node\n${bin}`);
+chmodSync(cliBin, 0o755);
