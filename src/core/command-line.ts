@@ -1,4 +1,4 @@
-import { parse, quote } from 'shell-quote';
+import { parse } from 'shell-quote';
 import type { Env } from './model.js';
 
 /**
@@ -72,12 +72,24 @@ export function quoteWords(words: readonly string[]): string {
 
 function quoteWord(word: string): string {
   if (word.startsWith(GLOB_MARK)) return word.slice(1);
-  if (!word.includes(VAR_MARK)) return quote([word]);
-  const parts = word.split(VAR_MARK);
-  const body = parts
-    .map((part, index) => (index % 2 === 0 ? part.replace(/["\\$`]/g, '\\$&') : `\${${part}}`))
-    .join('');
-  return `"${body}"`;
+  // A `NAME=value` word keeps `NAME=` bare: quoted whole, a shell would run it as a command name.
+  const name = ASSIGNMENT.exec(word)?.[0] ?? '';
+  return name + quoteText(word.slice(name.length));
+}
+
+/** Characters a shell takes literally outside quotes. */
+const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+function quoteText(text: string): string {
+  if (text.includes(VAR_MARK)) {
+    const body = text
+      .split(VAR_MARK)
+      .map((part, index) => (index % 2 === 0 ? part.replace(/["\\$`]/g, '\\$&') : `\${${part}}`))
+      .join('');
+    return `"${body}"`;
+  }
+  if (SHELL_SAFE.test(text)) return text;
+  return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** A word that reads as a subcommand (`run`, `ci`, `generate`), not a path, flag or pattern. */
@@ -121,6 +133,9 @@ const WRAPPER_VALUE_FLAGS = new Set([
   '--index',
 ]);
 
+/** Python interpreter flags that take the next word as their value (`-X dev`). */
+const PYTHON_VALUE_FLAGS = new Set(['-X', '-W']);
+
 /** How many words a wrapper takes (`npx`, `uv run`, `python -m`, `env`) at `words[at]`, or 0. */
 function wrapperLength(words: readonly string[], at: number): number {
   const name = programNameOf(words[at] ?? '');
@@ -130,8 +145,10 @@ function wrapperLength(words: readonly string[], at: number): number {
     return 2 + countFlags(words, at + 2);
   }
   if (/^python[0-9.]*$/.test(name)) {
-    for (let index = at + 1; words[index]?.startsWith('-') === true; index += 1) {
-      if (words[index] === '-m') return index + 2 - at;
+    let index = at + 1;
+    while (words[index]?.startsWith('-') === true) {
+      if (words[index] === '-m') return index + 1 - at;
+      index += PYTHON_VALUE_FLAGS.has(words[index] ?? '') ? 2 : 1;
     }
   }
   return 0;

@@ -1,6 +1,6 @@
 import { PlanError } from './errors.js';
 import type { RetryMode } from './model.js';
-import { STEP_ID_PATTERN } from './step-ids.js';
+import { isValidStepId } from './step-ids.js';
 
 /** The forms a retry mode can take, for messages. */
 export const RETRY_MODE_FORMS = 'from-failure, all, from STEP, only STEP[,STEP…]';
@@ -14,12 +14,12 @@ export function parseRetryMode(text: string): RetryMode {
   const argument = rest.join(' ');
   const word = keyword.toLowerCase();
   if ((word === 'from-failure' || word === 'all') && argument === '') return { kind: word };
-  if (word === 'from' && argument !== '' && STEP_ID_PATTERN.test(argument)) {
+  if (word === 'from' && argument !== '' && isValidStepId(argument)) {
     return { kind: 'from', step: argument };
   }
   if (word === 'only' && argument !== '') {
     const steps = [...new Set(argument.split(',').map((step) => step.trim()))];
-    if (steps.every((step) => STEP_ID_PATTERN.test(step))) return { kind: 'only', steps };
+    if (steps.every(isValidStepId)) return { kind: 'only', steps };
   }
   const trimmed = text.trim();
   const shown =

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import { RunRecordError } from './errors.js';
+import {
+  RECORD_LIMITS,
+  appendOutputTail,
+  parseRunRecord,
+  serializeRunRecord,
+} from './run-record.js';
+
+describe('parseRunRecord and serializeRunRecord', () => {
+  it('round-trips a record as 2-space JSON with a final newline', () => {
+    const record = aRunRecord({
+      steps: [
+        aStepRecord({
+          id: 'dbt-run',
+          command: 'dbt run',
+          status: 'failed',
+          exitCode: 1,
+          tool: 'dbt',
+          nodes: {
+            which: 'run',
+            counts: { success: 2, error: 1 },
+            failed: [{ id: 'model.p.a', status: 'error', message: 'boom' }],
+            skipped: [],
+            merged: false,
+          },
+          state: [
+            {
+              path: 'target/run_results.json',
+              stored: 'dbt-run/target/run_results.json',
+              bytes: 10,
+              sha256: 'a'.repeat(64),
+            },
+          ],
+        }),
+      ],
+    });
+    const text = serializeRunRecord(record);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "kind": "gh-retry/run-record",');
+    expect(parseRunRecord(text)).toEqual(record);
+  });
+
+  it('drops unknown fields when serialising', () => {
+    const record = { ...aRunRecord(), extra: 'x' };
+    expect(JSON.parse(serializeRunRecord(record))).not.toHaveProperty('extra');
+  });
+
+  it('refuses to serialise an invalid record', () => {
+    const record = aRunRecord({ steps: [aStepRecord({ durationMs: -1 })] });
+    expect(() => serializeRunRecord(record)).toThrow(RunRecordError);
+  });
+
+  const valid = aRunRecord();
+  it.each([
+    {
+      name: 'not JSON',
+      text: '{"kind":',
+      message: /^record\.json is not valid JSON \(.+\); use \/retry all$/,
+    },
+    {
+      name: 'not a record',
+      text: '[1, 2]',
+      message:
+        'record.json is not a gh-retry run record (expected "kind": "gh-retry/run-record"); use /retry all',
+    },
+    {
+      name: 'another kind',
+      text: JSON.stringify({ ...valid, kind: 'other' }),
+      message:
+        'record.json is not a gh-retry run record (expected "kind": "gh-retry/run-record"); use /retry all',
+    },
+    {
+      name: 'no version',
+      text: JSON.stringify({ ...valid, version: '1' }),
+      message: 'record.json has no record version; use /retry all',
+    },
+    {
+      name: 'a newer version',
+      text: JSON.stringify({ ...valid, version: 2, somethingNew: true }),
+      message:
+        'record.json was written by a newer gh-retry (record version 2); this build reads version 1 — update gh-retry or use /retry all',
+    },
+    {
+      name: 'an older version',
+      text: JSON.stringify({ ...valid, version: 0 }),
+      message:
+        'record.json was written by an older gh-retry (record version 0); this build reads version 1 — use /retry all',
+    },
+    {
+      name: 'schema problems, first few listed',
+      text: JSON.stringify({
+        ...valid,
+        status: 'great',
+        durationMs: -5,
+        steps: [{ id: 1 }],
+        git: null,
+        lineage: null,
+      }),
+      message:
+        /^record\.json is not a valid run record: status: .+; durationMs: .+; git: .+ \(\+\d+ more\); use \/retry all$/,
+    },
+    {
+      name: 'an unsafe state path',
+      text: JSON.stringify({
+        ...valid,
+        steps: [
+          aStepRecord({
+            state: [
+              { path: '../../etc/passwd', stored: 'x/passwd', bytes: 1, sha256: 'a'.repeat(64) },
+            ],
+          }),
+        ],
+      }),
+      message:
+        /^record\.json is not a valid run record: steps\.0\.state\.0\.path: must be a relative path without "\.\.", "\." or empty segments; use \/retry all$/,
+    },
+  ])('rejects $name', ({ text, message }) => {
+    let error: unknown;
+    try {
+      parseRunRecord(text);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RunRecordError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('names the source in messages', () => {
+    expect(() => parseRunRecord('nope', { source: 'artifact gh-retry-nightly-1' })).toThrow(
+      /^artifact gh-retry-nightly-1 is not valid JSON/,
+    );
+  });
+
+  it('rejects an oversized record before parsing it', () => {
+    const text = `"${'é'.repeat(RECORD_LIMITS.maxRecordBytes / 2)}"`;
+    expect(() => parseRunRecord(text)).toThrow(
+      new RunRecordError(
+        `record.json is ${RECORD_LIMITS.maxRecordBytes + 2} bytes, over the ${RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; use /retry all`,
+      ),
+    );
+  });
+});
+
+describe('appendOutputTail', () => {
+  const empty = { text: '', truncated: false };
+  it.each([
+    {
+      name: 'keeps everything under the limit',
+      tail: empty,
+      chunk: 'a\nb\n',
+      max: 10,
+      expected: { text: 'a\nb\n', truncated: false },
+    },
+    {
+      name: 'exactly at the limit',
+      tail: { text: '12345', truncated: false },
+      chunk: '67890',
+      max: 10,
+      expected: { text: '1234567890', truncated: false },
+    },
+    {
+      name: 'cuts at a line start',
+      tail: { text: 'line one\n', truncated: false },
+      chunk: 'line two\nend\n',
+      max: 12,
+      expected: { text: 'end\n', truncated: true },
+    },
+    {
+      name: 'keeps a cut that falls on a line start',
+      tail: { text: 'aaaa\n', truncated: false },
+      chunk: 'bbbb\n',
+      max: 5,
+      expected: { text: 'bbbb\n', truncated: true },
+    },
+    {
+      name: 'keeps the raw cut without a newline',
+      tail: empty,
+      chunk: 'abcdefghij',
+      max: 4,
+      expected: { text: 'ghij', truncated: true },
+    },
+    {
+      name: 'a huge chunk alone',
+      tail: { text: 'old\n', truncated: false },
+      chunk: `${'x'.repeat(100)}\nlast`,
+      max: 10,
+      expected: { text: 'last', truncated: true },
+    },
+    {
+      name: 'stays truncated',
+      tail: { text: 'ab', truncated: true },
+      chunk: 'c',
+      max: 10,
+      expected: { text: 'abc', truncated: true },
+    },
+    {
+      name: 'never starts with half a surrogate pair',
+      tail: empty,
+      chunk: 'a😀b',
+      max: 2,
+      expected: { text: 'b', truncated: true },
+    },
+    {
+      name: 'a zero limit',
+      tail: empty,
+      chunk: 'abc',
+      max: 0,
+      expected: { text: '', truncated: true },
+    },
+  ])('$name', ({ tail, chunk, max, expected }) => {
+    expect(appendOutputTail(tail, chunk, max)).toEqual(expected);
+  });
+
+  it('bounds the tail by RECORD_LIMITS.maxOutputTail by default', () => {
+    let tail = { text: '', truncated: false };
+    for (let line = 0; line < 5000; line += 1) tail = appendOutputTail(tail, `line ${line}\n`);
+    expect(tail.text.length).toBeLessThanOrEqual(RECORD_LIMITS.maxOutputTail);
+    expect(tail.truncated).toBe(true);
+    expect(tail.text.startsWith('line ')).toBe(true);
+    expect(tail.text.endsWith('line 4999\n')).toBe(true);
+  });
+});

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
+import type { StepRecord } from '../run-record-schema.js';
+import { recogniseTool, retryFormFor, statePathsFor } from './index.js';
+
+describe('dbt recognition', () => {
+  it.each([
+    ['dbt build', 'dbt'],
+    ['dbt run --select x', 'dbt'],
+    ['dbt test', 'dbt'],
+    ['dbt seed --full-refresh', 'dbt'],
+    ['dbt snapshot', 'dbt'],
+    ['dbt compile', 'dbt'],
+    ['dbt clone --state prod', 'dbt'],
+    ['dbt docs generate', 'dbt'],
+    ['dbt run-operation grant_select', 'dbt'],
+    ['uv run dbt run', 'dbt'],
+    ['DBT_TARGET_PATH=out dbt --debug run', 'dbt'],
+    ['dbt deps', null],
+    ['dbt docs serve', null],
+    ['dbt source freshness', null],
+    ['dbt ls', null],
+    ['dbt show --select x', null],
+    ['dbt retry', null],
+    ['dbt run && dbt test', null],
+    ['dbt run | tee log', null],
+  ])('%s → %s', (run, tool) => {
+    expect(recogniseTool(aStepSpec({ run }))).toBe(tool);
+  });
+});
+
+describe('dbt state paths', () => {
+  it.each([
+    { run: 'dbt run', env: {}, paths: ['target/run_results.json'] },
+    { run: 'dbt run --target-path out', env: {}, paths: ['out/run_results.json'] },
+    { run: 'dbt run --target-path=out/x', env: {}, paths: ['out/x/run_results.json'] },
+    { run: 'dbt --target-path out run', env: {}, paths: ['out/run_results.json'] },
+    {
+      run: 'dbt run --project-dir transform',
+      env: {},
+      paths: ['transform/target/run_results.json'],
+    },
+    {
+      run: 'dbt run --project-dir ./transform/ --target-path ../artifacts',
+      env: {},
+      paths: ['artifacts/run_results.json'],
+    },
+    {
+      run: 'dbt run',
+      env: { DBT_TARGET_PATH: 'env-target' },
+      paths: ['env-target/run_results.json'],
+    },
+    {
+      run: 'dbt run',
+      env: { DBT_PROJECT_DIR: 'proj', DBT_TARGET_PATH: 't' },
+      paths: ['proj/t/run_results.json'],
+    },
+    {
+      run: 'dbt run --target-path flag',
+      env: { DBT_TARGET_PATH: 'env' },
+      paths: ['flag/run_results.json'],
+    },
+    {
+      run: 'DBT_TARGET_PATH=inline dbt run',
+      env: { DBT_TARGET_PATH: 'env' },
+      paths: ['inline/run_results.json'],
+    },
+    {
+      run: 'dbt run --target-path "$OUT"',
+      env: { OUT: 'from-var' },
+      paths: ['from-var/run_results.json'],
+    },
+    { run: 'dbt run --target-path /tmp/target', env: {}, paths: [] },
+    { run: 'dbt run --project-dir ..', env: {}, paths: [] },
+    { run: 'dbt deps', env: {}, paths: [] },
+  ])('$run with $env → $paths', ({ run, env, paths }) => {
+    expect(statePathsFor({ step: aStepSpec({ run }), env })).toEqual(paths);
+  });
+});
+
+const RESULTS = (which: string, statuses: string[] = ['success', 'error', 'skipped']): string =>
+  JSON.stringify({
+    metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json' },
+    results: statuses.map((status, index) => ({
+      status,
+      unique_id: `model.p.m${index}`,
+      message: null,
+    })),
+    args: { which },
+  });
+
+function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
+  return aStepRecord({
+    id: 'dbt-run',
+    command,
+    executed: command,
+    status: 'failed',
+    exitCode: 1,
+    tool: 'dbt',
+    state: [
+      {
+        path: 'target/run_results.json',
+        stored: 'dbt-run/target/run_results.json',
+        bytes: 1,
+        sha256: 'a'.repeat(64),
+      },
+    ],
+    ...overrides,
+  });
+}
+
+describe('dbt retry form', () => {
+  const stored = 'dbt-run/target/run_results.json';
+  it.each([
+    {
+      name: 'exit 1 with its run_results.json → dbt retry',
+      run: 'dbt run --select staging+',
+      files: { [stored]: RESULTS('run') },
+      expected: {
+        kind: 'retry',
+        exec: 'dbt retry --state /state/r-1/dbt-run/target',
+        restore: [],
+        reason: 'dbt retry re-runs only the failed and skipped nodes (1 error, 1 skipped)',
+        successExitCodes: [0],
+      },
+    },
+    {
+      name: 'flags dbt retry takes are copied, quoted; others are not',
+      run: `dbt --debug run -s a --project-dir proj --profiles-dir=/ci/profiles --target-path out --vars '{"day": "2026-01-01"}' --threads 8 --target prod --full-refresh`,
+      parent: {
+        state: [
+          {
+            path: 'proj/out/run_results.json',
+            stored: 'dbt-run/proj/out/run_results.json',
+            bytes: 1,
+            sha256: 'a'.repeat(64),
+          },
+        ],
+      },
+      files: { 'dbt-run/proj/out/run_results.json': RESULTS('run') },
+      exec: `dbt --debug retry --state /state/r-1/dbt-run/proj/out --project-dir proj --profiles-dir=/ci/profiles --target-path out --vars '{"day": "2026-01-01"}' --threads 8`,
+    },
+    {
+      name: 'assignments, wrappers and variables stay as written',
+      run: 'DBT_TARGET_PATH=target uv run dbt build --vars "$DBT_VARS"',
+      files: { [stored]: RESULTS('build') },
+      exec: 'DBT_TARGET_PATH=target uv run dbt retry --state /state/r-1/dbt-run/target --vars "${DBT_VARS}"',
+    },
+    {
+      name: 'docs generate matches args.which "generate"',
+      run: 'dbt docs generate',
+      files: { [stored]: RESULTS('generate') },
+      exec: 'dbt retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: 'the saved file is found by name when the target path changed',
+      run: 'dbt run',
+      env: { DBT_TARGET_PATH: 'elsewhere' },
+      files: { [stored]: RESULTS('run') },
+      exec: 'dbt retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: 'exit 2',
+      run: 'dbt run',
+      parent: { exitCode: 2 },
+      files: { [stored]: RESULTS('run') },
+      reason: 'dbt exited 2 (an error, not node failures), so there are no failed nodes to retry',
+    },
+    {
+      name: 'killed',
+      run: 'dbt run',
+      parent: { exitCode: null, signal: 'SIGTERM', status: 'cancelled' as const },
+      files: { [stored]: RESULTS('run') },
+      reason: 'dbt was stopped by SIGTERM; only exit 1 (node failures) is retried node by node',
+    },
+    {
+      name: 'no saved file',
+      run: 'dbt run',
+      parent: { state: [] },
+      files: {},
+      reason: 'run_results.json missing from the parent run',
+    },
+    {
+      name: 'saved but not read',
+      run: 'dbt run',
+      files: {},
+      reason: 'run_results.json missing from the parent run',
+    },
+    {
+      name: 'not JSON',
+      run: 'dbt run',
+      files: { [stored]: 'garbage' },
+      reason: 'run_results.json is unreadable: it is not valid JSON',
+    },
+    {
+      name: 'no results',
+      run: 'dbt run',
+      files: { [stored]: RESULTS('run', []) },
+      reason: 'run_results.json has no results',
+    },
+    {
+      name: 'another command wrote it',
+      run: 'dbt run',
+      files: { [stored]: RESULTS('seed') },
+      reason: 'run_results.json is from `dbt seed`, not `dbt run`',
+    },
+    {
+      name: 'which unknown',
+      run: 'dbt run',
+      files: {
+        [stored]: JSON.stringify({
+          metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json' },
+          results: [{ status: 'error', unique_id: 'x' }],
+        }),
+      },
+      reason: 'run_results.json does not say which command wrote it (args.which)',
+    },
+    {
+      name: 'target outside the working directory',
+      run: 'dbt run --target-path /tmp/t',
+      files: { [stored]: RESULTS('run') },
+      reason: 'run_results.json is outside the working directory, so it was not saved',
+    },
+  ])('$name', ({ run, parent, files, env, expected, exec, reason }) => {
+    const form = retryFormFor({
+      step: aStepSpec({ id: 'dbt-run', run }),
+      parent: failedDbtStep(run, parent),
+      parentState: new Map(Object.entries(files)),
+      stateRoot: '/state/r-1/',
+      env: env ?? {},
+    });
+    if (expected !== undefined) expect(form).toEqual(expected);
+    if (exec !== undefined) expect(form).toMatchObject({ kind: 'retry', exec });
+    if (reason !== undefined) expect(form).toEqual({ kind: 'as-written', reason });
+  });
+
+  it('quotes a state root with spaces', () => {
+    const form = retryFormFor({
+      step: aStepSpec({ id: 'dbt-run', run: 'dbt run' }),
+      parent: failedDbtStep('dbt run'),
+      parentState: new Map([[stored, RESULTS('run')]]),
+      stateRoot: '/home/me/my runs/r-1',
+      env: {},
+    });
+    expect(form).toMatchObject({ exec: "dbt retry --state '/home/me/my runs/r-1/dbt-run/target'" });
+  });
+});

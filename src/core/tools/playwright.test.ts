@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
+import type { StepRecord } from '../run-record-schema.js';
+import { recogniseTool, retryFormFor, statePathsFor, summariseStepState } from './index.js';
+
+describe('Playwright recognition and state paths', () => {
+  it.each([
+    { run: 'npx playwright test', tool: 'playwright', paths: ['test-results/.last-run.json'] },
+    {
+      run: 'playwright test --project chromium',
+      tool: 'playwright',
+      paths: ['test-results/.last-run.json'],
+    },
+    {
+      run: 'npx playwright test --output out/pw',
+      tool: 'playwright',
+      paths: ['out/pw/.last-run.json'],
+    },
+    { run: 'npx playwright test --output=out', tool: 'playwright', paths: ['out/.last-run.json'] },
+    { run: 'npx playwright test --output /tmp/pw', tool: 'playwright', paths: [] },
+    { run: 'npx playwright install --with-deps', tool: null, paths: [] },
+    { run: 'npx playwright test | tee log', tool: null, paths: [] },
+  ])('$run', ({ run, tool, paths }) => {
+    const step = aStepSpec({ run });
+    expect(recogniseTool(step)).toBe(tool);
+    expect(statePathsFor({ step, env: {} })).toEqual(paths);
+  });
+});
+
+const LAST_RUN = 'test-results/.last-run.json';
+const STORED = 'e2e/test-results/.last-run.json';
+
+function failedPlaywrightStep(overrides: Partial<StepRecord> = {}): StepRecord {
+  return aStepRecord({
+    id: 'e2e',
+    command: 'npx playwright test',
+    status: 'failed',
+    exitCode: 1,
+    tool: 'playwright',
+    state: [{ path: LAST_RUN, stored: STORED, bytes: 1, sha256: 'c'.repeat(64) }],
+    ...overrides,
+  });
+}
+
+describe('Playwright retry form', () => {
+  const oneFailed = JSON.stringify({ status: 'failed', failedTests: ['abc-def'] });
+  it.each([
+    {
+      name: 'exit 1 with failed tests → --last-failed',
+      files: { [STORED]: oneFailed },
+      expected: {
+        kind: 'retry',
+        exec: 'npx playwright test --last-failed',
+        restore: [{ from: STORED, to: LAST_RUN }],
+        reason: 'playwright test --last-failed re-runs only the 1 failed test(s)',
+        successExitCodes: [0],
+      },
+    },
+    {
+      name: 'exit 2',
+      parent: { exitCode: 2 },
+      files: { [STORED]: oneFailed },
+      reason: 'playwright test exited 2; only exit 1 (test failures) re-runs the failed tests',
+    },
+    {
+      name: 'no saved file',
+      parent: { state: [] },
+      files: {},
+      reason: '.last-run.json missing from the parent run',
+    },
+    {
+      name: 'no failedTests',
+      files: { [STORED]: '{"status":"failed"}' },
+      reason: '.last-run.json has no failedTests list',
+    },
+    {
+      name: 'empty failedTests',
+      files: { [STORED]: '{"status":"passed","failedTests":[]}' },
+      reason: '.last-run.json lists no failed tests',
+    },
+  ])('$name', ({ parent, files, expected, reason }) => {
+    const form = retryFormFor({
+      step: aStepSpec({ id: 'e2e', run: 'npx playwright test' }),
+      parent: failedPlaywrightStep(parent),
+      parentState: new Map(Object.entries(files)),
+      stateRoot: '/state/r-1',
+      env: {},
+    });
+    expect(form).toEqual(expected ?? { kind: 'as-written', reason });
+  });
+
+  it('summarises the failed tests', () => {
+    const step = aStepSpec({ run: 'npx playwright test' });
+    const files = new Map([
+      [LAST_RUN, JSON.stringify({ status: 'failed', failedTests: ['a-1', 'b-2', 3] })],
+    ]);
+    expect(summariseStepState({ step, files })).toEqual({
+      nodes: null,
+      failedTests: ['a-1', 'b-2'],
+    });
+  });
+});
