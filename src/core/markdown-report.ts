@@ -1,0 +1,488 @@
+import { renderCommandHelp } from './comment-command.js';
+import { formatRetryMode, type RetryMode, type RunStatus, type StepStatus } from './model.js';
+import { RETRY_RUN_NAME } from './retry-policy.js';
+import type { NodeSummary, RunRecord, StepRecord } from './run-record-schema.js';
+import { parseRecordRunId } from './run-reference.js';
+import { formatDuration } from './text-table.js';
+
+/**
+ * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
+ * replies. Everything taken from a record or an API answer is untrusted: it is shown in code
+ * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ */
+
+/** GitHub's limit for a check run's `output.summary` and for a comment body. */
+export const MARKDOWN_LIMIT = 65_535;
+/** Failed nodes or tests named per step before "+N more". */
+export const LISTED_FAILURES_PER_STEP = 20;
+
+/** The web URL of a GitHub run, from its id. Without it, runs are named but not linked. */
+export type RunUrl = (runId: number) => string;
+
+const ICONS: Readonly<Record<StepStatus | RunStatus, string>> = {
+  success: '✅',
+  failed: '❌',
+  skipped: '⏭️',
+  reused: '♻️',
+  cancelled: '🚫',
+};
+const FAILED_NODE_STATUSES = ['error', 'fail', 'runtime error', 'partial success'];
+const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
+
+/** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
+export function renderRunSummary(params: {
+  record: RunRecord;
+  runUrl?: RunUrl;
+  maxLength?: number;
+}): string {
+  const { record } = params;
+  const link = (recordId: string) => runLabel(recordId, params.runUrl);
+  const head = [renderHeader(record), ...renderContext(record, link)].join('\n\n');
+  const body = [
+    renderStepsTable(record, link),
+    renderFailedNodes(record),
+    renderFailedTests(record),
+  ];
+  const failed =
+    (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
+  const tail = failed ? renderHowToRetry(record) : '';
+  return fitMarkdown({
+    head,
+    body: body.filter((s) => s !== ''),
+    tail,
+    max: params.maxLength ?? MARKDOWN_LIMIT,
+  });
+}
+
+function renderHeader(record: RunRecord): string {
+  if (record.nothingToRetry) return `## ✅ ${plain(record.name)}: nothing to retry`;
+  const verb = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[
+    record.status
+  ];
+  return `## ${ICONS[record.status]} ${plain(record.name)} ${verb} in ${formatDuration(record.durationMs)}`;
+}
+
+function renderContext(record: RunRecord, link: (id: string) => string): string[] {
+  const facts: string[] = [];
+  if (record.github !== null) facts.push(`Run ${link(String(record.github.runId))}`);
+  if (record.github !== null && record.github.runAttempt > 1)
+    facts.push(`attempt ${record.github.runAttempt}`);
+  if (record.git.sha !== null) facts.push(`commit ${code(record.git.sha.slice(0, 7))}`);
+  if (record.git.ref !== null) facts.push(code(record.git.ref.replace(/^refs\/heads\//, '')));
+  const lines = facts.length > 0 ? [facts.join(' · ')] : [];
+  const { lineage } = record;
+  if (lineage.parent !== null) {
+    const parts = [
+      lineage.root === lineage.parent
+        ? `**Retry ${lineage.retryNumber} of ${link(lineage.root)}**`
+        : `**Retry ${lineage.retryNumber} of ${link(lineage.root)}, from ${link(lineage.parent)}**`,
+      ...(lineage.mode === null ? [] : [`mode ${code(formatRetryMode(lineage.mode))}`]),
+      `trigger ${lineage.trigger}`,
+      ...(lineage.requestedBy === null ? [] : [`requested by ${login(lineage.requestedBy)}`]),
+    ];
+    lines.push(parts.join(' · '));
+  }
+  if (record.nothingToRetry && lineage.parent !== null) {
+    lines.push(
+      `Nothing to retry: ${link(lineage.parent)} had succeeded, so every step was reused.`,
+    );
+  }
+  return lines;
+}
+
+function renderStepsTable(record: RunRecord, link: (id: string) => string): string {
+  if (record.steps.length === 0) return '_No steps._';
+  const rows = record.steps.map((step) =>
+    [
+      code(step.id),
+      `${ICONS[step.status]} ${step.status}`,
+      step.executed === null ? '—' : formatDuration(step.durationMs),
+      describeWhatRan(step, link),
+    ]
+      .map((cell) => cell.replace(/\|/g, '\\|'))
+      .join(' | '),
+  );
+  return [
+    '| Step | Status | Duration | What ran |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+}
+
+function describeWhatRan(step: StepRecord, link: (id: string) => string): string {
+  if (step.status === 'reused')
+    return step.reusedFrom === null ? 'reused' : `reused from ${link(step.reusedFrom)}`;
+  if (step.executed === null) return 'not run';
+  const how =
+    step.action === 'retry'
+      ? retryFormName(step)
+      : step.setup || step.action === 'setup'
+        ? 'as written (setup)'
+        : 'as written';
+  const detail = describeOutcome(step);
+  return detail === '' ? how : `${how} (${detail})`;
+}
+
+function retryFormName(step: StepRecord): string {
+  switch (step.tool) {
+    case 'dbt':
+      return 'dbt retry';
+    case 'pytest':
+      return 'pytest --last-failed';
+    case 'playwright':
+      return 'playwright test --last-failed';
+    case 'custom':
+      return 'its retry-with command';
+    case null:
+      return 'retry form';
+  }
+}
+
+function describeOutcome(step: StepRecord): string {
+  if (step.nodes !== null) {
+    const failed = countFailedNodes(step.nodes);
+    const skipped = Math.max(step.nodes.counts.skipped ?? 0, step.nodes.skipped.length);
+    if (failed === 0 && skipped === 0) return `${sum(Object.values(step.nodes.counts))} nodes ok`;
+    const parts = [
+      ...(failed > 0 ? [`${failed} failed`] : []),
+      ...(skipped > 0 ? [`${skipped} skipped`] : []),
+    ];
+    return `${parts.join(', ')} nodes`;
+  }
+  const tests = step.failedTests?.length ?? 0;
+  return tests > 0 ? `${tests} failed test${tests === 1 ? '' : 's'}` : '';
+}
+
+function renderFailedNodes(record: RunRecord): string {
+  const blocks = record.steps.flatMap((step) => {
+    const nodes = step.nodes;
+    if (nodes === null || nodes.failed.length === 0) return [];
+    const items = nodes.failed.map((node) => {
+      const message = node.message === null ? '' : `: ${code(oneLine(node.message, 200))}`;
+      return `- ${code(node.id)} (${plain(node.status)})${message}`;
+    });
+    return [
+      `**${code(step.id)}**: ${describeOutcome(step)}\n${listWithMore(items, countFailedNodes(nodes))}`,
+    ];
+  });
+  return blocks.length === 0 ? '' : ['### Failed dbt nodes', ...blocks].join('\n\n');
+}
+
+function renderFailedTests(record: RunRecord): string {
+  const blocks = record.steps.flatMap((step) => {
+    const tests = step.failedTests ?? [];
+    if (tests.length === 0 || step.status === 'reused') return [];
+    const items = tests.map((test) => `- ${code(oneLine(test, 300))}`);
+    return [`**${code(step.id)}**: ${describeOutcome(step)}\n${listWithMore(items, tests.length)}`];
+  });
+  return blocks.length === 0 ? '' : ['### Failed tests', ...blocks].join('\n\n');
+}
+
+function renderHowToRetry(record: RunRecord): string {
+  const lines = ['### How to retry', ''];
+  if (record.github === null) {
+    lines.push(
+      `- Run ${code(`gh-retry retry ${record.id}`)} to retry from failure, or ${code(`gh-retry retry ${record.id} --all`)} to run every step again.`,
+    );
+    return lines.join('\n');
+  }
+  const runId = String(record.github.runId);
+  lines.push(
+    '- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.',
+    `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).`,
+    '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.',
+  );
+  return lines.join('\n');
+}
+
+/** A workflow as a reply names it. */
+export interface ReplyWorkflow {
+  readonly name: string;
+  /** `.github/workflows/nightly.yml` */
+  readonly path: string;
+}
+
+/** What happened to one target run of a `/retry` (one per workflow). */
+export type RetryTargetResult = {
+  readonly workflow: ReplyWorkflow;
+  readonly parentRunId: number;
+} & (
+  | { readonly kind: 'dispatched'; readonly runId: number | null }
+  | { readonly kind: 'already-retried'; readonly runId: number }
+  | { readonly kind: 'native-rerun'; readonly why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry' }
+  | { readonly kind: 'expired'; readonly expiredAt: string }
+  | { readonly kind: 'not-finished' }
+  | { readonly kind: 'failed'; readonly message: string }
+);
+
+/** The bot's one reply to a comment. */
+export type RetryReply =
+  | {
+      readonly kind: 'results';
+      readonly mode: RetryMode;
+      readonly requestedBy: string;
+      readonly results: readonly RetryTargetResult[];
+    }
+  | { readonly kind: 'no-failed-run'; readonly workflow: string | null; readonly headSha: string }
+  | { readonly kind: 'denied'; readonly reason: string }
+  | { readonly kind: 'invalid'; readonly message: string }
+  | { readonly kind: 'help' };
+
+/** The finished retry that a reply line reports on. */
+export interface RetryOutcome {
+  readonly parentRunId: number;
+  readonly runId: number;
+  readonly status: RunStatus;
+  /** The retry's own record, when it uploaded one: adds what failed and what was reused. */
+  readonly record: RunRecord | null;
+}
+
+/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
+export const DISPATCH_TRIGGER_YAML = [
+  'on:',
+  '  workflow_dispatch:',
+  '    inputs:',
+  '      retry-of:',
+  '        description: Run id or URL of the run to retry',
+  '        required: false',
+  '      retry-mode:',
+  "        description: 'from-failure, all, from STEP or only STEP,…'",
+  '        required: false',
+  '        default: from-failure',
+  // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
+  `run-name: "${RETRY_RUN_NAME}"`,
+].join('\n');
+
+/** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
+export function renderRetryReply(params: { reply: RetryReply; runUrl?: RunUrl }): string {
+  const { reply } = params;
+  switch (reply.kind) {
+    case 'help':
+      return renderCommandHelp();
+    case 'invalid':
+      return `😕 ${reply.message}`;
+    case 'denied':
+      return `🚫 ${reply.reason}`;
+    case 'no-failed-run': {
+      const commit = code(reply.headSha.slice(0, 7));
+      return reply.workflow === null
+        ? `🤷 Nothing to retry: no workflow has a failed run on commit ${commit}, the head of this pull request. If a run is still in progress, comment \`/retry\` again when it has finished.`
+        : `🤷 Nothing to retry: ${code(reply.workflow)} has no failed run on commit ${commit}, the head of this pull request. Check the file name (\`/retry help\`), or comment ${code(`/retry ${reply.workflow}`)} again when its run has finished.`;
+    }
+    case 'results': {
+      const head = `🔁 ${describeMode(reply.mode)}, as ${login(reply.requestedBy)} asked:`;
+      const items = reply.results.map((result) => renderResult(result, reply.mode, params.runUrl));
+      return fitMarkdown({
+        head,
+        body: items.length > 0 ? items : ['Nothing was retried.'],
+        tail: '',
+        max: MARKDOWN_LIMIT,
+      });
+    }
+  }
+}
+
+function renderResult(
+  result: RetryTargetResult,
+  mode: RetryMode,
+  runUrl: RunUrl | undefined,
+): string {
+  const file = result.workflow.path.slice(result.workflow.path.lastIndexOf('/') + 1);
+  const name = `**${plain(result.workflow.name)}** (${code(file)})`;
+  const parent = runLink(result.parentRunId, runUrl);
+  const marker = replyMarker(result.parentRunId);
+  const rerunNote =
+    mode.kind === 'from-failure'
+      ? ''
+      : ` Re-runs follow the workflow’s \`on-rerun\` setting, not ${code(formatRetryMode(mode))}.`;
+  switch (result.kind) {
+    case 'dispatched': {
+      const run =
+        result.runId === null ? 'a new run (see the Actions tab)' : runLink(result.runId, runUrl);
+      return `${name}: retrying ${parent} as ${run}. ${marker}⏳ queued`;
+    }
+    case 'already-retried':
+      return `${name}: ${parent} already has a retry, ${runLink(result.runId, runUrl)}; no second run was started.`;
+    case 'native-rerun':
+      return renderNativeRerun({ name, parent, marker, rerunNote, result });
+    case 'expired':
+      return `${name}: the record of ${parent} expired on ${plain(result.expiredAt.slice(0, 10))}, so it cannot be retried from failure. Comment ${code(`/retry ${file} all`)} to run every step again.`;
+    case 'not-finished':
+      return `${name}: ${parent} is still running. Comment ${code(`/retry ${file}`)} again when it has finished.`;
+    case 'failed':
+      return `${name}: could not retry ${parent}: ${plain(result.message)}. Try again; if it keeps failing, open the Actions tab, choose **Run workflow** on this workflow and set \`retry-of\` to ${code(String(result.parentRunId))}.`;
+  }
+}
+
+function renderNativeRerun(params: {
+  name: string;
+  parent: string;
+  marker: string;
+  rerunNote: string;
+  result: RetryTargetResult & { kind: 'native-rerun' };
+}): string {
+  const { name, parent, marker, rerunNote, result } = params;
+  const status = `${marker}⏳ re-running`;
+  switch (result.why) {
+    case 'fork':
+      return `${name}: this pull request comes from a fork, so gh-retry does not start a new run (it would run the fork’s code with this repository’s secrets). Re-ran the failed jobs of ${parent} instead; the gh-retry Action resumes them from failure.${rerunNote} ${status}`;
+    case 'not-gh-retry':
+      return `${name}: ${parent} does not use the gh-retry Action, so its failed jobs were re-run as they are. ${status}`;
+    case 'no-dispatch-trigger':
+      return [
+        `${name}: this workflow has no \`workflow_dispatch\` trigger, so the failed jobs of ${parent} were re-run instead; the gh-retry Action resumes them from failure.${rerunNote} ${status}`,
+        '',
+        `To retry as a new run with any mode, add these lines to ${code(result.workflow.path)} (keep your other triggers under \`on:\`):`,
+        '',
+        '```yaml',
+        DISPATCH_TRIGGER_YAML,
+        '```',
+      ].join('\n');
+  }
+}
+
+/** Edit a reply with a retry's outcome: the line for its parent run gets the new status. */
+export function renderRetryOutcome(params: {
+  body: string;
+  outcome: RetryOutcome;
+  runUrl?: RunUrl;
+}): string {
+  const marker = replyMarker(params.outcome.parentRunId);
+  const lines = params.body.split('\n');
+  const index = lines.findIndex((line) => line.includes(marker));
+  const line = lines[index];
+  if (line === undefined) return params.body;
+  lines[index] =
+    line.slice(0, line.indexOf(marker) + marker.length) +
+    describeOutcomeOf(params.outcome, params.runUrl);
+  return lines.join('\n');
+}
+
+/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
+export function isReplyFor(body: string, parentRunId: number): boolean {
+  return body.includes(replyMarker(parentRunId));
+}
+
+function describeOutcomeOf(outcome: RetryOutcome, runUrl: RunUrl | undefined): string {
+  const run = runLink(outcome.runId, runUrl);
+  const { record } = outcome;
+  if (outcome.status === 'cancelled')
+    return `🚫 ${run} was cancelled. Comment \`/retry\` to retry it.`;
+  if (outcome.status === 'success') {
+    if (record?.nothingToRetry === true)
+      return `✅ ${run}: nothing to retry, the run had already succeeded.`;
+    return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
+  }
+  const failed = record?.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const where =
+    failed === undefined
+      ? ''
+      : ` at ${code(failed.id)}${describeOutcome(failed) === '' ? '' : ` (${describeOutcome(failed)})`}`;
+  return `❌ ${run} failed${where}. Comment \`/retry\` to retry from this failure.`;
+}
+
+function describeStepCounts(record: RunRecord): string {
+  const count = (word: string, n: number) =>
+    n === 0 ? [] : [`${n} step${n === 1 ? '' : 's'} ${word}`];
+  const { steps } = record;
+  const reused = steps.filter((s) => s.status === 'reused').length;
+  const retried = steps.filter((s) => s.status !== 'reused' && s.action === 'retry').length;
+  const ran = steps.filter(
+    (s) => s.status !== 'reused' && s.action !== 'retry' && s.executed !== null,
+  ).length;
+  const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
+  return parts.length === 0 ? 'no steps' : parts.join(', ');
+}
+
+function describeMode(mode: RetryMode): string {
+  switch (mode.kind) {
+    case 'from-failure':
+      return 'Retrying from failure';
+    case 'all':
+      return 'Retrying every step';
+    case 'from':
+      return `Retrying from step ${code(mode.step)}`;
+    case 'only':
+      return `Retrying only ${mode.steps.map(code).join(', ')}`;
+  }
+}
+
+function replyMarker(parentRunId: number): string {
+  return `<!-- gh-retry:parent=${parentRunId} -->`;
+}
+
+/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
+function fitMarkdown(params: {
+  head: string;
+  body: readonly string[];
+  tail: string;
+  max: number;
+}): string {
+  const join = (parts: readonly string[]) => parts.filter((p) => p !== '').join('\n\n');
+  const full = join([params.head, ...params.body, params.tail]);
+  if (full.length <= params.max) return full;
+  const fixed = join([params.head, SHORTENED_NOTE, params.tail]).length + 4;
+  const body = join(params.body);
+  const cut = body.lastIndexOf('\n', Math.max(0, params.max - fixed));
+  const shortened = join([
+    params.head,
+    cut > 0 ? body.slice(0, cut) : '',
+    SHORTENED_NOTE,
+    params.tail,
+  ]);
+  return shortened.length <= params.max ? shortened : `${shortened.slice(0, params.max - 1)}…`;
+}
+
+function listWithMore(items: readonly string[], total: number): string {
+  const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
+  const more = Math.max(total, items.length) - shown.length;
+  return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
+}
+
+function countFailedNodes(nodes: NodeSummary): number {
+  const counted = sum(FAILED_NODE_STATUSES.map((status) => nodes.counts[status] ?? 0));
+  return Math.max(counted, nodes.failed.length);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
+function runLabel(recordId: string, runUrl: RunUrl | undefined): string {
+  const run = parseRecordRunId(recordId);
+  if (run === null) return code(recordId);
+  const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
+  return `${runLink(run.runId, runUrl)}${attempt}`;
+}
+
+/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
+function runLink(runId: number, runUrl: RunUrl | undefined): string {
+  return runUrl === undefined ? `run ${code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
+}
+
+function login(name: string): string {
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : code(name);
+}
+
+/** Untrusted text as an inline code span on one line. */
+function code(text: string): string {
+  const clean = oneLine(text, 300);
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return clean.startsWith('`') || clean.endsWith('`') || longest > 0
+    ? `${fence} ${clean} ${fence}`
+    : `${fence}${clean}${fence}`;
+}
+
+/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
+function plain(text: string): string {
+  return oneLine(text, 300)
+    .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+    .replace(/@/g, '@\u2060');
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
