@@ -284,6 +284,17 @@ describe('renderRunSummary', () => {
     `);
   });
 
+  it('says how long a cancelled run ran and how to retry it', () => {
+    const record = aRecord({
+      status: 'cancelled',
+      steps: [aStep({ status: 'cancelled', exitCode: null, signal: 'SIGTERM' })],
+    });
+    const markdown = renderRunSummary({ record, runUrl });
+    expect(markdown.split('\n')[0]).toBe('## 🚫 nightly was cancelled after 4m 05s');
+    expect(markdown).toContain('| `dbt-run` | 🚫 cancelled | 12.3s | as written |');
+    expect(markdown).toContain('### How to retry');
+  });
+
   it('names the first 20 failed nodes and counts the rest', () => {
     const record = aRecord({
       steps: [aStep({ status: 'failed', exitCode: 1, tool: 'dbt', nodes: nodes(25, 0) })],

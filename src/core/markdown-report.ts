@@ -56,10 +56,10 @@ export function renderRunSummary(params: {
 
 function renderHeader(record: RunRecord): string {
   if (record.nothingToRetry) return `## ✅ ${plain(record.name)}: nothing to retry`;
-  const verb = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[
+  const verb = { success: 'succeeded in', failed: 'failed in', cancelled: 'was cancelled after' }[
     record.status
   ];
-  return `## ${ICONS[record.status]} ${plain(record.name)} ${verb} in ${formatDuration(record.durationMs)}`;
+  return `## ${ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
 }
 
 function renderContext(record: RunRecord, link: (id: string) => string): string[] {
