@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { DefaultArtifactClient } from '@actions/artifact';
+import * as core from '@actions/core';
+import { parseRunRecord } from '../src/core/run-record.js';
+import {
+  RUN_RECORD_KIND,
+  RUN_RECORD_VERSION,
+  type RunRecord,
+} from '../src/core/run-record-schema.js';
+import {
+  createRunFolder,
+  recordArtifactName,
+  slugifyArtifactKey,
+  uploadRunFolder,
+  type RunFolder,
+} from '../src/adapters/artifact-run-store.js';
+import { recordIdOf, toGitHubRunInfo, type GitHubContext } from './github-context.js';
+
+/** Names of the values main hands to post through `core.saveState`. */
+const STATE = {
+  folder: 'run-folder',
+  artifact: 'artifact-name',
+  retention: 'retention-days',
+  uploaded: 'record-uploaded',
+} as const;
+
+/** This job attempt's run folder and the artifact it becomes. */
+export interface RecordArtifact {
+  readonly folder: RunFolder;
+  readonly artifactName: string;
+  readonly key: string;
+  /** The schedule's display name as far as it is known before the inputs are read. */
+  readonly name: string;
+}
+
+/** The artifact key: the `name` input, else the job id (a matrix job needs a `name` per leg). */
+export function artifactKeyOf(name: string | null, context: GitHubContext): string {
+  return slugifyArtifactKey(name ?? context.job);
+}
+
+/** A record with no steps: what is known of a run that ended before (or without) running its schedule. */
+export function placeholderRecord(params: {
+  context: GitHubContext;
+  name: string;
+  status: RunRecord['status'];
+  now: Date;
+}): RunRecord {
+  const { context } = params;
+  const id = recordIdOf(context.runId, context.attempt);
+  const at = params.now.toISOString();
+  return {
+    kind: RUN_RECORD_KIND,
+    version: RUN_RECORD_VERSION,
+    id,
+    name: params.name.slice(0, 200),
+    status: params.status,
+    nothingToRetry: false,
+    startedAt: at,
+    finishedAt: at,
+    durationMs: 0,
+    git: { sha: context.sha, ref: context.ref },
+    github: toGitHubRunInfo(context),
+    lineage: {
+      parent: null,
+      root: id,
+      retryNumber: 0,
+      mode: null,
+      trigger: context.attempt > 1 ? 'rerun' : 'dispatch',
+      requestedBy: context.triggeringActor ?? context.actor,
+    },
+    steps: [],
+  };
+}
+
+/**
+ * Open this attempt's run folder and leave a `cancelled` placeholder record in it, then tell the
+ * post step where it is: if this process is killed, post still has a truthful record to upload.
+ */
+export async function openRecordArtifact(params: {
+  context: GitHubContext;
+  name: string | null;
+  retention: string;
+}): Promise<RecordArtifact> {
+  const { context } = params;
+  const key = artifactKeyOf(params.name, context);
+  const artifactName = recordArtifactName({ key, attempt: context.attempt });
+  const root = path.join(context.runnerTemp ?? tmpdir(), 'gh-retry', artifactName);
+  const folder = await createRunFolder({ root, id: recordIdOf(context.runId, context.attempt) });
+  const name = params.name ?? context.job;
+  await folder.saveRecord(
+    placeholderRecord({ context, name, status: 'cancelled', now: new Date() }),
+  );
+  core.saveState(STATE.folder, folder.dir);
+  core.saveState(STATE.artifact, artifactName);
+  core.saveState(STATE.retention, params.retention);
+  return { folder, artifactName, key, name };
+}
+
+/** Upload the folder's record and state files, and tell post it has nothing left to do. */
+export async function uploadRecordArtifact(params: {
+  artifact: Pick<RecordArtifact, 'artifactName'> & {
+    folder: Pick<RunFolder, 'dir' | 'stateRoot' | 'recordPath'>;
+  };
+  record: RunRecord;
+  retentionDays: number | null;
+}): Promise<void> {
+  const { artifact } = params;
+  const result = await uploadRunFolder({
+    uploader: new DefaultArtifactClient(),
+    name: artifact.artifactName,
+    folder: artifact.folder,
+    record: params.record,
+    retentionDays: params.retentionDays,
+  });
+  core.saveState(STATE.uploaded, 'true');
+  core.info(
+    `Uploaded the run record as artifact "${artifact.artifactName}" (${result.files} files)`,
+  );
+}
+
+/** What post needs to finish main's job, or null when main already uploaded the record. */
+export interface PendingUpload {
+  readonly artifactName: string;
+  readonly folder: Pick<RunFolder, 'dir' | 'stateRoot' | 'recordPath'>;
+  readonly retentionDays: number | null;
+}
+
+/** Read main's saved state: the upload still to do, if any. */
+export function readPendingUpload(): PendingUpload | null {
+  if (core.getState(STATE.uploaded) === 'true') return null;
+  const dir = core.getState(STATE.folder);
+  const artifactName = core.getState(STATE.artifact);
+  if (dir === '' || artifactName === '') return null;
+  const days = Number(core.getState(STATE.retention));
+  return {
+    artifactName,
+    folder: { dir, stateRoot: path.join(dir, 'state'), recordPath: path.join(dir, 'record.json') },
+    retentionDays: Number.isInteger(days) && days >= 1 && days <= 400 ? days : null,
+  };
+}
+
+/** Read back the record main left in its folder. */
+export async function readFolderRecord(recordPath: string): Promise<RunRecord> {
+  return parseRunRecord(await readFile(recordPath, 'utf8'), { source: recordPath });
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../src/core/errors.js';
+import {
+  parseGitHubContext,
+  parseWorkflowPath,
+  recordIdOf,
+  toGitHubRunInfo,
+} from './github-context.js';
+import { parseInputs, type RawInputs } from './inputs.js';
+import { chooseRetrySource } from './retry-source.js';
+
+const runnerEnv = (overrides: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  GITHUB_REPOSITORY: 'acme/warehouse',
+  GITHUB_RUN_ID: '500',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_RUN_NUMBER: '42',
+  GITHUB_JOB: 'dbt',
+  GITHUB_WORKFLOW: 'dbt nightly',
+  GITHUB_WORKFLOW_REF: 'acme/warehouse/.github/workflows/nightly.yml@refs/heads/main',
+  GITHUB_EVENT_NAME: 'workflow_dispatch',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_TRIGGERING_ACTOR: 'hubot',
+  GITHUB_SHA: 'abc123',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_API_URL: 'https://api.github.com',
+  GITHUB_WORKSPACE: '/work',
+  ...overrides,
+});
+
+const raw = (overrides: Partial<RawInputs> = {}): RawInputs => ({
+  commands: 'dbt run',
+  schedule: '',
+  name: '',
+  workingDirectory: '',
+  githubToken: 't',
+  retryOf: '',
+  retryMode: '',
+  onRerun: '',
+  artifactRetentionDays: '',
+  ...overrides,
+});
+
+describe('parseGitHubContext', () => {
+  it('reads the runner environment', () => {
+    const context = parseGitHubContext(runnerEnv());
+    expect(context).toMatchObject({
+      owner: 'acme',
+      repo: 'warehouse',
+      runId: 500,
+      attempt: 1,
+      runNumber: 42,
+      job: 'dbt',
+      workflowPath: '.github/workflows/nightly.yml',
+      triggeringActor: 'hubot',
+    });
+    expect(recordIdOf(context.runId, context.attempt)).toBe('500-1');
+    expect(toGitHubRunInfo(context)).toEqual({
+      repository: 'acme/warehouse',
+      workflow: '.github/workflows/nightly.yml',
+      workflowRef: 'acme/warehouse/.github/workflows/nightly.yml@refs/heads/main',
+      job: 'dbt',
+      runId: 500,
+      runAttempt: 1,
+      runNumber: 42,
+      serverUrl: 'https://github.com',
+      actor: 'hubot',
+    });
+  });
+
+  it.each([
+    [
+      { GITHUB_RUN_ID: '' },
+      'GITHUB_RUN_ID is not set: the gh-retry Action runs inside GitHub Actions',
+    ],
+    [{ GITHUB_RUN_ID: 'abc' }, 'GITHUB_RUN_ID is not a positive number'],
+    [{ GITHUB_REPOSITORY: 'no-slash' }, 'GITHUB_REPOSITORY is not owner/name'],
+    [{ GITHUB_JOB: '' }, 'GITHUB_JOB is not set'],
+  ])('refuses a broken environment %j', (overrides, message) => {
+    expect(() => parseGitHubContext(runnerEnv(overrides))).toThrow(UserError);
+    expect(() => parseGitHubContext(runnerEnv(overrides))).toThrow(message);
+  });
+
+  it.each([
+    [
+      'acme/warehouse/.github/workflows/nightly.yml@refs/heads/main',
+      '.github/workflows/nightly.yml',
+    ],
+    ['ACME/Warehouse/.github/workflows/a.yaml@refs/tags/v1', '.github/workflows/a.yaml'],
+    ['other/repo/.github/workflows/x.yml@refs/heads/main', null],
+    [null, null],
+  ])('takes the workflow path from %j', (ref, expected) => {
+    expect(parseWorkflowPath(ref, 'acme/warehouse')).toBe(expected);
+  });
+});
+
+describe('chooseRetrySource', () => {
+  const context = parseGitHubContext(runnerEnv());
+
+  it.each([
+    ['a first run', raw(), context, { kind: 'fresh' }],
+    [
+      'retry-of as an id',
+      raw({ retryOf: '123', retryMode: 'all' }),
+      context,
+      { kind: 'retry-of', runId: 123, attempt: null, mode: { kind: 'all' } },
+    ],
+    [
+      'retry-of as a run URL with an attempt',
+      raw({ retryOf: 'https://github.com/acme/warehouse/actions/runs/123/attempts/2' }),
+      context,
+      { kind: 'retry-of', runId: 123, attempt: 2, mode: { kind: 'from-failure' } },
+    ],
+    [
+      'attempt 3 of this run',
+      raw({ onRerun: 'all' }),
+      { ...context, attempt: 3 },
+      { kind: 'rerun', runId: 500, maxAttempt: 2, mode: { kind: 'all' } },
+    ],
+    [
+      'retry-of wins over a native re-run',
+      raw({ retryOf: '9' }),
+      { ...context, attempt: 2 },
+      { kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'from-failure' } },
+    ],
+  ])('%s', (_label, rawInputs, ctx, expected) => {
+    expect(chooseRetrySource({ inputs: parseInputs(rawInputs), context: ctx })).toEqual(expected);
+  });
+
+  it.each([['https://github.com/other/repo/actions/runs/1'], ['not a run']])(
+    'refuses retry-of %j with a user error',
+    (retryOf) => {
+      expect(() => chooseRetrySource({ inputs: parseInputs(raw({ retryOf })), context })).toThrow(
+        UserError,
+      );
+    },
+  );
+});

@@ -1,0 +1,193 @@
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import * as core from '@actions/core';
+import { ScheduleError, UserError } from '../src/core/errors.js';
+import type { Env, Schedule } from '../src/core/model.js';
+import type { RunRecord } from '../src/core/run-record-schema.js';
+import { parseCommandList, parseScheduleFile } from '../src/core/schedule.js';
+import { createFsStateWorkspace } from '../src/adapters/fs-state-workspace.js';
+import { createGitHubClient, OctokitGitHub } from '../src/adapters/octokit-github.js';
+import { createProcessRunner } from '../src/adapters/process-runner.js';
+import { runSchedule } from '../src/execution/run-schedule.js';
+import { parseGitHubContext, toGitHubRunInfo, type GitHubContext } from './github-context.js';
+import { readInputs, type Inputs } from './inputs.js';
+import { createLogReporter } from './log-reporter.js';
+import { toOutputs, writeJobSummary, writeOutputs } from './outputs.js';
+import { prepareRun } from './prepare-run.js';
+import {
+  openRecordArtifact,
+  placeholderRecord,
+  uploadRecordArtifact,
+  type RecordArtifact,
+} from './record-artifact.js';
+import { chooseRetrySource } from './retry-source.js';
+
+/** How long each signal gets before the next is sent to a step's process group (the runner allows 7.5 s in all). */
+const STEP_GRACE_MS = 1_500;
+
+/** What the job has produced so far, so the record can be finished and uploaded however it ends. */
+interface Job {
+  context: GitHubContext | null;
+  artifact: RecordArtifact | null;
+  latest: RunRecord | null;
+  retentionDays: number | null;
+}
+
+/** Runs the Action: inputs → retry source → plan → schedule → record artifact, outputs and summary. */
+export async function run(): Promise<void> {
+  const job: Job = { context: null, artifact: null, latest: null, retentionDays: null };
+  const cancellation = listenForCancellation();
+  try {
+    const record = await runJob(job, cancellation.signal);
+    if (record.status !== 'success') core.setFailed(describeFailure(record));
+  } catch (error) {
+    if (error instanceof UserError) {
+      core.setFailed(error.message);
+    } else {
+      core.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      core.setFailed('gh-retry failed unexpectedly (see the error above); the run record was kept');
+    }
+  } finally {
+    await finishJob(job);
+    cancellation.dispose();
+  }
+}
+
+async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
+  const context = parseGitHubContext(process.env);
+  job.context = context;
+  const nameInput = core.getInput('name').trim();
+  job.artifact = await openRecordArtifact({
+    context,
+    name: nameInput === '' ? null : nameInput,
+    retention: core.getInput('artifact-retention-days'),
+  });
+  const inputs = readInputs();
+  job.retentionDays = inputs.artifactRetentionDays;
+  const cwd = await resolveWorkingDirectory(context, inputs);
+  const schedule = await readSchedule(inputs, cwd, context);
+  const source = chooseRetrySource({ inputs, context });
+  const env = stepEnvironment(process.env);
+  const github = new OctokitGitHub(
+    createGitHubClient({ token: inputs.githubToken, baseUrl: context.apiUrl }),
+  );
+  const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
+  const prepared = await prepareRun({
+    source,
+    schedule,
+    context,
+    key: job.artifact.key,
+    github,
+    parentDir,
+    env,
+  });
+  const folder = job.artifact.folder;
+  const record = await runSchedule({
+    schedule,
+    run: prepared.run,
+    slot: { id: folder.id, stateRoot: folder.stateRoot },
+    cwd,
+    env,
+    git: { sha: context.sha, ref: context.ref },
+    github: toGitHubRunInfo(context),
+    trigger: source.kind === 'rerun' ? 'rerun' : 'dispatch',
+    requestedBy: context.triggeringActor ?? context.actor,
+    runner: createProcessRunner({ graceMs: STEP_GRACE_MS }),
+    workspace: createFsStateWorkspace({ workDir: cwd }),
+    recorder: {
+      saveRecord: async (r) => {
+        job.latest = r;
+        await folder.saveRecord(r);
+      },
+    },
+    clock: { now: () => new Date() },
+    reporter: createLogReporter(),
+    signal,
+  });
+  if (record.nothingToRetry)
+    core.info(`Nothing to retry: ${record.lineage.parent ?? 'the parent run'} succeeded`);
+  return record;
+}
+
+async function resolveWorkingDirectory(context: GitHubContext, inputs: Inputs): Promise<string> {
+  const cwd = path.resolve(context.workspace, inputs.workingDirectory);
+  const info = await stat(cwd).catch(() => null);
+  if (info?.isDirectory() !== true) {
+    throw new UserError(
+      `Invalid input "working-directory": ${JSON.stringify(inputs.workingDirectory)} is not a directory of the workspace`,
+    );
+  }
+  return cwd;
+}
+
+async function readSchedule(
+  inputs: Inputs,
+  cwd: string,
+  context: GitHubContext,
+): Promise<Schedule> {
+  if (inputs.commands !== null)
+    return parseCommandList(inputs.commands, { name: inputs.name ?? context.job });
+  const file = inputs.schedule ?? '';
+  const text = await readFile(path.resolve(cwd, file), 'utf8').catch(() => {
+    throw new ScheduleError(
+      `Invalid input "schedule": cannot read ${JSON.stringify(file)} in the working directory`,
+    );
+  });
+  const schedule = parseScheduleFile({ text, fileName: file });
+  return inputs.name === null ? schedule : { ...schedule, name: inputs.name };
+}
+
+/**
+ * The environment of every step: the job's, without what only this Action may use (its inputs,
+ * its token, the artifact service's token), as GitHub gives a `run:` step.
+ */
+export function stepEnvironment(env: NodeJS.ProcessEnv): Env {
+  const hidden = /^(INPUT_|STATE_|ACTIONS_RUNTIME_|ACTIONS_RESULTS_URL$|ACTIONS_ID_TOKEN_REQUEST_)/;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !hidden.test(name)));
+}
+
+function describeFailure(record: RunRecord): string {
+  const stopped = record.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const at = stopped === undefined ? '' : ` at step "${stopped.id}"`;
+  if (record.status === 'cancelled') return `The schedule was cancelled${at}; its record was kept`;
+  return `The schedule failed${at}; retry from failure with /retry, or run this workflow with retry-of set to this run`;
+}
+
+/** Save the final record (a placeholder if the schedule never ran), set outputs and summary, and upload. */
+async function finishJob(job: Job): Promise<void> {
+  const { context, artifact } = job;
+  if (context === null || artifact === null) return;
+  try {
+    const record =
+      job.latest ??
+      placeholderRecord({ context, name: artifact.name, status: 'failed', now: new Date() });
+    if (job.latest === null) await artifact.folder.saveRecord(record);
+    writeOutputs(toOutputs(record, artifact.folder.recordPath));
+    await writeJobSummary(record, context);
+    await uploadRecordArtifact({ artifact, record, retentionDays: job.retentionDays });
+  } catch (error) {
+    // The post step uploads whatever is in the run folder, so a failure here is not the end of the record.
+    core.warning(
+      `The run record could not be uploaded yet (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+/** Turn the runner's SIGINT / SIGTERM into an abort: the running step is stopped and the record kept. */
+function listenForCancellation(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (!controller.signal.aborted) core.info(`Received ${name}: cancelling the running step`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
