@@ -1,0 +1,71 @@
+// The real Playwright test runner through the gh-retry CLI: one test fails once; the retry runs
+// only that test. Node-only tests, no browser.
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkNodeModules, makeTempDir, repoRoot, runCli } from './support/cli.js';
+
+interface JsonSuite {
+  specs?: { title: string; tests: { results: { status: string }[] }[] }[];
+  suites?: JsonSuite[];
+}
+
+/** The tests Playwright's JSON report says ran, as `title: status`. */
+function reportedTests(file: string): string[] {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] };
+  const walk = (suite: JsonSuite): string[] => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests.flatMap((t) => t.results.map((r) => `${spec.title}: ${r.status}`)),
+    ),
+    ...(suite.suites ?? []).flatMap(walk),
+  ];
+  return report.suites.flatMap(walk);
+}
+
+describe('gh-retry with the real Playwright test runner', () => {
+  const temp = makeTempDir('playwright');
+  const work = path.join(temp.dir, 'suite');
+  const env = {
+    FAILS_ONCE_MARKER: path.join(temp.dir, 'fails-once.marker'),
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'report.json',
+    CI: '1',
+  };
+  const command = 'npx playwright test --reporter=list,json';
+  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
+
+  beforeAll(() => {
+    cpSync(path.join(repoRoot, 'test/fixtures/playwright-fails-once'), work, { recursive: true });
+    linkNodeModules(work);
+  });
+  afterAll(() => {
+    temp.remove();
+  });
+
+  it('fails the first run', async () => {
+    const run = await cli('run', '--command', command);
+    expect(run.exitCode).toBe(1);
+    expect(reportedTests(path.join(work, 'report.json'))).toEqual([
+      'totals add up: passed',
+      'names are trimmed: passed',
+      'fails once: failed',
+      'discounts are never negative: passed',
+    ]);
+    const shown = JSON.parse((await cli('show', '--json')).stdout);
+    expect(shown.steps[0]).toMatchObject({ id: 'playwright-test', status: 'failed', exitCode: 1 });
+  });
+
+  it('retries only the failed test, from the saved last run, and passes', async () => {
+    // The retry must not depend on what the first run left in the working directory.
+    rmSync(path.join(work, 'test-results'), { recursive: true, force: true });
+    const retry = await cli('retry', '--command', command);
+    expect(retry.exitCode).toBe(0);
+    expect(retry.stdout).toContain(`${command} --last-failed`);
+    expect(reportedTests(path.join(work, 'report.json'))).toEqual(['fails once: passed']);
+    expect(retry.stdout).toMatch(/1 passed/);
+    const shown = JSON.parse((await cli('show', '--json')).stdout);
+    expect(shown.steps[0]).toMatchObject({
+      status: 'success',
+      executed: `${command} --last-failed`,
+    });
+  });
+});

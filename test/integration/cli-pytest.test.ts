@@ -1,0 +1,86 @@
+// Real pytest through the gh-retry CLI: one test fails once; the retry runs only that test.
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, repoRoot, runCli } from './support/cli.js';
+
+const hasPytest = (() => {
+  try {
+    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPytest)
+  console.warn('NOTICE: python3 -m pytest is not available; the pytest CLI test is skipped');
+
+/** The test cases a junit XML report lists, as `name: outcome`. */
+function junitCases(file: string): string[] {
+  const xml = readFileSync(file, 'utf8');
+  return [...xml.matchAll(/<testcase [^>]*name="([^"]+)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
+    (m) => `${m[1] ?? ''}: ${/<(failure|error)/.test(m[3] ?? '') ? 'failed' : 'passed'}`,
+  );
+}
+
+describe.skipIf(!hasPytest)('gh-retry with real pytest', () => {
+  const temp = makeTempDir('pytest');
+  const work = path.join(temp.dir, 'suite');
+  const env = { FAILS_ONCE_MARKER: path.join(temp.dir, 'fails-once.marker') };
+  const command = 'python3 -m pytest -rA --junitxml=report.xml test_orders.py';
+  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
+
+  beforeAll(() => {
+    cpSync(path.join(repoRoot, 'test/fixtures/pytest-fails-once'), work, { recursive: true });
+  });
+  afterAll(() => {
+    temp.remove();
+  });
+
+  it('fails the first run and saves the failed test ids', async () => {
+    const run = await cli('run', '--command', command);
+    expect(run.exitCode).toBe(1);
+    expect(junitCases(path.join(work, 'report.xml'))).toEqual([
+      'test_totals_add_up: passed',
+      'test_names_are_trimmed: passed',
+      'test_fails_once: failed',
+      'test_discounts_never_negative: passed',
+    ]);
+    const shown = JSON.parse((await cli('show', '--json')).stdout);
+    expect(shown.steps[0]).toMatchObject({ id: 'pytest', status: 'failed', exitCode: 1 });
+  });
+
+  it('retries only the failed test, from the saved cache, and passes', async () => {
+    // The retry must not depend on the cache the first run left in the working directory.
+    rmSync(path.join(work, '.pytest_cache'), { recursive: true, force: true });
+    const plan = JSON.parse((await cli('plan', '--json', '--command', command)).stdout);
+    expect(plan.steps).toEqual([
+      expect.objectContaining({
+        id: 'pytest',
+        action: 'retry',
+        exec: `${command} --last-failed --last-failed-no-failures none`,
+      }),
+    ]);
+    const retry = await cli('retry', '--command', command);
+    expect(retry.exitCode).toBe(0);
+    // pytest's own words: it selected the one known failure and ran nothing else.
+    expect(retry.stdout).toContain('run-last-failure: rerun previous 1 failure');
+    expect(retry.stdout).toContain('PASSED test_orders.py::test_fails_once');
+    expect(retry.stdout).not.toContain('PASSED test_orders.py::test_totals_add_up');
+    expect(junitCases(path.join(work, 'report.xml'))).toEqual(['test_fails_once: passed']);
+    const shown = JSON.parse((await cli('show', '--json')).stdout);
+    expect(shown.steps[0]).toMatchObject({
+      status: 'success',
+      executed: `${command} --last-failed --last-failed-no-failures none`,
+    });
+  });
+
+  it('has nothing left to retry afterwards', async () => {
+    const again = await cli('retry', '--command', command);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('nothing to retry');
+    const shown = JSON.parse((await cli('show', '--json')).stdout);
+    expect(shown.steps[0]).toMatchObject({ status: 'reused', executed: null });
+  });
+});
