@@ -12,7 +12,10 @@ export interface RetryPlanParams {
   readonly mode: RetryMode;
   /** Contents of the parent's saved state files, keyed by their `stored` path. */
   readonly parentState: ReadonlyMap<string, string>;
-  /** The directory holding the parent's stored files, used verbatim in exec lines. */
+  /**
+   * The directory holding the parent's stored files, used verbatim in exec lines. Make it
+   * absolute: dbt resolves a relative `--state` from its project dir, not the working directory.
+   */
   readonly stateRoot: string;
   readonly env: Env;
 }

@@ -1,7 +1,7 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { ScheduleError } from './errors.js';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Schedule } from './model.js';
 import { RECORD_LIMITS, safeRelativePath } from './run-record-schema.js';
+import { ScheduleReader, isBoolean, isText } from './schedule-reader.js';
 import { buildSchedule, defaultDraft, type StepDraft } from './schedule-steps.js';
 import { STEP_ID_RULE, isValidStepId } from './step-ids.js';
 
@@ -20,58 +20,6 @@ const MAX_RETRIES = 10;
 
 type StepKey = (typeof STEP_KEYS)[number];
 
-/** Reads one YAML document, turning every problem into a `file:line: message` ScheduleError. */
-class ScheduleReader {
-  private readonly lines = new LineCounter();
-
-  constructor(private readonly fileName: string) {}
-
-  parse(text: string): unknown {
-    const doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true });
-    const error = doc.errors[0];
-    if (error !== undefined) {
-      const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-      throw this.fail(error.linePos?.[0].line ?? 1, `invalid YAML: ${message ?? error.code}`);
-    }
-    return doc.contents;
-  }
-
-  lineOf(node: unknown): number {
-    const range = (node as Partial<Node> | null)?.range;
-    return range === undefined || range === null ? 1 : this.lines.linePos(range[0]).line;
-  }
-
-  fail(line: number, message: string): ScheduleError {
-    return new ScheduleError(`${this.fileName}:${line}: ${message}`);
-  }
-
-  /** The map's pairs keyed by their (string) key; unknown keys are an error naming the allowed ones. */
-  pairs(map: { items: Pair[] }, allowed: readonly string[], where: string): Map<string, Pair> {
-    const byKey = new Map<string, Pair>();
-    for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-      if (!allowed.includes(key)) {
-        throw this.fail(
-          this.lineOf(pair.key),
-          `unknown key "${key}" ${where}; allowed: ${allowed.join(', ')}`,
-        );
-      }
-      byKey.set(key, pair);
-    }
-    return byKey;
-  }
-
-  /** A scalar of the expected JS type, or an error saying what is allowed. */
-  scalar<T>(pair: Pair, check: (value: unknown) => value is T, expected: string): T {
-    const value = isScalar(pair.value) ? pair.value.value : undefined;
-    if (!check(value)) throw this.fail(this.lineOf(pair.value ?? pair.key), expected);
-    return value;
-  }
-}
-
-const isText = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim() !== '';
-const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isRetries = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RETRIES;
 
@@ -134,64 +82,115 @@ function readStep(reader: ScheduleReader, item: unknown, number: number): StepDr
       `step ${number} must be a command (a string) or a map with "run"`,
     );
   }
-  const pairs = reader.pairs(item, STEP_KEYS, where);
-  const get = (key: StepKey): Pair | undefined => pairs.get(key);
-  const runPair = get('run');
-  if (runPair === undefined) {
+  const options = new StepOptions(reader, reader.pairs(item, STEP_KEYS, where), where);
+  const command = options.command('run');
+  if (command === null) {
     throw reader.fail(
       reader.lineOf(item),
       `step ${number} has no "run"; every step needs the command to run (allowed keys: ${STEP_KEYS.join(', ')})`,
     );
   }
-  const run = reader.scalar(
-    runPair,
-    isText,
-    `"run" ${where} must be a non-empty string (the command)`,
-  );
-  const optional = <T>(key: StepKey, read: (pair: Pair) => T): T | null => {
-    const pair = get(key);
-    return pair === undefined ? null : read(pair);
+  const draft: StepDraft = {
+    command,
+    id: options.id(),
+    name: options.text('name'),
+    setup: options.boolean('setup'),
+    continueOnError: options.boolean('continue-on-error') ?? false,
+    retries: options.retries() ?? 0,
+    retryWith: options.command('retry-with'),
+    state: options.state() ?? [],
   };
-  const id = optional('id', (pair) => readId(reader, pair, where));
-  const retryWith = optional('retry-with', (pair) =>
-    readCommand(
-      reader,
-      pair.value,
-      reader.scalar(pair, isText, `"retry-with" ${where} must be a non-empty string (a command)`),
-      `"retry-with" ${where}`,
-    ),
-  );
-  const state = optional('state', (pair) => readState(reader, pair, where)) ?? [];
-  if (state.length > 0 && retryWith === null) {
+  if (draft.state.length > 0 && draft.retryWith === null) {
     throw reader.fail(
-      reader.lineOf(get('state')?.key),
+      options.line('state'),
       `"state" ${where} is only used by "retry-with"; add "retry-with" or remove "state"`,
     );
   }
-  return {
-    command: readCommand(reader, runPair.value, run, `"run" ${where}`),
-    id,
-    name: optional('name', (pair) =>
-      reader.scalar(pair, isText, `"name" ${where} must be a non-empty string`).trim(),
-    ),
-    setup: optional('setup', (pair) =>
-      reader.scalar(pair, isBoolean, `"setup" ${where} must be true or false`),
-    ),
-    continueOnError:
-      optional('continue-on-error', (pair) =>
-        reader.scalar(pair, isBoolean, `"continue-on-error" ${where} must be true or false`),
-      ) ?? false,
-    retries:
-      optional('retries', (pair) =>
-        reader.scalar(
-          pair,
-          isRetries,
-          `"retries" ${where} must be a whole number from 0 to ${MAX_RETRIES}`,
-        ),
-      ) ?? 0,
-    retryWith,
-    state,
-  };
+  return draft;
+}
+
+/** The keys of one step map, each read with its type check; null when the key is absent. */
+class StepOptions {
+  constructor(
+    private readonly reader: ScheduleReader,
+    private readonly pairs: ReadonlyMap<string, Pair>,
+    private readonly where: string,
+  ) {}
+
+  line(key: StepKey): number {
+    return this.reader.lineOf(this.pairs.get(key)?.key);
+  }
+
+  text(key: StepKey): string | null {
+    const pair = this.pairs.get(key);
+    if (pair === undefined) return null;
+    return this.reader
+      .scalar(pair, isText, `"${key}" ${this.where} must be a non-empty string`)
+      .trim();
+  }
+
+  command(key: 'run' | 'retry-with'): string | null {
+    const pair = this.pairs.get(key);
+    if (pair === undefined) return null;
+    const what = key === 'run' ? 'the command' : 'a command';
+    const text = this.reader.scalar(
+      pair,
+      isText,
+      `"${key}" ${this.where} must be a non-empty string (${what})`,
+    );
+    return readCommand(this.reader, pair.value, text, `"${key}" ${this.where}`);
+  }
+
+  boolean(key: StepKey): boolean | null {
+    const pair = this.pairs.get(key);
+    if (pair === undefined) return null;
+    return this.reader.scalar(pair, isBoolean, `"${key}" ${this.where} must be true or false`);
+  }
+
+  retries(): number | null {
+    const pair = this.pairs.get('retries');
+    if (pair === undefined) return null;
+    const expected = `"retries" ${this.where} must be a whole number from 0 to ${MAX_RETRIES}`;
+    return this.reader.scalar(pair, isRetries, expected);
+  }
+
+  id(): string | null {
+    const pair = this.pairs.get('id');
+    if (pair === undefined) return null;
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if (typeof value === 'string' && isValidStepId(value)) return value;
+    const shown = typeof value === 'string' ? `"${value}"` : String(value);
+    throw this.reader.fail(
+      this.reader.lineOf(pair.value ?? pair.key),
+      `invalid id ${shown} ${this.where}; ${STEP_ID_RULE}`,
+    );
+  }
+
+  state(): string[] | null {
+    const pair = this.pairs.get('state');
+    if (pair === undefined) return null;
+    const { reader, where } = this;
+    const list = pair.value;
+    const expected = `"state" ${where} must be a list of relative paths`;
+    if (!isSeq(list)) throw reader.fail(reader.lineOf(list ?? pair.key), expected);
+    if (list.items.length > RECORD_LIMITS.maxStateFilesPerStep) {
+      throw reader.fail(
+        reader.lineOf(list),
+        `"state" ${where} lists ${list.items.length} paths; at most ${RECORD_LIMITS.maxStateFilesPerStep} are allowed`,
+      );
+    }
+    return list.items.map((item) => {
+      const value = isScalar(item) ? item.value : undefined;
+      if (typeof value !== 'string') throw reader.fail(reader.lineOf(item), expected);
+      if (!safeRelativePath.safeParse(value).success) {
+        throw reader.fail(
+          reader.lineOf(item),
+          `"state" path "${value}" ${where} must be relative to the working directory, without "..", "." or empty segments`,
+        );
+      }
+      return value;
+    });
+  }
 }
 
 function readCommand(reader: ScheduleReader, node: unknown, text: string, what: string): string {
@@ -203,41 +202,6 @@ function readCommand(reader: ScheduleReader, node: unknown, text: string, what: 
     );
   }
   return command;
-}
-
-function readId(reader: ScheduleReader, pair: Pair, where: string): string {
-  const value = isScalar(pair.value) ? pair.value.value : undefined;
-  const shown = typeof value === 'string' ? `"${value}"` : String(value);
-  if (typeof value !== 'string' || !isValidStepId(value)) {
-    throw reader.fail(
-      reader.lineOf(pair.value ?? pair.key),
-      `invalid id ${shown} ${where}; ${STEP_ID_RULE}`,
-    );
-  }
-  return value;
-}
-
-function readState(reader: ScheduleReader, pair: Pair, where: string): string[] {
-  const list = pair.value;
-  const expected = `"state" ${where} must be a list of relative paths`;
-  if (!isSeq(list)) throw reader.fail(reader.lineOf(list ?? pair.key), expected);
-  if (list.items.length > RECORD_LIMITS.maxStateFilesPerStep) {
-    throw reader.fail(
-      reader.lineOf(list),
-      `"state" ${where} lists ${list.items.length} paths; at most ${RECORD_LIMITS.maxStateFilesPerStep} are allowed`,
-    );
-  }
-  return list.items.map((item) => {
-    const value = isScalar(item) ? item.value : undefined;
-    if (typeof value !== 'string') throw reader.fail(reader.lineOf(item), expected);
-    if (!safeRelativePath.safeParse(value).success) {
-      throw reader.fail(
-        reader.lineOf(item),
-        `"state" path "${value}" ${where} must be relative to the working directory, without "..", "." or empty segments`,
-      );
-    }
-    return value;
-  });
 }
 
 function checkUniqueIds(
