@@ -1,0 +1,51 @@
+/**
+ * The emulator's parts wired together: model, views, runs, webhooks and the violation and
+ * request logs. Handlers, the artifact service and the test API all work through one Hub.
+ */
+import { RunService } from './runs.js';
+import { State } from './state.js';
+import type { ViewContext } from './views.js';
+import { ViolationLog } from './violations.js';
+import { WebhookService } from './webhooks.js';
+import type { CancelTimings } from './workflow-runner.js';
+
+/** Fixed settings of one emulator instance. */
+export interface HubConfig {
+  /** REST base, e.g. `http://127.0.0.1:PORT` (also served under `/api/v3`). */
+  readonly apiUrl: string;
+  /** Results service origin (twirp and blob storage), e.g. `http://127.0.0.1:PORT2`. */
+  readonly resultsUrl: string;
+  readonly webUrl: string;
+  /** Where job workspaces are created. */
+  readonly tempRoot: string;
+  readonly timings: CancelTimings;
+  /** Artifact retention when the uploader does not ask for one. */
+  readonly retentionDays: number;
+}
+
+/** One API request as the emulator saw it. */
+export interface RequestLogEntry {
+  readonly method: string;
+  readonly path: string;
+  /** The matched operation, or undefined for twirp/blob calls and unknown paths. */
+  readonly operationId: string | undefined;
+  readonly status: number;
+  /** Login of the caller (`gh-retry[bot]`, `github-actions[bot]`, a user) or `app:<id>`/undefined. */
+  readonly actor: string | undefined;
+  readonly at: string;
+}
+
+/** The shared parts of a running emulator. */
+export class Hub {
+  readonly state = new State();
+  readonly violations = new ViolationLog();
+  readonly webhooks = new WebhookService(this.violations);
+  readonly runs: RunService;
+  readonly view: ViewContext;
+  readonly requests: RequestLogEntry[] = [];
+
+  constructor(readonly config: HubConfig) {
+    this.view = { state: this.state, apiUrl: config.apiUrl, webUrl: config.webUrl };
+    this.runs = new RunService(this);
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Check runs: create, update, get, list for a ref, rerequest — owned by the App (or GitHub
+ * Actions) whose token created them, with `check_run` webhooks.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { deliverToApps } from '../events.js';
+import type { Hub } from '../hub.js';
+import { checkRunView } from '../issue-views.js';
+import type { AppRecord, CheckRunRecord, RepoRecord, UserRecord } from '../state.js';
+import { checkRunPayload } from '../webhook-payloads.js';
+import {
+  actorOf,
+  HttpError,
+  notFound,
+  numberParam,
+  paginate,
+  requestRepo,
+  type RestHandler,
+  type RestRequest,
+} from './request.js';
+
+/** The `github-actions` App, owner of check runs created with a `GITHUB_TOKEN`. */
+export function actionsApp(hub: Hub): AppRecord {
+  const existing = [...hub.state.apps.values()].find((app) => app.slug === 'github-actions');
+  if (existing) return existing;
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const owner = hub.state.ensureUser('github', 'Organization');
+  const app: AppRecord = {
+    id: 15368,
+    slug: 'github-actions',
+    name: 'GitHub Actions',
+    clientId: 'Iv1.github-actions',
+    owner,
+    botUser: hub.state.ensureUser('github-actions[bot]', 'Bot'),
+    privateKey: '',
+    publicKey,
+    webhookSecret: '',
+    permissions: { actions: 'write', checks: 'write', contents: 'write', metadata: 'read' },
+    events: [],
+    createdAt: '2018-07-30T09:30:17Z',
+    target: undefined,
+  };
+  hub.state.apps.set(app.id, app);
+  return app;
+}
+
+function callerApp(request: RestRequest, hub: Hub): AppRecord {
+  const principal = request.principal;
+  if (principal?.kind === 'installation') {
+    const app = hub.state.apps.get(principal.appId);
+    if (app) return app;
+  }
+  if (principal?.kind === 'actions') return actionsApp(hub);
+  throw new HttpError(403, 'You must authenticate via a GitHub App.');
+}
+
+function findCheck(hub: Hub, repo: RepoRecord, id: number): CheckRunRecord {
+  const check = hub.state.checkRuns.get(id);
+  if (check?.repoId !== repo.id) throw notFound();
+  return check;
+}
+
+interface CheckBody {
+  name?: string;
+  head_sha?: string;
+  details_url?: string;
+  external_id?: string;
+  status?: string;
+  conclusion?: string;
+  started_at?: string;
+  completed_at?: string;
+  output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] };
+  actions?: { label: string; description: string; identifier: string }[];
+}
+
+function apply(check: CheckRunRecord, body: CheckBody, now: string): void {
+  if (body.name !== undefined) check.name = body.name;
+  if (body.details_url !== undefined) check.detailsUrl = body.details_url;
+  if (body.external_id !== undefined) check.externalId = body.external_id;
+  if (body.started_at !== undefined) check.startedAt = body.started_at;
+  if (body.status !== undefined) check.status = body.status;
+  if (body.conclusion !== undefined) {
+    check.conclusion = body.conclusion;
+    check.status = 'completed';
+  }
+  if (check.status === 'completed')
+    check.completedAt = body.completed_at ?? check.completedAt ?? now;
+  if (body.output) {
+    check.output = {
+      title: body.output.title ?? null,
+      summary: body.output.summary ?? null,
+      text: body.output.text ?? null,
+      annotationsCount: check.output.annotationsCount + (body.output.annotations?.length ?? 0),
+    };
+  }
+  if (body.actions) check.actions = body.actions;
+}
+
+function announce(
+  hub: Hub,
+  params: {
+    action: string;
+    check: CheckRunRecord;
+    sender: UserRecord;
+    onlyOwner: boolean;
+    identifier?: string;
+  },
+): void {
+  const repo = hub.state.repos.get(params.check.repoId);
+  if (!repo) return;
+  const payload = checkRunPayload(hub.view, params);
+  deliverToApps(hub, {
+    event: 'check_run',
+    repo,
+    payload,
+    ...(params.onlyOwner ? { onlyAppId: params.check.appId } : {}),
+  });
+}
+
+/** Send `check_run.requested_action` / `rerequested` to the App that owns the check run. */
+export function announceCheckRequest(
+  hub: Hub,
+  params: { check: CheckRunRecord; sender: UserRecord; identifier?: string },
+): void {
+  const action = params.identifier === undefined ? 'rerequested' : 'requested_action';
+  announce(hub, { ...params, action, onlyOwner: true });
+}
+
+/** Handlers by operation id. */
+export const checkHandlers: Readonly<Record<string, RestHandler>> = {
+  'checks/create': (request, hub) => {
+    const repo = requestRepo(request);
+    const app = callerApp(request, hub);
+    const body = request.body as CheckBody & { name: string; head_sha: string };
+    if (!hub.state.commits.has(body.head_sha))
+      throw new HttpError(422, `No commit found for SHA: ${body.head_sha}`);
+    const now = hub.state.nowIso();
+    const check: CheckRunRecord = {
+      id: hub.state.nextId('checkRun'),
+      repoId: repo.id,
+      headSha: body.head_sha,
+      appId: app.id,
+      checkSuiteId: hub.state.checkSuiteId(repo.id, body.head_sha, `app:${app.id}`),
+      name: body.name,
+      status: 'queued',
+      conclusion: null,
+      startedAt: now,
+      completedAt: null,
+      externalId: '',
+      detailsUrl: null,
+      output: { title: null, summary: null, text: null, annotationsCount: 0 },
+      actions: [],
+    };
+    apply(check, body, now);
+    hub.state.checkRuns.set(check.id, check);
+    const sender = actorOf(request, hub);
+    announce(hub, { action: 'created', check, sender, onlyOwner: false });
+    if (check.status === 'completed')
+      announce(hub, { action: 'completed', check, sender, onlyOwner: false });
+    return { status: 201, body: checkRunView(hub.view, check) };
+  },
+  'checks/update': (request, hub) => {
+    const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));
+    if (check.appId !== callerApp(request, hub).id)
+      throw new HttpError(
+        403,
+        'Invalid app_id `' +
+          String(check.appId) +
+          '` - check run can only be modified by its creator.',
+      );
+    const wasCompleted = check.status === 'completed';
+    apply(check, request.body as CheckBody, hub.state.nowIso());
+    if (!wasCompleted && check.status === 'completed')
+      announce(hub, {
+        action: 'completed',
+        check,
+        sender: actorOf(request, hub),
+        onlyOwner: false,
+      });
+    return { status: 200, body: checkRunView(hub.view, check) };
+  },
+  'checks/get': (request, hub) => ({
+    status: 200,
+    body: checkRunView(
+      hub.view,
+      findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id')),
+    ),
+  }),
+  'checks/list-for-ref': (request, hub) => {
+    const repo = requestRepo(request);
+    const sha = hub.state.resolveRef(repo, String(request.path.ref));
+    const q = request.query;
+    const checks = [...hub.state.checkRuns.values()]
+      .filter((check) => check.repoId === repo.id && check.headSha === sha)
+      .filter(
+        (check) =>
+          (q.check_name === undefined || check.name === q.check_name) &&
+          (q.status === undefined || check.status === q.status) &&
+          (q.app_id === undefined || check.appId === q.app_id),
+      )
+      .sort((a, b) => b.id - a.id);
+    const page = paginate(request, checks);
+    return {
+      status: 200,
+      headers: page.headers,
+      body: {
+        total_count: checks.length,
+        check_runs: page.items.map((check) => checkRunView(hub.view, check)),
+      },
+    };
+  },
+  'checks/rerequest-run': (request, hub) => {
+    const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));
+    if (check.appId !== callerApp(request, hub).id) {
+      throw new HttpError(
+        403,
+        "This check run is not rerequestable or doesn't belong to the authenticated GitHub App",
+      );
+    }
+    announceCheckRequest(hub, { check, sender: actorOf(request, hub) });
+    return { status: 201, body: {} };
+  },
+};

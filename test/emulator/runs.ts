@@ -1,0 +1,370 @@
+/**
+ * Workflow runs: creation (dispatch, events, tests), the status lifecycle with its
+ * `workflow_run` webhooks and chained workflows, re-runs as new attempts of the same run,
+ * cancellation, and execution of registered jobs by the workflow runner.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { newToken } from './auth.js';
+import { deliverToApps, startTriggeredRuns } from './events.js';
+import { interpolate } from './expressions.js';
+import type { Hub } from './hub.js';
+import { HttpError } from './rest/request.js';
+import {
+  fullName,
+  type AttemptRecord,
+  type Permissions,
+  type RepoRecord,
+  type RunRecord,
+  type UserRecord,
+  type WorkflowRecord,
+} from './state.js';
+import { workflowRunPayload } from './webhook-payloads.js';
+import type { WorkflowFile } from './workflow-file.js';
+import { executeJob, type JobExecution, type JobResult, type JobSpec } from './workflow-runner.js';
+
+/** How a run came to be: its event and what it runs on. */
+export interface RunOrigin {
+  readonly event: string;
+  readonly headBranch: string | null;
+  readonly headSha: string;
+  readonly headRepoId?: number;
+  /** `GITHUB_REF` / `GITHUB_SHA`; default `refs/heads/<headBranch>` and the head sha. */
+  readonly ref?: string;
+  readonly sha?: string;
+  readonly actor: UserRecord;
+  readonly payload: Record<string, unknown>;
+  /** The title when the workflow has no `run-name`. */
+  readonly defaultTitle: string;
+  readonly inputs?: Readonly<Record<string, string | boolean | number>>;
+  readonly chainDepth: number;
+}
+
+const writeAll: Permissions = Object.fromEntries(
+  [
+    'actions',
+    'checks',
+    'contents',
+    'deployments',
+    'issues',
+    'packages',
+    'pages',
+    'pull_requests',
+    'statuses',
+  ].map((name) => [name, 'write']),
+);
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** Owns every run's lifecycle. */
+export class RunService {
+  private readonly jobs = new Map<string, JobSpec>();
+  private readonly files = new Map<number, WorkflowFile>();
+  private readonly executions = new Map<number, JobExecution>();
+  private readonly results = new Map<number, JobResult[]>();
+  private readonly liveOutput = new Map<number, string>();
+  private readonly failures: unknown[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly hub: Hub) {}
+
+  /** Register how a workflow's job runs (key: workflow path, optionally `owner/repo:path`). */
+  register(key: string, spec: JobSpec): void {
+    this.jobs.set(key, spec);
+  }
+
+  /** Create a run and start it; a `seeded` run (history for tests) is silent and never executes. */
+  create(params: {
+    repo: RepoRecord;
+    workflow: WorkflowRecord;
+    file: WorkflowFile;
+    origin: RunOrigin;
+    seeded?: boolean;
+  }): RunRecord {
+    const { repo, workflow, file, origin } = params;
+    const { state } = this.hub;
+    const id = state.nextId('run');
+    const now = state.nowIso();
+    const name = file.name ?? workflow.path;
+    const ref = origin.ref ?? `refs/heads/${origin.headBranch ?? repo.defaultBranch}`;
+    const github = {
+      actor: origin.actor.login,
+      event: origin.payload,
+      event_name: origin.event,
+      ref,
+      sha: origin.sha ?? origin.headSha,
+      repository: fullName(repo),
+      run_id: String(id),
+    };
+    const title = file.runName?.trim()
+      ? interpolate(file.runName, { github, inputs: origin.inputs ?? {} }).trim()
+      : '';
+    const run: RunRecord = {
+      id,
+      repoId: repo.id,
+      workflowId: workflow.id,
+      runNumber:
+        [...state.runs.values()].filter((other) => other.workflowId === workflow.id).length + 1,
+      event: origin.event,
+      headBranch: origin.headBranch,
+      headSha: origin.headSha,
+      headRepoId: origin.headRepoId ?? repo.id,
+      ref,
+      sha: origin.sha ?? origin.headSha,
+      name,
+      displayTitle: title || origin.defaultTitle,
+      actor: origin.actor,
+      createdAt: now,
+      checkSuiteId: state.checkSuiteId(repo.id, origin.headSha, `actions:${id}`),
+      payload: origin.payload,
+      inputs: origin.inputs ?? {},
+      attempts: [],
+      chainDepth: origin.chainDepth,
+      updatedAt: now,
+    };
+    state.runs.set(id, run);
+    this.files.set(id, file);
+    this.addAttempt(run, origin.actor);
+    if (params.seeded) return run;
+    this.announce(run, 'requested');
+    this.start(run);
+    return run;
+  }
+
+  /** Re-run a completed run as its next attempt (GitHub sends no `requested` for re-runs). */
+  rerun(run: RunRecord, params: { actor: UserRecord; failedOnly: boolean }): void {
+    const attempt = this.hub.state.latestAttempt(run);
+    if (attempt.status !== 'completed')
+      throw new HttpError(403, 'This workflow is already running');
+    if (params.failedOnly && attempt.conclusion === 'success')
+      throw new HttpError(403, 'This workflow run cannot be retried');
+    this.addAttempt(run, params.actor);
+    run.updatedAt = this.hub.state.nowIso();
+    this.notify();
+    this.start(run);
+  }
+
+  /** Cancel a run: signal its job, or complete it as cancelled when nothing executes. */
+  cancel(run: RunRecord): void {
+    const attempt = this.hub.state.latestAttempt(run);
+    if (attempt.status === 'completed')
+      throw new HttpError(409, 'Cannot cancel a workflow run that is completed.');
+    const execution = this.executions.get(run.id);
+    if (execution) execution.cancel();
+    else this.finish(run, 'cancelled');
+  }
+
+  /** Complete a run that has no registered job (tests decide its outcome); `quiet` sends nothing. */
+  complete(run: RunRecord, conclusion: string, options: { quiet?: boolean } = {}): void {
+    if (this.executions.has(run.id))
+      throw new Error(`run ${run.id} is executing a job; cancel it instead`);
+    if (this.hub.state.latestAttempt(run).status === 'queued')
+      this.setInProgress(run, options.quiet);
+    this.finish(run, conclusion, options.quiet);
+  }
+
+  /** stdout and stderr of the run's current (or last) attempt so far. */
+  output(runId: number): string {
+    return this.liveOutput.get(runId) ?? '';
+  }
+
+  jobResults(runId: number): readonly JobResult[] {
+    return this.results.get(runId) ?? [];
+  }
+
+  /** Errors thrown while executing jobs (the emulator rethrows them from `stop()`). */
+  executionFailures(): readonly unknown[] {
+    return this.failures;
+  }
+
+  /** Resolve when `predicate` holds for the run (checked on every change and output); reject after `timeoutMs`. */
+  async waitFor(
+    runId: number,
+    predicate: (run: RunRecord) => boolean,
+    timeoutMs: number,
+  ): Promise<RunRecord> {
+    return await new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const run = this.hub.state.runs.get(runId);
+        if (!run || !predicate(run)) return false;
+        cleanup();
+        resolve(run);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const run = this.hub.state.runs.get(runId);
+        const attempt = run ? this.hub.state.latestAttempt(run) : undefined;
+        reject(
+          new Error(
+            `run ${runId} did not reach the expected state within ${timeoutMs} ms (now ${attempt ? `${attempt.status}/${String(attempt.conclusion)}` : 'missing'})`,
+          ),
+        );
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = (): void => void check();
+      this.listeners.add(listener);
+      check();
+    });
+  }
+
+  /** Resolve when no job is executing. */
+  async idle(): Promise<void> {
+    while (this.executions.size > 0)
+      await Promise.allSettled(
+        [...this.executions.values()].map(async (execution) => await execution.done),
+      );
+  }
+
+  private addAttempt(run: RunRecord, actor: UserRecord): AttemptRecord {
+    const { state } = this.hub;
+    const file = this.files.get(run.id);
+    const spec = this.jobFor(run);
+    const token = newToken('ghs_');
+    const runBackendId = randomUUID();
+    const jobBackendId = randomUUID();
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      scp: `Actions.ExampleScope Actions.Results:${runBackendId}:${jobBackendId}`,
+      iss: 'vstoken.actions.githubusercontent.com',
+      aud: 'vso:emulator',
+      nbf: now,
+      iat: now,
+      exp: now + 6 * 3600,
+    };
+    const attempt: AttemptRecord = {
+      attempt: run.attempts.length + 1,
+      runBackendId,
+      jobBackendId,
+      token,
+      runtimeToken: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.${Buffer.from(randomUUID()).toString('base64url')}`,
+      triggeringActor: actor,
+      startedAt: state.nowIso(),
+      status: 'queued',
+      conclusion: null,
+    };
+    run.attempts.push(attempt);
+    state.tokens.set(token, {
+      token,
+      expiresAt: null,
+      principal: {
+        kind: 'actions',
+        user: state.ensureUser('github-actions[bot]', 'Bot'),
+        runId: run.id,
+        repoId: run.repoId,
+        permissions: spec?.permissions ?? file?.permissions ?? writeAll,
+      },
+    });
+    return attempt;
+  }
+
+  private jobFor(run: RunRecord): JobSpec | undefined {
+    const workflow = this.hub.state.workflows.get(run.workflowId);
+    const repo = this.hub.state.repos.get(run.repoId);
+    if (!workflow || !repo) return undefined;
+    return this.jobs.get(`${fullName(repo)}:${workflow.path}`) ?? this.jobs.get(workflow.path);
+  }
+
+  private start(run: RunRecord): void {
+    const spec = this.jobFor(run);
+    if (!spec) return;
+    const repo = this.hub.state.repos.get(run.repoId);
+    const workflow = this.hub.state.workflows.get(run.workflowId);
+    const file = this.files.get(run.id);
+    if (!repo || !workflow || !file) return;
+    const attempt = this.hub.state.latestAttempt(run);
+    this.setInProgress(run);
+    this.liveOutput.set(run.id, '');
+    const execution = executeJob({
+      spec,
+      onOutput: (text) => {
+        this.liveOutput.set(run.id, `${this.liveOutput.get(run.id) ?? ''}${text}`);
+        this.notify();
+      },
+      withInputs: file.actionStep?.with ?? {},
+      root: join(this.hub.config.tempRoot, `run-${run.id}-${attempt.attempt}`),
+      timings: this.hub.config.timings,
+      env: {
+        run,
+        repo,
+        workflowPath: workflow.path,
+        jobId: file.actionStep?.jobId ?? file.jobIds[0] ?? 'build',
+        stepId: file.actionStep?.stepId,
+        token: attempt.token,
+        runtimeToken: attempt.runtimeToken,
+        apiUrl: this.hub.config.apiUrl,
+        resultsUrl: `${this.hub.config.resultsUrl}/`,
+        webUrl: this.hub.config.webUrl,
+      },
+    });
+    this.executions.set(run.id, execution);
+    execution.done
+      .then((result) => {
+        this.results.set(run.id, [...this.jobResults(run.id), result]);
+        this.finish(run, result.conclusion);
+      })
+      .catch((error: unknown) => {
+        this.failures.push(error);
+        this.finish(run, 'failure');
+      })
+      .finally(() => this.executions.delete(run.id));
+  }
+
+  private setInProgress(run: RunRecord, quiet = false): void {
+    this.hub.state.latestAttempt(run).status = 'in_progress';
+    run.updatedAt = this.hub.state.nowIso();
+    if (quiet) this.notify();
+    else this.announce(run, 'in_progress');
+  }
+
+  private finish(run: RunRecord, conclusion: string, quiet = false): void {
+    const attempt = this.hub.state.latestAttempt(run);
+    attempt.status = 'completed';
+    attempt.conclusion = conclusion;
+    run.updatedAt = this.hub.state.nowIso();
+    // The job's GITHUB_TOKEN expires when the job ends.
+    this.hub.state.tokens.delete(attempt.token);
+    if (quiet) this.notify();
+    else this.announce(run, 'completed');
+  }
+
+  /** Send `workflow_run.<action>` and start workflows that listen for it. */
+  private announce(run: RunRecord, action: string): void {
+    const repo = this.hub.state.repos.get(run.repoId);
+    if (!repo) return;
+    const payload = workflowRunPayload(this.hub.view, action, run);
+    deliverToApps(this.hub, { event: 'workflow_run', repo, payload });
+    const defaultSha = repo.branches.get(repo.defaultBranch);
+    if (defaultSha) {
+      startTriggeredRuns(this.hub, {
+        repo,
+        trigger: {
+          name: 'workflow_run',
+          action,
+          workflowName: run.name,
+          ...(run.headBranch === null ? {} : { branch: run.headBranch }),
+        },
+        filesSha: defaultSha,
+        origin: {
+          event: 'workflow_run',
+          headBranch: repo.defaultBranch,
+          headSha: defaultSha,
+          actor: run.actor,
+          payload,
+          defaultTitle: run.name,
+          chainDepth: run.chainDepth + 1,
+        },
+      });
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}

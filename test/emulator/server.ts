@@ -1,0 +1,279 @@
+/**
+ * The HTTP front: the REST API (at `/` and `/api/v3`), validated against GitHub's description on
+ * the way in and on the way out, and the results server (twirp + blob storage).
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleBlob, handleTwirp } from './artifact-service.js';
+import { authenticate, authorize } from './auth.js';
+import type { Hub } from './hub.js';
+import { appHandlers } from './rest/apps.js';
+import { artifactHandlers } from './rest/artifacts.js';
+import { checkHandlers } from './rest/checks.js';
+import { issueHandlers } from './rest/issues.js';
+import { repoHandlers } from './rest/repos.js';
+import { HttpError, notFound, type RestHandler, type RestReply } from './rest/request.js';
+import { runHandlers } from './rest/runs.js';
+import { workflowHandlers } from './rest/workflows.js';
+import { findOperation, validateRequest, validateResponse, type MatchedOperation } from './spec.js';
+import type { Principal } from './state.js';
+
+const handlers: Readonly<Record<string, RestHandler>> = {
+  ...appHandlers,
+  ...artifactHandlers,
+  ...checkHandlers,
+  ...issueHandlers,
+  ...repoHandlers,
+  ...runHandlers,
+  ...workflowHandlers,
+};
+
+/** Operation ids the emulator implements. */
+export const implementedOperations: readonly string[] = Object.keys(handlers).sort();
+
+const bodyLimit = 64 * 1024 * 1024;
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > bodyLimit) throw new HttpError(413, 'Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Listen on 127.0.0.1 (port 0: a free port) and return the origin. */
+export async function listen(server: Server, port: number): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      resolve();
+    });
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Close a server and every open connection. */
+export async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+}
+
+function errorBody(error: HttpError, match: MatchedOperation | undefined): Record<string, unknown> {
+  return {
+    message: error.message,
+    documentation_url: match?.documentationUrl ?? 'https://docs.github.com/rest',
+    status: String(error.status),
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+function actorName(principal: Principal | undefined): string | undefined {
+  if (!principal) return undefined;
+  return principal.kind === 'app' ? `app:${principal.appId}` : principal.user.login;
+}
+
+async function answer(
+  hub: Hub,
+  request: IncomingMessage,
+  url: URL,
+  state: { match?: MatchedOperation; principal?: Principal },
+): Promise<RestReply> {
+  const pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, '') || '/';
+  const method = request.method ?? 'GET';
+  const match = findOperation(method, pathname);
+  if (!match) {
+    hub.violations.record({
+      kind: 'unknown-endpoint',
+      subject: `${method} ${pathname}`,
+      where: `${method} ${url.pathname}`,
+      problems: ['no operation of the REST description matches'],
+    });
+    throw notFound();
+  }
+  state.match = match;
+  const raw = await readBody(request);
+  let body: unknown;
+  if (raw.length > 0) {
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'Problems parsing JSON');
+    }
+  }
+  const check = validateRequest(match, { query: url.searchParams, body, hasBody: raw.length > 0 });
+  if (check.problems.length > 0) {
+    hub.violations.record({
+      kind: 'request',
+      subject: match.operationId,
+      where: `${method} ${url.pathname}`,
+      problems: check.problems,
+    });
+    throw new HttpError(422, `Invalid request.\n\n${check.problems.join('\n')}`);
+  }
+  const principal = authenticate(hub.state, request.headers.authorization);
+  if (principal) state.principal = principal;
+  const { owner, repo: repoName } = match.params;
+  const repo =
+    owner !== undefined && repoName !== undefined ? hub.state.findRepo(owner, repoName) : undefined;
+  if (owner !== undefined && repoName !== undefined && !repo) throw notFound();
+  authorize(hub.state, { principal, match, repo });
+  const handler = handlers[match.operationId];
+  if (!handler) {
+    hub.violations.record({
+      kind: 'unimplemented',
+      subject: match.operationId,
+      where: `${method} ${url.pathname}`,
+      problems: ['the emulator does not implement this operation'],
+    });
+    throw new HttpError(501, `The GitHub emulator does not implement ${match.operationId}`);
+  }
+  return await handler(
+    {
+      match,
+      path: check.path,
+      query: check.query,
+      body,
+      headers: request.headers,
+      principal,
+      url,
+      repo,
+    },
+    hub,
+  );
+}
+
+function checkedReply(
+  hub: Hub,
+  reply: RestReply,
+  match: MatchedOperation | undefined,
+  where: string,
+): RestReply {
+  if (!match || reply.raw || reply.status === 501) return reply;
+  const problems = validateResponse(match, reply.status, reply.body);
+  if (problems.length === 0) return reply;
+  hub.violations.record({ kind: 'response', subject: match.operationId, where, problems });
+  return {
+    status: 500,
+    body: {
+      message: `The GitHub emulator produced an invalid ${match.operationId} response: ${problems.join('; ')}`,
+      documentation_url: match.documentationUrl,
+      status: '500',
+    },
+  };
+}
+
+function send(response: ServerResponse, reply: RestReply): void {
+  const headers: Record<string, string> = {
+    'x-github-request-id': randomUUID().toUpperCase(),
+    'x-github-api-version-selected': '2022-11-28',
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '4999',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+    'x-ratelimit-used': '1',
+    'x-ratelimit-resource': 'core',
+    ...reply.headers,
+  };
+  if (reply.raw) {
+    response.writeHead(reply.status, { ...headers, 'content-type': reply.raw.contentType });
+    response.end(reply.raw.data);
+  } else if (reply.body === undefined) {
+    response.writeHead(reply.status, headers);
+    response.end();
+  } else {
+    response.writeHead(reply.status, {
+      ...headers,
+      'content-type': 'application/json; charset=utf-8',
+    });
+    response.end(JSON.stringify(reply.body));
+  }
+}
+
+/** Create a server that answers nothing until a listener is attached (URLs are known first). */
+export function createBareServer(): Server {
+  return createServer();
+}
+
+/** The REST request listener of a hub. */
+export function apiListener(
+  hub: Hub,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
+    const state: { match?: MatchedOperation; principal?: Principal } = {};
+    const where = `${request.method ?? 'GET'} ${url.pathname}`;
+    answer(hub, request, url, state)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError)
+          return { status: error.status, body: errorBody(error, state.match) };
+        hub.violations.record({
+          kind: 'response',
+          subject: state.match?.operationId ?? where,
+          where,
+          problems: [
+            `emulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ],
+        });
+        return {
+          status: 500,
+          body: {
+            message: 'Server Error',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '500',
+          },
+        };
+      })
+      .then((reply) => {
+        const checked = checkedReply(hub, reply, state.match, where);
+        hub.requests.push({
+          method: request.method ?? 'GET',
+          path: url.pathname,
+          operationId: state.match?.operationId,
+          status: checked.status,
+          actor: actorName(state.principal),
+          at: new Date().toISOString(),
+        });
+        send(response, checked);
+      })
+      .catch(() => response.destroy());
+  };
+}
+
+/** The results request listener (twirp artifact service and blob storage) of a hub. */
+export function resultsListener(
+  hub: Hub,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
+    readBody(request)
+      .then((body) => {
+        const method = request.method ?? 'GET';
+        const reply =
+          url.pathname.startsWith('/twirp/') && method === 'POST'
+            ? handleTwirp(hub, {
+                path: url.pathname,
+                authorization: request.headers.authorization,
+                body,
+              })
+            : handleBlob(hub, { method, url, headers: request.headers, body });
+        hub.requests.push({
+          method,
+          path: url.pathname,
+          operationId: undefined,
+          status: reply.status,
+          actor: undefined,
+          at: new Date().toISOString(),
+        });
+        response.writeHead(reply.status, reply.headers);
+        response.end(reply.body);
+      })
+      .catch(() => response.destroy());
+  };
+}

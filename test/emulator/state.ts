@@ -1,0 +1,371 @@
+/**
+ * The emulator's stateful model of GitHub: plain records in maps, with id allocation and the few
+ * lookups every handler needs. REST and webhook representations are built from it elsewhere.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+
+/** A repository role; `maintain` reads as `write` and `triage` as `read` in the legacy permission field. */
+export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+
+/** A permission level of a token or App installation. */
+export type PermissionLevel = 'read' | 'write' | 'admin';
+
+/** Permissions by name (`actions`, `checks`, `contents`, …), as in GitHub's `app-permissions`. */
+export type Permissions = Readonly<Record<string, PermissionLevel>>;
+
+export interface UserRecord {
+  readonly id: number;
+  readonly login: string;
+  readonly type: 'User' | 'Bot' | 'Organization';
+}
+
+export interface CommitRecord {
+  readonly sha: string;
+  readonly treeSha: string;
+  readonly message: string;
+  readonly timestamp: string;
+  readonly author: UserRecord;
+  /** The whole file tree at this commit. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+export interface RepoRecord {
+  readonly id: number;
+  readonly owner: UserRecord;
+  readonly name: string;
+  readonly private: boolean;
+  readonly defaultBranch: string;
+  readonly branches: Map<string, string>;
+  readonly tags: Map<string, string>;
+  readonly fork: boolean;
+  readonly createdAt: string;
+  readonly collaborators: Map<string, Role>;
+}
+
+export interface WorkflowRecord {
+  readonly id: number;
+  readonly repoId: number;
+  readonly path: string;
+  readonly createdAt: string;
+  state: 'active' | 'disabled_manually';
+}
+
+export interface AttemptRecord {
+  readonly attempt: number;
+  readonly runBackendId: string;
+  readonly jobBackendId: string;
+  /** The `GITHUB_TOKEN` of this attempt. */
+  readonly token: string;
+  /** `ACTIONS_RUNTIME_TOKEN`: an unsigned JWT whose `scp` names the backend ids. */
+  readonly runtimeToken: string;
+  readonly triggeringActor: UserRecord;
+  readonly startedAt: string;
+  status: RunState;
+  conclusion: string | null;
+}
+
+export type RunState = 'requested' | 'queued' | 'in_progress' | 'completed';
+
+export interface RunRecord {
+  readonly id: number;
+  readonly repoId: number;
+  readonly workflowId: number;
+  readonly runNumber: number;
+  readonly event: string;
+  readonly headBranch: string | null;
+  readonly headSha: string;
+  readonly headRepoId: number;
+  /** `GITHUB_REF` and `GITHUB_SHA` of the run (they differ from the head for pull requests). */
+  readonly ref: string;
+  readonly sha: string;
+  readonly name: string;
+  readonly displayTitle: string;
+  readonly actor: UserRecord;
+  readonly createdAt: string;
+  readonly checkSuiteId: number;
+  /** The event payload (`GITHUB_EVENT_PATH`). */
+  readonly payload: Record<string, unknown>;
+  /** The `inputs` context (typed values) for workflow_dispatch runs. */
+  readonly inputs: Readonly<Record<string, string | boolean | number>>;
+  readonly attempts: AttemptRecord[];
+  /** How many workflow_run hops led to this run (GitHub stops chains after three). */
+  readonly chainDepth: number;
+  updatedAt: string;
+}
+
+export interface ArtifactRecord {
+  readonly id: number;
+  readonly runId: number;
+  readonly attempt: number;
+  readonly name: string;
+  readonly createdAt: string;
+  expiresAt: string;
+  updatedAt: string;
+  finalized: boolean;
+  sizeInBytes: number;
+  digest: string | null;
+  contentType: string;
+  readonly blocks: Map<string, Buffer>;
+  content: Buffer | null;
+}
+
+export interface IssueRecord {
+  readonly id: number;
+  readonly repoId: number;
+  readonly number: number;
+  readonly title: string;
+  readonly body: string;
+  readonly user: UserRecord;
+  readonly createdAt: string;
+  /** Present when the issue is a pull request. */
+  readonly pull?: {
+    readonly id: number;
+    readonly headRepoId: number;
+    readonly headRef: string;
+    headSha: string;
+    readonly baseRef: string;
+  };
+}
+
+export interface CommentRecord {
+  readonly id: number;
+  readonly repoId: number;
+  readonly issueNumber: number;
+  readonly user: UserRecord;
+  readonly appId: number | null;
+  readonly createdAt: string;
+  body: string;
+  updatedAt: string;
+}
+
+export interface ReactionRecord {
+  readonly id: number;
+  readonly commentId: number;
+  readonly user: UserRecord;
+  readonly content: string;
+  readonly createdAt: string;
+}
+
+export interface CheckRunRecord {
+  readonly id: number;
+  readonly repoId: number;
+  readonly headSha: string;
+  readonly appId: number;
+  readonly checkSuiteId: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  externalId: string;
+  detailsUrl: string | null;
+  output: {
+    title: string | null;
+    summary: string | null;
+    text: string | null;
+    annotationsCount: number;
+  };
+  actions: { label: string; description: string; identifier: string }[];
+}
+
+/** Where an App's webhooks go: an HTTP endpoint, or an in-process function (a number it returns, or resolves to, is the status). */
+export type WebhookTarget =
+  | { readonly kind: 'url'; readonly url: string }
+  | {
+      readonly kind: 'handler';
+      readonly handler: (delivery: { headers: Record<string, string>; body: string }) => unknown;
+    };
+
+export interface AppRecord {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly clientId: string;
+  readonly owner: UserRecord;
+  readonly botUser: UserRecord;
+  readonly privateKey: string;
+  readonly publicKey: KeyObject;
+  readonly webhookSecret: string;
+  readonly permissions: Permissions;
+  readonly events: readonly string[];
+  readonly createdAt: string;
+  target: WebhookTarget | undefined;
+}
+
+export interface InstallationRecord {
+  readonly id: number;
+  readonly appId: number;
+  readonly account: UserRecord;
+  readonly repositoryIds: 'all' | readonly number[];
+}
+
+/** Who a request acts as. */
+export type Principal =
+  | {
+      readonly kind: 'installation';
+      readonly user: UserRecord;
+      readonly appId: number;
+      readonly installationId: number;
+      readonly permissions: Permissions;
+    }
+  | {
+      readonly kind: 'actions';
+      readonly user: UserRecord;
+      readonly runId: number;
+      readonly repoId: number;
+      readonly permissions: Permissions;
+    }
+  | { readonly kind: 'user'; readonly user: UserRecord }
+  | { readonly kind: 'app'; readonly appId: number };
+
+export interface TokenRecord {
+  readonly token: string;
+  readonly principal: Principal;
+  readonly expiresAt: string | null;
+}
+
+const idBases = {
+  user: 5_000_000,
+  repo: 600_000_000,
+  workflow: 70_000_000,
+  run: 8_000_000_000,
+  artifact: 4_000_000_000,
+  comment: 2_000_000_000,
+  issue: 3_000_000_000,
+  pull: 1_500_000_000,
+  reaction: 300_000_000,
+  checkSuite: 30_000_000_000,
+  checkRun: 40_000_000_000,
+  app: 900_000,
+  installation: 60_000_000,
+} as const;
+
+/** Id kinds; each counts from its own base so an id of one kind is never a valid id of another. */
+export type IdKind = keyof typeof idBases;
+
+/** The whole model. Handlers mutate it directly; nothing else holds state. */
+export class State {
+  readonly users = new Map<string, UserRecord>();
+  readonly repos = new Map<number, RepoRecord>();
+  readonly commits = new Map<string, CommitRecord>();
+  readonly workflows = new Map<number, WorkflowRecord>();
+  readonly runs = new Map<number, RunRecord>();
+  readonly artifacts = new Map<number, ArtifactRecord>();
+  readonly issues = new Map<string, IssueRecord>();
+  readonly comments = new Map<number, CommentRecord>();
+  readonly reactions: ReactionRecord[] = [];
+  readonly checkRuns = new Map<number, CheckRunRecord>();
+  readonly checkSuites = new Map<string, number>();
+  readonly apps = new Map<number, AppRecord>();
+  readonly installations = new Map<number, InstallationRecord>();
+  readonly tokens = new Map<string, TokenRecord>();
+  private readonly counters = new Map<IdKind, number>();
+  private shaCounter = 0;
+
+  now(): Date {
+    return new Date();
+  }
+
+  /** ISO time without milliseconds, as GitHub writes it. */
+  nowIso(): string {
+    return this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  nextId(kind: IdKind): number {
+    const next = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, next);
+    return idBases[kind] + next;
+  }
+
+  /** A fresh, deterministic-looking 40-hex sha. */
+  nextSha(seed: string): string {
+    this.shaCounter += 1;
+    return createHash('sha1').update(`${seed}\0${this.shaCounter}`).digest('hex');
+  }
+
+  ensureUser(login: string, type: UserRecord['type'] = 'User'): UserRecord {
+    let user = this.users.get(login.toLowerCase());
+    if (!user) {
+      user = { id: this.nextId('user'), login, type };
+      this.users.set(login.toLowerCase(), user);
+    }
+    return user;
+  }
+
+  findRepo(owner: string, name: string): RepoRecord | undefined {
+    const wanted = `${owner}/${name}`.toLowerCase();
+    return [...this.repos.values()].find(
+      (repo) => `${repo.owner.login}/${repo.name}`.toLowerCase() === wanted,
+    );
+  }
+
+  /** Resolve a branch, tag (short or `refs/…`) or full sha to a commit sha. */
+  resolveRef(repo: RepoRecord, ref: string): string | undefined {
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : ref;
+    if (!ref.startsWith('refs/tags/') && repo.branches.has(branch))
+      return repo.branches.get(branch);
+    if (!ref.startsWith('refs/heads/') && repo.tags.has(tag)) return repo.tags.get(tag);
+    return /^[0-9a-f]{40}$/.test(ref) && this.commits.has(ref) ? ref : undefined;
+  }
+
+  /** Commit files onto a branch (creating it from the default branch if new); returns the new sha. */
+  commit(params: {
+    repo: RepoRecord;
+    branch: string;
+    files: Readonly<Record<string, string | null>>;
+    message?: string;
+    author?: UserRecord;
+  }): string {
+    const { repo, branch } = params;
+    const parent = repo.branches.get(branch) ?? repo.branches.get(repo.defaultBranch);
+    const files = new Map(parent ? this.commits.get(parent)?.files : undefined);
+    for (const [path, content] of Object.entries(params.files)) {
+      if (content === null) files.delete(path);
+      else files.set(path.replace(/^\/+/, ''), content);
+    }
+    const sha = this.nextSha(`${repo.id}:${branch}`);
+    this.commits.set(sha, {
+      sha,
+      treeSha: this.nextSha(`tree:${sha}`),
+      message: params.message ?? `Update ${branch}`,
+      timestamp: this.nowIso(),
+      author: params.author ?? repo.owner,
+      files,
+    });
+    repo.branches.set(branch, sha);
+    return sha;
+  }
+
+  issueKey(repoId: number, issueNumber: number): string {
+    return `${repoId}#${issueNumber}`;
+  }
+
+  nextIssueNumber(repoId: number): number {
+    return [...this.issues.values()].filter((issue) => issue.repoId === repoId).length + 1;
+  }
+
+  /** The check suite of an App for a commit, created on first use. */
+  checkSuiteId(repoId: number, headSha: string, appKey: string): number {
+    const key = `${repoId}:${headSha}:${appKey}`;
+    let id = this.checkSuites.get(key);
+    if (id === undefined) {
+      id = this.nextId('checkSuite');
+      this.checkSuites.set(key, id);
+    }
+    return id;
+  }
+
+  latestAttempt(run: RunRecord): AttemptRecord {
+    const attempt = run.attempts.at(-1);
+    if (!attempt) throw new Error(`run ${run.id} has no attempt`);
+    return attempt;
+  }
+}
+
+/** `owner/name` of a repository. */
+export function fullName(repo: RepoRecord): string {
+  return `${repo.owner.login}/${repo.name}`;
+}

@@ -1,0 +1,214 @@
+/**
+ * Workflow files (`.github/workflows/*.yml`) as the emulator understands them: name, run-name,
+ * `on:` triggers with their filters, workflow_dispatch inputs, permissions, and the step that
+ * uses the action under test.
+ */
+import { parse } from 'yaml';
+import type { PermissionLevel, Permissions } from './state.js';
+
+/** A `workflow_dispatch` input declaration. */
+export interface DispatchInput {
+  readonly name: string;
+  readonly type: 'string' | 'boolean' | 'choice' | 'number' | 'environment';
+  readonly required: boolean;
+  readonly default?: string | boolean | number;
+  readonly options: readonly string[];
+}
+
+/** The step of a job that runs the action under test (`uses: ./` or a gh-retry reference). */
+export interface ActionStep {
+  readonly jobId: string;
+  readonly stepId: string | undefined;
+  readonly uses: string;
+  readonly with: Readonly<Record<string, string>>;
+}
+
+/** A parsed workflow file. */
+export interface WorkflowFile {
+  readonly name: string | undefined;
+  readonly runName: string | undefined;
+  /** Trigger name → its configuration (an empty object when written without one). */
+  readonly triggers: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** The dispatch inputs, or undefined when the file has no `workflow_dispatch` trigger. */
+  readonly dispatchInputs: readonly DispatchInput[] | undefined;
+  readonly permissions: Permissions | undefined;
+  readonly jobIds: readonly string[];
+  readonly actionStep: ActionStep | undefined;
+}
+
+/** The file cannot be used as a workflow; GitHub would show it as an invalid workflow file. */
+export class WorkflowFileError extends Error {
+  override name = 'WorkflowFileError';
+}
+
+const inputTypes = new Set(['string', 'boolean', 'choice', 'number', 'environment']);
+const permissionNames = [
+  'actions',
+  'checks',
+  'contents',
+  'deployments',
+  'issues',
+  'packages',
+  'pages',
+  'pull_requests',
+  'statuses',
+  'metadata',
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseTriggers(on: unknown): Map<string, Record<string, unknown>> {
+  if (typeof on === 'string') return new Map([[on, {}]]);
+  if (Array.isArray(on)) return new Map(on.map((name) => [String(name), {}]));
+  if (isRecord(on))
+    return new Map(
+      Object.entries(on).map(([name, config]) => [
+        name,
+        isRecord(config) ? config : { entries: config },
+      ]),
+    );
+  throw new WorkflowFileError("the workflow has no 'on' trigger");
+}
+
+function parseInputs(config: Readonly<Record<string, unknown>>): DispatchInput[] {
+  const inputs = isRecord(config.inputs) ? config.inputs : {};
+  const declared = Object.entries(inputs).map(([name, raw]): DispatchInput => {
+    const spec = isRecord(raw) ? raw : {};
+    const type = typeof spec.type === 'string' ? spec.type : 'string';
+    if (!inputTypes.has(type))
+      throw new WorkflowFileError(`input '${name}' has an unknown type '${type}'`);
+    const options = Array.isArray(spec.options) ? spec.options.map(String) : [];
+    if (type === 'choice' && options.length === 0)
+      throw new WorkflowFileError(`choice input '${name}' needs options`);
+    const fallback = spec.default;
+    const defaultValue =
+      typeof fallback === 'string' || typeof fallback === 'boolean' || typeof fallback === 'number'
+        ? fallback
+        : undefined;
+    return {
+      name,
+      type: type as DispatchInput['type'],
+      required: spec.required === true,
+      ...(defaultValue === undefined ? {} : { default: defaultValue }),
+      options,
+    };
+  });
+  if (declared.length > 25)
+    throw new WorkflowFileError(
+      'you may only define up to 25 `inputs` for a `workflow_dispatch` event',
+    );
+  return declared;
+}
+
+function parsePermissions(value: unknown): Permissions | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'read-all' || value === 'write-all') {
+    const level: PermissionLevel = value === 'read-all' ? 'read' : 'write';
+    return Object.fromEntries(permissionNames.map((name) => [name, level]));
+  }
+  if (!isRecord(value)) return {};
+  // Naming any permission sets every other one to none.
+  const granted: Record<string, PermissionLevel> = { metadata: 'read' };
+  for (const [name, level] of Object.entries(value)) {
+    if (level === 'read' || level === 'write') granted[name.replaceAll('-', '_')] = level;
+  }
+  return granted;
+}
+
+function findActionStep(jobs: Record<string, unknown>): ActionStep | undefined {
+  for (const [jobId, job] of Object.entries(jobs)) {
+    const steps = isRecord(job) && Array.isArray(job.steps) ? job.steps : [];
+    for (const step of steps) {
+      if (!isRecord(step) || typeof step.uses !== 'string') continue;
+      if (step.uses === './' || step.uses === '.' || /(^|\/)gh-retry(@|$)/.test(step.uses)) {
+        const withMap = isRecord(step.with) ? step.with : {};
+        return {
+          jobId,
+          stepId: typeof step.id === 'string' ? step.id : undefined,
+          uses: step.uses,
+          with: Object.fromEntries(
+            Object.entries(withMap).map(([key, value]) => [key, String(value)]),
+          ),
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Parse a workflow file; throws WorkflowFileError when GitHub would reject it. */
+export function parseWorkflowFile(text: string): WorkflowFile {
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch (error) {
+    throw new WorkflowFileError(`invalid YAML: ${(error as Error).message}`);
+  }
+  if (!isRecord(document)) throw new WorkflowFileError('a workflow file must be a mapping');
+  const triggers = parseTriggers(document.on);
+  const dispatch = triggers.get('workflow_dispatch');
+  const jobs = isRecord(document.jobs) ? document.jobs : {};
+  return {
+    name: typeof document.name === 'string' ? document.name : undefined,
+    runName: typeof document['run-name'] === 'string' ? document['run-name'] : undefined,
+    triggers,
+    dispatchInputs: dispatch ? parseInputs(dispatch) : undefined,
+    permissions: parsePermissions(document.permissions),
+    jobIds: Object.keys(jobs),
+    actionStep: findActionStep(jobs),
+  };
+}
+
+function globToRegExp(glob: string): RegExp {
+  const source = glob
+    .split('**')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*'))
+    .join('.*');
+  return new RegExp(`^${source}$`);
+}
+
+function filterAllows(
+  config: Readonly<Record<string, unknown>>,
+  key: string,
+  value: string | undefined,
+): boolean {
+  const include = config[key];
+  const exclude = config[`${key}-ignore`];
+  if (value === undefined) return include === undefined;
+  if (Array.isArray(include) && !include.some((glob) => globToRegExp(String(glob)).test(value)))
+    return false;
+  return !(
+    Array.isArray(exclude) && exclude.some((glob) => globToRegExp(String(glob)).test(value))
+  );
+}
+
+/** An event a workflow may react to. */
+export interface TriggerEvent {
+  readonly name: string;
+  readonly action?: string;
+  /** The branch the filter applies to (push: pushed branch; pull_request: base; workflow_run: head). */
+  readonly branch?: string;
+  /** For workflow_run: the triggering workflow's name. */
+  readonly workflowName?: string;
+}
+
+const defaultTypes: Readonly<Record<string, readonly string[]>> = {
+  pull_request: ['opened', 'synchronize', 'reopened'],
+};
+
+/** Whether a workflow's `on:` starts a run for this event. */
+export function matchesTrigger(file: WorkflowFile, event: TriggerEvent): boolean {
+  const config = file.triggers.get(event.name);
+  if (!config || event.name === 'workflow_dispatch') return false;
+  const types = Array.isArray(config.types) ? config.types.map(String) : defaultTypes[event.name];
+  if (event.action !== undefined && types && !types.includes(event.action)) return false;
+  if (event.name === 'workflow_run') {
+    const workflows = Array.isArray(config.workflows) ? config.workflows.map(String) : [];
+    if (event.workflowName === undefined || !workflows.includes(event.workflowName)) return false;
+  }
+  if (['push', 'pull_request', 'workflow_run'].includes(event.name))
+    return filterAllows(config, 'branches', event.branch);
+  return true;
+}

@@ -1,0 +1,145 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type GitHubEmulator } from './index.js';
+
+const fixture = (name: string): string =>
+  fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+const workflow = `name: Nightly
+run-name: Nightly \${{ inputs.greeting }} by @\${{ github.actor }}
+on:
+  workflow_dispatch:
+    inputs:
+      greeting: { type: string, default: hello }
+      exit-code: { type: string, default: '0' }
+      on-sigint: { type: string, default: '' }
+jobs:
+  schedule:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - id: gh-retry
+        uses: ./
+        with:
+          greeting: \${{ inputs.greeting }}
+          exit-code: \${{ github.event.inputs.exit-code }}
+          on-sigint: \${{ inputs.on-sigint }}
+`;
+
+describe('workflow runner', () => {
+  let gh: GitHubEmulator;
+  let events: string[];
+
+  beforeEach(async () => {
+    gh = await startEmulator({ cancelTimings: { sigintTimeoutMs: 300, sigtermTimeoutMs: 300 } });
+    gh.seedRepo({ repo: 'acme/data', files: { '.github/workflows/nightly.yml': workflow } });
+    gh.onWorkflow('.github/workflows/nightly.yml', {
+      command: [process.execPath, fixture('job-step.mjs')],
+      post: [process.execPath, fixture('job-post.mjs')],
+    });
+    events = [];
+    gh.installApp({
+      permissions: { actions: 'read' },
+      events: ['workflow_run'],
+      webhook: {
+        kind: 'handler',
+        handler: ({ body }) => void events.push((JSON.parse(body) as { action: string }).action),
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await gh.stop();
+  });
+
+  it('runs the step with the runner environment, file commands and the post entry', async () => {
+    const runId = await gh.startRun({
+      repo: 'acme/data',
+      workflow: 'nightly.yml',
+      inputs: { greeting: 'hi there' },
+      actor: 'mona',
+    });
+    const run = await gh.waitForRun(runId, { status: 'completed' });
+    await gh.idle();
+
+    expect(run.conclusion).toBe('success');
+    expect(run.display_title).toBe('Nightly hi there by @mona');
+    expect(events).toEqual(['requested', 'in_progress', 'completed']);
+    const [job] = gh.jobResults(runId);
+    expect(job?.main?.outputs).toEqual({ simple: 'hi there', multi: 'line one\nline two' });
+    expect(job?.post?.stdout).toContain('"saved":"1"');
+    expect(job?.post?.stdout).toContain('"fromMain":"yes"');
+    expect(job?.summary).toBe('### main ran\n### post ran\n');
+    expect(JSON.parse(job?.main?.stdout.split('\n')[0] ?? '{}')).toMatchObject({
+      cwd: job?.workspace,
+      greeting: 'hi there',
+      eventInputs: { greeting: 'hi there', 'exit-code': '0', 'on-sigint': '' },
+    });
+    expect(job?.env).toMatchObject({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_RUN_ID: String(runId),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REPOSITORY: 'acme/data',
+      GITHUB_JOB: 'schedule',
+      GITHUB_ACTION: 'gh-retry',
+      GITHUB_ACTOR: 'mona',
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      ACTIONS_RESULTS_URL: gh.resultsUrl,
+      INPUT_GREETING: 'hi there',
+      'INPUT_ON-SIGINT': '',
+    });
+    const claims = JSON.parse(
+      Buffer.from(job?.env.ACTIONS_RUNTIME_TOKEN?.split('.')[1] ?? '', 'base64url').toString(),
+    ) as { scp: string };
+    expect(claims.scp).toMatch(/Actions\.Results:[0-9a-f-]{36}:[0-9a-f-]{36}/);
+  });
+
+  it('fails on a non-zero exit and re-runs failed jobs as the next attempt of the same run', async () => {
+    const runId = await gh.startRun({
+      repo: 'acme/data',
+      workflow: 'nightly.yml',
+      inputs: { 'exit-code': '3' },
+    });
+    expect((await gh.waitForRun(runId)).conclusion).toBe('failure');
+
+    gh.rerunFailedJobs(runId, 'mona');
+    const second = await gh.waitForRun(runId, { status: 'completed', attempt: 2 });
+
+    expect(second.id).toBe(runId);
+    expect(second.run_attempt).toBe(2);
+    expect(second.triggering_actor?.login).toBe('mona');
+    expect(second.previous_attempt_url).toMatch(/\/attempts\/1$/);
+    const [first, again] = gh.jobResults(runId);
+    expect(again?.env.GITHUB_RUN_ATTEMPT).toBe('2');
+    expect(again?.post?.stdout).toContain('"saved":"2"');
+    expect(again?.env.ACTIONS_RUNTIME_TOKEN).not.toBe(first?.env.ACTIONS_RUNTIME_TOKEN);
+    expect(again?.workspace).not.toBe(first?.workspace);
+  });
+
+  it.each([
+    { onSigint: 'exit', signals: ['got SIGINT'] },
+    { onSigint: 'ignore-int', signals: ['got SIGINT', 'got SIGTERM'] },
+    { onSigint: 'ignore-all', signals: ['got SIGINT', 'got SIGTERM'] },
+  ])('cancels with SIGINT, then SIGTERM, then kill ($onSigint)', async ({ onSigint, signals }) => {
+    const runId = await gh.startRun({
+      repo: 'acme/data',
+      workflow: 'nightly.yml',
+      inputs: { 'on-sigint': onSigint },
+    });
+    // The step prints "waiting" once its signal handlers are installed.
+    await gh.waitForOutput(runId, 'waiting');
+    gh.cancelRun(runId);
+    const run = await gh.waitForRun(runId, { status: 'completed' });
+
+    expect(run.conclusion).toBe('cancelled');
+    const [job] = gh.jobResults(runId);
+    expect(job?.main?.stdout.split('\n').filter((line) => line.startsWith('got '))).toEqual(
+      signals,
+    );
+    expect(job?.main?.signal).toBe(onSigint === 'ignore-all' ? 'SIGKILL' : null);
+    expect(job?.post?.stdout).toContain('"phase":"post"');
+  });
+});
