@@ -2,7 +2,7 @@
  * Authentication (installation tokens, Actions `GITHUB_TOKEN`s, personal tokens, App JWTs) and
  * the permission checks GitHub makes before an operation, with its messages.
  */
-import { createPublicKey, randomBytes, verify } from 'node:crypto';
+import { randomBytes, verify } from 'node:crypto';
 import type { MatchedOperation } from './spec.js';
 import { HttpError, notFound } from './rest/request.js';
 import type {
@@ -37,7 +37,7 @@ function verifyAppJwt(state: State, jwt: string): Principal {
   const valid = verify(
     'RSA-SHA256',
     Buffer.from(`${header}.${payload}`),
-    createPublicKey(app.publicKey),
+    app.publicKey,
     Buffer.from(signature, 'base64url'),
   );
   if (!valid) throw new HttpError(401, 'A JSON web token could not be decoded');

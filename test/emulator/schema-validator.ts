@@ -24,8 +24,8 @@ function loadComponents(source: SchemaSource): unknown {
 }
 
 /**
- * OpenAPI 3.0 allows `nullable` beside `allOf`/`anyOf` without a `type`; ajv does not. Rewrite
- * those as `anyOf: [schema, {type: null}]` so every schema of the description compiles.
+ * OpenAPI 3.0 allows `nullable` beside `allOf`/`anyOf` without a `type`, and on enums that do not
+ * list null; ajv does not. Rewrite those so every schema of the description compiles as meant.
  */
 function normalizeNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalizeNullable);
@@ -34,6 +34,10 @@ function normalizeNullable(node: unknown): unknown {
     ([key, value]) => [key, normalizeNullable(value)] as const,
   );
   const result = Object.fromEntries(entries) as Record<string, unknown>;
+  if (result.nullable === true && Array.isArray(result.enum) && !result.enum.includes(null)) {
+    // A nullable enum admits null in OpenAPI 3.0; ajv needs it listed.
+    result.enum = [...(result.enum as unknown[]), null];
+  }
   if (result.nullable === true && !('type' in result)) {
     delete result.nullable;
     return { anyOf: [result, { type: 'null' }] };

@@ -33,7 +33,8 @@ export function nodeId(prefix: string, id: number | string): string {
 
 /** `simple-user`. */
 export function userView(view: ViewContext, user: UserRecord): Json {
-  const api = `${view.apiUrl}/users/${user.login}`;
+  const api = `${view.apiUrl}/users/${encodeURIComponent(user.login)}`;
+  const bot = /^(.+)\[bot\]$/.exec(user.login);
   return {
     login: user.login,
     id: user.id,
@@ -41,7 +42,7 @@ export function userView(view: ViewContext, user: UserRecord): Json {
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: '',
     url: api,
-    html_url: `${view.webUrl}/${user.login.replace(/\[bot\]$/, '')}`,
+    html_url: bot ? `${view.webUrl}/apps/${bot[1] ?? ''}` : `${view.webUrl}/${user.login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -142,7 +142,11 @@ function findPull(hub: Hub, request: RestRequest) {
 export const repoHandlers: Readonly<Record<string, RestHandler>> = {
   'repos/get': (request, hub) => ({
     status: 200,
-    body: repositoryView(hub.view, requestRepo(request)),
+    body: {
+      ...repositoryView(hub.view, requestRepo(request)),
+      network_count: 0,
+      subscribers_count: 0,
+    },
   }),
   'repos/get-content': getContent,
   'repos/get-collaborator-permission-level': collaboratorPermission,
