@@ -81,6 +81,19 @@ async function readBounded(response: Response, maxBytes: number): Promise<Uint8A
   return bytes;
 }
 
+/**
+ * The workflow file of a run from its REST `path`, which comes as `.github/workflows/x.yml`,
+ * `.github/workflows/x.yml@main` or `owner/repo/.github/workflows/x.yml@main`.
+ */
+export function parseRunWorkflowPath(path: string, repository: string): string {
+  const at = path.indexOf('@');
+  const withoutRef = at === -1 ? path : path.slice(0, at);
+  const prefix = `${repository}/`;
+  return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
+    ? withoutRef.slice(prefix.length)
+    : withoutRef;
+}
+
 /** {@link GitHubActions} over GitHub's REST API. */
 export class OctokitGitHub implements GitHubActions {
   constructor(private readonly octokit: GitHubClient) {}
@@ -98,7 +111,7 @@ export class OctokitGitHub implements GitHubActions {
         attempt: data.run_attempt ?? 1,
         runNumber: data.run_number,
         repository: data.repository.full_name,
-        workflowPath: data.path,
+        workflowPath: parseRunWorkflowPath(data.path, data.repository.full_name),
         status: data.status,
         conclusion: data.conclusion,
         htmlUrl: data.html_url,
