@@ -73,6 +73,10 @@ export interface ActionHarness {
   readonly scenario: Scenario;
   /** Dispatch the nightly workflow and wait until it completes. */
   dispatch(inputs?: Record<string, string>): Promise<CompletedRun>;
+  /** Dispatch the nightly workflow without waiting; returns the run id. */
+  start(inputs?: Record<string, string>): Promise<number>;
+  /** Wait until an attempt of a run completes, and read what it did. */
+  complete(runId: number, attempt?: number): Promise<CompletedRun>;
   /** "Re-run failed jobs" of a run and wait for that attempt to complete. */
   rerunFailed(runId: number): Promise<CompletedRun>;
 }
@@ -122,7 +126,7 @@ export async function startActionHarness(
       });
     },
   });
-  const complete = async (runId: number, attempt: number): Promise<CompletedRun> => {
+  const complete = async (runId: number, attempt = 1): Promise<CompletedRun> => {
     const run = await gh.waitForRun(runId, { status: 'completed', attempt, timeoutMs: 60_000 });
     await gh.idle();
     const job = gh.jobResults(runId).find((result) => result.attempt === attempt);
@@ -135,11 +139,14 @@ export async function startActionHarness(
       ...readRecordArtifact(gh, runId, attempt),
     };
   };
+  const start = async (inputs: Record<string, string> = {}) =>
+    await gh.startRun({ repo: REPO, workflow: WORKFLOW, inputs });
   return {
     gh,
     scenario,
-    dispatch: async (inputs = {}) =>
-      await complete(await gh.startRun({ repo: REPO, workflow: WORKFLOW, inputs }), 1),
+    start,
+    complete,
+    dispatch: async (inputs = {}) => await complete(await start(inputs), 1),
     rerunFailed: async (runId) => {
       const attempt = (gh.run(runId).run_attempt ?? 1) + 1;
       gh.rerunFailedJobs(runId);
