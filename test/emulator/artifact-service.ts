@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Hub } from './hub.js';
-import type { ArtifactRecord, AttemptRecord, RunRecord } from './state.js';
+import { isoSeconds, type ArtifactRecord, type AttemptRecord, type RunRecord } from './state.js';
 
 /** A reply of the results server. */
 export interface ResultsReply {
@@ -89,10 +89,11 @@ export function handleTwirp(
           'an artifact with this name already exists on the workflow run',
         );
       const now = hub.state.nowIso();
-      const expiresAt =
+      const expiresAt = new Date(
         typeof request.expires_at === 'string'
           ? request.expires_at
-          : new Date(Date.now() + hub.config.retentionDays * 86_400_000).toISOString();
+          : Date.now() + hub.config.retentionDays * 86_400_000,
+      );
       const artifact: ArtifactRecord = {
         id: hub.state.nextId('artifact'),
         runId: run.id,
@@ -100,7 +101,7 @@ export function handleTwirp(
         name,
         createdAt: now,
         updatedAt: now,
-        expiresAt: expiresAt.replace(/\.\d{3}Z$/, 'Z'),
+        expiresAt: isoSeconds(expiresAt),
         finalized: false,
         sizeInBytes: 0,
         digest: null,

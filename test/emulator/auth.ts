@@ -5,14 +5,15 @@
 import { randomBytes, verify } from 'node:crypto';
 import type { MatchedOperation } from './spec.js';
 import { HttpError, notFound } from './rest/request.js';
-import type {
-  InstallationRecord,
-  PermissionLevel,
-  Permissions,
-  Principal,
-  RepoRecord,
-  State,
-  TokenRecord,
+import {
+  isoSeconds,
+  type InstallationRecord,
+  type PermissionLevel,
+  type Permissions,
+  type Principal,
+  type RepoRecord,
+  type State,
+  type TokenRecord,
 } from './state.js';
 
 /** A token string of the given GitHub prefix (`ghs_`, `ghp_`). */
@@ -83,7 +84,7 @@ export function createInstallationToken(
     if (!grants(app.permissions, name, level))
       throw new HttpError(422, 'The permissions requested are not granted to this installation.');
   }
-  const expiresAt = new Date(Date.now() + 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const expiresAt = isoSeconds(new Date(Date.now() + 60 * 60 * 1000));
   const record: TokenRecord = {
     token: newToken('ghs_'),
     expiresAt,

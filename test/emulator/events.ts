@@ -6,12 +6,7 @@ import type { Hub } from './hub.js';
 import type { RunOrigin } from './runs.js';
 import type { RepoRecord, RunRecord } from './state.js';
 import type { DeliveryRecord } from './webhooks.js';
-import {
-  matchesTrigger,
-  parseWorkflowFile,
-  type TriggerEvent,
-  type WorkflowFile,
-} from './workflow-file.js';
+import { matchesTrigger, parseWorkflowFileIfValid, type TriggerEvent } from './workflow-file.js';
 
 /** Deliver an event to every App installed on the repository that subscribes to it. */
 export function deliverToApps(
@@ -40,17 +35,6 @@ export function deliverToApps(
   return deliveries;
 }
 
-/** A workflow file as of a commit; undefined when absent or invalid. */
-export function workflowFileAt(hub: Hub, sha: string, path: string): WorkflowFile | undefined {
-  const text = hub.state.commits.get(sha)?.files.get(path);
-  if (text === undefined) return undefined;
-  try {
-    return parseWorkflowFile(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Start a run of each workflow of the repository whose trigger matches. The files are read at
  * `filesSha` (the pushed commit, the PR head, or the default branch). Events caused by an
@@ -71,7 +55,7 @@ export function startTriggeredRuns(
   const runs: RunRecord[] = [];
   for (const workflow of hub.state.workflows.values()) {
     if (workflow.repoId !== params.repo.id || workflow.state !== 'active') continue;
-    const file = workflowFileAt(hub, params.filesSha, workflow.path);
+    const file = parseWorkflowFileIfValid(hub.state.fileAt(params.filesSha, workflow.path));
     if (file && matchesTrigger(file, params.trigger))
       runs.push(hub.runs.create({ repo: params.repo, workflow, file, origin: params.origin }));
   }

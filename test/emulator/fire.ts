@@ -2,13 +2,14 @@
  * Events a test can cause as if a person acted on GitHub: comment on a pull request, click a
  * check-run button or "Re-run", push, open or update a pull request, or let a schedule fire.
  */
-import { deliverToApps, startTriggeredRuns, workflowFileAt } from './events.js';
+import { deliverToApps, startTriggeredRuns } from './events.js';
 import type { Hub } from './hub.js';
 import { announceCheckRequest } from './rest/checks.js';
 import { createComment } from './rest/issues.js';
 import { requireSeededRepo } from './seed.js';
 import { pullRequestPayload, pushPayload, schedulePayload } from './webhook-payloads.js';
 import type { DeliveryRecord } from './webhooks.js';
+import { parseWorkflowFileIfValid } from './workflow-file.js';
 
 /** An event to fire. */
 export type FireEvent =
@@ -168,7 +169,7 @@ function fireSchedule(
   for (const workflow of hub.state.workflows.values()) {
     const file =
       workflow.repoId === repo.id && workflow.state === 'active'
-        ? workflowFileAt(hub, sha, workflow.path)
+        ? parseWorkflowFileIfValid(hub.state.fileAt(sha, workflow.path))
         : undefined;
     const entries = file?.triggers.get('schedule')?.entries;
     if (!file || !Array.isArray(entries)) continue;

@@ -2,26 +2,22 @@
  * The test API of the local GitHub emulator: start it, seed it, drive it, read what the code
  * under test did, stop it. See README.md in this folder.
  */
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { components } from '@octokit/openapi-types';
-import { unzipSync, zipSync } from 'fflate';
-import { workflowFileAt } from './events.js';
 import { fireEvent, type FireEvent, type FireResult } from './fire.js';
 import { Hub, type RequestLogEntry } from './hub.js';
 import { checkRunView, issueCommentView, reactionView } from './issue-views.js';
 import { createComment } from './rest/issues.js';
-import { findWorkflow } from './rest/workflows.js';
+import * as seedRuns from './seed-runs.js';
 import * as seed from './seed.js';
 import { apiListener, close, createBareServer, listen, resultsListener } from './server.js';
 import type { ArtifactRecord, Permissions, Role, RunRecord, WebhookTarget } from './state.js';
 import { artifactView, workflowRunView } from './views.js';
 import { ViolationError, type Violation } from './violations.js';
 import type { DeliveryRecord } from './webhooks.js';
-import { parseWorkflowFile } from './workflow-file.js';
 import type { CancelTimings, JobResult, JobSpec } from './workflow-runner.js';
 
 export type {
@@ -66,22 +62,6 @@ export interface DispatchRecord {
   readonly ref: string;
   readonly inputs: Readonly<Record<string, string>>;
   readonly actor: string;
-}
-
-/** A completed run to seed directly (no job executes), e.g. a failed parent for App tests. */
-export interface SeedRunOptions {
-  readonly repo: string;
-  /** Workflow file name or path (`ci.yml`, `.github/workflows/ci.yml`). */
-  readonly workflow: string;
-  readonly conclusion: 'success' | 'failure' | 'cancelled';
-  readonly event?: string;
-  readonly branch?: string;
-  readonly headSha?: string;
-  readonly actor?: string;
-  readonly artifacts?: readonly {
-    readonly name: string;
-    readonly files: Readonly<Record<string, string | Uint8Array>>;
-  }[];
 }
 
 /** A running emulator. */
@@ -246,62 +226,14 @@ export class GitHubEmulator {
     this.hub.runs.register(workflowPath, spec);
   }
 
-  /** Dispatch a workflow through the REST API as a user; returns the new run id. */
-  async startRun(params: {
-    repo: string;
-    workflow: string;
-    ref?: string;
-    inputs?: Record<string, string>;
-    actor?: string;
-  }): Promise<number> {
-    const repo = seed.requireSeededRepo(this.hub, params.repo);
-    const workflow = findWorkflow(this.hub, repo, params.workflow.split('/').pop());
-    const response = await fetch(
-      `${this.url}/repos/${params.repo}/actions/workflows/${workflow.id}/dispatches`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `token ${this.userToken(params.actor ?? repo.owner.login)}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          ref: params.ref ?? repo.defaultBranch,
-          inputs: params.inputs ?? {},
-          return_run_details: true,
-        }),
-      },
-    );
-    const body = (await response.json()) as { workflow_run_id?: number; message?: string };
-    if (response.status !== 200 || body.workflow_run_id === undefined)
-      throw new Error(`dispatch failed (${response.status}): ${body.message ?? ''}`);
-    return body.workflow_run_id;
+  /** Dispatch a workflow through the REST API as a user (all of GitHub's checks apply); returns the run id. */
+  async startRun(options: seedRuns.DispatchOptions): Promise<number> {
+    return await seedRuns.dispatchAsUser(this.hub, options);
   }
 
-  /** Seed a completed run with artifacts, as if it ran earlier. */
-  addRun(options: SeedRunOptions): number {
-    const repo = seed.requireSeededRepo(this.hub, options.repo);
-    const workflow = findWorkflow(this.hub, repo, options.workflow.split('/').pop());
-    const branch = options.branch ?? repo.defaultBranch;
-    const headSha = options.headSha ?? this.headSha(options.repo, branch);
-    const actor = this.hub.state.ensureUser(options.actor ?? repo.owner.login);
-    const file =
-      workflowFileAt(this.hub, headSha, workflow.path) ??
-      parseWorkflowFile('on: workflow_dispatch\njobs: {}\n');
-    const defaultTitle = this.hub.state.commits.get(headSha)?.message ?? workflow.path;
-    const origin = {
-      event: options.event ?? 'push',
-      headBranch: branch,
-      headSha,
-      actor,
-      payload: {},
-      defaultTitle,
-      chainDepth: 0,
-    };
-    const run = this.hub.runs.create({ repo, workflow, file, origin, seeded: true });
-    for (const artifact of options.artifacts ?? [])
-      this.addArtifact({ runId: run.id, name: artifact.name, files: artifact.files });
-    this.hub.runs.complete(run, options.conclusion, { quiet: true });
-    return run.id;
+  /** Seed a completed run with artifacts, as if it ran earlier (no job, no webhooks). */
+  addRun(options: seedRuns.SeedRunOptions): number {
+    return seedRuns.addRun(this.hub, options);
   }
 
   completeRun(runId: number, conclusion: string): void {
@@ -405,54 +337,17 @@ export class GitHubEmulator {
 
   /** The files inside an artifact's zip. */
   artifactFiles(artifactId: number): Record<string, Uint8Array> {
-    const content = this.hub.state.artifacts.get(artifactId)?.content;
-    if (!content) throw new Error(`artifact ${artifactId} has no content`);
-    return unzipSync(new Uint8Array(content));
+    return seedRuns.readArtifactFiles(this.hub, artifactId);
   }
 
-  /** Add a finalized artifact to a run: from files (zipped here) or raw zip bytes. */
-  addArtifact(params: {
-    runId: number;
-    name: string;
-    files?: Readonly<Record<string, string | Uint8Array>>;
-    zip?: Uint8Array;
-    expiresAt?: string;
-  }): number {
-    const run = this.runRecord(params.runId);
-    const entries = Object.entries(params.files ?? {}).map(
-      ([path, data]) =>
-        [path, typeof data === 'string' ? new TextEncoder().encode(data) : data] as const,
-    );
-    const content = Buffer.from(params.zip ?? zipSync(Object.fromEntries(entries)));
-    const now = this.hub.state.nowIso();
-    const artifact: ArtifactRecord = {
-      id: this.hub.state.nextId('artifact'),
-      runId: run.id,
-      attempt: run.attempts.length,
-      name: params.name,
-      createdAt: now,
-      updatedAt: now,
-      expiresAt:
-        params.expiresAt ??
-        new Date(Date.now() + this.hub.config.retentionDays * 86_400_000)
-          .toISOString()
-          .replace(/\.\d{3}Z$/, 'Z'),
-      finalized: true,
-      sizeInBytes: content.length,
-      digest: `sha256:${createHash('sha256').update(content).digest('hex')}`,
-      contentType: 'application/zip',
-      blocks: new Map(),
-      content,
-    };
-    this.hub.state.artifacts.set(artifact.id, artifact);
-    return artifact.id;
+  /** Add a finalized artifact to a run: files (zipped here) or raw zip bytes. */
+  addArtifact(options: seedRuns.AddArtifactOptions): number {
+    return seedRuns.addArtifact(this.hub, options);
   }
 
   /** Make an artifact expired (listed with `expired: true`, download answers 410). */
   expireArtifact(artifactId: number): void {
-    const artifact = this.hub.state.artifacts.get(artifactId);
-    if (!artifact) throw new Error(`no artifact ${artifactId}`);
-    artifact.expiresAt = new Date(Date.now() - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    seedRuns.expireArtifact(this.hub, artifactId);
   }
 
   // ── events, conversation, checks ───────────────────────────────────────

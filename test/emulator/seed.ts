@@ -18,14 +18,14 @@ import type {
 export interface SeedRepoOptions {
   /** `owner/name`. */
   readonly repo: string;
-  readonly private?: boolean;
-  readonly defaultBranch?: string;
+  readonly private?: boolean | undefined;
+  readonly defaultBranch?: string | undefined;
   /** Files of the default branch; `.github/workflows/*.yml` files become workflows. */
-  readonly files?: Readonly<Record<string, string>>;
+  readonly files?: Readonly<Record<string, string>> | undefined;
   /** More branches, each with files changed from the default branch. */
-  readonly branches?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  readonly collaborators?: Readonly<Record<string, Role>>;
-  readonly ownerType?: 'User' | 'Organization';
+  readonly branches?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
+  readonly collaborators?: Readonly<Record<string, Role>> | undefined;
+  readonly ownerType?: 'User' | 'Organization' | undefined;
 }
 
 /** Split `owner/name`; throws on anything else. */

@@ -339,6 +339,11 @@ export class State {
     return sha;
   }
 
+  /** A file's content as of a commit. */
+  fileAt(sha: string | undefined, path: string): string | undefined {
+    return sha === undefined ? undefined : this.commits.get(sha)?.files.get(path);
+  }
+
   issueKey(repoId: number, issueNumber: number): string {
     return `${repoId}#${issueNumber}`;
   }
@@ -363,6 +368,11 @@ export class State {
     if (!attempt) throw new Error(`run ${run.id} has no attempt`);
     return attempt;
   }
+}
+
+/** ISO time without milliseconds, as GitHub writes it. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** `owner/name` of a repository. */

@@ -3,7 +3,7 @@
  * `artifact`, …), built in one place so every endpoint and webhook returns the same, complete
  * objects that validate against GitHub's schemas.
  */
-import { parseWorkflowFile, type WorkflowFile } from './workflow-file.js';
+import { parseWorkflowFileIfValid } from './workflow-file.js';
 import {
   fullName,
   type ArtifactRecord,
@@ -150,24 +150,11 @@ export function repositoryView(view: ViewContext, repo: RepoRecord): Json {
   };
 }
 
-/** The parsed workflow file at the head of the default branch, if it parses. */
-export function workflowFileAtDefault(
-  view: ViewContext,
-  workflow: WorkflowRecord,
-): WorkflowFile | undefined {
-  const repo = view.state.repos.get(workflow.repoId);
-  const sha = repo ? repo.branches.get(repo.defaultBranch) : undefined;
-  const text = sha ? view.state.commits.get(sha)?.files.get(workflow.path) : undefined;
-  try {
-    return text === undefined ? undefined : parseWorkflowFile(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The name GitHub shows for a workflow: its `name:`, else its path. */
 export function workflowName(view: ViewContext, workflow: WorkflowRecord): string {
-  return workflowFileAtDefault(view, workflow)?.name ?? workflow.path;
+  const repo = view.state.repos.get(workflow.repoId);
+  const text = view.state.fileAt(repo?.branches.get(repo.defaultBranch), workflow.path);
+  return parseWorkflowFileIfValid(text)?.name ?? workflow.path;
 }
 
 /** `workflow`. */
@@ -262,7 +249,8 @@ export function workflowRunView(
     node_id: nodeId('WFR', run.id),
     head_branch: run.headBranch,
     head_sha: run.headSha,
-    path: `${workflowPath(view, run)}@${run.ref}`,
+    // GitHub's own example carries the ref (`.github/workflows/build.yml@main`); clients must strip it.
+    path: `${workflowPath(view, run)}@${run.ref.replace(/^refs\/(heads|tags)\//, '')}`,
     display_title: run.displayTitle,
     run_number: run.runNumber,
     event: run.event,

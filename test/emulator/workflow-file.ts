@@ -161,6 +161,17 @@ export function parseWorkflowFile(text: string): WorkflowFile {
   };
 }
 
+/** Parse a workflow file that may be absent or invalid (runs are simply not started for those). */
+export function parseWorkflowFileIfValid(text: string | undefined): WorkflowFile | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseWorkflowFile(text);
+  } catch (error) {
+    if (error instanceof WorkflowFileError) return undefined;
+    throw error;
+  }
+}
+
 function globToRegExp(glob: string): RegExp {
   const source = glob
     .split('**')

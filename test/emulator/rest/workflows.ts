@@ -31,7 +31,7 @@ export function findWorkflow(hub: Hub, repo: RepoRecord, key: unknown): Workflow
 }
 
 function fileAt(hub: Hub, sha: string, path: string): WorkflowFile | undefined {
-  const text = hub.state.commits.get(sha)?.files.get(path);
+  const text = hub.state.fileAt(sha, path);
   if (text === undefined) return undefined;
   try {
     return parseWorkflowFile(text);
