@@ -371,6 +371,25 @@ describe('what dbt retry replays', () => {
     expect(child.results[0]?.message).toBe('Got 2 results, configured to fail if != 0');
   });
 
+  it('does not retry failed on-run-start/end hooks (operation.*), only the nodes', async () => {
+    const project = failingProject();
+    fix(project.dir);
+    await runDbt('dbt run', { cwd: project.dir });
+    const file = path.join(project.dir, 'target', 'run_results.json');
+    const parent = JSON.parse(readFileSync(file, 'utf8')) as RunResultsFile;
+    const [first] = parent.results;
+    const hook = {
+      ...first!,
+      unique_id: 'operation.emulated_shop.emulated_shop-on-run-start-0',
+      status: 'error',
+    };
+    parent.results = [hook, { ...first!, status: 'error' }];
+    writeFileSync(file, JSON.stringify(parent));
+    const retry = await runDbt('dbt retry', { cwd: project.dir });
+    expect(retry.exitCode).toBe(0);
+    expect(idsOf(readRunResults(project.dir))).toEqual([first!.unique_id]);
+  });
+
   it('fail_times: 1 makes a node fail once, so a plain retry succeeds without editing the marker', async () => {
     const project = failingProject();
     writeMarker(project.dir, `fail:\n  ${project.failing[0] ?? ''}: flaky\nfail_times: 1\n`);
