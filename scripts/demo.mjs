@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// `npm run demo`: retry from failure on a dbt schedule, end to end, with the bundled gh-retry CLI.
+// dbt is SIMULATED by the emulator in test/dbt-emulator (no database, no real dbt). The script
+// checks that the story went as expected and exits non-zero when it did not.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(repoRoot, 'dist/cli/index.js');
+const { EMULATOR_BIN_DIR, makeProject } = await import(
+  path.join(repoRoot, 'test/dbt-emulator/make-project.mjs')
+);
+
+const SCHEDULE = `name: nightly-models
+steps:
+  - dbt deps
+  - dbt seed
+  - dbt run
+  - dbt test
+`;
+/** Each simulated model and seed takes this long (data tests take no time), so time saved shows. */
+const NODE_MS = 400;
+
+const say = (text = '') => process.stdout.write(`${text}\n`);
+const problems = [];
+const expect = (ok, what) => {
+  if (!ok) problems.push(what);
+};
+
+if (!existsSync(cli)) {
+  say(`gh-retry demo: ${path.relative(repoRoot, cli)} is missing; run "npm run bundle" first`);
+  process.exit(2);
+}
+const work = mkdtempSync(path.join(tmpdir(), 'gh-retry-demo-'));
+const env = {
+  ...withoutDbtVariables(process.env),
+  PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`,
+};
+try {
+  main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+if (problems.length > 0) {
+  say(`\nThe demo did not go as expected:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+say('\nThe demo went as expected.');
+
+function main() {
+  const project = setUpProject();
+  say(
+    '== gh-retry demo — dbt here is SIMULATED by the dbt emulator (test/dbt-emulator), not real dbt ==',
+  );
+  say(`project: ${project.models.length} models, ${project.tests} data tests, in ${work}`);
+  say(`failing on purpose: ${project.failing.join(', ')} (and everything downstream is skipped)\n`);
+
+  say('--- 1. gh-retry run ---');
+  const first = gh(['run'], 1);
+  const firstRun = showJson(first.id);
+  const failedRun = firstRun.steps.find((s) => s.id === 'dbt-run');
+  expect(failedRun?.status === 'failed', 'the first run fails at dbt run');
+
+  say('\n--- 2. "fix" the models: take the failures out of the emulator\'s marker file ---');
+  // Only the failures go; the simulated nodes take as long as before, so timings stay comparable.
+  writeFileSync(path.join(work, '.dbt-emulator.yml'), sleepMarker(project));
+
+  say('\n--- 3. gh-retry retry (from failure) ---');
+  const retry = gh(['retry', first.id], 0);
+  const retried = showJson(retry.id);
+  const rerun = readSavedRunResults(retry.id);
+  const expected = [...failedRun.nodes.failed, ...failedRun.nodes.skipped].sort();
+  const rerunIds = rerun.results.map((r) => r.unique_id).sort();
+  expect(
+    JSON.stringify(rerunIds) === JSON.stringify(expected),
+    'dbt retry re-runs exactly the failed and skipped models',
+  );
+
+  say('\n--- 4. for comparison: gh-retry retry --all (what re-running everything costs) ---');
+  const full = gh(['retry', first.id, '--all'], 0);
+
+  say('\n== What the retry did ==');
+  for (const step of retried.steps) say(`  ${describeStep(step, first.id)}`);
+  say(
+    `  dbt retry re-ran ${rerunIds.length} of ${project.models.length} models: ${failedRun.nodes.failed.length} failed + ${failedRun.nodes.skipped.length} skipped downstream`,
+  );
+  const saved = full.ms - retry.ms;
+  say(
+    `\nretry from failure took ${seconds(retry.ms)}; re-running everything took ${seconds(full.ms)}`,
+  );
+  say(
+    `time saved: ${seconds(saved)} (${Math.round((100 * saved) / full.ms)}%) — measured on this machine, simulated dbt`,
+  );
+  expect(retried.status === 'success', 'the retry succeeds');
+  expect(
+    retried.steps.map((s) => s.status).join() === 'success,reused,success,success',
+    'deps runs, seed is reused, run and test succeed',
+  );
+  expect(saved > 0, 'retrying from failure is faster than re-running everything');
+}
+
+function setUpProject() {
+  // Two failing models, neither downstream of the other, each with models downstream of it.
+  const probe = makeProject({ dir: work, models: 20 });
+  const below = (model) => descendants(probe, model);
+  const candidates = probe.models.filter((m) => below(m).length > 0 && below(m).length < 5);
+  const a = candidates[0];
+  const b = candidates.find((m) => m !== a && !below(a).includes(m) && !below(m).includes(a));
+  const project = makeProject({ dir: work, models: 20, fail: [a, b] });
+  const marker = path.join(work, '.dbt-emulator.yml');
+  writeFileSync(marker, `${readFileSync(marker, 'utf8')}${sleepMarker(project)}`);
+  writeFileSync(path.join(work, 'gh-retry.yml'), SCHEDULE);
+  return project;
+}
+
+/** The emulator marker's `sleep_ms` section: models and seeds take NODE_MS, tests no time. */
+function sleepMarker(project) {
+  const nodes = [...project.seeds, ...project.models].map((name) => `  ${name}: ${NODE_MS}\n`);
+  return `sleep_ms:\n  default: 0\n${nodes.join('')}`;
+}
+
+/** Run the CLI, output streaming through; returns the run id and the wall time. */
+function gh(args, expectedExit) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ms = performance.now() - started;
+  process.stdout.write(result.stdout);
+  expect(
+    result.status === expectedExit,
+    `gh-retry ${args.join(' ')} exits ${expectedExit} (got ${result.status})`,
+  );
+  const id = /^run (r-\S+):/m.exec(result.stdout)?.[1] ?? 'last';
+  return { id, ms };
+}
+
+function showJson(id) {
+  const result = spawnSync(process.execPath, [cli, 'show', id, '--json'], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+  });
+  return JSON.parse(result.stdout);
+}
+
+function readSavedRunResults(runId) {
+  const file = path.join(work, '.gh-retry/runs', runId, 'state/dbt-run/target/run_results.json');
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function describeStep(step, firstId) {
+  switch (step.status) {
+    case 'reused':
+      return `reused   ${step.id} (succeeded in ${firstId})`;
+    default:
+      return `${step.executed?.startsWith('dbt retry') ? 'retried ' : 'ran     '} ${step.id}: ${step.executed} → ${step.status}`;
+  }
+}
+
+function descendants(project, model) {
+  const found = new Set();
+  const visit = (name) => {
+    for (const [child, parents] of Object.entries(project.parents)) {
+      if (parents.includes(name) && !found.has(child)) {
+        found.add(child);
+        visit(child);
+      }
+    }
+  };
+  visit(model);
+  return [...found];
+}
+
+function withoutDbtVariables(source) {
+  return Object.fromEntries(Object.entries(source).filter(([key]) => !key.startsWith('DBT_')));
+}
+
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
