@@ -28,6 +28,20 @@ function signatureMatches(subject: string, given: string | null): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** Name of a results-service call for the request log: `twirp/<Method>` or `blob/<operation>`. */
+export function resultsCallName(method: string, url: URL): string {
+  if (url.pathname.startsWith(twirpPrefix))
+    return `twirp/${url.pathname.slice(twirpPrefix.length)}`;
+  const comp = url.searchParams.get('comp');
+  if (method === 'PUT')
+    return comp === 'block'
+      ? 'blob/put-block'
+      : comp === 'blocklist'
+        ? 'blob/put-block-list'
+        : 'blob/put';
+  return `blob/${method.toLowerCase()}`;
+}
+
 /** A download URL for an artifact's zip, valid for one minute (as GitHub's). */
 export function signedDownloadUrl(hub: Hub, artifact: ArtifactRecord): string {
   const expires = String(Date.now() + 60_000);

@@ -140,6 +140,34 @@ describe('events start the workflows whose triggers match', () => {
     });
   });
 
+  it('re-announces a seeded run as workflow_run to Apps and workflows', async () => {
+    const received: unknown[] = [];
+    gh.installApp({
+      permissions: { actions: 'read' },
+      events: ['workflow_run'],
+      webhook: { kind: 'handler', handler: ({ body }) => void received.push(JSON.parse(body)) },
+    });
+    const runId = gh.addRun({
+      repo: 'acme/app',
+      workflow: 'nightly.yml',
+      conclusion: 'failure',
+      artifacts: [{ name: 'gh-retry-nightly-1', files: { 'record.json': '{}' } }],
+    });
+    expect(gh.deliveries()).toEqual([]);
+
+    const { runs } = await gh.fire({ kind: 'workflow_run', action: 'completed', runId });
+
+    expect(received).toMatchObject([
+      {
+        action: 'completed',
+        workflow_run: { id: runId, conclusion: 'failure', status: 'completed' },
+      },
+      { action: 'requested', workflow_run: { name: 'Bot', event: 'workflow_run' } },
+    ]);
+    expect(runs.map((id) => gh.run(id).name)).toEqual(['Bot']);
+    expect(gh.artifacts(runId)).toMatchObject([{ name: 'gh-retry-nightly-1', expired: false }]);
+  });
+
   it('issue comments, except those made with a GITHUB_TOKEN', async () => {
     gh.onWorkflow('.github/workflows/bot.yml', {
       command: [process.execPath, fixture('comment-back.mjs')],

@@ -43,7 +43,12 @@ export type FireEvent =
       readonly user?: string;
       readonly files?: Readonly<Record<string, string>>;
     }
-  | { readonly kind: 'schedule'; readonly repo: string; readonly cron?: string };
+  | { readonly kind: 'schedule'; readonly repo: string; readonly cron?: string }
+  | {
+      readonly kind: 'workflow_run';
+      readonly action: 'requested' | 'in_progress' | 'completed';
+      readonly runId: number;
+    };
 
 /** What firing caused (deliveries have been answered when this is returned). */
 export interface FireResult {
@@ -225,6 +230,15 @@ export async function fireEvent(hub: Hub, event: FireEvent): Promise<FireResult>
     case 'schedule':
       result = fireSchedule(hub, event);
       break;
+    case 'workflow_run': {
+      // Re-announce a run as it is now (e.g. a seeded run), like its status change would.
+      const run = hub.state.runs.get(event.runId);
+      if (!run) throw new Error(`no run ${event.runId}`);
+      const runsBefore = hub.state.runs.size;
+      hub.runs.announce(run, event.action);
+      result = { runs: [...hub.state.runs.keys()].slice(runsBefore) };
+      break;
+    }
   }
   const deliveries = hub.webhooks.deliveries().slice(before);
   await Promise.all(

@@ -27,12 +27,21 @@ export interface HubConfig {
 export interface RequestLogEntry {
   readonly method: string;
   readonly path: string;
-  /** The matched operation, or undefined for twirp/blob calls and unknown paths. */
+  /** The matched operation; `twirp/<Method>` or `blob/<operation>` on the results service; undefined for unknown paths. */
   readonly operationId: string | undefined;
   readonly status: number;
   /** Login of the caller (`gh-retry[bot]`, `github-actions[bot]`, a user) or `app:<id>`/undefined. */
   readonly actor: string | undefined;
   readonly at: string;
+}
+
+/** An error a test asked the emulator to answer instead of handling an operation. */
+export interface Fault {
+  readonly operationId: string;
+  readonly status: number;
+  readonly message: string;
+  /** How many more requests get the fault. */
+  remaining: number;
 }
 
 /** The shared parts of a running emulator. */
@@ -43,6 +52,7 @@ export class Hub {
   readonly runs: RunService;
   readonly view: ViewContext;
   readonly requests: RequestLogEntry[] = [];
+  readonly faults: Fault[] = [];
 
   constructor(readonly config: HubConfig) {
     this.view = { state: this.state, apiUrl: config.apiUrl, webUrl: config.webUrl };

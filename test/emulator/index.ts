@@ -252,27 +252,24 @@ export class GitHubEmulator {
     });
   }
 
-  /** Wait (bounded) until a run reaches a status/conclusion/attempt. */
+  /** Wait (bounded, 60 s by default) until a run reaches a status (default `completed`), conclusion or attempt. */
   async waitForRun(
     runId: number,
-    until: { status?: string; conclusion?: string; attempt?: number; timeoutMs?: number } = {
-      status: 'completed',
-    },
+    until: { status?: string; conclusion?: string; attempt?: number; timeoutMs?: number } = {},
   ): Promise<WorkflowRun> {
+    const status = until.status ?? 'completed';
     const run = await this.hub.runs.waitFor(
       runId,
       (candidate) => {
         const attempt = this.hub.state.latestAttempt(candidate);
         return (
-          (until.status === undefined || attempt.status === until.status) &&
+          attempt.status === status &&
           (until.conclusion === undefined || attempt.conclusion === until.conclusion) &&
           (until.attempt === undefined || attempt.attempt === until.attempt)
         );
       },
       until.timeoutMs ?? 60_000,
     );
-    // Let the job's result be recorded before returning a completed run.
-    await new Promise((resolve) => setImmediate(resolve));
     return workflowRunView(this.hub.view, run) as unknown as WorkflowRun;
   }
 
@@ -398,6 +395,19 @@ export class GitHubEmulator {
         ...(checkRunView(this.hub.view, check) as unknown as CheckRun),
         actions: check.actions,
       }));
+  }
+
+  /**
+   * Answer the next `times` requests of an operation with an error instead (after authentication),
+   * e.g. a failed permission lookup or a 502 from the dispatch endpoint.
+   */
+  failNext(operationId: string, fault: { status: number; message?: string; times?: number }): void {
+    this.hub.faults.push({
+      operationId,
+      status: fault.status,
+      message: fault.message ?? 'Server Error',
+      remaining: fault.times ?? 1,
+    });
   }
 
   // ── logs ───────────────────────────────────────────────────────────────

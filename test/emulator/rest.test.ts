@@ -214,6 +214,23 @@ describe('REST API', () => {
     expect(data).toMatchObject({ permission, role_name: role, user: { login: 'mona' } });
   });
 
+  it('answers injected faults for the next requests of an operation', async () => {
+    gh.setPermission('acme/app', 'mona', 'write');
+    gh.failNext('repos/get-collaborator-permission-level', { status: 502, message: 'Bad Gateway' });
+    const lookup = async () =>
+      await octokit.repos.getCollaboratorPermissionLevel({
+        owner: 'acme',
+        repo: 'app',
+        username: 'mona',
+      });
+
+    await expect(lookup()).rejects.toMatchObject({
+      status: 502,
+      message: expect.stringContaining('Bad Gateway') as string,
+    });
+    await expect(lookup()).resolves.toMatchObject({ data: { permission: 'write' } });
+  });
+
   it('answers 404 for a user that does not exist', async () => {
     await expect(
       octokit.repos.getCollaboratorPermissionLevel({

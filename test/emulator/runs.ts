@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { newToken } from './auth.js';
 import { deliverToApps, startTriggeredRuns } from './events.js';
-import { interpolate } from './expressions.js';
+import { interpolate, type ExpressionContext } from './expressions.js';
 import type { Hub } from './hub.js';
 import { HttpError } from './rest/request.js';
 import {
@@ -58,6 +58,15 @@ function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
+function runTitle(runName: string, context: ExpressionContext): string {
+  try {
+    return interpolate(runName, context).trim();
+  } catch (error) {
+    // GitHub rejects such a file as an invalid workflow.
+    throw new HttpError(422, `Invalid workflow file: run-name: ${(error as Error).message}`);
+  }
+}
+
 /** Owns every run's lifecycle. */
 export class RunService {
   private readonly jobs = new Map<string, JobSpec>();
@@ -99,7 +108,7 @@ export class RunService {
       run_id: String(id),
     };
     const title = file.runName?.trim()
-      ? interpolate(file.runName, { github, inputs: origin.inputs ?? {} }).trim()
+      ? runTitle(file.runName, { github, inputs: origin.inputs ?? {} })
       : '';
     const run: RunRecord = {
       id,
@@ -334,7 +343,7 @@ export class RunService {
   }
 
   /** Send `workflow_run.<action>` and start workflows that listen for it. */
-  private announce(run: RunRecord, action: string): void {
+  announce(run: RunRecord, action: string): void {
     const repo = this.hub.state.repos.get(run.repoId);
     if (!repo) return;
     const payload = workflowRunPayload(this.hub.view, action, run);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleBlob, handleTwirp } from './artifact-service.js';
+import { handleBlob, handleTwirp, resultsCallName } from './artifact-service.js';
 import { authenticate, authorize } from './auth.js';
 import type { Hub } from './hub.js';
 import { appHandlers } from './rest/apps.js';
@@ -125,6 +125,13 @@ async function answer(
     owner !== undefined && repoName !== undefined ? hub.state.findRepo(owner, repoName) : undefined;
   if (owner !== undefined && repoName !== undefined && !repo) throw notFound();
   authorize(hub.state, { principal, match, repo });
+  const fault = hub.faults.find(
+    (candidate) => candidate.operationId === match.operationId && candidate.remaining > 0,
+  );
+  if (fault) {
+    fault.remaining -= 1;
+    throw new HttpError(fault.status, fault.message);
+  }
   const handler = handlers[match.operationId];
   if (!handler) {
     hub.violations.record({
@@ -266,7 +273,7 @@ export function resultsListener(
         hub.requests.push({
           method,
           path: url.pathname,
-          operationId: undefined,
+          operationId: resultsCallName(method, url),
           status: reply.status,
           actor: undefined,
           at: new Date().toISOString(),
