@@ -1,0 +1,153 @@
+/**
+ * The GitHub operations the bot needs beyond reading a run's record (`ports-github.ts`): runs,
+ * dispatch and native re-runs, pull requests, permissions, comments and reactions, check runs,
+ * files and the configuration. Shared by the Probot App and the bot hosted in a workflow;
+ * adapter: `adapters/octokit-github-bot.ts`.
+ */
+import type { PermissionLookup } from './core/authorize.js';
+import type { GitHubActions, RepoRef, WorkflowRunInfo } from './ports-github.js';
+
+/** A workflow run with what the bot decides on beyond the Action's view of it. */
+export interface BotWorkflowRun extends WorkflowRunInfo {
+  readonly workflowId: number;
+  /** The workflow's name (`name:` of the file), else its path. */
+  readonly workflowName: string;
+  /** `owner/name` of the repository the head commit came from; differs for fork pull requests. */
+  readonly headRepository: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Pull requests GitHub associates with the run (empty for forks). */
+  readonly pullRequests: readonly number[];
+}
+
+/** Filters of a run listing; every run matches every filter that is given. */
+export interface RunFilter {
+  readonly headSha?: string;
+  /** Workflow id or file name (`nightly.yml`). */
+  readonly workflow?: number | string;
+  readonly event?: string;
+  readonly branch?: string;
+  /** Only runs created at or after this ISO time. */
+  readonly createdSince?: string;
+}
+
+/** What a `workflow_dispatch` request did. */
+export type DispatchOutcome =
+  | {
+      readonly kind: 'dispatched';
+      /** The new run, when GitHub returned its details (github.com; GHES 3.21+). */
+      readonly runId: number | null;
+    }
+  | { readonly kind: 'no-dispatch-trigger'; readonly message: string }
+  | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
+
+/** What a request to re-run a run's failed jobs did. */
+export type RerunOutcome =
+  | { readonly kind: 'rerun' }
+  | { readonly kind: 'refused'; readonly status: number; readonly message: string };
+
+/** A pull request, reduced to what a retry needs. */
+export interface PullRequestInfo {
+  readonly number: number;
+  readonly headSha: string;
+  readonly headRef: string;
+  /** `owner/name` of the head repository; null when the fork was deleted. */
+  readonly headRepository: string | null;
+  readonly baseRepository: string;
+}
+
+/** A comment on an issue or pull request. */
+export interface CommentInfo {
+  readonly id: number;
+  readonly body: string;
+  readonly author: string;
+  /** The App that posted it, if any. */
+  readonly appId: number | null;
+}
+
+/** Reactions the bot uses. */
+export type ReactionContent = 'eyes' | 'rocket' | 'confused';
+
+/** The writable parts of a check run. */
+export interface CheckRunFields {
+  readonly name: string;
+  readonly externalId: string;
+  readonly detailsUrl?: string;
+  readonly conclusion: 'success' | 'failure' | 'cancelled' | 'neutral' | 'action_required';
+  readonly output: { readonly title: string; readonly summary: string; readonly text: string };
+  /** Buttons; at most 3, labels ≤ 20, descriptions ≤ 40, identifiers ≤ 20 characters. */
+  readonly actions: readonly {
+    readonly label: string;
+    readonly description: string;
+    readonly identifier: string;
+  }[];
+}
+
+/** A check run as read back. */
+export interface CheckRunInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly headSha: string;
+  readonly externalId: string | null;
+  readonly appId: number | null;
+  readonly conclusion: string | null;
+  readonly output: { readonly title: string; readonly summary: string; readonly text: string };
+}
+
+/** Configuration read with Probot's loader (`_extends` resolved), or why it could not be read. */
+export type ConfigRead =
+  | { readonly kind: 'found'; readonly value: Readonly<Record<string, unknown>> | null }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Everything the bot does on GitHub. */
+export interface GitHubBot extends GitHubActions {
+  /** A run with the bot's extra fields, or null when it does not exist. */
+  getRun(params: RepoRef & { readonly runId: number }): Promise<BotWorkflowRun | null>;
+  /** Runs matching the filter, newest first, at most `limit` (bounded paging). */
+  listRuns(params: RepoRef & RunFilter & { readonly limit: number }): Promise<BotWorkflowRun[]>;
+  /** Dispatch a workflow on a branch, asking for the new run's id. */
+  dispatchWorkflow(
+    params: RepoRef & {
+      readonly workflowId: number;
+      readonly ref: string;
+      readonly inputs: Readonly<Record<string, string>>;
+    },
+  ): Promise<DispatchOutcome>;
+  /** GitHub's "Re-run failed jobs" of a run (a new attempt of the same run). */
+  rerunFailedJobs(params: RepoRef & { readonly runId: number }): Promise<RerunOutcome>;
+  getPullRequest(params: RepoRef & { readonly number: number }): Promise<PullRequestInfo | null>;
+  /** Open pull requests whose head is `owner:branch`. */
+  listPullRequestsByHead(params: RepoRef & { readonly head: string }): Promise<PullRequestInfo[]>;
+  /** The user's permission on the repository; any error is a `failed` lookup. */
+  getPermission(params: RepoRef & { readonly username: string }): Promise<PermissionLookup>;
+  createComment(
+    params: RepoRef & { readonly issueNumber: number; readonly body: string },
+  ): Promise<{ readonly id: number }>;
+  updateComment(
+    params: RepoRef & { readonly commentId: number; readonly body: string },
+  ): Promise<void>;
+  /** Comments of an issue or pull request, oldest first, at most `limit`. */
+  listComments(
+    params: RepoRef & { readonly issueNumber: number; readonly limit: number },
+  ): Promise<CommentInfo[]>;
+  addReaction(
+    params: RepoRef & { readonly commentId: number; readonly content: ReactionContent },
+  ): Promise<void>;
+  createCheckRun(
+    params: RepoRef & CheckRunFields & { readonly headSha: string },
+  ): Promise<{ readonly id: number }>;
+  updateCheckRun(
+    params: RepoRef & Partial<CheckRunFields> & { readonly checkRunId: number },
+  ): Promise<void>;
+  getCheckRun(params: RepoRef & { readonly checkRunId: number }): Promise<CheckRunInfo | null>;
+  /** Check runs of a commit with this name (newest first), optionally of one App only. */
+  listCheckRuns(
+    params: RepoRef & { readonly headSha: string; readonly name: string; readonly appId?: number },
+  ): Promise<CheckRunInfo[]>;
+  /** A file's text at a ref; null when it does not exist there. */
+  readFile(
+    params: RepoRef & { readonly path: string; readonly ref: string },
+  ): Promise<string | null>;
+  /** The configuration file, read with Probot's config loader (`_extends` works). */
+  readConfig(params: RepoRef & { readonly path: string }): Promise<ConfigRead>;
+}
