@@ -1,0 +1,157 @@
+/**
+ * The App's check run for a completed gh-retry run: the run summary, buttons to retry it, what
+ * the retry policy decided, configuration problems, and a log of the retries started from it.
+ */
+import type { RetryMode } from '../src/core/model.js';
+import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from '../src/core/markdown-report.js';
+import type { RunRecord } from '../src/core/run-record-schema.js';
+import type { CheckRunFields } from '../src/ports-github-bot.js';
+
+/** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
+export const CHECK_RUN_NAME = 'gh-retry';
+
+const RETRIES_HEADING = '### Retries';
+
+/** Check-run buttons: identifier → what it retries and how it is shown (labels ≤ 20, descriptions ≤ 40). */
+export const RETRY_BUTTONS = {
+  'retry-failed': {
+    mode: { kind: 'from-failure' },
+    label: 'Retry from failure',
+    description: 'Reuse what succeeded, re-run the rest',
+  },
+  'retry-all': { mode: { kind: 'all' }, label: 'Retry all', description: 'Run every step again' },
+} as const satisfies Record<string, { mode: RetryMode; label: string; description: string }>;
+
+/** The mode of a check-run button; null for an identifier the bot never offered. */
+export function modeForButton(identifier: string): RetryMode | null {
+  return identifier === 'retry-failed' || identifier === 'retry-all'
+    ? RETRY_BUTTONS[identifier].mode
+    : null;
+}
+
+/** Everything a check run shows. */
+export interface CheckRunReport {
+  readonly run: { readonly id: number; readonly htmlUrl: string };
+  readonly records: readonly RunRecord[];
+  /** Records that could not be read, and why. */
+  readonly recordProblems: readonly string[];
+  readonly configProblems: readonly string[];
+  /** What the retry policy decided (Markdown). */
+  readonly policyNote: string | null;
+  readonly runUrl: RunUrl;
+  readonly buttons: boolean;
+  /** The text of the check run this one replaces: its retry log is kept. */
+  readonly previousText: string | null;
+}
+
+/** Build the check run for a completed run. */
+export function renderCheckRun(report: CheckRunReport): CheckRunFields {
+  const { records } = report;
+  const failed = records.some(
+    (r) => (r.status === 'failed' || r.status === 'cancelled') && !r.nothingToRetry,
+  );
+  const summary =
+    records.length === 0
+      ? 'gh-retry could not read the record of this run, so it cannot be retried from failure. Comment `/retry all` on the pull request, or choose **Re-run all jobs** on the run.'
+      : records
+          .map((record) =>
+            renderRunSummary({
+              record,
+              runUrl: report.runUrl,
+              maxLength: Math.floor(MARKDOWN_LIMIT / records.length) - 20,
+            }),
+          )
+          .join('\n\n---\n\n');
+  const sections = [
+    ...(report.policyNote === null ? [] : [`### Automatic retry\n\n${report.policyNote}`]),
+    ...listSection('Records that could not be read', report.recordProblems),
+    ...listSection(
+      'Configuration problems',
+      report.configProblems,
+      'Fix `.github/gh-retry.yml`; a policy with a problem is off, and a bad `permission` means `write`.',
+    ),
+  ];
+  const log = retryLogOf(report.previousText ?? '');
+  return {
+    name: CHECK_RUN_NAME,
+    externalId: String(report.run.id),
+    detailsUrl: report.run.htmlUrl,
+    conclusion: conclusionOf(records),
+    output: {
+      title: titleOf(records),
+      summary,
+      text: fitText([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
+    },
+    actions: report.buttons ? buttonsFor(failed) : [],
+  };
+}
+
+/** Add one entry (Markdown, may span lines) to a check run's retry log. */
+export function appendRetryLog(text: string, line: string): string {
+  const at = text.indexOf(RETRIES_HEADING);
+  const before = at === -1 ? text : text.slice(0, at);
+  const log = at === -1 ? RETRIES_HEADING : text.slice(at);
+  // Later lines are indented so that a multi-line entry (a YAML block) stays one list item.
+  const item = line
+    .split('\n')
+    .map((text, index) => (index === 0 || text === '' ? text : `  ${text}`))
+    .join('\n');
+  const parts = [before.trimEnd(), `${log.trimEnd()}\n\n- ${item}`].filter((p) => p !== '');
+  return fitText(parts.join('\n\n'));
+}
+
+/** Untrusted text as plain Markdown on one line: punctuation escaped, mentions defused. */
+export function escapeMarkdown(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const short = flat.length > 500 ? `${flat.slice(0, 499)}…` : flat;
+  return short.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/@/g, '@\u2060');
+}
+
+function retryLogOf(text: string): string {
+  const at = text.indexOf(RETRIES_HEADING);
+  return at === -1 ? '' : text.slice(at).trimEnd();
+}
+
+function listSection(title: string, items: readonly string[], advice?: string): string[] {
+  if (items.length === 0) return [];
+  const list = items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
+  return [`### ${title}\n\n${list}${advice === undefined ? '' : `\n\n${advice}`}`];
+}
+
+function buttonsFor(failed: boolean): CheckRunFields['actions'] {
+  const ids = failed ? (['retry-failed', 'retry-all'] as const) : (['retry-all'] as const);
+  return ids.map((identifier) => ({
+    identifier,
+    label: RETRY_BUTTONS[identifier].label,
+    description: RETRY_BUTTONS[identifier].description,
+  }));
+}
+
+function conclusionOf(records: readonly RunRecord[]): CheckRunFields['conclusion'] {
+  if (records.length === 0) return 'neutral';
+  if (records.some((r) => r.status === 'failed')) return 'failure';
+  if (records.some((r) => r.status === 'cancelled')) return 'cancelled';
+  return 'success';
+}
+
+function titleOf(records: readonly RunRecord[]): string {
+  const [first] = records;
+  if (first === undefined) return 'The run record could not be read';
+  if (records.length > 1) {
+    const failed = records.filter((r) => r.status !== 'success').length;
+    return failed === 0
+      ? `${records.length} schedules succeeded`
+      : `${failed} of ${records.length} schedules did not succeed`;
+  }
+  if (first.nothingToRetry) return `${first.name}: nothing to retry`;
+  const stopped = first.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const word = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[first.status];
+  return `${first.name} ${word}${stopped === undefined ? '' : ` at ${stopped.id}`}`.slice(0, 200);
+}
+
+/** Keep a check run's text under GitHub's limit, dropping the oldest part (the log's newest lines matter). */
+function fitText(text: string): string {
+  if (text.length <= MARKDOWN_LIMIT) return text;
+  const cut = text.indexOf('\n', text.length - MARKDOWN_LIMIT + 40);
+  return `_Older entries were dropped._\n\n${text.slice(cut === -1 ? text.length - MARKDOWN_LIMIT + 40 : cut + 1)}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * `workflow_run.completed` of a run that uploaded a gh-retry record: show it as the bot's check
+ * run on the head commit, apply the retry policies, and edit the `/retry` reply of a retry.
+ */
+import { runUrlOf, type BotDeps } from '../bot-context.js';
+import { loadConfig } from '../bot-config.js';
+import { renderCheckRun } from '../check-run-report.js';
+import { planAutoRetry, startAutoRetry, type AutoRetryPlan } from '../auto-retry.js';
+import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
+import { reportOutcome, resolveTriggers } from '../retry-outcome.js';
+import { findCheckRunOf } from '../retry-target.js';
+import { readRunRecords } from '../run-records.js';
+
+/** Handle `workflow_run.completed`. */
+export async function handleWorkflowRun(deps: BotDeps, payload: unknown): Promise<void> {
+  let runId: number | null = null;
+  try {
+    const event = readPayload(workflowRunEvent, payload, 'workflow_run');
+    if (event.action !== 'completed') return;
+    runId = event.workflow_run.id;
+    const ctx = contextFor(deps, event);
+    const run = await ctx.github.getRun({ ...ctx.repo, runId });
+    if (run === null) return;
+    const read = await readRunRecords({ github: ctx.github, repo: ctx.repo, run });
+    if (read.kind === 'not-gh-retry') return;
+    const { config, problems } = await loadConfig(ctx);
+    const records = await resolveTriggers(ctx, { run, records: read.records });
+    const plan: AutoRetryPlan =
+      records.length === 0
+        ? { note: 'No run record could be read, so no automatic retry.', retry: null }
+        : await planAutoRetry(ctx, { config, records, run });
+    const existing = await findCheckRunOf(ctx, run);
+    const fields = renderCheckRun({
+      run,
+      records,
+      recordProblems: read.problems,
+      configProblems: problems,
+      policyNote: plan.note,
+      runUrl: runUrlOf(ctx),
+      buttons: ctx.checkRunButtons,
+      previousText: existing?.output.text ?? null,
+    });
+    // A redelivered event updates the run's check run instead of adding a second one.
+    if (existing === null)
+      await ctx.github.createCheckRun({ ...ctx.repo, ...fields, headSha: run.headSha });
+    else await ctx.github.updateCheckRun({ ...ctx.repo, ...fields, checkRunId: existing.id });
+    if (plan.retry !== null) await startAutoRetry(ctx, { run, retry: plan.retry });
+    await reportOutcome(ctx, { run, records });
+  } catch (error) {
+    deps.log.error(`could not handle the completion of run ${runId ?? '(unreadable)'}`, error);
+  }
+}
