@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startAppHarness, type AppHarness } from './app-support/harness.js';
+import {
+  checkRunOf,
+  named,
+  openPullRequest,
+  pushAndFinish,
+  readable,
+} from './app-support/scenario.js';
+import { retryWorkflow } from './app-support/workflows.js';
+
+const REPO = 'acme/warehouse';
+const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
+
+describe('the buttons of the App’s check run', () => {
+  let h: AppHarness;
+
+  beforeEach(async () => {
+    h = await startAppHarness({
+      repo: {
+        repo: REPO,
+        files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
+        collaborators: { mona: 'write', rita: 'read' },
+      },
+    });
+  });
+
+  afterEach(async () => {
+    expect(h.log.errors).toEqual([]);
+    await h.stop();
+  });
+
+  async function click(runId: number, identifier: string | null, user = 'mona'): Promise<void> {
+    const checkRunId = checkRunOf(h, runId)!.id;
+    await h.gh.fire(
+      identifier === null
+        ? { kind: 'check_run.rerequested', checkRunId, user }
+        : { kind: 'check_run.requested_action', checkRunId, identifier, user },
+    );
+    await h.gh.idle();
+  }
+
+  it.each([
+    { button: 'retry-failed', mode: 'from-failure' },
+    { button: 'retry-all', mode: 'all' },
+    { button: null, mode: 'from-failure' },
+  ])('$button dispatches a retry with retry-mode "$mode"', async ({ button, mode }) => {
+    const { runId } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
+    await click(runId, button);
+    expect(
+      h.gh.dispatches().map((d) => ({ ref: d.ref, inputs: d.inputs, actor: d.actor })),
+    ).toEqual([
+      {
+        ref: 'refs/heads/main',
+        inputs: { 'retry-of': String(runId), 'retry-mode': mode },
+        actor: h.app.botLogin,
+      },
+    ]);
+    const check = checkRunOf(h, runId)!;
+    expect(check.status).toBe('completed');
+    expect(check.conclusion).toBe('failure');
+  });
+
+  it('notes each request on the check run, and never starts a second retry', async () => {
+    const { runId } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
+    await click(runId, 'retry-failed');
+    await click(runId, 'retry-all');
+    const retry = h.gh.dispatches()[0]!.runId;
+    expect(h.gh.dispatches()).toHaveLength(1);
+    expect(named(checkRunOf(h, runId)!.output.text ?? '', { run: runId, retry }))
+      .toMatchInlineSnapshot(`
+        "### Automatic retry
+
+        No retry policies are configured in .github/gh-retry.yml.
+
+        ### Retries
+
+        - [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>) started by @mona with a check-run button. <!-- gh-retry:retry run=<retry> trigger=check by=mona -->
+
+        - 🔁 Retrying every step, as @mona asked:
+
+          **Nightly** (\`nightly.yml\`): [#<run>](https://github.com/acme/warehouse/actions/runs/<run>) already has a retry, [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>); no second run was started."
+      `);
+  });
+
+  it('refuses someone without write access, on the check run', async () => {
+    const { runId } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
+    await click(runId, 'retry-failed', 'rita');
+    expect(h.gh.dispatches()).toEqual([]);
+    expect(readable(checkRunOf(h, runId)!.output.text)).toContain(
+      '🚫 @rita has read access, and /retry needs write access or higher on this repository.',
+    );
+  });
+
+  it('re-runs the failed jobs of a fork’s run', async () => {
+    const pr = await openPullRequest(h, {
+      head: 'patch-1',
+      fork: 'outsider',
+      endings: { 'nightly.yml': FAILED },
+    });
+    const runId = pr.runs['nightly.yml']!;
+    await click(runId, 'retry-failed');
+    expect(h.gh.dispatches()).toEqual([]);
+    expect(h.gh.run(runId).run_attempt).toBe(2);
+    expect(readable(checkRunOf(h, runId)!.output.text)).toContain(
+      'this pull request comes from a fork',
+    );
+  });
+
+  it('ignores requests on check runs of other Apps', async () => {
+    const { runId } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
+    await click(runId, 'retry-failed');
+    const delivery = h.gh
+      .deliveries()
+      .find((d) => d.event === 'check_run' && d.action === 'requested_action')!;
+    const payload = structuredClone(delivery.payload) as { check_run: { app: { id: number } } };
+    payload.check_run.app.id = 15368;
+    const before = h.gh.requests().length;
+    await h.probot.receive({ id: 'other-app', name: 'check_run', payload: payload as never });
+    expect(
+      h.gh
+        .requests()
+        .slice(before)
+        .filter((r) => r.operationId !== 'apps/get-authenticated'),
+    ).toEqual([]);
+    expect(h.gh.dispatches()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,366 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderCommandHelp } from '../../src/core/comment-command.js';
+import { startAppHarness, type AppHarness } from './app-support/harness.js';
+import {
+  comment,
+  finishRun,
+  named,
+  openPullRequest,
+  reactions,
+  replies,
+} from './app-support/scenario.js';
+import { pullRequestOnlyWorkflow, retryWorkflow } from './app-support/workflows.js';
+
+const REPO = 'acme/warehouse';
+const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
+
+const repoOptions = {
+  repo: REPO,
+  private: true,
+  files: {
+    '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
+    '.github/workflows/quality.yml': retryWorkflow('Quality'),
+    '.github/workflows/legacy.yml': pullRequestOnlyWorkflow('Legacy'),
+  },
+  collaborators: { mona: 'write', rita: 'read', tom: 'triage', max: 'maintain' },
+} as const;
+
+function fixture(name: string): Record<string, unknown> {
+  const url = new URL(`../fixtures/webhooks/${name}`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+}
+
+describe('the App answers /retry on a pull request', () => {
+  let h: AppHarness;
+
+  beforeEach(async () => {
+    h = await startAppHarness({ repo: repoOptions });
+  });
+
+  afterEach(async () => {
+    expect(h.log.errors).toEqual([]);
+    await h.stop();
+  });
+
+  function dispatched() {
+    return h.gh.dispatches().map((d) => ({ ref: d.ref, inputs: d.inputs, actor: d.actor }));
+  }
+
+  it.each([
+    { body: '/retry', mode: 'from-failure' },
+    { body: '/Retry from-failure', mode: 'from-failure' },
+    { body: '/retry all', mode: 'all' },
+    { body: '/retry from dbt-run', mode: 'from dbt-run' },
+    { body: '/retry only dbt-run, dbt-test', mode: 'only dbt-run,dbt-test' },
+    { body: '/retry nightly.yml', mode: 'from-failure' },
+    { body: '/retry .github/workflows/nightly.yml all\nthanks!', mode: 'all' },
+  ])('$body dispatches a retry with retry-mode "$mode"', async ({ body, mode }) => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const { commentId } = await comment(h, { pr: pr.number, body, user: 'max' });
+    expect(dispatched()).toEqual([
+      {
+        ref: 'refs/heads/feature',
+        inputs: { 'retry-of': String(pr.runs['nightly.yml']), 'retry-mode': mode },
+        actor: h.app.botLogin,
+      },
+    ]);
+    expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
+    expect(replies(h, pr.number)).toHaveLength(1);
+  });
+
+  it('answers with one reply that links the new run, and notes it on the parent’s check run', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    const ids = {
+      parent: pr.runs['nightly.yml']!,
+      retry: h.gh.dispatches()[0]!.runId,
+      comment: commentId,
+    };
+    expect(named(replies(h, pr.number).join('\n---\n'), ids)).toMatchInlineSnapshot(`
+      "🔁 Retrying from failure, as @mona asked:
+
+      **Nightly** (\`nightly.yml\`): retrying [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) as [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>). <!-- gh-retry:parent=<parent> -->⏳ queued
+
+      <!-- gh-retry:reply-to=<comment> -->"
+    `);
+    const check = h.gh
+      .checkRuns({ headSha: pr.headSha })
+      .find((c) => c.external_id === String(ids.parent));
+    expect(named(check?.output.text ?? '', ids)).toMatchInlineSnapshot(`
+      "### Automatic retry
+
+      No retry policies are configured in .github/gh-retry.yml.
+
+      ### Retries
+
+      - [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>) started by @mona with a /retry comment. <!-- gh-retry:retry run=<retry> trigger=comment by=mona -->"
+    `);
+  });
+
+  it('retries the failed run of every workflow on the head commit, in one reply', async () => {
+    const pr = await openPullRequest(h, {
+      head: 'feature',
+      endings: { 'nightly.yml': FAILED, 'quality.yml': FAILED },
+    });
+    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    const [first, second] = h.gh.dispatches();
+    expect(h.gh.dispatches().map((d) => d.workflowPath)).toEqual([
+      '.github/workflows/nightly.yml',
+      '.github/workflows/quality.yml',
+    ]);
+    const ids = {
+      nightly: pr.runs['nightly.yml']!,
+      quality: pr.runs['quality.yml']!,
+      retry1: first!.runId,
+      retry2: second!.runId,
+      comment: commentId,
+    };
+    expect(named(replies(h, pr.number)[0]!, ids)).toMatchInlineSnapshot(`
+      "🔁 Retrying from failure, as @mona asked:
+
+      **Nightly** (\`nightly.yml\`): retrying [#<nightly>](https://github.com/acme/warehouse/actions/runs/<nightly>) as [#<retry1>](https://github.com/acme/warehouse/actions/runs/<retry1>). <!-- gh-retry:parent=<nightly> -->⏳ queued
+
+      **Quality** (\`quality.yml\`): retrying [#<quality>](https://github.com/acme/warehouse/actions/runs/<quality>) as [#<retry2>](https://github.com/acme/warehouse/actions/runs/<retry2>). <!-- gh-retry:parent=<quality> -->⏳ queued
+
+      <!-- gh-retry:reply-to=<comment> -->"
+    `);
+  });
+
+  it('says exactly why nothing ran when no workflow failed on the head commit', async () => {
+    const pr = await openPullRequest(h, {
+      head: 'feature',
+      endings: { 'nightly.yml': { conclusion: 'success', record: { status: 'success' } } },
+    });
+    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    expect(dispatched()).toEqual([]);
+    expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
+    expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
+      `"🤷 Nothing to retry: no workflow has a failed run on commit \`eada9e2\`, the head of this pull request. If a run is still in progress, comment \`/retry\` again when it has finished."`,
+    );
+  });
+
+  it('says a named workflow is still running', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    await comment(h, { pr: pr.number, body: '/retry quality.yml' });
+    expect(dispatched()).toEqual([]);
+    const ids = { quality: pr.runs['quality.yml']! };
+    expect(named(replies(h, pr.number)[0]!.split('\n\n')[1]!, ids)).toMatchInlineSnapshot(
+      `"**Quality** (\`quality.yml\`): [#<quality>](https://github.com/acme/warehouse/actions/runs/<quality>) is still running. Comment \`/retry quality.yml\` again when it has finished."`,
+    );
+  });
+
+  it('answers /retry help with the help, and an unknown command with the problem and the help', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const help = await comment(h, { pr: pr.number, body: '/retry help' });
+    const wrong = await comment(h, { pr: pr.number, body: '/retry please' });
+    const [helpReply, wrongReply] = replies(h, pr.number);
+    expect(helpReply).toBe(
+      `${renderCommandHelp()}\n\n<!-- gh-retry:reply-to=${help.commentId} -->`,
+    );
+    expect(wrongReply!.split('\n')[0]).toMatchInlineSnapshot(
+      `"😕 \`please\` is neither a retry mode (\`from-failure\`, \`all\`, \`from\`, \`only\`) nor a workflow file name (ending in \`.yml\` or \`.yaml\`)."`,
+    );
+    expect(wrongReply).toContain(renderCommandHelp());
+    expect(reactions(h, help.commentId)).toEqual(['eyes']);
+    expect(reactions(h, wrong.commentId)).toEqual(['eyes', 'confused']);
+    expect(dispatched()).toEqual([]);
+  });
+
+  it.each([
+    { user: 'rita', access: 'read' },
+    { user: 'tom', access: 'triage' },
+    { user: 'nobody', access: 'none' },
+  ])('refuses $user, who has $access access', async ({ user, access }) => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const { commentId } = await comment(h, { pr: pr.number, body: '/retry', user });
+    expect(dispatched()).toEqual([]);
+    expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
+    const [reply] = replies(h, pr.number);
+    expect(reply).toContain(`@${user} has ${access} access, and /retry needs write access`);
+    expect(reply).toContain('Ask someone with write access to comment /retry');
+  });
+
+  it('lets read access suffice when the configuration says so', async () => {
+    h.gh.commitFiles(REPO, { '.github/gh-retry.yml': 'permission: read\n' });
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    await comment(h, { pr: pr.number, body: '/retry', user: 'rita' });
+    expect(dispatched()).toHaveLength(1);
+  });
+
+  it('never answers a bot, nor the App itself, nor a comment on an issue', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const before = h.gh.requests().length;
+    const { commentId } = await comment(h, {
+      pr: pr.number,
+      body: '/retry',
+      user: 'renovate[bot]',
+    });
+    for (const name of ['issue-comment-created-by-app.json', 'issue-comment-created-on-issue.json'])
+      await h.probot.receive({ id: name, name: 'issue_comment', payload: fixture(name) as never });
+    expect(reactions(h, commentId)).toEqual([]);
+    expect(replies(h, pr.number)).toEqual([]);
+    expect(
+      h.gh
+        .requests()
+        .slice(before)
+        .filter((r) => r.method !== 'GET'),
+    ).toEqual([]);
+    expect(dispatched()).toEqual([]);
+  });
+
+  it('re-runs the failed jobs of a fork’s run instead of dispatching, and says so', async () => {
+    const pr = await openPullRequest(h, {
+      head: 'patch-1',
+      fork: 'outsider',
+      endings: { 'nightly.yml': FAILED },
+    });
+    const parent = pr.runs['nightly.yml']!;
+    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    expect(dispatched()).toEqual([]);
+    expect(h.gh.run(parent).run_attempt).toBe(2);
+    expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
+    expect(named(replies(h, pr.number)[0]!.split('\n\n')[1]!, { parent })).toMatchInlineSnapshot(
+      `"**Nightly** (\`nightly.yml\`): this pull request comes from a fork, so gh-retry does not start a new run (it would run the fork’s code with this repository’s secrets). Re-ran the failed jobs of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) instead; the gh-retry Action resumes them from failure. <!-- gh-retry:parent=<parent> -->⏳ re-running"`,
+    );
+  });
+
+  it('re-runs the failed jobs of a workflow without a dispatch trigger and shows the lines to add', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'legacy.yml': FAILED } });
+    await comment(h, { pr: pr.number, body: '/retry' });
+    const parent = pr.runs['legacy.yml']!;
+    expect(dispatched()).toEqual([]);
+    expect(h.gh.run(parent).run_attempt).toBe(2);
+    expect(named(replies(h, pr.number)[0]!, { parent })).toMatchInlineSnapshot(`
+      "🔁 Retrying from failure, as @mona asked:
+
+      **Legacy** (\`legacy.yml\`): this workflow has no \`workflow_dispatch\` trigger, so the failed jobs of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) were re-run instead; the gh-retry Action resumes them from failure. <!-- gh-retry:parent=<parent> -->⏳ re-running
+
+      To retry as a new run with any mode, add these lines to \`.github/workflows/legacy.yml\` (keep your other triggers under \`on:\`):
+
+      \`\`\`yaml
+      on:
+        workflow_dispatch:
+          inputs:
+            retry-of:
+              description: Run id or URL of the run to retry
+              required: false
+            retry-mode:
+              description: 'from-failure, all, from STEP or only STEP,…'
+              required: false
+              default: from-failure
+      run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
+      \`\`\`
+
+      <!-- gh-retry:reply-to=2000000001 -->"
+    `);
+  });
+
+  it('re-runs the failed jobs of a run that does not use gh-retry', async () => {
+    const pr = await openPullRequest(h, {
+      head: 'feature',
+      endings: { 'nightly.yml': { conclusion: 'failure' } },
+    });
+    await comment(h, { pr: pr.number, body: '/retry' });
+    const parent = pr.runs['nightly.yml']!;
+    expect(dispatched()).toEqual([]);
+    expect(h.gh.run(parent).run_attempt).toBe(2);
+    expect(named(replies(h, pr.number)[0]!.split('\n\n')[1]!, { parent })).toMatchInlineSnapshot(
+      `"**Nightly** (\`nightly.yml\`): [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) does not use the gh-retry Action, so its failed jobs were re-run as they are. <!-- gh-retry:parent=<parent> -->⏳ re-running"`,
+    );
+  });
+
+  it('tells when the record expired, and /retry all still runs every step', async () => {
+    const pr = await openPullRequest(h, {
+      head: 'feature',
+      endings: { 'nightly.yml': { ...FAILED, expired: true } },
+    });
+    const parent = pr.runs['nightly.yml']!;
+    const expired = await comment(h, { pr: pr.number, body: '/retry' });
+    expect(dispatched()).toEqual([]);
+    expect(reactions(h, expired.commentId)).toEqual(['eyes', 'confused']);
+    expect(
+      named(replies(h, pr.number)[0]!.split('\n\n')[1]!, { parent }).replace(
+        /\d{4}-\d{2}-\d{2}/,
+        '<date>',
+      ),
+    ).toMatchInlineSnapshot(
+      `"**Nightly** (\`nightly.yml\`): the record of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) expired on <date>, so it cannot be retried from failure. Comment \`/retry nightly.yml all\` to run every step again."`,
+    );
+    await comment(h, { pr: pr.number, body: '/retry all' });
+    expect(dispatched().map((d) => d.inputs)).toEqual([
+      { 'retry-of': String(parent), 'retry-mode': 'all' },
+    ]);
+  });
+
+  it('answers a redelivered comment once and dispatches once', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    const delivery = h.gh.deliveries().find((d) => d.event === 'issue_comment');
+    await h.gh.redeliver(delivery!.guid);
+    await h.gh.idle();
+    expect(dispatched()).toHaveLength(1);
+    expect(replies(h, pr.number)).toHaveLength(1);
+    expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
+  });
+
+  it('does not retry again while the retry is still running', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    await comment(h, { pr: pr.number, body: '/retry' });
+    const second = await comment(h, { pr: pr.number, body: '/retry all' });
+    expect(dispatched()).toHaveLength(1);
+    expect(reactions(h, second.commentId)).toEqual(['eyes', 'confused']);
+    expect(replies(h, pr.number)[1]).toContain(
+      'If a run is still in progress, comment `/retry` again',
+    );
+  });
+
+  it.each([
+    { ending: 'success', record: { status: 'success' } },
+    { ending: 'failure', record: { status: 'failed' } },
+  ] as const)('edits the reply when the retry ends in $ending', async ({ ending, record }) => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    await comment(h, { pr: pr.number, body: '/retry' });
+    const parent = pr.runs['nightly.yml']!;
+    const retry = h.gh.dispatches()[0]!.runId;
+    await finishRun(h, retry, {
+      conclusion: ending,
+      record: {
+        ...record,
+        lineage: {
+          parent: `${parent}-1`,
+          root: `${parent}-1`,
+          retryNumber: 1,
+          mode: { kind: 'from-failure' },
+        },
+      },
+    });
+    expect(named(replies(h, pr.number)[0]!.split('\n\n')[1]!, { parent, retry })).toMatchSnapshot();
+  });
+});
+
+describe('the App when GitHub cannot say what the commenter may do', () => {
+  it('denies, and says what to do next', async () => {
+    // The permission lookup fails on GitHub's side; every other call goes through.
+    const failing: typeof fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/collaborators/')
+        ? new Response(JSON.stringify({ message: 'Server Error' }), {
+            status: 502,
+            headers: { 'content-type': 'application/json' },
+          })
+        : await fetch(input, init);
+    const h = await startAppHarness({ repo: repoOptions, fetch: failing });
+    try {
+      const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+      const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+      expect(h.gh.dispatches()).toEqual([]);
+      expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
+      expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
+        `"🚫 Could not check @mona's permission on this repository (GitHub answered HTTP 502), so nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to check the app’s installation."`,
+      );
+      expect(h.log.errors).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+});

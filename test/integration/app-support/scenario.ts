@@ -1,0 +1,130 @@
+/** Steps of a pull request's life in the emulator: open it, let its workflows finish, comment. */
+import { recordFiles, recordFor, type RecordShape } from './records.js';
+import type { AppHarness } from './harness.js';
+
+/** How a run ends: its conclusion and the record artifact it uploaded (none: not a gh-retry run). */
+export interface RunEnding {
+  readonly conclusion: 'success' | 'failure' | 'cancelled';
+  readonly record?: RecordShape;
+  /** The record artifact has expired by the time anyone looks. */
+  readonly expired?: boolean;
+  /** The schedule name (artifact `gh-retry-<name>-<attempt>`). */
+  readonly name?: string;
+}
+
+/** Upload the run's record (if any) and complete it; resolves once the App has handled it. */
+export async function finishRun(h: AppHarness, runId: number, ending: RunEnding): Promise<void> {
+  const attempt = h.gh.run(runId).run_attempt ?? 1;
+  if (ending.record !== undefined) {
+    const name = ending.name ?? 'nightly';
+    const record = recordFor({ repository: h.repo, runId, attempt, name, shape: ending.record });
+    const artifactId = h.gh.addArtifact({
+      runId,
+      name: `gh-retry-${name}-${attempt}`,
+      files: recordFiles(record),
+    });
+    if (ending.expired === true) h.gh.expireArtifact(artifactId);
+  }
+  h.gh.completeRun(runId, ending.conclusion);
+  await h.gh.idle();
+}
+
+/** Open a pull request and finish the runs it starts; returns its number, head and runs by workflow file. */
+export async function openPullRequest(
+  h: AppHarness,
+  params: {
+    head: string;
+    fork?: string;
+    endings: Readonly<Record<string, RunEnding>>;
+  },
+): Promise<{ number: number; headSha: string; runs: Record<string, number> }> {
+  const pull = h.gh.addPullRequest({
+    repo: h.repo,
+    head: params.head,
+    ...(params.fork === undefined ? {} : { fork: params.fork }),
+  });
+  const fired = await h.gh.fire({
+    kind: 'pull_request',
+    action: 'opened',
+    repo: h.repo,
+    number: pull.number,
+  });
+  const runs: Record<string, number> = {};
+  for (const runId of fired.runs) {
+    const file = h.gh.run(runId).path.replace(/@.*$/, '').split('/').pop() ?? '';
+    runs[file] = runId;
+    const ending = params.endings[file];
+    if (ending !== undefined) await finishRun(h, runId, ending);
+  }
+  return { number: pull.number, headSha: pull.headSha, runs };
+}
+
+/** Comment on a pull request as a user; resolves once the App answered. */
+export async function comment(
+  h: AppHarness,
+  params: { pr: number; body: string; user?: string },
+): Promise<{ commentId: number }> {
+  const fired = await h.gh.fire({
+    kind: 'issue_comment',
+    repo: h.repo,
+    issue: params.pr,
+    body: params.body,
+    user: params.user ?? 'mona',
+  });
+  await h.gh.idle();
+  return { commentId: fired.commentId ?? 0 };
+}
+
+/** The App's replies on a pull request (bodies), oldest first. */
+export function replies(h: AppHarness, pr: number): string[] {
+  return h.gh
+    .comments({ repo: h.repo, issue: pr })
+    .filter((c) => c.user?.login === h.app.botLogin)
+    .map((c) => c.body ?? '');
+}
+
+/** Reactions on a comment, in order. */
+export function reactions(h: AppHarness, commentId: number): string[] {
+  return h.gh.reactions(commentId).map((r) => r.content);
+}
+
+/** Replace run ids with names so snapshots do not depend on id allocation. */
+export function named(text: string, ids: Readonly<Record<string, number>>): string {
+  return Object.entries(ids).reduce(
+    (out, [name, id]) => out.split(String(id)).join(`<${name}>`),
+    text,
+  );
+}
+
+/** Push to main and finish the run it starts of `workflow`; returns the run id and the pushed commit. */
+export async function pushAndFinish(
+  h: AppHarness,
+  params: { workflow: string; ending: RunEnding },
+): Promise<{ runId: number; headSha: string }> {
+  const fired = await h.gh.fire({
+    kind: 'push',
+    repo: h.repo,
+    branch: 'main',
+    files: { 'models/orders.sql': `select ${Date.now()} as id\n` },
+  });
+  const runId = fired.runs.find((id) =>
+    h.gh.run(id).path.replace(/@.*$/, '').endsWith(`/${params.workflow}`),
+  );
+  if (runId === undefined) throw new Error(`the push started no run of ${params.workflow}`);
+  await finishRun(h, runId, params.ending);
+  return { runId, headSha: h.gh.run(runId).head_sha };
+}
+
+/** The App's check run describing a run. */
+export function checkRunOf(h: AppHarness, runId: number) {
+  const checks = h.gh
+    .checkRuns()
+    .filter((c) => c.external_id === String(runId) && c.app?.id === h.app.appId);
+  if (checks.length > 1) throw new Error(`run ${runId} has ${checks.length} check runs`);
+  return checks[0];
+}
+
+/** Markdown as it reads: backslash escapes and the word joiner that defuses mentions removed. */
+export function readable(markdown: string | null | undefined): string {
+  return (markdown ?? '').replace(/\\(.)/g, '$1').replace(/\u2060/g, '');
+}

@@ -1,0 +1,74 @@
+/** Workflow files for the App's tests: gh-retry workflows with and without a dispatch trigger. */
+
+const RUN_NAME = `run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"`;
+
+const DISPATCH = `  workflow_dispatch:
+    inputs:
+      retry-of:
+        description: Run id or URL of the run to retry
+        required: false
+        type: string
+      retry-mode:
+        description: 'from-failure, all, from STEP or only STEP,…'
+        required: false
+        type: string
+        default: from-failure`;
+
+function steps(name: string): string {
+  return `jobs:
+  schedule:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./
+        with:
+          name: ${name}
+          commands: |
+            dbt deps
+            dbt run
+            dbt test
+`;
+}
+
+/** A gh-retry workflow on pull requests, pushes to main and dispatch, titled "Retry of #N" when retrying. */
+export function retryWorkflow(name: string): string {
+  return `name: ${name}
+${RUN_NAME}
+on:
+  pull_request:
+  push:
+    branches: [main]
+${DISPATCH}
+${steps(name.toLowerCase())}`;
+}
+
+/** A gh-retry workflow that cannot be dispatched: pull requests only. */
+export function pullRequestOnlyWorkflow(name: string): string {
+  return `name: ${name}
+on:
+  pull_request:
+${steps(name.toLowerCase())}`;
+}
+
+/** The bot hosted in a workflow, on /retry comments and on completed runs of `workflows`. */
+export function botWorkflow(workflows: readonly string[]): string {
+  return `name: gh-retry bot
+on:
+  issue_comment:
+    types: [created]
+  workflow_run:
+    workflows: [${workflows.join(', ')}]
+    types: [completed]
+permissions:
+  actions: write
+  checks: write
+  contents: read
+  issues: write
+  pull_requests: read
+jobs:
+  bot:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: gh-retry/gh-retry/app@v1
+`;
+}
