@@ -3,6 +3,7 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
+import { UserError } from '../src/core/errors.js';
 import { parseRunRecord } from '../src/core/run-record.js';
 import {
   RUN_RECORD_KIND,
@@ -98,25 +99,53 @@ export async function openRecordArtifact(params: {
   return { folder, artifactName, key, name };
 }
 
-/** Upload the folder's record and state files, and tell post it has nothing left to do. */
+/** Another step of this run already uploaded a record under the same artifact name. */
+export class ArtifactNameTakenError extends UserError {
+  override name = 'ArtifactNameTakenError';
+}
+
+/**
+ * Upload the folder's record and state files, and tell post it has nothing left to do. An artifact
+ * of the same name is a collision for main (two gh-retry steps, or matrix legs, without their own
+ * `name`), and for post the sign that main finished its upload just before it was stopped.
+ */
 export async function uploadRecordArtifact(params: {
   artifact: Pick<RecordArtifact, 'artifactName'> & {
     folder: Pick<RunFolder, 'dir' | 'stateRoot' | 'recordPath'>;
   };
   record: RunRecord;
   retentionDays: number | null;
+  ifExists: 'fail' | 'keep';
 }): Promise<void> {
   const { artifact } = params;
-  const result = await uploadRunFolder({
-    uploader: new DefaultArtifactClient(),
-    name: artifact.artifactName,
-    folder: artifact.folder,
-    record: params.record,
-    retentionDays: params.retentionDays,
-  });
+  const client = new DefaultArtifactClient();
+  // The artifact client logs every request; keep that out of the way of the steps' logs.
+  const uploaded = await core.group(
+    `Upload the run record (${artifact.artifactName})`,
+    async () => {
+      const { artifacts } = await client.listArtifacts();
+      if (artifacts.some((a) => a.name === artifact.artifactName)) return null;
+      return await uploadRunFolder({
+        uploader: client,
+        name: artifact.artifactName,
+        folder: artifact.folder,
+        record: params.record,
+        retentionDays: params.retentionDays,
+      });
+    },
+  );
+  if (uploaded === null && params.ifExists === 'fail') {
+    // Post must not upload this attempt's record over (or instead of) the other step's.
+    core.saveState(STATE.uploaded, 'name-taken');
+    throw new ArtifactNameTakenError(
+      `This run already has an artifact "${artifact.artifactName}": give each gh-retry step of a job, and each leg of a matrix, its own "name" input`,
+    );
+  }
   core.saveState(STATE.uploaded, 'true');
   core.info(
-    `Uploaded the run record as artifact "${artifact.artifactName}" (${result.files} files)`,
+    uploaded === null
+      ? `The run record artifact "${artifact.artifactName}" is already uploaded`
+      : `Uploaded the run record as artifact "${artifact.artifactName}" (${uploaded.files} files)`,
   );
 }
 
@@ -127,9 +156,14 @@ export interface PendingUpload {
   readonly retentionDays: number | null;
 }
 
+/** What main said about its upload: `true`, `name-taken`, or empty when it did not get to it. */
+export function readMainUploadState(): string {
+  return core.getState(STATE.uploaded);
+}
+
 /** Read main's saved state: the upload still to do, if any. */
 export function readPendingUpload(): PendingUpload | null {
-  if (core.getState(STATE.uploaded) === 'true') return null;
+  if (readMainUploadState() !== '') return null;
   const dir = core.getState(STATE.folder);
   const artifactName = core.getState(STATE.artifact);
   if (dir === '' || artifactName === '') return null;

@@ -165,8 +165,17 @@ async function finishJob(job: Job): Promise<void> {
     if (job.latest === null) await artifact.folder.saveRecord(record);
     writeOutputs(toOutputs(record, artifact.folder.recordPath));
     await writeJobSummary(record, context);
-    await uploadRecordArtifact({ artifact, record, retentionDays: job.retentionDays });
+    await uploadRecordArtifact({
+      artifact,
+      record,
+      retentionDays: job.retentionDays,
+      ifExists: 'fail',
+    });
   } catch (error) {
+    if (error instanceof UserError) {
+      core.setFailed(error.message);
+      return;
+    }
     // The post step uploads whatever is in the run folder, so a failure here is not the end of the record.
     core.warning(
       `The run record could not be uploaded yet (${error instanceof Error ? error.message : String(error)})`,

@@ -202,4 +202,21 @@ describe('the Action with a parent it cannot use', () => {
     );
     expect(run.job.main?.outputs).toMatchObject({ status: 'failed', 'failed-steps': '' });
   });
+
+  it('fails clearly when another step of the run already uploaded a record under the same name', async () => {
+    h.scenario.failing = [];
+    h.scenario.beforeJob = (runId) => {
+      h.gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: { 'other-step.txt': 'first' } });
+    };
+    const run = await h.dispatch();
+    h.scenario.beforeJob = undefined;
+    h.scenario.failing = [...MODELS.failing];
+    expect(run.conclusion).toBe('failure');
+    expect(errorOf(run)).toBe(
+      'This run already has an artifact "gh-retry-nightly-1": give each gh-retry step of a job, and each leg of a matrix, its own "name" input',
+    );
+    expect(run.job.main?.outputs).toMatchObject({ status: 'success' });
+    expect(run.files).toEqual({ 'other-step.txt': new TextEncoder().encode('first') });
+    expect(run.job.post?.stdout).toContain('Nothing to upload: the main step reported why');
+  });
 });

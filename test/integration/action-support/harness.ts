@@ -64,6 +64,8 @@ ${commands
 export interface Scenario {
   failing: string[];
   sleepMs: number;
+  /** Called with the run id before the job's step starts (e.g. to add artifacts to the run). */
+  beforeJob?: ((runId: number) => void) | undefined;
 }
 
 /** An emulator with the nightly workflow wired to the bundled Action. */
@@ -116,7 +118,8 @@ export async function startActionHarness(
   gh.onWorkflow(WORKFLOW, {
     action: REPO_ROOT,
     env: { PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}` },
-    prepareWorkspace: (workspace) => {
+    prepareWorkspace: (workspace, run) => {
+      scenario.beforeJob?.(run.id);
       makeProject({
         dir: path.join(workspace, 'transform'),
         models: 8,
@@ -166,8 +169,8 @@ export function readRecordArtifact(
     .find((a) => parseRecordArtifactName(a.name)?.attempt === attempt);
   if (artifact === undefined) return { record: null, files: {} };
   const files = gh.artifactFiles(artifact.id);
-  const text = new TextDecoder().decode(files['record.json']);
-  return { record: parseRunRecord(text), files };
+  const record = files['record.json'];
+  return { record: record === undefined ? null : parseRunRecord(new TextDecoder().decode(record)), files };
 }
 
 /** The unique ids a step's saved run_results.json lists (the nodes that dbt command executed). */
