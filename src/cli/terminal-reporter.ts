@@ -18,6 +18,7 @@ export function createTerminalReporter(write: (text: string) => void): RunReport
     report: (event: RunEvent) => {
       switch (event.kind) {
         case 'step-started': {
+          flush();
           const position = `[${event.index + 1}/${event.total}]`;
           if (event.attempt > 1) {
             write(`${position} ${event.step.id}: attempt ${event.attempt}\n`);

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Env, PlannedStep, StepSpec } from '../core/model.js';
 import { appendOutputTail } from '../core/run-record.js';
+import type { OutputTail } from '../core/run-record.js';
 import type { RunRecord, StepRecord } from '../core/run-record-schema.js';
 import {
   mergeNodeSummaries,
@@ -32,65 +33,55 @@ export interface StepToRun {
   readonly total: number;
 }
 
-type Tail = { text: string; truncated: boolean };
+/** A step's bounded output tail, with gh-retry's own notes in it. */
+interface StepLog {
+  readonly tail: () => OutputTail;
+  readonly append: (text: string) => void;
+  readonly note: (message: string) => void;
+}
+
+function createStepLog(stepId: string, reporter: RunReporter): StepLog {
+  let tail: OutputTail = { text: '', truncated: false };
+  const append = (text: string) => {
+    tail = appendOutputTail(tail, text);
+  };
+  return {
+    tail: () => tail,
+    append,
+    note: (message) => {
+      append(`[gh-retry] ${message}\n`);
+      reporter.report({ kind: 'note', stepId, message });
+    },
+  };
+}
 
 /**
  * Run one step: restore its state files, run it (again in place while `retries` allow), save the
  * files its tool leaves behind right away (the next step may overwrite them) and summarise them.
  */
 export async function executeStep(step: StepToRun, context: StepContext): Promise<StepRecord> {
-  const { planned, spec } = step;
   const startedAt = context.now();
-  let tail: Tail = { text: '', truncated: false };
-  const note = (message: string) => {
-    tail = appendOutputTail(tail, `[gh-retry] ${message}\n`);
-    context.reporter.report({ kind: 'note', stepId: planned.id, message });
-  };
+  const log = createStepLog(step.planned.id, context.reporter);
   const restored = await restoreFiles(step, context).catch((error: unknown) => {
     if (!(error instanceof UserError)) throw error;
-    note(error.message);
+    log.note(error.message);
     return false;
   });
   if (!restored) {
-    return { ...baseRecord(step, startedAt), status: 'failed', outputTail: tail.text };
+    return { ...baseRecord(step, startedAt), status: 'failed', outputTail: log.tail().text };
   }
-  const successCodes = successExitCodesFor({ tool: planned.tool, action: planned.action });
-  const maxAttempts = 1 + spec.retries;
-  let result: CommandResult | null = null;
-  let attempts = 0;
-  let durationMs = 0;
-  while (attempts < maxAttempts && context.signal?.aborted !== true) {
-    attempts += 1;
-    if (attempts > 1)
-      note(`${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`);
-    context.reporter.report({
-      kind: 'step-started',
-      step: planned,
-      index: step.index,
-      total: step.total,
-      attempt: attempts,
-    });
-    result = await context.runner.run({
-      command: planned.exec,
-      cwd: context.cwd,
-      env: context.env,
-      ...(context.signal === undefined ? {} : { signal: context.signal }),
-      onOutput: (chunk) => {
-        tail = appendOutputTail(tail, chunk.text);
-        context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
-      },
-    });
-    durationMs += result.durationMs;
-    if (result.kind === 'spawn-failed') note(`the command could not start: ${result.message}`);
-    if (isSuccess(result, successCodes) || result.kind === 'cancelled') break;
-  }
+  const successCodes = successExitCodesFor({
+    tool: step.planned.tool,
+    action: step.planned.action,
+  });
+  const { result, attempts, durationMs } = await runAttempts({ step, context, log, successCodes });
   const status =
     result === null || result.kind === 'cancelled'
       ? 'cancelled'
       : isSuccess(result, successCodes)
         ? 'success'
         : 'failed';
-  const { state, nodes, failedTests } = await saveAndSummarise(step, context, note);
+  const { state, nodes, failedTests } = await saveAndSummarise(step, context, log.note);
   return {
     ...baseRecord(step, startedAt),
     status,
@@ -101,9 +92,53 @@ export async function executeStep(step: StepToRun, context: StepContext): Promis
     state,
     nodes,
     failedTests,
-    outputTail: tail.text,
-    outputTruncated: tail.truncated,
+    outputTail: log.tail().text,
+    outputTruncated: log.tail().truncated,
   };
+}
+
+/** Run the command, and again in place after a failure while the step's `retries` allow. */
+async function runAttempts(params: {
+  step: StepToRun;
+  context: StepContext;
+  log: StepLog;
+  successCodes: readonly number[];
+}): Promise<{ result: CommandResult | null; attempts: number; durationMs: number }> {
+  const { step, context, log, successCodes } = params;
+  const maxAttempts = 1 + step.spec.retries;
+  let result: CommandResult | null = null;
+  let attempts = 0;
+  let durationMs = 0;
+  while (attempts < maxAttempts && context.signal?.aborted !== true) {
+    attempts += 1;
+    if (attempts > 1) {
+      log.note(
+        `${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`,
+      );
+    }
+    const { index, total, planned } = step;
+    context.reporter.report({
+      kind: 'step-started',
+      step: planned,
+      index,
+      total,
+      attempt: attempts,
+    });
+    result = await context.runner.run({
+      command: planned.exec,
+      cwd: context.cwd,
+      env: context.env,
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+      onOutput: (chunk) => {
+        log.append(chunk.text);
+        context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
+      },
+    });
+    durationMs += result.durationMs;
+    if (result.kind === 'spawn-failed') log.note(`the command could not start: ${result.message}`);
+    if (isSuccess(result, successCodes) || result.kind === 'cancelled') break;
+  }
+  return { result, attempts, durationMs };
 }
 
 function isSuccess(result: CommandResult, successCodes: readonly number[]): boolean {
