@@ -1,8 +1,9 @@
 // Writes the inputs and outputs tables of action.yml between the `action-docs` markers of the docs,
 // so the documented interface never drifts from the real one. `--check` only compares (for tests/CI).
 //
-//   node scripts/action-docs.mjs [--check] [--action action.yml] [FILE…]   (default FILE: docs/action.md)
-import { readFileSync, writeFileSync } from 'node:fs';
+//   node scripts/action-docs.mjs [--check] [--action action.yml] [FILE…]
+// Default FILEs: docs/action.md, and README.md once it has the markers.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
@@ -56,7 +57,11 @@ async function main(argv) {
   const files = argv.filter((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--action');
   const tables = renderActionTables(readFileSync(actionFile, 'utf8'));
   let stale = 0;
-  for (const file of files.length === 0 ? ['docs/action.md'] : files) {
+  const defaults = ['docs/action.md', 'README.md'].filter(
+    (file) =>
+      file === 'docs/action.md' || (existsSync(file) && readFileSync(file, 'utf8').includes(START)),
+  );
+  for (const file of files.length === 0 ? defaults : files) {
     const doc = readFileSync(file, 'utf8');
     // Formatted as Prettier formats the repository, so `npm run format` never makes the docs stale.
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };
