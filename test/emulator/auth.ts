@@ -6,6 +6,7 @@ import { randomBytes, verify } from 'node:crypto';
 import type { MatchedOperation } from './spec.js';
 import { HttpError, notFound } from './rest/request.js';
 import {
+  installationCovers,
   isoSeconds,
   type InstallationRecord,
   type PermissionLevel,
@@ -167,10 +168,7 @@ function holdsAccess(state: State, principal: Principal, repo: RepoRecord): bool
       return principal.repoId === repo.id;
     case 'installation': {
       const installation = state.installations.get(principal.installationId);
-      if (!installation) return false;
-      return installation.repositoryIds === 'all'
-        ? installation.account.id === repo.owner.id
-        : installation.repositoryIds.includes(repo.id);
+      return installation !== undefined && installationCovers(installation, repo);
     }
   }
 }

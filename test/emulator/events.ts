@@ -4,7 +4,7 @@
  */
 import type { Hub } from './hub.js';
 import type { RunOrigin } from './runs.js';
-import type { RepoRecord, RunRecord } from './state.js';
+import { installationCovers, type RepoRecord, type RunRecord } from './state.js';
 import type { DeliveryRecord } from './webhooks.js';
 import { matchesTrigger, parseWorkflowFileIfValid, type TriggerEvent } from './workflow-file.js';
 
@@ -23,11 +23,7 @@ export function deliverToApps(
     const app = hub.state.apps.get(installation.appId);
     if (!app || !app.events.includes(params.event)) continue;
     if (params.onlyAppId !== undefined && app.id !== params.onlyAppId) continue;
-    const covers =
-      installation.repositoryIds === 'all'
-        ? installation.account.id === params.repo.owner.id
-        : installation.repositoryIds.includes(params.repo.id);
-    if (covers)
+    if (installationCovers(installation, params.repo))
       deliveries.push(
         hub.webhooks.deliver({ app, installation, event: params.event, payload: params.payload }),
       );

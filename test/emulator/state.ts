@@ -266,11 +266,9 @@ export class State {
     return new Date();
   }
 
-  /** ISO time without milliseconds, as GitHub writes it. */
+  /** Now, as GitHub writes times (no milliseconds). */
   nowIso(): string {
-    return this.now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z');
+    return isoSeconds(this.now());
   }
 
   nextId(kind: IdKind): number {
@@ -368,6 +366,13 @@ export class State {
     if (!attempt) throw new Error(`run ${run.id} has no attempt`);
     return attempt;
   }
+}
+
+/** Whether an App installation includes a repository. */
+export function installationCovers(installation: InstallationRecord, repo: RepoRecord): boolean {
+  return installation.repositoryIds === 'all'
+    ? installation.account.id === repo.owner.id
+    : installation.repositoryIds.includes(repo.id);
 }
 
 /** ISO time without milliseconds, as GitHub writes it. */

@@ -13,6 +13,7 @@ import type {
 } from './state.js';
 import {
   repositoryView,
+  requireRepo,
   simpleCommitView,
   userView,
   workflowRunView,
@@ -26,12 +27,6 @@ function base(view: ViewContext, repo: RepoRecord, sender: UserRecord): Json {
   return { repository: repositoryView(view, repo), sender: userView(view, sender) };
 }
 
-function repoOf(view: ViewContext, repoId: number): RepoRecord {
-  const repo = view.state.repos.get(repoId);
-  if (!repo) throw new Error(`unknown repository ${repoId}`);
-  return repo;
-}
-
 /** `issue_comment` (`created`, `edited`, `deleted`). */
 export function issueCommentPayload(
   view: ViewContext,
@@ -39,7 +34,7 @@ export function issueCommentPayload(
   comment: CommentRecord,
   sender: UserRecord,
 ): Json {
-  const repo = repoOf(view, comment.repoId);
+  const repo = requireRepo(view, comment.repoId);
   const issue = view.state.issues.get(view.state.issueKey(repo.id, comment.issueNumber));
   if (!issue) throw new Error(`unknown issue #${comment.issueNumber}`);
   return {
@@ -52,7 +47,7 @@ export function issueCommentPayload(
 
 /** `workflow_run` (`requested`, `in_progress`, `completed`). */
 export function workflowRunPayload(view: ViewContext, action: string, run: RunRecord): Json {
-  const repo = repoOf(view, run.repoId);
+  const repo = requireRepo(view, run.repoId);
   const workflow = view.state.workflows.get(run.workflowId);
   if (!workflow) throw new Error(`run ${run.id} has no workflow`);
   const sender = view.state.latestAttempt(run).triggeringActor;
@@ -69,7 +64,7 @@ export function checkRunPayload(
   view: ViewContext,
   params: { action: string; check: CheckRunRecord; sender: UserRecord; identifier?: string },
 ): Json {
-  const repo = repoOf(view, params.check.repoId);
+  const repo = requireRepo(view, params.check.repoId);
   const checkRun = checkRunView(view, params.check);
   const suite = {
     id: params.check.checkSuiteId,
@@ -102,7 +97,7 @@ export function pullRequestPayload(
   params: { action: string; issue: IssueRecord; sender: UserRecord; before?: string },
 ): Json {
   const { issue } = params;
-  const repo = repoOf(view, issue.repoId);
+  const repo = requireRepo(view, issue.repoId);
   const moved =
     params.before === undefined ? {} : { before: params.before, after: issue.pull?.headSha };
   return {

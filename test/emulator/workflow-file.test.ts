@@ -86,6 +86,19 @@ describe('workflow files', () => {
   });
 
   it.each([
+    ['./', true],
+    ['./app', true],
+    ['acme/gh-retry@v1', true],
+    ['acme/gh-retry/app@0123abc', true],
+    ['actions/checkout@v4', false],
+  ])('finds the action step in `uses: %s` → %s', (uses, found) => {
+    const file = parseWorkflowFile(
+      `on: push\njobs:\n  a:\n    steps:\n      - uses: actions/cache@v4\n      - uses: ${uses}\n        with: { x: 1 }\n`,
+    );
+    expect(file.actionStep?.uses).toBe(found ? uses : undefined);
+  });
+
+  it.each([
     ['on: push\n', ['push']],
     ['on: [push, workflow_dispatch]\n', ['push', 'workflow_dispatch']],
   ])('accepts `on` as %j', (text, triggers) => {

@@ -15,7 +15,7 @@ export interface DispatchInput {
   readonly options: readonly string[];
 }
 
-/** The step of a job that runs the action under test (`uses: ./` or a gh-retry reference). */
+/** The step of a job that runs the action under test: the first local action (`./`, `./app`) or gh-retry reference. */
 export interface ActionStep {
   readonly jobId: string;
   readonly stepId: string | undefined;
@@ -122,7 +122,11 @@ function findActionStep(jobs: Record<string, unknown>): ActionStep | undefined {
     const steps = isRecord(job) && Array.isArray(job.steps) ? job.steps : [];
     for (const step of steps) {
       if (!isRecord(step) || typeof step.uses !== 'string') continue;
-      if (step.uses === './' || step.uses === '.' || /(^|\/)gh-retry(@|$)/.test(step.uses)) {
+      if (
+        step.uses === '.' ||
+        step.uses.startsWith('./') ||
+        /(^|\/)gh-retry(\/[^@]*)?@/.test(step.uses)
+      ) {
         const withMap = isRecord(step.with) ? step.with : {};
         return {
           jobId,

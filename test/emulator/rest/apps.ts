@@ -5,7 +5,12 @@
 import { createInstallationToken } from '../auth.js';
 import type { Hub } from '../hub.js';
 import { integrationView } from '../issue-views.js';
-import type { InstallationRecord, Permissions, RepoRecord } from '../state.js';
+import {
+  installationCovers,
+  type InstallationRecord,
+  type Permissions,
+  type RepoRecord,
+} from '../state.js';
 import { repositoryView, userView } from '../views.js';
 import {
   HttpError,
@@ -25,11 +30,7 @@ function callerAppId(request: RestRequest): number {
 
 /** Repositories an installation covers. */
 export function installationRepos(hub: Hub, installation: InstallationRecord): RepoRecord[] {
-  return [...hub.state.repos.values()].filter((repo) =>
-    installation.repositoryIds === 'all'
-      ? repo.owner.id === installation.account.id
-      : installation.repositoryIds.includes(repo.id),
-  );
+  return [...hub.state.repos.values()].filter((repo) => installationCovers(installation, repo));
 }
 
 function installationView(hub: Hub, installation: InstallationRecord): Record<string, unknown> {
