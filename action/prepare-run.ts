@@ -73,7 +73,7 @@ export async function prepareRun(params: PrepareRunParams): Promise<PreparedRun>
   if (!rerun && source.mode.kind !== 'all') throw new ParentRunError(parent.reason);
   core.warning(`${parent.reason}; running every step`);
   const attempt = rerun ? source.maxAttempt : (source.attempt ?? parent.run.attempt);
-  const record = placeholderRecord({ run: parent.run, attempt, name: params.schedule.name });
+  const record = standInParentRecord({ run: parent.run, attempt, name: params.schedule.name });
   const mode: RetryMode = { kind: 'all' };
   const plan = planRetry({
     schedule: params.schedule,
@@ -90,7 +90,7 @@ export async function prepareRun(params: PrepareRunParams): Promise<PreparedRun>
 }
 
 /** A stand-in for a parent whose record is gone: it keeps the lineage, and holds no steps to reuse. */
-function placeholderRecord(params: {
+function standInParentRecord(params: {
   run: WorkflowRunInfo;
   attempt: number;
   name: string;

@@ -170,7 +170,10 @@ export function readRecordArtifact(
   if (artifact === undefined) return { record: null, files: {} };
   const files = gh.artifactFiles(artifact.id);
   const record = files['record.json'];
-  return { record: record === undefined ? null : parseRunRecord(new TextDecoder().decode(record)), files };
+  return {
+    record: record === undefined ? null : parseRunRecord(new TextDecoder().decode(record)),
+    files,
+  };
 }
 
 /** The unique ids a step's saved run_results.json lists (the nodes that dbt command executed). */
