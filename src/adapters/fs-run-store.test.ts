@@ -69,7 +69,7 @@ describe('createFsRunStore', () => {
     expect(slot.id).toMatch(/^r-20250102-030405-678-[0-9a-f]{4}$/);
     expect(slot.stateRoot).toBe(path.join(root, 'runs', slot.id, 'state'));
     expect(existsSync(slot.stateRoot)).toBe(true);
-    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toContain('*');
+    expect(readFileSync(path.join(root, 'runs/.gitignore'), 'utf8')).toContain('*');
   });
 
   it('never hands out one id twice, even when concurrent runs draw the same one', async () => {
@@ -83,7 +83,7 @@ describe('createFsRunStore', () => {
     const slots = await Promise.all([1, 2, 3, 4, 5].map(() => store.createRun()));
     const ids = slots.map((s) => s.id);
     expect(new Set(ids).size).toBe(5);
-    expect(readdirSync(path.join(root, 'runs')).sort()).toEqual([...ids].sort());
+    expect(readdirSync(path.join(root, 'runs')).sort()).toEqual(['.gitignore', ...ids].sort());
   });
 
   it('saves records atomically and loads them by id, unique prefix and last', async () => {

@@ -48,7 +48,12 @@ export function createFsRunStore(params: FsRunStoreParams): RunStore {
   return {
     createRun: async (): Promise<RunSlot> => {
       await mkdir(runsDir, { recursive: true });
-      await writeFile(path.join(root, '.gitignore'), '# gh-retry local store\n*\n');
+      // Inside runs/, which is ours: a store pointed at a project folder never touches its files.
+      await writeFile(path.join(runsDir, '.gitignore'), '# gh-retry local store\n*\n', {
+        flag: 'wx',
+      }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      });
       for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
         const id = formatRunId(params.clock.now(), randomSuffix());
         try {
