@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { aRunRecord, aStepRecord } from '../test/builders/run-record.js';
+import { OUTPUT_NAMES, toOutputs } from './outputs.js';
+
+describe('toOutputs', () => {
+  it.each([
+    [
+      'a first run that succeeded',
+      aRunRecord(),
+      { status: 'success', failedSteps: '', retriedFrom: '' },
+    ],
+    [
+      'a retry that failed at two steps, one cancelled',
+      aRunRecord({
+        status: 'cancelled',
+        lineage: {
+          parent: '7-1',
+          root: '5-1',
+          retryNumber: 2,
+          mode: { kind: 'from-failure' },
+          trigger: 'dispatch',
+          requestedBy: null,
+        },
+        steps: [
+          aStepRecord({ id: 'dbt-seed', status: 'reused' }),
+          aStepRecord({ id: 'dbt-run', status: 'failed' }),
+          aStepRecord({ id: 'lint', status: 'cancelled' }),
+          aStepRecord({ id: 'dbt-test', status: 'skipped' }),
+        ],
+      }),
+      { status: 'cancelled', failedSteps: 'dbt-run,lint', retriedFrom: '7-1' },
+    ],
+  ])('%s', (_label, record, expected) => {
+    expect(toOutputs(record, '/tmp/r/record.json')).toEqual({
+      ...expected,
+      runRecord: '/tmp/r/record.json',
+    });
+  });
+
+  it('names exactly the outputs action.yml declares', () => {
+    const action = parse(
+      readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8'),
+    ) as {
+      outputs: Record<string, unknown>;
+    };
+    expect(Object.values(OUTPUT_NAMES).sort()).toEqual(Object.keys(action.outputs).sort());
+  });
+});
