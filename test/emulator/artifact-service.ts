@@ -71,19 +71,115 @@ function runArtifacts(hub: Hub, run: RunRecord): ArtifactRecord[] {
   return [...hub.state.artifacts.values()].filter((artifact) => artifact.runId === run.id);
 }
 
+/** An authorized twirp call: the job's run and attempt, the request, and the artifact it names. */
+interface TwirpCall {
+  readonly run: RunRecord;
+  readonly attempt: AttemptRecord;
+  readonly request: Record<string, unknown>;
+  readonly existing: ArtifactRecord | undefined;
+}
+
+function createArtifact(hub: Hub, { run, attempt, request, existing }: TwirpCall): ResultsReply {
+  if (existing)
+    return twirpError(
+      409,
+      'already_exists',
+      'an artifact with this name already exists on the workflow run',
+    );
+  const now = hub.state.nowIso();
+  const expiresAt =
+    typeof request.expires_at === 'string'
+      ? new Date(request.expires_at)
+      : new Date(Date.now() + hub.config.retentionDays * 86_400_000);
+  const artifact: ArtifactRecord = {
+    id: hub.state.nextId('artifact'),
+    runId: run.id,
+    attempt: attempt.attempt,
+    name: String(request.name),
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: isoSeconds(expiresAt),
+    finalized: false,
+    sizeInBytes: 0,
+    digest: null,
+    contentType: typeof request.mime_type === 'string' ? request.mime_type : 'application/zip',
+    blocks: new Map(),
+    content: null,
+  };
+  hub.state.artifacts.set(artifact.id, artifact);
+  return json(200, {
+    ok: true,
+    signed_upload_url: `${hub.config.resultsUrl}/blob/upload/${artifact.id}?sig=${sign(`upload:${artifact.id}`)}`,
+  });
+}
+
+function finalizeArtifact(hub: Hub, { request, existing }: TwirpCall): ResultsReply {
+  if (!existing || existing.finalized) return twirpError(404, 'not_found', 'artifact not found');
+  if (!existing.content)
+    return twirpError(400, 'failed_precondition', 'the artifact has no uploaded content');
+  existing.finalized = true;
+  existing.sizeInBytes = Number(request.size ?? existing.content.length);
+  existing.digest =
+    typeof request.hash === 'string'
+      ? request.hash
+      : `sha256:${createHash('sha256').update(existing.content).digest('hex')}`;
+  existing.updatedAt = hub.state.nowIso();
+  return json(200, { ok: true, artifact_id: String(existing.id) });
+}
+
+function listArtifacts(hub: Hub, { run, attempt, request }: TwirpCall): ResultsReply {
+  const nameFilter = typeof request.name_filter === 'string' ? request.name_filter : undefined;
+  const idFilter = typeof request.id_filter === 'string' ? Number(request.id_filter) : undefined;
+  // Every attempt of the run sees the run's artifacts, as a re-run job does on GitHub.
+  const artifacts = runArtifacts(hub, run)
+    .filter(
+      (artifact) =>
+        artifact.finalized &&
+        (nameFilter === undefined || artifact.name === nameFilter) &&
+        (idFilter === undefined || artifact.id === idFilter),
+    )
+    .map((artifact) => ({
+      workflow_run_backend_id: attempt.runBackendId,
+      workflow_job_run_backend_id: attempt.jobBackendId,
+      database_id: String(artifact.id),
+      name: artifact.name,
+      size: String(artifact.sizeInBytes),
+      created_at: artifact.createdAt,
+      ...(artifact.digest ? { digest: artifact.digest } : {}),
+    }));
+  return json(200, { artifacts });
+}
+
+const twirpMethods: Readonly<Record<string, (hub: Hub, call: TwirpCall) => ResultsReply>> = {
+  CreateArtifact: createArtifact,
+  FinalizeArtifact: finalizeArtifact,
+  ListArtifacts: listArtifacts,
+  GetSignedArtifactURL: (hub, { existing }) =>
+    existing?.finalized
+      ? json(200, { signed_url: signedDownloadUrl(hub, existing) })
+      : twirpError(404, 'not_found', 'artifact not found'),
+  DeleteArtifact: (hub, { existing }) => {
+    if (!existing) return twirpError(404, 'not_found', 'artifact not found');
+    hub.state.artifacts.delete(existing.id);
+    return json(200, { ok: true, artifact_id: String(existing.id) });
+  },
+};
+
 /** Handle a twirp call (`POST /twirp/…ArtifactService/<Method>`). */
 export function handleTwirp(
   hub: Hub,
   params: { path: string; authorization: string | undefined; body: Buffer },
 ): ResultsReply {
-  const method = params.path.startsWith(twirpPrefix) ? params.path.slice(twirpPrefix.length) : '';
-  const found = findAttempt(hub, params.authorization);
+  const method =
+    twirpMethods[params.path.startsWith(twirpPrefix) ? params.path.slice(twirpPrefix.length) : ''];
+  if (!method) return twirpError(404, 'bad_route', `no handler for path "${params.path}"`);
   let request: Record<string, unknown>;
   try {
     request = JSON.parse(params.body.toString('utf8')) as Record<string, unknown>;
   } catch {
     return twirpError(400, 'malformed', 'the request body is not JSON');
   }
+  const found = findAttempt(hub, params.authorization);
   if (
     !found ||
     request.workflow_run_backend_id !== found.attempt.runBackendId ||
@@ -91,90 +187,8 @@ export function handleTwirp(
   ) {
     return twirpError(401, 'unauthenticated', 'invalid auth token');
   }
-  const { run, attempt } = found;
-  const name = typeof request.name === 'string' ? request.name : '';
-  const existing = runArtifacts(hub, run).find((artifact) => artifact.name === name);
-  switch (method) {
-    case 'CreateArtifact': {
-      if (existing)
-        return twirpError(
-          409,
-          'already_exists',
-          'an artifact with this name already exists on the workflow run',
-        );
-      const now = hub.state.nowIso();
-      const expiresAt = new Date(
-        typeof request.expires_at === 'string'
-          ? request.expires_at
-          : Date.now() + hub.config.retentionDays * 86_400_000,
-      );
-      const artifact: ArtifactRecord = {
-        id: hub.state.nextId('artifact'),
-        runId: run.id,
-        attempt: attempt.attempt,
-        name,
-        createdAt: now,
-        updatedAt: now,
-        expiresAt: isoSeconds(expiresAt),
-        finalized: false,
-        sizeInBytes: 0,
-        digest: null,
-        contentType: typeof request.mime_type === 'string' ? request.mime_type : 'application/zip',
-        blocks: new Map(),
-        content: null,
-      };
-      hub.state.artifacts.set(artifact.id, artifact);
-      return json(200, {
-        ok: true,
-        signed_upload_url: `${hub.config.resultsUrl}/blob/upload/${artifact.id}?sig=${sign(`upload:${artifact.id}`)}`,
-      });
-    }
-    case 'FinalizeArtifact': {
-      if (!existing || existing.finalized)
-        return twirpError(404, 'not_found', 'artifact not found');
-      if (!existing.content)
-        return twirpError(400, 'failed_precondition', 'the artifact has no uploaded content');
-      existing.finalized = true;
-      existing.sizeInBytes = Number(request.size ?? existing.content.length);
-      existing.digest =
-        typeof request.hash === 'string'
-          ? request.hash
-          : `sha256:${createHash('sha256').update(existing.content).digest('hex')}`;
-      existing.updatedAt = hub.state.nowIso();
-      return json(200, { ok: true, artifact_id: String(existing.id) });
-    }
-    case 'ListArtifacts': {
-      const nameFilter = typeof request.name_filter === 'string' ? request.name_filter : undefined;
-      const idFilter =
-        typeof request.id_filter === 'string' ? Number(request.id_filter) : undefined;
-      const artifacts = runArtifacts(hub, run)
-        .filter(
-          (artifact) =>
-            artifact.finalized &&
-            (nameFilter === undefined || artifact.name === nameFilter) &&
-            (idFilter === undefined || artifact.id === idFilter),
-        )
-        .map((artifact) => ({
-          workflow_run_backend_id: attempt.runBackendId,
-          workflow_job_run_backend_id: attempt.jobBackendId,
-          database_id: String(artifact.id),
-          name: artifact.name,
-          size: String(artifact.sizeInBytes),
-          created_at: artifact.createdAt,
-          ...(artifact.digest ? { digest: artifact.digest } : {}),
-        }));
-      return json(200, { artifacts });
-    }
-    case 'GetSignedArtifactURL':
-      if (!existing?.finalized) return twirpError(404, 'not_found', 'artifact not found');
-      return json(200, { signed_url: signedDownloadUrl(hub, existing) });
-    case 'DeleteArtifact':
-      if (!existing) return twirpError(404, 'not_found', 'artifact not found');
-      hub.state.artifacts.delete(existing.id);
-      return json(200, { ok: true, artifact_id: String(existing.id) });
-    default:
-      return twirpError(404, 'bad_route', `no handler for path "${params.path}"`);
-  }
+  const existing = runArtifacts(hub, found.run).find((artifact) => artifact.name === request.name);
+  return method(hub, { ...found, request, existing });
 }
 
 function azureHeaders(): Record<string, string> {

@@ -16,7 +16,13 @@ import { repoHandlers } from './rest/repos.js';
 import { HttpError, notFound, type RestHandler, type RestReply } from './rest/request.js';
 import { runHandlers } from './rest/runs.js';
 import { workflowHandlers } from './rest/workflows.js';
-import { findOperation, validateRequest, validateResponse, type MatchedOperation } from './spec.js';
+import {
+  findOperation,
+  validateRequest,
+  validateResponse,
+  type MatchedOperation,
+  type RequestCheck,
+} from './spec.js';
 import type { Principal } from './state.js';
 
 const handlers: Readonly<Record<string, RestHandler>> = {
@@ -80,51 +86,49 @@ function actorName(principal: Principal | undefined): string | undefined {
   return principal.kind === 'app' ? `app:${principal.appId}` : principal.user.login;
 }
 
-async function answer(
-  hub: Hub,
-  request: IncomingMessage,
-  url: URL,
-  state: { match?: MatchedOperation; principal?: Principal },
-): Promise<RestReply> {
+function matchOperation(hub: Hub, method: string, url: URL): MatchedOperation {
   const pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, '') || '/';
-  const method = request.method ?? 'GET';
   const match = findOperation(method, pathname);
-  if (!match) {
-    hub.violations.record({
-      kind: 'unknown-endpoint',
-      subject: `${method} ${pathname}`,
-      where: `${method} ${url.pathname}`,
-      problems: ['no operation of the REST description matches'],
-    });
-    throw notFound();
+  if (match) return match;
+  hub.violations.record({
+    kind: 'unknown-endpoint',
+    subject: `${method} ${pathname}`,
+    where: `${method} ${url.pathname}`,
+    problems: ['no operation of the REST description matches'],
+  });
+  throw notFound();
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'Problems parsing JSON');
   }
-  state.match = match;
-  const raw = await readBody(request);
-  let body: unknown;
-  if (raw.length > 0) {
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'Problems parsing JSON');
-    }
-  }
-  const check = validateRequest(match, { query: url.searchParams, body, hasBody: raw.length > 0 });
-  if (check.problems.length > 0) {
-    hub.violations.record({
-      kind: 'request',
-      subject: match.operationId,
-      where: `${method} ${url.pathname}`,
-      problems: check.problems,
-    });
-    throw new HttpError(422, `Invalid request.\n\n${check.problems.join('\n')}`);
-  }
-  const principal = authenticate(hub.state, request.headers.authorization);
-  if (principal) state.principal = principal;
-  const { owner, repo: repoName } = match.params;
-  const repo =
-    owner !== undefined && repoName !== undefined ? hub.state.findRepo(owner, repoName) : undefined;
-  if (owner !== undefined && repoName !== undefined && !repo) throw notFound();
-  authorize(hub.state, { principal, match, repo });
+}
+
+function checkRequest(
+  hub: Hub,
+  match: MatchedOperation,
+  request: { url: URL; body: unknown; hasBody: boolean; method: string },
+): RequestCheck {
+  const check = validateRequest(match, {
+    query: request.url.searchParams,
+    body: request.body,
+    hasBody: request.hasBody,
+  });
+  if (check.problems.length === 0) return check;
+  hub.violations.record({
+    kind: 'request',
+    subject: match.operationId,
+    where: `${request.method} ${request.url.pathname}`,
+    problems: check.problems,
+  });
+  throw new HttpError(422, `Invalid request.\n\n${check.problems.join('\n')}`);
+}
+
+function handlerFor(hub: Hub, match: MatchedOperation, where: string): RestHandler {
   const fault = hub.faults.find(
     (candidate) => candidate.operationId === match.operationId && candidate.remaining > 0,
   );
@@ -133,15 +137,37 @@ async function answer(
     throw new HttpError(fault.status, fault.message);
   }
   const handler = handlers[match.operationId];
-  if (!handler) {
-    hub.violations.record({
-      kind: 'unimplemented',
-      subject: match.operationId,
-      where: `${method} ${url.pathname}`,
-      problems: ['the emulator does not implement this operation'],
-    });
-    throw new HttpError(501, `The GitHub emulator does not implement ${match.operationId}`);
-  }
+  if (handler) return handler;
+  hub.violations.record({
+    kind: 'unimplemented',
+    subject: match.operationId,
+    where,
+    problems: ['the emulator does not implement this operation'],
+  });
+  throw new HttpError(501, `The GitHub emulator does not implement ${match.operationId}`);
+}
+
+async function answer(
+  hub: Hub,
+  request: IncomingMessage,
+  url: URL,
+  state: { match?: MatchedOperation; principal?: Principal },
+): Promise<RestReply> {
+  const method = request.method ?? 'GET';
+  const raw = await readBody(request);
+  const match = matchOperation(hub, method, url);
+  state.match = match;
+  // GitHub answers bad credentials before it looks at the request.
+  const principal = authenticate(hub.state, request.headers.authorization);
+  if (principal) state.principal = principal;
+  const body = parseJson(raw);
+  const check = checkRequest(hub, match, { url, body, hasBody: raw.length > 0, method });
+  const { owner, repo: name } = match.params;
+  const repo =
+    owner !== undefined && name !== undefined ? hub.state.findRepo(owner, name) : undefined;
+  if (owner !== undefined && name !== undefined && !repo) throw notFound();
+  authorize(hub.state, { principal, match, repo });
+  const handler = handlerFor(hub, match, `${method} ${url.pathname}`);
   return await handler(
     {
       match,
