@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseDispatchTrigger, retryInputs } from './dispatch-trigger.js';
+
+describe('parseDispatchTrigger', () => {
+  it.each([
+    { on: 'on: workflow_dispatch', expected: { kind: 'declared', inputs: [] } },
+    { on: 'on: [push, workflow_dispatch]', expected: { kind: 'declared', inputs: [] } },
+    { on: 'on: [push]', expected: { kind: 'none' } },
+    { on: 'on: push', expected: { kind: 'none' } },
+    { on: 'on:\n  push:\n  workflow_dispatch:', expected: { kind: 'declared', inputs: [] } },
+    {
+      on: 'on:\n  workflow_dispatch:\n    inputs:\n      retry-of: {}\n      retry-mode: { default: from-failure }',
+      expected: { kind: 'declared', inputs: ['retry-of', 'retry-mode'] },
+    },
+    { on: '"on":\n  pull_request:', expected: { kind: 'none' } },
+    { on: 'true:\n  workflow_dispatch:', expected: { kind: 'declared', inputs: [] } },
+    { on: 'name: no triggers', expected: { kind: 'none' } },
+  ])('reads $on', ({ on, expected }) => {
+    expect(parseDispatchTrigger(`${on}\njobs: {}\n`)).toEqual(expected);
+  });
+
+  it('says when the file is not YAML it can read', () => {
+    expect(parseDispatchTrigger('on: [push\n').kind).toBe('invalid');
+    expect(parseDispatchTrigger('- just a list\n')).toEqual({
+      kind: 'invalid',
+      message: 'the file is not a mapping',
+    });
+  });
+});
+
+describe('retryInputs', () => {
+  const declared = (inputs: string[]) => ({ kind: 'declared', inputs }) as const;
+
+  it.each([
+    {
+      trigger: declared(['retry-of', 'retry-mode']),
+      mode: 'all',
+      expected: { 'retry-of': '7', 'retry-mode': 'all' },
+    },
+    { trigger: declared(['retry-of']), mode: 'from-failure', expected: { 'retry-of': '7' } },
+    { trigger: declared(['retry-of']), mode: 'only a,b', expected: null },
+    { trigger: declared(['retry-mode']), mode: 'all', expected: null },
+    { trigger: declared([]), mode: 'from-failure', expected: null },
+    { trigger: { kind: 'none' } as const, mode: 'from-failure', expected: null },
+  ])('sends $expected for $trigger.inputs and mode $mode', ({ trigger, mode, expected }) => {
+    expect(retryInputs({ trigger, parentRunId: 7, mode })).toEqual(expected);
+  });
+});
