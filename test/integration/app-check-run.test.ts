@@ -31,7 +31,7 @@ describe('the buttons of the App’s check run', () => {
   });
 
   async function click(runId: number, identifier: string | null, user = 'mona'): Promise<void> {
-    const checkRunId = checkRunOf(h, runId)!.id;
+    const checkRunId = Number(checkRunOf(h, runId)!.id);
     await h.gh.fire(
       identifier === null
         ? { kind: 'check_run.rerequested', checkRunId, user }

@@ -341,17 +341,10 @@ describe('the App answers /retry on a pull request', () => {
 
 describe('the App when GitHub cannot say what the commenter may do', () => {
   it('denies, and says what to do next', async () => {
-    // The permission lookup fails on GitHub's side; every other call goes through.
-    const failing: typeof fetch = async (input, init) =>
-      String(input instanceof Request ? input.url : input).includes('/collaborators/')
-        ? new Response(JSON.stringify({ message: 'Server Error' }), {
-            status: 502,
-            headers: { 'content-type': 'application/json' },
-          })
-        : await fetch(input, init);
-    const h = await startAppHarness({ repo: repoOptions, fetch: failing });
+    const h = await startAppHarness({ repo: repoOptions });
     try {
       const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+      h.gh.failNext('repos/get-collaborator-permission-level', { status: 502 });
       const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
       expect(h.gh.dispatches()).toEqual([]);
       expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);

@@ -55,11 +55,7 @@ export interface AppHarness {
 }
 
 /** Start the emulator, seed the repository, install the App and load it into Probot. */
-export async function startAppHarness(options: {
-  repo: SeedRepoOptions;
-  /** Wraps the App's HTTP calls (to make one fail). */
-  fetch?: typeof fetch;
-}): Promise<AppHarness> {
+export async function startAppHarness(options: { repo: SeedRepoOptions }): Promise<AppHarness> {
   const gh = await startEmulator();
   gh.seedRepo(options.repo);
   const app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
@@ -75,7 +71,6 @@ export async function startAppHarness(options: {
       retry: { enabled: false },
       throttle: { enabled: false },
     })),
-    ...(options.fetch === undefined ? {} : { request: { fetch: options.fetch } }),
   });
   const log = new TestLog();
   const delays: number[] = [];
@@ -101,5 +96,15 @@ export async function startAppHarness(options: {
       return 200;
     },
   });
-  return { gh, app, probot, repo: options.repo.repo, log, delays, stop: async () => { await gh.stop(); } };
+  return {
+    gh,
+    app,
+    probot,
+    repo: options.repo.repo,
+    log,
+    delays,
+    stop: async () => {
+      await gh.stop();
+    },
+  };
 }

@@ -14,7 +14,9 @@ const DISPATCH = `  workflow_dispatch:
         type: string
         default: from-failure`;
 
-function steps(name: string): string {
+const DBT_COMMANDS = ['dbt deps', 'dbt run', 'dbt test'];
+
+function steps(name: string, commands: readonly string[] = DBT_COMMANDS): string {
   return `jobs:
   schedule:
     runs-on: ubuntu-latest
@@ -24,14 +26,12 @@ function steps(name: string): string {
         with:
           name: ${name}
           commands: |
-            dbt deps
-            dbt run
-            dbt test
+${commands.map((command) => `            ${command}`).join('\n')}
 `;
 }
 
 /** A gh-retry workflow on pull requests, pushes to main and dispatch, titled "Retry of #N" when retrying. */
-export function retryWorkflow(name: string): string {
+export function retryWorkflow(name: string, commands?: readonly string[]): string {
   return `name: ${name}
 ${RUN_NAME}
 on:
@@ -39,7 +39,7 @@ on:
   push:
     branches: [main]
 ${DISPATCH}
-${steps(name.toLowerCase())}`;
+${steps(name.toLowerCase(), commands)}`;
 }
 
 /** A gh-retry workflow that cannot be dispatched: pull requests only. */
@@ -64,7 +64,7 @@ permissions:
   checks: write
   contents: read
   issues: write
-  pull_requests: read
+  pull-requests: read
 jobs:
   bot:
     runs-on: ubuntu-latest

@@ -1,0 +1,116 @@
+import { createHmac } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type AppCredentials, type GitHubEmulator } from '../emulator/index.js';
+import { readManifest } from './app-support/harness.js';
+import { recordFiles, recordFor } from './app-support/records.js';
+import {
+  SERVER_BUNDLE,
+  startServerProcess,
+  type ServerProcess,
+} from './app-support/server-process.js';
+import { retryWorkflow } from './app-support/workflows.js';
+
+const REPO = 'acme/warehouse';
+
+describe.skipIf(!existsSync(SERVER_BUNDLE))('the App server (npm start) over HTTP', () => {
+  let gh: GitHubEmulator;
+  let app: AppCredentials;
+  let server: ServerProcess;
+
+  beforeEach(async () => {
+    gh = await startEmulator();
+    gh.seedRepo({
+      repo: REPO,
+      files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
+      collaborators: { mona: 'write' },
+    });
+    app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
+    server = await startServerProcess({ gh, app });
+    gh.setWebhookTarget(app.appId, { kind: 'url', url: `${server.url}/api/github/webhooks` });
+  });
+
+  afterEach(async () => {
+    await server.stop();
+    await gh.stop();
+  });
+
+  it('answers a signed /retry delivery: reactions, one dispatch, one reply', async () => {
+    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
+    const fired = await gh.fire({
+      kind: 'pull_request',
+      action: 'opened',
+      repo: REPO,
+      number: pull.number,
+    });
+    const parent = fired.runs[0]!;
+    gh.addArtifact({
+      runId: parent,
+      name: 'gh-retry-nightly-1',
+      files: recordFiles(
+        recordFor({ repository: REPO, runId: parent, shape: { status: 'failed' } }),
+      ),
+    });
+    gh.completeRun(parent, 'failure');
+    await gh.idle();
+    const { commentId, deliveries } = await gh.fire({
+      kind: 'issue_comment',
+      repo: REPO,
+      issue: pull.number,
+      body: '/retry',
+      user: 'mona',
+    });
+    await gh.idle();
+    expect(deliveries.map((d) => d.status)).toEqual([200]);
+    expect(gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
+    expect(gh.dispatches().map((d) => d.inputs)).toEqual([
+      { 'retry-of': String(parent), 'retry-mode': 'from-failure' },
+    ]);
+    const replies = gh
+      .comments({ repo: REPO, issue: pull.number })
+      .filter((c) => c.user?.login === app.botLogin);
+    expect(replies).toHaveLength(1);
+    expect(gh.checkRuns().map((c) => c.external_id)).toEqual([String(parent)]);
+    // No error was logged, and no secret reached the log.
+    expect(server.output()).not.toMatch(/"level":(50|60)/);
+    expect(server.output()).not.toContain(app.privateKey.split('\n')[1]!);
+  });
+
+  it('rejects a delivery whose signature does not match, and does nothing', async () => {
+    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
+    const body = JSON.stringify({
+      action: 'created',
+      issue: { number: pull.number, pull_request: {} },
+      comment: { id: 1, body: '/retry', user: { login: 'mona', type: 'User' } },
+      repository: {
+        name: 'warehouse',
+        full_name: REPO,
+        owner: { login: 'acme' },
+        html_url: `https://github.com/${REPO}`,
+      },
+      sender: { login: 'mona', type: 'User' },
+      installation: { id: app.installationId },
+    });
+    const forged = `sha256=${createHmac('sha256', 'not-the-secret').update(body).digest('hex')}`;
+    const before = gh.requests().length;
+    const response = await fetch(`${server.url}/api/github/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'issue_comment',
+        'x-github-delivery': '6f0b9c1e-0000-4000-8000-000000000001',
+        'x-hub-signature-256': forged,
+      },
+      body,
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(gh.requests().slice(before)).toEqual([]);
+    expect(gh.comments({ repo: REPO })).toEqual([]);
+  });
+
+  it('answers a health check and nothing else', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/elsewhere`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type GitHubEmulator } from '../emulator/index.js';
+import { recordFiles, recordFor, type RecordShape } from './app-support/records.js';
+import { named, readable } from './app-support/scenario.js';
+import { botWorkflow, retryWorkflow } from './app-support/workflows.js';
+
+const REPO = 'acme/warehouse';
+const BOT = '.github/workflows/gh-retry-bot.yml';
+const ACTIONS_BOT = 'github-actions[bot]';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bundled = existsSync(`${root}dist/bot/index.js`);
+
+describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
+  let gh: GitHubEmulator;
+
+  beforeEach(async () => {
+    gh = await startEmulator();
+    gh.seedRepo({
+      repo: REPO,
+      files: {
+        '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
+        [BOT]: botWorkflow(['Nightly']),
+      },
+      collaborators: { mona: 'write', rita: 'read' },
+    });
+    // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
+    gh.onWorkflow(BOT, { action: `${root}app` });
+  });
+
+  afterEach(async () => {
+    await gh.stop();
+  });
+
+  function botRuns() {
+    return gh.runs(REPO).filter((run) => run.path.replace(/@.*$/, '') === BOT);
+  }
+
+  async function finish(
+    runId: number,
+    conclusion: 'failure' | 'success',
+    shape: RecordShape,
+  ): Promise<void> {
+    const record = recordFor({ repository: REPO, runId, shape });
+    gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: recordFiles(record) });
+    gh.completeRun(runId, conclusion);
+    await gh.idle();
+  }
+
+  it('shows a completed run as a check run, answers /retry and edits the reply with the outcome', async () => {
+    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
+    const fired = await gh.fire({
+      kind: 'pull_request',
+      action: 'opened',
+      repo: REPO,
+      number: pull.number,
+    });
+    const parent = fired.runs.find((id) =>
+      gh.run(id).path.startsWith('.github/workflows/nightly.yml'),
+    )!;
+    await finish(parent, 'failure', { status: 'failed' });
+
+    const check = gh.checkRuns().find((c) => c.external_id === String(parent))!;
+    expect(check.conclusion).toBe('failure');
+    expect(check.actions).toEqual([]);
+
+    const { commentId } = await gh.fire({
+      kind: 'issue_comment',
+      repo: REPO,
+      issue: pull.number,
+      body: '/retry',
+      user: 'mona',
+    });
+    await gh.idle();
+    const [dispatch] = gh.dispatches();
+    expect(
+      gh.dispatches().map((d) => ({ workflow: d.workflowPath, inputs: d.inputs, actor: d.actor })),
+    ).toEqual([
+      {
+        workflow: '.github/workflows/nightly.yml',
+        inputs: { 'retry-of': String(parent), 'retry-mode': 'from-failure' },
+        actor: ACTIONS_BOT,
+      },
+    ]);
+    expect(gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
+
+    await finish(dispatch!.runId, 'success', {
+      status: 'success',
+      lineage: {
+        parent: `${parent}-1`,
+        root: `${parent}-1`,
+        retryNumber: 1,
+        mode: { kind: 'from-failure' },
+      },
+    });
+    const replies = gh
+      .comments({ repo: REPO, issue: pull.number })
+      .filter((c) => c.user?.login === ACTIONS_BOT);
+    expect(replies).toHaveLength(1);
+    expect(named(replies[0]!.body ?? '', { parent, retry: dispatch!.runId, comment: commentId! }))
+      .toMatchInlineSnapshot(`
+      "🔁 Retrying from failure, as @mona asked:
+
+      **Nightly** (\`nightly.yml\`): retrying [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) as [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>). <!-- gh-retry:parent=<parent> -->✅ [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>) succeeded (3 steps run).
+
+      <!-- gh-retry:reply-to=<comment> -->"
+    `);
+    expect(botRuns().map((run) => run.conclusion)).toEqual(['success', 'success', 'success']);
+  });
+
+  it('applies a retry policy with the repository’s token', async () => {
+    gh.commitFiles(REPO, { '.github/gh-retry.yml': 'retry-policies:\n  - max-attempts: 2\n' });
+    const fired = await gh.fire({
+      kind: 'push',
+      repo: REPO,
+      branch: 'main',
+      files: { 'a.sql': 'select 1\n' },
+    });
+    const parent = fired.runs.find((id) =>
+      gh.run(id).path.startsWith('.github/workflows/nightly.yml'),
+    )!;
+    await finish(parent, 'failure', { status: 'failed' });
+    expect(gh.dispatches().map((d) => ({ inputs: d.inputs, actor: d.actor }))).toEqual([
+      { inputs: { 'retry-of': String(parent), 'retry-mode': 'from-failure' }, actor: ACTIONS_BOT },
+    ]);
+    const check = gh.checkRuns().find((c) => c.external_id === String(parent))!;
+    expect(readable(check.output.text)).toContain('matched (any failure); attempt 2 of at most 2.');
+  });
+
+  it('refuses a commenter without write access and fails no job', async () => {
+    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
+    await gh.fire({
+      kind: 'issue_comment',
+      repo: REPO,
+      issue: pull.number,
+      body: '/retry',
+      user: 'rita',
+    });
+    await gh.idle();
+    expect(gh.dispatches()).toEqual([]);
+    const [reply] = gh
+      .comments({ repo: REPO, issue: pull.number })
+      .filter((c) => c.user?.login === ACTIONS_BOT);
+    expect(reply?.body).toContain('@rita has read access');
+    expect(botRuns().map((run) => run.conclusion)).toEqual(['success']);
+  });
+});
