@@ -24013,7 +24013,13 @@ function createFsRunStore(params) {
     return {
         createRun: async () => {
             await (0,promises_namespaceObject.mkdir)(runsDir, { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(root, '.gitignore'), '# gh-retry local store\n*\n');
+            // Inside runs/, which is ours: a store pointed at a project folder never touches its files.
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(runsDir, '.gitignore'), '# gh-retry local store\n*\n', {
+                flag: 'wx',
+            }).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
             for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
                 const id = formatRunId(params.clock.now(), randomSuffix());
                 try {
@@ -35010,65 +35016,47 @@ async function planFromParent(params) {
 
 
 
+function createStepLog(stepId, reporter) {
+    let tail = { text: '', truncated: false };
+    const append = (text) => {
+        tail = appendOutputTail(tail, text);
+    };
+    return {
+        tail: () => tail,
+        append,
+        note: (message) => {
+            append(`[gh-retry] ${message}\n`);
+            reporter.report({ kind: 'note', stepId, message });
+        },
+    };
+}
 /**
  * Run one step: restore its state files, run it (again in place while `retries` allow), save the
  * files its tool leaves behind right away (the next step may overwrite them) and summarise them.
  */
 async function executeStep(step, context) {
-    const { planned, spec } = step;
     const startedAt = context.now();
-    let tail = { text: '', truncated: false };
-    const note = (message) => {
-        tail = appendOutputTail(tail, `[gh-retry] ${message}\n`);
-        context.reporter.report({ kind: 'note', stepId: planned.id, message });
-    };
+    const log = createStepLog(step.planned.id, context.reporter);
     const restored = await restoreFiles(step, context).catch((error) => {
         if (!(error instanceof UserError))
             throw error;
-        note(error.message);
+        log.note(error.message);
         return false;
     });
     if (!restored) {
-        return { ...baseRecord(step, startedAt), status: 'failed', outputTail: tail.text };
+        return { ...baseRecord(step, startedAt), status: 'failed', outputTail: log.tail().text };
     }
-    const successCodes = successExitCodesFor({ tool: planned.tool, action: planned.action });
-    const maxAttempts = 1 + spec.retries;
-    let result = null;
-    let attempts = 0;
-    let durationMs = 0;
-    while (attempts < maxAttempts && context.signal?.aborted !== true) {
-        attempts += 1;
-        if (attempts > 1)
-            note(`${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`);
-        context.reporter.report({
-            kind: 'step-started',
-            step: planned,
-            index: step.index,
-            total: step.total,
-            attempt: attempts,
-        });
-        result = await context.runner.run({
-            command: planned.exec,
-            cwd: context.cwd,
-            env: context.env,
-            ...(context.signal === undefined ? {} : { signal: context.signal }),
-            onOutput: (chunk) => {
-                tail = appendOutputTail(tail, chunk.text);
-                context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
-            },
-        });
-        durationMs += result.durationMs;
-        if (result.kind === 'spawn-failed')
-            note(`the command could not start: ${result.message}`);
-        if (isSuccess(result, successCodes) || result.kind === 'cancelled')
-            break;
-    }
+    const successCodes = successExitCodesFor({
+        tool: step.planned.tool,
+        action: step.planned.action,
+    });
+    const { result, attempts, durationMs } = await runAttempts({ step, context, log, successCodes });
     const status = result === null || result.kind === 'cancelled'
         ? 'cancelled'
         : isSuccess(result, successCodes)
             ? 'success'
             : 'failed';
-    const { state, nodes, failedTests } = await saveAndSummarise(step, context, note);
+    const { state, nodes, failedTests } = await saveAndSummarise(step, context, log.note);
     return {
         ...baseRecord(step, startedAt),
         status,
@@ -35079,9 +35067,47 @@ async function executeStep(step, context) {
         state,
         nodes,
         failedTests,
-        outputTail: tail.text,
-        outputTruncated: tail.truncated,
+        outputTail: log.tail().text,
+        outputTruncated: log.tail().truncated,
     };
+}
+/** Run the command, and again in place after a failure while the step's `retries` allow. */
+async function runAttempts(params) {
+    const { step, context, log, successCodes } = params;
+    const maxAttempts = 1 + step.spec.retries;
+    let result = null;
+    let attempts = 0;
+    let durationMs = 0;
+    while (attempts < maxAttempts && context.signal?.aborted !== true) {
+        attempts += 1;
+        if (attempts > 1) {
+            log.note(`${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`);
+        }
+        const { index, total, planned } = step;
+        context.reporter.report({
+            kind: 'step-started',
+            step: planned,
+            index,
+            total,
+            attempt: attempts,
+        });
+        result = await context.runner.run({
+            command: planned.exec,
+            cwd: context.cwd,
+            env: context.env,
+            ...(context.signal === undefined ? {} : { signal: context.signal }),
+            onOutput: (chunk) => {
+                log.append(chunk.text);
+                context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
+            },
+        });
+        durationMs += result.durationMs;
+        if (result.kind === 'spawn-failed')
+            log.note(`the command could not start: ${result.message}`);
+        if (isSuccess(result, successCodes) || result.kind === 'cancelled')
+            break;
+    }
+    return { result, attempts, durationMs };
 }
 function isSuccess(result, successCodes) {
     return result.kind === 'exited' && successCodes.includes(result.exitCode);
@@ -35691,6 +35717,7 @@ function createTerminalReporter(write) {
         report: (event) => {
             switch (event.kind) {
                 case 'step-started': {
+                    flush();
                     const position = `[${event.index + 1}/${event.total}]`;
                     if (event.attempt > 1) {
                         write(`${position} ${event.step.id}: attempt ${event.attempt}\n`);
