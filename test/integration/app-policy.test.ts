@@ -204,6 +204,19 @@ describe('the App on a completed gh-retry run', () => {
     );
   });
 
+  it('reads policies inherited with _extends', async () => {
+    h.gh.seedRepo({
+      repo: 'acme/policies',
+      files: { '.github/gh-retry.yml': policy('conditions:\n  dbt-errors: [deadlock]') },
+    });
+    configure('_extends: policies\n');
+    const { runId } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
+    expect(dispatched().map((d) => d.inputs['retry-of'])).toEqual([String(runId)]);
+    expect(readable(checkRunOf(h, runId)!.output.text)).toContain(
+      'dbt node model.shop.orders in step dbt-run failed with a message matching deadlock',
+    );
+  });
+
   it('does not retry a workflow or branch the policy does not name', async () => {
     configure(policy('workflows: [deploy.yml]\nbranches: [main]'));
     const { runId } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
