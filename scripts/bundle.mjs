@@ -18,6 +18,8 @@ const entries = [
   ['action/index.ts', 'dist'],
   ['action/post.ts', 'dist/post'],
   ['src/cli/main.ts', 'dist/cli'],
+  ['app/server.ts', 'dist/app'],
+  ['app/workflow-bot.ts', 'dist/bot'],
 ];
 
 /** The `bin` of package.json: it must start with a shebang and be executable for `npx gh-retry`. */
