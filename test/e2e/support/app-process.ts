@@ -36,8 +36,8 @@ export function hasAppBundle(): boolean {
  * How the server starts: the bundle, or (before the bundle exists, with a notice) the same
  * entry from source through tsx.
  */
-export function appCommand(): string[] {
-  if (hasAppBundle()) return [APP_BUNDLE];
+export function appCommand(bundle: string = APP_BUNDLE): string[] {
+  if (existsSync(bundle)) return [bundle];
   console.warn(
     'NOTICE: dist/app/index.js is missing (run `npm run bundle`); the App runs from app/server.ts',
   );
@@ -51,10 +51,12 @@ export function appCommand(): string[] {
 export async function startAppProcess(params: {
   readonly gh: GitHubEmulator;
   readonly app: AppCredentials;
+  /** The server bundle to run (default: `dist/app/index.js`). */
+  readonly bundle?: string;
   readonly timeoutMs?: number;
 }): Promise<AppProcess> {
   const host = new URL(params.gh.url).host;
-  const child = spawn(process.execPath, [GUARD, process.execPath, ...appCommand()], {
+  const child = spawn(process.execPath, [GUARD, process.execPath, ...appCommand(params.bundle)], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {

@@ -1,0 +1,281 @@
+/**
+ * The App's cost, measured on the real App bundle served over HTTP against the GitHub emulator:
+ * API requests and time per `/retry` comment and per `workflow_run.completed` (counted from the
+ * emulator's request log), and the throughput of signed webhook deliveries on loopback.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  startEmulator,
+  type GitHubEmulator,
+  type RequestLogEntry,
+} from '../test/emulator/index.js';
+import { aRunRecord, aStepRecord } from '../test/builders/run-record.js';
+import { startAppProcess } from '../test/e2e/support/app-process.js';
+import { scheduleWorkflow } from '../test/e2e/support/workflows.js';
+import { readManifest } from '../test/e2e/support/loop.js';
+import { serializeRunRecord } from '../src/core/run-record.js';
+import { median } from './statistics.js';
+
+/** What handling one event cost the App. */
+export interface EventCost {
+  /** Median number of API requests the App made (installation token fetches excluded). */
+  readonly requests: number;
+  /** The requests of the last sample, by operation id. */
+  readonly operations: Readonly<Record<string, number>>;
+  /** Median time from the delivery to the App's answer (Probot answers once its handler is done). */
+  readonly handlerMs: number;
+  readonly samples: readonly { readonly requests: number; readonly ms: number }[];
+}
+
+/** The App figures. */
+export interface AppCost {
+  readonly retryComment: EventCost;
+  readonly runCompleted: EventCost;
+  /** Installation token requests over the whole measurement (Probot caches the token). */
+  readonly tokenRequests: number;
+  readonly throughput: {
+    readonly deliveries: number;
+    readonly concurrency: number;
+    readonly accepted: number;
+    readonly seconds: number;
+    readonly perSecond: number;
+    readonly medianLatencyMs: number;
+  };
+}
+
+const REPO = 'bench/app';
+const WORKFLOW = '.github/workflows/nightly.yml';
+const TOKEN_OPERATION = 'apps/create-installation-access-token';
+
+function failedRecord(runId: number): string {
+  const id = `${runId}-1`;
+  const step = (command: string, overrides: Parameters<typeof aStepRecord>[0] = {}) =>
+    aStepRecord({
+      id: command.replace(' ', '-'),
+      name: command,
+      command,
+      executed: command,
+      ...overrides,
+    });
+  return serializeRunRecord(
+    aRunRecord({
+      id,
+      name: 'nightly',
+      status: 'failed',
+      github: {
+        repository: REPO,
+        workflow: 'nightly',
+        workflowRef: null,
+        job: 'dbt',
+        runId,
+        runAttempt: 1,
+        runNumber: 1,
+        serverUrl: 'https://github.com',
+        actor: 'mona',
+      },
+      lineage: {
+        parent: null,
+        root: id,
+        retryNumber: 0,
+        mode: null,
+        trigger: 'dispatch',
+        requestedBy: 'mona',
+      },
+      steps: [
+        step('dbt deps', { setup: true, action: 'setup' }),
+        step('dbt run', {
+          status: 'failed',
+          exitCode: 1,
+          tool: 'dbt',
+          nodes: {
+            which: 'run',
+            counts: { success: 47, error: 1, skipped: 2 },
+            failed: [
+              { id: 'model.shop.orders', status: 'error', message: 'relation does not exist' },
+            ],
+            skipped: ['model.shop.revenue', 'model.shop.customers'],
+            merged: false,
+          },
+        }),
+        step('dbt test', {
+          executed: null,
+          action: 'skip',
+          status: 'skipped',
+          exitCode: null,
+          attempts: 0,
+          startedAt: null,
+          durationMs: 0,
+        }),
+      ],
+    }),
+  );
+}
+
+/** The App's requests in a slice of the log, by operation. */
+function appRequests(log: readonly RequestLogEntry[], actors: readonly string[]) {
+  const mine = log.filter((e) => e.actor !== undefined && actors.includes(e.actor));
+  const operations: Record<string, number> = {};
+  let tokens = 0;
+  for (const entry of mine) {
+    const op = entry.operationId ?? `${entry.method} ${entry.path}`;
+    if (op === TOKEN_OPERATION) tokens += 1;
+    else operations[op] = (operations[op] ?? 0) + 1;
+  }
+  return { requests: mine.length - tokens, operations, tokens };
+}
+
+async function timed(gh: GitHubEmulator, actors: readonly string[], act: () => Promise<unknown>) {
+  const start = gh.requests().length;
+  const started = performance.now();
+  await act();
+  const ms = performance.now() - started;
+  await gh.idle();
+  return { ms, ...appRequests(gh.requests().slice(start), actors) };
+}
+
+/** Measure `samples` pull requests (a failed run completes, then `/retry`) and `deliveries` signed deliveries. */
+export async function measureAppCost(params: {
+  /** The App server bundle; null runs it from source (with a notice). */
+  readonly app: string | null;
+  readonly samples: number;
+  readonly deliveries: number;
+  readonly concurrency: number;
+}): Promise<AppCost> {
+  const gh = await startEmulator();
+  const yaml = scheduleWorkflow({
+    name: 'nightly',
+    job: 'dbt',
+    scheduleName: 'nightly',
+    commands: ['dbt deps', 'dbt run', 'dbt test'],
+  });
+  gh.seedRepo({
+    repo: REPO,
+    private: true,
+    files: { [WORKFLOW]: yaml },
+    collaborators: { mona: 'write' },
+  });
+  const app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
+  const server = await startAppProcess({
+    gh,
+    app,
+    ...(params.app === null ? {} : { bundle: params.app }),
+  });
+  const actors = [app.botLogin, `app:${app.appId}`];
+  try {
+    const completed: {
+      requests: number;
+      ms: number;
+      operations: Record<string, number>;
+      tokens: number;
+    }[] = [];
+    const comments: typeof completed = [];
+    for (let i = 0; i < params.samples; i += 1) {
+      const pull = gh.addPullRequest({ repo: REPO, head: `feature-${i}` });
+      const fired = await gh.fire({
+        kind: 'pull_request',
+        action: 'opened',
+        repo: REPO,
+        number: pull.number,
+      });
+      await gh.idle();
+      const runId = fired.runs[0];
+      if (runId === undefined) throw new Error('the pull request started no run');
+      gh.addArtifact({
+        runId,
+        name: 'gh-retry-nightly-1',
+        files: { 'record.json': failedRecord(runId) },
+      });
+      completed.push(
+        await timed(gh, actors, async () => {
+          gh.completeRun(runId, 'failure');
+          await gh.idle();
+        }),
+      );
+      comments.push(
+        await timed(gh, actors, () =>
+          gh.fire({
+            kind: 'issue_comment',
+            repo: REPO,
+            issue: pull.number,
+            body: '/retry',
+            user: 'mona',
+          }),
+        ),
+      );
+      if (gh.dispatches().length !== i + 1)
+        throw new Error(
+          `/retry on pull request ${pull.number} dispatched nothing:\n${server.output().slice(-2000)}`,
+        );
+    }
+    const throughput = await measureThroughput(gh, server.url, app.webhookSecret, params);
+    return {
+      retryComment: summarise(comments),
+      runCompleted: summarise(completed),
+      tokenRequests: [...completed, ...comments].reduce((sum, s) => sum + s.tokens, 0),
+      throughput,
+    };
+  } finally {
+    await server.stop();
+    await gh.stop();
+  }
+}
+
+function summarise(
+  samples: readonly { requests: number; ms: number; operations: Record<string, number> }[],
+): EventCost {
+  return {
+    requests: median(samples.map((s) => s.requests)),
+    operations: samples.at(-1)?.operations ?? {},
+    handlerMs: median(samples.map((s) => s.ms)),
+    samples: samples.map(({ requests, ms }) => ({ requests, ms })),
+  };
+}
+
+/** POST `deliveries` signed `issue_comment` deliveries (a comment that is no command) to the server. */
+async function measureThroughput(
+  gh: GitHubEmulator,
+  url: string,
+  secret: string,
+  params: { deliveries: number; concurrency: number },
+): Promise<AppCost['throughput']> {
+  const model = gh.deliveries().find((d) => d.event === 'issue_comment');
+  if (model === undefined) throw new Error('no issue_comment delivery to model the load on');
+  const payload = JSON.parse(model.body) as { comment: { body: string } };
+  payload.comment.body = 'Thanks, looks good to me.';
+  const body = JSON.stringify(payload);
+  const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  const latencies: number[] = [];
+  let accepted = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < params.deliveries) {
+      next += 1;
+      const started = performance.now();
+      const response = await fetch(`${url}/api/github/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'issue_comment',
+          'x-github-delivery': randomUUID(),
+          'x-hub-signature-256': signature,
+        },
+        body,
+      });
+      await response.text();
+      latencies.push(performance.now() - started);
+      if (response.ok) accepted += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: params.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    deliveries: params.deliveries,
+    concurrency: params.concurrency,
+    accepted,
+    seconds,
+    perSecond: params.deliveries / seconds,
+    medianLatencyMs: median(latencies),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Artifact size per run: the record artifact the real Action uploads for a failed dbt run
+ * (record.json plus each dbt step's saved run_results.json, zipped) against those files
+ * uncompressed, as the tools wrote them.
+ */
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { EMULATOR_BIN_DIR } from '../test/dbt-emulator/make-project.mjs';
+import { startEmulator } from '../test/emulator/index.js';
+import { DBT_COMMANDS, type BenchProject } from './dbt-work-saved.js';
+
+/** Sizes of one run's record artifact. */
+export interface ArtifactSize {
+  readonly models: number;
+  /** The zip as stored by the artifact service. */
+  readonly artifactBytes: number;
+  readonly recordBytes: number;
+  /** The saved tool files (run_results.json of each dbt step that ran), uncompressed. */
+  readonly rawToolBytes: number;
+  readonly files: number;
+}
+
+const REPO = 'bench/warehouse';
+const WORKFLOW = '.github/workflows/nightly.yml';
+
+const nightly = `name: nightly
+on:
+  workflow_dispatch:
+permissions:
+  actions: read
+  contents: read
+jobs:
+  dbt:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./
+        with:
+          name: nightly
+          working-directory: transform
+          commands: |
+${DBT_COMMANDS.map((c) => `            ${c}\n`).join('')}`;
+
+/** Run the failing schedule of each project through the Action once and weigh its artifact. */
+export async function measureArtifactSizes(params: {
+  readonly projects: readonly BenchProject[];
+  /** The folder with `action.yml` and `dist/` the workflow uses. */
+  readonly actionDir: string;
+}): Promise<ArtifactSize[]> {
+  const gh = await startEmulator();
+  try {
+    gh.seedRepo({ repo: REPO, files: { [WORKFLOW]: nightly } });
+    const sizes: ArtifactSize[] = [];
+    for (const bench of params.projects) {
+      bench.breakIt();
+      gh.onWorkflow(WORKFLOW, {
+        action: params.actionDir,
+        env: { PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}` },
+        prepareWorkspace: (workspace) => {
+          cpSync(bench.dir, path.join(workspace, 'transform'), {
+            recursive: true,
+            filter: (source) => !/[/\\](\.gh-retry|target)$/.test(source),
+          });
+        },
+      });
+      const runId = await gh.startRun({ repo: REPO, workflow: WORKFLOW });
+      const run = await gh.waitForRun(runId, { status: 'completed', timeoutMs: 300_000 });
+      await gh.idle();
+      if (run.conclusion !== 'failure')
+        throw new Error(
+          `the failing ${bench.project.models.length}-model run ended ${run.conclusion ?? '?'}`,
+        );
+      const artifact = gh.artifacts(runId)[0];
+      if (artifact === undefined) throw new Error(`run ${runId} uploaded no artifact`);
+      const files = gh.artifactFiles(artifact.id);
+      const record = files['record.json']?.byteLength ?? 0;
+      const state = Object.entries(files).filter(([name]) => name.startsWith('state/'));
+      sizes.push({
+        models: bench.project.models.length,
+        artifactBytes: artifact.size_in_bytes,
+        recordBytes: record,
+        rawToolBytes: state.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0),
+        files: Object.keys(files).length,
+      });
+    }
+    return sizes;
+  } finally {
+    await gh.stop();
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The benchmark's results: their JSON shape, the targets of the issue with a PASS or MISS per
+ * figure, and the tables printed to the terminal.
+ */
+import { renderTextTable } from '../src/core/text-table.js';
+import type { ActionOverhead } from './action-overhead.js';
+import type { AppCost } from './app-cost.js';
+import type { ArtifactSize } from './artifact-size.js';
+import type { DbtWorkSaved } from './dbt-work-saved.js';
+import type { RetryPlanning } from './retry-planning.js';
+import type { SuiteWorkSaved } from './test-suite-work-saved.js';
+
+/** A section that could not be measured, and why (reported as such, never left out). */
+export interface NotMeasured {
+  readonly notMeasured: string;
+}
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  readonly command: string;
+  readonly machine: Readonly<Record<string, unknown>>;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly dbt: readonly DbtWorkSaved[];
+  readonly suites: readonly SuiteWorkSaved[];
+  readonly action: ActionOverhead | NotMeasured | null;
+  readonly planning: RetryPlanning | NotMeasured | null;
+  readonly app: AppCost | NotMeasured | null;
+  readonly artifacts: readonly ArtifactSize[] | NotMeasured | null;
+}
+
+/** One target of the issue next to the measured figure. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly verdict: 'PASS' | 'MISS';
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+const verdict = (ok: boolean): TargetCheck['verdict'] => (ok ? 'PASS' : 'MISS');
+
+/** Was a section measured? */
+export function measured<T extends object>(section: T | NotMeasured | null): section is T {
+  return section !== null && !('notMeasured' in section);
+}
+
+/** Each target of the issue with its measured figure. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const d of results.dbt) {
+    const ran = d.executed['from-failure'].run;
+    checks.push({
+      target: `dbt ${d.models} models: retry runs failed + skipped = ${d.failed + d.skipped} (${pct(d.expectedRunRatio)})`,
+      measured: `${ran} models (${pct(ran / d.models)})${d.retriedExactly ? ', exactly those' : ', NOT the same set'}`,
+      verdict: verdict(d.retriedExactly && ran === d.failed + d.skipped),
+    });
+  }
+  for (const s of results.suites) {
+    const ran = s.executed['from-failure'];
+    checks.push({
+      target: `${s.tool} ${s.tests} tests: retry runs the ${s.failing} failed (${pct(s.failing / s.tests)})`,
+      measured: `${ran} tests (${pct(ran / s.tests)})${s.retriedExactly ? ', exactly those' : ', NOT the same set'}`,
+      verdict: verdict(s.retriedExactly && ran === s.failing),
+    });
+  }
+  if (measured(results.action)) {
+    const a = results.action;
+    checks.push(
+      {
+        target: 'Action adds < 300 ms per run',
+        measured: ms(a.overheadPerRunMs),
+        verdict: verdict(a.overheadPerRunMs < 300),
+      },
+      {
+        target: 'Action adds < 10 ms per step',
+        measured: `${a.overheadPerStepMs.toFixed(1)} ms`,
+        verdict: verdict(a.overheadPerStepMs < 10),
+      },
+    );
+  }
+  if (measured(results.planning)) {
+    const p = results.planning;
+    checks.push(
+      {
+        target: `planning ${p.nodes} nodes < 300 ms`,
+        measured: ms(p.planningMs),
+        verdict: verdict(p.planningMs < 300),
+      },
+      {
+        target: `planning ${p.nodes} nodes < 200 MB`,
+        measured: `${mb(p.peakRssMb)} peak RSS`,
+        verdict: verdict(p.peakRssMb < 200),
+      },
+    );
+  }
+  if (measured(results.app)) {
+    const requests = results.app.retryComment.requests;
+    checks.push({
+      target: '/retry costs ≤ 6 API requests',
+      measured: `${requests}`,
+      verdict: verdict(requests <= 6),
+    });
+  }
+  return checks;
+}
+
+/** The tables printed at the end of a run. */
+export function renderResults(results: BenchResults): string {
+  const parts: string[] = [];
+  if (results.dbt.length > 0) {
+    parts.push(
+      'Work saved — dbt (deps, seed, run, test; 1% of models fail; node cost in the emulator ≈ 0 unless noted)',
+      renderTextTable(
+        [
+          'models',
+          'failed+skipped',
+          'dbt run nodes: retry/all/whole',
+          'all nodes: retry/all/whole',
+          'wall ms: retry/all/whole',
+          'wall ratio: retry/all',
+        ],
+        results.dbt.map((d) => [
+          `${d.models}${d.nodeSleepMs > 0 ? ` (${d.nodeSleepMs} ms/node)` : ''}`,
+          `${d.failed}+${d.skipped} (${pct(d.expectedRunRatio)})`,
+          triple(d.executed, (c) => c.run),
+          triple(d.executed, (c) => c.total),
+          triple(d.wallMs, (x) => x.toFixed(0)),
+          retryRatios(d.wallMs),
+        ]),
+      ),
+    );
+  }
+  if (results.suites.length > 0) {
+    parts.push(
+      'Work saved — test suites (real runners)',
+      renderTextTable(
+        [
+          'suite',
+          'failing',
+          'tests run: retry/all/whole',
+          'wall ms: retry/all/whole',
+          'wall ratio: retry/all',
+        ],
+        results.suites.map((s) => [
+          `${s.tool} ${s.tests}`,
+          `${s.failing}`,
+          triple(s.executed, (x) => x),
+          triple(s.wallMs, (x) => x.toFixed(0)),
+          retryRatios(s.wallMs),
+        ]),
+      ),
+    );
+  }
+  parts.push(...renderScalars(results));
+  if (measured(results.artifacts)) {
+    parts.push(
+      'Artifact per failed dbt run (record + state, zipped) vs the raw files',
+      renderTextTable(
+        ['models', 'artifact zip', 'record.json', 'raw tool files', 'zip ÷ (record + raw)'],
+        results.artifacts.map((a) => [
+          `${a.models}`,
+          kb(a.artifactBytes),
+          kb(a.recordBytes),
+          kb(a.rawToolBytes),
+          pct(a.artifactBytes / (a.recordBytes + a.rawToolBytes)),
+        ]),
+      ),
+    );
+  }
+  const checks = checkTargets(results);
+  parts.push(
+    'Targets',
+    renderTextTable(
+      ['target', 'measured', ''],
+      checks.map((c) => [c.target, c.measured, c.verdict]),
+    ),
+  );
+  return parts.join('\n\n');
+}
+
+function renderScalars(results: BenchResults): string[] {
+  const rows: string[][] = [];
+  const { action, planning, app } = results;
+  if (measured(action)) {
+    rows.push(
+      [
+        `Action, ${action.steps} trivial steps (main + post)`,
+        `${ms(action.actionMs)} vs shell ${ms(action.shellMs)} (×${action.ratio.toFixed(0)})`,
+      ],
+      [
+        'Action overhead per run / per step',
+        `${ms(action.overheadPerRunMs)} / ${action.overheadPerStepMs.toFixed(1)} ms (slope 1→${action.slopeSteps} steps)`,
+      ],
+      [
+        'Action cold start (spawn → first output)',
+        `${ms(action.coldStartMs)} (bare node: ${ms(action.bareNodeMs)})`,
+      ],
+      [
+        'Action main / post / record upload',
+        `${ms(action.mainMs)} / ${ms(action.postMs)} / ${ms(action.uploadMs)}`,
+      ],
+    );
+  } else if (action !== null) rows.push(['Action overhead', `not measured: ${action.notMeasured}`]);
+  if (measured(planning)) {
+    rows.push(
+      [
+        `Planning a retry of ${planning.nodes} nodes (${kb(planning.runResultsBytes)} run_results.json)`,
+        `${ms(planning.planningMs)}, peak RSS ${mb(planning.peakRssMb)} (before: ${mb(planning.rssBeforeMb)})`,
+      ],
+      [
+        '`gh-retry plan --json` as a process',
+        `${ms(planning.cliPlanMs)}, peak RSS ${planning.cliPeakRssMb === null ? 'n/a' : mb(planning.cliPeakRssMb)}`,
+      ],
+    );
+  } else if (planning !== null) rows.push(['Planning', `not measured: ${planning.notMeasured}`]);
+  if (measured(app)) {
+    rows.push(
+      [
+        'App: /retry comment',
+        `${app.retryComment.requests} API requests (${describeOps(app.retryComment.operations)}), handled in ${ms(app.retryComment.handlerMs)}`,
+      ],
+      [
+        'App: workflow_run.completed',
+        `${app.runCompleted.requests} API requests (${describeOps(app.runCompleted.operations)}), handled in ${ms(app.runCompleted.handlerMs)}`,
+      ],
+      [
+        `App: ${app.throughput.deliveries} signed deliveries on loopback`,
+        `${app.throughput.perSecond.toFixed(0)}/s (${app.throughput.accepted} accepted, ${app.throughput.concurrency} at a time)`,
+      ],
+    );
+  } else if (app !== null) rows.push(['App', `not measured: ${app.notMeasured}`]);
+  return rows.length === 0 ? [] : ['Costs', renderTextTable(['figure', 'measured'], rows)];
+}
+
+function describeOps(operations: Readonly<Record<string, number>>): string {
+  return Object.entries(operations)
+    .map(([op, n]) => (n > 1 ? `${op} ×${n}` : op))
+    .join(', ');
+}
+
+function triple<T>(
+  values: Readonly<Record<'from-failure' | 'all' | 'whole-job', T>>,
+  show: (v: T) => string | number,
+): string {
+  return `${show(values['from-failure'])} / ${show(values.all)} / ${show(values['whole-job'])}`;
+}
+
+/** The retry's wall time against the whole-job re-run (plain shell) and against gh-retry's retry all. */
+function retryRatios(
+  wallMs: Readonly<Record<'from-failure' | 'all' | 'whole-job', number>>,
+): string {
+  const retry = wallMs['from-failure'];
+  return `${(retry / wallMs['whole-job']).toFixed(2)} / ${(retry / wallMs.all).toFixed(2)}`;
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
+ * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
+ * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
+ * artifacts,app` runs some sections.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureActionOverhead } from './action-overhead.js';
+import { measureAppCost } from './app-cost.js';
+import { measureArtifactSizes } from './artifact-size.js';
+import { snapshotBundles, type Bundles } from './bundles.js';
+import {
+  measureDbtWorkSaved,
+  prepareDbtProject,
+  type BenchProject,
+  type DbtWorkSaved,
+} from './dbt-work-saved.js';
+import { renderResults, type BenchResults, type NotMeasured } from './results.js';
+import { measureRetryPlanning } from './retry-planning.js';
+import {
+  measureSuiteWorkSaved,
+  type SuiteTool,
+  type SuiteWorkSaved,
+} from './test-suite-work-saved.js';
+import { REPO_ROOT } from './timed-process.js';
+
+const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Sizes and repetitions; `quick` is for checking the bench itself. */
+function settingsFor(quick: boolean) {
+  return {
+    failRatio: 0.01,
+    dbt: quick
+      ? [{ models: 50, nodeSleepMs: 0, repetitions: 1 }]
+      : [
+          { models: 50, nodeSleepMs: 0, repetitions: 5 },
+          { models: 500, nodeSleepMs: 0, repetitions: 5 },
+          { models: 5000, nodeSleepMs: 0, repetitions: 3 },
+          // Real models take seconds: the same 50 models where each node costs 20 ms.
+          { models: 50, nodeSleepMs: 20, repetitions: 3 },
+        ],
+    suites: [
+      {
+        tool: 'pytest',
+        tests: quick ? 20 : 500,
+        failing: quick ? 1 : 5,
+        costMs: 2,
+        repetitions: quick ? 1 : 5,
+      },
+      {
+        tool: 'playwright',
+        tests: quick ? 10 : 200,
+        failing: quick ? 1 : 2,
+        costMs: 5,
+        repetitions: quick ? 1 : 3,
+      },
+    ] satisfies {
+      tool: SuiteTool;
+      tests: number;
+      failing: number;
+      costMs: number;
+      repetitions: number;
+    }[],
+    action: { steps: 20, slopeSteps: quick ? 5 : 100, repetitions: quick ? 1 : 5 },
+    planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
+    app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
+  };
+}
+
+function machineInfo(): Record<string, unknown> {
+  const cpus = os.cpus();
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    commit = null;
+  }
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryMb: Math.round(os.totalmem() / 1024 / 1024),
+    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+    commit,
+  };
+}
+
+async function attempt<T>(what: string, measure: () => Promise<T>): Promise<T | NotMeasured> {
+  try {
+    return await measure();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`bench: ${what} could not be measured: ${message}\n`);
+    return { notMeasured: message.split('\n')[0] ?? message };
+  }
+}
+
+/** What the sections share: where to work, the bundles under measurement, how to say progress. */
+interface BenchContext {
+  readonly temp: string;
+  readonly bundles: Bundles;
+  readonly settings: ReturnType<typeof settingsFor>;
+  readonly sections: ReadonlySet<Section>;
+}
+
+const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+async function measureWorkSaved(ctx: BenchContext) {
+  const projects = ctx.settings.dbt.map((size, index) =>
+    prepareDbtProject({
+      dir: path.join(ctx.temp, `dbt-${index}-${size.models}`),
+      models: size.models,
+      failRatio: ctx.settings.failRatio,
+      nodeSleepMs: size.nodeSleepMs,
+    }),
+  );
+  const dbt: DbtWorkSaved[] = [];
+  if (ctx.sections.has('work')) {
+    for (const [index, size] of ctx.settings.dbt.entries()) {
+      const bench = projects[index];
+      if (bench === undefined) continue;
+      const cost = size.nodeSleepMs > 0 ? ` at ${size.nodeSleepMs} ms a node` : '';
+      say(`dbt work saved, ${size.models} models${cost}`);
+      const traceDir = ctx.temp;
+      dbt.push(
+        await measureDbtWorkSaved({
+          bench,
+          cli: ctx.bundles.cli,
+          repetitions: size.repetitions,
+          traceDir,
+        }),
+      );
+    }
+  }
+  const suites: SuiteWorkSaved[] = [];
+  if (ctx.sections.has('suites')) {
+    for (const suite of ctx.settings.suites) {
+      say(`${suite.tool} work saved, ${suite.tests} tests`);
+      const dir = path.join(ctx.temp, suite.tool);
+      suites.push(await measureSuiteWorkSaved({ ...suite, cli: ctx.bundles.cli, dir }));
+    }
+  }
+  return { projects, dbt, suites };
+}
+
+async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]) {
+  const { bundles, settings, sections } = ctx;
+  const section = async <T>(name: Section, what: string, measure: () => Promise<T>) => {
+    if (!sections.has(name)) return null;
+    say(what);
+    return await attempt(what, measure);
+  };
+  const action = await section('action', 'the Action overhead', () =>
+    measureActionOverhead({ ...settings.action, bundles }),
+  );
+  const planning = await section('planning', 'retry planning', () =>
+    measureRetryPlanning({
+      ...settings.planning,
+      dir: path.join(ctx.temp, 'planning'),
+      cli: bundles.cli,
+    }),
+  );
+  const artifacts = await section('artifacts', 'artifact sizes', () =>
+    measureArtifactSizes({
+      projects: projects.filter((p) => p.nodeSleepMs === 0),
+      actionDir: bundles.actionDir,
+    }),
+  );
+  const app = await section('app', 'the App', () =>
+    measureAppCost({ ...settings.app, app: bundles.app }),
+  );
+  return { action, planning, app, artifacts };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0)
+    throw new Error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  const machine = machineInfo();
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'gh-retry-bench-'));
+  try {
+    const ctx: BenchContext = {
+      temp,
+      bundles: snapshotBundles(path.join(temp, 'bundles')),
+      settings: settingsFor(values.quick),
+      sections: new Set(only as Section[]),
+    };
+    const { projects, dbt, suites } = await measureWorkSaved(ctx);
+    const costs = await measureCosts(ctx, projects);
+    const args = process.argv.slice(2);
+    const results: BenchResults = {
+      command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+      machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))) },
+      settings: ctx.settings,
+      dbt,
+      suites,
+      ...costs,
+    };
+    process.stdout.write(`${renderResults(results)}\n`);
+    // Quick figures are not figures to quote: they are written only where --out says.
+    const out = values.out ?? (values.quick ? null : path.join(REPO_ROOT, 'bench/results.json'));
+    if (out !== null) {
+      writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+      say(`wrote ${path.relative(REPO_ROOT, out)}`);
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

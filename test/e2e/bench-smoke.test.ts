@@ -1,0 +1,153 @@
+/**
+ * The benchmark's measuring functions at a tiny size: proof that `npm run bench` works end to
+ * end (its figures are real: nodes counted from dbt's trace, tests from the runners' reports,
+ * requests from the emulator's log). No timing is asserted; timings belong to the bench itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { measureActionOverhead } from '../../bench/action-overhead.js';
+import { measureAppCost } from '../../bench/app-cost.js';
+import { measureArtifactSizes } from '../../bench/artifact-size.js';
+import { snapshotBundles } from '../../bench/bundles.js';
+import { measureDbtWorkSaved, prepareDbtProject } from '../../bench/dbt-work-saved.js';
+import { checkTargets, renderResults, type BenchResults } from '../../bench/results.js';
+import { measureRetryPlanning } from '../../bench/retry-planning.js';
+import { measureSuiteWorkSaved } from '../../bench/test-suite-work-saved.js';
+
+const hasPytest = (() => {
+  try {
+    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasPytest)
+  console.warn(
+    'NOTICE: python3 -m pytest is not available; the bench smoke test skips its pytest suite',
+  );
+
+describe('the benchmark measures at a tiny size', () => {
+  const temp = mkdtempSync(path.join(tmpdir(), 'gh-retry-bench-smoke-'));
+  const results: Partial<Record<keyof BenchResults, unknown>> = {};
+  const bundles = snapshotBundles(path.join(temp, 'bundles'));
+  const { cli } = bundles;
+  const bench = prepareDbtProject({
+    dir: path.join(temp, 'dbt'),
+    models: 20,
+    failRatio: 0.1,
+    nodeSleepMs: 0,
+  });
+
+  afterAll(() => {
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('counts the dbt nodes a retry from failure, a retry all and a whole-job re-run execute', async () => {
+    const saved = await measureDbtWorkSaved({ bench, cli, repetitions: 1, traceDir: temp });
+    expect(saved.failed).toBeGreaterThan(0);
+    expect(saved.retriedExactly).toBe(true);
+    expect(saved.executed['from-failure'].run).toBe(saved.failed + saved.skipped);
+    expect(saved.executed['from-failure'].seed).toBe(0);
+    expect(saved.executed.all).toEqual(saved.executed['whole-job']);
+    expect(saved.executed.all.run).toBe(20);
+    expect(saved.expectedRunRatio).toBe((saved.failed + saved.skipped) / 20);
+    expect(saved.samplesMs['from-failure']).toHaveLength(1);
+    results.dbt = [saved];
+  });
+
+  it.skipIf(!hasPytest)('counts the pytest and Playwright tests each variant runs', async () => {
+    const suites = [];
+    for (const tool of ['pytest', 'playwright'] as const) {
+      const saved = await measureSuiteWorkSaved({
+        tool,
+        cli,
+        dir: path.join(temp, tool),
+        tests: 5,
+        failing: 1,
+        costMs: 0,
+        repetitions: 1,
+      });
+      expect(saved.executed).toEqual({ 'from-failure': 1, all: 5, 'whole-job': 5 });
+      expect(saved.retriedExactly).toBe(true);
+      suites.push(saved);
+    }
+    results.suites = suites;
+  });
+
+  it('times the Action bundle and a shell script in the emulator, with the record upload', async () => {
+    const overhead = await measureActionOverhead({
+      bundles,
+      steps: 2,
+      slopeSteps: 3,
+      repetitions: 1,
+    });
+    expect(overhead.samples['action-n']).toHaveLength(1);
+    expect(overhead.actionMs).toBeGreaterThan(0);
+    expect(overhead.shellMs).toBeGreaterThan(0);
+    expect(Number.isFinite(overhead.uploadMs)).toBe(true);
+    expect(Number.isFinite(overhead.overheadPerStepMs)).toBe(true);
+    results.action = overhead;
+  });
+
+  it('plans a retry of a stored dbt run in a fresh process and reads its peak memory', async () => {
+    const planning = await measureRetryPlanning({
+      cli,
+      dir: path.join(temp, 'planning'),
+      nodes: 100,
+      repetitions: 1,
+    });
+    expect(planning.runResultsBytes).toBeGreaterThan(0);
+    expect(planning.samples).toHaveLength(1);
+    expect(planning.peakRssMb).toBeGreaterThanOrEqual(planning.rssBeforeMb);
+    results.planning = planning;
+  });
+
+  it('weighs the record artifact the Action uploads for a failed run', async () => {
+    const [size] = await measureArtifactSizes({ projects: [bench], actionDir: bundles.actionDir });
+    expect(size).toMatchObject({ models: 20, files: 3 });
+    expect(size!.artifactBytes).toBeGreaterThan(0);
+    expect(size!.rawToolBytes).toBeGreaterThan(0);
+    results.artifacts = [size];
+  });
+
+  it('counts the App requests per /retry and per completed run, and sends signed deliveries', async () => {
+    const app = await measureAppCost({
+      app: bundles.app,
+      samples: 1,
+      deliveries: 20,
+      concurrency: 4,
+    });
+    expect(app.retryComment.operations).toMatchObject({ 'actions/create-workflow-dispatch': 1 });
+    expect(app.runCompleted.operations).toMatchObject({ 'checks/create': 1 });
+    expect(app.throughput).toMatchObject({ deliveries: 20, accepted: 20 });
+    results.app = app;
+  });
+
+  it('puts every figure next to its target', () => {
+    const all = {
+      command: 'smoke',
+      machine: {},
+      settings: {},
+      dbt: [],
+      suites: [],
+      action: null,
+      planning: null,
+      app: null,
+      artifacts: [],
+      ...results,
+    } as BenchResults;
+    const checks = checkTargets(all);
+    expect(checks.map((c) => c.target)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^dbt 20 models: retry runs failed \+ skipped/),
+        '/retry costs ≤ 6 API requests',
+      ]),
+    );
+    expect(checks.find((c) => c.target.startsWith('dbt 20'))?.verdict).toBe('PASS');
+    expect(renderResults(all)).toContain('Targets');
+  });
+});
