@@ -3,7 +3,7 @@
  * and the handler deps for one event (its installation's Octokit, its logger).
  */
 import type { Context, Logger, Probot } from 'probot';
-import { OctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
+import { createOctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
 import type { GitHubClient } from '../src/adapters/octokit-github.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from './bot-context.js';
 
@@ -43,7 +43,7 @@ export function probotDeps(params: {
   const { context, options } = params;
   return {
     // Probot's Octokit is an @octokit/core with the REST methods, paginate, retry and throttling.
-    github: new OctokitGitHubBot(context.octokit as unknown as GitHubClient),
+    github: createOctokitGitHubBot(context.octokit as unknown as GitHubClient),
     identity: params.identity,
     log: options.log ?? botLoggerOf(context.log),
     schedule: options.schedule,

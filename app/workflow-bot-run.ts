@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createGitHubClient } from '../src/adapters/octokit-github.js';
-import { OctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
+import { createOctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
 import type { BotDeps, BotLogger, Scheduler } from './bot-context.js';
 import { handleIssueComment } from './handlers/issue-comment.js';
 import { handleWorkflowRun } from './handlers/workflow-run.js';
@@ -70,7 +70,7 @@ export async function runWorkflowBot(
     baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
   });
   const deps: BotDeps = {
-    github: new OctokitGitHubBot(client),
+    github: createOctokitGitHubBot(client),
     identity: { login: ACTIONS_BOT_LOGIN, appId: null },
     log,
     schedule: sleepScheduler(log),

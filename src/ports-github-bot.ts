@@ -99,8 +99,8 @@ export type ConfigRead =
   | { readonly kind: 'found'; readonly value: Readonly<Record<string, unknown>> | null }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Everything the bot does on GitHub. */
-export interface GitHubBot extends GitHubActions {
+/** Workflow runs: read, dispatch, re-run; and the files they are made of. */
+export interface BotRuns {
   /** A run with the bot's extra fields, or null when it does not exist. */
   getRun(params: RepoRef & { readonly runId: number }): Promise<BotWorkflowRun | null>;
   /** Runs matching the filter, newest first, at most `limit` (bounded paging). */
@@ -115,35 +115,6 @@ export interface GitHubBot extends GitHubActions {
   ): Promise<DispatchOutcome>;
   /** GitHub's "Re-run failed jobs" of a run (a new attempt of the same run). */
   rerunFailedJobs(params: RepoRef & { readonly runId: number }): Promise<RerunOutcome>;
-  getPullRequest(params: RepoRef & { readonly number: number }): Promise<PullRequestInfo | null>;
-  /** Open pull requests whose head is `owner:branch`. */
-  listPullRequestsByHead(params: RepoRef & { readonly head: string }): Promise<PullRequestInfo[]>;
-  /** The user's permission on the repository; any error is a `failed` lookup. */
-  getPermission(params: RepoRef & { readonly username: string }): Promise<PermissionLookup>;
-  createComment(
-    params: RepoRef & { readonly issueNumber: number; readonly body: string },
-  ): Promise<{ readonly id: number }>;
-  updateComment(
-    params: RepoRef & { readonly commentId: number; readonly body: string },
-  ): Promise<void>;
-  /** Comments of an issue or pull request, oldest first, at most `limit`. */
-  listComments(
-    params: RepoRef & { readonly issueNumber: number; readonly limit: number },
-  ): Promise<CommentInfo[]>;
-  addReaction(
-    params: RepoRef & { readonly commentId: number; readonly content: ReactionContent },
-  ): Promise<void>;
-  createCheckRun(
-    params: RepoRef & CheckRunFields & { readonly headSha: string },
-  ): Promise<{ readonly id: number }>;
-  updateCheckRun(
-    params: RepoRef & Partial<CheckRunFields> & { readonly checkRunId: number },
-  ): Promise<void>;
-  getCheckRun(params: RepoRef & { readonly checkRunId: number }): Promise<CheckRunInfo | null>;
-  /** Check runs of a commit with this name (newest first), optionally of one App only. */
-  listCheckRuns(
-    params: RepoRef & { readonly headSha: string; readonly name: string; readonly appId?: number },
-  ): Promise<CheckRunInfo[]>;
   /** A file's text at a ref; null when it does not exist there. */
   readFile(
     params: RepoRef & { readonly path: string; readonly ref: string },
@@ -151,3 +122,50 @@ export interface GitHubBot extends GitHubActions {
   /** The configuration file, read with Probot's config loader (`_extends` works). */
   readConfig(params: RepoRef & { readonly path: string }): Promise<ConfigRead>;
 }
+
+/** Pull requests, who may do what, and the conversation on them. */
+export interface BotConversation {
+  /** The pull request, or null when it does not exist. */
+  getPullRequest(params: RepoRef & { readonly number: number }): Promise<PullRequestInfo | null>;
+  /** Open pull requests whose head is `owner:branch`. */
+  listPullRequestsByHead(params: RepoRef & { readonly head: string }): Promise<PullRequestInfo[]>;
+  /** The user's permission on the repository; any error is a `failed` lookup. */
+  getPermission(params: RepoRef & { readonly username: string }): Promise<PermissionLookup>;
+  /** Post a comment on an issue or pull request. */
+  createComment(
+    params: RepoRef & { readonly issueNumber: number; readonly body: string },
+  ): Promise<{ readonly id: number }>;
+  /** Replace a comment's body. */
+  updateComment(
+    params: RepoRef & { readonly commentId: number; readonly body: string },
+  ): Promise<void>;
+  /** Comments of an issue or pull request, oldest first, at most `limit`. */
+  listComments(
+    params: RepoRef & { readonly issueNumber: number; readonly limit: number },
+  ): Promise<CommentInfo[]>;
+  /** React to a comment (GitHub keeps one reaction of a kind per user). */
+  addReaction(
+    params: RepoRef & { readonly commentId: number; readonly content: ReactionContent },
+  ): Promise<void>;
+}
+
+/** The bot's check runs. */
+export interface BotChecks {
+  /** Create a completed check run on a commit. */
+  createCheckRun(
+    params: RepoRef & CheckRunFields & { readonly headSha: string },
+  ): Promise<{ readonly id: number }>;
+  /** Change some fields of a check run. */
+  updateCheckRun(
+    params: RepoRef & Partial<CheckRunFields> & { readonly checkRunId: number },
+  ): Promise<void>;
+  /** The check run, or null when it does not exist. */
+  getCheckRun(params: RepoRef & { readonly checkRunId: number }): Promise<CheckRunInfo | null>;
+  /** Check runs of a commit with this name (newest first), optionally of one App only. */
+  listCheckRuns(
+    params: RepoRef & { readonly headSha: string; readonly name: string; readonly appId?: number },
+  ): Promise<CheckRunInfo[]>;
+}
+
+/** Everything the bot does on GitHub. */
+export interface GitHubBot extends GitHubActions, BotRuns, BotConversation, BotChecks {}
