@@ -16235,6 +16235,10 @@ async function orNullOn404(read) {
         throw error;
     }
 }
+/** The dispatch error that means the workflow at that ref cannot be dispatched at all. */
+const NO_DISPATCH_TRIGGER = /workflow_dispatch/i;
+/** A GitHub that predates `return_run_details` (GHES ≤ 3.20) refuses the field. */
+const UNKNOWN_RUN_DETAILS = /return_run_details/i;
 function toRun(data) {
     return {
         id: data.id,
@@ -16258,6 +16262,205 @@ function toRun(data) {
         pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
     };
 }
+/** {@link BotRuns} over GitHub's REST API. */
+function octokitBotRuns(octokit) {
+    return {
+        async getRun({ owner, repo, runId }) {
+            const response = await orNullOn404(async () => await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+            return response === null ? null : toRun(response.data);
+        },
+        async listRuns(params) {
+            const query = {
+                owner: params.owner,
+                repo: params.repo,
+                per_page: Math.min(100, Math.max(1, params.limit)),
+                ...(params.headSha === undefined ? {} : { head_sha: params.headSha }),
+                ...(params.event === undefined ? {} : { event: params.event }),
+                ...(params.branch === undefined ? {} : { branch: params.branch }),
+            };
+            const iterator = params.workflow === undefined
+                ? octokit.paginate.iterator(octokit.rest.actions.listWorkflowRunsForRepo, query)
+                : octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
+                    ...query,
+                    workflow_id: params.workflow,
+                });
+            const runs = [];
+            for await (const page of iterator) {
+                for (const run of page.data) {
+                    // Runs come newest first: the `created` filter is done here, as every GitHub version can.
+                    const tooOld = params.createdSince !== undefined && run.created_at < params.createdSince;
+                    if (runs.length >= params.limit || tooOld)
+                        return runs;
+                    runs.push(toRun(run));
+                }
+            }
+            return runs;
+        },
+        async dispatchWorkflow(params) {
+            const request = {
+                owner: params.owner,
+                repo: params.repo,
+                workflow_id: params.workflowId,
+                ref: params.ref,
+                inputs: { ...params.inputs },
+            };
+            try {
+                const response = await octokit.rest.actions.createWorkflowDispatch({
+                    ...request,
+                    return_run_details: true,
+                });
+                const data = response.data;
+                const runId = typeof data?.workflow_run_id === 'number' ? data.workflow_run_id : null;
+                return { kind: 'dispatched', runId };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                if (failure === null || failure.status >= 500)
+                    throw error;
+                if (UNKNOWN_RUN_DETAILS.test(failure.message)) {
+                    await octokit.rest.actions.createWorkflowDispatch(request);
+                    return { kind: 'dispatched', runId: null };
+                }
+                if (failure.status === 422 && NO_DISPATCH_TRIGGER.test(failure.message))
+                    return { kind: 'no-dispatch-trigger', message: failure.message };
+                return { kind: 'rejected', status: failure.status, message: failure.message };
+            }
+        },
+        async rerunFailedJobs({ owner, repo, runId }) {
+            try {
+                await octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo, run_id: runId });
+                return { kind: 'rerun' };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                // 403 "already running" / "cannot be retried", 404: answers to show, not errors of the bot.
+                if (failure === null || failure.status >= 500)
+                    throw error;
+                return { kind: 'refused', status: failure.status, message: failure.message };
+            }
+        },
+        async readFile({ owner, repo, path, ref }) {
+            const response = await orNullOn404(async () => await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+                owner,
+                repo,
+                path,
+                ref,
+                headers: { accept: 'application/vnd.github.raw' },
+            }));
+            if (response === null)
+                return null;
+            const data = response.data;
+            if (typeof data !== 'string')
+                throw new Error(`${path} is not a file`);
+            return data;
+        },
+        async readConfig({ owner, repo, path }) {
+            try {
+                const { files, config } = await composeConfigGet(octokit, { owner, repo, path });
+                const found = files.some((file) => file.config !== null);
+                return { kind: 'found', value: found ? config : null };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                const message = failure !== null
+                    ? `GitHub answered HTTP ${failure.status}: ${failure.message}`
+                    : error instanceof Error
+                        ? error.message
+                        : String(error);
+                return { kind: 'failed', message };
+            }
+        },
+    };
+}
+function toPull(data) {
+    return {
+        number: data.number,
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        // The schema says non-null, but a deleted fork leaves `head.repo` null.
+        headRepository: data.head.repo?.full_name ?? null,
+        baseRepository: data.base.repo.full_name,
+    };
+}
+/** {@link BotConversation} over GitHub's REST API. */
+function octokitBotConversation(octokit) {
+    return {
+        async getPullRequest({ owner, repo, number }) {
+            const response = await orNullOn404(async () => await octokit.rest.pulls.get({ owner, repo, pull_number: number }));
+            return response === null ? null : toPull(response.data);
+        },
+        async listPullRequestsByHead({ owner, repo, head }) {
+            const { data } = await octokit.rest.pulls.list({
+                owner,
+                repo,
+                head,
+                state: 'open',
+                per_page: 10,
+            });
+            return data.map(toPull);
+        },
+        async getPermission({ owner, repo, username }) {
+            try {
+                const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+                    owner,
+                    repo,
+                    username,
+                });
+                return { kind: 'found', permission: data.permission, roleName: data.role_name };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                // 404: not a user GitHub knows on this repository, so no access; anything else is a failed lookup.
+                if (failure?.status === 404)
+                    return { kind: 'found', permission: 'none', roleName: null };
+                const reason = failure === null ? 'the lookup failed' : `GitHub answered HTTP ${failure.status}`;
+                return { kind: 'failed', reason };
+            }
+        },
+        async createComment({ owner, repo, issueNumber, body }) {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: issueNumber,
+                body,
+            });
+            return { id: data.id };
+        },
+        async updateComment({ owner, repo, commentId, body }) {
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+        },
+        async listComments({ owner, repo, issueNumber, limit }) {
+            const comments = [];
+            const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: issueNumber,
+                per_page: 100,
+            });
+            for await (const page of iterator) {
+                for (const comment of page.data) {
+                    if (comments.length >= limit)
+                        return comments;
+                    comments.push({
+                        id: comment.id,
+                        body: comment.body ?? '',
+                        author: comment.user?.login ?? '',
+                        appId: comment.performed_via_github_app?.id ?? null,
+                    });
+                }
+            }
+            return comments;
+        },
+        async addReaction({ owner, repo, commentId, content }) {
+            await octokit.rest.reactions.createForIssueComment({
+                owner,
+                repo,
+                comment_id: commentId,
+                content,
+            });
+        },
+    };
+}
 function toCheckRun(data) {
     return {
         id: data.id,
@@ -16273,269 +16476,7 @@ function toCheckRun(data) {
         },
     };
 }
-function toPull(data) {
-    return {
-        number: data.number,
-        headSha: data.head.sha,
-        headRef: data.head.ref,
-        // The schema says non-null, but a deleted fork leaves `head.repo` null.
-        headRepository: data.head.repo?.full_name ?? null,
-        baseRepository: data.base.repo.full_name,
-    };
-}
-/** The dispatch error that means the workflow at that ref cannot be dispatched at all. */
-const NO_DISPATCH_TRIGGER = /workflow_dispatch/i;
-/** A GitHub that predates `return_run_details` (GHES ≤ 3.20) refuses the field. */
-const UNKNOWN_RUN_DETAILS = /return_run_details/i;
-/** {@link GitHubBot} over GitHub's REST API, on the same client as {@link OctokitGitHub}. */
-class OctokitGitHubBot {
-    octokit;
-    actions;
-    constructor(octokit) {
-        this.octokit = octokit;
-        this.actions = new OctokitGitHub(octokit);
-    }
-    async getWorkflowRun(params) {
-        return await this.actions.getWorkflowRun(params);
-    }
-    async listRunArtifacts(params) {
-        return await this.actions.listRunArtifacts(params);
-    }
-    async downloadArtifactZip(params) {
-        return await this.actions.downloadArtifactZip(params);
-    }
-    async getRun(params) {
-        const { owner, repo, runId } = params;
-        const response = await orNullOn404(async () => await this.octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
-        return response === null ? null : toRun(response.data);
-    }
-    async listRuns(params) {
-        const query = {
-            owner: params.owner,
-            repo: params.repo,
-            per_page: Math.min(100, Math.max(1, params.limit)),
-            ...(params.headSha === undefined ? {} : { head_sha: params.headSha }),
-            ...(params.event === undefined ? {} : { event: params.event }),
-            ...(params.branch === undefined ? {} : { branch: params.branch }),
-        };
-        const iterator = params.workflow === undefined
-            ? this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRunsForRepo, query)
-            : this.octokit.paginate.iterator(this.octokit.rest.actions.listWorkflowRuns, {
-                ...query,
-                workflow_id: params.workflow,
-            });
-        const runs = [];
-        for await (const page of iterator) {
-            for (const run of page.data) {
-                // Runs come newest first: the `created` filter is done here, as every GitHub version can.
-                const tooOld = params.createdSince !== undefined && run.created_at < params.createdSince;
-                if (runs.length >= params.limit || tooOld)
-                    return runs;
-                runs.push(toRun(run));
-            }
-        }
-        return runs;
-    }
-    async dispatchWorkflow(params) {
-        const request = {
-            owner: params.owner,
-            repo: params.repo,
-            workflow_id: params.workflowId,
-            ref: params.ref,
-            inputs: { ...params.inputs },
-        };
-        try {
-            const response = await this.octokit.rest.actions.createWorkflowDispatch({
-                ...request,
-                return_run_details: true,
-            });
-            const data = response.data;
-            const runId = typeof data?.workflow_run_id === 'number' ? data.workflow_run_id : null;
-            return { kind: 'dispatched', runId };
-        }
-        catch (error) {
-            const failure = readHttpFailure(error);
-            if (failure === null || failure.status >= 500)
-                throw error;
-            if (UNKNOWN_RUN_DETAILS.test(failure.message)) {
-                await this.octokit.rest.actions.createWorkflowDispatch(request);
-                return { kind: 'dispatched', runId: null };
-            }
-            if (failure.status === 422 && NO_DISPATCH_TRIGGER.test(failure.message))
-                return { kind: 'no-dispatch-trigger', message: failure.message };
-            return { kind: 'rejected', status: failure.status, message: failure.message };
-        }
-    }
-    async rerunFailedJobs(params) {
-        try {
-            await this.octokit.rest.actions.reRunWorkflowFailedJobs({
-                owner: params.owner,
-                repo: params.repo,
-                run_id: params.runId,
-            });
-            return { kind: 'rerun' };
-        }
-        catch (error) {
-            const failure = readHttpFailure(error);
-            // 403 "already running" / "cannot be retried", 404: answers to show, not errors of the bot.
-            if (failure === null || failure.status >= 500)
-                throw error;
-            return { kind: 'refused', status: failure.status, message: failure.message };
-        }
-    }
-    async getPullRequest(params) {
-        const { owner, repo } = params;
-        const response = await orNullOn404(async () => await this.octokit.rest.pulls.get({ owner, repo, pull_number: params.number }));
-        return response === null ? null : toPull(response.data);
-    }
-    async listPullRequestsByHead(params) {
-        const { data } = await this.octokit.rest.pulls.list({
-            owner: params.owner,
-            repo: params.repo,
-            head: params.head,
-            state: 'open',
-            per_page: 10,
-        });
-        return data.map(toPull);
-    }
-    async getPermission(params) {
-        try {
-            const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({
-                owner: params.owner,
-                repo: params.repo,
-                username: params.username,
-            });
-            return { kind: 'found', permission: data.permission, roleName: data.role_name };
-        }
-        catch (error) {
-            const failure = readHttpFailure(error);
-            // 404: not a user GitHub knows on this repository, so no access; anything else is a failed lookup.
-            if (failure?.status === 404)
-                return { kind: 'found', permission: 'none', roleName: null };
-            return {
-                kind: 'failed',
-                reason: failure === null ? 'the lookup failed' : `GitHub answered HTTP ${failure.status}`,
-            };
-        }
-    }
-    async createComment(params) {
-        const { data } = await this.octokit.rest.issues.createComment({
-            owner: params.owner,
-            repo: params.repo,
-            issue_number: params.issueNumber,
-            body: params.body,
-        });
-        return { id: data.id };
-    }
-    async updateComment(params) {
-        await this.octokit.rest.issues.updateComment({
-            owner: params.owner,
-            repo: params.repo,
-            comment_id: params.commentId,
-            body: params.body,
-        });
-    }
-    async listComments(params) {
-        const comments = [];
-        const iterator = this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
-            owner: params.owner,
-            repo: params.repo,
-            issue_number: params.issueNumber,
-            per_page: 100,
-        });
-        for await (const page of iterator) {
-            for (const comment of page.data) {
-                if (comments.length >= params.limit)
-                    return comments;
-                comments.push({
-                    id: comment.id,
-                    body: comment.body ?? '',
-                    author: comment.user?.login ?? '',
-                    appId: comment.performed_via_github_app?.id ?? null,
-                });
-            }
-        }
-        return comments;
-    }
-    async addReaction(params) {
-        await this.octokit.rest.reactions.createForIssueComment({
-            owner: params.owner,
-            repo: params.repo,
-            comment_id: params.commentId,
-            content: params.content,
-        });
-    }
-    async createCheckRun(params) {
-        const { data } = await this.octokit.rest.checks.create({
-            ...checkRunBody(params),
-            owner: params.owner,
-            repo: params.repo,
-            name: params.name,
-            head_sha: params.headSha,
-        });
-        return { id: data.id };
-    }
-    async updateCheckRun(params) {
-        await this.octokit.rest.checks.update({
-            owner: params.owner,
-            repo: params.repo,
-            check_run_id: params.checkRunId,
-            ...checkRunBody(params),
-        });
-    }
-    async getCheckRun(params) {
-        const { owner, repo } = params;
-        const response = await orNullOn404(async () => await this.octokit.rest.checks.get({ owner, repo, check_run_id: params.checkRunId }));
-        return response === null ? null : toCheckRun(response.data);
-    }
-    async listCheckRuns(params) {
-        const { data } = await this.octokit.rest.checks.listForRef({
-            owner: params.owner,
-            repo: params.repo,
-            ref: params.headSha,
-            check_name: params.name,
-            filter: 'all',
-            per_page: 100,
-            ...(params.appId === undefined ? {} : { app_id: params.appId }),
-        });
-        return data.check_runs.map(toCheckRun);
-    }
-    async readFile(params) {
-        const response = await orNullOn404(async () => await this.octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-            owner: params.owner,
-            repo: params.repo,
-            path: params.path,
-            ref: params.ref,
-            headers: { accept: 'application/vnd.github.raw' },
-        }));
-        if (response === null)
-            return null;
-        const data = response.data;
-        if (typeof data !== 'string')
-            throw new Error(`${params.path} is not a file`);
-        return data;
-    }
-    async readConfig(params) {
-        try {
-            const { files, config } = await composeConfigGet(this.octokit, {
-                owner: params.owner,
-                repo: params.repo,
-                path: params.path,
-            });
-            const found = files.some((file) => file.config !== null);
-            return { kind: 'found', value: found ? config : null };
-        }
-        catch (error) {
-            const failure = readHttpFailure(error);
-            const message = failure === null
-                ? error instanceof Error
-                    ? error.message
-                    : String(error)
-                : `GitHub answered HTTP ${failure.status}: ${failure.message}`;
-            return { kind: 'failed', message };
-        }
-    }
-}
+/** The request fields for what is given; a conclusion completes the check run. */
 function checkRunBody(fields) {
     return {
         ...(fields.name === undefined ? {} : { name: fields.name }),
@@ -16546,6 +16487,60 @@ function checkRunBody(fields) {
             : { status: 'completed', conclusion: fields.conclusion }),
         ...(fields.output === undefined ? {} : { output: { ...fields.output } }),
         ...(fields.actions === undefined ? {} : { actions: fields.actions.map((a) => ({ ...a })) }),
+    };
+}
+/** {@link BotChecks} over GitHub's REST API (a GitHub App or a `GITHUB_TOKEN` with `checks: write`). */
+function octokitBotChecks(octokit) {
+    return {
+        async createCheckRun(params) {
+            const { data } = await octokit.rest.checks.create({
+                ...checkRunBody(params),
+                owner: params.owner,
+                repo: params.repo,
+                name: params.name,
+                head_sha: params.headSha,
+            });
+            return { id: data.id };
+        },
+        async updateCheckRun(params) {
+            await octokit.rest.checks.update({
+                owner: params.owner,
+                repo: params.repo,
+                check_run_id: params.checkRunId,
+                ...checkRunBody(params),
+            });
+        },
+        async getCheckRun({ owner, repo, checkRunId }) {
+            const response = await orNullOn404(async () => await octokit.rest.checks.get({ owner, repo, check_run_id: checkRunId }));
+            return response === null ? null : toCheckRun(response.data);
+        },
+        async listCheckRuns({ owner, repo, headSha, name, appId }) {
+            const { data } = await octokit.rest.checks.listForRef({
+                owner,
+                repo,
+                ref: headSha,
+                check_name: name,
+                filter: 'all',
+                per_page: 100,
+                ...(appId === undefined ? {} : { app_id: appId }),
+            });
+            return data.check_runs.map(toCheckRun);
+        },
+    };
+}
+/**
+ * {@link GitHubBot} over GitHub's REST API: the Action's run and artifact reads
+ * ({@link OctokitGitHub}) plus the bot's runs, conversation and check runs, on one client.
+ */
+function createOctokitGitHubBot(octokit) {
+    const actions = new OctokitGitHub(octokit);
+    return {
+        getWorkflowRun: async (params) => await actions.getWorkflowRun(params),
+        listRunArtifacts: async (params) => await actions.listRunArtifacts(params),
+        downloadArtifactZip: async (params) => await actions.downloadArtifactZip(params),
+        ...octokitBotRuns(octokit),
+        ...octokitBotConversation(octokit),
+        ...octokitBotChecks(octokit),
     };
 }
 
@@ -31848,7 +31843,7 @@ async function runWorkflowBot(env, out) {
         baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     });
     const deps = {
-        github: new OctokitGitHubBot(client),
+        github: createOctokitGitHubBot(client),
         identity: { login: ACTIONS_BOT_LOGIN, appId: null },
         log,
         schedule: sleepScheduler(log),
