@@ -48,18 +48,22 @@ describe('cancelling a run of the Action', () => {
 
   it('leaves a truthful record that the post step uploads when the main step is killed first', async () => {
     // A step that ignores SIGINT and SIGTERM holds the Action past the runner's (shortened) timeouts.
-    const commands = "echo ready\ntrap '' INT TERM; echo stubborn; sleep 4\necho never";
+    const commands = "echo ready\ntrap '' INT TERM; echo holding $((6 * 7)); sleep 10\necho never";
     h = await startActionHarness({
       workflow: nightlyWorkflow({ commands }),
       cancelTimings: { sigintTimeoutMs: 300, sigtermTimeoutMs: 300 },
     });
     const runId = await h.start();
-    await h.gh.waitForOutput(runId, 'stubborn');
+    // The log shows each command before it runs; only the shell prints the evaluated number.
+    await h.gh.waitForOutput(runId, 'holding 42');
     h.gh.cancelRun(runId);
     const run = await h.complete(runId);
 
     expect(run.conclusion).toBe('cancelled');
-    expect(run.job.main?.signal).toBe('SIGKILL');
+    expect(
+      run.job.main?.signal,
+      `main: ${run.job.main?.stdout}\n${run.job.main?.stderr}\npost: ${run.job.post?.stdout}`,
+    ).toBe('SIGKILL');
     expect(run.job.post?.stdout).toContain('Uploading the run record');
     expect(run.record?.status).toBe('cancelled');
     expect(statuses(run.record)).toEqual([
