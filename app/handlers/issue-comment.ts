@@ -53,7 +53,7 @@ export async function handleIssueComment(deps: BotDeps, payload: unknown): Promi
     );
     if (ctx === null || event === null) return;
     const sorry =
-      '😕 gh-retry ran into an unexpected error and nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs.';
+      '😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs.';
     const answered = ctx;
     const comment = event;
     await reply(answered, comment, sorry)

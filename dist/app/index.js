@@ -50991,7 +50991,7 @@ async function handleIssueComment(deps, payload) {
         deps.log.error(`could not handle the /retry comment ${event?.comment.id ?? '(unreadable)'}`, error);
         if (ctx === null || event === null)
             return;
-        const sorry = '😕 gh-retry ran into an unexpected error and nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs.';
+        const sorry = '😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs.';
         const answered = ctx;
         const comment = event;
         await reply(answered, comment, sorry)

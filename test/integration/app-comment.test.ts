@@ -339,6 +339,27 @@ describe('the App answers /retry on a pull request', () => {
   });
 });
 
+describe('the App when GitHub fails unexpectedly', () => {
+  it('logs the error and tells the commenter what to do next', async () => {
+    const h = await startAppHarness({ repo: repoOptions });
+    try {
+      const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+      h.gh.failNext('actions/list-workflow-runs-for-repo', { status: 500 });
+      const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+      expect(h.gh.dispatches()).toEqual([]);
+      expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
+      expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
+        `"😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs."`,
+      );
+      expect(h.log.errors.map((e) => e.message)).toEqual([
+        `could not handle the /retry comment ${commentId}`,
+      ]);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('the App when GitHub cannot say what the commenter may do', () => {
   it('denies, and says what to do next', async () => {
     const h = await startAppHarness({ repo: repoOptions });
