@@ -1,15 +1,9 @@
 // Bundles each entry point with @vercel/ncc into dist/ (committed; `npm run check-dist` keeps it fresh).
+// The sources are compiled once with tsc (tsconfig.build.json, no tests) and ncc bundles the
+// JavaScript: one type-check instead of one per entry, and test files never block a bundle.
 import { execFileSync } from 'node:child_process';
 import process from 'node:process';
-import {
-  chmodSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** [entry, output folder] — one bundle per runtime shell. */
@@ -22,27 +16,14 @@ const entries = [
   ['app/workflow-bot.ts', 'dist/bot'],
 ];
 
+/** Where tsc writes the compiled sources that ncc bundles. */
+const compiled = 'lib';
+
 /** The `bin` of package.json: it must start with a shebang and be executable for `npx gh-retry`. */
 const cliBin = 'dist/cli/index.js';
 
 /** Bundles are built here and replace dist/ only when every entry built, so a failure keeps dist/. */
 const staging = 'dist.staging';
-
-/**
- * ncc's type-check emits the project's declaration files (tsconfig has `declaration: true`) next
- * to the bundle; they are not part of it. Remove them and the folders they leave empty.
- */
-function pruneDeclarations(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      pruneDeclarations(full);
-      if (readdirSync(full).length === 0) rmdirSync(full);
-    } else if (entry.name.endsWith('.d.ts')) {
-      rmSync(full);
-    }
-  }
-}
 
 rmSync(staging, { recursive: true, force: true });
 try {
@@ -55,7 +36,13 @@ rmSync('dist', { recursive: true, force: true });
 renameSync(staging, 'dist');
 
 function bundleAll() {
-  for (const [entry, finalOut] of entries) {
+  rmSync(compiled, { recursive: true, force: true });
+  process.stdout.write('compiling with tsc -p tsconfig.build.json\n');
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
+  for (const [source, finalOut] of entries) {
+    const entry = path.join(compiled, source.replace(/\.ts$/, '.js'));
     const out = path.join(staging, path.relative('dist', finalOut));
     process.stdout.write(`bundling ${entry} -> ${out}\n`);
     execFileSync(
@@ -75,7 +62,6 @@ function bundleAll() {
       ],
       { stdio: 'inherit' },
     );
-    pruneDeclarations(out);
   }
 
   const stagedBin = path.join(staging, path.relative('dist', cliBin));

@@ -35951,7 +35951,7 @@ async function create_node_middleware_createNodeMiddleware(appFn, { probot = cre
 ;// CONCATENATED MODULE: ./node_modules/probot/lib/index.js
 
 
-;// CONCATENATED MODULE: ./app/delay-scheduler.ts
+;// CONCATENATED MODULE: ./lib/app/delay-scheduler.js
 /**
  * The Probot server's scheduler: a task without delay runs before the webhook is answered; a
  * delayed one waits on an in-memory timer and is lost if the process stops first (the check run
@@ -35987,8 +35987,8 @@ function delay_scheduler_createTimerScheduler(log) {
         },
     };
 }
-
-;// CONCATENATED MODULE: ./src/core/authorize.ts
+//# sourceMappingURL=delay-scheduler.js.map
+;// CONCATENATED MODULE: ./lib/src/core/authorize.js
 /** Repository permission levels, weakest first. */
 const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 /** Read a permission level from text (`write`, `Maintain`); null when it is not one. */
@@ -36041,10 +36041,10 @@ function authorize(params) {
             `Ask someone with ${required} access to comment /retry, or a maintainer to grant you ${required} access.`,
     };
 }
-
+//# sourceMappingURL=authorize.js.map
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
 var shell_quote = __nccwpck_require__(6591);
-;// CONCATENATED MODULE: ./src/core/command-line.ts
+;// CONCATENATED MODULE: ./lib/src/core/command-line.js
 
 /**
  * Splitting a command into words to recognise the tool it runs (never to run it: commands always
@@ -36206,8 +36206,8 @@ function splitPrefix(words) {
         args: words.slice(at + 1),
     };
 }
-
-;// CONCATENATED MODULE: ./src/core/tools/dbt-command.ts
+//# sourceMappingURL=command-line.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-command.js
 /** dbt flags that take the next word as their value (so that word is not the subcommand). */
 const VALUE_FLAGS = new Set([
     '--log-format',
@@ -36255,8 +36255,8 @@ function dbt_command_parseDbtCommand(words) {
         args: args.slice(end),
     };
 }
-
-;// CONCATENATED MODULE: ./src/core/step-ids.ts
+//# sourceMappingURL=dbt-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/step-ids.js
 
 
 /** What a step id may look like (explicit or derived). */
@@ -36331,8 +36331,8 @@ function isSetupCommand(command) {
     const setup = SETUP_SUBCOMMANDS[words.programName];
     return setup !== undefined && subcommand !== undefined && setup.includes(subcommand);
 }
-
-;// CONCATENATED MODULE: ./src/core/comment-command.ts
+//# sourceMappingURL=step-ids.js.map
+;// CONCATENATED MODULE: ./lib/src/core/comment-command.js
 
 /** A workflow file name: a plain file name ending in `.yml` or `.yaml`. */
 const WORKFLOW_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
@@ -36517,8 +36517,8 @@ function ok(value) {
 function fail(problem) {
     return { ok: false, problem };
 }
-
-;// CONCATENATED MODULE: ./src/core/model.ts
+//# sourceMappingURL=comment-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/model.js
 /**
  * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
  * The run record's own types live in `run-record.ts` (they come from its zod schema).
@@ -36535,7 +36535,7 @@ function formatRetryMode(mode) {
             return `only ${mode.steps.join(',')}`;
     }
 }
-
+//# sourceMappingURL=model.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -46071,7 +46071,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./lib/src/core/config.js
 
 
 /**
@@ -46324,8 +46324,8 @@ function formatPath(prefix, path) {
 function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-;// CONCATENATED MODULE: ./src/core/retry-policy.ts
+//# sourceMappingURL=config.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry-policy.js
 
 /**
  * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
@@ -46480,8 +46480,8 @@ function baseName(path) {
 function skip(reason) {
     return { kind: 'skip', reason };
 }
-
-;// CONCATENATED MODULE: ./src/core/run-reference.ts
+//# sourceMappingURL=retry-policy.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-reference.js
 
 const WEB_PATH = /^\/([^/]+)\/([^/]+)\/actions\/runs\/(\d{1,16})(?:\/attempts\/(\d{1,4}))?(?:\/jobs?\/\d{1,16})?\/?$/;
 const API_PATH = /^(?:\/api\/v3)?\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d{1,16})(?:\/attempts\/(\d{1,4}))?\/?$/;
@@ -46555,8 +46555,8 @@ function parseRecordRunId(recordId) {
     const valid = Number.isSafeInteger(runId) && runId > 0 && (attempt === null || attempt > 0);
     return valid ? { runId, attempt } : null;
 }
-
-;// CONCATENATED MODULE: ./src/core/text-table.ts
+//# sourceMappingURL=run-reference.js.map
+;// CONCATENATED MODULE: ./lib/src/core/text-table.js
 /** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
 function renderTextTable(headers, rows) {
     const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
@@ -46584,8 +46584,8 @@ function truncateText(text, max) {
     const oneLine = text.replace(/\s*\n\s*/g, ' ');
     return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
 }
-
-;// CONCATENATED MODULE: ./src/core/markdown-report.ts
+//# sourceMappingURL=text-table.js.map
+;// CONCATENATED MODULE: ./lib/src/core/markdown-report.js
 
 
 
@@ -46964,14 +46964,14 @@ function oneLine(text, max) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
-
-;// CONCATENATED MODULE: ./app/bot-context.ts
+//# sourceMappingURL=markdown-report.js.map
+;// CONCATENATED MODULE: ./lib/app/bot-context.js
 /** The web URL of a run of the context's repository. */
 function runUrlOf(ctx) {
     return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
 }
-
-;// CONCATENATED MODULE: ./app/bot-config.ts
+//# sourceMappingURL=bot-context.js.map
+;// CONCATENATED MODULE: ./lib/app/bot-config.js
 
 /**
  * Read `.github/gh-retry.yml` with Probot's config loader (through the GitHub port, in both
@@ -46989,8 +46989,8 @@ async function loadConfig(ctx) {
         ],
     };
 }
-
-;// CONCATENATED MODULE: ./app/check-run-report.ts
+//# sourceMappingURL=bot-config.js.map
+;// CONCATENATED MODULE: ./lib/app/check-run-report.js
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
 const CHECK_RUN_NAME = 'gh-retry';
@@ -47111,8 +47111,8 @@ function fitText(text) {
     const cut = text.indexOf('\n', text.length - MARKDOWN_LIMIT + 40);
     return `_Older entries were dropped._\n\n${text.slice(cut === -1 ? text.length - MARKDOWN_LIMIT + 40 : cut + 1)}`;
 }
-
-;// CONCATENATED MODULE: ./app/payloads.ts
+//# sourceMappingURL=check-run-report.js.map
+;// CONCATENATED MODULE: ./lib/app/payloads.js
 /**
  * The parts of webhook payloads the handlers read, checked with zod: a payload file in a
  * workflow or a delivery is input like any other, and a missing field is an error, not undefined.
@@ -47180,8 +47180,8 @@ function contextFor(deps, payload) {
         : new URL(repo.html_url).origin;
     return { ...deps, repo: { owner: repo.owner.login, repo: repo.name }, serverUrl };
 }
-
-;// CONCATENATED MODULE: ./app/dispatch-trigger.ts
+//# sourceMappingURL=payloads.js.map
+;// CONCATENATED MODULE: ./lib/app/dispatch-trigger.js
 
 /**
  * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
@@ -47230,8 +47230,8 @@ function retryInputs(params) {
 function dispatch_trigger_isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-;// CONCATENATED MODULE: ./app/retry-markers.ts
+//# sourceMappingURL=dispatch-trigger.js.map
+;// CONCATENATED MODULE: ./lib/app/retry-markers.js
 /**
  * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
  * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
@@ -47255,7 +47255,7 @@ function parseRetryMarkers(text) {
         requestedBy: match[3] ?? 'unknown',
     }));
 }
-
+//# sourceMappingURL=retry-markers.js.map
 // EXTERNAL MODULE: external "module"
 var external_module_ = __nccwpck_require__(3339);
 ;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
@@ -49972,7 +49972,7 @@ function esm_unzipSync(data, opts) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/errors.ts
+;// CONCATENATED MODULE: ./lib/src/core/errors.js
 /** An error the user can fix; its message says what to do. Entry points print it without a stack. */
 class errors_UserError extends Error {
     name = 'UserError';
@@ -49989,7 +49989,7 @@ class errors_RunRecordError extends errors_UserError {
 class PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
     name = 'PlanError';
 }
-
+//# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -50007,7 +50007,7 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-;// CONCATENATED MODULE: ./src/core/run-record-schema.ts
+;// CONCATENATED MODULE: ./lib/src/core/run-record-schema.js
 
 /** The run record version this build writes and reads. */
 const RUN_RECORD_VERSION = 1;
@@ -50143,8 +50143,8 @@ const run_record_schema_runRecordSchema = object({
     lineage: lineageSchema,
     steps: array(stepRecord).max(run_record_schema_RECORD_LIMITS.maxSteps),
 });
-
-;// CONCATENATED MODULE: ./src/core/run-record.ts
+//# sourceMappingURL=run-record-schema.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-record.js
 
 
 
@@ -50236,8 +50236,8 @@ function bytesOverLimit(text) {
     const bytes = new TextEncoder().encode(text).length;
     return bytes > run_record_schema_RECORD_LIMITS.maxRecordBytes ? bytes : null;
 }
-
-;// CONCATENATED MODULE: ./src/adapters/zip-archive.ts
+//# sourceMappingURL=run-record.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/zip-archive.js
 
 
 
@@ -50357,8 +50357,8 @@ function zip_archive_unpackZip(bytes, limits = zip_archive_ZIP_LIMITS) {
     }
     return new Map(Object.entries(files));
 }
-
-;// CONCATENATED MODULE: ./src/adapters/artifact-run-store.ts
+//# sourceMappingURL=zip-archive.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/artifact-run-store.js
 
 
 
@@ -50572,8 +50572,8 @@ async function writeParentState(params) {
     }
     return contents;
 }
-
-;// CONCATENATED MODULE: ./app/run-records.ts
+//# sourceMappingURL=artifact-run-store.js.map
+;// CONCATENATED MODULE: ./lib/app/run-records.js
 /**
  * The gh-retry run records of a workflow run, read through the REST API: list the record
  * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
@@ -50680,8 +50680,8 @@ function readRecordEntry(bytes, name) {
         throw new errors_UserError(`the record artifact ${name} has no record.json`);
     return new TextDecoder('utf-8', { fatal: false }).decode(data);
 }
-
-;// CONCATENATED MODULE: ./app/retry-target.ts
+//# sourceMappingURL=run-records.js.map
+;// CONCATENATED MODULE: ./lib/app/retry-target.js
 /**
  * Retrying one parent run, the same way for a comment, a check-run button and a policy: decide
  * how (dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why), then do it
@@ -50851,8 +50851,8 @@ async function withParentLock(key, work) {
             locks.delete(key);
     }
 }
-
-;// CONCATENATED MODULE: ./app/handlers/check-run.ts
+//# sourceMappingURL=retry-target.js.map
+;// CONCATENATED MODULE: ./lib/app/handlers/check-run.js
 /**
  * `check_run.requested_action` ("Retry from failure", "Retry all") and `check_run.rerequested`
  * ("Re-run", which retries from failure) on the bot's own check runs: retry the run the check
@@ -50941,8 +50941,8 @@ async function noteOnCheckRun(ctx, checkRunId, line) {
         output: { ...check.output, text },
     });
 }
-
-;// CONCATENATED MODULE: ./app/handlers/issue-comment.ts
+//# sourceMappingURL=check-run.js.map
+;// CONCATENATED MODULE: ./lib/app/handlers/issue-comment.js
 /**
  * `issue_comment.created` on a pull request: a `/retry` command. React 👀, check the
  * commenter's permission, retry the latest failed run of each workflow on the head commit (or
@@ -51082,8 +51082,8 @@ async function reply(ctx, event, body) {
 async function react(ctx, event, content) {
     await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
 }
-
-;// CONCATENATED MODULE: ./app/auto-retry.ts
+//# sourceMappingURL=issue-comment.js.map
+;// CONCATENATED MODULE: ./lib/app/auto-retry.js
 
 
 
@@ -51169,8 +51169,8 @@ function whyNot(route, run) {
             ].join('\n');
     }
 }
-
-;// CONCATENATED MODULE: ./app/retry-outcome.ts
+//# sourceMappingURL=auto-retry.js.map
+;// CONCATENATED MODULE: ./lib/app/retry-outcome.js
 /**
  * When a retry completes: learn what really started it (from the notes on its parent's check
  * run), and edit the `/retry` reply that announced it with the outcome.
@@ -51260,8 +51260,8 @@ function worstStatus(records) {
         return 'cancelled';
     return 'success';
 }
-
-;// CONCATENATED MODULE: ./app/handlers/workflow-run.ts
+//# sourceMappingURL=retry-outcome.js.map
+;// CONCATENATED MODULE: ./lib/app/handlers/workflow-run.js
 /**
  * `workflow_run.completed` of a run that uploaded a gh-retry record: show it as the bot's check
  * run on the head commit, apply the retry policies, and edit the `/retry` reply of a retry.
@@ -51318,7 +51318,7 @@ async function handleWorkflowRun(deps, payload) {
         deps.log.error(`could not handle the completion of run ${runId ?? '(unreadable)'}`, error);
     }
 }
-
+//# sourceMappingURL=workflow-run.js.map
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
 const plugin_request_log_dist_src_version_VERSION = "6.0.0";
 
@@ -51366,7 +51366,7 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
-;// CONCATENATED MODULE: ./src/adapters/octokit-github.ts
+;// CONCATENATED MODULE: ./lib/src/adapters/octokit-github.js
 
 
 
@@ -51524,8 +51524,8 @@ class OctokitGitHub {
             : { kind: 'downloaded', bytes };
     }
 }
-
-;// CONCATENATED MODULE: ./src/adapters/octokit-github-bot.ts
+//# sourceMappingURL=octokit-github.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/octokit-github-bot.js
 
 
 /** Read an Octokit `RequestError` (status and GitHub's `message`); null for anything else. */
@@ -51866,8 +51866,8 @@ function createOctokitGitHubBot(octokit) {
         ...octokitBotChecks(octokit),
     };
 }
-
-;// CONCATENATED MODULE: ./app/probot-context.ts
+//# sourceMappingURL=octokit-github-bot.js.map
+;// CONCATENATED MODULE: ./lib/app/probot-context.js
 
 /** Read the App's identity once (its slug names its bot user); a failure is retried next time. */
 function appIdentityReader(app) {
@@ -51916,8 +51916,8 @@ function probot_context_botLoggerOf(log) {
         },
     };
 }
-
-;// CONCATENATED MODULE: ./app/index.ts
+//# sourceMappingURL=probot-context.js.map
+;// CONCATENATED MODULE: ./lib/app/index.js
 
 
 
@@ -51948,8 +51948,8 @@ const retryApp = (app, options) => {
     })(app, options);
 };
 /* harmony default export */ const app = ((/* unused pure expression or super */ null && (retryApp)));
-
-;// CONCATENATED MODULE: ./app/webhook-server.ts
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./lib/app/webhook-server.js
 /**
  * The App's HTTP server: Probot's webhook middleware (signature checked, `X-GitHub-Event`
  * routed) on a plain Node server, so tests can bind it to 127.0.0.1 on a free port.
@@ -52001,8 +52001,8 @@ async function closeServer(server) {
         });
     });
 }
-
-;// CONCATENATED MODULE: ./app/server.ts
+//# sourceMappingURL=webhook-server.js.map
+;// CONCATENATED MODULE: ./lib/app/server.js
 /**
  * `npm start`: the gh-retry App as a server. Reads Probot's environment (`APP_ID`,
  * `PRIVATE_KEY` or `PRIVATE_KEY_PATH`, `WEBHOOK_SECRET`, optional `GHE_HOST`, `PORT`, `HOST`,
@@ -52047,4 +52047,4 @@ main().catch((error) => {
     process.stderr.write(`gh-retry app: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
 });
-
+//# sourceMappingURL=server.js.map

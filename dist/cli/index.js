@@ -14138,46 +14138,16 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/errors.ts
+;// CONCATENATED MODULE: ./lib/src/core/errors.js
 /** An error the user can fix; its message says what to do. Entry points print it without a stack. */
 class UserError extends Error {
     name = 'UserError';
@@ -14194,7 +14164,7 @@ class RunRecordError extends UserError {
 class errors_PlanError extends UserError {
     name = 'PlanError';
 }
-
+//# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -23747,7 +23717,7 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-;// CONCATENATED MODULE: ./src/core/run-record-schema.ts
+;// CONCATENATED MODULE: ./lib/src/core/run-record-schema.js
 
 /** The run record version this build writes and reads. */
 const RUN_RECORD_VERSION = 1;
@@ -23883,8 +23853,8 @@ const runRecordSchema = object({
     lineage: lineageSchema,
     steps: array(stepRecord).max(RECORD_LIMITS.maxSteps),
 });
-
-;// CONCATENATED MODULE: ./src/core/run-record.ts
+//# sourceMappingURL=run-record-schema.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-record.js
 
 
 
@@ -23976,8 +23946,8 @@ function bytesOverLimit(text) {
     const bytes = new TextEncoder().encode(text).length;
     return bytes > RECORD_LIMITS.maxRecordBytes ? bytes : null;
 }
-
-;// CONCATENATED MODULE: ./src/adapters/fs-run-store.ts
+//# sourceMappingURL=run-record.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/fs-run-store.js
 
 
 
@@ -23995,10 +23965,10 @@ const MAX_ID_ATTEMPTS = 100;
  * the same layout as the Action's artifact, so a run folder is an artifact.
  */
 function createFsRunStore(params) {
-    const root = external_node_path_default().resolve(params.root);
-    const runsDir = external_node_path_default().join(root, 'runs');
+    const root = external_node_path_.resolve(params.root);
+    const runsDir = external_node_path_.join(root, 'runs');
     const randomSuffix = params.randomSuffix ?? (() => (0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex').slice(0, 4));
-    const runDir = (id) => external_node_path_default().join(runsDir, id);
+    const runDir = (id) => external_node_path_.join(runsDir, id);
     const listRuns = async () => {
         const ids = await (0,promises_namespaceObject.readdir)(runsDir).catch(() => []);
         const runs = [];
@@ -24014,7 +23984,7 @@ function createFsRunStore(params) {
         createRun: async () => {
             await (0,promises_namespaceObject.mkdir)(runsDir, { recursive: true });
             // Inside runs/, which is ours: a store pointed at a project folder never touches its files.
-            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(runsDir, '.gitignore'), '# gh-retry local store\n*\n', {
+            await (0,promises_namespaceObject.writeFile)(external_node_path_.join(runsDir, '.gitignore'), '# gh-retry local store\n*\n', {
                 flag: 'wx',
             }).catch((error) => {
                 if (error.code !== 'EEXIST')
@@ -24031,7 +24001,7 @@ function createFsRunStore(params) {
                         continue;
                     throw error;
                 }
-                const stateRoot = external_node_path_default().join(runDir(id), 'state');
+                const stateRoot = external_node_path_.join(runDir(id), 'state');
                 await (0,promises_namespaceObject.mkdir)(stateRoot);
                 return { id, stateRoot };
             }
@@ -24040,7 +24010,7 @@ function createFsRunStore(params) {
         saveRecord: async (record) => {
             if (!RUN_ID.test(record.id))
                 throw new Error(`not a run id of this store: ${record.id}`);
-            const target = external_node_path_default().join(runDir(record.id), 'record.json');
+            const target = external_node_path_.join(runDir(record.id), 'record.json');
             const temp = `${target}.${String(process.pid)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
             await (0,promises_namespaceObject.writeFile)(temp, serializeRunRecord(record), { flag: 'wx' });
             try {
@@ -24083,10 +24053,10 @@ async function resolveRunId(runsDir, ref) {
     if (matches.length > 1) {
         throw new RunNotFoundError(`"${ref}" matches ${String(matches.length)} runs; give more of the id`);
     }
-    throw new RunNotFoundError(`no run "${ref}" in ${external_node_path_default().dirname(runsDir)}; "gh-retry history" lists the runs`);
+    throw new RunNotFoundError(`no run "${ref}" in ${external_node_path_.dirname(runsDir)}; "gh-retry history" lists the runs`);
 }
 async function readRun(dir, id) {
-    const file = external_node_path_default().join(dir, 'record.json');
+    const file = external_node_path_.join(dir, 'record.json');
     const size = (await (0,promises_namespaceObject.stat)(file).catch(() => null))?.size;
     if (size === undefined) {
         throw new RunNotFoundError(`run ${id} has no record yet (it is still starting, or it crashed)`);
@@ -24098,25 +24068,25 @@ async function readRun(dir, id) {
     if (record.id !== id) {
         throw new RunRecordError(`${file} belongs to run ${record.id}, not ${id}`);
     }
-    return { record, stateRoot: external_node_path_default().join(dir, 'state') };
+    return { record, stateRoot: external_node_path_.join(dir, 'state') };
 }
 function compareRuns(a, b) {
     const byStart = Date.parse(a.record.startedAt) - Date.parse(b.record.startedAt);
     return byStart !== 0 ? byStart : a.record.id.localeCompare(b.record.id);
 }
-
-;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
+//# sourceMappingURL=fs-run-store.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/system-clock.js
 /** The machine's clock. */
 const systemClock = { now: () => new Date() };
-
-;// CONCATENATED MODULE: ./src/cli/cli-context.ts
+//# sourceMappingURL=system-clock.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/cli-context.js
 
 
 
 /** The store folder: `--store DIR`, else `GH_RETRY_STORE`, else `.gh-retry` in the working directory. */
 function resolveStoreRoot(options, context) {
     const chosen = options.store ?? context.env['GH_RETRY_STORE'];
-    return external_node_path_default().resolve(context.cwd, chosen === undefined || chosen === '' ? '.gh-retry' : chosen);
+    return external_node_path_.resolve(context.cwd, chosen === undefined || chosen === '' ? '.gh-retry' : chosen);
 }
 /** The run store the options point at. */
 function openRunStore(options, context) {
@@ -24146,7 +24116,7 @@ function processContext() {
         },
     };
 }
-
+//# sourceMappingURL=cli-context.js.map
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
@@ -24167,7 +24137,7 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./src/adapters/fs-state-workspace.ts
+;// CONCATENATED MODULE: ./lib/src/adapters/fs-state-workspace.js
 
 
 
@@ -24178,7 +24148,7 @@ const MAX_STATE_FILE_BYTES = 64 * 1024 * 1024;
 const STEP_ID = /^[a-z0-9][a-z0-9._-]*$/;
 /** A `StateWorkspace` over a working directory on disk. */
 function createFsStateWorkspace(params) {
-    const workDir = external_node_path_default().resolve(params.workDir);
+    const workDir = external_node_path_.resolve(params.workDir);
     return {
         saveState: async ({ stateRoot, stepId, paths }) => await saveState({ workDir, stateRoot, stepId, paths }),
         readState: async ({ stateRoot, files }) => {
@@ -24226,8 +24196,8 @@ async function saveState(params) {
             continue;
         }
         const stored = `${stepId}/${relative}`;
-        const target = external_node_path_default().join(stateRoot, ...stored.split('/'));
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+        const target = external_node_path_.join(stateRoot, ...stored.split('/'));
+        await (0,promises_namespaceObject.mkdir)(external_node_path_.dirname(target), { recursive: true });
         await (0,promises_namespaceObject.writeFile)(target, content);
         requested.push(wanted);
         files.push({ path: relative, stored, bytes: content.length, sha256: sha256(content) });
@@ -24239,7 +24209,7 @@ async function saveState(params) {
 }
 /** A path inside the working directory as a clean `a/b/c`, or null when it leaves it. */
 function toWorkDirRelative(workDir, wanted) {
-    const relative = external_node_path_default().relative(workDir, external_node_path_default().resolve(workDir, wanted)).split((external_node_path_default()).sep).join('/');
+    const relative = external_node_path_.relative(workDir, external_node_path_.resolve(workDir, wanted)).split(external_node_path_.sep).join('/');
     return safeRelativePath.safeParse(relative).success ? relative : null;
 }
 /**
@@ -24250,7 +24220,7 @@ async function resolveInside(root, relative) {
     const parts = relative.split('/');
     let current = root;
     for (const [i, part] of parts.entries()) {
-        current = external_node_path_default().join(current, part);
+        current = external_node_path_.join(current, part);
         const stat = await (0,promises_namespaceObject.lstat)(current).catch((error) => {
             if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR'))
                 return null;
@@ -24320,16 +24290,16 @@ async function prepareTarget(root, relative) {
     const parts = relative.split('/');
     let current = root;
     for (const part of parts.slice(0, -1)) {
-        current = external_node_path_default().join(current, part);
+        current = external_node_path_.join(current, part);
         const stat = await (0,promises_namespaceObject.lstat)(current).catch(() => null);
         if (stat === null) {
             await (0,promises_namespaceObject.mkdir)(current);
         }
         else if (!stat.isDirectory() || stat.isSymbolicLink()) {
-            throw new RunRecordError(`refusing to restore ${relative}: ${external_node_path_default().relative(root, current)} is not a folder`);
+            throw new RunRecordError(`refusing to restore ${relative}: ${external_node_path_.relative(root, current)} is not a folder`);
         }
     }
-    const target = external_node_path_default().join(current, parts.at(-1) ?? '');
+    const target = external_node_path_.join(current, parts.at(-1) ?? '');
     const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => null);
     if (existing?.isDirectory() === true) {
         throw new RunRecordError(`refusing to restore ${relative}: a folder is in the way`);
@@ -24344,7 +24314,7 @@ function sha256(content) {
 function isCode(error, code) {
     return error instanceof Error && error.code === code;
 }
-
+//# sourceMappingURL=fs-state-workspace.js.map
 ;// CONCATENATED MODULE: ./node_modules/is-plain-obj/index.js
 function is_plain_obj_isPlainObject(value) {
 	if (typeof value !== 'object' || value === null) {
@@ -33543,7 +33513,7 @@ const {
 } = getIpcExport();
 
 
-;// CONCATENATED MODULE: ./src/adapters/git-info.ts
+;// CONCATENATED MODULE: ./lib/src/adapters/git-info.js
 
 /** Read HEAD's sha and branch name with git; a missing git or repository gives nulls. */
 async function readGitInfo(cwd) {
@@ -33558,8 +33528,8 @@ async function readGit(cwd, args) {
     const out = typeof result.stdout === 'string' ? result.stdout.trim() : '';
     return result.exitCode === 0 && out !== '' ? out : null;
 }
-
-;// CONCATENATED MODULE: ./src/adapters/process-runner.ts
+//# sourceMappingURL=git-info.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/process-runner.js
 
 
 
@@ -33576,8 +33546,8 @@ function createProcessRunner(options = {}) {
 }
 /** bash when it is on PATH, else POSIX sh; both stop at the first failing line of a script. */
 function findShell(searchPath) {
-    for (const dir of searchPath.split((external_node_path_default()).delimiter).filter(Boolean)) {
-        const file = external_node_path_default().join(dir, 'bash');
+    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
+        const file = external_node_path_.join(dir, 'bash');
         try {
             (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
             return { file, args: ['--noprofile', '--norc', '-eo', 'pipefail'] };
@@ -33731,8 +33701,8 @@ function signalGroup(pid, signal) {
         return false;
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/model.ts
+//# sourceMappingURL=process-runner.js.map
+;// CONCATENATED MODULE: ./lib/src/core/model.js
 /**
  * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
  * The run record's own types live in `run-record.ts` (they come from its zod schema).
@@ -33749,8 +33719,8 @@ function formatRetryMode(mode) {
             return `only ${mode.steps.join(',')}`;
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/text-table.ts
+//# sourceMappingURL=model.js.map
+;// CONCATENATED MODULE: ./lib/src/core/text-table.js
 /** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
 function renderTextTable(headers, rows) {
     const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
@@ -33778,8 +33748,8 @@ function truncateText(text, max) {
     const oneLine = text.replace(/\s*\n\s*/g, ' ');
     return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
 }
-
-;// CONCATENATED MODULE: ./src/core/report.ts
+//# sourceMappingURL=text-table.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report.js
 
 
 /** How many failed nodes or tests a report names before "+N more". */
@@ -33877,10 +33847,10 @@ function renderPlanTable(plan) {
     ]);
     return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
 }
-
+//# sourceMappingURL=report.js.map
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
 var shell_quote = __nccwpck_require__(6591);
-;// CONCATENATED MODULE: ./src/core/command-line.ts
+;// CONCATENATED MODULE: ./lib/src/core/command-line.js
 
 /**
  * Splitting a command into words to recognise the tool it runs (never to run it: commands always
@@ -34042,8 +34012,8 @@ function splitPrefix(words) {
         args: words.slice(at + 1),
     };
 }
-
-;// CONCATENATED MODULE: ./src/core/relative-path.ts
+//# sourceMappingURL=command-line.js.map
+;// CONCATENATED MODULE: ./lib/src/core/relative-path.js
 /**
  * Join path parts into a normalised relative path (`a/./b/../c` → `a/c`), or null when the result
  * is absolute or climbs out of the working directory: such paths cannot be saved in a run record.
@@ -34081,8 +34051,8 @@ function dirName(path) {
     const index = path.lastIndexOf('/');
     return index <= 0 ? '.' : path.slice(0, index);
 }
-
-;// CONCATENATED MODULE: ./src/core/tools/tool.ts
+//# sourceMappingURL=relative-path.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/tool.js
 
 
 /** The summary of a step whose tool leaves nothing to summarise. */
@@ -34134,8 +34104,8 @@ function describeEnd(parent) {
         return `exited ${parent.exitCode}`;
     return parent.signal === null ? 'did not finish' : `was stopped by ${parent.signal}`;
 }
-
-;// CONCATENATED MODULE: ./src/core/tools/custom.ts
+//# sourceMappingURL=tool.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/custom.js
 
 const RETRY_SUCCESS_EXIT_CODES = [0];
 /** custom: a step's own `retry-with` command, after its `state` files are put back. */
@@ -34175,8 +34145,8 @@ const customTool = {
         return NO_SUMMARY;
     },
 };
-
-;// CONCATENATED MODULE: ./src/core/tools/dbt-command.ts
+//# sourceMappingURL=custom.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-command.js
 /** dbt flags that take the next word as their value (so that word is not the subcommand). */
 const VALUE_FLAGS = new Set([
     '--log-format',
@@ -34224,8 +34194,8 @@ function parseDbtCommand(words) {
         args: args.slice(end),
     };
 }
-
-;// CONCATENATED MODULE: ./src/core/tools/dbt-run-results.ts
+//# sourceMappingURL=dbt-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-run-results.js
 
 
 /** Node statuses that `dbt retry` runs again (dbt-core 1.9+; `partial success` is microbatch). */
@@ -34360,8 +34330,8 @@ function describeRetryableNodes(summary) {
 function clip(text, max) {
     return text.length <= max ? text : text.slice(0, max);
 }
-
-;// CONCATENATED MODULE: ./src/core/tools/dbt.ts
+//# sourceMappingURL=dbt-run-results.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt.js
 
 
 
@@ -34476,8 +34446,8 @@ const dbtTool = {
         return { nodes: summariseRunResults(runResults), failedTests: null };
     },
 };
-
-;// CONCATENATED MODULE: ./src/core/tools/playwright.ts
+//# sourceMappingURL=dbt.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/playwright.js
 
 
 
@@ -34547,8 +34517,8 @@ const playwrightTool = {
         return { nodes: null, failedTests: content === null ? null : readLastRun(content) };
     },
 };
-
-;// CONCATENATED MODULE: ./src/core/tools/pytest.ts
+//# sourceMappingURL=playwright.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/pytest.js
 
 
 
@@ -34644,8 +34614,8 @@ const pytestTool = {
         return { nodes: null, failedTests: content === null ? null : readLastFailed(content) };
     },
 };
-
-;// CONCATENATED MODULE: ./src/core/tools/index.ts
+//# sourceMappingURL=pytest.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/index.js
 
 
 
@@ -34732,8 +34702,8 @@ function successExitCodesFor(params) {
         return [0];
     return TOOLS_BY_NAME[params.tool].retrySuccessExitCodes;
 }
-
-;// CONCATENATED MODULE: ./src/core/step-ids.ts
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./lib/src/core/step-ids.js
 
 
 /** What a step id may look like (explicit or derived). */
@@ -34808,8 +34778,8 @@ function isSetupCommand(command) {
     const setup = SETUP_SUBCOMMANDS[words.programName];
     return setup !== undefined && subcommand !== undefined && setup.includes(subcommand);
 }
-
-;// CONCATENATED MODULE: ./src/core/retry-mode.ts
+//# sourceMappingURL=step-ids.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry-mode.js
 
 
 /** The forms a retry mode can take, for messages. */
@@ -34838,8 +34808,8 @@ function parseRetryMode(text) {
         : `"${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}"`;
     throw new PlanError(`${shown} is not a retry mode; use one of: ${RETRY_MODE_FORMS}`);
 }
-
-;// CONCATENATED MODULE: ./src/core/retry-planner.ts
+//# sourceMappingURL=retry-mode.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry-planner.js
 
 
 
@@ -34989,8 +34959,8 @@ function reuseStep(step, parent, runId) {
     const reusedFrom = parent.reusedFrom ?? runId;
     return { ...planned(step, 'reuse', `succeeded in run ${reusedFrom}`), reusedFrom };
 }
-
-;// CONCATENATED MODULE: ./src/execution/plan-from-parent.ts
+//# sourceMappingURL=retry-planner.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/plan-from-parent.js
 
 /** The contents of a parent run's saved state files, keyed by their `stored` path. */
 async function readParentState(params) {
@@ -35011,8 +34981,8 @@ async function planFromParent(params) {
         env,
     });
 }
-
-;// CONCATENATED MODULE: ./src/execution/execute-step.ts
+//# sourceMappingURL=plan-from-parent.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/execute-step.js
 
 
 
@@ -35196,8 +35166,8 @@ function baseRecord(step, startedAt) {
         outputTruncated: false,
     };
 }
-
-;// CONCATENATED MODULE: ./src/execution/run-schedule.ts
+//# sourceMappingURL=execute-step.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/run-schedule.js
 
 
 
@@ -35333,8 +35303,8 @@ function clipStep(step) {
         reason: run_schedule_clip(step.reason),
     };
 }
-
-;// CONCATENATED MODULE: ./src/cli/retry-mode-options.ts
+//# sourceMappingURL=run-schedule.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/retry-mode-options.js
 
 /** The retry mode the flags ask for; more than one mode flag is a usage error. */
 function readRetryMode(options) {
@@ -35357,8 +35327,8 @@ function readRetryMode(options) {
     }
     return { kind: 'from-failure' };
 }
-
-;// CONCATENATED MODULE: ./src/core/schedule-steps.ts
+//# sourceMappingURL=retry-mode-options.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule-steps.js
 
 /** A draft with every option at its default. */
 function defaultDraft(command) {
@@ -35390,10 +35360,10 @@ function buildSchedule(name, drafts) {
     });
     return { name, steps };
 }
-
+//# sourceMappingURL=schedule-steps.js.map
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/core/schedule-reader.ts
+;// CONCATENATED MODULE: ./lib/src/core/schedule-reader.js
 
 
 /** A non-empty string. */
@@ -35446,8 +35416,8 @@ class ScheduleReader {
         return value;
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/schedule-file.ts
+//# sourceMappingURL=schedule-reader.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule-file.js
 
 
 
@@ -35624,8 +35594,8 @@ function checkUniqueIds(reader, drafts, items) {
         seen.set(draft.id, index + 1);
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/schedule.ts
+//# sourceMappingURL=schedule-file.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule.js
 
 
 
@@ -35656,8 +35626,8 @@ function parseCommandList(text, params = {}) {
     }
     return buildSchedule(params.name ?? DEFAULT_SCHEDULE_NAME, drafts);
 }
-
-;// CONCATENATED MODULE: ./src/cli/schedule-source.ts
+//# sourceMappingURL=schedule.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/schedule-source.js
 
 
 
@@ -35683,13 +35653,13 @@ async function readScheduleFrom(options, cwd) {
             throw new ScheduleError('--command was given no command to run');
         return schedule;
     }
-    const file = options.schedule ?? DEFAULT_SCHEDULE_FILES.find((name) => (0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, name)));
+    const file = options.schedule ?? DEFAULT_SCHEDULE_FILES.find((name) => (0,external_node_fs_.existsSync)(external_node_path_.join(cwd, name)));
     if (file === undefined) {
         throw new UserError('no schedule: pass --schedule FILE or --command CMD…, or add gh-retry.yml to this folder');
     }
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(cwd, file), 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_.resolve(cwd, file), 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
@@ -35697,8 +35667,8 @@ async function readScheduleFrom(options, cwd) {
     }
     return parseScheduleFile({ text, fileName: file });
 }
-
-;// CONCATENATED MODULE: ./src/cli/terminal-reporter.ts
+//# sourceMappingURL=schedule-source.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/terminal-reporter.js
 /** Step output lines are indented under their step so the progress lines stand out. */
 const OUTPUT_PREFIX = '  │ ';
 /**
@@ -35775,8 +35745,8 @@ function terminal_reporter_formatDuration(ms) {
     const seconds = Math.round((ms % 60_000) / 1000);
     return `${minutes}m${String(seconds).padStart(2, '0')}s`;
 }
-
-;// CONCATENATED MODULE: ./src/cli/execute-commands.ts
+//# sourceMappingURL=terminal-reporter.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/execute-commands.js
 
 
 
@@ -35851,8 +35821,8 @@ async function execute(params) {
         return interrupted.by === 'SIGINT' ? 130 : 143;
     return record.status === 'success' ? 0 : 1;
 }
-
-;// CONCATENATED MODULE: ./src/cli/json-contracts.ts
+//# sourceMappingURL=execute-commands.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/json-contracts.js
 
 /** The plan as `plan --json` prints it. */
 function toPlanJson(plan) {
@@ -35899,8 +35869,8 @@ function toShowJson(record) {
         })),
     };
 }
-
-;// CONCATENATED MODULE: ./src/cli/inspect-commands.ts
+//# sourceMappingURL=json-contracts.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/inspect-commands.js
 
 
 
@@ -36000,8 +35970,8 @@ function inspect_commands_describeLineage(record) {
     const nothing = record.nothingToRetry ? ', nothing to retry' : '';
     return `retry ${lineage.retryNumber} of ${lineage.root}, from ${lineage.parent}${mode}${nothing}`;
 }
-
-;// CONCATENATED MODULE: ./src/cli/program.ts
+//# sourceMappingURL=inspect-commands.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/program.js
 
 
 
@@ -36094,12 +36064,12 @@ function withModeOptions(command) {
         .addOption(new Option('--from <step>', 'reuse the steps before STEP, run STEP and the rest').conflicts('only'))
         .option('--only <steps>', 'run only these steps (comma separated), plus setup steps');
 }
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
+//# sourceMappingURL=program.js.map
+;// CONCATENATED MODULE: ./lib/src/cli/main.js
 // Entry point of the `gh-retry` command: wire the real process to the CLI and set its exit code.
 
 
 void runCli(process.argv.slice(2), processContext()).then((code) => {
     process.exitCode = code;
 });
-
+//# sourceMappingURL=main.js.map
