@@ -57,36 +57,36 @@ describe('parseRunRecord and serializeRunRecord', () => {
     {
       name: 'not JSON',
       text: '{"kind":',
-      message: /^record\.json is not valid JSON \(.+\); use \/retry all$/,
+      message: /^record\.json is not valid JSON \(.+\); retry every step instead \(mode all\)$/,
     },
     {
       name: 'not a record',
       text: '[1, 2]',
       message:
-        'record.json is not a gh-retry run record (expected "kind": "gh-retry/run-record"); use /retry all',
+        'record.json is not a gh-retry run record (expected "kind": "gh-retry/run-record"); retry every step instead (mode all)',
     },
     {
       name: 'another kind',
       text: JSON.stringify({ ...valid, kind: 'other' }),
       message:
-        'record.json is not a gh-retry run record (expected "kind": "gh-retry/run-record"); use /retry all',
+        'record.json is not a gh-retry run record (expected "kind": "gh-retry/run-record"); retry every step instead (mode all)',
     },
     {
       name: 'no version',
       text: JSON.stringify({ ...valid, version: '1' }),
-      message: 'record.json has no record version; use /retry all',
+      message: 'record.json has no record version; retry every step instead (mode all)',
     },
     {
       name: 'a newer version',
       text: JSON.stringify({ ...valid, version: 2, somethingNew: true }),
       message:
-        'record.json was written by a newer gh-retry (record version 2); this build reads version 1 — update gh-retry or use /retry all',
+        'record.json was written by a newer gh-retry (record version 2); this build reads version 1 — update gh-retry, or retry every step instead (mode all)',
     },
     {
       name: 'an older version',
       text: JSON.stringify({ ...valid, version: 0 }),
       message:
-        'record.json was written by an older gh-retry (record version 0); this build reads version 1 — use /retry all',
+        'record.json was written by an older gh-retry (record version 0); this build reads version 1 — retry every step instead (mode all)',
     },
     {
       name: 'schema problems, first few listed',
@@ -99,7 +99,7 @@ describe('parseRunRecord and serializeRunRecord', () => {
         lineage: null,
       }),
       message:
-        /^record\.json is not a valid run record: status: .+; durationMs: .+; git: .+ \(\+\d+ more\); use \/retry all$/,
+        /^record\.json is not a valid run record: status: .+; durationMs: .+; git: .+ \(\+\d+ more\); retry every step instead \(mode all\)$/,
     },
     {
       name: 'an unsafe state path',
@@ -114,7 +114,7 @@ describe('parseRunRecord and serializeRunRecord', () => {
         ],
       }),
       message:
-        /^record\.json is not a valid run record: steps\.0\.state\.0\.path: must be a relative path without "\.\.", "\." or empty segments; use \/retry all$/,
+        /^record\.json is not a valid run record: steps\.0\.state\.0\.path: must be a relative path without "\.\.", "\." or empty segments; retry every step instead \(mode all\)$/,
     },
   ])('rejects $name', ({ text, message }) => {
     let error: unknown;
@@ -137,7 +137,7 @@ describe('parseRunRecord and serializeRunRecord', () => {
     const text = `"${'é'.repeat(RECORD_LIMITS.maxRecordBytes / 2)}"`;
     expect(() => parseRunRecord(text)).toThrow(
       new RunRecordError(
-        `record.json is ${RECORD_LIMITS.maxRecordBytes + 2} bytes, over the ${RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; use /retry all`,
+        `record.json is ${RECORD_LIMITS.maxRecordBytes + 2} bytes, over the ${RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; retry every step instead (mode all)`,
       ),
     );
   });
