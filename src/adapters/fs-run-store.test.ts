@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aRunRecord } from '../../test/builders/run-record.js';
 import { RunRecordError } from '../core/errors.js';
-import { RUN_RECORD_KIND, RUN_RECORD_VERSION } from '../core/run-record-schema.js';
 import type { RunRecord } from '../core/run-record-schema.js';
 import type { Clock } from '../ports.js';
 import { createFsRunStore, formatRunId, RunNotFoundError } from './fs-run-store.js';
@@ -28,29 +28,15 @@ afterEach(() => {
 const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 
 function aRecord(id: string, startedAt: string, overrides: Partial<RunRecord> = {}): RunRecord {
-  return {
-    kind: RUN_RECORD_KIND,
-    version: RUN_RECORD_VERSION,
+  return aRunRecord({
     id,
     name: 'nightly',
-    status: 'success',
-    nothingToRetry: false,
     startedAt,
     finishedAt: startedAt,
     durationMs: 0,
-    git: { sha: null, ref: null },
-    github: null,
-    lineage: {
-      parent: null,
-      root: id,
-      retryNumber: 0,
-      mode: null,
-      trigger: 'local',
-      requestedBy: null,
-    },
     steps: [],
     ...overrides,
-  };
+  });
 }
 
 describe('formatRunId', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aStepRecord } from '../../test/builders/run-record.js';
 import type { PlannedStep } from '../core/model.js';
 import type { StepRecord } from '../core/run-record-schema.js';
 import { createTerminalReporter, describeOutcome, formatDuration } from './terminal-reporter.js';
@@ -15,30 +16,14 @@ const planned: PlannedStep = {
 };
 
 function aStep(overrides: Partial<StepRecord>): StepRecord {
-  return {
+  return aStepRecord({
     id: 'dbt-run',
-    name: 'dbt run',
     command: 'dbt run',
-    executed: 'dbt run',
-    action: 'run',
-    reason: 'first run',
-    status: 'success',
-    exitCode: 0,
-    signal: null,
-    setup: false,
-    continueOnError: false,
-    attempts: 1,
     startedAt: null,
     durationMs: 1500,
     tool: 'dbt',
-    reusedFrom: null,
-    nodes: null,
-    failedTests: null,
-    state: [],
-    outputTail: '',
-    outputTruncated: false,
     ...overrides,
-  };
+  });
 }
 
 describe('createTerminalReporter', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import {
+  aGitHubRun,
+  aLineage,
+  aNodeSummary,
+  aRunRecord,
+  aStepRecord,
+  NOT_RUN,
+} from '../../test/builders/run-record.js';
 import { parseComment, renderCommandHelp } from './comment-command.js';
 import {
   DISPATCH_TRIGGER_YAML,
@@ -21,81 +29,40 @@ import {
 
 const runUrl = (runId: number) => `https://github.com/acme/warehouse/actions/runs/${runId}`;
 
+/** A step named for its id (`dbt-run` runs `dbt run`), timed as the tests below expect. */
 function aStep(overrides: Partial<StepRecord> = {}): StepRecord {
   const id = overrides.id ?? 'dbt-run';
-  return {
+  return aStepRecord({
     id,
     name: id,
     command: id.replace('-', ' '),
-    executed: id.replace('-', ' '),
-    action: 'run',
-    reason: 'first run',
-    status: 'success',
-    exitCode: 0,
-    signal: null,
-    setup: false,
-    continueOnError: false,
-    attempts: 1,
     startedAt: '2026-11-20T02:00:00Z',
     durationMs: 12_300,
-    tool: null,
-    reusedFrom: null,
-    nodes: null,
-    failedTests: null,
-    state: [],
-    outputTail: '',
-    outputTruncated: false,
-    ...overrides,
-  };
-}
-
-const notRun = {
-  executed: null,
-  exitCode: null,
-  attempts: 0,
-  startedAt: null,
-  durationMs: 0,
-} as const;
-
-function aRecord(overrides: Partial<RunRecord> = {}): RunRecord {
-  return runRecordSchema.parse({
-    kind: 'gh-retry/run-record',
-    version: 1,
-    id: '121-1',
-    name: 'nightly',
-    status: 'failed',
-    nothingToRetry: false,
-    startedAt: '2026-11-20T02:00:00Z',
-    finishedAt: '2026-11-20T02:04:05Z',
-    durationMs: 245_000,
-    git: { sha: '0123456789abcdef0123456789abcdef01234567', ref: 'refs/heads/main' },
-    github: {
-      repository: 'acme/warehouse',
-      workflow: 'Nightly',
-      workflowRef: null,
-      job: 'dbt',
-      runId: 121,
-      runAttempt: 1,
-      runNumber: 7,
-      serverUrl: 'https://github.com',
-      actor: 'alice',
-    },
-    lineage: {
-      parent: null,
-      root: '121-1',
-      retryNumber: 0,
-      mode: null,
-      trigger: 'dispatch',
-      requestedBy: null,
-    },
-    steps: [],
     ...overrides,
   });
 }
 
+/** A failed first run of acme/warehouse run 121 on main, with no steps yet. */
+function aRecord(overrides: Partial<RunRecord> = {}): RunRecord {
+  return runRecordSchema.parse(
+    aRunRecord({
+      id: '121-1',
+      name: 'nightly',
+      status: 'failed',
+      startedAt: '2026-11-20T02:00:00Z',
+      finishedAt: '2026-11-20T02:04:05Z',
+      durationMs: 245_000,
+      git: { sha: '0123456789abcdef0123456789abcdef01234567', ref: 'refs/heads/main' },
+      github: aGitHubRun({ runId: 121, actor: 'alice' }),
+      lineage: aLineage({ root: '121-1', trigger: 'dispatch' }),
+      steps: [],
+      ...overrides,
+    }),
+  );
+}
+
 function nodes(failed: number, skipped: number, success = 12): NodeSummary {
-  return {
-    which: 'run',
+  return aNodeSummary({
     counts: { success, error: failed, skipped },
     failed: Array.from({ length: failed }, (_, i) => ({
       id: `model.shop.m${i}`,
@@ -106,8 +73,7 @@ function nodes(failed: number, skipped: number, success = 12): NodeSummary {
           : null,
     })),
     skipped: Array.from({ length: skipped }, (_, i) => `model.shop.s${i}`),
-    merged: false,
-  };
+  });
 }
 
 const failedFirstRun = aRecord({
@@ -122,7 +88,7 @@ const failedFirstRun = aRecord({
       durationMs: 62_000,
       nodes: nodes(3, 5),
     }),
-    aStep({ id: 'dbt-test', status: 'skipped', ...notRun }),
+    aStep({ id: 'dbt-test', status: 'skipped', ...NOT_RUN }),
   ],
 });
 
@@ -175,7 +141,7 @@ describe('renderRunSummary', () => {
           status: 'reused',
           action: 'reuse',
           reusedFrom: '118-1',
-          ...notRun,
+          ...NOT_RUN,
         }),
         aStep({
           id: 'dbt-run',
@@ -222,7 +188,13 @@ describe('renderRunSummary', () => {
         requestedBy: null,
       },
       steps: [
-        aStep({ id: 'dbt-run', status: 'reused', action: 'reuse', reusedFrom: '120-1', ...notRun }),
+        aStep({
+          id: 'dbt-run',
+          status: 'reused',
+          action: 'reuse',
+          reusedFrom: '120-1',
+          ...NOT_RUN,
+        }),
       ],
     });
     expect(renderRunSummary({ record, runUrl })).toMatchInlineSnapshot(`
@@ -544,7 +516,7 @@ describe('renderRetryOutcome', () => {
           status: 'reused',
           action: 'reuse',
           reusedFrom: '121-1',
-          ...notRun,
+          ...NOT_RUN,
         }),
         aStep({ id: 'dbt-run', action: 'retry', tool: 'dbt' }),
         aStep({ id: 'dbt-test' }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
 import { parseConfig } from './config.js';
 import {
   decideAutoRetry,
@@ -16,68 +17,38 @@ import {
 } from './run-record-schema.js';
 
 function aStep(overrides: Partial<StepRecord> = {}): StepRecord {
-  return {
+  return aStepRecord({
     id: 'dbt-run',
-    name: 'dbt run',
     command: 'dbt run',
-    executed: 'dbt run',
-    action: 'run',
-    reason: 'first run',
-    status: 'success',
-    exitCode: 0,
-    signal: null,
-    setup: false,
-    continueOnError: false,
-    attempts: 1,
     startedAt: '2026-11-20T02:00:00Z',
-    durationMs: 1000,
-    tool: null,
-    reusedFrom: null,
-    nodes: null,
-    failedTests: null,
-    state: [],
-    outputTail: '',
-    outputTruncated: false,
     ...overrides,
-  };
+  });
 }
 
 function aRecord(
   params: { status?: RunRecord['status']; steps?: StepRecord[]; lineage?: Partial<Lineage> } = {},
 ): RunRecord {
-  return runRecordSchema.parse({
-    kind: 'gh-retry/run-record',
-    version: 1,
-    id: '200',
-    name: 'nightly',
-    status: params.status ?? 'failed',
-    nothingToRetry: false,
-    startedAt: '2026-11-20T02:00:00Z',
-    finishedAt: '2026-11-20T02:10:00Z',
-    durationMs: 600_000,
-    git: { sha: null, ref: null },
-    github: null,
-    lineage: {
-      parent: null,
-      root: '200',
-      retryNumber: 0,
-      mode: null,
-      trigger: 'dispatch',
-      requestedBy: null,
-      ...params.lineage,
-    },
-    steps: params.steps ?? [
-      aStep({ status: 'failed', exitCode: 1, outputTail: 'Database Error: deadlock detected\n' }),
-    ],
-  });
+  return runRecordSchema.parse(
+    aRunRecord({
+      id: '200',
+      name: 'nightly',
+      status: params.status ?? 'failed',
+      startedAt: '2026-11-20T02:00:00Z',
+      finishedAt: '2026-11-20T02:10:00Z',
+      durationMs: 600_000,
+      lineage: aLineage({ root: '200', trigger: 'dispatch', ...params.lineage }),
+      steps: params.steps ?? [
+        aStep({ status: 'failed', exitCode: 1, outputTail: 'Database Error: deadlock detected\n' }),
+      ],
+    }),
+  );
 }
 
 const dbtFailure = aStep({
   status: 'failed',
   exitCode: 1,
   tool: 'dbt',
-  nodes: {
-    which: 'run',
+  nodes: aNodeSummary({
     counts: { success: 3, error: 1 },
     failed: [
       {
@@ -86,9 +57,7 @@ const dbtFailure = aStep({
         message: 'could not serialize access due to concurrent update',
       },
     ],
-    skipped: [],
-    merged: false,
-  },
+  }),
 });
 
 const policyRetry = { parent: '100', root: '100', trigger: 'policy' as const, retryNumber: 1 };

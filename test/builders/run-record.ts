@@ -2,9 +2,22 @@ import type { StepSpec } from '../../src/core/model.js';
 import {
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,
+  type GitHubRunInfo,
+  type Lineage,
+  type NodeSummary,
   type RunRecord,
+  type SavedStateFile,
   type StepRecord,
 } from '../../src/core/run-record-schema.js';
+
+/** What a step that never ran records: spread it into `aStepRecord` beside its status. */
+export const NOT_RUN = {
+  executed: null,
+  exitCode: null,
+  attempts: 0,
+  startedAt: null,
+  durationMs: 0,
+} as const satisfies Partial<StepRecord>;
 
 /** A step record that succeeded; override what the test is about. */
 export function aStepRecord(overrides: Partial<StepRecord> = {}): StepRecord {
@@ -35,6 +48,51 @@ export function aStepRecord(overrides: Partial<StepRecord> = {}): StepRecord {
   };
 }
 
+/** The node picture of a `dbt run` with no nodes yet; override the counts and ids. */
+export function aNodeSummary(overrides: Partial<NodeSummary> = {}): NodeSummary {
+  return { which: 'run', counts: {}, failed: [], skipped: [], merged: false, ...overrides };
+}
+
+/** A `dbt run` step's saved run_results.json; override the size and digest when they matter. */
+export function aSavedStateFile(overrides: Partial<SavedStateFile> = {}): SavedStateFile {
+  return {
+    path: 'target/run_results.json',
+    stored: 'dbt-run/target/run_results.json',
+    bytes: 1,
+    sha256: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+/** The lineage of a local first run; override what the test is about. */
+export function aLineage(overrides: Partial<Lineage> = {}): Lineage {
+  return {
+    parent: null,
+    root: 'r-1',
+    retryNumber: 0,
+    mode: null,
+    trigger: 'local',
+    requestedBy: null,
+    ...overrides,
+  };
+}
+
+/** Where run 100 (attempt 1) of acme/warehouse ran on GitHub; override what the test is about. */
+export function aGitHubRun(overrides: Partial<GitHubRunInfo> = {}): GitHubRunInfo {
+  return {
+    repository: 'acme/warehouse',
+    workflow: 'Nightly',
+    workflowRef: null,
+    job: 'dbt',
+    runId: 100,
+    runAttempt: 1,
+    runNumber: 7,
+    serverUrl: 'https://github.com',
+    actor: 'octocat',
+    ...overrides,
+  };
+}
+
 /** A finished first run with one successful step; override what the test is about. */
 export function aRunRecord(overrides: Partial<RunRecord> = {}): RunRecord {
   const id = overrides.id ?? 'r-1';
@@ -50,14 +108,7 @@ export function aRunRecord(overrides: Partial<RunRecord> = {}): RunRecord {
     durationMs: 60_000,
     git: { sha: null, ref: null },
     github: null,
-    lineage: {
-      parent: null,
-      root: id,
-      retryNumber: 0,
-      mode: null,
-      trigger: 'local',
-      requestedBy: null,
-    },
+    lineage: aLineage({ root: id }),
     steps: [aStepRecord()],
     ...overrides,
   };
