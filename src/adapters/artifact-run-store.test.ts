@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import {
+  aGitHubRun,
+  aRunRecord,
+  aSavedStateFile,
+  aStepRecord,
+} from '../../test/builders/run-record.js';
 import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
 import type { RunRecord } from '../core/run-record-schema.js';
 import type {
@@ -64,17 +69,7 @@ function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
   return aRunRecord({
     id: '100-1',
     status: 'failed',
-    github: {
-      repository: 'acme/warehouse',
-      workflow: '.github/workflows/nightly.yml',
-      workflowRef: null,
-      job: 'dbt',
-      runId: 100,
-      runAttempt: 1,
-      runNumber: 7,
-      serverUrl: 'https://github.com',
-      actor: 'octocat',
-    },
+    github: aGitHubRun({ workflow: '.github/workflows/nightly.yml' }),
     steps: [
       aStepRecord({
         id: 'dbt-run',
@@ -82,14 +77,7 @@ function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
         status: 'failed',
         exitCode: 1,
         tool: 'dbt',
-        state: [
-          {
-            path: 'target/run_results.json',
-            stored: 'dbt-run/target/run_results.json',
-            bytes: RUN_RESULTS.length,
-            sha256: sha(RUN_RESULTS),
-          },
-        ],
+        state: [aSavedStateFile({ bytes: RUN_RESULTS.length, sha256: sha(RUN_RESULTS) })],
       }),
     ],
     ...overrides,

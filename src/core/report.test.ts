@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import { aNodeSummary, aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
 import type { Plan } from './model.js';
 import { describeLineage, listWithMore, renderPlanTable, renderRunTable } from './report.js';
 import { formatDuration, renderTextTable } from './text-table.js';
@@ -49,13 +49,12 @@ describe('renderRunTable', () => {
           exitCode: 1,
           durationMs: 10_000,
           tool: 'dbt',
-          nodes: {
-            which: 'run',
+          nodes: aNodeSummary({
             counts: { success: 40, error: 12, skipped: 2 },
             failed,
             skipped: ['model.p.x', 'model.p.y'],
             merged: true,
-          },
+          }),
         }),
         aStepRecord({
           id: 'pytest',

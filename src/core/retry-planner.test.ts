@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import { aRunRecord, aSavedStateFile, aStepRecord } from '../../test/builders/run-record.js';
 import { PlanError } from './errors.js';
 import type { RetryMode } from './model.js';
 import { parseRetryMode, planFirstRun, planRetry } from './retry-planner.js';
@@ -17,14 +17,7 @@ const RUN_RESULTS = JSON.stringify({
   ],
   args: { which: 'run' },
 });
-const runResultsState = [
-  {
-    path: 'target/run_results.json',
-    stored: 'dbt-run/target/run_results.json',
-    bytes: 1,
-    sha256: 'a'.repeat(64),
-  },
-];
+const runResultsState = [aSavedStateFile()];
 
 function step(id: string, command: string, overrides: Partial<StepRecord> = {}): StepRecord {
   return aStepRecord({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import {
+  aNodeSummary,
+  aRunRecord,
+  aSavedStateFile,
+  aStepRecord,
+} from '../../test/builders/run-record.js';
 import { RunRecordError } from './errors.js';
 import {
   RECORD_LIMITS,
@@ -18,21 +23,11 @@ describe('parseRunRecord and serializeRunRecord', () => {
           status: 'failed',
           exitCode: 1,
           tool: 'dbt',
-          nodes: {
-            which: 'run',
+          nodes: aNodeSummary({
             counts: { success: 2, error: 1 },
             failed: [{ id: 'model.p.a', status: 'error', message: 'boom' }],
-            skipped: [],
-            merged: false,
-          },
-          state: [
-            {
-              path: 'target/run_results.json',
-              stored: 'dbt-run/target/run_results.json',
-              bytes: 10,
-              sha256: 'a'.repeat(64),
-            },
-          ],
+          }),
+          state: [aSavedStateFile({ bytes: 10 })],
         }),
       ],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
+import { aSavedStateFile, aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
 import type { StepRecord } from '../run-record-schema.js';
 import { recogniseTool, retryFormFor, statePathsFor } from './index.js';
 
@@ -97,14 +97,7 @@ function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): St
     status: 'failed',
     exitCode: 1,
     tool: 'dbt',
-    state: [
-      {
-        path: 'target/run_results.json',
-        stored: 'dbt-run/target/run_results.json',
-        bytes: 1,
-        sha256: 'a'.repeat(64),
-      },
-    ],
+    state: [aSavedStateFile()],
     ...overrides,
   });
 }
@@ -129,12 +122,10 @@ describe('dbt retry form', () => {
       run: `dbt --debug run -s a --project-dir proj --profiles-dir=/ci/profiles --target-path out --vars '{"day": "2026-01-01"}' --threads 8 --target prod --full-refresh`,
       parent: {
         state: [
-          {
+          aSavedStateFile({
             path: 'proj/out/run_results.json',
             stored: 'dbt-run/proj/out/run_results.json',
-            bytes: 1,
-            sha256: 'a'.repeat(64),
-          },
+          }),
         ],
       },
       files: { 'dbt-run/proj/out/run_results.json': RESULTS('run') },
