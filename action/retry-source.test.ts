@@ -7,7 +7,8 @@ import {
   toGitHubRunInfo,
 } from './github-context.js';
 import { parseInputs, type RawInputs } from './inputs.js';
-import { chooseRetrySource } from './retry-source.js';
+import type { Trigger } from '../src/core/model.js';
+import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
 
 const runnerEnv = (overrides: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   GITHUB_REPOSITORY: 'acme/warehouse',
@@ -115,24 +116,67 @@ describe('chooseRetrySource', () => {
       'attempt 3 of this run',
       raw({ onRerun: 'all' }),
       { ...context, attempt: 3 },
-      { kind: 'rerun', runId: 500, maxAttempt: 2, mode: { kind: 'all' } },
+      { kind: 'rerun', runId: 500, maxAttempt: 2, mode: { kind: 'all' }, fallback: null },
     ],
     [
-      'retry-of wins over a native re-run',
-      raw({ retryOf: '9' }),
+      'a re-run of a dispatched retry: its previous attempt first, retry-of as the fallback',
+      raw({ retryOf: '9', retryMode: 'all' }),
       { ...context, attempt: 2 },
-      { kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'from-failure' } },
+      {
+        kind: 'rerun',
+        runId: 500,
+        maxAttempt: 1,
+        mode: { kind: 'from-failure' },
+        fallback: { kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'all' } },
+      },
+    ],
+    [
+      'a re-run of a retry of a run URL with an attempt, on-rerun all',
+      raw({
+        retryOf: 'https://github.com/acme/warehouse/actions/runs/123/attempts/2',
+        onRerun: 'all',
+      }),
+      { ...context, attempt: 4 },
+      {
+        kind: 'rerun',
+        runId: 500,
+        maxAttempt: 3,
+        mode: { kind: 'all' },
+        fallback: { kind: 'retry-of', runId: 123, attempt: 2, mode: { kind: 'from-failure' } },
+      },
     ],
   ])('%s', (_label, rawInputs, ctx, expected) => {
     expect(chooseRetrySource({ inputs: parseInputs(rawInputs), context: ctx })).toEqual(expected);
   });
 
-  it.each([['https://github.com/other/repo/actions/runs/1'], ['not a run']])(
-    'refuses retry-of %j with a user error',
-    (retryOf) => {
-      expect(() => chooseRetrySource({ inputs: parseInputs(raw({ retryOf })), context })).toThrow(
-        UserError,
-      );
+  it.each([
+    ['https://github.com/other/repo/actions/runs/1', 1],
+    ['not a run', 1],
+    ['not a run', 2],
+  ])('refuses retry-of %j on attempt %i with a user error', (retryOf, attempt) => {
+    const inputs = parseInputs(raw({ retryOf }));
+    expect(() => chooseRetrySource({ inputs, context: { ...context, attempt } })).toThrow(
+      UserError,
+    );
+  });
+
+  it.each([
+    [{ kind: 'fresh' }, 'dispatch'],
+    [{ kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'all' } }, 'dispatch'],
+    [
+      {
+        kind: 'rerun',
+        runId: 500,
+        maxAttempt: 1,
+        mode: { kind: 'from-failure' },
+        fallback: { kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'all' } },
+      },
+      'rerun',
+    ],
+  ] satisfies [RetrySource, Trigger][])(
+    'a %j run has the lineage trigger %s',
+    (source, trigger) => {
+      expect(triggerOf(source)).toBe(trigger);
     },
   );
 });

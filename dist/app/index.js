@@ -50158,7 +50158,7 @@ function run_record_parseRunRecord(text, params = {}) {
     const source = params.source ?? 'record.json';
     const bytes = bytesOverLimit(text);
     if (bytes !== null) {
-        throw new errors_RunRecordError(`${source} is ${bytes} bytes, over the ${run_record_schema_RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; use /retry all`);
+        throw new errors_RunRecordError(`${source} is ${bytes} bytes, over the ${run_record_schema_RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; retry every step instead (mode all)`);
     }
     let data;
     try {
@@ -50166,12 +50166,12 @@ function run_record_parseRunRecord(text, params = {}) {
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new errors_RunRecordError(`${source} is not valid JSON (${reason}); use /retry all`);
+        throw new errors_RunRecordError(`${source} is not valid JSON (${reason}); retry every step instead (mode all)`);
     }
     checkKindAndVersion(data, source);
     const result = run_record_schema_runRecordSchema.safeParse(data);
     if (!result.success) {
-        throw new errors_RunRecordError(`${source} is not a valid run record: ${summariseIssues(result.error.issues)}; use /retry all`);
+        throw new errors_RunRecordError(`${source} is not a valid run record: ${summariseIssues(result.error.issues)}; retry every step instead (mode all)`);
     }
     return result.data;
 }
@@ -50208,17 +50208,17 @@ function appendOutputTail(tail, chunk, max = RECORD_LIMITS.maxOutputTail) {
 function checkKindAndVersion(data, source) {
     const record = typeof data === 'object' && data !== null ? data : null;
     if (record?.['kind'] !== RUN_RECORD_KIND) {
-        throw new errors_RunRecordError(`${source} is not a gh-retry run record (expected "kind": "${RUN_RECORD_KIND}"); use /retry all`);
+        throw new errors_RunRecordError(`${source} is not a gh-retry run record (expected "kind": "${RUN_RECORD_KIND}"); retry every step instead (mode all)`);
     }
     const version = record['version'];
     if (typeof version !== 'number' || !Number.isInteger(version)) {
-        throw new errors_RunRecordError(`${source} has no record version; use /retry all`);
+        throw new errors_RunRecordError(`${source} has no record version; retry every step instead (mode all)`);
     }
     if (version > RUN_RECORD_VERSION) {
-        throw new errors_RunRecordError(`${source} was written by a newer gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — update gh-retry or use /retry all`);
+        throw new errors_RunRecordError(`${source} was written by a newer gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — update gh-retry, or retry every step instead (mode all)`);
     }
     if (version < RUN_RECORD_VERSION) {
-        throw new errors_RunRecordError(`${source} was written by an older gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — use /retry all`);
+        throw new errors_RunRecordError(`${source} was written by an older gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — retry every step instead (mode all)`);
     }
 }
 function summariseIssues(issues) {
