@@ -16,6 +16,7 @@ import {
   HttpError,
   notFound,
   numberParam,
+  pageReply,
   paginate,
   requestRepo,
   type RestHandler,
@@ -78,12 +79,7 @@ export const appHandlers: Readonly<Record<string, RestHandler>> = {
     const installations = [...hub.state.installations.values()].filter(
       (installation) => installation.appId === appId,
     );
-    const page = paginate(request, installations);
-    return {
-      status: 200,
-      headers: page.headers,
-      body: page.items.map((installation) => installationView(hub, installation)),
-    };
+    return pageReply(request, installations, (installation) => installationView(hub, installation));
   },
   'apps/get-installation': (request, hub) => ({
     status: 200,

@@ -7,10 +7,10 @@ import type { Hub } from '../hub.js';
 import type { ArtifactRecord, RepoRecord } from '../state.js';
 import { artifactView } from '../views.js';
 import {
+  countedPageReply,
   HttpError,
   notFound,
   numberParam,
-  paginate,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -37,15 +37,11 @@ function listArtifacts(
         artifact.finalized && keep(artifact) && (name === undefined || artifact.name === name),
     )
     .sort((a, b) => (ascending ? a.id - b.id : b.id - a.id));
-  const page = paginate(request, artifacts);
-  return {
-    status: 200,
-    headers: page.headers,
-    body: {
-      total_count: artifacts.length,
-      artifacts: page.items.map((artifact) => artifactView(hub.view, artifact)),
-    },
-  };
+  return countedPageReply(request, {
+    key: 'artifacts',
+    items: artifacts,
+    view: (artifact) => artifactView(hub.view, artifact),
+  });
 }
 
 /** Handlers by operation id. */

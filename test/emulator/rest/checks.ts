@@ -10,10 +10,10 @@ import type { AppRecord, CheckRunRecord, RepoRecord, UserRecord } from '../state
 import { checkRunPayload } from '../webhook-payloads.js';
 import {
   actorOf,
+  countedPageReply,
   HttpError,
   notFound,
   numberParam,
-  paginate,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -199,15 +199,11 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
           (q.app_id === undefined || check.appId === q.app_id),
       )
       .sort((a, b) => b.id - a.id);
-    const page = paginate(request, checks);
-    return {
-      status: 200,
-      headers: page.headers,
-      body: {
-        total_count: checks.length,
-        check_runs: page.items.map((check) => checkRunView(hub.view, check)),
-      },
-    };
+    return countedPageReply(request, {
+      key: 'check_runs',
+      items: checks,
+      view: (check) => checkRunView(hub.view, check),
+    });
   },
   'checks/rerequest-run': (request, hub) => {
     const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));

@@ -11,7 +11,7 @@ import {
   actorOf,
   notFound,
   numberParam,
-  paginate,
+  pageReply,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -158,12 +158,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
     const comments = [...hub.state.comments.values()].filter(
       (comment) => comment.repoId === repo.id && comment.issueNumber === issue.number,
     );
-    const page = paginate(request, comments);
-    return {
-      status: 200,
-      headers: page.headers,
-      body: page.items.map((comment) => issueCommentView(hub.view, comment)),
-    };
+    return pageReply(request, comments, (comment) => issueCommentView(hub.view, comment));
   },
   'reactions/create-for-issue-comment': (request, hub) => {
     const comment = findComment(hub, requestRepo(request), numberParam(request.path, 'comment_id'));
@@ -193,11 +188,6 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
         reaction.commentId === comment.id &&
         (request.query.content === undefined || reaction.content === request.query.content),
     );
-    const page = paginate(request, reactions);
-    return {
-      status: 200,
-      headers: page.headers,
-      body: page.items.map((reaction) => reactionView(hub.view, reaction)),
-    };
+    return pageReply(request, reactions, (reaction) => reactionView(hub.view, reaction));
   },
 };

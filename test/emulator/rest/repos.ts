@@ -11,7 +11,7 @@ import {
   HttpError,
   notFound,
   numberParam,
-  paginate,
+  pageReply,
   requestRepo,
   stringParam,
   type RestHandler,
@@ -168,11 +168,6 @@ export const repoHandlers: Readonly<Record<string, RestHandler>> = {
         );
       })
       .sort((a, b) => (q.direction === 'asc' ? a.number - b.number : b.number - a.number));
-    const page = paginate(request, pulls);
-    return {
-      status: 200,
-      headers: page.headers,
-      body: page.items.map((issue) => pullRequestView(hub.view, issue)),
-    };
+    return pageReply(request, pulls, (issue) => pullRequestView(hub.view, issue));
   },
 };

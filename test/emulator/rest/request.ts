@@ -109,3 +109,26 @@ export function paginate<T>(
     headers: links.length > 0 ? { link: links.join(', ') } : {},
   };
 }
+
+/** A 200 reply with one page of `items` as a JSON array, each shown through `view`. */
+export function pageReply<T>(
+  request: RestRequest,
+  items: readonly T[],
+  view: (item: T) => unknown,
+): RestReply {
+  const page = paginate(request, items);
+  return { status: 200, headers: page.headers, body: page.items.map(view) };
+}
+
+/** A 200 reply with one page of `items` under `key` beside `total_count`, as Actions and Checks lists answer. */
+export function countedPageReply<T>(
+  request: RestRequest,
+  list: { readonly key: string; readonly items: readonly T[]; readonly view: (item: T) => unknown },
+): RestReply {
+  const page = paginate(request, list.items);
+  return {
+    status: 200,
+    headers: page.headers,
+    body: { total_count: list.items.length, [list.key]: page.items.map(list.view) },
+  };
+}

@@ -7,9 +7,9 @@ import type { RepoRecord, RunRecord } from '../state.js';
 import { workflowRunView } from '../views.js';
 import {
   actorOf,
+  countedPageReply,
   notFound,
   numberParam,
-  paginate,
   requestRepo,
   stringParam,
   type RestHandler,
@@ -72,18 +72,12 @@ function listRuns(request: RestRequest, hub: Hub, workflowId?: number) {
       );
     })
     .sort((a, b) => b.id - a.id);
-  const page = paginate(request, runs);
   const excludePullRequests = q.exclude_pull_requests === true;
-  return {
-    status: 200,
-    headers: page.headers,
-    body: {
-      total_count: runs.length,
-      workflow_runs: page.items.map((run) =>
-        workflowRunView(hub.view, run, { excludePullRequests }),
-      ),
-    },
-  };
+  return countedPageReply(request, {
+    key: 'workflow_runs',
+    items: runs,
+    view: (run) => workflowRunView(hub.view, run, { excludePullRequests }),
+  });
 }
 
 const rerun =

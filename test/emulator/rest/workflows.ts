@@ -10,9 +10,9 @@ import { workflowDispatchPayload } from '../webhook-payloads.js';
 import { parseWorkflowFile, WorkflowFileError, type WorkflowFile } from '../workflow-file.js';
 import {
   actorOf,
+  countedPageReply,
   HttpError,
   notFound,
-  paginate,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -121,15 +121,11 @@ export const workflowHandlers: Readonly<Record<string, RestHandler>> = {
   'actions/list-repo-workflows': (request, hub) => {
     const repo = requestRepo(request);
     const all = [...hub.state.workflows.values()].filter((workflow) => workflow.repoId === repo.id);
-    const page = paginate(request, all);
-    return {
-      status: 200,
-      headers: page.headers,
-      body: {
-        total_count: all.length,
-        workflows: page.items.map((w) => workflowView(hub.view, w)),
-      },
-    };
+    return countedPageReply(request, {
+      key: 'workflows',
+      items: all,
+      view: (w) => workflowView(hub.view, w),
+    });
   },
   'actions/get-workflow': (request, hub) => ({
     status: 200,
