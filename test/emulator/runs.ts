@@ -20,7 +20,7 @@ import {
   type WorkflowRecord,
 } from './state.js';
 import { workflowRunPayload } from './webhook-payloads.js';
-import type { WorkflowFile } from './workflow-file.js';
+import { WRITABLE_PERMISSIONS, type WorkflowFile } from './workflow-file.js';
 import { executeJob, type JobExecution, type JobResult, type JobSpec } from './workflow-runner.js';
 
 /** How a run came to be: its event and what it runs on. */
@@ -41,17 +41,7 @@ export interface RunOrigin {
 }
 
 const writeAll: Permissions = Object.fromEntries(
-  [
-    'actions',
-    'checks',
-    'contents',
-    'deployments',
-    'issues',
-    'packages',
-    'pages',
-    'pull_requests',
-    'statuses',
-  ].map((name) => [name, 'write']),
+  WRITABLE_PERMISSIONS.map((name) => [name, 'write']),
 );
 
 function base64url(value: unknown): string {

@@ -42,7 +42,8 @@ export class WorkflowFileError extends Error {
 }
 
 const inputTypes = new Set(['string', 'boolean', 'choice', 'number', 'environment']);
-const permissionNames = [
+/** The `GITHUB_TOKEN` permissions a workflow can grant write on (`metadata` is read-only). */
+export const WRITABLE_PERMISSIONS = [
   'actions',
   'checks',
   'contents',
@@ -52,8 +53,8 @@ const permissionNames = [
   'pages',
   'pull_requests',
   'statuses',
-  'metadata',
-];
+] as const;
+const permissionNames = [...WRITABLE_PERMISSIONS, 'metadata'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
