@@ -136,8 +136,8 @@ async function timed(gh: GitHubEmulator, actors: readonly string[], act: () => P
 
 /** Measure `samples` pull requests (a failed run completes, then `/retry`) and `deliveries` signed deliveries. */
 export async function measureAppCost(params: {
-  /** The App server bundle; null runs it from source (with a notice). */
-  readonly app: string | null;
+  /** The App server bundle (`dist/app/index.js`). */
+  readonly app: string;
   readonly samples: number;
   readonly deliveries: number;
   readonly concurrency: number;
@@ -159,7 +159,7 @@ export async function measureAppCost(params: {
   const server = await startAppProcess({
     gh,
     app,
-    ...(params.app === null ? {} : { bundle: params.app }),
+    bundle: params.app,
   });
   const actors = [app.botLogin, `app:${app.appId}`];
   try {

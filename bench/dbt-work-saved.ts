@@ -3,7 +3,7 @@
  * the wall time of a retry from failure, a retry of everything, and a whole-job re-run (the same
  * commands in a plain shell, as GitHub's "Re-run all jobs" does without gh-retry).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeProject, type GeneratedProject } from '../test/dbt-emulator/make-project.mjs';
 import { median, sampleRotating } from './statistics.js';
@@ -141,11 +141,14 @@ export async function measureDbtWorkSaved(params: {
   /** The bundled CLI to run. */
   readonly cli: string;
   readonly repetitions: number;
+  /** Where dbt's node traces go (a fresh folder is made inside). */
   readonly traceDir: string;
 }): Promise<DbtWorkSaved> {
   const { bench } = params;
-  let traces = 0;
-  const nextTrace = () => path.join(params.traceDir, `trace-${(traces += 1)}.jsonl`);
+  // dbt appends to its trace file: every invocation of every measurement gets a file of its own.
+  const traces = mkdtempSync(path.join(params.traceDir, 'dbt-trace-'));
+  let count = 0;
+  const nextTrace = () => path.join(traces, `${(count += 1)}.jsonl`);
   const { parent, failed, skipped } = await runFailingParent(bench, params.cli, nextTrace());
   bench.fixIt();
   const executed: Partial<Record<RetryVariant, NodeCounts>> = {};
@@ -184,13 +187,18 @@ export async function measureDbtWorkSaved(params: {
       return result.wallMs;
     },
   });
+  const models = bench.project.models.length;
+  if (executed['whole-job']?.run !== models)
+    throw new Error(
+      `the whole-job re-run traced ${executed['whole-job']?.run ?? 0} models, not ${models}`,
+    );
   const wallMs = mapVariants((v) => median(samples[v]));
   return {
-    models: bench.project.models.length,
+    models,
     nodeSleepMs: bench.nodeSleepMs,
     failed: failed.length,
     skipped: skipped.length,
-    expectedRunRatio: (failed.length + skipped.length) / bench.project.models.length,
+    expectedRunRatio: (failed.length + skipped.length) / models,
     retriedExactly,
     executed: mapVariants((v) => executed[v] ?? { seed: 0, run: 0, test: 0, total: 0 }),
     wallMs,

@@ -118,7 +118,7 @@ export function renderResults(results: BenchResults): string {
           'dbt run nodes: retry/all/whole',
           'all nodes: retry/all/whole',
           'wall ms: retry/all/whole',
-          'wall ratio: retry/all',
+          'retry wall ÷ whole / ÷ all',
         ],
         results.dbt.map((d) => [
           `${d.models}${d.nodeSleepMs > 0 ? ` (${d.nodeSleepMs} ms/node)` : ''}`,
@@ -140,7 +140,7 @@ export function renderResults(results: BenchResults): string {
           'failing',
           'tests run: retry/all/whole',
           'wall ms: retry/all/whole',
-          'wall ratio: retry/all',
+          'retry wall ÷ whole / ÷ all',
         ],
         results.suites.map((s) => [
           `${s.tool} ${s.tests}`,

@@ -176,9 +176,10 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
       actionDir: bundles.actionDir,
     }),
   );
-  const app = await section('app', 'the App', () =>
-    measureAppCost({ ...settings.app, app: bundles.app }),
-  );
+  const app = await section('app', 'the App', async () => {
+    if (bundles.app === null) throw new Error('dist/app/index.js is missing: run `npm run bundle`');
+    return await measureAppCost({ ...settings.app, app: bundles.app });
+  });
   return { action, planning, app, artifacts };
 }
 

@@ -56,6 +56,9 @@ describe('the benchmark measures at a tiny size', () => {
     expect(saved.executed.all.run).toBe(20);
     expect(saved.expectedRunRatio).toBe((saved.failed + saved.skipped) / 20);
     expect(saved.samplesMs['from-failure']).toHaveLength(1);
+    // A second measurement of the same project in the same folder counts the same nodes.
+    const again = await measureDbtWorkSaved({ bench, cli, repetitions: 1, traceDir: temp });
+    expect(again.executed).toEqual(saved.executed);
     results.dbt = [saved];
   });
 
@@ -116,7 +119,7 @@ describe('the benchmark measures at a tiny size', () => {
 
   it('counts the App requests per /retry and per completed run, and sends signed deliveries', async () => {
     const app = await measureAppCost({
-      app: bundles.app,
+      app: bundles.app ?? '',
       samples: 1,
       deliveries: 20,
       concurrency: 4,
