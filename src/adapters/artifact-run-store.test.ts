@@ -5,10 +5,10 @@ import path from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
+  aFailedDbtRunStep,
   aGitHubRun,
   aRunRecord,
   aSavedStateFile,
-  aStepRecord,
 } from '../../test/builders/run-record.js';
 import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
 import type { RunRecord } from '../core/run-record-schema.js';
@@ -71,12 +71,7 @@ function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
     status: 'failed',
     github: aGitHubRun({ workflow: '.github/workflows/nightly.yml' }),
     steps: [
-      aStepRecord({
-        id: 'dbt-run',
-        command: 'dbt run',
-        status: 'failed',
-        exitCode: 1,
-        tool: 'dbt',
+      aFailedDbtRunStep({
         state: [aSavedStateFile({ bytes: RUN_RESULTS.length, sha256: sha(RUN_RESULTS) })],
       }),
     ],

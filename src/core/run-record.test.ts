@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aFailedDbtRunStep,
   aNodeSummary,
   aRunRecord,
   aSavedStateFile,
@@ -17,12 +18,7 @@ describe('parseRunRecord and serializeRunRecord', () => {
   it('round-trips a record as 2-space JSON with a final newline', () => {
     const record = aRunRecord({
       steps: [
-        aStepRecord({
-          id: 'dbt-run',
-          command: 'dbt run',
-          status: 'failed',
-          exitCode: 1,
-          tool: 'dbt',
+        aFailedDbtRunStep({
           nodes: aNodeSummary({
             counts: { success: 2, error: 1 },
             failed: [{ id: 'model.p.a', status: 'error', message: 'boom' }],

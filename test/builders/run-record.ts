@@ -48,6 +48,18 @@ export function aStepRecord(overrides: Partial<StepRecord> = {}): StepRecord {
   };
 }
 
+/** A `dbt run` step that failed with exit 1; add its nodes, state and output as the test needs. */
+export function aFailedDbtRunStep(overrides: Partial<StepRecord> = {}): StepRecord {
+  return aStepRecord({
+    id: 'dbt-run',
+    command: 'dbt run',
+    status: 'failed',
+    exitCode: 1,
+    tool: 'dbt',
+    ...overrides,
+  });
+}
+
 /** The node picture of a `dbt run` with no nodes yet; override the counts and ids. */
 export function aNodeSummary(overrides: Partial<NodeSummary> = {}): NodeSummary {
   return { which: 'run', counts: {}, failed: [], skipped: [], merged: false, ...overrides };

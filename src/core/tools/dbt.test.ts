@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aSavedStateFile, aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
+import {
+  aFailedDbtRunStep,
+  aSavedStateFile,
+  aStepSpec,
+} from '../../../test/builders/run-record.js';
 import type { StepRecord } from '../run-record-schema.js';
 import { recogniseTool, retryFormFor, statePathsFor } from './index.js';
 
@@ -90,13 +94,9 @@ const RESULTS = (which: string, statuses: string[] = ['success', 'error', 'skipp
   });
 
 function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
-  return aStepRecord({
-    id: 'dbt-run',
+  return aFailedDbtRunStep({
     command,
     executed: command,
-    status: 'failed',
-    exitCode: 1,
-    tool: 'dbt',
     state: [aSavedStateFile()],
     ...overrides,
   });

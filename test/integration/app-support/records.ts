@@ -1,5 +1,6 @@
 /** Run records as the Action uploads them, for seeding parent runs in the emulator. */
 import {
+  aFailedDbtRunStep,
   aGitHubRun,
   aLineage,
   aNodeSummary,
@@ -26,12 +27,7 @@ export function failedDbtSteps(): StepRecord[] {
       setup: true,
       action: 'setup',
     }),
-    aStepRecord({
-      id: 'dbt-run',
-      command: 'dbt run',
-      status: 'failed',
-      exitCode: 1,
-      tool: 'dbt',
+    aFailedDbtRunStep({
       outputTail: 'Database Error in model orders: deadlock detected\n',
       nodes: aNodeSummary({
         counts: { success: 4, error: 1, skipped: 2 },
