@@ -22,6 +22,15 @@ import { REPO_ROOT, startAppProcess, type AppProcess } from './app-process.js';
 export const REPO = 'acme/warehouse';
 export const MAINTAINER = 'mona';
 
+/** How long the App must make no request before the loop counts as settled. */
+const APP_QUIET_MS = 1_500;
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+}
+
 /** A workflow of the scenario: its file and how its gh-retry job runs. */
 export interface LoopWorkflow {
   readonly yaml: string;
@@ -117,6 +126,14 @@ export async function startLoop(params: {
 }
 
 function makeLoop(gh: GitHubEmulator, app: AppCredentials, server: AppProcess): Loop {
+  const actors = [app.botLogin, `app:${app.appId}`];
+  /** Milliseconds since the App's last API request (Infinity before its first). */
+  const appIdleFor = () => {
+    const last = gh
+      .requests()
+      .findLast((entry) => entry.actor !== undefined && actors.includes(entry.actor));
+    return last === undefined ? Number.POSITIVE_INFINITY : Date.now() - Date.parse(last.at);
+  };
   const settle = async (timeoutMs = 180_000) => {
     const deadline = Date.now() + timeoutMs;
     let seen = -1;
@@ -127,13 +144,17 @@ function makeLoop(gh: GitHubEmulator, app: AppCredentials, server: AppProcess): 
         .filter((run) => run.status !== 'completed')
         .map((run) => Number(run.id));
       const deliveries = gh.deliveries().length;
-      if (running.length === 0 && deliveries === seen) return;
+      // Probot answers a delivery after 9 s even if its handler still works (its writes are
+      // spaced 1 s apart): settled also means the App has been quiet for a while.
+      const quiet = appIdleFor();
+      if (running.length === 0 && deliveries === seen && quiet >= APP_QUIET_MS) return;
       seen = deliveries;
       if (Date.now() > deadline)
         throw new Error(`the loop did not settle: runs ${running.join(', ')} still running`);
       const [first] = running;
       if (first !== undefined)
         await gh.waitForRun(first, { status: 'completed', timeoutMs: deadline - Date.now() });
+      else await sleep(Math.max(50, Math.min(APP_QUIET_MS - quiet, APP_QUIET_MS)));
     }
   };
   return {
