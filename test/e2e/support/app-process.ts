@@ -27,11 +27,6 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-/** Whether the App bundle exists (the App's own engineer builds it with `npm run bundle`). */
-export function hasAppBundle(): boolean {
-  return existsSync(APP_BUNDLE);
-}
-
 /**
  * How the server starts: the bundle, or (before the bundle exists, with a notice) the same
  * entry from source through tsx.
