@@ -6,7 +6,7 @@
 import { formatRetryMode, type RetryMode } from '../src/core/model.js';
 import type { RetryTargetResult } from '../src/core/markdown-report.js';
 import { findExistingRetry, type RetryCandidate } from '../src/core/retry-policy.js';
-import type { BotWorkflowRun } from '../src/ports-github-bot.js';
+import type { BotWorkflowRun, CheckRunInfo } from '../src/ports-github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from './check-run-report.js';
 import { parseDispatchTrigger, retryInputs } from './dispatch-trigger.js';
@@ -98,7 +98,7 @@ export async function executeRoute(
       return await rerunNatively(ctx, { parent, why: route.why });
     case 'dispatch':
       return await withParentLock(`${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`, async () => {
-        const existing = await findRetryOf(ctx, parent);
+        const { existing, check } = await findRetryOf(ctx, parent);
         if (existing !== null) return { ...base, kind: 'already-retried', runId: existing };
         const outcome = await ctx.github.dispatchWorkflow({
           ...ctx.repo,
@@ -108,7 +108,7 @@ export async function executeRoute(
         });
         switch (outcome.kind) {
           case 'dispatched':
-            await noteRetry(ctx, { ...params, runId: outcome.runId });
+            await noteRetry(ctx, { ...params, runId: outcome.runId, check });
             return { ...base, kind: 'dispatched', runId: outcome.runId };
           case 'no-dispatch-trigger':
             return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
@@ -149,7 +149,10 @@ export async function findCheckRunOf(ctx: BotContext, parent: BotWorkflowRun) {
  * An existing retry of `parent`: a dispatched run of its workflow whose title names it (the
  * `run-name` the example workflows declare), or a retry noted on the parent's check run.
  */
-async function findRetryOf(ctx: BotContext, parent: BotWorkflowRun): Promise<number | null> {
+async function findRetryOf(
+  ctx: BotContext,
+  parent: BotWorkflowRun,
+): Promise<{ existing: number | null; check: CheckRunInfo | null }> {
   const runs = await ctx.github.listRuns({
     ...ctx.repo,
     workflow: parent.workflowId,
@@ -168,17 +171,19 @@ async function findRetryOf(ctx: BotContext, parent: BotWorkflowRun): Promise<num
     })),
   ];
   const found = findExistingRetry({ parentRunId: parent.id, candidates });
-  return found.kind === 'found' ? found.runId : null;
+  return { existing: found.kind === 'found' ? found.runId : null, check };
 }
 
-/** Note the new retry on the parent's check run, so its outcome can be told apart later. */
+/**
+ * Note the new retry on the parent's check run, so its outcome can be told apart later. The
+ * check run is the one read just before the dispatch (under the parent's lock), not read again.
+ */
 async function noteRetry(
   ctx: BotContext,
-  params: RetryRequest & { runId: number | null },
+  params: RetryRequest & { runId: number | null; check: CheckRunInfo | null },
 ): Promise<void> {
-  if (params.runId === null) return;
-  const check = await findCheckRunOf(ctx, params.parent);
-  if (check === null) return;
+  const { check } = params;
+  if (params.runId === null || check === null) return;
   const link = `[#${params.runId}](${runUrlOf(ctx)(params.runId)})`;
   const by = `@${params.requestedBy}`;
   const words = {

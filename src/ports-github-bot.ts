@@ -143,10 +143,13 @@ export interface BotConversation {
   listComments(
     params: RepoRef & { readonly issueNumber: number; readonly limit: number },
   ): Promise<CommentInfo[]>;
-  /** React to a comment (GitHub keeps one reaction of a kind per user). */
+  /**
+   * React to a comment (GitHub keeps one reaction of a kind per user); `created` is false when
+   * this user had already reacted so (GitHub answers 200 instead of 201).
+   */
   addReaction(
     params: RepoRef & { readonly commentId: number; readonly content: ReactionContent },
-  ): Promise<void>;
+  ): Promise<{ readonly created: boolean }>;
 }
 
 /** The bot's check runs. */

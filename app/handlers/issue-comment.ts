@@ -3,7 +3,13 @@
  * commenter's permission, retry the latest failed run of each workflow on the head commit (or
  * the named one), react 🚀 or 😕, and answer with one reply.
  */
-import { authorize, isBot } from '../../src/core/authorize.js';
+import {
+  authorize,
+  isBot,
+  resolvePermission,
+  type PermissionLevel,
+  type PermissionLookup,
+} from '../../src/core/authorize.js';
 import { parseComment, type CommentCommand } from '../../src/core/comment-command.js';
 import { renderRetryReply, type RetryReply } from '../../src/core/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
@@ -38,11 +44,13 @@ export async function handleIssueComment(deps: BotDeps, payload: unknown): Promi
     // Bots and the bot itself are never answered: that is how reply loops are avoided.
     if (command.kind === 'none' || isBot(event.sender) || isBot(event.comment.user)) return;
     ctx = contextFor(deps, event);
-    if (await hasAnswered(ctx, event)) {
+    // The 👀 comes before any answer, so a new 👀 means this comment was never answered; only
+    // when it was already there (a redelivery, or a delivery cut short) are the comments read.
+    const { created } = await react(ctx, event, 'eyes');
+    if (!created && (await hasAnswered(ctx, event))) {
       ctx.log.info(`comment ${event.comment.id} was answered before (a redelivery); nothing to do`);
       return;
     }
-    await react(ctx, event, 'eyes');
     const answer = await answerCommand(ctx, event, command);
     await reply(ctx, event, renderRetryReply({ reply: answer.reply, runUrl: runUrlOf(ctx) }));
     if (answer.reaction !== null) await react(ctx, event, answer.reaction);
@@ -74,9 +82,9 @@ async function answerCommand(
   if (command.kind === 'help') return { reply: { kind: 'help' }, reaction: null };
   if (command.kind === 'invalid')
     return { reply: { kind: 'invalid', message: command.message }, reaction: 'confused' };
-  const { config } = await loadConfig(ctx);
   const lookup = await ctx.github.getPermission({ ...ctx.repo, username: event.sender.login });
-  const decision = authorize({ required: config.permission, lookup, sender: event.sender });
+  const required = await requiredPermission(ctx, lookup);
+  const decision = authorize({ required, lookup, sender: event.sender });
   if (decision.kind !== 'allowed')
     return { reply: { kind: 'denied', reason: decision.reason }, reaction: 'confused' };
   const pull = await ctx.github.getPullRequest({ ...ctx.repo, number: event.issue.number });
@@ -102,6 +110,18 @@ async function answerCommand(
     reply: { kind: 'results', mode: command.mode, requestedBy: event.sender.login, results },
     reaction: started ? 'rocket' : 'confused',
   };
+}
+
+/**
+ * The level `/retry` needs, from the configuration; not read when the lookup alone decides (a
+ * failed lookup denies whatever the level, and admin meets every level).
+ */
+async function requiredPermission(
+  ctx: BotContext,
+  lookup: PermissionLookup,
+): Promise<PermissionLevel> {
+  if (lookup.kind === 'failed' || resolvePermission(lookup) === 'admin') return 'admin';
+  return (await loadConfig(ctx)).config.permission;
 }
 
 /**
@@ -162,6 +182,6 @@ async function react(
   ctx: BotContext,
   event: CommentEvent,
   content: 'eyes' | 'rocket' | 'confused',
-): Promise<void> {
-  await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
+): Promise<{ readonly created: boolean }> {
+  return await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
 }

@@ -50749,7 +50749,7 @@ async function executeRoute(ctx, params) {
             return await rerunNatively(ctx, { parent, why: route.why });
         case 'dispatch':
             return await withParentLock(`${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`, async () => {
-                const existing = await findRetryOf(ctx, parent);
+                const { existing, check } = await findRetryOf(ctx, parent);
                 if (existing !== null)
                     return { ...base, kind: 'already-retried', runId: existing };
                 const outcome = await ctx.github.dispatchWorkflow({
@@ -50760,7 +50760,7 @@ async function executeRoute(ctx, params) {
                 });
                 switch (outcome.kind) {
                     case 'dispatched':
-                        await noteRetry(ctx, { ...params, runId: outcome.runId });
+                        await noteRetry(ctx, { ...params, runId: outcome.runId, check });
                         return { ...base, kind: 'dispatched', runId: outcome.runId };
                     case 'no-dispatch-trigger':
                         return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
@@ -50814,14 +50814,15 @@ async function findRetryOf(ctx, parent) {
         })),
     ];
     const found = findExistingRetry({ parentRunId: parent.id, candidates });
-    return found.kind === 'found' ? found.runId : null;
+    return { existing: found.kind === 'found' ? found.runId : null, check };
 }
-/** Note the new retry on the parent's check run, so its outcome can be told apart later. */
+/**
+ * Note the new retry on the parent's check run, so its outcome can be told apart later. The
+ * check run is the one read just before the dispatch (under the parent's lock), not read again.
+ */
 async function noteRetry(ctx, params) {
-    if (params.runId === null)
-        return;
-    const check = await findCheckRunOf(ctx, params.parent);
-    if (check === null)
+    const { check } = params;
+    if (params.runId === null || check === null)
         return;
     const link = `[#${params.runId}](${runUrlOf(ctx)(params.runId)})`;
     const by = `@${params.requestedBy}`;
@@ -50977,11 +50978,13 @@ async function handleIssueComment(deps, payload) {
         if (command.kind === 'none' || isBot(event.sender) || isBot(event.comment.user))
             return;
         ctx = contextFor(deps, event);
-        if (await hasAnswered(ctx, event)) {
+        // The 👀 comes before any answer, so a new 👀 means this comment was never answered; only
+        // when it was already there (a redelivery, or a delivery cut short) are the comments read.
+        const { created } = await react(ctx, event, 'eyes');
+        if (!created && (await hasAnswered(ctx, event))) {
             ctx.log.info(`comment ${event.comment.id} was answered before (a redelivery); nothing to do`);
             return;
         }
-        await react(ctx, event, 'eyes');
         const answer = await answerCommand(ctx, event, command);
         await reply(ctx, event, renderRetryReply({ reply: answer.reply, runUrl: runUrlOf(ctx) }));
         if (answer.reaction !== null)
@@ -51008,9 +51011,9 @@ async function answerCommand(ctx, event, command) {
         return { reply: { kind: 'help' }, reaction: null };
     if (command.kind === 'invalid')
         return { reply: { kind: 'invalid', message: command.message }, reaction: 'confused' };
-    const { config } = await loadConfig(ctx);
     const lookup = await ctx.github.getPermission({ ...ctx.repo, username: event.sender.login });
-    const decision = authorize({ required: config.permission, lookup, sender: event.sender });
+    const required = await requiredPermission(ctx, lookup);
+    const decision = authorize({ required, lookup, sender: event.sender });
     if (decision.kind !== 'allowed')
         return { reply: { kind: 'denied', reason: decision.reason }, reaction: 'confused' };
     const pull = await ctx.github.getPullRequest({ ...ctx.repo, number: event.issue.number });
@@ -51035,6 +51038,15 @@ async function answerCommand(ctx, event, command) {
         reply: { kind: 'results', mode: command.mode, requestedBy: event.sender.login, results },
         reaction: started ? 'rocket' : 'confused',
     };
+}
+/**
+ * The level `/retry` needs, from the configuration; not read when the lookup alone decides (a
+ * failed lookup denies whatever the level, and admin meets every level).
+ */
+async function requiredPermission(ctx, lookup) {
+    if (lookup.kind === 'failed' || resolvePermission(lookup) === 'admin')
+        return 'admin';
+    return (await loadConfig(ctx)).config.permission;
 }
 /**
  * The runs to retry: the latest run of each workflow on the head commit that failed, or the
@@ -51080,7 +51092,7 @@ async function reply(ctx, event, body) {
     });
 }
 async function react(ctx, event, content) {
-    await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
+    return await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
 }
 //# sourceMappingURL=issue-comment.js.map
 ;// CONCATENATED MODULE: ./lib/app/auto-retry.js
@@ -51775,12 +51787,13 @@ function octokitBotConversation(octokit) {
             return comments;
         },
         async addReaction({ owner, repo, commentId, content }) {
-            await octokit.rest.reactions.createForIssueComment({
+            const response = await octokit.rest.reactions.createForIssueComment({
                 owner,
                 repo,
                 comment_id: commentId,
                 content,
             });
+            return { created: response.status === 201 };
         },
     };
 }

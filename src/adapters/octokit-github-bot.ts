@@ -297,12 +297,13 @@ function octokitBotConversation(octokit: GitHubClient): BotConversation {
     },
 
     async addReaction({ owner, repo, commentId, content }) {
-      await octokit.rest.reactions.createForIssueComment({
+      const response = await octokit.rest.reactions.createForIssueComment({
         owner,
         repo,
         comment_id: commentId,
         content,
       });
+      return { created: response.status === 201 };
     },
   };
 }

@@ -23,7 +23,7 @@ const repoOptions = {
     '.github/workflows/quality.yml': retryWorkflow('Quality'),
     '.github/workflows/legacy.yml': pullRequestOnlyWorkflow('Legacy'),
   },
-  collaborators: { mona: 'write', rita: 'read', tom: 'triage', max: 'maintain' },
+  collaborators: { mona: 'write', rita: 'read', tom: 'triage', max: 'maintain', ada: 'admin' },
 } as const;
 
 function fixture(name: string): Record<string, unknown> {
@@ -188,6 +188,19 @@ describe('the App answers /retry on a pull request', () => {
     expect(dispatched()).toHaveLength(1);
   });
 
+  it('does not read the configuration for an admin, whom no configured level can deny', async () => {
+    h.gh.commitFiles(REPO, { '.github/gh-retry.yml': 'permission: admin\n' });
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const before = h.gh.requests().length;
+    await comment(h, { pr: pr.number, body: '/retry', user: 'ada' });
+    const configReads = h.gh
+      .requests()
+      .slice(before)
+      .filter((r) => r.path.includes('gh-retry.yml'));
+    expect(configReads).toEqual([]);
+    expect(dispatched()).toHaveLength(1);
+  });
+
   it('never answers a bot, nor the App itself, nor a comment on an issue', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
     const before = h.gh.requests().length;
@@ -302,6 +315,44 @@ describe('the App answers /retry on a pull request', () => {
     expect(dispatched()).toHaveLength(1);
     expect(replies(h, pr.number)).toHaveLength(1);
     expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
+  });
+
+  it('spends one request on each thing a /retry needs, and reads the comments only on a redelivery', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+    const appRequests = (from: number) =>
+      h.gh
+        .requests()
+        .slice(from)
+        .filter((r) => r.actor === h.app.botLogin)
+        .map((r) => `${r.method} ${r.operationId ?? r.path}`);
+    const before = h.gh.requests().length;
+    await comment(h, { pr: pr.number, body: '/retry' });
+    expect(appRequests(before)).toEqual([
+      'POST reactions/create-for-issue-comment',
+      'GET repos/get-collaborator-permission-level',
+      // .github/gh-retry.yml is absent: Probot's loader then tries the owner's `.github` repository.
+      'GET repos/get-content',
+      'GET repos/get-content',
+      'GET pulls/get',
+      'GET actions/list-workflow-runs-for-repo',
+      'GET actions/list-workflow-run-artifacts',
+      'GET repos/get-content',
+      'GET actions/list-workflow-runs',
+      'GET checks/list-for-ref',
+      'POST actions/create-workflow-dispatch',
+      'PATCH checks/update',
+      'POST issues/create-comment',
+      'POST reactions/create-for-issue-comment',
+    ]);
+    const again = h.gh.requests().length;
+    const delivery = h.gh.deliveries().find((d) => d.event === 'issue_comment');
+    await h.gh.redeliver(delivery!.guid);
+    await h.gh.idle();
+    expect(appRequests(again)).toEqual([
+      'POST reactions/create-for-issue-comment',
+      'GET issues/list-comments',
+    ]);
+    expect(h.gh.dispatches()).toHaveLength(1);
   });
 
   it('does not retry again while the retry is still running', async () => {
