@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { DefaultArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 import { UserError } from '../src/core/errors.js';
 import { parseRunRecord } from '../src/core/run-record.js';
@@ -118,6 +117,9 @@ export async function uploadRecordArtifact(params: {
   ifExists: 'fail' | 'keep';
 }): Promise<void> {
   const { artifact } = params;
+  // Loaded only when something is uploaded: the artifact client is most of the bundle's start-up
+  // time, and the post step usually finds that main already uploaded.
+  const { DefaultArtifactClient } = await import('@actions/artifact');
   const client = new DefaultArtifactClient();
   // The artifact client logs every request; keep that out of the way of the steps' logs.
   const uploaded = await core.group(
