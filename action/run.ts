@@ -21,7 +21,7 @@ import {
   uploadRecordArtifact,
   type RecordArtifact,
 } from './record-artifact.js';
-import { chooseRetrySource } from './retry-source.js';
+import { chooseRetrySource, triggerOf } from './retry-source.js';
 
 /** How long each signal gets before the next is sent to a step's process group (the runner allows 7.5 s in all). */
 const STEP_GRACE_MS = 1_500;
@@ -91,7 +91,7 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
     env,
     git: { sha: context.sha, ref: context.ref },
     github: toGitHubRunInfo(context),
-    trigger: source.kind === 'rerun' ? 'rerun' : 'dispatch',
+    trigger: triggerOf(source),
     requestedBy: context.triggeringActor ?? context.actor,
     runner: createProcessRunner({ graceMs: STEP_GRACE_MS }),
     workspace: createFsStateWorkspace({ workDir: cwd }),
