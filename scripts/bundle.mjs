@@ -3,7 +3,15 @@
 // JavaScript: one type-check instead of one per entry, and test files never block a bundle.
 import { execFileSync } from 'node:child_process';
 import process from 'node:process';
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** [entry, output folder] — one bundle per runtime shell. */
@@ -18,6 +26,9 @@ const entries = [
 
 /** Where tsc writes the compiled sources that ncc bundles. */
 const compiled = 'lib';
+
+/** ncc's webpack stats for one entry: the modules it bundled, for the licence file. */
+const statsFile = path.join(compiled, 'ncc-stats.json');
 
 /** The `bin` of package.json: it must start with a shebang and be executable for `npx gh-retry`. */
 const cliBin = 'dist/cli/index.js';
@@ -55,17 +66,62 @@ function bundleAll() {
         out,
         '--quiet',
         '--no-source-map-register',
-        '--license',
-        'licenses.txt',
+        '--stats-out',
+        statsFile,
         '--target',
         'es2022',
       ],
       { stdio: 'inherit' },
     );
+    writeLicenses({ stats: statsFile, out });
+    rmSync(statsFile);
   }
 
   const stagedBin = path.join(staging, path.relative('dist', cliBin));
   const bin = readFileSync(stagedBin, 'utf8');
   if (!bin.startsWith('#!')) writeFileSync(stagedBin, `#!/usr/bin/env node\n${bin}`);
   chmodSync(stagedBin, 0o755);
+}
+
+/** The folder of the installed package a bundled file belongs to, or null for the project's own files. */
+function packageDirOf(file) {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at === -1) return null;
+  const length = parts[at + 1]?.startsWith('@') ? 2 : 1;
+  return parts.slice(0, at + 1 + length).join(path.sep);
+}
+
+/**
+ * Write `licenses.txt` for one bundle from the package folders ncc actually bundled, in path
+ * order. (ncc's own `--license` keys packages by name, so when two versions of one package are
+ * installed, which licence text it prints depends on build order and dist/ would not be stable.)
+ */
+function writeLicenses({ stats, out }) {
+  const files = new Set();
+  const visit = (modules) => {
+    for (const module of modules ?? []) {
+      visit(module.modules);
+      // Context modules carry `|mode|options` after their path.
+      const name = (module.nameForCondition ?? module.identifier ?? '').split('|')[0] ?? '';
+      if (path.isAbsolute(name)) files.add(name);
+    }
+  };
+  visit(JSON.parse(readFileSync(stats, 'utf8')).modules);
+  const dirs = [...new Set([...files].map(packageDirOf))].filter(
+    (dir) => dir !== null && existsSync(path.join(dir, 'package.json')),
+  );
+  const sections = dirs
+    .map((dir) => path.relative(process.cwd(), dir))
+    .sort()
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const texts = readdirSync(dir)
+        .filter((file) => /^(licen[cs]e|copying)/i.test(file))
+        .sort()
+        .map((file) => readFileSync(path.join(dir, file), 'utf8').trim());
+      const license = typeof manifest.license === 'string' ? manifest.license : 'see package';
+      return [`${manifest.name}@${manifest.version}`, license, ...texts].join('\n');
+    });
+  writeFileSync(path.join(out, 'licenses.txt'), `${sections.join('\n\n')}\n`);
 }
