@@ -1,12 +1,14 @@
 /**
  * The HTTP front: the REST API (at `/` and `/api/v3`), validated against GitHub's description on
- * the way in and on the way out, and the results server (twirp + blob storage).
+ * the way in and on the way out, the GraphQL endpoint (`/graphql`, `/api/graphql`), and the
+ * results server (twirp + blob storage).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleBlob, handleTwirp, resultsCallName } from './artifact-service.js';
 import { authenticate, authorize } from './auth.js';
+import { answerGraphql, graphqlPaths, type GraphqlReply } from './graphql.js';
 import type { Hub } from './hub.js';
 import { appHandlers } from './rest/apps.js';
 import { artifactHandlers } from './rest/artifacts.js';
@@ -234,34 +236,84 @@ export function createBareServer(): Server {
   return createServer();
 }
 
-/** The REST request listener of a hub. */
+/** A 500 for an error of the emulator itself, recorded as a violation of its answer. */
+function emulatorFault(
+  hub: Hub,
+  subject: string,
+  where: string,
+  error: unknown,
+): { status: number; body: unknown } {
+  hub.violations.record({
+    kind: 'response',
+    subject,
+    where,
+    problems: [
+      `emulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    ],
+  });
+  return {
+    status: 500,
+    body: {
+      message: 'Server Error',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '500',
+    },
+  };
+}
+
+/** One POST to the GraphQL endpoint, logged as one request of operation `graphql`. */
+function answerGraphqlRequest(
+  hub: Hub,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): void {
+  const where = `POST ${url.pathname}`;
+  readBody(request)
+    .then(
+      async (raw) =>
+        await answerGraphql(hub, { raw, authorization: request.headers.authorization, where }),
+    )
+    .catch((error: unknown): GraphqlReply => {
+      if (error instanceof HttpError)
+        return { status: error.status, body: errorBody(error, undefined), principal: undefined };
+      return { ...emulatorFault(hub, 'graphql', where, error), principal: undefined };
+    })
+    .then((reply) => {
+      hub.requests.push({
+        method: 'POST',
+        path: url.pathname,
+        operationId: 'graphql',
+        status: reply.status,
+        actor: actorName(reply.principal),
+        at: new Date().toISOString(),
+      });
+      send(response, {
+        status: reply.status,
+        body: reply.body,
+        headers: { 'x-ratelimit-resource': 'graphql' },
+      });
+    })
+    .catch(() => response.destroy());
+}
+
+/** The REST (and GraphQL) request listener of a hub. */
 export function apiListener(
   hub: Hub,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
+    if (request.method === 'POST' && graphqlPaths.includes(url.pathname)) {
+      answerGraphqlRequest(hub, request, response, url);
+      return;
+    }
     const state: { match?: MatchedOperation; principal?: Principal } = {};
     const where = `${request.method ?? 'GET'} ${url.pathname}`;
     answer(hub, request, url, state)
       .catch((error: unknown) => {
         if (error instanceof HttpError)
           return { status: error.status, body: errorBody(error, state.match) };
-        hub.violations.record({
-          kind: 'response',
-          subject: state.match?.operationId ?? where,
-          where,
-          problems: [
-            `emulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          ],
-        });
-        return {
-          status: 500,
-          body: {
-            message: 'Server Error',
-            documentation_url: 'https://docs.github.com/rest',
-            status: '500',
-          },
-        };
+        return emulatorFault(hub, state.match?.operationId ?? where, where, error);
       })
       .then((reply) => {
         const checked = checkedReply(hub, reply, state.match, where);
