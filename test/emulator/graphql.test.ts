@@ -67,15 +67,12 @@ interface GraphqlAnswer {
 
 describe('GraphQL endpoint', () => {
   let gh: GitHubEmulator;
-  let app: AppCredentials;
-  let octokit: Octokit;
 
   const post = async (
     query: string,
     options: { variables?: Record<string, unknown>; token?: string | null } = {},
   ): Promise<GraphqlAnswer> => {
-    const token =
-      options.token === undefined ? gh.installationToken(app.installationId) : options.token;
+    const token = options.token === undefined ? gh.userToken('acme') : options.token;
     const response = await fetch(`${gh.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -87,8 +84,13 @@ describe('GraphQL endpoint', () => {
     return { status: response.status, body: (await response.json()) as GraphqlAnswer['body'] };
   };
 
-  /** A failed pull_request run of the PR's head and a failed check run of the App on it. */
+  /** The App installed on acme, a failed pull_request run of a PR and the App's failed check run on it. */
   const seedFailedPullRequest = async () => {
+    const app: AppCredentials = gh.installApp({ permissions: appPermissions, events: [] });
+    const octokit = new Octokit({
+      auth: gh.installationToken(app.installationId),
+      baseUrl: gh.url,
+    });
     const pr = gh.addPullRequest({ repo: 'acme/app', head: 'feature' });
     const headSha = gh.headSha('acme/app', 'feature');
     const runId = gh.addRun({
@@ -107,7 +109,7 @@ describe('GraphQL endpoint', () => {
       conclusion: 'failure',
       output: { title: 'dbt failed', summary: '2 models failed', text: 'details' },
     });
-    return { pr, headSha, runId, check };
+    return { app, octokit, pr, headSha, runId, check };
   };
 
   beforeEach(async () => {
@@ -116,8 +118,6 @@ describe('GraphQL endpoint', () => {
       repo: 'acme/app',
       files: { '.github/workflows/ci.yml': ci, '.github/gh-retry.yml': 'max-attempts: 3\n' },
     });
-    app = gh.installApp({ permissions: appPermissions, events: [] });
-    octokit = new Octokit({ auth: gh.installationToken(app.installationId), baseUrl: gh.url });
   });
 
   afterEach(async () => {
@@ -126,7 +126,7 @@ describe('GraphQL endpoint', () => {
 
   it('answers the retry query of an installed App in one request, with the ids REST reports', async () => {
     gh.seedRepo({ repo: 'acme/.github', files: { '.github/gh-retry.yml': 'max-attempts: 5\n' } });
-    const { pr, headSha, runId, check } = await seedFailedPullRequest();
+    const { app, octokit, pr, headSha, runId, check } = await seedFailedPullRequest();
     const { data: run } = await octokit.actions.getWorkflowRun({
       owner: 'acme',
       repo: 'app',
@@ -234,7 +234,7 @@ describe('GraphQL endpoint', () => {
   });
 
   it("gives partial data and GitHub's NOT_FOUND error when the owner has no .github repository", async () => {
-    const { pr } = await seedFailedPullRequest();
+    const { app, octokit, pr } = await seedFailedPullRequest();
 
     const error = await octokit
       .graphql(retryTargets, {
@@ -267,7 +267,7 @@ describe('GraphQL endpoint', () => {
   });
 
   it('filters check suites by app id and check name, and check runs by name', async () => {
-    const { pr, headSha } = await seedFailedPullRequest();
+    const { app, pr, headSha } = await seedFailedPullRequest();
     const other = gh.installApp({ permissions: appPermissions, events: [], slug: 'other-app' });
     const otherOctokit = new Octokit({
       auth: gh.installationToken(other.installationId),
@@ -316,8 +316,49 @@ describe('GraphQL endpoint', () => {
     expect(byBoth).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  it('describes a pull request from a fork, whose runs have no branch in the base repository', async () => {
+    const pr = gh.addPullRequest({ repo: 'acme/app', head: 'patch', fork: 'mona' });
+    const { runs } = await gh.fire({
+      kind: 'pull_request',
+      action: 'opened',
+      repo: 'acme/app',
+      number: pr.number,
+    });
+
+    const { body } =
+      await post(`{ repository(owner: "acme", name: "app") { pullRequest(number: ${pr.number}) {
+      isCrossRepository headRefName headRepository { nameWithOwner } baseRepository { nameWithOwner }
+      commits(last: 1) { nodes { commit { checkSuites(first: 5) { nodes { status conclusion branch { name } } } } } }
+    } } }`);
+
+    expect(runs).toHaveLength(1);
+    expect(body).toEqual({
+      data: {
+        repository: {
+          pullRequest: {
+            isCrossRepository: true,
+            headRefName: 'patch',
+            headRepository: { nameWithOwner: 'mona/app' },
+            baseRepository: { nameWithOwner: 'acme/app' },
+            commits: {
+              nodes: [
+                {
+                  commit: {
+                    checkSuites: {
+                      nodes: [{ status: 'QUEUED', conclusion: null, branch: null }],
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+  });
+
   it('pages check suites with cursors and insists on first or last, as GitHub does', async () => {
-    const { pr } = await seedFailedPullRequest();
+    const { app, pr } = await seedFailedPullRequest();
     const page = async (args: string) =>
       await post(
         `{ repository(owner: "acme", name: "app") { pullRequest(number: ${pr.number}) { commits(last: 1) { nodes { commit {
@@ -357,6 +398,7 @@ describe('GraphQL endpoint', () => {
       { branch: 'tuning' },
     );
     const mainSha = gh.headSha('acme/app');
+    const octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
     const { data: rest } = await octokit.repos.getContent({
       owner: 'acme',
       repo: 'app',
