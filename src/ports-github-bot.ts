@@ -94,6 +94,44 @@ export interface CheckRunInfo {
   readonly output: { readonly title: string; readonly summary: string; readonly text: string };
 }
 
+/**
+ * A workflow run of a pull request's head commit, as one read of the commit's check suites gives
+ * it: what choosing and retrying a `/retry` target needs, without the REST run's detail.
+ */
+export interface CommitRun {
+  readonly id: number;
+  readonly runNumber: number;
+  readonly workflowId: number;
+  /** The workflow's name (`name:` of the file), else its path. */
+  readonly workflowName: string;
+  /** Path of the workflow file (`.github/workflows/nightly.yml`). */
+  readonly workflowPath: string;
+  /** `queued`, `in_progress`, `completed`, … (lower case, as the REST API says it). */
+  readonly status: string;
+  /** `failure`, `success`, `cancelled`, … (lower case); null until completed. */
+  readonly conclusion: string | null;
+  readonly headSha: string;
+  readonly headBranch: string | null;
+  readonly event: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A pull request with its head commit's workflow runs and the bot's check runs on that commit. */
+export interface PullRequestChecks {
+  readonly pull: PullRequestInfo;
+  /** Every workflow run of the head commit (at most `limit`; `truncated` says when there were more). */
+  readonly runs: readonly CommitRun[];
+  readonly truncated: boolean;
+  /** The bot's check runs (its App's, with its check-run name) on the head commit. */
+  readonly checkRuns: readonly CheckRunInfo[];
+  /**
+   * The configuration files read on the default branch along the way, by `owner/repo`: their
+   * text, or null when absent. {@link BotRuns.readConfig} answers from them instead of reading again.
+   */
+  readonly configFiles: ReadonlyMap<string, string | null>;
+}
+
 /** Configuration read with Probot's loader (`_extends` resolved), or why it could not be read. */
 export type ConfigRead =
   | { readonly kind: 'found'; readonly value: Readonly<Record<string, unknown>> | null }
@@ -119,12 +157,34 @@ export interface BotRuns {
   readFile(
     params: RepoRef & { readonly path: string; readonly ref: string },
   ): Promise<string | null>;
-  /** The configuration file, read with Probot's config loader (`_extends` works). */
-  readConfig(params: RepoRef & { readonly path: string }): Promise<ConfigRead>;
+  /**
+   * The configuration file, read with Probot's config loader (`_extends` works); the loader's
+   * reads of files in `known` (by `owner/repo`, default branch) are answered from it.
+   */
+  readConfig(
+    params: RepoRef & {
+      readonly path: string;
+      readonly known?: ReadonlyMap<string, string | null>;
+    },
+  ): Promise<ConfigRead>;
 }
 
 /** Pull requests, who may do what, and the conversation on them. */
 export interface BotConversation {
+  /**
+   * In one read: the pull request, its head commit's workflow runs, the bot's check runs there,
+   * and the configuration file `configPath` of the repository and of the owner's `.github`
+   * repository (where Probot's loader looks); null when the pull request does not exist.
+   */
+  getPullRequestChecks(
+    params: RepoRef & {
+      readonly number: number;
+      readonly checkName: string;
+      readonly appId: number | null;
+      readonly configPath: string;
+      readonly limit: number;
+    },
+  ): Promise<PullRequestChecks | null>;
   /** The pull request, or null when it does not exist. */
   getPullRequest(params: RepoRef & { readonly number: number }): Promise<PullRequestInfo | null>;
   /** Open pull requests whose head is `owner:branch`. */

@@ -16,6 +16,7 @@ import type {
   RunFilter,
 } from '../ports-github-bot.js';
 import { OctokitGitHub, type GitHubClient } from './octokit-github.js';
+import { readPullRequestChecks } from './octokit-pull-request-checks.js';
 
 /*
  * The bot's GitHub operations over the REST API, in three groups (runs, conversation, check
@@ -184,9 +185,10 @@ function octokitBotRuns(octokit: GitHubClient): BotRuns {
       return data;
     },
 
-    async readConfig({ owner, repo, path }): Promise<ConfigRead> {
+    async readConfig({ owner, repo, path, known }): Promise<ConfigRead> {
       try {
-        const { files, config } = await composeConfigGet(octokit, { owner, repo, path });
+        const loader = known === undefined ? octokit : answeringFrom(octokit, { path, known });
+        const { files, config } = await composeConfigGet(loader, { owner, repo, path });
         const found = files.some((file) => file.config !== null);
         return { kind: 'found', value: found ? config : null };
       } catch (error) {
@@ -201,6 +203,31 @@ function octokitBotRuns(octokit: GitHubClient): BotRuns {
       }
     },
   };
+}
+
+/**
+ * The client Probot's config loader is given: its reads of `path` on the default branch of a
+ * repository in `known` are answered from there (the loader treats a 404 as "no file"); every
+ * other request goes to GitHub.
+ */
+function answeringFrom(
+  octokit: GitHubClient,
+  params: { path: string; known: ReadonlyMap<string, string | null> },
+): GitHubClient {
+  type Endpoint = Parameters<GitHubClient['request']>[0] & Record<string, unknown>;
+  const request = async (endpoint: Endpoint) => {
+    const { owner, repo, path, ref } = endpoint;
+    const text =
+      path === params.path && ref === undefined
+        ? params.known.get(`${String(owner)}/${String(repo)}`)
+        : undefined;
+    if (text === undefined) return await octokit.request(endpoint);
+    if (text === null) throw Object.assign(new Error('Not Found'), { status: 404 });
+    return { status: 200, url: '', headers: { 'content-type': 'text/plain' }, data: text };
+  };
+  return {
+    request: Object.assign(request, { endpoint: octokit.request.endpoint }),
+  } as unknown as GitHubClient;
 }
 
 /** The fields of a pull request (full or listed) that a retry needs. */
@@ -224,6 +251,10 @@ function toPull(data: RestPull): PullRequestInfo {
 /** {@link BotConversation} over GitHub's REST API. */
 function octokitBotConversation(octokit: GitHubClient): BotConversation {
   return {
+    async getPullRequestChecks(params) {
+      return await readPullRequestChecks(octokit, params);
+    },
+
     async getPullRequest({ owner, repo, number }) {
       const response = await orNullOn404(
         async () => await octokit.rest.pulls.get({ owner, repo, pull_number: number }),

@@ -1,0 +1,295 @@
+/**
+ * What a `/retry` comment needs to know, in one GraphQL query: the pull request, the workflow
+ * runs of its head commit (GitHub Actions check suites), the bot's own check runs there, and
+ * the configuration file where Probot's loader looks for it. The REST API needs five or six
+ * requests for the same.
+ */
+import type { RepoRef } from '../ports-github.js';
+import type { CheckRunInfo, CommitRun, PullRequestChecks } from '../ports-github-bot.js';
+import type { GitHubClient } from './octokit-github.js';
+
+/** GitHub answers at most 100 nodes a connection. */
+const MAX_PAGE = 100;
+/** The bot's check suites on one commit (one per App; more only after re-requests). */
+const MAX_REPORT_SUITES = 10;
+
+const QUERY = /* GraphQL */ `
+  query RetryTargets(
+    $owner: String!
+    $repo: String!
+    $number: Int!
+    $configExpression: String!
+    $checkName: String!
+    $appId: Int
+    $runs: Int!
+  ) {
+    repository(owner: $owner, name: $repo) {
+      config: object(expression: $configExpression) {
+        ... on Blob {
+          text
+        }
+      }
+      pullRequest(number: $number) {
+        number
+        headRefOid
+        headRefName
+        headRepository {
+          nameWithOwner
+        }
+        baseRepository {
+          nameWithOwner
+        }
+        commits(last: 1) {
+          nodes {
+            commit {
+              runs: checkSuites(first: $runs) {
+                pageInfo {
+                  hasNextPage
+                }
+                nodes {
+                  status
+                  conclusion
+                  branch {
+                    name
+                  }
+                  workflowRun {
+                    databaseId
+                    runNumber
+                    createdAt
+                    updatedAt
+                    event
+                    file {
+                      path
+                    }
+                    workflow {
+                      databaseId
+                      name
+                    }
+                  }
+                }
+              }
+              reports: checkSuites(
+                first: ${MAX_REPORT_SUITES}
+                filterBy: { appId: $appId, checkName: $checkName }
+              ) {
+                nodes {
+                  app {
+                    databaseId
+                  }
+                  checkRuns(first: ${MAX_PAGE}, filterBy: { checkName: $checkName, checkType: ALL }) {
+                    nodes {
+                      databaseId
+                      name
+                      externalId
+                      conclusion
+                      title
+                      summary
+                      text
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    ownerConfig: repository(owner: $owner, name: ".github") {
+      config: object(expression: $configExpression) {
+        ... on Blob {
+          text
+        }
+      }
+    }
+  }
+`;
+
+interface Blob {
+  readonly text?: string | null;
+}
+
+interface SuiteNode {
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly branch: { readonly name: string } | null;
+  readonly workflowRun: {
+    readonly databaseId: number | null;
+    readonly runNumber: number;
+    readonly createdAt: string;
+    readonly updatedAt: string;
+    readonly event: string;
+    readonly file: { readonly path: string } | null;
+    readonly workflow: { readonly databaseId: number | null; readonly name: string };
+  } | null;
+}
+
+interface ReportNode {
+  readonly app: { readonly databaseId: number | null } | null;
+  readonly checkRuns: {
+    readonly nodes: readonly ({
+      readonly databaseId: number | null;
+      readonly name: string;
+      readonly externalId: string | null;
+      readonly conclusion: string | null;
+      readonly title: string | null;
+      readonly summary: string | null;
+      readonly text: string | null;
+    } | null)[];
+  } | null;
+}
+
+interface Answer {
+  readonly repository: {
+    readonly config: Blob | null;
+    readonly pullRequest: {
+      readonly number: number;
+      readonly headRefOid: string;
+      readonly headRefName: string;
+      readonly headRepository: { readonly nameWithOwner: string } | null;
+      readonly baseRepository: { readonly nameWithOwner: string } | null;
+      readonly commits: {
+        readonly nodes: readonly ({
+          readonly commit: {
+            readonly runs: {
+              readonly pageInfo: { readonly hasNextPage: boolean };
+              readonly nodes: readonly (SuiteNode | null)[];
+            };
+            readonly reports: { readonly nodes: readonly (ReportNode | null)[] };
+          };
+        } | null)[];
+      };
+    } | null;
+  } | null;
+  readonly ownerConfig: { readonly config: Blob | null } | null;
+}
+
+/**
+ * Send the query. A missing owner `.github` repository (or one the token cannot see) and a
+ * missing pull request come back as NOT_FOUND errors beside the data; any other error throws.
+ */
+async function ask(octokit: GitHubClient, variables: Record<string, unknown>): Promise<Answer> {
+  try {
+    return await octokit.graphql<Answer>(QUERY, variables);
+  } catch (error) {
+    const partial = readPartialAnswer(error);
+    if (partial === null) throw error;
+    return partial;
+  }
+}
+
+/** An error answer of GraphQL (Octokit's `GraphqlResponseError`): its errors and partial data. */
+interface GraphqlFailure {
+  readonly errors: readonly {
+    readonly type?: string;
+    readonly path?: readonly (string | number)[];
+  }[];
+  readonly data: Answer | null | undefined;
+}
+
+/** The data beside errors that are all an expected NOT_FOUND; null for any other failure. */
+function readPartialAnswer(error: unknown): Answer | null {
+  if (!(error instanceof Error) || error.name !== 'GraphqlResponseError') return null;
+  const { errors, data } = error as unknown as GraphqlFailure;
+  const expected = errors.every(
+    (e) =>
+      e.type === 'NOT_FOUND' && (e.path?.[0] === 'ownerConfig' || e.path?.[1] === 'pullRequest'),
+  );
+  return expected && data !== undefined && data !== null ? data : null;
+}
+
+/** A config blob: its text; null when absent; undefined when the path is not a file. */
+function blobText(blob: Blob | null): string | null | undefined {
+  if (blob === null) return null;
+  return typeof blob.text === 'string' ? blob.text : undefined;
+}
+
+function toCommitRun(suite: SuiteNode, headSha: string): CommitRun | null {
+  const run = suite.workflowRun;
+  if (run === null || run.databaseId === null || run.workflow.databaseId === null) return null;
+  const path = run.file?.path ?? '';
+  return {
+    id: run.databaseId,
+    runNumber: run.runNumber,
+    workflowId: run.workflow.databaseId,
+    workflowName: run.workflow.name === '' ? path : run.workflow.name,
+    workflowPath: path,
+    status: suite.status.toLowerCase(),
+    conclusion: suite.conclusion === null ? null : suite.conclusion.toLowerCase(),
+    headSha,
+    headBranch: suite.branch?.name ?? null,
+    event: run.event,
+    createdAt: run.createdAt,
+    updatedAt: run.updatedAt,
+  };
+}
+
+function toCheckRuns(reports: readonly (ReportNode | null)[], headSha: string): CheckRunInfo[] {
+  return reports.flatMap((suite) =>
+    (suite?.checkRuns?.nodes ?? []).flatMap((check) =>
+      check === null || check.databaseId === null
+        ? []
+        : [
+            {
+              id: check.databaseId,
+              name: check.name,
+              headSha,
+              externalId: check.externalId,
+              appId: suite?.app?.databaseId ?? null,
+              conclusion: check.conclusion === null ? null : check.conclusion.toLowerCase(),
+              output: {
+                title: check.title ?? '',
+                summary: check.summary ?? '',
+                text: check.text ?? '',
+              },
+            },
+          ],
+    ),
+  );
+}
+
+/** {@link PullRequestChecks} of a pull request through GitHub's GraphQL API. */
+export async function readPullRequestChecks(
+  octokit: GitHubClient,
+  params: RepoRef & {
+    readonly number: number;
+    readonly checkName: string;
+    readonly appId: number | null;
+    readonly configPath: string;
+    readonly limit: number;
+  },
+): Promise<PullRequestChecks | null> {
+  const answer = await ask(octokit, {
+    owner: params.owner,
+    repo: params.repo,
+    number: params.number,
+    configExpression: `HEAD:${params.configPath}`,
+    checkName: params.checkName,
+    appId: params.appId,
+    runs: Math.min(MAX_PAGE, Math.max(1, params.limit)),
+  });
+  const pull = answer.repository?.pullRequest ?? null;
+  const commit = pull?.commits.nodes.at(-1)?.commit;
+  if (answer.repository === null || pull === null || commit === undefined) return null;
+  const configFiles = new Map<string, string | null>();
+  const own = blobText(answer.repository.config);
+  if (own !== undefined) configFiles.set(`${params.owner}/${params.repo}`, own);
+  const shared = answer.ownerConfig === null ? null : blobText(answer.ownerConfig.config);
+  if (shared !== undefined) configFiles.set(`${params.owner}/.github`, shared);
+  const base = pull.baseRepository?.nameWithOwner ?? `${params.owner}/${params.repo}`;
+  return {
+    pull: {
+      number: pull.number,
+      headSha: pull.headRefOid,
+      headRef: pull.headRefName,
+      headRepository: pull.headRepository?.nameWithOwner ?? null,
+      baseRepository: base,
+    },
+    runs: commit.runs.nodes.flatMap((suite) => {
+      const run = suite === null ? null : toCommitRun(suite, pull.headRefOid);
+      return run === null ? [] : [run];
+    }),
+    truncated: commit.runs.pageInfo.hasNextPage,
+    checkRuns: toCheckRuns(commit.reports.nodes, pull.headRefOid),
+    configFiles,
+  };
+}
