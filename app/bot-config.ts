@@ -9,10 +9,18 @@ import type { BotContext } from './bot-context.js';
 /**
  * Read `.github/gh-retry.yml` with Probot's config loader (through the GitHub port, in both
  * shells) and check it with the core's schema. A file that cannot be read gives the safe
- * defaults and a problem to show, never a silent fallback.
+ * defaults and a problem to show, never a silent fallback. Files in `known` (text or null for
+ * absent, by `owner/repo`, on the default branch) were read already and are not read again.
  */
-export async function loadConfig(ctx: BotContext): Promise<ConfigParseResult> {
-  const read = await ctx.github.readConfig({ ...ctx.repo, path: CONFIG_FILE });
+export async function loadConfig(
+  ctx: BotContext,
+  known?: ReadonlyMap<string, string | null>,
+): Promise<ConfigParseResult> {
+  const read = await ctx.github.readConfig({
+    ...ctx.repo,
+    path: CONFIG_FILE,
+    ...(known === undefined ? {} : { known }),
+  });
   if (read.kind === 'found') return parseConfig(read.value);
   return {
     config: DEFAULT_CONFIG,

@@ -22,6 +22,7 @@ function report(
     runUrl,
     buttons: true,
     previousText: null,
+    recordsNote: { expiresAt: '2026-12-01T00:00:00Z' },
     ...overrides,
   });
 }

@@ -6,6 +6,7 @@ import type { RetryMode } from '../src/core/model.js';
 import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from '../src/core/markdown-report.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import type { CheckRunFields } from '../src/ports-github-bot.js';
+import { renderRecordsNote, type RecordsNote } from './retry-markers.js';
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
 export const CHECK_RUN_NAME = 'gh-retry';
@@ -42,6 +43,8 @@ export interface CheckRunReport {
   readonly buttons: boolean;
   /** The text of the check run this one replaces: its retry log is kept. */
   readonly previousText: string | null;
+  /** When the run's record artifacts expire (noted in the summary for `/retry`). */
+  readonly recordsNote: RecordsNote;
 }
 
 /** Build the check run for a completed run. */
@@ -58,7 +61,8 @@ export function renderCheckRun(report: CheckRunReport): CheckRunFields {
             renderRunSummary({
               record,
               runUrl: report.runUrl,
-              maxLength: Math.floor(MARKDOWN_LIMIT / records.length) - 20,
+              // Room for the separators and the records note.
+              maxLength: Math.floor(MARKDOWN_LIMIT / records.length) - 100,
             }),
           )
           .join('\n\n---\n\n');
@@ -79,7 +83,7 @@ export function renderCheckRun(report: CheckRunReport): CheckRunFields {
     conclusion: conclusionOf(records),
     output: {
       title: titleOf(records),
-      summary,
+      summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
       text: fitText([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
     },
     actions: report.buttons ? buttonsFor(failed) : [],

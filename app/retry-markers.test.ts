@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryMarkers, renderRetryMarker } from './retry-markers.js';
+import {
+  parseRecordsNote,
+  parseRetryMarkers,
+  recordsExpired,
+  renderRecordsNote,
+  renderRetryMarker,
+} from './retry-markers.js';
 
 describe('retry markers', () => {
   it.each([
@@ -27,5 +33,38 @@ describe('retry markers', () => {
       requestedBy: 'x --> <img src=y>',
     });
     expect(marker).toBe('<!-- gh-retry:retry run=1 trigger=comment by=unknown -->');
+  });
+
+  it('names the parent in a reply’s note, and a check run’s note leaves it out', () => {
+    const replied = { runId: 9, trigger: 'comment', requestedBy: 'mona', parentRunId: 7 } as const;
+    expect(renderRetryMarker(replied)).toBe(
+      '<!-- gh-retry:retry run=9 trigger=comment by=mona of=7 -->',
+    );
+    expect(parseRetryMarkers(`reply ${renderRetryMarker(replied)}`)).toEqual([replied]);
+    expect(parseRetryMarkers('<!-- gh-retry:retry run=9 trigger=check by=mona -->')).toEqual([
+      { runId: 9, trigger: 'check', requestedBy: 'mona' },
+    ]);
+  });
+});
+
+describe('the records note of a check run', () => {
+  it('round-trips the expiry, or its absence', () => {
+    const note = { expiresAt: '2026-12-01T10:00:00.000Z' };
+    expect(parseRecordsNote(`summary\n\n${renderRecordsNote(note)}`)).toEqual(note);
+    expect(parseRecordsNote(renderRecordsNote({ expiresAt: null }))).toEqual({ expiresAt: null });
+    expect(renderRecordsNote({ expiresAt: 'soon' })).toBe(
+      '<!-- gh-retry:records expires=never -->',
+    );
+  });
+
+  it('is absent from a check run written before it existed', () => {
+    expect(parseRecordsNote('## nightly failed at dbt-run')).toBeNull();
+  });
+
+  it('says the records expired once their last expiry has passed', () => {
+    const note = { expiresAt: '2026-12-01T10:00:00.000Z' };
+    expect(recordsExpired(note, new Date('2026-12-01T09:59:59Z'))).toBe(false);
+    expect(recordsExpired(note, new Date('2026-12-01T10:00:00Z'))).toBe(true);
+    expect(recordsExpired({ expiresAt: null }, new Date('2099-01-01T00:00:00Z'))).toBe(false);
   });
 });

@@ -14,24 +14,62 @@ export interface RetryMarker {
   readonly runId: number;
   readonly trigger: RetryTrigger;
   readonly requestedBy: string;
+  /**
+   * The run it retries; a note on a check run leaves it out (it is that check run's run), a
+   * note in a `/retry` reply names it.
+   */
+  readonly parentRunId?: number;
 }
 
 const MARKER =
-  /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?) -->/g;
+  /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
 
-/** The note for one retry (an HTML comment: invisible in the rendered check run). */
+/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
 export function renderRetryMarker(marker: RetryMarker): string {
   const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
     ? marker.requestedBy
     : 'unknown';
-  return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by} -->`;
+  const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
+  return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
 }
 
-/** Every note in a check run's text. */
+/** Every note in a check run's text or a reply. */
 export function parseRetryMarkers(text: string): RetryMarker[] {
   return [...text.matchAll(MARKER)].map((match) => ({
     runId: Number(match[1]),
     trigger: match[2] as RetryTrigger,
     requestedBy: match[3] ?? 'unknown',
+    ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
   }));
+}
+
+/** What the bot's check run of a gh-retry run says about the run's record artifacts. */
+export interface RecordsNote {
+  /** When the last of them expires; null when GitHub gave no date. */
+  readonly expiresAt: string | null;
+}
+
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->/;
+
+/**
+ * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
+ * how to retry it from the check run alone, without listing the run's artifacts.
+ */
+export function renderRecordsNote(note: RecordsNote): string {
+  const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
+  const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
+  return `<!-- gh-retry:records expires=${at} -->`;
+}
+
+/** The records note in a check run's summary; null when there is none (an older check run). */
+export function parseRecordsNote(text: string): RecordsNote | null {
+  const match = RECORDS.exec(text);
+  if (match === null) return null;
+  const at = match[1] ?? 'never';
+  return { expiresAt: at === 'never' ? null : at };
+}
+
+/** Whether the records a note describes have expired at `now`. */
+export function recordsExpired(note: RecordsNote, now: Date): boolean {
+  return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
 }

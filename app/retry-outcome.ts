@@ -8,11 +8,9 @@ import type { RunRecord } from '../src/core/run-record-schema.js';
 import { parseRecordRunId } from '../src/core/run-reference.js';
 import type { BotWorkflowRun } from '../src/ports-github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
-import { parseRetryMarkers } from './retry-markers.js';
+import { repliedRetries, type OwnComments } from './pull-request-comments.js';
+import { parseRetryMarkers, type RetryMarker } from './retry-markers.js';
 import { findCheckRunOf } from './retry-target.js';
-
-/** Comments read per pull request to find the reply to edit. */
-const MAX_COMMENTS = 500;
 
 /**
  * The records with their real trigger: the Action writes `dispatch` for every dispatched retry,
@@ -21,13 +19,20 @@ const MAX_COMMENTS = 500;
  */
 export async function resolveTriggers(
   ctx: BotContext,
-  params: { run: BotWorkflowRun; records: readonly RunRecord[] },
+  params: { run: BotWorkflowRun; records: readonly RunRecord[]; comments: OwnComments },
 ): Promise<RunRecord[]> {
-  const parents = new Map<number, Promise<string>>();
-  const notesOf = async (parentRunId: number): Promise<string> => {
+  const parents = new Map<number, Promise<RetryMarker[]>>();
+  // A button's or a policy's retry is noted on the parent's check run, a comment's in its reply.
+  const notesOf = async (parentRunId: number): Promise<RetryMarker[]> => {
     const parent = await ctx.github.getRun({ ...ctx.repo, runId: parentRunId });
-    const check = parent === null ? null : await findCheckRunOf(ctx, parent);
-    return check?.output.text ?? '';
+    if (parent === null) return [];
+    const check = await findCheckRunOf(ctx, parent);
+    const noted = parseRetryMarkers(check?.output.text ?? '');
+    if (noted.some((m) => m.runId === params.run.id)) return noted;
+    return await repliedRetries(params.comments, {
+      pullRequests: parent.pullRequests,
+      parentRunId,
+    });
   };
   const resolved: RunRecord[] = [];
   for (const record of params.records) {
@@ -39,7 +44,7 @@ export async function resolveTriggers(
     }
     const pending = parents.get(parentRun.runId) ?? notesOf(parentRun.runId);
     parents.set(parentRun.runId, pending);
-    const marker = parseRetryMarkers(await pending).find((m) => m.runId === params.run.id);
+    const marker = (await pending).find((m) => m.runId === params.run.id);
     resolved.push(
       marker === undefined
         ? record
@@ -55,7 +60,7 @@ export async function resolveTriggers(
 /** Edit the bot's `/retry` reply for this retry's parent with the outcome; no reply, no edit. */
 export async function reportOutcome(
   ctx: BotContext,
-  params: { run: BotWorkflowRun; records: readonly RunRecord[] },
+  params: { run: BotWorkflowRun; records: readonly RunRecord[]; comments: OwnComments },
 ): Promise<void> {
   const { run, records } = params;
   const record = records.find((r) => r.lineage.parent !== null);
@@ -64,24 +69,13 @@ export async function reportOutcome(
   if (record === undefined || parentRunId === undefined || parentRunId === null) return;
   const outcome = { parentRunId, runId: run.id, status: worstStatus(records), record };
   for (const number of await pullRequestsOf(ctx, run)) {
-    const comments = await ctx.github.listComments({
-      ...ctx.repo,
-      issueNumber: number,
-      limit: MAX_COMMENTS,
-    });
-    const reply = comments.filter((c) => isOwn(ctx, c) && isReplyFor(c.body, parentRunId)).at(-1);
+    const comments = await params.comments(number);
+    const reply = comments.filter((c) => isReplyFor(c.body, parentRunId)).at(-1);
     if (reply === undefined) continue;
     const body = renderRetryOutcome({ body: reply.body, outcome, runUrl: runUrlOf(ctx) });
     if (body !== reply.body)
       await ctx.github.updateComment({ ...ctx.repo, commentId: reply.id, body });
   }
-}
-
-function isOwn(ctx: BotContext, comment: { author: string; appId: number | null }): boolean {
-  return (
-    comment.author === ctx.identity.login &&
-    (ctx.identity.appId === null || comment.appId === null || comment.appId === ctx.identity.appId)
-  );
 }
 
 /** The pull requests of a run; for a fork, GitHub lists none, so they are looked up by head. */

@@ -6,11 +6,23 @@
 import { formatRetryMode, type RetryMode } from '../src/core/model.js';
 import type { RetryTargetResult } from '../src/core/markdown-report.js';
 import { findExistingRetry, type RetryCandidate } from '../src/core/retry-policy.js';
-import type { BotWorkflowRun, CheckRunInfo } from '../src/ports-github-bot.js';
+import type { BotWorkflowRun, CheckRunInfo, CommitRun } from '../src/ports-github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from './check-run-report.js';
-import { parseDispatchTrigger, retryInputs } from './dispatch-trigger.js';
-import { parseRetryMarkers, renderRetryMarker, type RetryTrigger } from './retry-markers.js';
+import {
+  parseDispatchTrigger,
+  retryInputs,
+  RETRY_MODE_INPUT,
+  RETRY_OF_INPUT,
+} from './dispatch-trigger.js';
+import {
+  parseRetryMarkers,
+  recordsExpired,
+  renderRetryMarker,
+  type RecordsNote,
+  type RetryTrigger,
+} from './retry-markers.js';
+import { ownComments, repliedRetries } from './pull-request-comments.js';
 import { findRecordArtifacts } from './run-records.js';
 
 /** Runs of the parent's workflow looked at when searching for an existing retry. */
@@ -22,6 +34,12 @@ export type RetryRoute =
       readonly kind: 'dispatch';
       readonly ref: string;
       readonly inputs: Readonly<Record<string, string>>;
+      readonly mode: RetryMode;
+      /**
+       * Whether the inputs were checked against the workflow file. When not, GitHub's answer to
+       * the dispatch says whether the workflow declares them, and only a refusal reads the file.
+       */
+      readonly checked: boolean;
     }
   | {
       readonly kind: 'native';
@@ -31,8 +49,14 @@ export type RetryRoute =
 
 type Workflow = RetryTargetResult['workflow'];
 
+/** What retrying a run needs to know of it. */
+export type RetryParent = Pick<
+  BotWorkflowRun,
+  'id' | 'workflowId' | 'workflowName' | 'workflowPath' | 'createdAt' | 'headSha'
+> & { readonly pullRequests?: readonly number[] };
+
 /** The workflow of a run, as replies name it. */
-export function workflowOf(run: BotWorkflowRun): Workflow {
+export function workflowOf(run: Pick<BotWorkflowRun, 'workflowName' | 'workflowPath'>): Workflow {
   return { name: run.workflowName, path: run.workflowPath };
 }
 
@@ -62,26 +86,72 @@ export async function chooseRoute(
     const message = 'the run has no branch to start a new run on';
     return { kind: 'stop', result: { ...base, kind: 'failed', message } };
   }
+  return await checkedDispatch(ctx, { parent, mode, ref });
+}
+
+/** A dispatch route whose inputs were checked against the workflow file on `ref`. */
+async function checkedDispatch(
+  ctx: BotContext,
+  params: { parent: RetryParent; mode: RetryMode; ref: string },
+): Promise<RetryRoute> {
+  const { parent, ref } = params;
   const text = await ctx.github.readFile({ ...ctx.repo, path: parent.workflowPath, ref });
   if (text === null) {
     const message = `${parent.workflowPath} is not on branch ${ref} any more`;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
     return { kind: 'stop', result: { ...base, kind: 'failed', message } };
   }
   const inputs = retryInputs({
     trigger: parseDispatchTrigger(text),
     parentRunId: parent.id,
-    mode: formatRetryMode(mode),
+    mode: formatRetryMode(params.mode),
   });
   return inputs === null
     ? { kind: 'native', why: 'no-dispatch-trigger' }
-    : { kind: 'dispatch', ref, inputs };
+    : { kind: 'dispatch', ref, inputs, mode: params.mode, checked: true };
+}
+
+/**
+ * Decide how to retry a run of a pull request's head commit from what one read of the commit
+ * told (no request): `records` is the note on the bot's check run of the run. The dispatch is
+ * unchecked: it sends the inputs the documented trigger declares.
+ */
+export function chooseQuickRoute(params: {
+  parent: CommitRun;
+  mode: RetryMode;
+  forkPullRequest: boolean;
+  records: RecordsNote;
+  now: Date;
+}): RetryRoute {
+  const { parent, mode } = params;
+  const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+  if (parent.status !== 'completed')
+    return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
+  if (params.forkPullRequest) return { kind: 'native', why: 'fork' };
+  if (mode.kind !== 'all' && recordsExpired(params.records, params.now)) {
+    const expiredAt = params.records.expiresAt ?? parent.updatedAt;
+    return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
+  }
+  if (parent.headBranch === null) {
+    const message = 'the run has no branch to start a new run on';
+    return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+  }
+  // The documented trigger declares both; a workflow that declares only `retry-of` is refused
+  // (422) and then retried with what its file declares.
+  const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
+  return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
 }
 
 /** Who asked for a retry, and how. */
 export interface RetryRequest {
-  readonly parent: BotWorkflowRun;
+  readonly parent: RetryParent;
   readonly trigger: RetryTrigger;
   readonly requestedBy: string;
+  /**
+   * The bot's check run of the parent, when the caller already read it: its notes say whether a
+   * retry was started, and a comment's retry is noted in its reply instead of on it.
+   */
+  readonly known?: { readonly check: CheckRunInfo | null };
 }
 
 /** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
@@ -98,30 +168,71 @@ export async function executeRoute(
       return await rerunNatively(ctx, { parent, why: route.why });
     case 'dispatch':
       return await withParentLock(`${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`, async () => {
-        const { existing, check } = await findRetryOf(ctx, parent);
+        const { existing, check } =
+          params.known === undefined
+            ? await findRetryOf(ctx, parent)
+            : { existing: notedRetry(parent, params.known.check), check: null };
         if (existing !== null) return { ...base, kind: 'already-retried', runId: existing };
-        const outcome = await ctx.github.dispatchWorkflow({
-          ...ctx.repo,
-          workflowId: parent.workflowId,
-          ref: route.ref,
-          inputs: route.inputs,
-        });
-        switch (outcome.kind) {
-          case 'dispatched':
-            await noteRetry(ctx, { ...params, runId: outcome.runId, check });
-            return { ...base, kind: 'dispatched', runId: outcome.runId };
-          case 'no-dispatch-trigger':
-            return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
-          case 'rejected':
-            return { ...base, kind: 'failed', message: outcome.message };
-        }
+        return await dispatch(ctx, { ...params, route, check });
       });
   }
 }
 
+async function dispatch(
+  ctx: BotContext,
+  params: RetryRequest & {
+    route: Extract<RetryRoute, { kind: 'dispatch' }>;
+    check: CheckRunInfo | null;
+  },
+): Promise<RetryTargetResult> {
+  const { parent, route } = params;
+  const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+  const outcome = await ctx.github.dispatchWorkflow({
+    ...ctx.repo,
+    workflowId: parent.workflowId,
+    ref: route.ref,
+    inputs: route.inputs,
+  });
+  switch (outcome.kind) {
+    case 'dispatched':
+      await noteRetry(ctx, { ...params, runId: outcome.runId });
+      return { ...base, kind: 'dispatched', runId: outcome.runId };
+    case 'no-dispatch-trigger':
+      return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
+    case 'rejected': {
+      // Unchecked inputs GitHub refused (e.g. undeclared): read the workflow file to know why.
+      if (route.checked || outcome.status !== 422)
+        return { ...base, kind: 'failed', message: outcome.message };
+      const checked = await checkedDispatch(ctx, { parent, mode: route.mode, ref: route.ref });
+      // Still under the parent's lock: dispatch again directly, never through executeRoute.
+      if (checked.kind !== 'dispatch')
+        return await executeRoute(ctx, { ...params, route: checked });
+      if (sameInputs(checked.inputs, route.inputs))
+        return { ...base, kind: 'failed', message: outcome.message };
+      return await dispatch(ctx, { ...params, route: checked });
+    }
+  }
+}
+
+function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** A retry of `parent` noted on its check run, if any. */
+function notedRetry(parent: RetryParent, check: CheckRunInfo | null): number | null {
+  const candidates = parseRetryMarkers(check?.output.text ?? '').map((marker) => ({
+    runId: marker.runId,
+    displayTitle: '',
+    recordParentRunId: parent.id,
+  }));
+  const found = findExistingRetry({ parentRunId: parent.id, candidates });
+  return found.kind === 'found' ? found.runId : null;
+}
+
 async function rerunNatively(
   ctx: BotContext,
-  params: { parent: BotWorkflowRun; why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry' },
+  params: { parent: RetryParent; why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry' },
 ): Promise<RetryTargetResult> {
   const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
   const outcome = await ctx.github.rerunFailedJobs({ ...ctx.repo, runId: params.parent.id });
@@ -135,7 +246,10 @@ async function rerunNatively(
 }
 
 /** The bot's check run describing `parent`, if it made one. */
-export async function findCheckRunOf(ctx: BotContext, parent: BotWorkflowRun) {
+export async function findCheckRunOf(
+  ctx: BotContext,
+  parent: Pick<BotWorkflowRun, 'id' | 'headSha'>,
+): Promise<CheckRunInfo | null> {
   const checks = await ctx.github.listCheckRuns({
     ...ctx.repo,
     headSha: parent.headSha,
@@ -147,11 +261,12 @@ export async function findCheckRunOf(ctx: BotContext, parent: BotWorkflowRun) {
 
 /**
  * An existing retry of `parent`: a dispatched run of its workflow whose title names it (the
- * `run-name` the example workflows declare), or a retry noted on the parent's check run.
+ * `run-name` the example workflows declare), a retry noted on the parent's check run, or one
+ * noted in a `/retry` reply on the parent's pull requests.
  */
 async function findRetryOf(
   ctx: BotContext,
-  parent: BotWorkflowRun,
+  parent: RetryParent,
 ): Promise<{ existing: number | null; check: CheckRunInfo | null }> {
   const runs = await ctx.github.listRuns({
     ...ctx.repo,
@@ -161,7 +276,11 @@ async function findRetryOf(
     limit: MAX_CANDIDATES,
   });
   const check = await findCheckRunOf(ctx, parent);
-  const noted = parseRetryMarkers(check?.output.text ?? '');
+  const replied = await repliedRetries(ownComments(ctx), {
+    pullRequests: parent.pullRequests ?? [],
+    parentRunId: parent.id,
+  });
+  const noted = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
   const candidates: RetryCandidate[] = [
     ...runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
     ...noted.map((marker) => ({

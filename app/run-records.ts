@@ -38,6 +38,8 @@ export type RunRecords =
       readonly records: readonly RunRecord[];
       /** Why some record could not be read, in words a user can act on. */
       readonly problems: readonly string[];
+      /** When the last record artifact expires; null when GitHub gave no date for one. */
+      readonly expiresAt: string | null;
     };
 
 /** Find a run's record artifacts; a run without any does not use gh-retry. */
@@ -86,7 +88,15 @@ export async function readRunRecords(params: {
       problems.push(error.message);
     }
   }
-  return { kind: 'read', records, problems };
+  return { kind: 'read', records, problems, expiresAt: lastExpiry(found.artifacts) };
+}
+
+function lastExpiry(artifacts: readonly ArtifactInfo[]): string | null {
+  if (artifacts.some((a) => a.expiresAt === null)) return null;
+  return artifacts.reduce<string | null>(
+    (last, a) => (last === null || (a.expiresAt ?? '') > last ? a.expiresAt : last),
+    null,
+  );
 }
 
 async function readRecordArtifact(params: {

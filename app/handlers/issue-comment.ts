@@ -13,21 +13,28 @@ import {
 import { parseComment, type CommentCommand } from '../../src/core/comment-command.js';
 import { renderRetryReply, type RetryReply } from '../../src/core/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
-import type { BotWorkflowRun, PullRequestInfo } from '../../src/ports-github-bot.js';
+import { CONFIG_FILE } from '../../src/core/config.js';
+import type { CheckRunInfo, CommitRun, PullRequestChecks } from '../../src/ports-github-bot.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
 import { loadConfig } from '../bot-config.js';
+import { CHECK_RUN_NAME } from '../check-run-report.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
-import { chooseRoute, executeRoute } from '../retry-target.js';
+import { ownComments } from '../pull-request-comments.js';
+import { parseRecordsNote, renderRetryMarker } from '../retry-markers.js';
+import { chooseQuickRoute, chooseRoute, executeRoute } from '../retry-target.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
 const MAX_RUNS_PER_COMMIT = 200;
-/** Comments read to find an earlier answer to the same comment. */
-const MAX_COMMENTS = 500;
 /** Conclusions `/retry` retries; `startup_failure` is left out (the workflow file itself is broken). */
 const RETRIABLE = new Set(['failure', 'cancelled', 'timed_out']);
 
 type CommentEvent = ReturnType<typeof readCommentEvent>;
-type Answer = { readonly reply: RetryReply; readonly reaction: 'rocket' | 'confused' | null };
+type Answer = {
+  readonly reply: RetryReply;
+  readonly reaction: 'rocket' | 'confused' | null;
+  /** Notes of the retries started, hidden in the reply. */
+  readonly retries: readonly string[];
+};
 
 function readCommentEvent(payload: unknown) {
   return readPayload(issueCommentEvent, payload, 'issue_comment');
@@ -52,7 +59,8 @@ export async function handleIssueComment(deps: BotDeps, payload: unknown): Promi
       return;
     }
     const answer = await answerCommand(ctx, event, command);
-    await reply(ctx, event, renderRetryReply({ reply: answer.reply, runUrl: runUrlOf(ctx) }));
+    const body = renderRetryReply({ reply: answer.reply, runUrl: runUrlOf(ctx) });
+    await reply(ctx, event, body, answer.retries);
     if (answer.reaction !== null) await react(ctx, event, answer.reaction);
   } catch (error) {
     deps.log.error(
@@ -79,65 +87,130 @@ async function answerCommand(
   event: CommentEvent,
   command: Exclude<CommentCommand, { kind: 'none' }>,
 ): Promise<Answer> {
-  if (command.kind === 'help') return { reply: { kind: 'help' }, reaction: null };
-  if (command.kind === 'invalid')
-    return { reply: { kind: 'invalid', message: command.message }, reaction: 'confused' };
+  if (command.kind === 'help') return { reply: { kind: 'help' }, reaction: null, retries: [] };
+  if (command.kind === 'invalid') {
+    const reply = { kind: 'invalid', message: command.message } as const;
+    return { reply, reaction: 'confused', retries: [] };
+  }
   const lookup = await ctx.github.getPermission({ ...ctx.repo, username: event.sender.login });
-  const required = await requiredPermission(ctx, lookup);
+  // A failed lookup denies whatever the level; nothing else is read for it.
+  const checks =
+    lookup.kind === 'failed'
+      ? null
+      : await ctx.github.getPullRequestChecks({
+          ...ctx.repo,
+          number: event.issue.number,
+          checkName: CHECK_RUN_NAME,
+          appId: ctx.identity.appId,
+          configPath: CONFIG_FILE,
+          limit: MAX_RUNS_PER_COMMIT,
+        });
+  const required = await requiredPermission(ctx, lookup, checks);
   const decision = authorize({ required, lookup, sender: event.sender });
   if (decision.kind !== 'allowed')
-    return { reply: { kind: 'denied', reason: decision.reason }, reaction: 'confused' };
-  const pull = await ctx.github.getPullRequest({ ...ctx.repo, number: event.issue.number });
-  if (pull === null) throw new Error(`pull request #${event.issue.number} was not found`);
-  const targets = await findTargets(ctx, { pull, workflow: command.workflow, mode: command.mode });
-  if (targets.length === 0) {
     return {
-      reply: { kind: 'no-failed-run', workflow: command.workflow, headSha: pull.headSha },
+      reply: { kind: 'denied', reason: decision.reason },
       reaction: 'confused',
+      retries: [],
     };
+  if (checks === null) throw new Error(`pull request #${event.issue.number} was not found`);
+  const { pull } = checks;
+  const targets = findTargets(checks.runs, { workflow: command.workflow, mode: command.mode });
+  if (targets.length === 0) {
+    const reply = {
+      kind: 'no-failed-run',
+      workflow: command.workflow,
+      headSha: pull.headSha,
+    } as const;
+    return { reply, reaction: 'confused', retries: [] };
   }
   const fork = pull.headRepository?.toLowerCase() !== pull.baseRepository.toLowerCase();
   const results = [];
-  for (const parent of targets) {
-    const route = await chooseRoute(ctx, { parent, mode: command.mode, forkPullRequest: fork });
-    const request = { parent, trigger: 'comment', requestedBy: event.sender.login } as const;
-    results.push(await executeRoute(ctx, { ...request, route }));
+  for (const target of targets) {
+    const request = { trigger: 'comment', requestedBy: event.sender.login } as const;
+    const check = checkRunOf(ctx, checks.checkRuns, target.id);
+    const records = check === null ? null : parseRecordsNote(check.output.summary);
+    if (records === null) {
+      // No check run of the bot describes the run (it does not use gh-retry, or the bot missed
+      // its completion): read the run and its artifacts.
+      const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
+      if (parent === null) continue;
+      const route = await chooseRoute(ctx, { parent, mode: command.mode, forkPullRequest: fork });
+      results.push(await executeRoute(ctx, { ...request, parent, route }));
+      continue;
+    }
+    const route = chooseQuickRoute({
+      parent: target,
+      mode: command.mode,
+      forkPullRequest: fork,
+      records,
+      now: new Date(),
+    });
+    const parent = { ...target, pullRequests: [pull.number] };
+    results.push(await executeRoute(ctx, { ...request, parent, route, known: { check } }));
   }
   const started = results.some((r) =>
     ['dispatched', 'native-rerun', 'already-retried'].includes(r.kind),
   );
+  // The comment's retries are noted in the reply (not on the parent's check run): one request less.
+  const retries = results.flatMap((r) =>
+    r.kind === 'dispatched' && r.runId !== null
+      ? [
+          renderRetryMarker({
+            runId: r.runId,
+            trigger: 'comment',
+            requestedBy: event.sender.login,
+            parentRunId: r.parentRunId,
+          }),
+        ]
+      : [],
+  );
   return {
     reply: { kind: 'results', mode: command.mode, requestedBy: event.sender.login, results },
     reaction: started ? 'rocket' : 'confused',
+    retries,
   };
+}
+
+/** The bot's check run of a run, among those the one read of the head commit gave. */
+function checkRunOf(
+  ctx: BotContext,
+  checkRuns: readonly CheckRunInfo[],
+  runId: number,
+): CheckRunInfo | null {
+  return (
+    checkRuns.find(
+      (check) =>
+        check.name === CHECK_RUN_NAME &&
+        check.externalId === String(runId) &&
+        (ctx.identity.appId === null || check.appId === ctx.identity.appId),
+    ) ?? null
+  );
 }
 
 /**
  * The level `/retry` needs, from the configuration; not read when the lookup alone decides (a
- * failed lookup denies whatever the level, and admin meets every level).
+ * failed lookup denies whatever the level, and admin meets every level). The configuration
+ * files the pull request's read brought along are not read again.
  */
 async function requiredPermission(
   ctx: BotContext,
   lookup: PermissionLookup,
+  checks: PullRequestChecks | null,
 ): Promise<PermissionLevel> {
   if (lookup.kind === 'failed' || resolvePermission(lookup) === 'admin') return 'admin';
-  return (await loadConfig(ctx)).config.permission;
+  return (await loadConfig(ctx, checks?.configFiles)).config.permission;
 }
 
 /**
  * The runs to retry: the latest run of each workflow on the head commit that failed, or the
  * latest run of the named workflow (an explicit mode other than from-failure may retry a success).
  */
-async function findTargets(
-  ctx: BotContext,
-  params: { pull: PullRequestInfo; workflow: string | null; mode: RetryMode },
-): Promise<BotWorkflowRun[]> {
-  const runs = await ctx.github.listRuns({
-    ...ctx.repo,
-    headSha: params.pull.headSha,
-    limit: MAX_RUNS_PER_COMMIT,
-  });
-  const latest = new Map<number, BotWorkflowRun>();
+function findTargets(
+  runs: readonly CommitRun[],
+  params: { workflow: string | null; mode: RetryMode },
+): CommitRun[] {
+  const latest = new Map<number, CommitRun>();
   for (const run of runs) {
     const seen = latest.get(run.workflowId);
     if (seen === undefined || run.id > seen.id) latest.set(run.workflowId, run);
@@ -160,21 +233,20 @@ function replyMarker(commentId: number): string {
 }
 
 async function hasAnswered(ctx: BotContext, event: CommentEvent): Promise<boolean> {
-  const comments = await ctx.github.listComments({
-    ...ctx.repo,
-    issueNumber: event.issue.number,
-    limit: MAX_COMMENTS,
-  });
-  return comments.some(
-    (c) => c.author === ctx.identity.login && c.body.includes(replyMarker(event.comment.id)),
-  );
+  const comments = await ownComments(ctx)(event.issue.number);
+  return comments.some((c) => c.body.includes(replyMarker(event.comment.id)));
 }
 
-async function reply(ctx: BotContext, event: CommentEvent, body: string): Promise<void> {
+async function reply(
+  ctx: BotContext,
+  event: CommentEvent,
+  body: string,
+  notes: readonly string[] = [],
+): Promise<void> {
   await ctx.github.createComment({
     ...ctx.repo,
     issueNumber: event.issue.number,
-    body: `${body}\n\n${replyMarker(event.comment.id)}`,
+    body: `${body}\n\n${[...notes, replyMarker(event.comment.id)].join('\n')}`,
   });
 }
 

@@ -7,6 +7,7 @@ import { loadConfig } from '../bot-config.js';
 import { renderCheckRun } from '../check-run-report.js';
 import { planAutoRetry, startAutoRetry, type AutoRetryPlan } from '../auto-retry.js';
 import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
+import { ownComments } from '../pull-request-comments.js';
 import { reportOutcome, resolveTriggers } from '../retry-outcome.js';
 import { findCheckRunOf } from '../retry-target.js';
 import { readRunRecords } from '../run-records.js';
@@ -24,7 +25,8 @@ export async function handleWorkflowRun(deps: BotDeps, payload: unknown): Promis
     const read = await readRunRecords({ github: ctx.github, repo: ctx.repo, run });
     if (read.kind === 'not-gh-retry') return;
     const { config, problems } = await loadConfig(ctx);
-    const records = await resolveTriggers(ctx, { run, records: read.records });
+    const comments = ownComments(ctx);
+    const records = await resolveTriggers(ctx, { run, records: read.records, comments });
     const plan: AutoRetryPlan =
       records.length === 0
         ? { note: 'No run record could be read, so no automatic retry.', retry: null }
@@ -39,13 +41,14 @@ export async function handleWorkflowRun(deps: BotDeps, payload: unknown): Promis
       runUrl: runUrlOf(ctx),
       buttons: ctx.checkRunButtons,
       previousText: existing?.output.text ?? null,
+      recordsNote: { expiresAt: read.expiresAt },
     });
     // A redelivered event updates the run's check run instead of adding a second one.
     if (existing === null)
       await ctx.github.createCheckRun({ ...ctx.repo, ...fields, headSha: run.headSha });
     else await ctx.github.updateCheckRun({ ...ctx.repo, ...fields, checkRunId: existing.id });
     if (plan.retry !== null) await startAutoRetry(ctx, { run, retry: plan.retry });
-    await reportOutcome(ctx, { run, records });
+    await reportOutcome(ctx, { run, records, comments });
   } catch (error) {
     deps.log.error(`could not handle the completion of run ${runId ?? '(unreadable)'}`, error);
   }

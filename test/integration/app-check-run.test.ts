@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from './app-support/harness.js';
 import {
   checkRunOf,
+  comment,
   named,
   openPullRequest,
   pushAndFinish,
   readable,
 } from './app-support/scenario.js';
-import { retryWorkflow } from './app-support/workflows.js';
+import { retryWorkflow, untitledRetryWorkflow } from './app-support/workflows.js';
 
 const REPO = 'acme/warehouse';
 const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
@@ -19,7 +20,10 @@ describe('the buttons of the App’s check run', () => {
     h = await startAppHarness({
       repo: {
         repo: REPO,
-        files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
+        files: {
+          '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
+          '.github/workflows/untitled.yml': untitledRetryWorkflow('Untitled'),
+        },
         collaborators: { mona: 'write', rita: 'read' },
       },
     });
@@ -81,6 +85,19 @@ describe('the buttons of the App’s check run', () => {
 
           **Nightly** (\`nightly.yml\`): [#<run>](https://github.com/acme/warehouse/actions/runs/<run>) already has a retry, [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>); no second run was started."
       `);
+  });
+
+  it('finds the retry a /retry comment started, noted in its reply, and starts no second one', async () => {
+    // No `run-name` here, so only the reply's note tells that the new run retries the parent.
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'untitled.yml': FAILED } });
+    const parent = pr.runs['untitled.yml']!;
+    await comment(h, { pr: pr.number, body: '/retry untitled.yml' });
+    const retry = h.gh.dispatches()[0]!.runId;
+    await click(parent, 'retry-failed');
+    expect(h.gh.dispatches()).toHaveLength(1);
+    expect(named(readable(checkRunOf(h, parent)!.output.text), { parent, retry })).toContain(
+      '[#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) already has a retry, [#<retry>]',
+    );
   });
 
   it('refuses someone without write access, on the check run', async () => {

@@ -10,7 +10,11 @@ import {
   reactions,
   replies,
 } from './app-support/scenario.js';
-import { pullRequestOnlyWorkflow, retryWorkflow } from './app-support/workflows.js';
+import {
+  pullRequestOnlyWorkflow,
+  retryOfOnlyWorkflow,
+  retryWorkflow,
+} from './app-support/workflows.js';
 
 const REPO = 'acme/warehouse';
 const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
@@ -22,6 +26,7 @@ const repoOptions = {
     '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
     '.github/workflows/quality.yml': retryWorkflow('Quality'),
     '.github/workflows/legacy.yml': pullRequestOnlyWorkflow('Legacy'),
+    '.github/workflows/lean.yml': retryOfOnlyWorkflow('Lean'),
   },
   collaborators: { mona: 'write', rita: 'read', tom: 'triage', max: 'maintain', ada: 'admin' },
 } as const;
@@ -69,7 +74,7 @@ describe('the App answers /retry on a pull request', () => {
     expect(replies(h, pr.number)).toHaveLength(1);
   });
 
-  it('answers with one reply that links the new run, and notes it on the parent’s check run', async () => {
+  it('answers with one reply that links the new run and notes it there, not on the parent’s check run', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
     const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
     const ids = {
@@ -82,20 +87,14 @@ describe('the App answers /retry on a pull request', () => {
 
       **Nightly** (\`nightly.yml\`): retrying [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) as [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>). <!-- gh-retry:parent=<parent> -->⏳ queued
 
+      <!-- gh-retry:retry run=<retry> trigger=comment by=mona of=<parent> -->
       <!-- gh-retry:reply-to=<comment> -->"
     `);
+    // The note costs no request of its own; the parent's check run is left as it was.
     const check = h.gh
       .checkRuns({ headSha: pr.headSha })
       .find((c) => c.external_id === String(ids.parent));
-    expect(named(check?.output.text ?? '', ids)).toMatchInlineSnapshot(`
-      "### Automatic retry
-
-      No retry policies are configured in .github/gh-retry.yml.
-
-      ### Retries
-
-      - [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>) started by @mona with a /retry comment. <!-- gh-retry:retry run=<retry> trigger=comment by=mona -->"
-    `);
+    expect(check?.output.text).not.toContain('gh-retry:retry');
   });
 
   it('retries the failed run of every workflow on the head commit, in one reply', async () => {
@@ -123,6 +122,8 @@ describe('the App answers /retry on a pull request', () => {
 
       **Quality** (\`quality.yml\`): retrying [#<quality>](https://github.com/acme/warehouse/actions/runs/<quality>) as [#<retry2>](https://github.com/acme/warehouse/actions/runs/<retry2>). <!-- gh-retry:parent=<quality> -->⏳ queued
 
+      <!-- gh-retry:retry run=<retry1> trigger=comment by=mona of=<nightly> -->
+      <!-- gh-retry:retry run=<retry2> trigger=comment by=mona of=<quality> -->
       <!-- gh-retry:reply-to=<comment> -->"
     `);
   });
@@ -317,7 +318,7 @@ describe('the App answers /retry on a pull request', () => {
     expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
   });
 
-  it('spends one request on each thing a /retry needs, and reads the comments only on a redelivery', async () => {
+  it('spends six requests on a /retry, and reads the comments only on a redelivery', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
     const appRequests = (from: number) =>
       h.gh
@@ -330,17 +331,10 @@ describe('the App answers /retry on a pull request', () => {
     expect(appRequests(before)).toEqual([
       'POST reactions/create-for-issue-comment',
       'GET repos/get-collaborator-permission-level',
-      // .github/gh-retry.yml is absent: Probot's loader then tries the owner's `.github` repository.
-      'GET repos/get-content',
-      'GET repos/get-content',
-      'GET pulls/get',
-      'GET actions/list-workflow-runs-for-repo',
-      'GET actions/list-workflow-run-artifacts',
-      'GET repos/get-content',
-      'GET actions/list-workflow-runs',
-      'GET checks/list-for-ref',
+      // The pull request, its head commit's runs, the bot's check runs there and
+      // .github/gh-retry.yml (here and in the owner's `.github`), in one query.
+      'POST graphql',
       'POST actions/create-workflow-dispatch',
-      'PATCH checks/update',
       'POST issues/create-comment',
       'POST reactions/create-for-issue-comment',
     ]);
@@ -353,6 +347,54 @@ describe('the App answers /retry on a pull request', () => {
       'GET issues/list-comments',
     ]);
     expect(h.gh.dispatches()).toHaveLength(1);
+  });
+
+  it('reads the workflow file only when GitHub refuses the inputs, then sends what it declares', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: { 'lean.yml': FAILED } });
+    const parent = pr.runs['lean.yml']!;
+    const before = h.gh.requests().length;
+    const first = await comment(h, { pr: pr.number, body: '/retry' });
+    const sent = h.gh
+      .requests()
+      .slice(before)
+      .filter((r) => r.actor === h.app.botLogin)
+      .map((r) => `${r.operationId} ${r.status}`);
+    expect(sent.filter((r) => r.startsWith('actions/create-workflow-dispatch'))).toEqual([
+      'actions/create-workflow-dispatch 422',
+      'actions/create-workflow-dispatch 200',
+    ]);
+    expect(sent).toContain('repos/get-content 200');
+    expect(dispatched().map((d) => d.inputs)).toEqual([{ 'retry-of': String(parent) }]);
+    expect(reactions(h, first.commentId)).toEqual(['eyes', 'rocket']);
+    // `all` needs retry-mode, which this workflow does not declare: re-run failed jobs instead.
+    await finishRun(h, h.gh.dispatches()[0]!.runId, FAILED);
+    await comment(h, { pr: pr.number, body: '/retry lean.yml all' });
+    expect(h.gh.dispatches()).toHaveLength(1);
+    expect(replies(h, pr.number)[1]).toContain('this workflow has no `workflow_dispatch` trigger');
+  });
+
+  it('reads the run and its artifacts when the App has no check run for it', async () => {
+    const pr = await openPullRequest(h, { head: 'feature', endings: {} });
+    const parent = pr.runs['nightly.yml']!;
+    // The completion is missed (the check run could not be created), so no note says what it is.
+    h.gh.failNext('checks/create', { status: 500 });
+    await finishRun(h, parent, FAILED);
+    expect(h.log.errors.map((e) => e.message)).toEqual([
+      `could not handle the completion of run ${parent}`,
+    ]);
+    h.log.errors.length = 0;
+    const before = h.gh.requests().length;
+    await comment(h, { pr: pr.number, body: '/retry' });
+    expect(dispatched().map((d) => d.inputs)).toEqual([
+      { 'retry-of': String(parent), 'retry-mode': 'from-failure' },
+    ]);
+    const sent = h.gh
+      .requests()
+      .slice(before)
+      .filter((r) => r.actor === h.app.botLogin)
+      .map((r) => r.operationId);
+    expect(sent).toContain('actions/get-workflow-run');
+    expect(sent).toContain('actions/list-workflow-run-artifacts');
   });
 
   it('does not retry again while the retry is still running', async () => {
@@ -395,7 +437,7 @@ describe('the App when GitHub fails unexpectedly', () => {
     const h = await startAppHarness({ repo: repoOptions });
     try {
       const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-      h.gh.failNext('actions/list-workflow-runs-for-repo', { status: 500 });
+      h.gh.failNext('graphql', { status: 500 });
       const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
       expect(h.gh.dispatches()).toEqual([]);
       expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);

@@ -81,7 +81,13 @@ describe('the App on a completed gh-retry run', () => {
         "title": "nightly failed at dbt-run",
       }
     `);
-    expect(named(check.output.summary ?? '', { run: runId })).toMatchInlineSnapshot(`
+    // The note at the end says when the record artifact expires (the artifact's own date).
+    const [artifact] = h.gh.artifacts(runId);
+    expect(check.output.summary).toContain(
+      `<!-- gh-retry:records expires=${new Date(artifact!.expires_at!).toISOString()} -->`,
+    );
+    const summary = (check.output.summary ?? '').replace(/expires=\S+/, 'expires=<date>');
+    expect(named(summary, { run: runId })).toMatchInlineSnapshot(`
       "## ❌ nightly failed in 1m 00s
 
       Run [#<run>](https://github.com/acme/warehouse/actions/runs/<run>)
@@ -101,7 +107,9 @@ describe('the App on a completed gh-retry run', () => {
 
       - Comment \`/retry\` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. \`/retry all\` runs every step again; \`/retry help\` lists every form.
       - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`<run>\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).
-      - Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure."
+      - Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.
+
+      <!-- gh-retry:records expires=<date> -->"
     `);
     expect(check.output.text).toMatchInlineSnapshot(`
       "### Automatic retry

@@ -42,6 +42,28 @@ ${DISPATCH}
 ${steps(name.toLowerCase(), commands)}`;
 }
 
+/** A gh-retry workflow with the dispatch trigger but no `run-name`: its retries have no telling title. */
+export function untitledRetryWorkflow(name: string): string {
+  return `name: ${name}
+on:
+  pull_request:
+${DISPATCH}
+${steps(name.toLowerCase())}`;
+}
+
+/** A gh-retry workflow whose dispatch trigger declares `retry-of` only (no `retry-mode`). */
+export function retryOfOnlyWorkflow(name: string): string {
+  return `name: ${name}
+on:
+  pull_request:
+  workflow_dispatch:
+    inputs:
+      retry-of:
+        required: false
+        type: string
+${steps(name.toLowerCase())}`;
+}
+
 /** A gh-retry workflow that cannot be dispatched: pull requests only. */
 export function pullRequestOnlyWorkflow(name: string): string {
   return `name: ${name}
