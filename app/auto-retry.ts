@@ -9,7 +9,8 @@ import type { RunRecord } from '../src/core/run-record-schema.js';
 import type { BotWorkflowRun } from '../src/ports-github-bot.js';
 import type { BotContext } from './bot-context.js';
 import { appendRetryLog, escapeMarkdown } from './check-run-report.js';
-import { chooseRoute, executeRoute, findCheckRunOf, type RetryRoute } from './retry-target.js';
+import { chooseRoute, type RetryRoute } from './retry-route.js';
+import { executeRoute, findCheckRunOf } from './retry-target.js';
 
 /** A policy retry ready to start: where to dispatch and after how long. */
 export interface PlannedAutoRetry {

@@ -15,7 +15,8 @@ import {
   modeForButton,
 } from '../check-run-report.js';
 import { checkRunEvent, contextFor, readPayload } from '../payloads.js';
-import { chooseRoute, executeRoute } from '../retry-target.js';
+import { chooseRoute } from '../retry-route.js';
+import { executeRoute } from '../retry-target.js';
 
 /** Handle `check_run.requested_action` and `check_run.rerequested`. */
 export async function handleCheckRun(deps: BotDeps, payload: unknown): Promise<void> {

@@ -21,7 +21,8 @@ import { CHECK_RUN_NAME } from '../check-run-report.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
 import { ownComments } from '../pull-request-comments.js';
 import { parseRecordsNote, renderRetryMarker } from '../retry-markers.js';
-import { chooseQuickRoute, chooseRoute, executeRoute } from '../retry-target.js';
+import { chooseQuickRoute, chooseRoute } from '../retry-route.js';
+import { executeRoute } from '../retry-target.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
 const MAX_RUNS_PER_COMMIT = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitRun } from '../src/ports-github-bot.js';
-import { chooseQuickRoute } from './retry-target.js';
+import { chooseQuickRoute } from './retry-route.js';
 
 const failed: CommitRun = {
   id: 41,
