@@ -117,6 +117,18 @@ export interface CommitRun {
   readonly updatedAt: string;
 }
 
+/** Which pull request, check runs and configuration file {@link PullRequestChecks} are about. */
+export interface PullRequestChecksQuery extends RepoRef {
+  readonly number: number;
+  /** The bot's check-run name. */
+  readonly checkName: string;
+  /** The bot's App; null: check runs of that name from any App. */
+  readonly appId: number | null;
+  readonly configPath: string;
+  /** Workflow runs read at most. */
+  readonly limit: number;
+}
+
 /** A pull request with its head commit's workflow runs and the bot's check runs on that commit. */
 export interface PullRequestChecks {
   readonly pull: PullRequestInfo;
@@ -176,15 +188,7 @@ export interface BotConversation {
    * and the configuration file `configPath` of the repository and of the owner's `.github`
    * repository (where Probot's loader looks); null when the pull request does not exist.
    */
-  getPullRequestChecks(
-    params: RepoRef & {
-      readonly number: number;
-      readonly checkName: string;
-      readonly appId: number | null;
-      readonly configPath: string;
-      readonly limit: number;
-    },
-  ): Promise<PullRequestChecks | null>;
+  getPullRequestChecks(params: PullRequestChecksQuery): Promise<PullRequestChecks | null>;
   /** The pull request, or null when it does not exist. */
   getPullRequest(params: RepoRef & { readonly number: number }): Promise<PullRequestInfo | null>;
   /** Open pull requests whose head is `owner:branch`. */

@@ -4,8 +4,12 @@
  * the configuration file where Probot's loader looks for it. The REST API needs five or six
  * requests for the same.
  */
-import type { RepoRef } from '../ports-github.js';
-import type { CheckRunInfo, CommitRun, PullRequestChecks } from '../ports-github-bot.js';
+import type {
+  CheckRunInfo,
+  CommitRun,
+  PullRequestChecks,
+  PullRequestChecksQuery,
+} from '../ports-github-bot.js';
 import type { GitHubClient } from './octokit-github.js';
 
 /** GitHub answers at most 100 nodes a connection. */
@@ -250,13 +254,7 @@ function toCheckRuns(reports: readonly (ReportNode | null)[], headSha: string): 
 /** {@link PullRequestChecks} of a pull request through GitHub's GraphQL API. */
 export async function readPullRequestChecks(
   octokit: GitHubClient,
-  params: RepoRef & {
-    readonly number: number;
-    readonly checkName: string;
-    readonly appId: number | null;
-    readonly configPath: string;
-    readonly limit: number;
-  },
+  params: PullRequestChecksQuery,
 ): Promise<PullRequestChecks | null> {
   const answer = await ask(octokit, {
     owner: params.owner,
