@@ -33567,43 +33567,18 @@ async function runCommand(params) {
     if (isAborted()) {
         return { kind: 'cancelled', exitCode: null, signal: null, durationMs: 0 };
     }
-    const child = execa(shell.file, [...shell.args, '-c', request.command], {
-        cwd: request.cwd,
-        env: request.env,
-        extendEnv: false,
-        // Its own process group: a terminal's Ctrl-C reaches us, and we decide what the step gets.
-        detached: true,
-        stdin: 'ignore',
-        buffer: false,
-        reject: false,
-    });
-    const settled = child.then((result) => result);
-    const exited = new Promise((resolve) => {
-        child.once('exit', (code, signal) => {
-            resolve({ code, signal });
-        });
-    });
-    streamOutput(child.stdout, 'stdout', request.onOutput);
-    streamOutput(child.stderr, 'stderr', request.onOutput);
+    const launched = await launch(shell, request);
+    if (launched.kind === 'failed') {
+        return { kind: 'spawn-failed', message: launched.message, durationMs: elapsed() };
+    }
+    const { child, pid, ended } = launched;
     let stopping;
-    const pid = child.pid;
-    const stopGroup = () => (stopping ??= pid === undefined ? Promise.resolve() : stopProcessGroup({ pid, graceMs }));
+    const stopGroup = () => (stopping ??= stopProcessGroup({ pid, graceMs }));
     const onAbort = () => void stopGroup();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-        const first = await Promise.race([
-            exited.then((exit) => ({ kind: 'exit', exit })),
-            settled.then((result) => ({ kind: 'settled', result })),
-        ]);
-        if (first.kind === 'settled' && first.result.exitCode === undefined && !first.result.signal) {
-            return {
-                kind: 'spawn-failed',
-                message: first.result.shortMessage ?? 'the shell could not start',
-                durationMs: elapsed(),
-            };
-        }
-        const exit = await exited;
-        await waitAtMost(settled, STREAM_DRAIN_MS);
+        const exit = await ended;
+        await waitAtMost(launched.closed, STREAM_DRAIN_MS);
         child.stdout.destroy();
         child.stderr.destroy();
         if (isAborted()) {
@@ -33618,14 +33593,53 @@ async function runCommand(params) {
         request.signal?.removeEventListener('abort', onAbort);
     }
 }
+/** Start the shell in its own process group, streaming its output; a shell that cannot start is a `failed` launch. */
+async function launch(shell, request) {
+    let child;
+    try {
+        child = (0,external_node_child_process_.spawn)(shell.file, [...shell.args, '-c', request.command], {
+            cwd: request.cwd,
+            env: request.env,
+            // Its own process group: a terminal's Ctrl-C reaches us, and we decide what the step gets.
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+    }
+    catch (error) {
+        return { kind: 'failed', message: messageOf(error) };
+    }
+    // A spawn error (missing shell, bad cwd) comes as an event; one once the process runs (none is
+    // expected: signals are sent with process.kill) is ignored, as the exit still comes.
+    const spawnError = new Promise((resolve) => child.on('error', resolve));
+    const ended = new Promise((resolve) => {
+        child.once('exit', (code, signal) => {
+            resolve({ code, signal });
+        });
+    });
+    const closed = new Promise((resolve) => {
+        child.once('close', () => {
+            resolve();
+        });
+    });
+    streamOutput(child.stdout, 'stdout', request.onOutput);
+    streamOutput(child.stderr, 'stderr', request.onOutput);
+    const pid = child.pid;
+    if (pid === undefined) {
+        const error = await spawnError;
+        child.stdout.destroy();
+        child.stderr.destroy();
+        return { kind: 'failed', message: messageOf(error) };
+    }
+    return { kind: 'started', child, pid, ended, closed };
+}
 /** Wait for a promise, but no longer than `ms`, without leaving a timer behind. */
 async function waitAtMost(promise, ms) {
-    const timer = new AbortController();
-    await Promise.race([
-        promise,
-        (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal: timer.signal }).catch(() => undefined),
-    ]).finally(() => {
-        timer.abort();
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
+    });
+    await Promise.race([promise, timeout]).finally(() => {
+        clearTimeout(timer);
     });
 }
 function streamOutput(stream, name, onOutput) {
@@ -33690,6 +33704,9 @@ function readProcStat(pid) {
     catch {
         return null;
     }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : 'the shell could not start';
 }
 /** Send a signal to a process group; false when the group no longer exists. */
 function signalGroup(pid, signal) {
@@ -35221,8 +35238,14 @@ async function runSchedule(params) {
         }
         // Saved as if the run ended now: if this process dies, the record says the step was cut short.
         steps[index] = { ...baseRecord({ planned: p, spec }, clock.now()), status: 'cancelled' };
-        await params.recorder.saveRecord(assemble('cancelled'));
-        const record = await executeStep({ planned: { ...p, exec: p.exec }, spec, index, total: planned.length }, context);
+        const saving = saveOnNextTurn(params.recorder, assemble('cancelled'));
+        let record;
+        try {
+            record = await executeStep({ planned: { ...p, exec: p.exec }, spec, index, total: planned.length }, context);
+        }
+        finally {
+            await saving;
+        }
         steps[index] = record;
         reporter.report({ kind: 'step-finished', step: record, index, total: planned.length });
         if (record.status === 'cancelled')
@@ -35233,6 +35256,17 @@ async function runSchedule(params) {
     const final = assemble(stop ?? (params.signal?.aborted === true ? 'cancelled' : 'success'));
     await params.recorder.saveRecord(final);
     return final;
+}
+/**
+ * Save a record on the next turn of the event loop: by then the step's process has been started,
+ * so the save (the record is checked and serialised) overlaps the step instead of delaying it. The
+ * caller waits for it before the next save, so saves land in order.
+ */
+async function saveOnNextTurn(recorder, record) {
+    await new Promise((resolve) => {
+        setImmediate(resolve);
+    });
+    await recorder.saveRecord(record);
 }
 function specOf(specs, planned) {
     const spec = specs.get(planned.id);

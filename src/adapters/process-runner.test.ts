@@ -99,7 +99,18 @@ describe('createProcessRunner', () => {
       shell: { file: path.join(dir, 'no-such-shell'), args: [] },
     });
     const result = await broken.run(request('true').request);
-    expect(result.kind).toBe('spawn-failed');
+    expect(result).toMatchObject({
+      kind: 'spawn-failed',
+      message: expect.stringContaining('ENOENT'),
+    });
+  });
+
+  it('returns once the shell exits, though a background child keeps the output pipes open', async () => {
+    const run = request('sleep 30 & echo "pid $!"');
+    const result = await runner.run(run.request);
+    const background = Number(/pid (\d+)/.exec(run.text())?.[1]);
+    process.kill(background, 'SIGKILL');
+    expect(result).toMatchObject({ kind: 'exited', exitCode: 0 });
   });
 
   it('does not start a command whose signal is already aborted', async () => {

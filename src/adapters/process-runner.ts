@@ -1,8 +1,9 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { setTimeout as delay } from 'node:timers/promises';
-import { execa } from 'execa';
 import type { CommandRequest, CommandResult, CommandRunner, OutputChunk } from '../ports.js';
 
 /** The shell a command line runs in: the program and the flags before `-c COMMAND`. */
@@ -57,45 +58,18 @@ async function runCommand(params: {
   if (isAborted()) {
     return { kind: 'cancelled', exitCode: null, signal: null, durationMs: 0 };
   }
-  const child = execa(shell.file, [...shell.args, '-c', request.command], {
-    cwd: request.cwd,
-    env: request.env,
-    extendEnv: false,
-    // Its own process group: a terminal's Ctrl-C reaches us, and we decide what the step gets.
-    detached: true,
-    stdin: 'ignore',
-    buffer: false,
-    reject: false,
-  });
-  const settled = child.then((result) => result);
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      resolve({ code, signal });
-    });
-  });
-  streamOutput(child.stdout, 'stdout', request.onOutput);
-  streamOutput(child.stderr, 'stderr', request.onOutput);
-
+  const launched = await launch(shell, request);
+  if (launched.kind === 'failed') {
+    return { kind: 'spawn-failed', message: launched.message, durationMs: elapsed() };
+  }
+  const { child, pid, ended } = launched;
   let stopping: Promise<void> | undefined;
-  const pid = child.pid;
-  const stopGroup = (): Promise<void> =>
-    (stopping ??= pid === undefined ? Promise.resolve() : stopProcessGroup({ pid, graceMs }));
+  const stopGroup = (): Promise<void> => (stopping ??= stopProcessGroup({ pid, graceMs }));
   const onAbort = () => void stopGroup();
   request.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const first = await Promise.race([
-      exited.then((exit) => ({ kind: 'exit' as const, exit })),
-      settled.then((result) => ({ kind: 'settled' as const, result })),
-    ]);
-    if (first.kind === 'settled' && first.result.exitCode === undefined && !first.result.signal) {
-      return {
-        kind: 'spawn-failed',
-        message: first.result.shortMessage ?? 'the shell could not start',
-        durationMs: elapsed(),
-      };
-    }
-    const exit = await exited;
-    await waitAtMost(settled, STREAM_DRAIN_MS);
+    const exit = await ended;
+    await waitAtMost(launched.closed, STREAM_DRAIN_MS);
     child.stdout.destroy();
     child.stderr.destroy();
     if (isAborted()) {
@@ -109,14 +83,64 @@ async function runCommand(params: {
   }
 }
 
+/** A started shell: its exit, and when its output pipes are closed (which may be never). */
+type Launch =
+  | {
+      readonly kind: 'started';
+      readonly child: ChildProcessByStdio<null, Readable, Readable>;
+      readonly pid: number;
+      readonly ended: Promise<{ code: number | null; signal: string | null }>;
+      readonly closed: Promise<void>;
+    }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Start the shell in its own process group, streaming its output; a shell that cannot start is a `failed` launch. */
+async function launch(shell: ShellCommand, request: CommandRequest): Promise<Launch> {
+  let child: ChildProcessByStdio<null, Readable, Readable>;
+  try {
+    child = spawn(shell.file, [...shell.args, '-c', request.command], {
+      cwd: request.cwd,
+      env: request.env,
+      // Its own process group: a terminal's Ctrl-C reaches us, and we decide what the step gets.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    return { kind: 'failed', message: messageOf(error) };
+  }
+  // A spawn error (missing shell, bad cwd) comes as an event; one once the process runs (none is
+  // expected: signals are sent with process.kill) is ignored, as the exit still comes.
+  const spawnError = new Promise<Error>((resolve) => child.on('error', resolve));
+  const ended = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  const closed = new Promise<void>((resolve) => {
+    child.once('close', () => {
+      resolve();
+    });
+  });
+  streamOutput(child.stdout, 'stdout', request.onOutput);
+  streamOutput(child.stderr, 'stderr', request.onOutput);
+  const pid = child.pid;
+  if (pid === undefined) {
+    const error = await spawnError;
+    child.stdout.destroy();
+    child.stderr.destroy();
+    return { kind: 'failed', message: messageOf(error) };
+  }
+  return { kind: 'started', child, pid, ended, closed };
+}
+
 /** Wait for a promise, but no longer than `ms`, without leaving a timer behind. */
 async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
-  const timer = new AbortController();
-  await Promise.race([
-    promise,
-    delay(ms, undefined, { signal: timer.signal }).catch(() => undefined),
-  ]).finally(() => {
-    timer.abort();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
   });
 }
 
@@ -181,6 +205,10 @@ export function readProcStat(pid: string): { state: string; pgrp: number } | nul
   } catch {
     return null;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'the shell could not start';
 }
 
 /** Send a signal to a process group; false when the group no longer exists. */

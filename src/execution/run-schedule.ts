@@ -92,11 +92,16 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     }
     // Saved as if the run ended now: if this process dies, the record says the step was cut short.
     steps[index] = { ...baseRecord({ planned: p, spec }, clock.now()), status: 'cancelled' };
-    await params.recorder.saveRecord(assemble('cancelled'));
-    const record = await executeStep(
-      { planned: { ...p, exec: p.exec }, spec, index, total: planned.length },
-      context,
-    );
+    const saving = saveOnNextTurn(params.recorder, assemble('cancelled'));
+    let record: StepRecord;
+    try {
+      record = await executeStep(
+        { planned: { ...p, exec: p.exec }, spec, index, total: planned.length },
+        context,
+      );
+    } finally {
+      await saving;
+    }
     steps[index] = record;
     reporter.report({ kind: 'step-finished', step: record, index, total: planned.length });
     if (record.status === 'cancelled') stop = 'cancelled';
@@ -105,6 +110,18 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
   const final = assemble(stop ?? (params.signal?.aborted === true ? 'cancelled' : 'success'));
   await params.recorder.saveRecord(final);
   return final;
+}
+
+/**
+ * Save a record on the next turn of the event loop: by then the step's process has been started,
+ * so the save (the record is checked and serialised) overlaps the step instead of delaying it. The
+ * caller waits for it before the next save, so saves land in order.
+ */
+async function saveOnNextTurn(recorder: RecordWriter, record: RunRecord): Promise<void> {
+  await new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
+  await recorder.saveRecord(record);
 }
 
 function specOf(specs: ReadonlyMap<string, StepSpec>, planned: PlannedStep): StepSpec {
