@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import { renderRunSummary } from '../src/core/markdown-report.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import type { GitHubContext } from './github-context.js';
+import * as workflow from './workflow-commands.js';
 
 /** The Action's outputs; typed so that an output missing here is a compile error. */
 export interface Outputs {
@@ -39,15 +39,15 @@ export function toOutputs(record: RunRecord, recordPath: string): Outputs {
 /** Set every output. */
 export function writeOutputs(outputs: Outputs): void {
   for (const key of Object.keys(OUTPUT_NAMES) as (keyof Outputs)[]) {
-    core.setOutput(OUTPUT_NAMES[key], outputs[key]);
+    workflow.setOutput(OUTPUT_NAMES[key], outputs[key]);
   }
 }
 
 /** Write the job summary: steps table, failed nodes, lineage and how to retry. */
-export async function writeJobSummary(record: RunRecord, context: GitHubContext): Promise<void> {
+export function writeJobSummary(record: RunRecord, context: GitHubContext): void {
   if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
     return;
   const base = `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/actions/runs`;
   const markdown = renderRunSummary({ record, runUrl: (runId: number) => `${base}/${runId}` });
-  await core.summary.addRaw(markdown, true).write();
+  workflow.appendJobSummary(markdown);
 }

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import * as core from '@actions/core';
 import { UserError } from '../src/core/errors.js';
 import { parseRunRecord } from '../src/core/run-record.js';
 import {
@@ -13,18 +12,13 @@ import {
   createRunFolder,
   recordArtifactName,
   slugifyArtifactKey,
-  uploadRunFolder,
   type RunFolder,
 } from '../src/adapters/artifact-run-store.js';
 import { recordIdOf, toGitHubRunInfo, type GitHubContext } from './github-context.js';
-
-/** Names of the values main hands to post through `core.saveState`. */
-const STATE = {
-  folder: 'run-folder',
-  artifact: 'artifact-name',
-  retention: 'retention-days',
-  uploaded: 'record-uploaded',
-} as const;
+import { STATE } from './record-state.js';
+import type { RecordArtifactClient } from './artifact-client.js';
+import { uploadRecordFolder } from './record-upload.js';
+import * as workflow from './workflow-commands.js';
 
 /** This job attempt's run folder and the artifact it becomes. */
 export interface RecordArtifact {
@@ -92,9 +86,9 @@ export async function openRecordArtifact(params: {
   await folder.saveRecord(
     placeholderRecord({ context, name, status: 'cancelled', now: new Date() }),
   );
-  core.saveState(STATE.folder, folder.dir);
-  core.saveState(STATE.artifact, artifactName);
-  core.saveState(STATE.retention, params.retention);
+  workflow.saveState(STATE.folder, folder.dir);
+  workflow.saveState(STATE.artifact, artifactName);
+  workflow.saveState(STATE.retention, params.retention);
   return { folder, artifactName, key, name };
 }
 
@@ -115,66 +109,28 @@ export async function uploadRecordArtifact(params: {
   record: RunRecord;
   retentionDays: number | null;
   ifExists: 'fail' | 'keep';
+  client: RecordArtifactClient;
 }): Promise<void> {
   const { artifact } = params;
-  // Loaded only when something is uploaded: the artifact client is most of the bundle's start-up
-  // time, and the post step usually finds that main already uploaded.
-  const { DefaultArtifactClient } = await import('@actions/artifact');
-  const client = new DefaultArtifactClient();
-  // The artifact client logs every request; keep that out of the way of the steps' logs.
-  const uploaded = await core.group(
-    `Upload the run record (${artifact.artifactName})`,
-    async () => {
-      const { artifacts } = await client.listArtifacts();
-      if (artifacts.some((a) => a.name === artifact.artifactName)) return null;
-      return await uploadRunFolder({
-        uploader: client,
-        name: artifact.artifactName,
-        folder: artifact.folder,
-        record: params.record,
-        retentionDays: params.retentionDays,
-      });
-    },
-  );
-  if (uploaded === null && params.ifExists === 'fail') {
+  const outcome = await uploadRecordFolder(params.client, {
+    artifactName: artifact.artifactName,
+    folder: artifact.folder,
+    record: params.record,
+    retentionDays: params.retentionDays,
+  });
+  if (outcome.kind === 'exists' && params.ifExists === 'fail') {
     // Post must not upload this attempt's record over (or instead of) the other step's.
-    core.saveState(STATE.uploaded, 'name-taken');
+    workflow.saveState(STATE.uploaded, 'name-taken');
     throw new ArtifactNameTakenError(
       `This run already has an artifact "${artifact.artifactName}": give each gh-retry step of a job, and each leg of a matrix, its own "name" input`,
     );
   }
-  core.saveState(STATE.uploaded, 'true');
-  core.info(
-    uploaded === null
+  workflow.saveState(STATE.uploaded, 'true');
+  workflow.info(
+    outcome.kind === 'exists'
       ? `The run record artifact "${artifact.artifactName}" is already uploaded`
-      : `Uploaded the run record as artifact "${artifact.artifactName}" (${uploaded.files} files)`,
+      : `Uploaded the run record as artifact "${artifact.artifactName}" (${outcome.files} files)`,
   );
-}
-
-/** What post needs to finish main's job, or null when main already uploaded the record. */
-export interface PendingUpload {
-  readonly artifactName: string;
-  readonly folder: Pick<RunFolder, 'dir' | 'stateRoot' | 'recordPath'>;
-  readonly retentionDays: number | null;
-}
-
-/** What main said about its upload: `true`, `name-taken`, or empty when it did not get to it. */
-export function readMainUploadState(): string {
-  return core.getState(STATE.uploaded);
-}
-
-/** Read main's saved state: the upload still to do, if any. */
-export function readPendingUpload(): PendingUpload | null {
-  if (readMainUploadState() !== '') return null;
-  const dir = core.getState(STATE.folder);
-  const artifactName = core.getState(STATE.artifact);
-  if (dir === '' || artifactName === '') return null;
-  const days = Number(core.getState(STATE.retention));
-  return {
-    artifactName,
-    folder: { dir, stateRoot: path.join(dir, 'state'), recordPath: path.join(dir, 'record.json') },
-    retentionDays: Number.isInteger(days) && days >= 1 && days <= 400 ? days : null,
-  };
 }
 
 /** Read back the record main left in its folder. */

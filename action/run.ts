@@ -1,27 +1,28 @@
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import * as core from '@actions/core';
 import { ScheduleError, UserError } from '../src/core/errors.js';
 import type { Env, Schedule } from '../src/core/model.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import { parseCommandList, parseScheduleFile } from '../src/core/schedule.js';
 import { createFsStateWorkspace } from '../src/adapters/fs-state-workspace.js';
-import { createGitHubClient, OctokitGitHub } from '../src/adapters/octokit-github.js';
 import { createProcessRunner } from '../src/adapters/process-runner.js';
 import { runSchedule } from '../src/execution/run-schedule.js';
 import { parseGitHubContext, toGitHubRunInfo, type GitHubContext } from './github-context.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { createLogReporter } from './log-reporter.js';
 import { toOutputs, writeJobSummary, writeOutputs } from './outputs.js';
-import { prepareRun } from './prepare-run.js';
+import type { PreparedRun } from './prepare-run.js';
 import {
   openRecordArtifact,
   placeholderRecord,
   uploadRecordArtifact,
   type RecordArtifact,
 } from './record-artifact.js';
-import { chooseRetrySource, triggerOf } from './retry-source.js';
+import { loadArtifactClient } from './artifact-client.js';
+import type { WorkerArtifactClient } from './artifact-client-worker.js';
+import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
+import * as workflow from './workflow-commands.js';
 
 /** How long each signal gets before the next is sent to a step's process group (the runner allows 7.5 s in all). */
 const STEP_GRACE_MS = 1_500;
@@ -32,24 +33,40 @@ interface Job {
   artifact: RecordArtifact | null;
   latest: RunRecord | null;
   retentionDays: number | null;
+  artifactClient: WorkerArtifactClient | null;
+}
+
+/** How the Action is started. */
+export interface RunParams {
+  /** The artifact client in a worker thread, loading while the job runs; null loads it here, at the upload. */
+  readonly artifactClient: WorkerArtifactClient | null;
 }
 
 /** Runs the Action: inputs → retry source → plan → schedule → record artifact, outputs and summary. */
-export async function run(): Promise<void> {
-  const job: Job = { context: null, artifact: null, latest: null, retentionDays: null };
+export async function run(params: RunParams): Promise<void> {
+  const job: Job = {
+    context: null,
+    artifact: null,
+    latest: null,
+    retentionDays: null,
+    artifactClient: params.artifactClient,
+  };
   const cancellation = listenForCancellation();
   try {
     const record = await runJob(job, cancellation.signal);
-    if (record.status !== 'success') core.setFailed(describeFailure(record));
+    if (record.status !== 'success') workflow.setFailed(describeFailure(record));
   } catch (error) {
     if (error instanceof UserError) {
-      core.setFailed(error.message);
+      workflow.setFailed(error.message);
     } else {
-      core.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      core.setFailed('gh-retry failed unexpectedly (see the error above); the run record was kept');
+      workflow.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      workflow.setFailed(
+        'gh-retry failed unexpectedly (see the error above); the run record was kept',
+      );
     }
   } finally {
     await finishJob(job);
+    await job.artifactClient?.close();
     cancellation.dispose();
   }
 }
@@ -57,11 +74,11 @@ export async function run(): Promise<void> {
 async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const context = parseGitHubContext(process.env);
   job.context = context;
-  const nameInput = core.getInput('name').trim();
+  const nameInput = workflow.getInput('name').trim();
   job.artifact = await openRecordArtifact({
     context,
     name: nameInput === '' ? null : nameInput,
-    retention: core.getInput('artifact-retention-days'),
+    retention: workflow.getInput('artifact-retention-days'),
   });
   const inputs = readInputs();
   job.retentionDays = inputs.artifactRetentionDays;
@@ -69,18 +86,13 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const schedule = await readSchedule(inputs, cwd, context);
   const source = chooseRetrySource({ inputs, context });
   const env = stepEnvironment(process.env);
-  const github = new OctokitGitHub(
-    createGitHubClient({ token: inputs.githubToken, baseUrl: context.apiUrl }),
-  );
-  const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
-  const prepared = await prepareRun({
+  const prepared = await preparePlan({
     source,
     schedule,
     context,
-    key: job.artifact.key,
-    github,
-    parentDir,
+    inputs,
     env,
+    key: job.artifact.key,
   });
   const folder = job.artifact.folder;
   const record = await runSchedule({
@@ -106,8 +118,34 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
     signal,
   });
   if (record.nothingToRetry)
-    core.info(`Nothing to retry: ${record.lineage.parent ?? 'the parent run'} succeeded`);
+    workflow.info(`Nothing to retry: ${record.lineage.parent ?? 'the parent run'} succeeded`);
   return record;
+}
+
+/**
+ * What to execute: the schedule as written for a first run; for a retry, the plan made from the
+ * parent run's record. Only a retry needs the GitHub client and the record download, so only a
+ * retry loads them.
+ */
+async function preparePlan(params: {
+  source: RetrySource;
+  schedule: Schedule;
+  context: GitHubContext;
+  inputs: Inputs;
+  env: Env;
+  key: string;
+}): Promise<PreparedRun> {
+  const { source, context } = params;
+  if (source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
+  const [{ prepareRun }, { createGitHubClient, OctokitGitHub }] = await Promise.all([
+    import('./prepare-run.js'),
+    import('../src/adapters/octokit-github.js'),
+  ]);
+  const github = new OctokitGitHub(
+    createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
+  );
+  const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
+  return await prepareRun({ ...params, github, parentDir });
 }
 
 async function resolveWorkingDirectory(context: GitHubContext, inputs: Inputs): Promise<string> {
@@ -164,20 +202,21 @@ async function finishJob(job: Job): Promise<void> {
       placeholderRecord({ context, name: artifact.name, status: 'failed', now: new Date() });
     if (job.latest === null) await artifact.folder.saveRecord(record);
     writeOutputs(toOutputs(record, artifact.folder.recordPath));
-    await writeJobSummary(record, context);
+    writeJobSummary(record, context);
     await uploadRecordArtifact({
       artifact,
       record,
       retentionDays: job.retentionDays,
       ifExists: 'fail',
+      client: job.artifactClient ?? (await loadArtifactClient()),
     });
   } catch (error) {
     if (error instanceof UserError) {
-      core.setFailed(error.message);
+      workflow.setFailed(error.message);
       return;
     }
     // The post step uploads whatever is in the run folder, so a failure here is not the end of the record.
-    core.warning(
+    workflow.warning(
       `The run record could not be uploaded yet (${error instanceof Error ? error.message : String(error)})`,
     );
   }
@@ -187,7 +226,7 @@ async function finishJob(job: Job): Promise<void> {
 function listenForCancellation(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
-    if (!controller.signal.aborted) core.info(`Received ${name}: cancelling the running step`);
+    if (!controller.signal.aborted) workflow.info(`Received ${name}: cancelling the running step`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);

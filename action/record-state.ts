@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+// This module is the whole of what the post entry loads when main already uploaded, so it imports
+// no package: reading the state is all post usually has to do.
+
+/** Names of the values main hands to post through the runner's state (`saveState` in workflow-commands.ts). */
+export const STATE = {
+  folder: 'run-folder',
+  artifact: 'artifact-name',
+  retention: 'retention-days',
+  uploaded: 'record-uploaded',
+} as const;
+
+/** What post needs to finish main's job: the run folder and the artifact it becomes. */
+export interface PendingUpload {
+  readonly artifactName: string;
+  readonly folder: {
+    readonly dir: string;
+    readonly stateRoot: string;
+    readonly recordPath: string;
+  };
+  readonly retentionDays: number | null;
+}
+
+/** What main left for post: nothing to do (and why), or an upload to finish. */
+export type PostState =
+  | { readonly kind: 'uploaded' }
+  | { readonly kind: 'kept' }
+  | { readonly kind: 'pending'; readonly upload: PendingUpload };
+
+/**
+ * Read main's saved state from the post step's environment, where the runner puts each value as
+ * `STATE_<name>`. `uploaded` is `true` or `name-taken` once main is
+ * done with the upload; without a run folder main stopped before it had a record to keep.
+ */
+export function readPostState(env: NodeJS.ProcessEnv): PostState {
+  const get = (name: string) => env[`STATE_${name}`] ?? '';
+  const uploaded = get(STATE.uploaded);
+  if (uploaded === 'true') return { kind: 'uploaded' };
+  const dir = get(STATE.folder);
+  const artifactName = get(STATE.artifact);
+  if (uploaded !== '' || dir === '' || artifactName === '') return { kind: 'kept' };
+  const days = Number(get(STATE.retention));
+  return {
+    kind: 'pending',
+    upload: {
+      artifactName,
+      folder: {
+        dir,
+        stateRoot: path.join(dir, 'state'),
+        recordPath: path.join(dir, 'record.json'),
+      },
+      retentionDays: Number.isInteger(days) && days >= 1 && days <= 400 ? days : null,
+    },
+  };
+}
