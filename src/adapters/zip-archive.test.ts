@@ -83,11 +83,45 @@ describe('unpackZip', () => {
     expect(() => unpackZip(zip)).toThrow('malformed zip central directory');
   });
 
-  it('never returns more bytes than the central directory declares (a lying entry cannot grow)', () => {
+  it.each([
+    ['compressed', 9],
+    ['stored', 0],
+  ])(
+    'refuses a %s entry that holds more bytes than the central directory declares (a lying entry cannot grow)',
+    (_label, level) => {
+      const zip = zipSync({ a: [text('0123456789'.repeat(100)), { level: level as 0 | 9 }] });
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+      const central = view.getUint32(zip.length - 22 + 16, true);
+      view.setUint32(central + 24, 5, true);
+      expect(() => unpackZip(zip)).toThrow(UnsafeZipError);
+    },
+  );
+
+  it('refuses an entry whose data is not what its compression says', () => {
     const zip = zipSync({ a: text('0123456789'.repeat(100)) });
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     const central = view.getUint32(zip.length - 22 + 16, true);
-    view.setUint32(central + 24, 5, true);
-    expect(unpackZip(zip).get('a')?.length).toBe(5);
+    const start = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    zip.fill(0xff, start, start + 8);
+    expect(central).toBeGreaterThan(start);
+    expect(() => unpackZip(zip)).toThrow('cannot be decompressed');
+  });
+
+  it('refuses a central directory entry that points at no local header', () => {
+    const zip = zipSync({ a: text('x') });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const central = view.getUint32(zip.length - 22 + 16, true);
+    view.setUint32(central + 42, 3, true);
+    expect(() => unpackZip(zip)).toThrow('has no local header');
+  });
+
+  it('reads UTF-8 names, and others byte for byte', () => {
+    const zip = zipSync({ 'état/ü.txt': text('x') });
+    expect(parseZipEntries(zip)[0]?.name).toBe('état/ü.txt');
+    expect(new TextDecoder().decode(unpackZip(zip).get('état/ü.txt'))).toBe('x');
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const central = view.getUint32(zip.length - 22 + 16, true);
+    view.setUint16(central + 8, view.getUint16(central + 8, true) & ~0x800, true);
+    expect(parseZipEntries(zip)[0]?.name).toBe('Ã©tat/Ã¼.txt');
   });
 });

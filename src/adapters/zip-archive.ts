@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../core/errors.js';
 import { safeRelativePath } from '../core/run-record-schema.js';
 
@@ -33,6 +33,8 @@ export interface ZipEntry {
   readonly compressedBytes: number;
   readonly bytes: number;
   readonly method: number;
+  /** Where the entry's local header starts. */
+  readonly offset: number;
   readonly directory: boolean;
   readonly symlink: boolean;
   readonly encrypted: boolean;
@@ -40,6 +42,7 @@ export interface ZipEntry {
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -76,10 +79,15 @@ export function parseZipEntries(bytes: Uint8Array): ZipEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     const mode = view.getUint32(at + 38, true) >>> 16;
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = strFromU8(nameBytes, (flags & 0x800) === 0);
+    // Flag 11 marks a UTF-8 name; without it the name is taken byte for byte.
+    const name =
+      (flags & 0x800) === 0
+        ? Buffer.from(nameBytes).toString('latin1')
+        : new TextDecoder().decode(nameBytes);
     entries.push({
       name,
       method: view.getUint16(at + 10, true),
+      offset: view.getUint32(at + 42, true),
       compressedBytes: view.getUint32(at + 20, true),
       bytes: view.getUint32(at + 24, true),
       directory: name.endsWith('/'),
@@ -137,14 +145,46 @@ export function unpackZip(
       `the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`,
     );
   }
-  let files: Record<string, Uint8Array>;
+  const files = new Map<string, Uint8Array>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const entry of entries) {
+    if (entry.directory || files.has(entry.name)) continue;
+    files.set(entry.name, unpackEntry(bytes, view, entry));
+  }
+  return files;
+}
+
+/**
+ * One entry's bytes. The sizes come from the central directory (checked against the limits), so
+ * an entry that would unpack to more than it declares is refused rather than allowed to grow.
+ */
+function unpackEntry(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
+  const fail = (reason: string) =>
+    new UnsafeZipError(
+      `the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`,
+    );
+  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_SIGNATURE)
+    throw fail('has no local header where the central directory says');
+  const start =
+    entry.offset +
+    30 +
+    view.getUint16(entry.offset + 26, true) +
+    view.getUint16(entry.offset + 28, true);
+  if (start + entry.compressedBytes > bytes.length) throw fail('runs past the end of the archive');
+  const data = bytes.subarray(start, start + entry.compressedBytes);
+  let content: Uint8Array;
   try {
-    // fflate sizes each output buffer from the central directory, so a lying entry cannot grow past it.
-    files = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+    content =
+      entry.method === 0
+        ? data.slice()
+        : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.bytes) });
   } catch (error) {
-    throw new UnsafeZipError(
-      `the archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`,
+    throw fail(
+      `cannot be decompressed (${error instanceof Error ? error.message : String(error)})`,
     );
   }
-  return new Map(Object.entries(files));
+  if (content.length !== entry.bytes) {
+    throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);
+  }
+  return content;
 }
