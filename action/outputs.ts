@@ -44,10 +44,10 @@ export function writeOutputs(outputs: Outputs): void {
 }
 
 /** Write the job summary: steps table, failed nodes, lineage and how to retry. */
-export function writeJobSummary(record: RunRecord, context: GitHubContext): void {
+export async function writeJobSummary(record: RunRecord, context: GitHubContext): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
     return;
   const base = `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/actions/runs`;
   const markdown = renderRunSummary({ record, runUrl: (runId: number) => `${base}/${runId}` });
-  workflow.appendJobSummary(markdown);
+  await workflow.appendJobSummary(markdown);
 }

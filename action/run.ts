@@ -202,7 +202,7 @@ async function finishJob(job: Job): Promise<void> {
       placeholderRecord({ context, name: artifact.name, status: 'failed', now: new Date() });
     if (job.latest === null) await artifact.folder.saveRecord(record);
     writeOutputs(toOutputs(record, artifact.folder.recordPath));
-    writeJobSummary(record, context);
+    await writeJobSummary(record, context);
     await uploadRecordArtifact({
       artifact,
       record,

@@ -16202,7 +16202,212 @@ async function composeConfigGet(octokit, { owner, repo, defaults, path, branch }
 }
 
 
+;// CONCATENATED MODULE: ./lib/src/adapters/octokit-pull-request-checks.js
+/** GitHub answers at most 100 nodes a connection. */
+const MAX_PAGE = 100;
+/** The bot's check suites on one commit (one per App; more only after re-requests). */
+const MAX_REPORT_SUITES = 10;
+const QUERY = /* GraphQL */ `
+  query RetryTargets(
+    $owner: String!
+    $repo: String!
+    $number: Int!
+    $configExpression: String!
+    $checkName: String!
+    $appId: Int
+    $runs: Int!
+  ) {
+    repository(owner: $owner, name: $repo) {
+      config: object(expression: $configExpression) {
+        ... on Blob {
+          text
+        }
+      }
+      pullRequest(number: $number) {
+        number
+        headRefOid
+        headRefName
+        headRepository {
+          nameWithOwner
+        }
+        baseRepository {
+          nameWithOwner
+        }
+        commits(last: 1) {
+          nodes {
+            commit {
+              runs: checkSuites(first: $runs) {
+                pageInfo {
+                  hasNextPage
+                }
+                nodes {
+                  status
+                  conclusion
+                  branch {
+                    name
+                  }
+                  workflowRun {
+                    databaseId
+                    runNumber
+                    createdAt
+                    updatedAt
+                    event
+                    file {
+                      path
+                    }
+                    workflow {
+                      databaseId
+                      name
+                    }
+                  }
+                }
+              }
+              reports: checkSuites(
+                first: ${MAX_REPORT_SUITES}
+                filterBy: { appId: $appId, checkName: $checkName }
+              ) {
+                nodes {
+                  app {
+                    databaseId
+                  }
+                  checkRuns(first: ${MAX_PAGE}, filterBy: { checkName: $checkName, checkType: ALL }) {
+                    nodes {
+                      databaseId
+                      name
+                      externalId
+                      conclusion
+                      title
+                      summary
+                      text
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    ownerConfig: repository(owner: $owner, name: ".github") {
+      config: object(expression: $configExpression) {
+        ... on Blob {
+          text
+        }
+      }
+    }
+  }
+`;
+/**
+ * Send the query. A missing owner `.github` repository (or one the token cannot see) and a
+ * missing pull request come back as NOT_FOUND errors beside the data; any other error throws.
+ */
+async function ask(octokit, variables) {
+    try {
+        return await octokit.graphql(QUERY, variables);
+    }
+    catch (error) {
+        const partial = readPartialAnswer(error);
+        if (partial === null)
+            throw error;
+        return partial;
+    }
+}
+/** The data beside errors that are all an expected NOT_FOUND; null for any other failure. */
+function readPartialAnswer(error) {
+    if (!(error instanceof Error) || error.name !== 'GraphqlResponseError')
+        return null;
+    const { errors, data } = error;
+    const expected = errors.every((e) => e.type === 'NOT_FOUND' && (e.path?.[0] === 'ownerConfig' || e.path?.[1] === 'pullRequest'));
+    return expected && data !== undefined && data !== null ? data : null;
+}
+/** A config blob: its text; null when absent; undefined when the path is not a file. */
+function blobText(blob) {
+    if (blob === null)
+        return null;
+    return typeof blob.text === 'string' ? blob.text : undefined;
+}
+function toCommitRun(suite, headSha) {
+    const run = suite.workflowRun;
+    if (run === null || run.databaseId === null || run.workflow.databaseId === null)
+        return null;
+    const path = run.file?.path ?? '';
+    return {
+        id: run.databaseId,
+        runNumber: run.runNumber,
+        workflowId: run.workflow.databaseId,
+        workflowName: run.workflow.name === '' ? path : run.workflow.name,
+        workflowPath: path,
+        status: suite.status.toLowerCase(),
+        conclusion: suite.conclusion === null ? null : suite.conclusion.toLowerCase(),
+        headSha,
+        headBranch: suite.branch?.name ?? null,
+        event: run.event,
+        createdAt: run.createdAt,
+        updatedAt: run.updatedAt,
+    };
+}
+function toCheckRuns(reports, headSha) {
+    return reports.flatMap((suite) => (suite?.checkRuns?.nodes ?? []).flatMap((check) => check === null || check.databaseId === null
+        ? []
+        : [
+            {
+                id: check.databaseId,
+                name: check.name,
+                headSha,
+                externalId: check.externalId,
+                appId: suite?.app?.databaseId ?? null,
+                conclusion: check.conclusion === null ? null : check.conclusion.toLowerCase(),
+                output: {
+                    title: check.title ?? '',
+                    summary: check.summary ?? '',
+                    text: check.text ?? '',
+                },
+            },
+        ]));
+}
+/** {@link PullRequestChecks} of a pull request through GitHub's GraphQL API. */
+async function readPullRequestChecks(octokit, params) {
+    const answer = await ask(octokit, {
+        owner: params.owner,
+        repo: params.repo,
+        number: params.number,
+        configExpression: `HEAD:${params.configPath}`,
+        checkName: params.checkName,
+        appId: params.appId,
+        runs: Math.min(MAX_PAGE, Math.max(1, params.limit)),
+    });
+    const pull = answer.repository?.pullRequest ?? null;
+    const commit = pull?.commits.nodes.at(-1)?.commit;
+    if (answer.repository === null || pull === null || commit === undefined)
+        return null;
+    const configFiles = new Map();
+    const own = blobText(answer.repository.config);
+    if (own !== undefined)
+        configFiles.set(`${params.owner}/${params.repo}`, own);
+    const shared = answer.ownerConfig === null ? null : blobText(answer.ownerConfig.config);
+    if (shared !== undefined)
+        configFiles.set(`${params.owner}/.github`, shared);
+    const base = pull.baseRepository?.nameWithOwner ?? `${params.owner}/${params.repo}`;
+    return {
+        pull: {
+            number: pull.number,
+            headSha: pull.headRefOid,
+            headRef: pull.headRefName,
+            headRepository: pull.headRepository?.nameWithOwner ?? null,
+            baseRepository: base,
+        },
+        runs: commit.runs.nodes.flatMap((suite) => {
+            const run = suite === null ? null : toCommitRun(suite, pull.headRefOid);
+            return run === null ? [] : [run];
+        }),
+        truncated: commit.runs.pageInfo.hasNextPage,
+        checkRuns: toCheckRuns(commit.reports.nodes, pull.headRefOid),
+        configFiles,
+    };
+}
+//# sourceMappingURL=octokit-pull-request-checks.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/octokit-github-bot.js
+
 
 
 /** Read an Octokit `RequestError` (status and GitHub's `message`); null for anything else. */
@@ -16354,9 +16559,10 @@ function octokitBotRuns(octokit) {
                 throw new Error(`${path} is not a file`);
             return data;
         },
-        async readConfig({ owner, repo, path }) {
+        async readConfig({ owner, repo, path, known }) {
             try {
-                const { files, config } = await composeConfigGet(octokit, { owner, repo, path });
+                const loader = known === undefined ? octokit : answeringFrom(octokit, { path, known });
+                const { files, config } = await composeConfigGet(loader, { owner, repo, path });
                 const found = files.some((file) => file.config !== null);
                 return { kind: 'found', value: found ? config : null };
             }
@@ -16372,6 +16578,27 @@ function octokitBotRuns(octokit) {
         },
     };
 }
+/**
+ * The client Probot's config loader is given: its reads of `path` on the default branch of a
+ * repository in `known` are answered from there (the loader treats a 404 as "no file"); every
+ * other request goes to GitHub.
+ */
+function answeringFrom(octokit, params) {
+    const request = async (endpoint) => {
+        const { owner, repo, path, ref } = endpoint;
+        const text = path === params.path && ref === undefined
+            ? params.known.get(`${String(owner)}/${String(repo)}`)
+            : undefined;
+        if (text === undefined)
+            return await octokit.request(endpoint);
+        if (text === null)
+            throw Object.assign(new Error('Not Found'), { status: 404 });
+        return { status: 200, url: '', headers: { 'content-type': 'text/plain' }, data: text };
+    };
+    return {
+        request: Object.assign(request, { endpoint: octokit.request.endpoint }),
+    };
+}
 function toPull(data) {
     return {
         number: data.number,
@@ -16385,6 +16612,9 @@ function toPull(data) {
 /** {@link BotConversation} over GitHub's REST API. */
 function octokitBotConversation(octokit) {
     return {
+        async getPullRequestChecks(params) {
+            return await readPullRequestChecks(octokit, params);
+        },
         async getPullRequest({ owner, repo, number }) {
             const response = await orNullOn404(async () => await octokit.rest.pulls.get({ owner, repo, pull_number: number }));
             return response === null ? null : toPull(response.data);
@@ -27533,10 +27763,15 @@ function runUrlOf(ctx) {
 /**
  * Read `.github/gh-retry.yml` with Probot's config loader (through the GitHub port, in both
  * shells) and check it with the core's schema. A file that cannot be read gives the safe
- * defaults and a problem to show, never a silent fallback.
+ * defaults and a problem to show, never a silent fallback. Files in `known` (text or null for
+ * absent, by `owner/repo`, on the default branch) were read already and are not read again.
  */
-async function loadConfig(ctx) {
-    const read = await ctx.github.readConfig({ ...ctx.repo, path: CONFIG_FILE });
+async function loadConfig(ctx, known) {
+    const read = await ctx.github.readConfig({
+        ...ctx.repo,
+        path: CONFIG_FILE,
+        ...(known === undefined ? {} : { known }),
+    });
     if (read.kind === 'found')
         return parseConfig(read.value);
     return {
@@ -27547,76 +27782,57 @@ async function loadConfig(ctx) {
     };
 }
 //# sourceMappingURL=bot-config.js.map
-;// CONCATENATED MODULE: ./lib/app/payloads.js
+;// CONCATENATED MODULE: ./lib/app/retry-markers.js
 /**
- * The parts of webhook payloads the handlers read, checked with zod: a payload file in a
- * workflow or a delivery is input like any other, and a missing field is an error, not undefined.
+ * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
+ * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
+ * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
+ * bot tell its own automatic retries from manual ones without a database, and find a retry that
+ * was already started.
  */
-
-const account = object({ login: schemas_string().min(1), type: schemas_string() });
-const repository = object({
-    name: schemas_string().min(1),
-    full_name: schemas_string().min(3),
-    owner: object({ login: schemas_string().min(1) }),
-    html_url: url(),
-});
-const base = { repository, sender: account };
-/** `issue_comment`. */
-const issueCommentEvent = object({
-    ...base,
-    action: schemas_string(),
-    issue: object({
-        number: schemas_number().int().positive(),
-        pull_request: object({}).nullish(),
-    }),
-    comment: object({
-        id: schemas_number().int().positive(),
-        body: schemas_string().nullable(),
-        user: account,
-        performed_via_github_app: object({ id: schemas_number().int() }).nullish(),
-    }),
-});
-/** `workflow_run`. */
-const workflowRunEvent = object({
-    ...base,
-    action: schemas_string(),
-    workflow_run: object({ id: schemas_number().int().positive() }),
-});
-/** `check_run`. */
-const checkRunEvent = object({
-    ...base,
-    action: schemas_string(),
-    check_run: object({
-        id: schemas_number().int().positive(),
-        name: schemas_string(),
-        external_id: schemas_string().nullish(),
-        app: object({ id: schemas_number().int() }).nullish(),
-    }),
-    requested_action: object({ identifier: schemas_string() }).nullish(),
-});
-/** Read a payload; a payload that does not fit is a bug or a forgery, reported in the log. */
-function readPayload(schema, payload, event) {
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-        const where = parsed.error.issues
-            .slice(0, 3)
-            .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-            .join('; ');
-        throw new Error(`the ${event} payload is not usable (${where})`);
-    }
-    return parsed.data;
+const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
+/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
+function renderRetryMarker(marker) {
+    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
+        ? marker.requestedBy
+        : 'unknown';
+    const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
+    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
 }
-/** The context of an event on a repository. */
-function contextFor(deps, payload) {
-    const { repository: repo } = payload;
-    const suffix = `/${repo.full_name}`;
-    const serverUrl = repo.html_url.endsWith(suffix)
-        ? repo.html_url.slice(0, -suffix.length)
-        : new URL(repo.html_url).origin;
-    return { ...deps, repo: { owner: repo.owner.login, repo: repo.name }, serverUrl };
+/** Every note in a check run's text or a reply. */
+function parseRetryMarkers(text) {
+    return [...text.matchAll(MARKER)].map((match) => ({
+        runId: Number(match[1]),
+        trigger: match[2],
+        requestedBy: match[3] ?? 'unknown',
+        ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
+    }));
 }
-//# sourceMappingURL=payloads.js.map
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->/;
+/**
+ * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
+ * how to retry it from the check run alone, without listing the run's artifacts.
+ */
+function renderRecordsNote(note) {
+    const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
+    const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
+    return `<!-- gh-retry:records expires=${at} -->`;
+}
+/** The records note in a check run's summary; null when there is none (an older check run). */
+function parseRecordsNote(text) {
+    const match = RECORDS.exec(text);
+    if (match === null)
+        return null;
+    const at = match[1] ?? 'never';
+    return { expiresAt: at === 'never' ? null : at };
+}
+/** Whether the records a note describes have expired at `now`. */
+function recordsExpired(note, now) {
+    return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
+}
+//# sourceMappingURL=retry-markers.js.map
 ;// CONCATENATED MODULE: ./lib/app/check-run-report.js
+
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
 const CHECK_RUN_NAME = 'gh-retry';
@@ -27646,7 +27862,8 @@ function renderCheckRun(report) {
             .map((record) => renderRunSummary({
             record,
             runUrl: report.runUrl,
-            maxLength: Math.floor(MARKDOWN_LIMIT / records.length) - 20,
+            // Room for the separators and the records note.
+            maxLength: Math.floor(MARKDOWN_LIMIT / records.length) - 100,
         }))
             .join('\n\n---\n\n');
     const sections = [
@@ -27662,7 +27879,7 @@ function renderCheckRun(report) {
         conclusion: conclusionOf(records),
         output: {
             title: titleOf(records),
-            summary,
+            summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
             text: fitText([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
         },
         actions: report.buttons ? buttonsFor(failed) : [],
@@ -27738,6 +27955,108 @@ function fitText(text) {
     return `_Older entries were dropped._\n\n${text.slice(cut === -1 ? text.length - MARKDOWN_LIMIT + 40 : cut + 1)}`;
 }
 //# sourceMappingURL=check-run-report.js.map
+;// CONCATENATED MODULE: ./lib/app/payloads.js
+/**
+ * The parts of webhook payloads the handlers read, checked with zod: a payload file in a
+ * workflow or a delivery is input like any other, and a missing field is an error, not undefined.
+ */
+
+const account = object({ login: schemas_string().min(1), type: schemas_string() });
+const repository = object({
+    name: schemas_string().min(1),
+    full_name: schemas_string().min(3),
+    owner: object({ login: schemas_string().min(1) }),
+    html_url: url(),
+});
+const base = { repository, sender: account };
+/** `issue_comment`. */
+const issueCommentEvent = object({
+    ...base,
+    action: schemas_string(),
+    issue: object({
+        number: schemas_number().int().positive(),
+        pull_request: object({}).nullish(),
+    }),
+    comment: object({
+        id: schemas_number().int().positive(),
+        body: schemas_string().nullable(),
+        user: account,
+        performed_via_github_app: object({ id: schemas_number().int() }).nullish(),
+    }),
+});
+/** `workflow_run`. */
+const workflowRunEvent = object({
+    ...base,
+    action: schemas_string(),
+    workflow_run: object({ id: schemas_number().int().positive() }),
+});
+/** `check_run`. */
+const checkRunEvent = object({
+    ...base,
+    action: schemas_string(),
+    check_run: object({
+        id: schemas_number().int().positive(),
+        name: schemas_string(),
+        external_id: schemas_string().nullish(),
+        app: object({ id: schemas_number().int() }).nullish(),
+    }),
+    requested_action: object({ identifier: schemas_string() }).nullish(),
+});
+/** Read a payload; a payload that does not fit is a bug or a forgery, reported in the log. */
+function readPayload(schema, payload, event) {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+        const where = parsed.error.issues
+            .slice(0, 3)
+            .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+            .join('; ');
+        throw new Error(`the ${event} payload is not usable (${where})`);
+    }
+    return parsed.data;
+}
+/** The context of an event on a repository. */
+function contextFor(deps, payload) {
+    const { repository: repo } = payload;
+    const suffix = `/${repo.full_name}`;
+    const serverUrl = repo.html_url.endsWith(suffix)
+        ? repo.html_url.slice(0, -suffix.length)
+        : new URL(repo.html_url).origin;
+    return { ...deps, repo: { owner: repo.owner.login, repo: repo.name }, serverUrl };
+}
+//# sourceMappingURL=payloads.js.map
+;// CONCATENATED MODULE: ./lib/app/pull-request-comments.js
+
+/** Comments read per pull request; a conversation longer than this is read from its start. */
+const MAX_COMMENTS = 500;
+/** Pull requests of one run looked at. */
+const MAX_PULL_REQUESTS = 5;
+/** A reader of the bot's comments that asks GitHub once per pull request. */
+function ownComments(ctx) {
+    const read = new Map();
+    return async (number) => {
+        const pending = read.get(number) ??
+            ctx.github
+                .listComments({ ...ctx.repo, issueNumber: number, limit: MAX_COMMENTS })
+                .then((comments) => comments.filter((c) => isOwn(ctx, c)));
+        read.set(number, pending);
+        return await pending;
+    };
+}
+/** Whether a comment is the bot's own (its login, and its App when both are known). */
+function isOwn(ctx, comment) {
+    return (comment.author === ctx.identity.login &&
+        (ctx.identity.appId === null || comment.appId === null || comment.appId === ctx.identity.appId));
+}
+/** The retries of `parentRunId` noted in the bot's replies on these pull requests. */
+async function repliedRetries(comments, params) {
+    const found = [];
+    for (const number of params.pullRequests.slice(0, MAX_PULL_REQUESTS)) {
+        for (const comment of await comments(number))
+            found.push(...parseRetryMarkers(comment.body).filter((m) => m.parentRunId === params.parentRunId));
+    }
+    return found;
+}
+//# sourceMappingURL=pull-request-comments.js.map
 ;// CONCATENATED MODULE: ./lib/app/dispatch-trigger.js
 
 /**
@@ -27788,31 +28107,6 @@ function dispatch_trigger_isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=dispatch-trigger.js.map
-;// CONCATENATED MODULE: ./lib/app/retry-markers.js
-/**
- * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
- * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
- * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
- * bot tell its own automatic retries from manual ones without a database, and find a retry that
- * was already started.
- */
-const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?) -->/g;
-/** The note for one retry (an HTML comment: invisible in the rendered check run). */
-function renderRetryMarker(marker) {
-    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
-        ? marker.requestedBy
-        : 'unknown';
-    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by} -->`;
-}
-/** Every note in a check run's text. */
-function parseRetryMarkers(text) {
-    return [...text.matchAll(MARKER)].map((match) => ({
-        runId: Number(match[1]),
-        trigger: match[2],
-        requestedBy: match[3] ?? 'unknown',
-    }));
-}
-//# sourceMappingURL=retry-markers.js.map
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
@@ -30485,7 +30779,7 @@ function unzip(data, opts, cb) {
  * @param opts The ZIP extraction options
  * @returns The decompressed files
  */
-function esm_unzipSync(data, opts) {
+function unzipSync(data, opts) {
     var files = {};
     var e = data.length - 22;
     for (; b4(data, e) != 0x6054B50; --e) {
@@ -30796,6 +31090,8 @@ function bytesOverLimit(text) {
     return bytes > run_record_schema_RECORD_LIMITS.maxRecordBytes ? bytes : null;
 }
 //# sourceMappingURL=run-record.js.map
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./lib/src/adapters/zip-archive.js
 
 
@@ -30813,6 +31109,7 @@ class UnsafeZipError extends errors_UserError {
 }
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -30849,10 +31146,14 @@ function parseZipEntries(bytes) {
         const commentLength = view.getUint16(at + 32, true);
         const mode = view.getUint32(at + 38, true) >>> 16;
         const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-        const name = strFromU8(nameBytes, (flags & 0x800) === 0);
+        // Flag 11 marks a UTF-8 name; without it the name is taken byte for byte.
+        const name = (flags & 0x800) === 0
+            ? Buffer.from(nameBytes).toString('latin1')
+            : new TextDecoder().decode(nameBytes);
         entries.push({
             name,
             method: view.getUint16(at + 10, true),
+            offset: view.getUint32(at + 42, true),
             compressedBytes: view.getUint32(at + 20, true),
             bytes: view.getUint32(at + 24, true),
             directory: name.endsWith('/'),
@@ -30906,15 +31207,44 @@ function zip_archive_unpackZip(bytes, limits = zip_archive_ZIP_LIMITS) {
     if (total > limits.maxTotalBytes) {
         throw new UnsafeZipError(`the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`);
     }
-    let files;
+    const files = new Map();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (const entry of entries) {
+        if (entry.directory || files.has(entry.name))
+            continue;
+        files.set(entry.name, unpackEntry(bytes, view, entry));
+    }
+    return files;
+}
+/**
+ * One entry's bytes. The sizes come from the central directory (checked against the limits), so
+ * an entry that would unpack to more than it declares is refused rather than allowed to grow.
+ */
+function unpackEntry(bytes, view, entry) {
+    const fail = (reason) => new UnsafeZipError(`the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`);
+    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_SIGNATURE)
+        throw fail('has no local header where the central directory says');
+    const start = entry.offset +
+        30 +
+        view.getUint16(entry.offset + 26, true) +
+        view.getUint16(entry.offset + 28, true);
+    if (start + entry.compressedBytes > bytes.length)
+        throw fail('runs past the end of the archive');
+    const data = bytes.subarray(start, start + entry.compressedBytes);
+    let content;
     try {
-        // fflate sizes each output buffer from the central directory, so a lying entry cannot grow past it.
-        files = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+        content =
+            entry.method === 0
+                ? data.slice()
+                : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.bytes) });
     }
     catch (error) {
-        throw new UnsafeZipError(`the archive cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`);
+        throw fail(`cannot be decompressed (${error instanceof Error ? error.message : String(error)})`);
     }
-    return new Map(Object.entries(files));
+    if (content.length !== entry.bytes) {
+        throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);
+    }
+    return content;
 }
 //# sourceMappingURL=zip-archive.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/artifact-run-store.js
@@ -31182,7 +31512,12 @@ async function readRunRecords(params) {
             problems.push(error.message);
         }
     }
-    return { kind: 'read', records, problems };
+    return { kind: 'read', records, problems, expiresAt: lastExpiry(found.artifacts) };
+}
+function lastExpiry(artifacts) {
+    if (artifacts.some((a) => a.expiresAt === null))
+        return null;
+    return artifacts.reduce((last, a) => (last === null || (a.expiresAt ?? '') > last ? a.expiresAt : last), null);
 }
 async function readRecordArtifact(params) {
     const { artifact, run } = params;
@@ -31229,7 +31564,7 @@ function readRecordEntry(bytes, name) {
     let files;
     try {
         // fflate sizes the output from the central directory checked above.
-        files = esm_unzipSync(bytes, { filter: (file) => file.name === 'record.json' });
+        files = unzipSync(bytes, { filter: (file) => file.name === 'record.json' });
     }
     catch (error) {
         throw new UnsafeZipError(`the record artifact ${name} cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`);
@@ -31240,21 +31575,15 @@ function readRecordEntry(bytes, name) {
     return new TextDecoder('utf-8', { fatal: false }).decode(data);
 }
 //# sourceMappingURL=run-records.js.map
-;// CONCATENATED MODULE: ./lib/app/retry-target.js
+;// CONCATENATED MODULE: ./lib/app/retry-route.js
 /**
- * Retrying one parent run, the same way for a comment, a check-run button and a policy: decide
- * how (dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why), then do it
- * without ever starting two retries of one run.
+ * How to retry one parent run, decided the same way for a comment, a check-run button and a
+ * policy: dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why.
  */
 
 
 
 
-
-
-
-/** Runs of the parent's workflow looked at when searching for an existing retry. */
-const MAX_CANDIDATES = 300;
 /** The workflow of a run, as replies name it. */
 function workflowOf(run) {
     return { name: run.workflowName, path: run.workflowPath };
@@ -31283,20 +31612,61 @@ async function chooseRoute(ctx, params) {
         const message = 'the run has no branch to start a new run on';
         return { kind: 'stop', result: { ...base, kind: 'failed', message } };
     }
+    return await checkedDispatch(ctx, { parent, mode, ref });
+}
+/** A dispatch route whose inputs were checked against the workflow file on `ref`. */
+async function checkedDispatch(ctx, params) {
+    const { parent, ref } = params;
     const text = await ctx.github.readFile({ ...ctx.repo, path: parent.workflowPath, ref });
     if (text === null) {
         const message = `${parent.workflowPath} is not on branch ${ref} any more`;
+        const base = { workflow: workflowOf(parent), parentRunId: parent.id };
         return { kind: 'stop', result: { ...base, kind: 'failed', message } };
     }
     const inputs = retryInputs({
         trigger: parseDispatchTrigger(text),
         parentRunId: parent.id,
-        mode: formatRetryMode(mode),
+        mode: formatRetryMode(params.mode),
     });
     return inputs === null
         ? { kind: 'native', why: 'no-dispatch-trigger' }
-        : { kind: 'dispatch', ref, inputs };
+        : { kind: 'dispatch', ref, inputs, mode: params.mode, checked: true };
 }
+/**
+ * Decide how to retry a run of a pull request's head commit from what one read of the commit
+ * told (no request): `records` is the note on the bot's check run of the run. The dispatch is
+ * unchecked: it sends the inputs the documented trigger declares.
+ */
+function chooseQuickRoute(params) {
+    const { parent, mode } = params;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    if (parent.status !== 'completed')
+        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
+    if (params.forkPullRequest)
+        return { kind: 'native', why: 'fork' };
+    if (mode.kind !== 'all' && recordsExpired(params.records, params.now)) {
+        const expiredAt = params.records.expiresAt ?? parent.updatedAt;
+        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
+    }
+    if (parent.headBranch === null) {
+        const message = 'the run has no branch to start a new run on';
+        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+    }
+    // The documented trigger declares both; a workflow that declares only `retry-of` is refused
+    // (422) and then retried with what its file declares.
+    const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
+    return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
+}
+//# sourceMappingURL=retry-route.js.map
+;// CONCATENATED MODULE: ./lib/app/retry-target.js
+
+
+
+
+
+
+/** Runs of the parent's workflow looked at when searching for an existing retry. */
+const MAX_CANDIDATES = 300;
 /** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
 async function executeRoute(ctx, params) {
     const { parent, route } = params;
@@ -31308,26 +31678,57 @@ async function executeRoute(ctx, params) {
             return await rerunNatively(ctx, { parent, why: route.why });
         case 'dispatch':
             return await withParentLock(`${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`, async () => {
-                const { existing, check } = await findRetryOf(ctx, parent);
+                const { existing, check } = params.known === undefined
+                    ? await findRetryOf(ctx, parent)
+                    : { existing: notedRetry(parent, params.known.check), check: null };
                 if (existing !== null)
                     return { ...base, kind: 'already-retried', runId: existing };
-                const outcome = await ctx.github.dispatchWorkflow({
-                    ...ctx.repo,
-                    workflowId: parent.workflowId,
-                    ref: route.ref,
-                    inputs: route.inputs,
-                });
-                switch (outcome.kind) {
-                    case 'dispatched':
-                        await noteRetry(ctx, { ...params, runId: outcome.runId, check });
-                        return { ...base, kind: 'dispatched', runId: outcome.runId };
-                    case 'no-dispatch-trigger':
-                        return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
-                    case 'rejected':
-                        return { ...base, kind: 'failed', message: outcome.message };
-                }
+                return await dispatch(ctx, { ...params, route, check });
             });
     }
+}
+async function dispatch(ctx, params) {
+    const { parent, route } = params;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    const outcome = await ctx.github.dispatchWorkflow({
+        ...ctx.repo,
+        workflowId: parent.workflowId,
+        ref: route.ref,
+        inputs: route.inputs,
+    });
+    switch (outcome.kind) {
+        case 'dispatched':
+            await noteRetry(ctx, { ...params, runId: outcome.runId });
+            return { ...base, kind: 'dispatched', runId: outcome.runId };
+        case 'no-dispatch-trigger':
+            return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
+        case 'rejected': {
+            // Unchecked inputs GitHub refused (e.g. undeclared): read the workflow file to know why.
+            if (route.checked || outcome.status !== 422)
+                return { ...base, kind: 'failed', message: outcome.message };
+            const checked = await checkedDispatch(ctx, { parent, mode: route.mode, ref: route.ref });
+            // Still under the parent's lock: dispatch again directly, never through executeRoute.
+            if (checked.kind !== 'dispatch')
+                return await executeRoute(ctx, { ...params, route: checked });
+            if (sameInputs(checked.inputs, route.inputs))
+                return { ...base, kind: 'failed', message: outcome.message };
+            return await dispatch(ctx, { ...params, route: checked });
+        }
+    }
+}
+function sameInputs(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+/** A retry of `parent` noted on its check run, if any. */
+function notedRetry(parent, check) {
+    const candidates = parseRetryMarkers(check?.output.text ?? '').map((marker) => ({
+        runId: marker.runId,
+        displayTitle: '',
+        recordParentRunId: parent.id,
+    }));
+    const found = findExistingRetry({ parentRunId: parent.id, candidates });
+    return found.kind === 'found' ? found.runId : null;
 }
 async function rerunNatively(ctx, params) {
     const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
@@ -31352,7 +31753,8 @@ async function findCheckRunOf(ctx, parent) {
 }
 /**
  * An existing retry of `parent`: a dispatched run of its workflow whose title names it (the
- * `run-name` the example workflows declare), or a retry noted on the parent's check run.
+ * `run-name` the example workflows declare), a retry noted on the parent's check run, or one
+ * noted in a `/retry` reply on the parent's pull requests.
  */
 async function findRetryOf(ctx, parent) {
     const runs = await ctx.github.listRuns({
@@ -31363,7 +31765,11 @@ async function findRetryOf(ctx, parent) {
         limit: MAX_CANDIDATES,
     });
     const check = await findCheckRunOf(ctx, parent);
-    const noted = parseRetryMarkers(check?.output.text ?? '');
+    const replied = await repliedRetries(ownComments(ctx), {
+        pullRequests: parent.pullRequests ?? [],
+        parentRunId: parent.id,
+    });
+    const noted = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
     const candidates = [
         ...runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
         ...noted.map((marker) => ({
@@ -31425,10 +31831,13 @@ async function withParentLock(key, work) {
 
 
 
+
+
+
+
+
 /** Runs of the head commit looked at; far more than one commit ever has. */
 const MAX_RUNS_PER_COMMIT = 200;
-/** Comments read to find an earlier answer to the same comment. */
-const MAX_COMMENTS = 500;
 /** Conclusions `/retry` retries; `startup_failure` is left out (the workflow file itself is broken). */
 const RETRIABLE = new Set(['failure', 'cancelled', 'timed_out']);
 function readCommentEvent(payload) {
@@ -31455,7 +31864,8 @@ async function handleIssueComment(deps, payload) {
             return;
         }
         const answer = await answerCommand(ctx, event, command);
-        await reply(ctx, event, renderRetryReply({ reply: answer.reply, runUrl: runUrlOf(ctx) }));
+        const body = renderRetryReply({ reply: answer.reply, runUrl: runUrlOf(ctx) });
+        await reply(ctx, event, body, answer.retries);
         if (answer.reaction !== null)
             await react(ctx, event, answer.reaction);
     }
@@ -31477,56 +31887,108 @@ async function handleIssueComment(deps, payload) {
 }
 async function answerCommand(ctx, event, command) {
     if (command.kind === 'help')
-        return { reply: { kind: 'help' }, reaction: null };
-    if (command.kind === 'invalid')
-        return { reply: { kind: 'invalid', message: command.message }, reaction: 'confused' };
+        return { reply: { kind: 'help' }, reaction: null, retries: [] };
+    if (command.kind === 'invalid') {
+        const reply = { kind: 'invalid', message: command.message };
+        return { reply, reaction: 'confused', retries: [] };
+    }
     const lookup = await ctx.github.getPermission({ ...ctx.repo, username: event.sender.login });
-    const required = await requiredPermission(ctx, lookup);
+    // A failed lookup denies whatever the level; nothing else is read for it.
+    const checks = lookup.kind === 'failed'
+        ? null
+        : await ctx.github.getPullRequestChecks({
+            ...ctx.repo,
+            number: event.issue.number,
+            checkName: CHECK_RUN_NAME,
+            appId: ctx.identity.appId,
+            configPath: CONFIG_FILE,
+            limit: MAX_RUNS_PER_COMMIT,
+        });
+    const required = await requiredPermission(ctx, lookup, checks);
     const decision = authorize({ required, lookup, sender: event.sender });
     if (decision.kind !== 'allowed')
-        return { reply: { kind: 'denied', reason: decision.reason }, reaction: 'confused' };
-    const pull = await ctx.github.getPullRequest({ ...ctx.repo, number: event.issue.number });
-    if (pull === null)
-        throw new Error(`pull request #${event.issue.number} was not found`);
-    const targets = await findTargets(ctx, { pull, workflow: command.workflow, mode: command.mode });
-    if (targets.length === 0) {
         return {
-            reply: { kind: 'no-failed-run', workflow: command.workflow, headSha: pull.headSha },
+            reply: { kind: 'denied', reason: decision.reason },
             reaction: 'confused',
+            retries: [],
         };
+    if (checks === null)
+        throw new Error(`pull request #${event.issue.number} was not found`);
+    const { pull } = checks;
+    const targets = findTargets(checks.runs, { workflow: command.workflow, mode: command.mode });
+    if (targets.length === 0) {
+        const reply = {
+            kind: 'no-failed-run',
+            workflow: command.workflow,
+            headSha: pull.headSha,
+        };
+        return { reply, reaction: 'confused', retries: [] };
     }
     const fork = pull.headRepository?.toLowerCase() !== pull.baseRepository.toLowerCase();
     const results = [];
-    for (const parent of targets) {
-        const route = await chooseRoute(ctx, { parent, mode: command.mode, forkPullRequest: fork });
-        const request = { parent, trigger: 'comment', requestedBy: event.sender.login };
-        results.push(await executeRoute(ctx, { ...request, route }));
+    for (const target of targets) {
+        const request = { trigger: 'comment', requestedBy: event.sender.login };
+        const check = checkRunOf(ctx, checks.checkRuns, target.id);
+        const records = check === null ? null : parseRecordsNote(check.output.summary);
+        if (records === null) {
+            // No check run of the bot describes the run (it does not use gh-retry, or the bot missed
+            // its completion): read the run and its artifacts.
+            const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
+            if (parent === null)
+                continue;
+            const route = await chooseRoute(ctx, { parent, mode: command.mode, forkPullRequest: fork });
+            results.push(await executeRoute(ctx, { ...request, parent, route }));
+            continue;
+        }
+        const route = chooseQuickRoute({
+            parent: target,
+            mode: command.mode,
+            forkPullRequest: fork,
+            records,
+            now: new Date(),
+        });
+        const parent = { ...target, pullRequests: [pull.number] };
+        results.push(await executeRoute(ctx, { ...request, parent, route, known: { check } }));
     }
     const started = results.some((r) => ['dispatched', 'native-rerun', 'already-retried'].includes(r.kind));
+    // The comment's retries are noted in the reply (not on the parent's check run): one request less.
+    const retries = results.flatMap((r) => r.kind === 'dispatched' && r.runId !== null
+        ? [
+            renderRetryMarker({
+                runId: r.runId,
+                trigger: 'comment',
+                requestedBy: event.sender.login,
+                parentRunId: r.parentRunId,
+            }),
+        ]
+        : []);
     return {
         reply: { kind: 'results', mode: command.mode, requestedBy: event.sender.login, results },
         reaction: started ? 'rocket' : 'confused',
+        retries,
     };
+}
+/** The bot's check run of a run, among those the one read of the head commit gave. */
+function checkRunOf(ctx, checkRuns, runId) {
+    return (checkRuns.find((check) => check.name === CHECK_RUN_NAME &&
+        check.externalId === String(runId) &&
+        (ctx.identity.appId === null || check.appId === ctx.identity.appId)) ?? null);
 }
 /**
  * The level `/retry` needs, from the configuration; not read when the lookup alone decides (a
- * failed lookup denies whatever the level, and admin meets every level).
+ * failed lookup denies whatever the level, and admin meets every level). The configuration
+ * files the pull request's read brought along are not read again.
  */
-async function requiredPermission(ctx, lookup) {
+async function requiredPermission(ctx, lookup, checks) {
     if (lookup.kind === 'failed' || resolvePermission(lookup) === 'admin')
         return 'admin';
-    return (await loadConfig(ctx)).config.permission;
+    return (await loadConfig(ctx, checks?.configFiles)).config.permission;
 }
 /**
  * The runs to retry: the latest run of each workflow on the head commit that failed, or the
  * latest run of the named workflow (an explicit mode other than from-failure may retry a success).
  */
-async function findTargets(ctx, params) {
-    const runs = await ctx.github.listRuns({
-        ...ctx.repo,
-        headSha: params.pull.headSha,
-        limit: MAX_RUNS_PER_COMMIT,
-    });
+function findTargets(runs, params) {
     const latest = new Map();
     for (const run of runs) {
         const seen = latest.get(run.workflowId);
@@ -31546,18 +32008,14 @@ function issue_comment_replyMarker(commentId) {
     return `<!-- gh-retry:reply-to=${commentId} -->`;
 }
 async function hasAnswered(ctx, event) {
-    const comments = await ctx.github.listComments({
-        ...ctx.repo,
-        issueNumber: event.issue.number,
-        limit: MAX_COMMENTS,
-    });
-    return comments.some((c) => c.author === ctx.identity.login && c.body.includes(issue_comment_replyMarker(event.comment.id)));
+    const comments = await ownComments(ctx)(event.issue.number);
+    return comments.some((c) => c.body.includes(issue_comment_replyMarker(event.comment.id)));
 }
-async function reply(ctx, event, body) {
+async function reply(ctx, event, body, notes = []) {
     await ctx.github.createComment({
         ...ctx.repo,
         issueNumber: event.issue.number,
-        body: `${body}\n\n${issue_comment_replyMarker(event.comment.id)}`,
+        body: `${body}\n\n${[...notes, issue_comment_replyMarker(event.comment.id)].join('\n')}`,
     });
 }
 async function react(ctx, event, content) {
@@ -31565,6 +32023,7 @@ async function react(ctx, event, content) {
 }
 //# sourceMappingURL=issue-comment.js.map
 ;// CONCATENATED MODULE: ./lib/app/auto-retry.js
+
 
 
 
@@ -31661,8 +32120,7 @@ function whyNot(route, run) {
 
 
 
-/** Comments read per pull request to find the reply to edit. */
-const retry_outcome_MAX_COMMENTS = 500;
+
 /**
  * The records with their real trigger: the Action writes `dispatch` for every dispatched retry,
  * but a retry the bot started by policy must count as one, or automatic retries would stop
@@ -31670,10 +32128,19 @@ const retry_outcome_MAX_COMMENTS = 500;
  */
 async function resolveTriggers(ctx, params) {
     const parents = new Map();
+    // A button's or a policy's retry is noted on the parent's check run, a comment's in its reply.
     const notesOf = async (parentRunId) => {
         const parent = await ctx.github.getRun({ ...ctx.repo, runId: parentRunId });
-        const check = parent === null ? null : await findCheckRunOf(ctx, parent);
-        return check?.output.text ?? '';
+        if (parent === null)
+            return [];
+        const check = await findCheckRunOf(ctx, parent);
+        const noted = parseRetryMarkers(check?.output.text ?? '');
+        if (noted.some((m) => m.runId === params.run.id))
+            return noted;
+        return await repliedRetries(params.comments, {
+            pullRequests: parent.pullRequests,
+            parentRunId,
+        });
     };
     const resolved = [];
     for (const record of params.records) {
@@ -31685,7 +32152,7 @@ async function resolveTriggers(ctx, params) {
         }
         const pending = parents.get(parentRun.runId) ?? notesOf(parentRun.runId);
         parents.set(parentRun.runId, pending);
-        const marker = parseRetryMarkers(await pending).find((m) => m.runId === params.run.id);
+        const marker = (await pending).find((m) => m.runId === params.run.id);
         resolved.push(marker === undefined
             ? record
             : {
@@ -31704,22 +32171,14 @@ async function reportOutcome(ctx, params) {
         return;
     const outcome = { parentRunId, runId: run.id, status: worstStatus(records), record };
     for (const number of await pullRequestsOf(ctx, run)) {
-        const comments = await ctx.github.listComments({
-            ...ctx.repo,
-            issueNumber: number,
-            limit: retry_outcome_MAX_COMMENTS,
-        });
-        const reply = comments.filter((c) => isOwn(ctx, c) && isReplyFor(c.body, parentRunId)).at(-1);
+        const comments = await params.comments(number);
+        const reply = comments.filter((c) => isReplyFor(c.body, parentRunId)).at(-1);
         if (reply === undefined)
             continue;
         const body = renderRetryOutcome({ body: reply.body, outcome, runUrl: runUrlOf(ctx) });
         if (body !== reply.body)
             await ctx.github.updateComment({ ...ctx.repo, commentId: reply.id, body });
     }
-}
-function isOwn(ctx, comment) {
-    return (comment.author === ctx.identity.login &&
-        (ctx.identity.appId === null || comment.appId === null || comment.appId === ctx.identity.appId));
 }
 /** The pull requests of a run; for a fork, GitHub lists none, so they are looked up by head. */
 async function pullRequestsOf(ctx, run) {
@@ -31755,6 +32214,7 @@ function worstStatus(records) {
 
 
 
+
 /** Handle `workflow_run.completed`. */
 async function handleWorkflowRun(deps, payload) {
     let runId = null;
@@ -31771,7 +32231,8 @@ async function handleWorkflowRun(deps, payload) {
         if (read.kind === 'not-gh-retry')
             return;
         const { config, problems } = await loadConfig(ctx);
-        const records = await resolveTriggers(ctx, { run, records: read.records });
+        const comments = ownComments(ctx);
+        const records = await resolveTriggers(ctx, { run, records: read.records, comments });
         const plan = records.length === 0
             ? { note: 'No run record could be read, so no automatic retry.', retry: null }
             : await planAutoRetry(ctx, { config, records, run });
@@ -31785,6 +32246,7 @@ async function handleWorkflowRun(deps, payload) {
             runUrl: runUrlOf(ctx),
             buttons: ctx.checkRunButtons,
             previousText: existing?.output.text ?? null,
+            recordsNote: { expiresAt: read.expiresAt },
         });
         // A redelivered event updates the run's check run instead of adding a second one.
         if (existing === null)
@@ -31793,7 +32255,7 @@ async function handleWorkflowRun(deps, payload) {
             await ctx.github.updateCheckRun({ ...ctx.repo, ...fields, checkRunId: existing.id });
         if (plan.retry !== null)
             await startAutoRetry(ctx, { run, retry: plan.retry });
-        await reportOutcome(ctx, { run, records });
+        await reportOutcome(ctx, { run, records, comments });
     }
     catch (error) {
         deps.log.error(`could not handle the completion of run ${runId ?? '(unreadable)'}`, error);
