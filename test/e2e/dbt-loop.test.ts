@@ -107,14 +107,18 @@ describe(
       expect(reply).toMatch(/✅ .*succeeded/);
       expect(reply).not.toContain('queued');
 
-      // The retry's check run shows the outcome and the lineage; the parent's lists the retry.
+      // The retry's check run shows the outcome and the lineage; the reply notes the retry (the
+      // parent's check run lists only the retries its buttons and policies started).
       const retryCheck = loop.checkRunOf(retry!.id);
       expect(retryCheck).toMatchObject({ head_sha: pr.headSha, conclusion: 'success' });
       expect(retryCheck?.output.summary).toContain(`**Retry 1 of [#${parent}]`);
       expect(retryCheck?.output.summary).toContain('trigger comment · requested by @mona');
       expect(retryCheck?.output.summary).toMatch(/`dbt-seed` \| ♻️ reused/);
       expect(retryCheck?.actions.map((a) => a.identifier)).toEqual(['retry-all']);
-      expect(loop.checkRunOf(parent)?.output.text).toContain(`#${retry!.id}`);
+      expect(reply).toContain(
+        `<!-- gh-retry:retry run=${retry!.id} trigger=comment by=mona of=${parent} -->`,
+      );
+      expect(loop.checkRunOf(parent)?.output.text).not.toContain(`#${retry!.id}`);
     });
 
     it('"Retry from failure" on the check run of a failed scheduled run starts the same retry', async () => {

@@ -100,12 +100,13 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     expect(replies).toHaveLength(1);
     expect(named(replies[0]!.body ?? '', { parent, retry: dispatch!.runId, comment: commentId! }))
       .toMatchInlineSnapshot(`
-      "🔁 Retrying from failure, as @mona asked:
+        "🔁 Retrying from failure, as @mona asked:
 
-      **Nightly** (\`nightly.yml\`): retrying [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) as [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>). <!-- gh-retry:parent=<parent> -->✅ [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>) succeeded (3 steps run).
+        **Nightly** (\`nightly.yml\`): retrying [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) as [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>). <!-- gh-retry:parent=<parent> -->✅ [#<retry>](https://github.com/acme/warehouse/actions/runs/<retry>) succeeded (3 steps run).
 
-      <!-- gh-retry:reply-to=<comment> -->"
-    `);
+        <!-- gh-retry:retry run=<retry> trigger=comment by=mona of=<parent> -->
+        <!-- gh-retry:reply-to=<comment> -->"
+      `);
     expect(botRuns().map((run) => run.conclusion)).toEqual(['success', 'success', 'success']);
   });
 
