@@ -4,6 +4,7 @@
  */
 import type { RepoRef } from '../src/ports-github.js';
 import type { GitHubBot } from '../src/ports-github-bot.js';
+import type { RecentRetries } from './recent-retries.js';
 
 /** Who the bot is on GitHub; its own comments and check runs are recognised by these. */
 export interface BotIdentity {
@@ -36,6 +37,8 @@ export interface BotDeps {
   readonly maxDelaySeconds: number;
   /** Whether check runs get buttons: only a GitHub App receives `check_run.requested_action`. */
   readonly checkRunButtons: boolean;
+  /** The retries this process started lately; one for the life of the shell, not per event. */
+  readonly recentRetries: RecentRetries;
 }
 
 /** The deps plus the repository an event is about. */

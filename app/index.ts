@@ -4,6 +4,7 @@ import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './delay-schedule
 import { handleCheckRun } from './handlers/check-run.js';
 import { handleIssueComment } from './handlers/issue-comment.js';
 import { handleWorkflowRun } from './handlers/workflow-run.js';
+import { RecentRetries } from './recent-retries.js';
 import {
   appIdentityReader,
   botLoggerOf,
@@ -15,8 +16,9 @@ import {
 export function createRetryApp(options: RetryAppOptions): ApplicationFunction {
   return (app) => {
     const identity = appIdentityReader(app);
+    const recentRetries = new RecentRetries();
     const deps = async (context: Parameters<typeof probotDeps>[0]['context']) =>
-      probotDeps({ context, identity: await identity(), options });
+      probotDeps({ context, identity: await identity(), options, recentRetries });
     app.on('issue_comment.created', async (context) => {
       await handleIssueComment(await deps(context), context.payload);
     });

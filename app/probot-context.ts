@@ -6,6 +6,7 @@ import type { Context, Logger, Probot } from 'probot';
 import { createOctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
 import type { GitHubClient } from '../src/adapters/octokit-github.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from './bot-context.js';
+import type { RecentRetries } from './recent-retries.js';
 
 /** What the Probot app is built with; tests pass their own scheduler and logger. */
 export interface RetryAppOptions {
@@ -39,6 +40,7 @@ export function probotDeps(params: {
   context: Context;
   identity: BotIdentity;
   options: RetryAppOptions;
+  recentRetries: RecentRetries;
 }): BotDeps {
   const { context, options } = params;
   return {
@@ -49,6 +51,7 @@ export function probotDeps(params: {
     schedule: options.schedule,
     maxDelaySeconds: options.maxDelaySeconds,
     checkRunButtons: true,
+    recentRetries: params.recentRetries,
   };
 }
 

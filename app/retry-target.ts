@@ -38,15 +38,23 @@ export async function executeRoute(
       return route.result;
     case 'native':
       return await rerunNatively(ctx, { parent, why: route.why });
-    case 'dispatch':
-      return await withParentLock(`${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`, async () => {
+    case 'dispatch': {
+      const key = `${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`;
+      return await withParentLock(key, async () => {
+        // What was read before the lock cannot know of a retry started while this waited for it.
+        const recent = ctx.recentRetries.find(key);
+        if (recent !== null) return { ...base, kind: 'already-retried', runId: recent };
         const { existing, check } =
           params.known === undefined
             ? await findRetryOf(ctx, parent)
             : { existing: notedRetry(parent, params.known.check), check: null };
         if (existing !== null) return { ...base, kind: 'already-retried', runId: existing };
-        return await dispatch(ctx, { ...params, route, check });
+        const result = await dispatch(ctx, { ...params, route, check });
+        if (result.kind === 'dispatched' && result.runId !== null)
+          ctx.recentRetries.remember(key, result.runId);
+        return result;
       });
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { createOctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
 import type { BotDeps, BotLogger, Scheduler } from './bot-context.js';
 import { handleIssueComment } from './handlers/issue-comment.js';
 import { handleWorkflowRun } from './handlers/workflow-run.js';
+import { RecentRetries } from './recent-retries.js';
 
 /** The longest policy delay the bot sleeps for inside its job (runner minutes are billed). */
 export const BOT_MAX_DELAY_SECONDS = 600;
@@ -76,6 +77,7 @@ export async function runWorkflowBot(
     schedule: sleepScheduler(log),
     maxDelaySeconds: BOT_MAX_DELAY_SECONDS,
     checkRunButtons: false,
+    recentRetries: new RecentRetries(),
   };
   await handler(deps, payload);
   return errors === 0 ? 0 : 1;
