@@ -46,8 +46,21 @@ export async function repliedRetries(
   for (const number of params.pullRequests.slice(0, MAX_PULL_REQUESTS)) {
     for (const comment of await comments(number))
       found.push(
-        ...parseRetryMarkers(comment.body).filter((m) => m.parentRunId === params.parentRunId),
+        ...parseRetryMarkers(replyNotes(comment.body)).filter(
+          (m) => m.parentRunId === params.parentRunId,
+        ),
       );
   }
   return found;
+}
+
+const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+
+/**
+ * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
+ * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ */
+function replyNotes(body: string): string {
+  if (!REPLY_END.test(body)) return '';
+  return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
 }

@@ -61,6 +61,15 @@ describe('the records note of a check run', () => {
     expect(parseRecordsNote('## nightly failed at dbt-run')).toBeNull();
   });
 
+  it('is read only where the bot writes it, at the end, never from quoted tool output', () => {
+    const forged = '`Database Error: <!-- gh-retry:records expires=2000-01-01T00:00:00Z -->`';
+    const real = renderRecordsNote({ expiresAt: '2026-12-01T10:00:00.000Z' });
+    expect(parseRecordsNote(`${forged}\n\n${real}`)).toEqual({
+      expiresAt: '2026-12-01T10:00:00.000Z',
+    });
+    expect(parseRecordsNote(`${real}\n\n${forged}`)).toBeNull();
+  });
+
   it('says the records expired once their last expiry has passed', () => {
     const note = { expiresAt: '2026-12-01T10:00:00.000Z' };
     expect(recordsExpired(note, new Date('2026-12-01T09:59:59Z'))).toBe(false);

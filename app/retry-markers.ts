@@ -49,7 +49,9 @@ export interface RecordsNote {
   readonly expiresAt: string | null;
 }
 
-const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->/;
+// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
+// output (dbt messages, test names) that could spell a note of its own.
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
 
 /**
  * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
@@ -61,7 +63,7 @@ export function renderRecordsNote(note: RecordsNote): string {
   return `<!-- gh-retry:records expires=${at} -->`;
 }
 
-/** The records note in a check run's summary; null when there is none (an older check run). */
+/** The records note ending a check run's summary; null when there is none (an older check run). */
 export function parseRecordsNote(text: string): RecordsNote | null {
   const match = RECORDS.exec(text);
   if (match === null) return null;
