@@ -11,7 +11,11 @@ import {
   type PermissionLookup,
 } from '../../src/core/authorize.js';
 import { parseComment, type CommentCommand } from '../../src/core/comment-command.js';
-import { renderRetryReply, type RetryReply } from '../../src/core/markdown-report.js';
+import {
+  renderRetryReply,
+  type RetryReply,
+  type RetryTargetResult,
+} from '../../src/core/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
 import { CONFIG_FILE } from '../../src/core/config.js';
 import type { CheckRunInfo, CommitRun, PullRequestChecks } from '../../src/ports-github-bot.js';
@@ -21,7 +25,7 @@ import { CHECK_RUN_NAME } from '../check-run-report.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
 import { ownComments } from '../pull-request-comments.js';
 import { parseRecordsNote, renderRetryMarker } from '../retry-markers.js';
-import { chooseQuickRoute, chooseRoute } from '../retry-route.js';
+import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry-route.js';
 import { executeRoute } from '../retry-target.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
@@ -116,7 +120,10 @@ async function answerCommand(
     };
   if (checks === null) throw new Error(`pull request #${event.issue.number} was not found`);
   const { pull } = checks;
-  const targets = findTargets(checks.runs, { workflow: command.workflow, mode: command.mode });
+  // The bot in a workflow reads runs over REST: its check runs join GitHub Actions' check suites
+  // and would change their conclusions.
+  const runs = ctx.identity.appId === null ? await runsOverRest(ctx, pull.headSha) : checks.runs;
+  const targets = findTargets(runs, { workflow: command.workflow, mode: command.mode });
   if (targets.length === 0) {
     const reply = {
       kind: 'no-failed-run',
@@ -126,29 +133,22 @@ async function answerCommand(
     return { reply, reaction: 'confused', retries: [] };
   }
   const fork = pull.headRepository?.toLowerCase() !== pull.baseRepository.toLowerCase();
-  const results = [];
+  const results: RetryTargetResult[] = [];
   for (const target of targets) {
-    const request = { trigger: 'comment', requestedBy: event.sender.login } as const;
-    const check = checkRunOf(ctx, checks.checkRuns, target.id);
-    const records = check === null ? null : parseRecordsNote(check.output.summary);
-    if (records === null) {
-      // No check run of the bot describes the run (it does not use gh-retry, or the bot missed
-      // its completion): read the run and its artifacts.
-      const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
-      if (parent === null) continue;
-      const route = await chooseRoute(ctx, { parent, mode: command.mode, forkPullRequest: fork });
-      results.push(await executeRoute(ctx, { ...request, parent, route }));
-      continue;
+    try {
+      const mode = command.mode;
+      results.push(await retryTarget(ctx, { event, mode, checks, target, fork }));
+    } catch (error) {
+      // One target's trouble does not hide what happened to the others (nor their notes).
+      ctx.log.error(`could not retry run ${target.id}`, error);
+      const message = 'GitHub answered with an error';
+      results.push({
+        workflow: workflowOf(target),
+        parentRunId: target.id,
+        kind: 'failed',
+        message,
+      });
     }
-    const route = chooseQuickRoute({
-      parent: target,
-      mode: command.mode,
-      forkPullRequest: fork,
-      records,
-      now: new Date(),
-    });
-    const parent = { ...target, pullRequests: [pull.number] };
-    results.push(await executeRoute(ctx, { ...request, parent, route, known: { check } }));
   }
   const started = results.some((r) =>
     ['dispatched', 'native-rerun', 'already-retried'].includes(r.kind),
@@ -171,6 +171,48 @@ async function answerCommand(
     reaction: started ? 'rocket' : 'confused',
     retries,
   };
+}
+
+/**
+ * Retry one target. From the bot's check run alone when it describes the run (and the run is on
+ * the pull request's branch); otherwise, and always for the bot in a workflow (whose check runs
+ * share GitHub Actions' check suites), from the run and its artifacts.
+ */
+async function retryTarget(
+  ctx: BotContext,
+  params: {
+    event: CommentEvent;
+    mode: RetryMode;
+    checks: PullRequestChecks;
+    target: CommitRun;
+    fork: boolean;
+  },
+): Promise<RetryTargetResult> {
+  const { event, mode, checks, target, fork } = params;
+  const request = { trigger: 'comment', requestedBy: event.sender.login } as const;
+  const check = ctx.identity.appId === null ? null : checkRunOf(ctx, checks.checkRuns, target.id);
+  const records = check === null ? null : parseRecordsNote(check.output.summary);
+  if (records === null || target.headBranch !== checks.pull.headRef) {
+    const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
+    if (parent === null) throw new Error(`run ${target.id} was not found`);
+    const route = await chooseRoute(ctx, { parent, mode, forkPullRequest: fork });
+    return await executeRoute(ctx, { ...request, parent, route });
+  }
+  const route = chooseQuickRoute({
+    parent: target,
+    mode,
+    forkPullRequest: fork,
+    records,
+    now: new Date(),
+  });
+  const parent = { ...target, pullRequests: [checks.pull.number] };
+  return await executeRoute(ctx, { ...request, parent, route, known: { check } });
+}
+
+/** The workflow runs of a commit, read over REST. */
+async function runsOverRest(ctx: BotContext, headSha: string): Promise<CommitRun[]> {
+  const runs = await ctx.github.listRuns({ ...ctx.repo, headSha, limit: MAX_RUNS_PER_COMMIT });
+  return runs.map((run) => ({ ...run, status: run.status ?? 'queued' }));
 }
 
 /** The bot's check run of a run, among those the one read of the head commit gave. */

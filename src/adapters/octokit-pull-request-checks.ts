@@ -46,9 +46,10 @@ const QUERY = /* GraphQL */ `
         commits(last: 1) {
           nodes {
             commit {
-              runs: checkSuites(first: $runs) {
+              oid
+              runs: checkSuites(last: $runs) {
                 pageInfo {
-                  hasNextPage
+                  hasPreviousPage
                 }
                 nodes {
                   status
@@ -154,8 +155,9 @@ interface Answer {
       readonly commits: {
         readonly nodes: readonly ({
           readonly commit: {
+            readonly oid: string;
             readonly runs: {
-              readonly pageInfo: { readonly hasNextPage: boolean };
+              readonly pageInfo: { readonly hasPreviousPage: boolean };
               readonly nodes: readonly (SuiteNode | null)[];
             };
             readonly reports: { readonly nodes: readonly (ReportNode | null)[] };
@@ -171,14 +173,20 @@ interface Answer {
  * Send the query. A missing owner `.github` repository (or one the token cannot see) and a
  * missing pull request come back as NOT_FOUND errors beside the data; any other error throws.
  */
-async function ask(octokit: GitHubClient, variables: Record<string, unknown>): Promise<Answer> {
+async function ask(octokit: GitHubClient, variables: Record<string, unknown>): Promise<Reading> {
   try {
-    return await octokit.graphql<Answer>(QUERY, variables);
+    return { answer: await octokit.graphql<Answer>(QUERY, variables), ownerConfigUnread: false };
   } catch (error) {
     const partial = readPartialAnswer(error);
     if (partial === null) throw error;
     return partial;
   }
+}
+
+/** The answer, and whether the owner's `.github` could not be read (not merely absent). */
+interface Reading {
+  readonly answer: Answer;
+  readonly ownerConfigUnread: boolean;
 }
 
 /** An error answer of GraphQL (Octokit's `GraphqlResponseError`): its errors and partial data. */
@@ -190,15 +198,21 @@ interface GraphqlFailure {
   readonly data: Answer | null | undefined;
 }
 
-/** The data beside errors that are all an expected NOT_FOUND; null for any other failure. */
-function readPartialAnswer(error: unknown): Answer | null {
+/** The data beside errors that are all expected ones; null for any other failure. */
+function readPartialAnswer(error: unknown): Reading | null {
   if (!(error instanceof Error) || error.name !== 'GraphqlResponseError') return null;
   const { errors, data } = error as unknown as GraphqlFailure;
+  // The owner's `.github` may be missing or out of reach (then Probot's loader asks for it itself);
+  // a missing pull request is answered as such.
+  const owner = (e: GraphqlFailure['errors'][number]) => e.path?.[0] === 'ownerConfig';
   const expected = errors.every(
-    (e) =>
-      e.type === 'NOT_FOUND' && (e.path?.[0] === 'ownerConfig' || e.path?.[1] === 'pullRequest'),
+    (e) => owner(e) || (e.type === 'NOT_FOUND' && e.path?.[1] === 'pullRequest'),
   );
-  return expected && data !== undefined && data !== null ? data : null;
+  if (!expected || data === undefined || data === null) return null;
+  return {
+    answer: data,
+    ownerConfigUnread: errors.some((e) => owner(e) && e.type !== 'NOT_FOUND'),
+  };
 }
 
 /** A config blob: its text; null when absent; undefined when the path is not a file. */
@@ -256,7 +270,7 @@ export async function readPullRequestChecks(
   octokit: GitHubClient,
   params: PullRequestChecksQuery,
 ): Promise<PullRequestChecks | null> {
-  const answer = await ask(octokit, {
+  const { answer, ownerConfigUnread } = await ask(octokit, {
     owner: params.owner,
     repo: params.repo,
     number: params.number,
@@ -272,7 +286,12 @@ export async function readPullRequestChecks(
   const own = blobText(answer.repository.config);
   if (own !== undefined) configFiles.set(`${params.owner}/${params.repo}`, own);
   const shared = answer.ownerConfig === null ? null : blobText(answer.ownerConfig.config);
-  if (shared !== undefined) configFiles.set(`${params.owner}/.github`, shared);
+  if (shared !== undefined && !ownerConfigUnread)
+    configFiles.set(`${params.owner}/.github`, shared);
+  if (commit.oid !== pull.headRefOid)
+    throw new Error(
+      `the head commit of pull request #${pull.number} could not be read (${commit.oid} is not ${pull.headRefOid})`,
+    );
   const base = pull.baseRepository?.nameWithOwner ?? `${params.owner}/${params.repo}`;
   return {
     pull: {
@@ -286,7 +305,7 @@ export async function readPullRequestChecks(
       const run = suite === null ? null : toCommitRun(suite, pull.headRefOid);
       return run === null ? [] : [run];
     }),
-    truncated: commit.runs.pageInfo.hasNextPage,
+    truncated: commit.runs.pageInfo.hasPreviousPage,
     checkRuns: toCheckRuns(commit.reports.nodes, pull.headRefOid),
     configFiles,
   };
