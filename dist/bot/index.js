@@ -16236,9 +16236,10 @@ const QUERY = /* GraphQL */ `
         commits(last: 1) {
           nodes {
             commit {
-              runs: checkSuites(first: $runs) {
+              oid
+              runs: checkSuites(last: $runs) {
                 pageInfo {
-                  hasNextPage
+                  hasPreviousPage
                 }
                 nodes {
                   status
@@ -16303,7 +16304,7 @@ const QUERY = /* GraphQL */ `
  */
 async function ask(octokit, variables) {
     try {
-        return await octokit.graphql(QUERY, variables);
+        return { answer: await octokit.graphql(QUERY, variables), ownerConfigUnread: false };
     }
     catch (error) {
         const partial = readPartialAnswer(error);
@@ -16312,13 +16313,21 @@ async function ask(octokit, variables) {
         return partial;
     }
 }
-/** The data beside errors that are all an expected NOT_FOUND; null for any other failure. */
+/** The data beside errors that are all expected ones; null for any other failure. */
 function readPartialAnswer(error) {
     if (!(error instanceof Error) || error.name !== 'GraphqlResponseError')
         return null;
     const { errors, data } = error;
-    const expected = errors.every((e) => e.type === 'NOT_FOUND' && (e.path?.[0] === 'ownerConfig' || e.path?.[1] === 'pullRequest'));
-    return expected && data !== undefined && data !== null ? data : null;
+    // The owner's `.github` may be missing or out of reach (then Probot's loader asks for it itself);
+    // a missing pull request is answered as such.
+    const owner = (e) => e.path?.[0] === 'ownerConfig';
+    const expected = errors.every((e) => owner(e) || (e.type === 'NOT_FOUND' && e.path?.[1] === 'pullRequest'));
+    if (!expected || data === undefined || data === null)
+        return null;
+    return {
+        answer: data,
+        ownerConfigUnread: errors.some((e) => owner(e) && e.type !== 'NOT_FOUND'),
+    };
 }
 /** A config blob: its text; null when absent; undefined when the path is not a file. */
 function blobText(blob) {
@@ -16367,7 +16376,7 @@ function toCheckRuns(reports, headSha) {
 }
 /** {@link PullRequestChecks} of a pull request through GitHub's GraphQL API. */
 async function readPullRequestChecks(octokit, params) {
-    const answer = await ask(octokit, {
+    const { answer, ownerConfigUnread } = await ask(octokit, {
         owner: params.owner,
         repo: params.repo,
         number: params.number,
@@ -16385,8 +16394,10 @@ async function readPullRequestChecks(octokit, params) {
     if (own !== undefined)
         configFiles.set(`${params.owner}/${params.repo}`, own);
     const shared = answer.ownerConfig === null ? null : blobText(answer.ownerConfig.config);
-    if (shared !== undefined)
+    if (shared !== undefined && !ownerConfigUnread)
         configFiles.set(`${params.owner}/.github`, shared);
+    if (commit.oid !== pull.headRefOid)
+        throw new Error(`the head commit of pull request #${pull.number} could not be read (${commit.oid} is not ${pull.headRefOid})`);
     const base = pull.baseRepository?.nameWithOwner ?? `${params.owner}/${params.repo}`;
     return {
         pull: {
@@ -16400,7 +16411,7 @@ async function readPullRequestChecks(octokit, params) {
             const run = suite === null ? null : toCommitRun(suite, pull.headRefOid);
             return run === null ? [] : [run];
         }),
-        truncated: commit.runs.pageInfo.hasNextPage,
+        truncated: commit.runs.pageInfo.hasPreviousPage,
         checkRuns: toCheckRuns(commit.reports.nodes, pull.headRefOid),
         configFiles,
     };
@@ -27808,7 +27819,9 @@ function parseRetryMarkers(text) {
         ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
     }));
 }
-const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->/;
+// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
+// output (dbt messages, test names) that could spell a note of its own.
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
 /**
  * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
  * how to retry it from the check run alone, without listing the run's artifacts.
@@ -27818,7 +27831,7 @@ function renderRecordsNote(note) {
     const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
     return `<!-- gh-retry:records expires=${at} -->`;
 }
-/** The records note in a check run's summary; null when there is none (an older check run). */
+/** The records note ending a check run's summary; null when there is none (an older check run). */
 function parseRecordsNote(text) {
     const match = RECORDS.exec(text);
     if (match === null)
@@ -28052,9 +28065,19 @@ async function repliedRetries(comments, params) {
     const found = [];
     for (const number of params.pullRequests.slice(0, MAX_PULL_REQUESTS)) {
         for (const comment of await comments(number))
-            found.push(...parseRetryMarkers(comment.body).filter((m) => m.parentRunId === params.parentRunId));
+            found.push(...parseRetryMarkers(replyNotes(comment.body)).filter((m) => m.parentRunId === params.parentRunId));
     }
     return found;
+}
+const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+/**
+ * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
+ * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ */
+function replyNotes(body) {
+    if (!REPLY_END.test(body))
+        return '';
+    return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
 }
 //# sourceMappingURL=pull-request-comments.js.map
 ;// CONCATENATED MODULE: ./lib/app/dispatch-trigger.js
@@ -31676,15 +31699,24 @@ async function executeRoute(ctx, params) {
             return route.result;
         case 'native':
             return await rerunNatively(ctx, { parent, why: route.why });
-        case 'dispatch':
-            return await withParentLock(`${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`, async () => {
+        case 'dispatch': {
+            const key = `${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`;
+            return await withParentLock(key, async () => {
+                // What was read before the lock cannot know of a retry started while this waited for it.
+                const recent = ctx.recentRetries.find(key);
+                if (recent !== null)
+                    return { ...base, kind: 'already-retried', runId: recent };
                 const { existing, check } = params.known === undefined
                     ? await findRetryOf(ctx, parent)
                     : { existing: notedRetry(parent, params.known.check), check: null };
                 if (existing !== null)
                     return { ...base, kind: 'already-retried', runId: existing };
-                return await dispatch(ctx, { ...params, route, check });
+                const result = await dispatch(ctx, { ...params, route, check });
+                if (result.kind === 'dispatched' && result.runId !== null)
+                    ctx.recentRetries.remember(key, result.runId);
+                return result;
             });
+        }
     }
 }
 async function dispatch(ctx, params) {
@@ -31915,7 +31947,10 @@ async function answerCommand(ctx, event, command) {
     if (checks === null)
         throw new Error(`pull request #${event.issue.number} was not found`);
     const { pull } = checks;
-    const targets = findTargets(checks.runs, { workflow: command.workflow, mode: command.mode });
+    // The bot in a workflow reads runs over REST: its check runs join GitHub Actions' check suites
+    // and would change their conclusions.
+    const runs = ctx.identity.appId === null ? await runsOverRest(ctx, pull.headSha) : checks.runs;
+    const targets = findTargets(runs, { workflow: command.workflow, mode: command.mode });
     if (targets.length === 0) {
         const reply = {
             kind: 'no-failed-run',
@@ -31927,28 +31962,21 @@ async function answerCommand(ctx, event, command) {
     const fork = pull.headRepository?.toLowerCase() !== pull.baseRepository.toLowerCase();
     const results = [];
     for (const target of targets) {
-        const request = { trigger: 'comment', requestedBy: event.sender.login };
-        const check = checkRunOf(ctx, checks.checkRuns, target.id);
-        const records = check === null ? null : parseRecordsNote(check.output.summary);
-        if (records === null) {
-            // No check run of the bot describes the run (it does not use gh-retry, or the bot missed
-            // its completion): read the run and its artifacts.
-            const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
-            if (parent === null)
-                continue;
-            const route = await chooseRoute(ctx, { parent, mode: command.mode, forkPullRequest: fork });
-            results.push(await executeRoute(ctx, { ...request, parent, route }));
-            continue;
+        try {
+            const mode = command.mode;
+            results.push(await retryTarget(ctx, { event, mode, checks, target, fork }));
         }
-        const route = chooseQuickRoute({
-            parent: target,
-            mode: command.mode,
-            forkPullRequest: fork,
-            records,
-            now: new Date(),
-        });
-        const parent = { ...target, pullRequests: [pull.number] };
-        results.push(await executeRoute(ctx, { ...request, parent, route, known: { check } }));
+        catch (error) {
+            // One target's trouble does not hide what happened to the others (nor their notes).
+            ctx.log.error(`could not retry run ${target.id}`, error);
+            const message = 'GitHub answered with an error';
+            results.push({
+                workflow: workflowOf(target),
+                parentRunId: target.id,
+                kind: 'failed',
+                message,
+            });
+        }
     }
     const started = results.some((r) => ['dispatched', 'native-rerun', 'already-retried'].includes(r.kind));
     // The comment's retries are noted in the reply (not on the parent's check run): one request less.
@@ -31967,6 +31995,38 @@ async function answerCommand(ctx, event, command) {
         reaction: started ? 'rocket' : 'confused',
         retries,
     };
+}
+/**
+ * Retry one target. From the bot's check run alone when it describes the run (and the run is on
+ * the pull request's branch); otherwise, and always for the bot in a workflow (whose check runs
+ * share GitHub Actions' check suites), from the run and its artifacts.
+ */
+async function retryTarget(ctx, params) {
+    const { event, mode, checks, target, fork } = params;
+    const request = { trigger: 'comment', requestedBy: event.sender.login };
+    const check = ctx.identity.appId === null ? null : checkRunOf(ctx, checks.checkRuns, target.id);
+    const records = check === null ? null : parseRecordsNote(check.output.summary);
+    if (records === null || target.headBranch !== checks.pull.headRef) {
+        const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
+        if (parent === null)
+            throw new Error(`run ${target.id} was not found`);
+        const route = await chooseRoute(ctx, { parent, mode, forkPullRequest: fork });
+        return await executeRoute(ctx, { ...request, parent, route });
+    }
+    const route = chooseQuickRoute({
+        parent: target,
+        mode,
+        forkPullRequest: fork,
+        records,
+        now: new Date(),
+    });
+    const parent = { ...target, pullRequests: [checks.pull.number] };
+    return await executeRoute(ctx, { ...request, parent, route, known: { check } });
+}
+/** The workflow runs of a commit, read over REST. */
+async function runsOverRest(ctx, headSha) {
+    const runs = await ctx.github.listRuns({ ...ctx.repo, headSha, limit: MAX_RUNS_PER_COMMIT });
+    return runs.map((run) => ({ ...run, status: run.status ?? 'queued' }));
 }
 /** The bot's check run of a run, among those the one read of the head commit gave. */
 function checkRunOf(ctx, checkRuns, runId) {
@@ -32262,12 +32322,41 @@ async function handleWorkflowRun(deps, payload) {
     }
 }
 //# sourceMappingURL=workflow-run.js.map
+;// CONCATENATED MODULE: ./lib/app/recent-retries.js
+/**
+ * The retries one bot process started lately, by parent run. A retry is looked for on GitHub
+ * before each dispatch, but what a delivery read before it waited for another delivery of the
+ * same event cannot know of the retry that one started; this memory does.
+ */
+/** How long a retry is remembered (GitHub lists it well within that). */
+const REMEMBER_MS = 15 * 60 * 1000;
+class RecentRetries {
+    now;
+    retries = new Map();
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    /** Remember that `runId` retries the parent `key`. */
+    remember(key, runId) {
+        this.retries.set(key, { runId, until: this.now() + REMEMBER_MS });
+    }
+    /** The retry of the parent `key` started lately, or null. */
+    find(key) {
+        const now = this.now();
+        for (const [parent, entry] of this.retries)
+            if (entry.until <= now)
+                this.retries.delete(parent);
+        return this.retries.get(key)?.runId ?? null;
+    }
+}
+//# sourceMappingURL=recent-retries.js.map
 ;// CONCATENATED MODULE: ./lib/app/workflow-bot-run.js
 /**
  * The bot hosted in a workflow (`on: issue_comment`, `on: workflow_run`) for teams without a
  * server: the same handlers as the App, with the repository's `GITHUB_TOKEN`. Reads the runner's
  * environment itself (no `@actions/*` in the App) and writes workflow commands to stdout.
  */
+
 
 
 
@@ -32324,6 +32413,7 @@ async function runWorkflowBot(env, out) {
         schedule: sleepScheduler(log),
         maxDelaySeconds: BOT_MAX_DELAY_SECONDS,
         checkRunButtons: false,
+        recentRetries: new RecentRetries(),
     };
     await handler(deps, payload);
     return errors === 0 ? 0 : 1;
