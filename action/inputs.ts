@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UserError } from '../src/core/errors.js';
 import type { RetryMode } from '../src/core/model.js';
 import { parseRetryMode, RETRY_MODE_FORMS } from '../src/core/retry-planner.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /** An Action input that cannot be used; the message names the input and what is allowed. */
 export class InputError extends UserError {
@@ -151,7 +151,7 @@ export function readEventInputs(env: NodeJS.ProcessEnv = process.env): Record<st
 export function readRawInputs(): RawInputs {
   const entries = Object.entries(INPUT_NAMES).map(([key, name]) => [
     key,
-    workflow.getInput(name, { trimWhitespace: key !== 'commands' }),
+    core.getInput(name, { trimWhitespace: key !== 'commands' }),
   ]);
   return Object.fromEntries(entries) as Record<keyof Inputs, string>;
 }
@@ -159,6 +159,6 @@ export function readRawInputs(): RawInputs {
 /** Read and validate the Action's inputs; the token is masked in logs before anything else happens. */
 export function readInputs(): Inputs {
   const raw = readRawInputs();
-  if (raw.githubToken !== '') workflow.setSecret(raw.githubToken);
+  if (raw.githubToken !== '') core.setSecret(raw.githubToken);
   return parseInputs(raw, readEventInputs());
 }

@@ -1,6 +1,6 @@
 import type { StepRecord } from '../src/core/run-record-schema.js';
 import type { RunEvent, RunReporter } from '../src/ports.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 const STATUS_MARK: Record<StepRecord['status'], string> = {
   success: '✅',
@@ -33,7 +33,7 @@ export function createLogReporter(
   const close = () => {
     if (open === null) return;
     if (!endsWithNewline) write('\n');
-    workflow.endGroup();
+    core.endGroup();
     open = null;
   };
   return {
@@ -42,7 +42,7 @@ export function createLogReporter(
         case 'step-started': {
           close();
           const retry = event.attempt > 1 ? ` (attempt ${event.attempt})` : '';
-          workflow.startGroup(
+          core.startGroup(
             `[${event.index + 1}/${event.total}] ${event.step.name}${retry}: ${event.step.exec ?? event.step.command}`,
           );
           open = event.step.id;
@@ -60,7 +60,7 @@ export function createLogReporter(
           break;
         case 'step-finished':
           close();
-          workflow.info(`[${event.index + 1}/${event.total}] ${describeEnd(event.step)}`);
+          core.info(`[${event.index + 1}/${event.total}] ${describeEnd(event.step)}`);
           break;
       }
     },

@@ -1,7 +1,7 @@
 import { renderRunSummary } from '../src/core/markdown-report.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import type { GitHubContext } from './github-context.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /** The Action's outputs; typed so that an output missing here is a compile error. */
 export interface Outputs {
@@ -39,7 +39,7 @@ export function toOutputs(record: RunRecord, recordPath: string): Outputs {
 /** Set every output. */
 export function writeOutputs(outputs: Outputs): void {
   for (const key of Object.keys(OUTPUT_NAMES) as (keyof Outputs)[]) {
-    workflow.setOutput(OUTPUT_NAMES[key], outputs[key]);
+    core.setOutput(OUTPUT_NAMES[key], outputs[key]);
   }
 }
 
@@ -49,5 +49,5 @@ export async function writeJobSummary(record: RunRecord, context: GitHubContext)
     return;
   const base = `${context.serverUrl.replace(/\/+$/, '')}/${context.repository}/actions/runs`;
   const markdown = renderRunSummary({ record, runUrl: (runId: number) => `${base}/${runId}` });
-  await workflow.appendJobSummary(markdown);
+  await core.summary.addRaw(markdown, true).write();
 }

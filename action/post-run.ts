@@ -2,7 +2,7 @@ import { UserError } from '../src/core/errors.js';
 import { readFolderRecord, uploadRecordArtifact } from './record-artifact.js';
 import type { PendingUpload } from './record-state.js';
 import { loadArtifactClient } from './artifact-client.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /**
  * The post step when main did not upload (it was killed, or its upload failed). Main leaves a
@@ -11,7 +11,7 @@ import * as workflow from './workflow-commands.js';
 export async function runPost(pending: PendingUpload): Promise<void> {
   try {
     const record = await readFolderRecord(pending.folder.recordPath);
-    workflow.info(
+    core.info(
       `Uploading the run record ${record.id} (status ${record.status}) left by the main step`,
     );
     await uploadRecordArtifact({
@@ -23,10 +23,10 @@ export async function runPost(pending: PendingUpload): Promise<void> {
     });
   } catch (error) {
     if (error instanceof UserError) {
-      workflow.setFailed(error.message);
+      core.setFailed(error.message);
     } else {
-      workflow.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      workflow.setFailed('gh-retry could not upload the run record (see the error above)');
+      core.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      core.setFailed('gh-retry could not upload the run record (see the error above)');
     }
   }
 }

@@ -16,7 +16,7 @@ import type { RunKind } from '../src/execution/run-schedule.js';
 import type { GitHubActions, WorkflowRunInfo } from '../src/ports-github.js';
 import { recordIdOf, type GitHubContext } from './github-context.js';
 import type { RerunSource, RetryOfSource, RetrySource } from './retry-source.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /** What `runSchedule` executes, and the parent run it came from (for outputs and the summary). */
 export interface PreparedRun {
@@ -64,7 +64,7 @@ async function prepareRetryOf(
     requireCompleted: true,
   });
   if (parent.kind === 'loaded') {
-    workflow.info(
+    core.info(
       `Retrying ${parent.record.id} (${parent.artifactName}), the run named by retry-of, with mode ${formatRetryMode(source.mode)}`,
     );
     return planFromParent(params, parent, source.mode);
@@ -72,7 +72,7 @@ async function prepareRetryOf(
   // Without the parent's record only "run everything" is possible: fine when asked for; a
   // from-failure retry asked by name must say why not.
   if (source.mode.kind !== 'all') throw new ParentRunError(parent.reason);
-  workflow.warning(`${parent.reason}; running every step`);
+  core.warning(`${parent.reason}; running every step`);
   const id = recordIdOf(parent.run.id, source.attempt ?? parent.run.attempt);
   return planEverything(params, {
     run: parent.run,
@@ -104,19 +104,19 @@ async function prepareRerun(
       source.fallback === null
         ? ''
         : `; retry-of ${source.fallback.runId} is not read again, as that record already carries the lineage (root ${lineage.root}, retry ${lineage.retryNumber})`;
-    workflow.info(
+    core.info(
       `${rerunOf}: retrying ${previous.record.id} (${previous.artifactName}), its latest attempt with a record, with mode ${formatRetryMode(source.mode)} (on-rerun)${skipped}`,
     );
     return planFromParent(params, previous, source.mode);
   }
   const reason = withoutAdvice(previous.reason);
   if (source.fallback !== null) {
-    workflow.info(
+    core.info(
       `${rerunOf}, but ${reason}: planning from the run named by retry-of (${source.fallback.runId}) instead`,
     );
     return await prepareRetryOf(params, source.fallback, workflowPath);
   }
-  workflow.warning(`${rerunOf}, but ${reason}; running every step`);
+  core.warning(`${rerunOf}, but ${reason}; running every step`);
   // Without retry-of this run began its own chain at attempt 1.
   const id = recordIdOf(source.runId, source.maxAttempt);
   return planEverything(params, {
@@ -159,9 +159,7 @@ async function loadLatestAttempt(
         reason: `no earlier attempt of run ${source.runId} ran the schedule (${previous.record.id} stopped before its first step)`,
       };
     }
-    workflow.info(
-      `${previous.record.id} stopped before its first step; looking at the attempt before`,
-    );
+    core.info(`${previous.record.id} stopped before its first step; looking at the attempt before`);
     maxAttempt = attempt - 1;
   }
 }

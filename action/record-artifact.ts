@@ -18,7 +18,7 @@ import { recordIdOf, toGitHubRunInfo, type GitHubContext } from './github-contex
 import { STATE } from './record-state.js';
 import type { RecordArtifactClient } from './artifact-client.js';
 import { uploadRecordFolder } from './record-upload.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /** This job attempt's run folder and the artifact it becomes. */
 export interface RecordArtifact {
@@ -86,9 +86,9 @@ export async function openRecordArtifact(params: {
   await folder.saveRecord(
     placeholderRecord({ context, name, status: 'cancelled', now: new Date() }),
   );
-  workflow.saveState(STATE.folder, folder.dir);
-  workflow.saveState(STATE.artifact, artifactName);
-  workflow.saveState(STATE.retention, params.retention);
+  core.saveState(STATE.folder, folder.dir);
+  core.saveState(STATE.artifact, artifactName);
+  core.saveState(STATE.retention, params.retention);
   return { folder, artifactName, key, name };
 }
 
@@ -120,13 +120,13 @@ export async function uploadRecordArtifact(params: {
   });
   if (outcome.kind === 'exists' && params.ifExists === 'fail') {
     // Post must not upload this attempt's record over (or instead of) the other step's.
-    workflow.saveState(STATE.uploaded, 'name-taken');
+    core.saveState(STATE.uploaded, 'name-taken');
     throw new ArtifactNameTakenError(
       `This run already has an artifact "${artifact.artifactName}": give each gh-retry step of a job, and each leg of a matrix, its own "name" input`,
     );
   }
-  workflow.saveState(STATE.uploaded, 'true');
-  workflow.info(
+  core.saveState(STATE.uploaded, 'true');
+  core.info(
     outcome.kind === 'exists'
       ? `The run record artifact "${artifact.artifactName}" is already uploaded`
       : `Uploaded the run record as artifact "${artifact.artifactName}" (${outcome.files} files)`,

@@ -3,7 +3,7 @@ import path from 'node:path';
 // This module is the whole of what the post entry loads when main already uploaded, so it imports
 // no package: reading the state is all post usually has to do.
 
-/** Names of the values main hands to post through the runner's state (`saveState` in workflow-commands.ts). */
+/** Names of the values main hands to post through the runner's state (`core.saveState`). */
 export const STATE = {
   folder: 'run-folder',
   artifact: 'artifact-name',

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import { uploadRunFolder, type RunFolder } from '../src/adapters/artifact-run-store.js';
 import type { RecordArtifactClient } from './artifact-client.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /** One run folder to upload as the record artifact. */
 export interface UploadRequest {
@@ -21,7 +21,7 @@ export async function uploadRecordFolder(
   request: UploadRequest,
 ): Promise<UploadOutcome> {
   // The artifact client logs every request; keep that out of the way of the steps' logs.
-  return await workflow.group(`Upload the run record (${request.artifactName})`, async () => {
+  return await core.group(`Upload the run record (${request.artifactName})`, async () => {
     try {
       const { artifacts } = await client.listArtifacts();
       if (artifacts.some((a) => a.name === request.artifactName))

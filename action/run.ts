@@ -22,7 +22,7 @@ import {
 import { loadArtifactClient } from './artifact-client.js';
 import type { WorkerArtifactClient } from './artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
-import * as workflow from './workflow-commands.js';
+import * as core from '@actions/core';
 
 /** How long each signal gets before the next is sent to a step's process group (the runner allows 7.5 s in all). */
 const STEP_GRACE_MS = 1_500;
@@ -54,15 +54,13 @@ export async function run(params: RunParams): Promise<void> {
   const cancellation = listenForCancellation();
   try {
     const record = await runJob(job, cancellation.signal);
-    if (record.status !== 'success') workflow.setFailed(describeFailure(record));
+    if (record.status !== 'success') core.setFailed(describeFailure(record));
   } catch (error) {
     if (error instanceof UserError) {
-      workflow.setFailed(error.message);
+      core.setFailed(error.message);
     } else {
-      workflow.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      workflow.setFailed(
-        'gh-retry failed unexpectedly (see the error above); the run record was kept',
-      );
+      core.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      core.setFailed('gh-retry failed unexpectedly (see the error above); the run record was kept');
     }
   } finally {
     await finishJob(job);
@@ -74,11 +72,11 @@ export async function run(params: RunParams): Promise<void> {
 async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const context = parseGitHubContext(process.env);
   job.context = context;
-  const nameInput = workflow.getInput('name').trim();
+  const nameInput = core.getInput('name').trim();
   job.artifact = await openRecordArtifact({
     context,
     name: nameInput === '' ? null : nameInput,
-    retention: workflow.getInput('artifact-retention-days'),
+    retention: core.getInput('artifact-retention-days'),
   });
   const inputs = readInputs();
   job.retentionDays = inputs.artifactRetentionDays;
@@ -118,7 +116,7 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
     signal,
   });
   if (record.nothingToRetry)
-    workflow.info(`Nothing to retry: ${record.lineage.parent ?? 'the parent run'} succeeded`);
+    core.info(`Nothing to retry: ${record.lineage.parent ?? 'the parent run'} succeeded`);
   return record;
 }
 
@@ -212,11 +210,11 @@ async function finishJob(job: Job): Promise<void> {
     });
   } catch (error) {
     if (error instanceof UserError) {
-      workflow.setFailed(error.message);
+      core.setFailed(error.message);
       return;
     }
     // The post step uploads whatever is in the run folder, so a failure here is not the end of the record.
-    workflow.warning(
+    core.warning(
       `The run record could not be uploaded yet (${error instanceof Error ? error.message : String(error)})`,
     );
   }
@@ -226,7 +224,7 @@ async function finishJob(job: Job): Promise<void> {
 function listenForCancellation(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
-    if (!controller.signal.aborted) workflow.info(`Received ${name}: cancelling the running step`);
+    if (!controller.signal.aborted) core.info(`Received ${name}: cancelling the running step`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);
