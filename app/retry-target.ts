@@ -8,7 +8,12 @@ import type { BotWorkflowRun, CheckRunInfo } from '../src/ports-github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from './check-run-report.js';
 import { ownComments, repliedRetries } from './pull-request-comments.js';
-import { parseRetryMarkers, renderRetryMarker, type RetryTrigger } from './retry-markers.js';
+import {
+  parseRetryMarkers,
+  renderRetryMarker,
+  type RetryMarker,
+  type RetryTrigger,
+} from './retry-markers.js';
 import { checkedDispatch, workflowOf, type RetryParent, type RetryRoute } from './retry-route.js';
 
 /** Runs of the parent's workflow looked at when searching for an existing retry. */
@@ -101,13 +106,24 @@ function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
 
 /** A retry of `parent` noted on its check run, if any. */
 function notedRetry(parent: RetryParent, check: CheckRunInfo | null): number | null {
-  const candidates = parseRetryMarkers(check?.output.text ?? '').map((marker) => ({
-    runId: marker.runId,
-    displayTitle: '',
-    recordParentRunId: parent.id,
-  }));
-  const found = findExistingRetry({ parentRunId: parent.id, candidates });
-  return found.kind === 'found' ? found.runId : null;
+  return existingRetry(parent, { runs: [], notes: parseRetryMarkers(check?.output.text ?? '') });
+}
+
+/** The retry of `parent` among dispatched runs (by title) and the bot's notes of retries of it. */
+function existingRetry(
+  parent: RetryParent,
+  found: { runs: readonly BotWorkflowRun[]; notes: readonly RetryMarker[] },
+): number | null {
+  const candidates: RetryCandidate[] = [
+    ...found.runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
+    ...found.notes.map((note) => ({
+      runId: note.runId,
+      displayTitle: '',
+      recordParentRunId: parent.id,
+    })),
+  ];
+  const existing = findExistingRetry({ parentRunId: parent.id, candidates });
+  return existing.kind === 'found' ? existing.runId : null;
 }
 
 async function rerunNatively(
@@ -136,7 +152,23 @@ export async function findCheckRunOf(
     name: CHECK_RUN_NAME,
     ...(ctx.identity.appId === null ? {} : { appId: ctx.identity.appId }),
   });
-  return checks.find((check) => check.externalId === String(parent.id)) ?? null;
+  return checkRunDescribing(ctx, checks, parent.id);
+}
+
+/** The bot's check run of run `runId` among `checks`: its name, its App, the run in `external_id`. */
+export function checkRunDescribing(
+  ctx: BotContext,
+  checks: readonly CheckRunInfo[],
+  runId: number,
+): CheckRunInfo | null {
+  return (
+    checks.find(
+      (check) =>
+        check.name === CHECK_RUN_NAME &&
+        check.externalId === String(runId) &&
+        (ctx.identity.appId === null || check.appId === ctx.identity.appId),
+    ) ?? null
+  );
 }
 
 /**
@@ -160,17 +192,8 @@ async function findRetryOf(
     pullRequests: parent.pullRequests ?? [],
     parentRunId: parent.id,
   });
-  const noted = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
-  const candidates: RetryCandidate[] = [
-    ...runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
-    ...noted.map((marker) => ({
-      runId: marker.runId,
-      displayTitle: '',
-      recordParentRunId: parent.id,
-    })),
-  ];
-  const found = findExistingRetry({ parentRunId: parent.id, candidates });
-  return { existing: found.kind === 'found' ? found.runId : null, check };
+  const notes = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
+  return { existing: existingRetry(parent, { runs, notes }), check };
 }
 
 /**

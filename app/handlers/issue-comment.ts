@@ -18,7 +18,7 @@ import {
 } from '../../src/core/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
 import { CONFIG_FILE } from '../../src/core/config.js';
-import type { CheckRunInfo, CommitRun, PullRequestChecks } from '../../src/ports-github-bot.js';
+import type { CommitRun, PullRequestChecks } from '../../src/ports-github-bot.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
 import { loadConfig } from '../bot-config.js';
 import { CHECK_RUN_NAME } from '../check-run-report.js';
@@ -26,7 +26,7 @@ import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
 import { ownComments } from '../pull-request-comments.js';
 import { parseRecordsNote, renderRetryMarker } from '../retry-markers.js';
 import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry-route.js';
-import { executeRoute } from '../retry-target.js';
+import { checkRunDescribing, executeRoute } from '../retry-target.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
 const MAX_RUNS_PER_COMMIT = 200;
@@ -190,7 +190,8 @@ async function retryTarget(
 ): Promise<RetryTargetResult> {
   const { event, mode, checks, target, fork } = params;
   const request = { trigger: 'comment', requestedBy: event.sender.login } as const;
-  const check = ctx.identity.appId === null ? null : checkRunOf(ctx, checks.checkRuns, target.id);
+  const check =
+    ctx.identity.appId === null ? null : checkRunDescribing(ctx, checks.checkRuns, target.id);
   const records = check === null ? null : parseRecordsNote(check.output.summary);
   if (records === null || target.headBranch !== checks.pull.headRef) {
     const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
@@ -213,22 +214,6 @@ async function retryTarget(
 async function runsOverRest(ctx: BotContext, headSha: string): Promise<CommitRun[]> {
   const runs = await ctx.github.listRuns({ ...ctx.repo, headSha, limit: MAX_RUNS_PER_COMMIT });
   return runs.map((run) => ({ ...run, status: run.status ?? 'queued' }));
-}
-
-/** The bot's check run of a run, among those the one read of the head commit gave. */
-function checkRunOf(
-  ctx: BotContext,
-  checkRuns: readonly CheckRunInfo[],
-  runId: number,
-): CheckRunInfo | null {
-  return (
-    checkRuns.find(
-      (check) =>
-        check.name === CHECK_RUN_NAME &&
-        check.externalId === String(runId) &&
-        (ctx.identity.appId === null || check.appId === ctx.identity.appId),
-    ) ?? null
-  );
 }
 
 /**

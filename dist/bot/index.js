@@ -31754,13 +31754,20 @@ function sameInputs(a, b) {
 }
 /** A retry of `parent` noted on its check run, if any. */
 function notedRetry(parent, check) {
-    const candidates = parseRetryMarkers(check?.output.text ?? '').map((marker) => ({
-        runId: marker.runId,
-        displayTitle: '',
-        recordParentRunId: parent.id,
-    }));
-    const found = findExistingRetry({ parentRunId: parent.id, candidates });
-    return found.kind === 'found' ? found.runId : null;
+    return existingRetry(parent, { runs: [], notes: parseRetryMarkers(check?.output.text ?? '') });
+}
+/** The retry of `parent` among dispatched runs (by title) and the bot's notes of retries of it. */
+function existingRetry(parent, found) {
+    const candidates = [
+        ...found.runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
+        ...found.notes.map((note) => ({
+            runId: note.runId,
+            displayTitle: '',
+            recordParentRunId: parent.id,
+        })),
+    ];
+    const existing = findExistingRetry({ parentRunId: parent.id, candidates });
+    return existing.kind === 'found' ? existing.runId : null;
 }
 async function rerunNatively(ctx, params) {
     const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
@@ -31781,7 +31788,13 @@ async function findCheckRunOf(ctx, parent) {
         name: CHECK_RUN_NAME,
         ...(ctx.identity.appId === null ? {} : { appId: ctx.identity.appId }),
     });
-    return checks.find((check) => check.externalId === String(parent.id)) ?? null;
+    return checkRunDescribing(ctx, checks, parent.id);
+}
+/** The bot's check run of run `runId` among `checks`: its name, its App, the run in `external_id`. */
+function checkRunDescribing(ctx, checks, runId) {
+    return (checks.find((check) => check.name === CHECK_RUN_NAME &&
+        check.externalId === String(runId) &&
+        (ctx.identity.appId === null || check.appId === ctx.identity.appId)) ?? null);
 }
 /**
  * An existing retry of `parent`: a dispatched run of its workflow whose title names it (the
@@ -31801,17 +31814,8 @@ async function findRetryOf(ctx, parent) {
         pullRequests: parent.pullRequests ?? [],
         parentRunId: parent.id,
     });
-    const noted = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
-    const candidates = [
-        ...runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
-        ...noted.map((marker) => ({
-            runId: marker.runId,
-            displayTitle: '',
-            recordParentRunId: parent.id,
-        })),
-    ];
-    const found = findExistingRetry({ parentRunId: parent.id, candidates });
-    return { existing: found.kind === 'found' ? found.runId : null, check };
+    const notes = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
+    return { existing: existingRetry(parent, { runs, notes }), check };
 }
 /**
  * Note the new retry on the parent's check run, so its outcome can be told apart later. The
@@ -32004,7 +32008,7 @@ async function answerCommand(ctx, event, command) {
 async function retryTarget(ctx, params) {
     const { event, mode, checks, target, fork } = params;
     const request = { trigger: 'comment', requestedBy: event.sender.login };
-    const check = ctx.identity.appId === null ? null : checkRunOf(ctx, checks.checkRuns, target.id);
+    const check = ctx.identity.appId === null ? null : checkRunDescribing(ctx, checks.checkRuns, target.id);
     const records = check === null ? null : parseRecordsNote(check.output.summary);
     if (records === null || target.headBranch !== checks.pull.headRef) {
         const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
@@ -32027,12 +32031,6 @@ async function retryTarget(ctx, params) {
 async function runsOverRest(ctx, headSha) {
     const runs = await ctx.github.listRuns({ ...ctx.repo, headSha, limit: MAX_RUNS_PER_COMMIT });
     return runs.map((run) => ({ ...run, status: run.status ?? 'queued' }));
-}
-/** The bot's check run of a run, among those the one read of the head commit gave. */
-function checkRunOf(ctx, checkRuns, runId) {
-    return (checkRuns.find((check) => check.name === CHECK_RUN_NAME &&
-        check.externalId === String(runId) &&
-        (ctx.identity.appId === null || check.appId === ctx.identity.appId)) ?? null);
 }
 /**
  * The level `/retry` needs, from the configuration; not read when the lookup alone decides (a
