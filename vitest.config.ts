@@ -1,12 +1,54 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers, run together by `npm test` (as CI does) and apart by `npm run test:unit`,
+ * `test:integration` and `test:e2e`:
+ * - unit: the tests beside their modules; no process, no server, seconds in all;
+ * - integration: the GitHub and dbt emulators, and the shells driven against them;
+ * - e2e: the real bundles as processes, and the benchmark's measuring functions at a tiny size.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'action/**/*.test.ts', 'app/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
     pool: 'forks',
     // Two cores on CI: keep parallelism modest so subprocess-heavy suites stay stable.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'src/**/*.test.ts',
+            'action/**/*.test.ts',
+            'app/**/*.test.ts',
+            'cli/**/*.test.ts',
+          ],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: [
+            'test/emulator/**/*.test.ts',
+            'test/dbt-emulator/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+          ],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Whole bundles as processes, several workflow runs each.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -12,55 +12,51 @@ import { DBT_WORKFLOW, dbtWorkflow } from './support/workflows.js';
 const models = chooseFailingModels();
 
 // Several real processes per step on a busy 2-core machine: minutes, not the default minute.
-describe(
-  '/retry on a fork pull request falls back to re-running the failed jobs',
-  { timeout: 240_000 },
-  () => {
-    const scenario: DbtScenario = { failing: [], files: {} };
-    let loop: Loop;
+describe('/retry on a fork pull request falls back to re-running the failed jobs', () => {
+  const scenario: DbtScenario = { failing: [], files: {} };
+  let loop: Loop;
 
-    beforeAll(async () => {
-      loop = await startLoop({
-        workflows: { [DBT_WORKFLOW]: { yaml: dbtWorkflow(), job: dbtJob(scenario) } },
-      });
+  beforeAll(async () => {
+    loop = await startLoop({
+      workflows: { [DBT_WORKFLOW]: { yaml: dbtWorkflow(), job: dbtJob(scenario) } },
     });
-    afterAll(async () => {
-      await loop.stop();
+  });
+  afterAll(async () => {
+    await loop.stop();
+  });
+
+  it('re-runs the failed jobs; attempt 2 resumes from failure inside the same run', async () => {
+    scenario.failing = [...models.failing];
+    const pr = await loop.openPullRequest({ head: 'fix-orders', fork: 'outsider' });
+    const runId = pr.runs[DBT_WORKFLOW]!;
+    expect(loop.gh.run(runId)).toMatchObject({ conclusion: 'failure', run_attempt: 1 });
+
+    scenario.failing = [];
+    const known = loop.runIds();
+    const commentId = await loop.comment(pr.number, '/retry');
+    expect(loop.runsAfter(known)).toEqual([]);
+    expect(loop.gh.dispatches()).toEqual([]);
+    expect(loop.gh.run(runId)).toMatchObject({ conclusion: 'success', run_attempt: 2 });
+
+    const attempt2 = loop.record(runId, 2);
+    expect(attempt2.record?.lineage).toMatchObject({
+      parent: `${runId}-1`,
+      root: `${runId}-1`,
+      retryNumber: 1,
+      trigger: 'rerun',
     });
+    expect(statuses(attempt2.record)).toEqual([
+      ['dbt-deps', 'success'],
+      ['dbt-seed', 'reused'],
+      ['dbt-run', 'success'],
+      ['dbt-test', 'success'],
+    ]);
+    expect(executedNodes(attempt2.files, 'dbt-run')).toEqual(models.retried);
 
-    it('re-runs the failed jobs; attempt 2 resumes from failure inside the same run', async () => {
-      scenario.failing = [...models.failing];
-      const pr = await loop.openPullRequest({ head: 'fix-orders', fork: 'outsider' });
-      const runId = pr.runs[DBT_WORKFLOW]!;
-      expect(loop.gh.run(runId)).toMatchObject({ conclusion: 'failure', run_attempt: 1 });
-
-      scenario.failing = [];
-      const known = loop.runIds();
-      const commentId = await loop.comment(pr.number, '/retry');
-      expect(loop.runsAfter(known)).toEqual([]);
-      expect(loop.gh.dispatches()).toEqual([]);
-      expect(loop.gh.run(runId)).toMatchObject({ conclusion: 'success', run_attempt: 2 });
-
-      const attempt2 = loop.record(runId, 2);
-      expect(attempt2.record?.lineage).toMatchObject({
-        parent: `${runId}-1`,
-        root: `${runId}-1`,
-        retryNumber: 1,
-        trigger: 'rerun',
-      });
-      expect(statuses(attempt2.record)).toEqual([
-        ['dbt-deps', 'success'],
-        ['dbt-seed', 'reused'],
-        ['dbt-run', 'success'],
-        ['dbt-test', 'success'],
-      ]);
-      expect(executedNodes(attempt2.files, 'dbt-run')).toEqual(models.retried);
-
-      expect(loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
-      const [reply] = loop.replies(pr.number);
-      expect(reply).toContain('this pull request comes from a fork');
-      expect(reply).toContain('the gh-retry Action resumes them from failure');
-      expect(reply).toMatch(/✅ .*succeeded/);
-    });
-  },
-);
+    expect(loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
+    const [reply] = loop.replies(pr.number);
+    expect(reply).toContain('this pull request comes from a fork');
+    expect(reply).toContain('the gh-retry Action resumes them from failure');
+    expect(reply).toMatch(/✅ .*succeeded/);
+  });
+});

@@ -59,8 +59,6 @@ function pytestTests(workspace: string): string[] {
 
 describe.skipIf(!hasPytest)(
   'pytest and Playwright schedules: the retry runs only the failed tests',
-  // Several real processes per step on a busy 2-core machine: minutes, not the default minute.
-  { timeout: 240_000 },
   () => {
     const markers = mkdtempSync(path.join(tmpdir(), 'gh-retry-e2e-markers-'));
     let loop: Loop;
