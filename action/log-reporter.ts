@@ -1,5 +1,5 @@
 import type { StepRecord } from '../src/core/run-record-schema.js';
-import type { RunEvent, RunReporter } from '../src/ports.js';
+import type { RunEvent, RunReporter } from '../src/ports/execution.js';
 import * as core from '@actions/core';
 
 const STATUS_MARK: Record<StepRecord['status'], string> = {

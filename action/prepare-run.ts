@@ -13,7 +13,7 @@ import {
   type ParentRun,
 } from '../src/adapters/artifact-run-store.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
-import type { GitHubActions, WorkflowRunInfo } from '../src/ports-github.js';
+import type { GitHubActions, WorkflowRunInfo } from '../src/ports/github-runs.js';
 import { recordIdOf, type GitHubContext } from './github-context.js';
 import type { RerunSource, RetryOfSource, RetrySource } from './retry-source.js';
 import * as core from '@actions/core';

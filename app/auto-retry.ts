@@ -6,7 +6,7 @@ import type { RetryConfig } from '../src/core/config.js';
 import { DISPATCH_TRIGGER_YAML } from '../src/core/markdown-report.js';
 import { decideAutoRetry, type AutoRetryDecision } from '../src/core/retry-policy.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
-import type { BotWorkflowRun } from '../src/ports-github-bot.js';
+import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
 import { appendRetryLog, escapeMarkdown } from './check-run-report.js';
 import { chooseRoute, type RetryRoute } from './retry-route.js';

@@ -2,8 +2,8 @@
  * What every handler is given, whichever shell runs it (the Probot server or the bot in a
  * workflow): GitHub operations, who the bot is, a logger and a way to run work after a delay.
  */
-import type { RepoRef } from '../src/ports-github.js';
-import type { GitHubBot } from '../src/ports-github-bot.js';
+import type { RepoRef } from '../src/ports/github-runs.js';
+import type { GitHubBot } from '../src/ports/github-bot.js';
 import type { RecentRetries } from './recent-retries.js';
 
 /** Who the bot is on GitHub; its own comments and check runs are recognised by these. */

@@ -5,7 +5,7 @@
 import type { RetryMode } from '../src/core/model.js';
 import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from '../src/core/markdown-report.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
-import type { CheckRunFields } from '../src/ports-github-bot.js';
+import type { CheckRunFields } from '../src/ports/github-bot.js';
 import { renderRecordsNote, type RecordsNote } from './retry-markers.js';
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommentInfo } from '../src/ports-github-bot.js';
+import type { CommentInfo } from '../src/ports/github-bot.js';
 import { repliedRetries } from './pull-request-comments.js';
 import { renderRetryMarker } from './retry-markers.js';
 

@@ -3,7 +3,7 @@
  * is handled: the `/retry` replies, and the retries they note (a comment's retry is noted in its
  * reply rather than on the parent's check run, which saves `/retry` a request).
  */
-import type { CommentInfo } from '../src/ports-github-bot.js';
+import type { CommentInfo } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
 import { parseRetryMarkers, type RetryMarker } from './retry-markers.js';
 

@@ -6,7 +6,7 @@ import { isReplyFor, renderRetryOutcome } from '../src/core/markdown-report.js';
 import type { RunStatus } from '../src/core/model.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import { parseRecordRunId } from '../src/core/run-reference.js';
-import type { BotWorkflowRun } from '../src/ports-github-bot.js';
+import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
 import { repliedRetries, type OwnComments } from './pull-request-comments.js';
 import { parseRetryMarkers, type RetryMarker } from './retry-markers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitRun } from '../src/ports-github-bot.js';
+import type { CommitRun } from '../src/ports/github-bot.js';
 import { chooseQuickRoute } from './retry-route.js';
 
 const failed: CommitRun = {

@@ -4,7 +4,7 @@
  */
 import { formatRetryMode, type RetryMode } from '../src/core/model.js';
 import type { RetryTargetResult } from '../src/core/markdown-report.js';
-import type { BotWorkflowRun, CommitRun } from '../src/ports-github-bot.js';
+import type { BotWorkflowRun, CommitRun } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
 import {
   parseDispatchTrigger,

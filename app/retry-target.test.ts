@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckRunInfo, GitHubBot } from '../src/ports-github-bot.js';
+import type { CheckRunInfo, GitHubBot } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
 import { RecentRetries } from './recent-retries.js';
 import type { RetryRoute } from './retry-route.js';

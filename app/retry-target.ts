@@ -4,7 +4,7 @@
  */
 import type { RetryTargetResult } from '../src/core/markdown-report.js';
 import { findExistingRetry, type RetryCandidate } from '../src/core/retry-policy.js';
-import type { BotWorkflowRun, CheckRunInfo } from '../src/ports-github-bot.js';
+import type { BotWorkflowRun, CheckRunInfo } from '../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from './check-run-report.js';
 import { ownComments, repliedRetries } from './pull-request-comments.js';

@@ -1,6 +1,6 @@
 /** gh-retry as a library: the pure core, the orchestrator that runs a schedule, and its local adapters. */
 export * from './core/index.js';
-export type * from './ports.js';
+export type * from './ports/execution.js';
 export { runSchedule, type RunKind, type RunScheduleParams } from './execution/run-schedule.js';
 export { planFromParent, readParentState } from './execution/plan-from-parent.js';
 export { createProcessRunner, type ProcessRunnerOptions } from './adapters/process-runner.js';

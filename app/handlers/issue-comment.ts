@@ -18,7 +18,7 @@ import {
 } from '../../src/core/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
 import { CONFIG_FILE } from '../../src/core/config.js';
-import type { CommitRun, PullRequestChecks } from '../../src/ports-github-bot.js';
+import type { CommitRun, PullRequestChecks } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
 import { loadConfig } from '../bot-config.js';
 import { CHECK_RUN_NAME } from '../check-run-report.js';

@@ -17,7 +17,7 @@ import type {
   ArtifactInfo,
   GitHubActions,
   WorkflowRunInfo,
-} from '../ports-github.js';
+} from '../ports/github-runs.js';
 import {
   createRunFolder,
   loadParentRun,

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
 import { RECORD_LIMITS, type RunRecord } from '../core/run-record-schema.js';
-import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../ports-github.js';
-import type { RecordWriter } from '../ports.js';
+import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../ports/github-runs.js';
+import type { RecordWriter } from '../ports/execution.js';
 import { unpackZip, ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
 
 /**

@@ -1,5 +1,5 @@
 import { composeConfigGet } from '@probot/octokit-plugin-config';
-import type { RepoRef } from '../ports-github.js';
+import type { RepoRef } from '../ports/github-runs.js';
 import type {
   BotChecks,
   BotConversation,
@@ -14,7 +14,7 @@ import type {
   PullRequestInfo,
   RerunOutcome,
   RunFilter,
-} from '../ports-github-bot.js';
+} from '../ports/github-bot.js';
 import { OctokitGitHub, type GitHubClient } from './octokit-github.js';
 import { readPullRequestChecks } from './octokit-pull-request-checks.js';
 

@@ -9,7 +9,7 @@ import type {
   CommitRun,
   PullRequestChecks,
   PullRequestChecksQuery,
-} from '../ports-github-bot.js';
+} from '../ports/github-bot.js';
 import type { GitHubClient } from './octokit-github.js';
 
 /** GitHub answers at most 100 nodes a connection. */

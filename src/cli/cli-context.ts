@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createFsRunStore } from '../adapters/fs-run-store.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { Env } from '../core/model.js';
-import type { RunStore } from '../ports.js';
+import type { RunStore } from '../ports/execution.js';
 
 /** What a CLI command may touch: the working directory, the environment, output and signals. */
 export interface CliContext {

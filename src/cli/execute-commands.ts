@@ -7,7 +7,7 @@ import type { Schedule } from '../core/model.js';
 import { planFromParent } from '../execution/plan-from-parent.js';
 import { runSchedule } from '../execution/run-schedule.js';
 import type { RunKind } from '../execution/run-schedule.js';
-import type { RunStore } from '../ports.js';
+import type { RunStore } from '../ports/execution.js';
 import { openRunStore } from './cli-context.js';
 import type { CliContext, StoreOption } from './cli-context.js';
 import { readRetryMode } from './retry-mode-options.js';

@@ -9,7 +9,7 @@ import {
   successExitCodesFor,
   summariseStepState,
 } from '../core/tools/index.js';
-import type { CommandResult, CommandRunner, RunReporter, StateWorkspace } from '../ports.js';
+import type { CommandResult, CommandRunner, RunReporter, StateWorkspace } from '../ports/execution.js';
 
 /** Everything one step needs from the run around it. */
 export interface StepContext {

@@ -18,7 +18,7 @@ import { systemClock } from '../adapters/system-clock.js';
 import type { RetryMode } from '../core/model.js';
 import type { RunRecord } from '../core/run-record-schema.js';
 import { parseScheduleFile } from '../core/schedule.js';
-import type { RecordWriter, RunEvent, RunStore } from '../ports.js';
+import type { RecordWriter, RunEvent, RunStore } from '../ports/execution.js';
 import { planFromParent } from './plan-from-parent.js';
 import { runSchedule } from './run-schedule.js';
 import type { RunKind } from './run-schedule.js';

@@ -10,7 +10,7 @@ import type {
   RunSlot,
   StateWorkspace,
   StoredRun,
-} from '../ports.js';
+} from '../ports/execution.js';
 import { baseRecord, executeStep } from './execute-step.js';
 import type { StepContext } from './execute-step.js';
 

@@ -1,11 +1,11 @@
 /**
- * The GitHub operations the bot needs beyond reading a run's record (`ports-github.ts`): runs,
+ * The GitHub operations the bot needs beyond reading a run's record (`github-runs.ts`): runs,
  * dispatch and native re-runs, pull requests, permissions, comments and reactions, check runs,
  * files and the configuration. Shared by the Probot App and the bot hosted in a workflow;
  * adapter: `adapters/octokit-github-bot.ts`.
  */
-import type { PermissionLookup } from './core/authorize.js';
-import type { GitHubActions, RepoRef, WorkflowRunInfo } from './ports-github.js';
+import type { PermissionLookup } from '../core/authorize.js';
+import type { GitHubActions, RepoRef, WorkflowRunInfo } from './github-runs.js';
 
 /** A workflow run with what the bot decides on beyond the Action's view of it. */
 export interface BotWorkflowRun extends WorkflowRunInfo {
