@@ -11,7 +11,7 @@ import {
   ParentRunError,
   type LoadedParent,
   type ParentRun,
-} from '../src/adapters/artifact-run-store.js';
+} from '../src/adapters/github/record-artifacts.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
 import type { GitHubActions, WorkflowRunInfo } from '../src/ports/github-runs.js';
 import { recordIdOf, type GitHubContext } from './github-context.js';

@@ -13,7 +13,7 @@ import {
   recordArtifactName,
   slugifyArtifactKey,
   type RunFolder,
-} from '../src/adapters/artifact-run-store.js';
+} from '../src/adapters/github/record-artifacts.js';
 import { recordIdOf, toGitHubRunInfo, type GitHubContext } from './github-context.js';
 import { STATE } from './record-state.js';
 import type { RecordArtifactClient } from './artifact-client.js';

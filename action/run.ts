@@ -5,8 +5,8 @@ import { ScheduleError, UserError } from '../src/core/errors.js';
 import type { Env, Schedule } from '../src/core/model.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import { parseCommandList, parseScheduleFile } from '../src/core/schedule.js';
-import { createFsStateWorkspace } from '../src/adapters/fs-state-workspace.js';
-import { createProcessRunner } from '../src/adapters/process-runner.js';
+import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
+import { createProcessRunner } from '../src/adapters/local/process-runner.js';
 import { runSchedule } from '../src/execution/run-schedule.js';
 import { parseGitHubContext, toGitHubRunInfo, type GitHubContext } from './github-context.js';
 import { readInputs, type Inputs } from './inputs.js';
@@ -137,7 +137,7 @@ async function preparePlan(params: {
   if (source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
   const [{ prepareRun }, { createGitHubClient, OctokitGitHub }] = await Promise.all([
     import('./prepare-run.js'),
-    import('../src/adapters/octokit-github.js'),
+    import('../src/adapters/github/runs.js'),
   ]);
   const github = new OctokitGitHub(
     createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),

@@ -3,8 +3,8 @@
  * and the handler deps for one event (its installation's Octokit, its logger).
  */
 import type { Context, Logger, Probot } from 'probot';
-import { createOctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
-import type { GitHubClient } from '../src/adapters/octokit-github.js';
+import { createOctokitGitHubBot } from '../src/adapters/github/bot.js';
+import type { GitHubClient } from '../src/adapters/github/runs.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from './bot-context.js';
 import type { RecentRetries } from './recent-retries.js';
 

@@ -8,8 +8,8 @@ import {
   parseRecordArtifactName,
   pickRecordArtifact,
   RECORD_ARTIFACT_PREFIX,
-} from '../src/adapters/artifact-run-store.js';
-import { parseZipEntries, UnsafeZipError, ZIP_LIMITS } from '../src/adapters/zip-archive.js';
+} from '../src/adapters/github/record-artifacts.js';
+import { parseZipEntries, UnsafeZipError, ZIP_LIMITS } from '../src/adapters/local/zip-archive.js';
 import { UserError } from '../src/core/errors.js';
 import { parseRunRecord } from '../src/core/run-record.js';
 import { RECORD_LIMITS, type RunRecord } from '../src/core/run-record-schema.js';

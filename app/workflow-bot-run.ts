@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createGitHubClient } from '../src/adapters/octokit-github.js';
-import { createOctokitGitHubBot } from '../src/adapters/octokit-github-bot.js';
+import { createGitHubClient } from '../src/adapters/github/runs.js';
+import { createOctokitGitHubBot } from '../src/adapters/github/bot.js';
 import type { BotDeps, BotLogger, Scheduler } from './bot-context.js';
 import { handleIssueComment } from './handlers/issue-comment.js';
 import { handleWorkflowRun } from './handlers/workflow-run.js';

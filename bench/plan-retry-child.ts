@@ -5,9 +5,9 @@
  * `node --import tsx bench/plan-retry-child.ts STORE RUN_ID WORKDIR`.
  */
 import { performance } from 'node:perf_hooks';
-import { createFsRunStore } from '../src/adapters/fs-run-store.js';
-import { createFsStateWorkspace } from '../src/adapters/fs-state-workspace.js';
-import { systemClock } from '../src/adapters/system-clock.js';
+import { createFsRunStore } from '../src/adapters/local/fs-run-store.js';
+import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
+import { systemClock } from '../src/adapters/local/system-clock.js';
 import { readSchedule } from '../src/cli/schedule-source.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 

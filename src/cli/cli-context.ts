@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createFsRunStore } from '../adapters/fs-run-store.js';
-import { systemClock } from '../adapters/system-clock.js';
+import { createFsRunStore } from '../adapters/local/fs-run-store.js';
+import { systemClock } from '../adapters/local/system-clock.js';
 import type { Env } from '../core/model.js';
 import type { RunStore } from '../ports/execution.js';
 

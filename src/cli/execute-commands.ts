@@ -1,7 +1,7 @@
-import { createFsStateWorkspace } from '../adapters/fs-state-workspace.js';
-import { readGitInfo } from '../adapters/git-info.js';
-import { createProcessRunner } from '../adapters/process-runner.js';
-import { systemClock } from '../adapters/system-clock.js';
+import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
+import { readGitInfo } from '../adapters/local/git-info.js';
+import { createProcessRunner } from '../adapters/local/process-runner.js';
+import { systemClock } from '../adapters/local/system-clock.js';
 import { renderPlanTable, renderRunTable } from '../core/report.js';
 import type { Schedule } from '../core/model.js';
 import { planFromParent } from '../execution/plan-from-parent.js';

@@ -1,4 +1,4 @@
-import { createFsStateWorkspace } from '../adapters/fs-state-workspace.js';
+import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
 import { formatRetryMode } from '../core/model.js';
 import { renderPlanTable, renderRunTable } from '../core/report.js';
 import type { RunRecord } from '../core/run-record-schema.js';

@@ -11,10 +11,10 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsRunStore } from '../adapters/fs-run-store.js';
-import { createFsStateWorkspace } from '../adapters/fs-state-workspace.js';
-import { createProcessRunner } from '../adapters/process-runner.js';
-import { systemClock } from '../adapters/system-clock.js';
+import { createFsRunStore } from '../adapters/local/fs-run-store.js';
+import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
+import { createProcessRunner } from '../adapters/local/process-runner.js';
+import { systemClock } from '../adapters/local/system-clock.js';
 import type { RetryMode } from '../core/model.js';
 import type { RunRecord } from '../core/run-record-schema.js';
 import { parseScheduleFile } from '../core/schedule.js';

@@ -2,7 +2,7 @@
  * The GitHub operations the bot needs beyond reading a run's record (`github-runs.ts`): runs,
  * dispatch and native re-runs, pull requests, permissions, comments and reactions, check runs,
  * files and the configuration. Shared by the Probot App and the bot hosted in a workflow;
- * adapter: `adapters/octokit-github-bot.ts`.
+ * adapter: `adapters/github/bot.ts`.
  */
 import type { PermissionLookup } from '../core/authorize.js';
 import type { GitHubActions, RepoRef, WorkflowRunInfo } from './github-runs.js';

@@ -1,6 +1,6 @@
 /**
  * The GitHub operations gh-retry needs, as one small interface: the Action reads a parent run and its
- * record artifact through it, and the App builds on the same shape. Adapters: `adapters/octokit-github.ts`.
+ * record artifact through it, and the App builds on the same shape. Adapters: `adapters/github/runs.ts`.
  */
 
 /** Names one repository. */

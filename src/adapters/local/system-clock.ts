@@ -1,4 +1,4 @@
-import type { Clock } from '../ports/execution.js';
+import type { Clock } from '../../ports/execution.js';
 
 /** The machine's clock. */
 export const systemClock: Clock = { now: () => new Date() };

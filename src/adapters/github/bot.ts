@@ -1,5 +1,5 @@
 import { composeConfigGet } from '@probot/octokit-plugin-config';
-import type { RepoRef } from '../ports/github-runs.js';
+import type { RepoRef } from '../../ports/github-runs.js';
 import type {
   BotChecks,
   BotConversation,
@@ -14,9 +14,9 @@ import type {
   PullRequestInfo,
   RerunOutcome,
   RunFilter,
-} from '../ports/github-bot.js';
-import { OctokitGitHub, type GitHubClient } from './octokit-github.js';
-import { readPullRequestChecks } from './octokit-pull-request-checks.js';
+} from '../../ports/github-bot.js';
+import { OctokitGitHub, type GitHubClient } from './runs.js';
+import { readPullRequestChecks } from './pull-request-checks.js';
 
 /*
  * The bot's GitHub operations over the REST API, in three groups (runs, conversation, check

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunRecordError } from '../core/errors.js';
+import { RunRecordError } from '../../core/errors.js';
 import { createFsStateWorkspace } from './fs-state-workspace.js';
 
 let root: string;

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RunRecordError } from '../core/errors.js';
-import type { RestoreFile } from '../core/model.js';
-import { RECORD_LIMITS, safeRelativePath } from '../core/run-record-schema.js';
-import type { SavedStateFile } from '../core/run-record-schema.js';
-import type { SavedState, StateWorkspace } from '../ports/execution.js';
+import { RunRecordError } from '../../core/errors.js';
+import type { RestoreFile } from '../../core/model.js';
+import { RECORD_LIMITS, safeRelativePath } from '../../core/run-record-schema.js';
+import type { SavedStateFile } from '../../core/run-record-schema.js';
+import type { SavedState, StateWorkspace } from '../../ports/execution.js';
 
 /** The largest state file saved or read (a run_results.json of 10,000 nodes is a few MB). */
 export const MAX_STATE_FILE_BYTES = 64 * 1024 * 1024;

@@ -9,8 +9,8 @@ import type {
   CommitRun,
   PullRequestChecks,
   PullRequestChecksQuery,
-} from '../ports/github-bot.js';
-import type { GitHubClient } from './octokit-github.js';
+} from '../../ports/github-bot.js';
+import type { GitHubClient } from './runs.js';
 
 /** GitHub answers at most 100 nodes a connection. */
 const MAX_PAGE = 100;

@@ -9,15 +9,15 @@ import {
   aGitHubRun,
   aRunRecord,
   aSavedStateFile,
-} from '../../test/builders/run-record.js';
-import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
-import type { RunRecord } from '../core/run-record-schema.js';
+} from '../../../test/builders/run-record.js';
+import { parseRunRecord, serializeRunRecord } from '../../core/run-record.js';
+import type { RunRecord } from '../../core/run-record-schema.js';
 import type {
   ArtifactDownload,
   ArtifactInfo,
   GitHubActions,
   WorkflowRunInfo,
-} from '../ports/github-runs.js';
+} from '../../ports/github-runs.js';
 import {
   createRunFolder,
   loadParentRun,
@@ -28,8 +28,8 @@ import {
   uploadRunFolder,
   type ArtifactUploader,
   type LoadParentParams,
-} from './artifact-run-store.js';
-import { ZIP_LIMITS } from './zip-archive.js';
+} from './record-artifacts.js';
+import { ZIP_LIMITS } from '../local/zip-archive.js';
 
 const RUN_RESULTS =
   '{"results":[{"unique_id":"model.p.a","status":"error"}],"args":{"which":"run"}}';

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../core/errors.js';
-import { parseRunRecord, serializeRunRecord } from '../core/run-record.js';
-import { RECORD_LIMITS, type RunRecord } from '../core/run-record-schema.js';
-import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../ports/github-runs.js';
-import type { RecordWriter } from '../ports/execution.js';
-import { unpackZip, ZIP_LIMITS, type ZipLimits } from './zip-archive.js';
+import { UserError } from '../../core/errors.js';
+import { parseRunRecord, serializeRunRecord } from '../../core/run-record.js';
+import { RECORD_LIMITS, type RunRecord } from '../../core/run-record-schema.js';
+import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
+import type { RecordWriter } from '../../ports/execution.js';
+import { unpackZip, ZIP_LIMITS, type ZipLimits } from '../local/zip-archive.js';
 
 /**
  * The run record on GitHub artifacts. A run folder (`record.json` + `state/<step-id>/<path>`, the

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { CommandRequest, CommandResult, CommandRunner, OutputChunk } from '../ports/execution.js';
+import type { CommandRequest, CommandResult, CommandRunner, OutputChunk } from '../../ports/execution.js';
 
 /** The shell a command line runs in: the program and the flags before `-c COMMAND`. */
 export interface ShellCommand {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from '../../test/emulator/index.js';
-import { createGitHubClient, OctokitGitHub, parseRunWorkflowPath } from './octokit-github.js';
+import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
+import { createGitHubClient, OctokitGitHub, parseRunWorkflowPath } from './runs.js';
 
 const WORKFLOW = `name: nightly
 on: workflow_dispatch

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandRequest, OutputChunk } from '../ports/execution.js';
+import type { CommandRequest, OutputChunk } from '../../ports/execution.js';
 import { createProcessRunner, findShell, readProcStat } from './process-runner.js';
 
 const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-runner-')));

@@ -7,7 +7,7 @@ import type {
   GitHubActions,
   RepoRef,
   WorkflowRunInfo,
-} from '../ports/github-runs.js';
+} from '../../ports/github-runs.js';
 
 const ResilientOctokit = Octokit.plugin(retry, throttling);
 
