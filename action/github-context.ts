@@ -1,5 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { GitHubRunInfo } from '../src/core/run-record-schema.js';
+import type { GitHubRunInfo } from '../src/core/run-record/schema.js';
 
 /** Where this job runs, read from the runner's `GITHUB_*` / `RUNNER_*` environment. */
 export interface GitHubContext {

@@ -1,4 +1,4 @@
-import type { StepRecord } from '../src/core/run-record-schema.js';
+import type { StepRecord } from '../src/core/run-record/schema.js';
 import type { RunEvent, RunReporter } from '../src/ports/execution.js';
 import * as core from '@actions/core';
 

@@ -1,5 +1,5 @@
-import { renderRunSummary } from '../src/core/markdown-report.js';
-import type { RunRecord } from '../src/core/run-record-schema.js';
+import { renderRunSummary } from '../src/core/report/markdown-report.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
 import type { GitHubContext } from './github-context.js';
 import * as core from '@actions/core';
 

@@ -1,10 +1,10 @@
 import { formatRetryMode, type Env, type RetryMode, type Schedule } from '../src/core/model.js';
-import { planRetry } from '../src/core/retry-planner.js';
+import { planRetry } from '../src/core/retry/planner.js';
 import {
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,
   type RunRecord,
-} from '../src/core/run-record-schema.js';
+} from '../src/core/run-record/schema.js';
 import {
   loadParentRun,
   parseRecordArtifactName,

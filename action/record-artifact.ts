@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../src/core/errors.js';
-import { parseRunRecord } from '../src/core/run-record.js';
+import { parseRunRecord } from '../src/core/run-record/record.js';
 import {
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,
   type RunRecord,
-} from '../src/core/run-record-schema.js';
+} from '../src/core/run-record/schema.js';
 import {
   createRunFolder,
   recordArtifactName,

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../src/core/run-record-schema.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
 import { uploadRunFolder, type RunFolder } from '../src/adapters/github/record-artifacts.js';
 import type { RecordArtifactClient } from './artifact-client.js';
 import * as core from '@actions/core';

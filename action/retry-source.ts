@@ -1,5 +1,5 @@
 import type { RetryMode, Trigger } from '../src/core/model.js';
-import { parseRunReference } from '../src/core/run-reference.js';
+import { parseRunReference } from '../src/core/run-record/reference.js';
 import type { GitHubContext } from './github-context.js';
 import type { Inputs } from './inputs.js';
 

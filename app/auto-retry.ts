@@ -2,13 +2,13 @@
  * Retry policies after a run completed: decide with the core (`decideAutoRetry`), check that a
  * new run may be dispatched, and dispatch it after the policy's delay, at most once per run.
  */
-import type { RetryConfig } from '../src/core/config.js';
-import { DISPATCH_TRIGGER_YAML } from '../src/core/markdown-report.js';
-import { decideAutoRetry, type AutoRetryDecision } from '../src/core/retry-policy.js';
-import type { RunRecord } from '../src/core/run-record-schema.js';
+import type { RetryConfig } from '../src/core/bot/config.js';
+import { DISPATCH_TRIGGER_YAML } from '../src/core/report/markdown-report.js';
+import { decideAutoRetry, type AutoRetryDecision } from '../src/core/bot/retry-policy.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
 import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
-import { appendRetryLog, escapeMarkdown } from './check-run-report.js';
+import { appendRetryLog, escapeMarkdown } from '../src/core/report/check-run.js';
 import { chooseRoute, type RetryRoute } from './retry-route.js';
 import { executeRoute, findCheckRunOf } from './retry-target.js';
 

@@ -3,7 +3,7 @@ import {
   DEFAULT_CONFIG,
   parseConfig,
   type ConfigParseResult,
-} from '../src/core/config.js';
+} from '../src/core/bot/config.js';
 import type { BotContext } from './bot-context.js';
 
 /**

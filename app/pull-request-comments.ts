@@ -5,7 +5,7 @@
  */
 import type { CommentInfo } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
-import { parseRetryMarkers, type RetryMarker } from './retry-markers.js';
+import { parseRetryMarkers, type RetryMarker } from '../src/core/bot/markers.js';
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
 const MAX_COMMENTS = 500;

@@ -2,14 +2,14 @@
  * When a retry completes: learn what really started it (from the notes on its parent's check
  * run), and edit the `/retry` reply that announced it with the outcome.
  */
-import { isReplyFor, renderRetryOutcome } from '../src/core/markdown-report.js';
+import { isReplyFor, renderRetryOutcome } from '../src/core/report/markdown-report.js';
 import type { RunStatus } from '../src/core/model.js';
-import type { RunRecord } from '../src/core/run-record-schema.js';
-import { parseRecordRunId } from '../src/core/run-reference.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
+import { parseRecordRunId } from '../src/core/run-record/reference.js';
 import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
 import { repliedRetries, type OwnComments } from './pull-request-comments.js';
-import { parseRetryMarkers, type RetryMarker } from './retry-markers.js';
+import { parseRetryMarkers, type RetryMarker } from '../src/core/bot/markers.js';
 import { findCheckRunOf } from './retry-target.js';
 
 /**

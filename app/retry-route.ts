@@ -3,7 +3,7 @@
  * policy: dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why.
  */
 import { formatRetryMode, type RetryMode } from '../src/core/model.js';
-import type { RetryTargetResult } from '../src/core/markdown-report.js';
+import type { RetryTargetResult } from '../src/core/report/markdown-report.js';
 import type { BotWorkflowRun, CommitRun } from '../src/ports/github-bot.js';
 import type { BotContext } from './bot-context.js';
 import {
@@ -11,8 +11,8 @@ import {
   retryInputs,
   RETRY_MODE_INPUT,
   RETRY_OF_INPUT,
-} from './dispatch-trigger.js';
-import { recordsExpired, type RecordsNote } from './retry-markers.js';
+} from '../src/core/bot/dispatch-trigger.js';
+import { recordsExpired, type RecordsNote } from '../src/core/bot/markers.js';
 import { findRecordArtifacts } from './run-records.js';
 
 /** How a parent run can be retried. */

@@ -2,18 +2,18 @@
  * Carrying out a retry of one parent run, the same way for a comment, a check-run button and a
  * policy, without ever starting two retries of one run.
  */
-import type { RetryTargetResult } from '../src/core/markdown-report.js';
-import { findExistingRetry, type RetryCandidate } from '../src/core/retry-policy.js';
+import type { RetryTargetResult } from '../src/core/report/markdown-report.js';
+import { findExistingRetry, type RetryCandidate } from '../src/core/bot/retry-policy.js';
 import type { BotWorkflowRun, CheckRunInfo } from '../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from './bot-context.js';
-import { appendRetryLog, CHECK_RUN_NAME } from './check-run-report.js';
+import { appendRetryLog, CHECK_RUN_NAME } from '../src/core/report/check-run.js';
 import { ownComments, repliedRetries } from './pull-request-comments.js';
 import {
   parseRetryMarkers,
   renderRetryMarker,
   type RetryMarker,
   type RetryTrigger,
-} from './retry-markers.js';
+} from '../src/core/bot/markers.js';
 import { checkedDispatch, workflowOf, type RetryParent, type RetryRoute } from './retry-route.js';
 
 /** Runs of the parent's workflow looked at when searching for an existing retry. */

@@ -11,8 +11,8 @@ import {
 } from '../src/adapters/github/record-artifacts.js';
 import { parseZipEntries, UnsafeZipError, ZIP_LIMITS } from '../src/adapters/local/zip-archive.js';
 import { UserError } from '../src/core/errors.js';
-import { parseRunRecord } from '../src/core/run-record.js';
-import { RECORD_LIMITS, type RunRecord } from '../src/core/run-record-schema.js';
+import { parseRunRecord } from '../src/core/run-record/record.js';
+import { RECORD_LIMITS, type RunRecord } from '../src/core/run-record/schema.js';
 import type { ArtifactInfo, GitHubActions, RepoRef } from '../src/ports/github-runs.js';
 
 /** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */

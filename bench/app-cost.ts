@@ -14,7 +14,7 @@ import { aRunRecord, aStepRecord } from '../test/builders/run-record.js';
 import { startAppProcess } from '../test/e2e/support/app-process.js';
 import { scheduleWorkflow } from '../test/e2e/support/workflows.js';
 import { readManifest } from '../test/e2e/support/loop.js';
-import { serializeRunRecord } from '../src/core/run-record.js';
+import { serializeRunRecord } from '../src/core/run-record/record.js';
 import { median } from './statistics.js';
 
 /** What handling one event cost the App. */

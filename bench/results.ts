@@ -2,7 +2,7 @@
  * The benchmark's results: their JSON shape, the targets of the issue with a PASS or MISS per
  * figure, and the tables printed to the terminal.
  */
-import { renderTextTable } from '../src/core/text-table.js';
+import { renderTextTable } from '../src/core/report/text-table.js';
 import type { ActionOverhead } from './action-overhead.js';
 import type { AppCost } from './app-cost.js';
 import type { ArtifactSize } from './artifact-size.js';

@@ -3,8 +3,8 @@
  * ("Re-run", which retries from failure) on the bot's own check runs: retry the run the check
  * run describes (its id is the check run's `external_id`) and note what happened on it.
  */
-import { authorize } from '../../src/core/authorize.js';
-import { renderRetryReply } from '../../src/core/markdown-report.js';
+import { authorize } from '../../src/core/bot/authorize.js';
+import { renderRetryReply } from '../../src/core/report/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
 import { loadConfig } from '../bot-config.js';
@@ -13,7 +13,7 @@ import {
   CHECK_RUN_NAME,
   escapeMarkdown,
   modeForButton,
-} from '../check-run-report.js';
+} from '../../src/core/report/check-run.js';
 import { checkRunEvent, contextFor, readPayload } from '../payloads.js';
 import { chooseRoute } from '../retry-route.js';
 import { executeRoute } from '../retry-target.js';

@@ -9,22 +9,22 @@ import {
   resolvePermission,
   type PermissionLevel,
   type PermissionLookup,
-} from '../../src/core/authorize.js';
-import { parseComment, type CommentCommand } from '../../src/core/comment-command.js';
+} from '../../src/core/bot/authorize.js';
+import { parseComment, type CommentCommand } from '../../src/core/bot/comment-command.js';
 import {
   renderRetryReply,
   type RetryReply,
   type RetryTargetResult,
-} from '../../src/core/markdown-report.js';
+} from '../../src/core/report/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
-import { CONFIG_FILE } from '../../src/core/config.js';
+import { CONFIG_FILE } from '../../src/core/bot/config.js';
 import type { CommitRun, PullRequestChecks } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
 import { loadConfig } from '../bot-config.js';
-import { CHECK_RUN_NAME } from '../check-run-report.js';
+import { CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
 import { ownComments } from '../pull-request-comments.js';
-import { parseRecordsNote, renderRetryMarker } from '../retry-markers.js';
+import { parseRecordsNote, renderRetryMarker } from '../../src/core/bot/markers.js';
 import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry-route.js';
 import { checkRunDescribing, executeRoute } from '../retry-target.js';
 

@@ -4,7 +4,7 @@
  */
 import { runUrlOf, type BotDeps } from '../bot-context.js';
 import { loadConfig } from '../bot-config.js';
-import { renderCheckRun } from '../check-run-report.js';
+import { renderCheckRun } from '../../src/core/report/check-run.js';
 import { planAutoRetry, startAutoRetry, type AutoRetryPlan } from '../auto-retry.js';
 import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
 import { ownComments } from '../pull-request-comments.js';

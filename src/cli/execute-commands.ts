@@ -2,7 +2,7 @@ import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js'
 import { readGitInfo } from '../adapters/local/git-info.js';
 import { createProcessRunner } from '../adapters/local/process-runner.js';
 import { systemClock } from '../adapters/local/system-clock.js';
-import { renderPlanTable, renderRunTable } from '../core/report.js';
+import { renderPlanTable, renderRunTable } from '../core/report/text.js';
 import type { Schedule } from '../core/model.js';
 import { planFromParent } from '../execution/plan-from-parent.js';
 import { runSchedule } from '../execution/run-schedule.js';

@@ -1,7 +1,7 @@
 import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
 import { formatRetryMode } from '../core/model.js';
-import { renderPlanTable, renderRunTable } from '../core/report.js';
-import type { RunRecord } from '../core/run-record-schema.js';
+import { renderPlanTable, renderRunTable } from '../core/report/text.js';
+import type { RunRecord } from '../core/run-record/schema.js';
 import { planFromParent } from '../execution/plan-from-parent.js';
 import { openRunStore } from './cli-context.js';
 import type { CliContext, StoreOption } from './cli-context.js';

@@ -1,6 +1,6 @@
 import { formatRetryMode } from '../core/model.js';
 import type { Plan, StepAction, StepStatus } from '../core/model.js';
-import type { RunRecord } from '../core/run-record-schema.js';
+import type { RunRecord } from '../core/run-record/schema.js';
 
 /** `gh-retry plan --json`: the contract documented in the README. */
 export interface PlanJson {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ScheduleError, UserError } from '../core/errors.js';
 import type { Schedule } from '../core/model.js';
-import { parseCommandList, parseScheduleFile } from '../core/schedule.js';
+import { parseCommandList, parseScheduleFile } from '../core/schedule/command-list.js';
 
 /** Where the schedule comes from, as the command line says. */
 export interface ScheduleOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aStepRecord } from '../../test/builders/run-record.js';
 import type { PlannedStep } from '../core/model.js';
-import type { StepRecord } from '../core/run-record-schema.js';
+import type { StepRecord } from '../core/run-record/schema.js';
 import { createTerminalReporter, describeOutcome, formatDuration } from './terminal-reporter.js';
 
 const planned: PlannedStep = {

@@ -1,4 +1,4 @@
-import type { StepRecord } from '../core/run-record-schema.js';
+import type { StepRecord } from '../core/run-record/schema.js';
 import type { OutputChunk, RunEvent, RunReporter } from '../ports/execution.js';
 
 /** Step output lines are indented under their step so the progress lines stand out. */

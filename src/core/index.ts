@@ -15,7 +15,7 @@ export {
   type ToolName,
   type Trigger,
 } from './model.js';
-export { safeRelativePath } from './run-record-schema.js';
+export { safeRelativePath } from './run-record/schema.js';
 export {
   RECORD_LIMITS,
   RUN_RECORD_KIND,
@@ -31,21 +31,21 @@ export {
   type RunRecord,
   type SavedStateFile,
   type StepRecord,
-} from './run-record.js';
+} from './run-record/record.js';
 export {
   DEFAULT_SCHEDULE_NAME,
   isSetupCommand,
   parseCommandList,
   parseScheduleFile,
-} from './schedule.js';
-export { STEP_ID_PATTERN, deriveBaseStepId, isValidStepId } from './step-ids.js';
+} from './schedule/command-list.js';
+export { STEP_ID_PATTERN, deriveBaseStepId, isValidStepId } from './schedule/step-ids.js';
 export {
   RETRY_MODE_FORMS,
   parseRetryMode,
   planFirstRun,
   planRetry,
   type RetryPlanParams,
-} from './retry-planner.js';
+} from './retry/planner.js';
 export {
   mergeNodeSummaries,
   parseRunResults,
@@ -59,5 +59,5 @@ export {
   type RunResults,
   type StateSummary,
 } from './tools/index.js';
-export { describeLineage, describeNodeCounts, renderPlanTable, renderRunTable } from './report.js';
-export { formatDuration, renderTextTable } from './text-table.js';
+export { describeLineage, describeNodeCounts, renderPlanTable, renderRunTable } from './report/text.js';
+export { formatDuration, renderTextTable } from './report/text-table.js';

@@ -1,8 +1,8 @@
 import { UserError } from '../core/errors.js';
 import type { Env, PlannedStep, StepSpec } from '../core/model.js';
-import { appendOutputTail } from '../core/run-record.js';
-import type { OutputTail } from '../core/run-record.js';
-import type { RunRecord, StepRecord } from '../core/run-record-schema.js';
+import { appendOutputTail } from '../core/run-record/record.js';
+import type { OutputTail } from '../core/run-record/record.js';
+import type { RunRecord, StepRecord } from '../core/run-record/schema.js';
 import {
   mergeNodeSummaries,
   statePathsFor,

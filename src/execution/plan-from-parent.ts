@@ -1,5 +1,5 @@
 import type { Env, Plan, RetryMode, Schedule } from '../core/model.js';
-import { planRetry } from '../core/retry-planner.js';
+import { planRetry } from '../core/retry/planner.js';
 import type { StateWorkspace, StoredRun } from '../ports/execution.js';
 
 /** The contents of a parent run's saved state files, keyed by their `stored` path. */

@@ -1,7 +1,7 @@
 import type { Env, Plan, PlannedStep, Schedule, StepSpec, Trigger } from '../core/model.js';
-import { planFirstRun } from '../core/retry-planner.js';
-import { RECORD_LIMITS, RUN_RECORD_KIND, RUN_RECORD_VERSION } from '../core/run-record-schema.js';
-import type { GitHubRunInfo, Lineage, RunRecord, StepRecord } from '../core/run-record-schema.js';
+import { planFirstRun } from '../core/retry/planner.js';
+import { RECORD_LIMITS, RUN_RECORD_KIND, RUN_RECORD_VERSION } from '../core/run-record/schema.js';
+import type { GitHubRunInfo, Lineage, RunRecord, StepRecord } from '../core/run-record/schema.js';
 import type {
   Clock,
   CommandRunner,

@@ -4,7 +4,7 @@
  * its own where they differ (artifacts), so nothing here assumes a local store or GitHub.
  */
 import type { Env, PlannedStep, RestoreFile } from '../core/model.js';
-import type { RunRecord, SavedStateFile, StepRecord } from '../core/run-record-schema.js';
+import type { RunRecord, SavedStateFile, StepRecord } from '../core/run-record/schema.js';
 
 /** A piece of a command's output, as it arrives. */
 export interface OutputChunk {

@@ -4,7 +4,7 @@
  * files and the configuration. Shared by the Probot App and the bot hosted in a workflow;
  * adapter: `adapters/github/bot.ts`.
  */
-import type { PermissionLookup } from '../core/authorize.js';
+import type { PermissionLookup } from '../core/bot/authorize.js';
 import type { GitHubActions, RepoRef, WorkflowRunInfo } from './github-runs.js';
 
 /** A workflow run with what the bot decides on beyond the Action's view of it. */

@@ -8,7 +8,7 @@ import {
   type RunRecord,
   type SavedStateFile,
   type StepRecord,
-} from '../../src/core/run-record-schema.js';
+} from '../../src/core/run-record/schema.js';
 
 /** What a step that never ran records: spread it into `aStepRecord` beside its status. */
 export const NOT_RUN = {

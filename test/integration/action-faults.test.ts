@@ -4,8 +4,8 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeRunRecord } from '../../src/core/run-record.js';
-import type { RunRecord } from '../../src/core/run-record-schema.js';
+import { serializeRunRecord } from '../../src/core/run-record/record.js';
+import type { RunRecord } from '../../src/core/run-record/schema.js';
 import {
   MODELS,
   nightlyWorkflow,

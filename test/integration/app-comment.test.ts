@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderCommandHelp } from '../../src/core/comment-command.js';
+import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
 import { startAppHarness, type AppHarness } from './app-support/harness.js';
 import {
   comment,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { renderCommandHelp } from '../../src/core/comment-command.js';
-import { parseConfigText } from '../../src/core/config.js';
-import { RETRY_RUN_NAME } from '../../src/core/retry-policy.js';
+import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
+import { parseConfigText } from '../../src/core/bot/config.js';
+import { RETRY_RUN_NAME } from '../../src/core/bot/retry-policy.js';
 import { readManifest } from './app-support/harness.js';
 
 const docs = readFileSync(new URL('../../docs/app.md', import.meta.url), 'utf8');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRunRecord } from '../../src/core/run-record.js';
+import { parseRunRecord } from '../../src/core/run-record/record.js';
 import { startAppHarness, type AppHarness } from './app-support/harness.js';
 import { checkRunOf, comment, named, replies } from './app-support/scenario.js';
 import { retryWorkflow } from './app-support/workflows.js';

@@ -10,8 +10,8 @@ import {
   aRunRecord,
   aSavedStateFile,
 } from '../../../test/builders/run-record.js';
-import { parseRunRecord, serializeRunRecord } from '../../core/run-record.js';
-import type { RunRecord } from '../../core/run-record-schema.js';
+import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
+import type { RunRecord } from '../../core/run-record/schema.js';
 import type {
   ArtifactDownload,
   ArtifactInfo,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aRunRecord } from '../../../test/builders/run-record.js';
 import { RunRecordError } from '../../core/errors.js';
-import type { RunRecord } from '../../core/run-record-schema.js';
+import type { RunRecord } from '../../core/run-record/schema.js';
 import type { Clock } from '../../ports/execution.js';
 import { createFsRunStore, formatRunId, RunNotFoundError } from './fs-run-store.js';
 

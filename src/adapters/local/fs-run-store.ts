@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RunRecordError, UserError } from '../../core/errors.js';
-import { parseRunRecord, serializeRunRecord } from '../../core/run-record.js';
-import { RECORD_LIMITS } from '../../core/run-record-schema.js';
-import type { RunRecord } from '../../core/run-record-schema.js';
+import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
+import { RECORD_LIMITS } from '../../core/run-record/schema.js';
+import type { RunRecord } from '../../core/run-record/schema.js';
 import type { Clock, RunSlot, RunStore, StoredRun } from '../../ports/execution.js';
 
 /** A run that is not in the store (or `last` in an empty store). */

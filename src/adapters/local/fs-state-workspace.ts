@@ -3,8 +3,8 @@ import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RunRecordError } from '../../core/errors.js';
 import type { RestoreFile } from '../../core/model.js';
-import { RECORD_LIMITS, safeRelativePath } from '../../core/run-record-schema.js';
-import type { SavedStateFile } from '../../core/run-record-schema.js';
+import { RECORD_LIMITS, safeRelativePath } from '../../core/run-record/schema.js';
+import type { SavedStateFile } from '../../core/run-record/schema.js';
 import type { SavedState, StateWorkspace } from '../../ports/execution.js';
 
 /** The largest state file saved or read (a run_results.json of 10,000 nodes is a few MB). */

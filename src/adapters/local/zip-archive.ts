@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { UserError } from '../../core/errors.js';
-import { safeRelativePath } from '../../core/run-record-schema.js';
+import { safeRelativePath } from '../../core/run-record/schema.js';
 
 /** Bounds that keep an untrusted zip cheap to open. */
 export interface ZipLimits {

@@ -1,4 +1,4 @@
-import type { CommandWords } from '../command-line.js';
+import type { CommandWords } from '../schedule/command-line.js';
 
 /** A dbt invocation taken apart: `dbt [global flags] <subcommand> [args]`. */
 export interface DbtCommand {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RECORD_LIMITS, type NodeSummary } from '../run-record-schema.js';
+import { RECORD_LIMITS, type NodeSummary } from '../run-record/schema.js';
 import { mergeNodeSummaries, parseRunResults, summariseRunResults } from './dbt-run-results.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');

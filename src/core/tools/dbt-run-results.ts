@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_LIMITS, type NodeSummary } from '../run-record-schema.js';
+import { RECORD_LIMITS, type NodeSummary } from '../run-record/schema.js';
 
 /** Node statuses that `dbt retry` runs again (dbt-core 1.9+; `partial success` is microbatch). */
 export const RETRYABLE_NODE_STATUSES: readonly string[] = [

@@ -4,7 +4,7 @@ import {
   aSavedStateFile,
   aStepSpec,
 } from '../../../test/builders/run-record.js';
-import type { StepRecord } from '../run-record-schema.js';
+import type { StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor, statePathsFor } from './index.js';
 
 describe('dbt recognition', () => {

@@ -4,7 +4,7 @@ import {
   parseCommandLine,
   quoteWords,
   type CommandWords,
-} from '../command-line.js';
+} from '../schedule/command-line.js';
 import type { Env } from '../model.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';

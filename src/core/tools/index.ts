@@ -1,6 +1,6 @@
-import { parseCommandLine } from '../command-line.js';
+import { parseCommandLine } from '../schedule/command-line.js';
 import type { Env, StepAction, StepSpec, ToolName } from '../model.js';
-import type { StepRecord } from '../run-record-schema.js';
+import type { StepRecord } from '../run-record/schema.js';
 import { customTool } from './custom.js';
 import { dbtTool } from './dbt.js';
 import { playwrightTool } from './playwright.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
-import type { StepRecord } from '../run-record-schema.js';
+import type { StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor, statePathsFor, summariseStepState } from './index.js';
 
 describe('Playwright recognition and state paths', () => {

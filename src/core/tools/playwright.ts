@@ -1,7 +1,7 @@
-import { expandWord, findFlagValue, parseCommandLine, type CommandWords } from '../command-line.js';
+import { expandWord, findFlagValue, parseCommandLine, type CommandWords } from '../schedule/command-line.js';
 import type { Env } from '../model.js';
 import { joinRelativePath } from '../relative-path.js';
-import { RECORD_LIMITS } from '../run-record-schema.js';
+import { RECORD_LIMITS } from '../run-record/schema.js';
 import {
   appendArguments,
   describeEnd,

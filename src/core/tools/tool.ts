@@ -1,7 +1,7 @@
-import { expandWord, quoteWords, type CommandLine, type CommandWords } from '../command-line.js';
+import { expandWord, quoteWords, type CommandLine, type CommandWords } from '../schedule/command-line.js';
 import type { Env, RestoreFile, StepSpec, ToolName } from '../model.js';
 import { baseName } from '../relative-path.js';
-import type { NodeSummary, StepRecord } from '../run-record-schema.js';
+import type { NodeSummary, StepRecord } from '../run-record/schema.js';
 
 /** A state file the parent step saved: where the tool wrote it, where the copy is, its content if read. */
 export interface ParentStateFile {

@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.mjs';
 import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulator/index.js';
 import { parseRecordArtifactName } from '../../../src/adapters/github/record-artifacts.js';
-import { parseRunRecord } from '../../../src/core/run-record.js';
-import type { RunRecord } from '../../../src/core/run-record-schema.js';
+import { parseRunRecord } from '../../../src/core/run-record/record.js';
+import type { RunRecord } from '../../../src/core/run-record/schema.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const REPO = 'acme/warehouse';

@@ -8,8 +8,8 @@ import {
   aStepRecord,
   NOT_RUN,
 } from '../../builders/run-record.js';
-import { serializeRunRecord } from '../../../src/core/run-record.js';
-import type { Lineage, RunRecord, StepRecord } from '../../../src/core/run-record-schema.js';
+import { serializeRunRecord } from '../../../src/core/run-record/record.js';
+import type { Lineage, RunRecord, StepRecord } from '../../../src/core/run-record/schema.js';
 
 /** What a seeded record says beyond its run. */
 export interface RecordShape {

@@ -1,5 +1,5 @@
-import type { RetryMode } from './model.js';
-import { MAX_STEP_ID_LENGTH, STEP_ID_PATTERN } from './step-ids.js';
+import type { RetryMode } from '../model.js';
+import { MAX_STEP_ID_LENGTH, STEP_ID_PATTERN } from '../schedule/step-ids.js';
 
 /**
  * The `/retry` comment grammar (PRODUCT.md §6). Only the first line of a comment counts.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScheduleError } from './errors.js';
-import { parseCommandList, parseScheduleFile } from './schedule.js';
+import { ScheduleError } from '../errors.js';
+import { parseCommandList, parseScheduleFile } from './command-list.js';
 
 describe('parseCommandList', () => {
   it('reads one command a line, skipping comments and blank lines', () => {

@@ -1,11 +1,11 @@
-import { RunRecordError } from './errors.js';
+import { RunRecordError } from '../errors.js';
 import {
   RECORD_LIMITS,
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,
   runRecordSchema,
   type RunRecord,
-} from './run-record-schema.js';
+} from './schema.js';
 
 export {
   RECORD_LIMITS,
@@ -18,7 +18,7 @@ export {
   type RunRecord,
   type SavedStateFile,
   type StepRecord,
-} from './run-record-schema.js';
+} from './schema.js';
 
 /** How many schema problems a message lists before "+N more". */
 const MAX_LISTED_ISSUES = 3;

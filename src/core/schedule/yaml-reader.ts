@@ -1,5 +1,5 @@
 import { LineCounter, isScalar, parseDocument, type Node, type Pair } from 'yaml';
-import { ScheduleError } from './errors.js';
+import { ScheduleError } from '../errors.js';
 
 /** A non-empty string. */
 export const isText = (value: unknown): value is string =>

@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
-import type { Schedule } from './model.js';
-import { RECORD_LIMITS, safeRelativePath } from './run-record-schema.js';
-import { ScheduleReader, isBoolean, isText } from './schedule-reader.js';
-import { buildSchedule, defaultDraft, type StepDraft } from './schedule-steps.js';
+import type { Schedule } from '../model.js';
+import { RECORD_LIMITS, safeRelativePath } from '../run-record/schema.js';
+import { ScheduleReader, isBoolean, isText } from './yaml-reader.js';
+import { buildSchedule, defaultDraft, type StepDraft } from './drafts.js';
 import { STEP_ID_RULE, isValidStepId } from './step-ids.js';
 
 const TOP_KEYS = ['name', 'steps'] as const;

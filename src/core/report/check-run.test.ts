@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../test/builders/run-record.js';
+import { aRunRecord, aStepRecord } from '../../../test/builders/run-record.js';
 import {
   appendRetryLog,
   escapeMarkdown,
   modeForButton,
   renderCheckRun,
-} from './check-run-report.js';
+} from './check-run.js';
 
 const runUrl = (id: number) => `https://github.com/o/r/actions/runs/${id}`;
 

@@ -1,8 +1,8 @@
-import { renderCommandHelp } from './comment-command.js';
-import { formatRetryMode, type RetryMode, type RunStatus, type StepStatus } from './model.js';
-import { RETRY_RUN_NAME } from './retry-policy.js';
-import type { NodeSummary, RunRecord, StepRecord } from './run-record-schema.js';
-import { parseRecordRunId } from './run-reference.js';
+import { renderCommandHelp } from '../bot/comment-command.js';
+import { formatRetryMode, type RetryMode, type RunStatus, type StepStatus } from '../model.js';
+import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
+import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
+import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aSavedStateFile, aStepRecord } from '../../test/builders/run-record.js';
-import { PlanError } from './errors.js';
-import type { RetryMode } from './model.js';
-import { parseRetryMode, planFirstRun, planRetry } from './retry-planner.js';
-import type { RunRecord, StepRecord } from './run-record-schema.js';
-import { parseCommandList, parseScheduleFile } from './schedule.js';
+import { aRunRecord, aSavedStateFile, aStepRecord } from '../../../test/builders/run-record.js';
+import { PlanError } from '../errors.js';
+import type { RetryMode } from '../model.js';
+import { parseRetryMode, planFirstRun, planRetry } from './planner.js';
+import type { RunRecord, StepRecord } from '../run-record/schema.js';
+import { parseCommandList, parseScheduleFile } from '../schedule/command-list.js';
 
 const COMMANDS = 'dbt deps\ndbt seed\ndbt run\ndbt test';
 const schedule = parseCommandList(COMMANDS);

@@ -1,9 +1,9 @@
-import { PlanError } from './errors.js';
-import type { Env, Plan, PlannedStep, RetryMode, Schedule, StepAction, StepSpec } from './model.js';
-import type { RunRecord, StepRecord } from './run-record-schema.js';
-import { recogniseTool, retryFormFor } from './tools/index.js';
+import { PlanError } from '../errors.js';
+import type { Env, Plan, PlannedStep, RetryMode, Schedule, StepAction, StepSpec } from '../model.js';
+import type { RunRecord, StepRecord } from '../run-record/schema.js';
+import { recogniseTool, retryFormFor } from '../tools/index.js';
 
-export { RETRY_MODE_FORMS, parseRetryMode } from './retry-mode.js';
+export { RETRY_MODE_FORMS, parseRetryMode } from './mode.js';
 
 /** Everything a retry is planned from; the shell reads the parent's record and state files. */
 export interface RetryPlanParams {

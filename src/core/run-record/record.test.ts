@@ -5,14 +5,14 @@ import {
   aRunRecord,
   aSavedStateFile,
   aStepRecord,
-} from '../../test/builders/run-record.js';
-import { RunRecordError } from './errors.js';
+} from '../../../test/builders/run-record.js';
+import { RunRecordError } from '../errors.js';
 import {
   RECORD_LIMITS,
   appendOutputTail,
   parseRunRecord,
   serializeRunRecord,
-} from './run-record.js';
+} from './record.js';
 
 describe('parseRunRecord and serializeRunRecord', () => {
   it('round-trips a record as 2-space JSON with a final newline', () => {

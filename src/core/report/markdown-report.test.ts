@@ -7,8 +7,8 @@ import {
   aRunRecord,
   aStepRecord,
   NOT_RUN,
-} from '../../test/builders/run-record.js';
-import { parseComment, renderCommandHelp } from './comment-command.js';
+} from '../../../test/builders/run-record.js';
+import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
 import {
   DISPATCH_TRIGGER_YAML,
   isReplyFor,
@@ -19,13 +19,13 @@ import {
   type RetryReply,
   type RetryTargetResult,
 } from './markdown-report.js';
-import { RETRY_RUN_NAME } from './retry-policy.js';
+import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
 import {
   runRecordSchema,
   type NodeSummary,
   type RunRecord,
   type StepRecord,
-} from './run-record-schema.js';
+} from '../run-record/schema.js';
 
 const runUrl = (runId: number) => `https://github.com/acme/warehouse/actions/runs/${runId}`;
 

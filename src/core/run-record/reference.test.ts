@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from './errors.js';
-import { parseRecordRunId, parseRunReference } from './run-reference.js';
+import { UserError } from '../errors.js';
+import { parseRecordRunId, parseRunReference } from './reference.js';
 
 const repo = { owner: 'acme', repo: 'warehouse' };
 const ghes = { ...repo, serverUrl: 'https://git.example.com/' };

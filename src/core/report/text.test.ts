@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aNodeSummary, aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
-import type { Plan } from './model.js';
-import { describeLineage, listWithMore, renderPlanTable, renderRunTable } from './report.js';
+import { aNodeSummary, aRunRecord, aStepRecord } from '../../../test/builders/run-record.js';
+import type { Plan } from '../model.js';
+import { describeLineage, listWithMore, renderPlanTable, renderRunTable } from './text.js';
 import { formatDuration, renderTextTable } from './text-table.js';
 
 describe('renderRunTable', () => {

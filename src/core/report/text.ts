@@ -1,5 +1,5 @@
-import { formatRetryMode, type Plan } from './model.js';
-import type { Lineage, NodeSummary, RunRecord, StepRecord } from './run-record-schema.js';
+import { formatRetryMode, type Plan } from '../model.js';
+import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { formatDuration, renderTextTable, truncateText } from './text-table.js';
 
 /** How many failed nodes or tests a report names before "+N more". */

@@ -1,10 +1,10 @@
-import { ScheduleError } from './errors.js';
-import type { Schedule } from './model.js';
-import { RECORD_LIMITS } from './run-record-schema.js';
-import { buildSchedule, defaultDraft, type StepDraft } from './schedule-steps.js';
+import { ScheduleError } from '../errors.js';
+import type { Schedule } from '../model.js';
+import { RECORD_LIMITS } from '../run-record/schema.js';
+import { buildSchedule, defaultDraft, type StepDraft } from './drafts.js';
 
 export { isSetupCommand } from './step-ids.js';
-export { parseScheduleFile } from './schedule-file.js';
+export { parseScheduleFile } from './yaml-file.js';
 
 /** The name of a schedule given as a bare command list. */
 export const DEFAULT_SCHEDULE_NAME = 'schedule';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expandWord, findFlagValue, parseCommandLine, quoteWords } from './command-line.js';
-import { joinRelativePath } from './relative-path.js';
+import { joinRelativePath } from '../relative-path.js';
 
 describe('parseCommandLine', () => {
   it.each([

@@ -1,6 +1,6 @@
-import { PlanError } from './errors.js';
-import type { RetryMode } from './model.js';
-import { isValidStepId } from './step-ids.js';
+import { PlanError } from '../errors.js';
+import type { RetryMode } from '../model.js';
+import { isValidStepId } from '../schedule/step-ids.js';
 
 /** The forms a retry mode can take, for messages. */
 export const RETRY_MODE_FORMS = 'from-failure, all, from STEP, only STEP[,STEP…]';

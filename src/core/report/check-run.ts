@@ -2,11 +2,11 @@
  * The App's check run for a completed gh-retry run: the run summary, buttons to retry it, what
  * the retry policy decided, configuration problems, and a log of the retries started from it.
  */
-import type { RetryMode } from '../src/core/model.js';
-import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from '../src/core/markdown-report.js';
-import type { RunRecord } from '../src/core/run-record-schema.js';
-import type { CheckRunFields } from '../src/ports/github-bot.js';
-import { renderRecordsNote, type RecordsNote } from './retry-markers.js';
+import type { RetryMode } from '../model.js';
+import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from './markdown-report.js';
+import type { RunRecord } from '../run-record/schema.js';
+import type { CheckRunFields } from '../../ports/github-bot.js';
+import { renderRecordsNote, type RecordsNote } from '../bot/markers.js';
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
 export const CHECK_RUN_NAME = 'gh-retry';

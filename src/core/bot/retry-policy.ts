@@ -1,6 +1,6 @@
 import { compilePattern, describePolicy } from './config.js';
 import type { PolicyMode, RetryConditions, RetryConfig, RetryPolicy } from './config.js';
-import type { RunRecord, StepRecord } from './run-record-schema.js';
+import type { RunRecord, StepRecord } from '../run-record/schema.js';
 
 /** What to do after a run completed: dispatch an automatic retry, or not (and why). */
 export type AutoRetryDecision =

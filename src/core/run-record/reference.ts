@@ -1,4 +1,4 @@
-import { UserError } from './errors.js';
+import { UserError } from '../errors.js';
 
 /** A workflow run named by a user (`retry-of` input, CLI argument): its id and, if given, the attempt. */
 export interface RunReference {

@@ -1,5 +1,5 @@
 import { isPlainWord, parseCommandLine } from './command-line.js';
-import { parseDbtCommand } from './tools/dbt-command.js';
+import { parseDbtCommand } from '../tools/dbt-command.js';
 
 /** What a step id may look like (explicit or derived). */
 export const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;

@@ -5,7 +5,7 @@ import {
   recordsExpired,
   renderRecordsNote,
   renderRetryMarker,
-} from './retry-markers.js';
+} from './markers.js';
 
 describe('retry markers', () => {
   it.each([

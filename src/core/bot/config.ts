@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { PermissionLevel } from './authorize.js';
-import type { RetryMode } from './model.js';
+import type { RetryMode } from '../model.js';
 
 /**
  * `.github/gh-retry.yml`, shared by the App and the CLI:

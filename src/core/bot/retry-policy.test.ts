@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../test/builders/run-record.js';
+import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../../test/builders/run-record.js';
 import { parseConfig } from './config.js';
 import {
   decideAutoRetry,
@@ -14,7 +14,7 @@ import {
   type Lineage,
   type RunRecord,
   type StepRecord,
-} from './run-record-schema.js';
+} from '../run-record/schema.js';
 
 function aStep(overrides: Partial<StepRecord> = {}): StepRecord {
   return aStepRecord({
