@@ -3,13 +3,51 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const nodeBuiltins = { group: ['node:*'], message: 'src/core is pure: pass data in, do I/O in src/adapters.' };
-const actions = { group: ['@actions/*'], message: '@actions/* belongs to action/ and its adapters only.' };
-const probot = { group: ['probot', 'probot/*'], message: 'probot belongs to app/ only.' };
-const octokit = { group: ['@octokit/*'], message: 'GitHub I/O lives in src/adapters.' };
+// The layering, one rule per folder: three shells (action/, app/, cli/) over one library (src/).
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'src/core is pure: pass data in, do I/O in src/adapters.',
+};
+const actions = {
+  group: ['@actions/*'],
+  message: '@actions/* belongs to the Action shell (action/) only.',
+};
+const probot = {
+  group: ['probot', 'probot/*'],
+  message: 'probot belongs to the Probot shell (app/probot/) only.',
+};
+const octokit = {
+  group: ['@octokit/*', '@probot/*'],
+  message: 'GitHub I/O lives in src/adapters/github behind the ports in src/ports.',
+};
+const execa = { group: ['execa'], message: 'src/core runs nothing.' };
+const lowerLayers = {
+  group: [
+    '**/adapters/**',
+    '**/execution/**',
+    '**/ports/**',
+    '**/action/**',
+    '**/app/**',
+    '**/cli/**',
+  ],
+  message: 'src/core depends on nothing but itself: the shells and adapters depend on it.',
+};
+const shells = {
+  group: ['**/action/**', '**/app/**', '**/cli/**'],
+  message: 'the library (src/) never imports a shell.',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'coverage/**', '**/fixtures/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'lib/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/fixtures/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -19,7 +57,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/return-await': ['error', 'always'],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,21 +71,41 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, actions, probot, octokit, { group: ['execa'], message: 'src/core runs nothing.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, actions, probot, octokit, execa, lowerLayers] },
+      ],
     },
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/core/**', '**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [probot] }] },
+    ignores: ['src/core/**', 'src/adapters/github/**', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [probot, actions, octokit, shells] }] },
+  },
+  {
+    files: ['src/adapters/github/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [probot, actions, shells] }] },
   },
   {
     files: ['action/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [probot] }] },
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [probot, octokit] }] },
   },
   {
     files: ['app/**/*.ts'],
+    ignores: ['app/probot/**', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [actions, probot, octokit] }] },
+  },
+  {
+    files: ['app/probot/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [actions] }] },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [actions, probot, octokit] }] },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

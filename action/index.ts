@@ -1,5 +1,5 @@
 import { isMainThread } from 'node:worker_threads';
-import { serveArtifactClient, startArtifactClientWorker } from './artifact-client-worker.js';
+import { serveArtifactClient, startArtifactClientWorker } from './record/artifact-client-worker.js';
 
 // One bundle, two roles: the Action, and the artifact client it starts in a worker thread from
 // this same file, first, so that the client has loaded by the time the schedule has run. Each

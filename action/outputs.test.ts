@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { aRunRecord, aStepRecord } from '../test/builders/run-record.js';
+import { aRunRecord, aStepRecord } from '../test/support/run-record.js';
 import { OUTPUT_NAMES, toOutputs } from './outputs.js';
 
 describe('toOutputs', () => {

@@ -18,9 +18,9 @@ import {
   placeholderRecord,
   uploadRecordArtifact,
   type RecordArtifact,
-} from './record-artifact.js';
-import { loadArtifactClient } from './artifact-client.js';
-import type { WorkerArtifactClient } from './artifact-client-worker.js';
+} from './record/artifact.js';
+import { loadArtifactClient } from './record/artifact-client.js';
+import type { WorkerArtifactClient } from './record/artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
 import * as core from '@actions/core';
 

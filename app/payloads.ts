@@ -3,7 +3,7 @@
  * workflow or a delivery is input like any other, and a missing field is an error, not undefined.
  */
 import { z } from 'zod';
-import type { BotContext, BotDeps } from './bot-context.js';
+import type { BotContext, BotDeps } from './context.js';
 
 const account = z.object({ login: z.string().min(1), type: z.string() });
 

@@ -10,10 +10,10 @@ import {
   type GitHubEmulator,
   type RequestLogEntry,
 } from '../test/emulator/index.js';
-import { aRunRecord, aStepRecord } from '../test/builders/run-record.js';
-import { startAppProcess } from '../test/e2e/support/app-process.js';
-import { scheduleWorkflow } from '../test/e2e/support/workflows.js';
-import { readManifest } from '../test/e2e/support/loop.js';
+import { aRunRecord, aStepRecord } from '../test/support/run-record.js';
+import { startAppProcess } from '../test/support/e2e/app-process.js';
+import { scheduleWorkflow } from '../test/support/e2e/workflows.js';
+import { readManifest } from '../test/support/e2e/loop.js';
 import { serializeRunRecord } from '../src/core/run-record/record.js';
 import { median } from './statistics.js';
 

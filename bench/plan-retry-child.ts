@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createFsRunStore } from '../src/adapters/local/fs-run-store.js';
 import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
 import { systemClock } from '../src/adapters/local/system-clock.js';
-import { readSchedule } from '../src/cli/schedule-source.js';
+import { readSchedule } from '../cli/schedule-source.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 
 /** What the child prints. */

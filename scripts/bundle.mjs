@@ -24,9 +24,9 @@ const entries = [
   // The Action's main entry owns the top of dist/, so it is bundled first; the others go in sub-folders.
   ['action/index.ts', 'dist', true],
   ['action/post.ts', 'dist/post', true],
-  ['src/cli/main.ts', 'dist/cli', false],
-  ['app/server.ts', 'dist/app', false],
-  ['app/workflow-bot.ts', 'dist/bot', false],
+  ['cli/main.ts', 'dist/cli', false],
+  ['app/probot/server.ts', 'dist/app', false],
+  ['app/workflow/index.ts', 'dist/bot', false],
 ];
 
 /** Where tsc writes the compiled sources that ncc bundles. */

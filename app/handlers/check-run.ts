@@ -6,8 +6,8 @@
 import { authorize } from '../../src/core/bot/authorize.js';
 import { renderRetryReply } from '../../src/core/report/markdown-report.js';
 import type { RetryMode } from '../../src/core/model.js';
-import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
-import { loadConfig } from '../bot-config.js';
+import { runUrlOf, type BotContext, type BotDeps } from '../context.js';
+import { loadConfig } from '../config.js';
 import {
   appendRetryLog,
   CHECK_RUN_NAME,
@@ -15,8 +15,8 @@ import {
   modeForButton,
 } from '../../src/core/report/check-run.js';
 import { checkRunEvent, contextFor, readPayload } from '../payloads.js';
-import { chooseRoute } from '../retry-route.js';
-import { executeRoute } from '../retry-target.js';
+import { chooseRoute } from '../retry/route.js';
+import { executeRoute } from '../retry/execute.js';
 
 /** Handle `check_run.requested_action` and `check_run.rerequested`. */
 export async function handleCheckRun(deps: BotDeps, payload: unknown): Promise<void> {

@@ -19,14 +19,14 @@ import {
 import type { RetryMode } from '../../src/core/model.js';
 import { CONFIG_FILE } from '../../src/core/bot/config.js';
 import type { CommitRun, PullRequestChecks } from '../../src/ports/github-bot.js';
-import { runUrlOf, type BotContext, type BotDeps } from '../bot-context.js';
-import { loadConfig } from '../bot-config.js';
+import { runUrlOf, type BotContext, type BotDeps } from '../context.js';
+import { loadConfig } from '../config.js';
 import { CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
-import { ownComments } from '../pull-request-comments.js';
+import { ownComments } from '../own-comments.js';
 import { parseRecordsNote, renderRetryMarker } from '../../src/core/bot/markers.js';
-import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry-route.js';
-import { checkRunDescribing, executeRoute } from '../retry-target.js';
+import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry/route.js';
+import { checkRunDescribing, executeRoute } from '../retry/execute.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
 const MAX_RUNS_PER_COMMIT = 200;

@@ -2,14 +2,14 @@
  * `workflow_run.completed` of a run that uploaded a gh-retry record: show it as the bot's check
  * run on the head commit, apply the retry policies, and edit the `/retry` reply of a retry.
  */
-import { runUrlOf, type BotDeps } from '../bot-context.js';
-import { loadConfig } from '../bot-config.js';
+import { runUrlOf, type BotDeps } from '../context.js';
+import { loadConfig } from '../config.js';
 import { renderCheckRun } from '../../src/core/report/check-run.js';
-import { planAutoRetry, startAutoRetry, type AutoRetryPlan } from '../auto-retry.js';
+import { planAutoRetry, startAutoRetry, type AutoRetryPlan } from '../retry/auto.js';
 import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
-import { ownComments } from '../pull-request-comments.js';
-import { reportOutcome, resolveTriggers } from '../retry-outcome.js';
-import { findCheckRunOf } from '../retry-target.js';
+import { ownComments } from '../own-comments.js';
+import { reportOutcome, resolveTriggers } from '../retry/outcome.js';
+import { findCheckRunOf } from '../retry/execute.js';
 import { readRunRecords } from '../run-records.js';
 
 /** Handle `workflow_run.completed`. */

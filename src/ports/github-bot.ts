@@ -4,6 +4,7 @@
  * files and the configuration. Shared by the Probot App and the bot hosted in a workflow;
  * adapter: `adapters/github/bot.ts`.
  */
+import type { CheckRunFields } from '../core/report/check-run.js';
 import type { PermissionLookup } from '../core/bot/authorize.js';
 import type { GitHubActions, RepoRef, WorkflowRunInfo } from './github-runs.js';
 
@@ -68,20 +69,7 @@ export interface CommentInfo {
 /** Reactions the bot uses. */
 export type ReactionContent = 'eyes' | 'rocket' | 'confused';
 
-/** The writable parts of a check run. */
-export interface CheckRunFields {
-  readonly name: string;
-  readonly externalId: string;
-  readonly detailsUrl?: string;
-  readonly conclusion: 'success' | 'failure' | 'cancelled' | 'neutral' | 'action_required';
-  readonly output: { readonly title: string; readonly summary: string; readonly text: string };
-  /** Buttons; at most 3, labels ≤ 20, descriptions ≤ 40, identifiers ≤ 20 characters. */
-  readonly actions: readonly {
-    readonly label: string;
-    readonly description: string;
-    readonly identifier: string;
-  }[];
-}
+export type { CheckRunFields };
 
 /** A check run as read back. */
 export interface CheckRunInfo {

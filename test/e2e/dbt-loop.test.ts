@@ -7,10 +7,10 @@
  * signed and delivered over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statuses } from '../integration/action-support/harness.js';
-import { executedNodes, startLoop, type Loop } from './support/loop.js';
-import { chooseFailingModels, dbtJob, MODELS, type DbtScenario } from './support/projects.js';
-import { DBT_WORKFLOW, dbtWorkflow } from './support/workflows.js';
+import { statuses } from '../support/action/harness.js';
+import { executedNodes, startLoop, type Loop } from '../support/e2e/loop.js';
+import { chooseFailingModels, dbtJob, MODELS, type DbtScenario } from '../support/e2e/projects.js';
+import { DBT_WORKFLOW, dbtWorkflow } from '../support/e2e/workflows.js';
 
 const models = chooseFailingModels();
 

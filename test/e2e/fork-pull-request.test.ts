@@ -4,10 +4,10 @@
  * re-runs the failed jobs instead, and attempt 2 of the same run resumes from failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statuses } from '../integration/action-support/harness.js';
-import { executedNodes, startLoop, type Loop } from './support/loop.js';
-import { chooseFailingModels, dbtJob, type DbtScenario } from './support/projects.js';
-import { DBT_WORKFLOW, dbtWorkflow } from './support/workflows.js';
+import { statuses } from '../support/action/harness.js';
+import { executedNodes, startLoop, type Loop } from '../support/e2e/loop.js';
+import { chooseFailingModels, dbtJob, type DbtScenario } from '../support/e2e/projects.js';
+import { DBT_WORKFLOW, dbtWorkflow } from '../support/e2e/workflows.js';
 
 const models = chooseFailingModels();
 

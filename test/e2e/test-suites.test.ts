@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoop, type Loop } from './support/loop.js';
-import { suiteJob } from './support/projects.js';
-import { scheduleWorkflow } from './support/workflows.js';
+import { startLoop, type Loop } from '../support/e2e/loop.js';
+import { suiteJob } from '../support/e2e/projects.js';
+import { scheduleWorkflow } from '../support/e2e/workflows.js';
 
 const hasPytest = (() => {
   try {

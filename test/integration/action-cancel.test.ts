@@ -9,7 +9,7 @@ import {
   startActionHarness,
   statuses,
   type ActionHarness,
-} from './action-support/harness.js';
+} from '../support/action/harness.js';
 
 describe('cancelling a run of the Action', () => {
   let h: ActionHarness | undefined;

@@ -15,7 +15,7 @@ import {
   WORKFLOW,
   type ActionHarness,
   type CompletedRun,
-} from './action-support/harness.js';
+} from '../support/action/harness.js';
 
 /** The step's error annotation, as the runner would show it. */
 const errorOf = (run: CompletedRun) => /::error::(.*)/.exec(run.job.main?.stdout ?? '')?.[1] ?? '';

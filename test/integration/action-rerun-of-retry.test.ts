@@ -12,7 +12,7 @@ import {
   statuses,
   type ActionHarness,
   type CompletedRun,
-} from './action-support/harness.js';
+} from '../support/action/harness.js';
 
 /** What a retry from failure of the failed schedule runs in `dbt-run`: the failed and skipped models. */
 const RETRIED = modelIds([...MODELS.failing, ...MODELS.skippedByFailure]);

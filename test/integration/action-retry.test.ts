@@ -11,7 +11,7 @@ import {
   statuses,
   type ActionHarness,
   type CompletedRun,
-} from './action-support/harness.js';
+} from '../support/action/harness.js';
 
 const RETRIED = modelIds([...MODELS.failing, ...MODELS.skippedByFailure]);
 

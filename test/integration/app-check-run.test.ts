@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from './app-support/harness.js';
+import { startAppHarness, type AppHarness } from '../support/app/harness.js';
 import {
   checkRunOf,
   comment,
@@ -7,8 +7,8 @@ import {
   openPullRequest,
   pushAndFinish,
   readable,
-} from './app-support/scenario.js';
-import { retryWorkflow, untitledRetryWorkflow } from './app-support/workflows.js';
+} from '../support/app/scenario.js';
+import { retryWorkflow, untitledRetryWorkflow } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
-import { startAppHarness, type AppHarness } from './app-support/harness.js';
+import { startAppHarness, type AppHarness } from '../support/app/harness.js';
 import {
   comment,
   finishRun,
@@ -9,12 +9,12 @@ import {
   openPullRequest,
   reactions,
   replies,
-} from './app-support/scenario.js';
+} from '../support/app/scenario.js';
 import {
   pullRequestOnlyWorkflow,
   retryOfOnlyWorkflow,
   retryWorkflow,
-} from './app-support/workflows.js';
+} from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;

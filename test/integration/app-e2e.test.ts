@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRunRecord } from '../../src/core/run-record/record.js';
-import { startAppHarness, type AppHarness } from './app-support/harness.js';
-import { checkRunOf, comment, named, replies } from './app-support/scenario.js';
-import { retryWorkflow } from './app-support/workflows.js';
+import { startAppHarness, type AppHarness } from '../support/app/harness.js';
+import { checkRunOf, comment, named, replies } from '../support/app/scenario.js';
+import { retryWorkflow } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,14 +2,14 @@ import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type AppCredentials, type GitHubEmulator } from '../emulator/index.js';
-import { readManifest } from './app-support/harness.js';
-import { recordFiles, recordFor } from './app-support/records.js';
+import { readManifest } from '../support/app/harness.js';
+import { recordFiles, recordFor } from '../support/app/records.js';
 import {
   SERVER_BUNDLE,
   startServerProcess,
   type ServerProcess,
-} from './app-support/server-process.js';
-import { retryWorkflow } from './app-support/workflows.js';
+} from '../support/app/server-process.js';
+import { retryWorkflow } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 

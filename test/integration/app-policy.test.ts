@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from './app-support/harness.js';
-import { failedDbtSteps } from './app-support/records.js';
+import { startAppHarness, type AppHarness } from '../support/app/harness.js';
+import { failedDbtSteps } from '../support/app/records.js';
 import {
   checkRunOf,
   comment,
@@ -9,8 +9,8 @@ import {
   openPullRequest,
   pushAndFinish,
   readable,
-} from './app-support/scenario.js';
-import { retryWorkflow } from './app-support/workflows.js';
+} from '../support/app/scenario.js';
+import { retryWorkflow } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type GitHubEmulator } from '../emulator/index.js';
-import { recordFiles, recordFor, type RecordShape } from './app-support/records.js';
-import { named, readable } from './app-support/scenario.js';
-import { botWorkflow, retryWorkflow } from './app-support/workflows.js';
+import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
+import { named, readable } from '../support/app/scenario.js';
+import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 const BOT = '.github/workflows/gh-retry-bot.yml';

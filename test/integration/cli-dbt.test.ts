@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_BIN_DIR, makeProject } from '../dbt-emulator/make-project.mjs';
 import type { GeneratedProject } from '../dbt-emulator/make-project.mjs';
-import { makeTempDir, runCli } from './support/cli.js';
+import { makeTempDir, runCli } from '../support/cli.js';
 
 const SCHEDULE = `name: nightly
 steps:

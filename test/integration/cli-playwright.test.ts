@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules, makeTempDir, repoRoot, runCli } from './support/cli.js';
+import { linkNodeModules, makeTempDir, repoRoot, runCli } from '../support/cli.js';
 
 interface JsonSuite {
   specs?: { title: string; tests: { results: { status: string }[] }[] }[];

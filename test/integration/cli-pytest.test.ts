@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, repoRoot, runCli } from './support/cli.js';
+import { makeTempDir, repoRoot, runCli } from '../support/cli.js';
 
 const hasPytest = (() => {
   try {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readProcStat } from '../../src/adapters/local/process-runner.js';
-import { bundledCli, makeTempDir, runCli, startCli } from './support/cli.js';
+import { bundledCli, makeTempDir, runCli, startCli } from '../support/cli.js';
 import { execa } from 'execa';
 
 const temp = makeTempDir('cli');

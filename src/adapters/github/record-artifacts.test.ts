@@ -9,7 +9,7 @@ import {
   aGitHubRun,
   aRunRecord,
   aSavedStateFile,
-} from '../../../test/builders/run-record.js';
+} from '../../../test/support/run-record.js';
 import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
 import type { RunRecord } from '../../core/run-record/schema.js';
 import type {

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aRunRecord } from '../../../test/builders/run-record.js';
+import { aRunRecord } from '../../../test/support/run-record.js';
 import { RunRecordError } from '../../core/errors.js';
 import type { RunRecord } from '../../core/run-record/schema.js';
 import type { Clock } from '../../ports/execution.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../../test/builders/run-record.js';
+import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
 import { parseConfig } from './config.js';
 import {
   decideAutoRetry,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../../../test/builders/run-record.js';
+import { aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
 import {
   appendRetryLog,
   escapeMarkdown,

@@ -5,8 +5,22 @@
 import type { RetryMode } from '../model.js';
 import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from './markdown-report.js';
 import type { RunRecord } from '../run-record/schema.js';
-import type { CheckRunFields } from '../../ports/github-bot.js';
 import { renderRecordsNote, type RecordsNote } from '../bot/markers.js';
+
+/** The writable parts of a check run. */
+export interface CheckRunFields {
+  readonly name: string;
+  readonly externalId: string;
+  readonly detailsUrl?: string;
+  readonly conclusion: 'success' | 'failure' | 'cancelled' | 'neutral' | 'action_required';
+  readonly output: { readonly title: string; readonly summary: string; readonly text: string };
+  /** Buttons; at most 3, labels ≤ 20, descriptions ≤ 40, identifiers ≤ 20 characters. */
+  readonly actions: readonly {
+    readonly label: string;
+    readonly description: string;
+    readonly identifier: string;
+  }[];
+}
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
 export const CHECK_RUN_NAME = 'gh-retry';

@@ -7,7 +7,7 @@ import {
   aRunRecord,
   aStepRecord,
   NOT_RUN,
-} from '../../../test/builders/run-record.js';
+} from '../../../test/support/run-record.js';
 import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
 import {
   DISPATCH_TRIGGER_YAML,

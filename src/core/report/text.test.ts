@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aNodeSummary, aRunRecord, aStepRecord } from '../../../test/builders/run-record.js';
+import { aNodeSummary, aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
 import type { Plan } from '../model.js';
 import { describeLineage, listWithMore, renderPlanTable, renderRunTable } from './text.js';
 import { formatDuration, renderTextTable } from './text-table.js';

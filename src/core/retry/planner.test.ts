@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aSavedStateFile, aStepRecord } from '../../../test/builders/run-record.js';
+import { aRunRecord, aSavedStateFile, aStepRecord } from '../../../test/support/run-record.js';
 import { PlanError } from '../errors.js';
 import type { RetryMode } from '../model.js';
 import { parseRetryMode, planFirstRun, planRetry } from './planner.js';

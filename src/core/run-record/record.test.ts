@@ -5,7 +5,7 @@ import {
   aRunRecord,
   aSavedStateFile,
   aStepRecord,
-} from '../../../test/builders/run-record.js';
+} from '../../../test/support/run-record.js';
 import { RunRecordError } from '../errors.js';
 import {
   RECORD_LIMITS,

@@ -3,7 +3,7 @@ import {
   aFailedDbtRunStep,
   aSavedStateFile,
   aStepSpec,
-} from '../../../test/builders/run-record.js';
+} from '../../../test/support/run-record.js';
 import type { StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor, statePathsFor } from './index.js';
 

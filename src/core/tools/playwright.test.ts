@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aStepRecord, aStepSpec } from '../../../test/builders/run-record.js';
+import { aStepRecord, aStepSpec } from '../../../test/support/run-record.js';
 import type { StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor, statePathsFor, summariseStepState } from './index.js';
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readPostState, STATE } from './post-state.js';
+
+const folder = '/runner/_temp/gh-retry/gh-retry-nightly-1/8-1';
+const saved = (values: Partial<Record<keyof typeof STATE, string>>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      `STATE_${STATE[key as keyof typeof STATE]}`,
+      value,
+    ]),
+  );
+
+describe('readPostState', () => {
+  it.each([
+    ['main uploaded', { uploaded: 'true', folder, artifact: 'gh-retry-nightly-1' }, 'uploaded'],
+    ['main found the name taken', { uploaded: 'name-taken', folder, artifact: 'a' }, 'kept'],
+    ['main stopped before its run folder', {}, 'kept'],
+    ['a folder without an artifact name', { folder }, 'kept'],
+  ] as const)('%s: nothing to upload (%j)', (_label, values, kind) => {
+    expect(readPostState(saved(values))).toEqual({ kind });
+  });
+
+  it.each([
+    ['30', 30],
+    ['400', 400],
+    ['', null],
+    ['0', null],
+    ['401', null],
+    ['7.5', null],
+    ['soon', null],
+  ])('finishes the upload when main did not get to it, with retention %j', (retention, days) => {
+    expect(readPostState(saved({ folder, artifact: 'gh-retry-nightly-1', retention }))).toEqual({
+      kind: 'pending',
+      upload: {
+        artifactName: 'gh-retry-nightly-1',
+        folder: {
+          dir: folder,
+          stateRoot: `${folder}/state`,
+          recordPath: `${folder}/record.json`,
+        },
+        retentionDays: days,
+      },
+    });
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the gh-retry App as a server. Reads Probot's environment (`APP_ID`,
+ * `PRIVATE_KEY` or `PRIVATE_KEY_PATH`, `WEBHOOK_SECRET`, optional `GHE_HOST`, `PORT`, `HOST`,
+ * `LOG_LEVEL`); Probot's Octokit retries and waits out rate limits.
+ */
+import { createProbot } from 'probot';
+import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './timer-scheduler.js';
+import { createRetryApp } from './index.js';
+import { botLoggerOf } from './deps.js';
+import { startWebhookServer } from './webhook-server.js';
+
+const REQUIRED = ['APP_ID', 'WEBHOOK_SECRET'] as const;
+
+async function main(): Promise<void> {
+  const missing = REQUIRED.filter((name) => (process.env[name] ?? '') === '');
+  if ((process.env.PRIVATE_KEY ?? process.env.PRIVATE_KEY_PATH ?? '') === '')
+    missing.push('PRIVATE_KEY' as never);
+  if (missing.length > 0) {
+    process.stderr.write(
+      `gh-retry app: set ${missing.join(', ')} (from the App's settings page; see docs/app.md).\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const probot = createProbot();
+  const scheduler = createTimerScheduler(botLoggerOf(probot.log));
+  const app = createRetryApp({
+    schedule: scheduler.schedule,
+    maxDelaySeconds: SERVER_MAX_DELAY_SECONDS,
+  });
+  const server = await startWebhookServer({
+    probot,
+    app,
+    port: Number(process.env.PORT ?? 3000),
+    host: process.env.HOST ?? '0.0.0.0',
+  });
+  probot.log.info(`gh-retry app listening on ${server.url}${server.webhookPath}`);
+  const stop = () => {
+    scheduler.cancelAll();
+    void server.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `gh-retry app: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

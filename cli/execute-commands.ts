@@ -1,0 +1,96 @@
+import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
+import { readGitInfo } from '../src/adapters/local/git-info.js';
+import { createProcessRunner } from '../src/adapters/local/process-runner.js';
+import { systemClock } from '../src/adapters/local/system-clock.js';
+import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
+import type { Schedule } from '../src/core/model.js';
+import { planFromParent } from '../src/execution/plan-from-parent.js';
+import { runSchedule } from '../src/execution/run-schedule.js';
+import type { RunKind } from '../src/execution/run-schedule.js';
+import type { RunStore } from '../src/ports/execution.js';
+import { openRunStore } from './cli-context.js';
+import type { CliContext, StoreOption } from './cli-context.js';
+import { readRetryMode } from './retry-mode-options.js';
+import type { RetryModeOptions } from './retry-mode-options.js';
+import { readSchedule } from './schedule-source.js';
+import type { ScheduleOptions } from './schedule-source.js';
+import { createTerminalReporter } from './terminal-reporter.js';
+
+/** Options of `gh-retry run`. */
+export type RunOptions = ScheduleOptions & StoreOption;
+
+/** Options of `gh-retry retry`. */
+export type RetryOptions = ScheduleOptions & StoreOption & RetryModeOptions;
+
+/** `gh-retry run`: run the schedule, print progress and a summary; exit 0 on success, 1 on failure. */
+export async function runCommand(options: RunOptions, context: CliContext): Promise<number> {
+  const schedule = await readSchedule(options, context.cwd);
+  const store = openRunStore(options, context);
+  return await execute({ context, store, schedule, run: { kind: 'first-run' } });
+}
+
+/** `gh-retry retry [RUN|last]`: plan from that run, print the plan, execute it, record the lineage. */
+export async function retryCommand(
+  ref: string | undefined,
+  options: RetryOptions,
+  context: CliContext,
+): Promise<number> {
+  const mode = readRetryMode(options);
+  const schedule = await readSchedule(options, context.cwd);
+  const store = openRunStore(options, context);
+  const parent = await store.loadRun(ref ?? 'last');
+  const workspace = createFsStateWorkspace({ workDir: context.cwd });
+  const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
+  context.stdout(`${renderPlanTable(plan)}\n\n`);
+  if (plan.nothingToRetry) {
+    context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
+  }
+  return await execute({ context, store, schedule, run: { kind: 'retry', plan, parent } });
+}
+
+async function execute(params: {
+  context: CliContext;
+  store: RunStore;
+  schedule: Schedule;
+  run: RunKind;
+}): Promise<number> {
+  const { context, store, schedule, run } = params;
+  const slot = await store.createRun();
+  context.stdout(`run ${slot.id}: ${schedule.name} (${schedule.steps.length} steps)\n`);
+  const controller = new AbortController();
+  // An object, not a variable: the handler sets it while runSchedule is awaited.
+  const interrupted: { by: 'SIGINT' | 'SIGTERM' | null } = { by: null };
+  const unsubscribe = context.onSignal((signal) => {
+    interrupted.by ??= signal;
+    context.stderr(`\ngh-retry: ${signal} received, stopping the running step\n`);
+    controller.abort();
+  });
+  let record;
+  try {
+    record = await runSchedule({
+      schedule,
+      run,
+      slot,
+      cwd: context.cwd,
+      env: context.env,
+      git: await readGitInfo(context.cwd),
+      trigger: 'local',
+      requestedBy: context.env['USER'] ?? null,
+      runner: createProcessRunner(),
+      workspace: createFsStateWorkspace({ workDir: context.cwd }),
+      recorder: store,
+      clock: systemClock,
+      reporter: createTerminalReporter(context.stdout),
+      signal: controller.signal,
+    });
+  } finally {
+    unsubscribe();
+  }
+  context.stdout(`\n${renderRunTable(record)}\n`);
+  context.stdout(`run ${record.id}: ${record.status}\n`);
+  if (record.status !== 'success') {
+    context.stdout(`retry from failure with: gh-retry retry ${record.id}\n`);
+  }
+  if (interrupted.by !== null) return interrupted.by === 'SIGINT' ? 130 : 143;
+  return record.status === 'success' ? 0 : 1;
+}

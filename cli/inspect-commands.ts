@@ -1,0 +1,125 @@
+import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
+import { formatRetryMode } from '../src/core/model.js';
+import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
+import { planFromParent } from '../src/execution/plan-from-parent.js';
+import { openRunStore } from './cli-context.js';
+import type { CliContext, StoreOption } from './cli-context.js';
+import { toPlanJson, toShowJson } from './json-output.js';
+import { readRetryMode } from './retry-mode-options.js';
+import type { RetryModeOptions } from './retry-mode-options.js';
+import { readSchedule } from './schedule-source.js';
+import type { ScheduleOptions } from './schedule-source.js';
+import { formatDuration } from './terminal-reporter.js';
+
+/** The `--json` flag of the read-only commands. */
+export interface JsonOption {
+  readonly json?: boolean;
+}
+
+/** Lines of a failed step's output that `show` prints under the table. */
+const SHOWN_OUTPUT_LINES = 20;
+
+/** `gh-retry plan [RUN|last]`: what a retry would do, without running anything. */
+export async function planCommand(
+  ref: string | undefined,
+  options: ScheduleOptions & StoreOption & RetryModeOptions & JsonOption,
+  context: CliContext,
+): Promise<number> {
+  const mode = readRetryMode(options);
+  const schedule = await readSchedule(options, context.cwd);
+  const parent = await openRunStore(options, context).loadRun(ref ?? 'last');
+  const workspace = createFsStateWorkspace({ workDir: context.cwd });
+  const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
+  if (options.json === true) {
+    context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
+  } else {
+    context.stdout(`${renderPlanTable(plan)}\n`);
+    if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
+  }
+  return 0;
+}
+
+/** `gh-retry show [RUN|last]`: one run, its steps and the end of each failed step's output. */
+export async function showCommand(
+  ref: string | undefined,
+  options: StoreOption & JsonOption,
+  context: CliContext,
+): Promise<number> {
+  const { record } = await openRunStore(options, context).loadRun(ref ?? 'last');
+  if (options.json === true) {
+    context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
+    return 0;
+  }
+  context.stdout(`${renderRunTable(record)}\n`);
+  for (const step of record.steps) {
+    if (step.status !== 'failed' && step.status !== 'cancelled') continue;
+    const lines = step.outputTail.trimEnd().split('\n').slice(-SHOWN_OUTPUT_LINES);
+    context.stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
+    context.stdout(`${lines.join('\n')}\n`);
+  }
+  return 0;
+}
+
+/** `gh-retry history`: every run in the store, oldest first, with its lineage. */
+export async function historyCommand(
+  options: StoreOption & JsonOption,
+  context: CliContext,
+): Promise<number> {
+  const runs = (await openRunStore(options, context).listRuns()).map((run) => run.record);
+  if (options.json === true) {
+    const entries = runs.map((record) => ({
+      id: record.id,
+      name: record.name,
+      status: record.status,
+      startedAt: record.startedAt,
+      durationMs: record.durationMs,
+      lineage: {
+        parent: record.lineage.parent,
+        root: record.lineage.root,
+        retryNumber: record.lineage.retryNumber,
+        mode: record.lineage.mode === null ? null : formatRetryMode(record.lineage.mode),
+      },
+    }));
+    context.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    return 0;
+  }
+  if (runs.length === 0) {
+    context.stdout('no runs yet; start one with "gh-retry run"\n');
+    return 0;
+  }
+  context.stdout(`${renderHistory(runs)}\n`);
+  return 0;
+}
+
+/** A plain table of runs: id, status, start, duration, name and lineage. */
+export function renderHistory(runs: readonly RunRecord[]): string {
+  const rows = runs.map((record) => [
+    record.id,
+    record.status,
+    record.startedAt.slice(0, 19).replace('T', ' '),
+    formatDuration(record.durationMs),
+    record.name,
+    describeLineage(record),
+  ]);
+  const header = ['RUN', 'STATUS', 'STARTED (UTC)', 'DURATION', 'NAME', 'LINEAGE'];
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function describeLineage(record: RunRecord): string {
+  const { lineage } = record;
+  if (lineage.parent === null) return 'first run';
+  const mode = lineage.mode === null ? '' : ` (${formatRetryMode(lineage.mode)})`;
+  const nothing = record.nothingToRetry ? ', nothing to retry' : '';
+  return `retry ${lineage.retryNumber} of ${lineage.root}, from ${lineage.parent}${mode}${nothing}`;
+}

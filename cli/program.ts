@@ -1,0 +1,120 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../src/core/errors.js';
+import type { CliContext } from './cli-context.js';
+import { retryCommand, runCommand } from './execute-commands.js';
+import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
+
+/** Exit code of a usage error, a missing run or any other error the user can fix. */
+export const EXIT_USAGE = 2;
+
+/**
+ * Run the `gh-retry` command line and return its exit code. The one catch of the CLI: errors a
+ * user can fix are one line on stderr (exit 2); anything else is printed with its stack (exit 1).
+ */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(context, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are exit 0; commander already printed its one-line message otherwise.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UserError) {
+      context.stderr(`gh-retry: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    context.stderr(`gh-retry: unexpected error\n${detail}\n`);
+    return 1;
+  }
+}
+
+function buildProgram(context: CliContext, setExitCode: (code: number) => void): Command {
+  const program = new Command('gh-retry')
+    .description(
+      'Run a schedule of commands, record what each did, and retry only what failed.\n' +
+        'Runs and their saved state live in a local store (.gh-retry/ by default).',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => {
+        context.stdout(text);
+      },
+      writeErr: (text) => {
+        context.stderr(text);
+      },
+      outputError: (text, write) => {
+        write(`gh-retry: ${text.replace(/^error: /, '')}`);
+      },
+    })
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+
+  const act =
+    <A extends unknown[]>(handler: (...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      setExitCode(await handler(...args));
+    };
+
+  withScheduleOptions(program.command('run'))
+    .description('run a schedule; exit 0 on success, 1 on failure (130 when interrupted)')
+    .action(act((options: object) => runCommand(options, context)));
+
+  withModeOptions(withScheduleOptions(program.command('retry')))
+    .description('retry a run (default: the last one) from its failure, or as the flags say')
+    .argument('[run]', 'run id, unique id prefix, or "last"')
+    .action(act((run: string | undefined, options: object) => retryCommand(run, options, context)));
+
+  withModeOptions(withScheduleOptions(program.command('plan')))
+    .description('show what a retry of a run would do, without running anything')
+    .argument('[run]', 'run id, unique id prefix, or "last"')
+    .option('--json', 'print the plan as JSON')
+    .action(act((run: string | undefined, options: object) => planCommand(run, options, context)));
+
+  withStoreOption(program.command('show'))
+    .description('show one run (default: the last one): steps, status, dbt nodes, lineage')
+    .argument('[run]', 'run id, unique id prefix, or "last"')
+    .option('--json', 'print the run as JSON')
+    .action(act((run: string | undefined, options: object) => showCommand(run, options, context)));
+
+  withStoreOption(program.command('history'))
+    .description('list the runs in the store with their lineage, oldest first')
+    .option('--json', 'print the runs as JSON')
+    .action(act((options: object) => historyCommand(options, context)));
+
+  return program;
+}
+
+function withStoreOption(command: Command): Command {
+  return command.option(
+    '--store <dir>',
+    'the run store folder (default: $GH_RETRY_STORE, else .gh-retry)',
+  );
+}
+
+function withScheduleOptions(command: Command): Command {
+  return withStoreOption(command)
+    .addOption(
+      new Option('--schedule <file>', 'a YAML schedule file (default: gh-retry.yml)').conflicts(
+        'command',
+      ),
+    )
+    .option('--command <cmd...>', 'the commands to run, in order (each one argument)')
+    .option('--name <name>', 'the name of the schedule');
+}
+
+function withModeOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--all', 'run every step again').conflicts(['from', 'only']))
+    .addOption(
+      new Option('--from <step>', 'reuse the steps before STEP, run STEP and the rest').conflicts(
+        'only',
+      ),
+    )
+    .option('--only <steps>', 'run only these steps (comma separated), plus setup steps');
+}

@@ -1,0 +1,110 @@
+/**
+ * The gh-retry Probot app against the local GitHub emulator: the App is registered with the
+ * permissions and events of `app/app.yml`, its deliveries are verified and received by Probot,
+ * and the test reads what it did from the emulator.
+ */
+import { readFileSync } from 'node:fs';
+import { Probot, ProbotOctokit } from 'probot';
+import { parse } from 'yaml';
+import { createRetryApp } from '../../../app/probot/index.js';
+import type { BotLogger } from '../../../app/context.js';
+import {
+  startEmulator,
+  type AppCredentials,
+  type GitHubEmulator,
+  type Permissions,
+  type SeedRepoOptions,
+} from '../../emulator/index.js';
+
+/** The App's manifest: what it may do and hear. */
+export function readManifest(): { permissions: Permissions; events: string[] } {
+  const manifest = parse(
+    readFileSync(new URL('../../../app/app.yml', import.meta.url), 'utf8'),
+  ) as {
+    default_permissions: Permissions;
+    default_events: string[];
+  };
+  return { permissions: manifest.default_permissions, events: manifest.default_events };
+}
+
+/** A log the test can read; errors are kept with their cause. */
+export class TestLog implements BotLogger {
+  readonly lines: string[] = [];
+  readonly errors: { message: string; error: unknown }[] = [];
+  info(message: string): void {
+    this.lines.push(message);
+  }
+  warn(message: string): void {
+    this.lines.push(`warn: ${message}`);
+  }
+  error(message: string, error?: unknown): void {
+    this.errors.push({ message, error });
+  }
+}
+
+/** A running emulator with the App installed and Probot receiving its deliveries. */
+export interface AppHarness {
+  readonly gh: GitHubEmulator;
+  readonly app: AppCredentials;
+  readonly probot: Probot;
+  readonly repo: string;
+  readonly log: TestLog;
+  /** Delays the retry policies asked for (the tasks themselves run at once). */
+  readonly delays: number[];
+  stop(): Promise<void>;
+}
+
+/** Start the emulator, seed the repository, install the App and load it into Probot. */
+export async function startAppHarness(options: { repo: SeedRepoOptions }): Promise<AppHarness> {
+  const gh = await startEmulator();
+  gh.seedRepo(options.repo);
+  const app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
+  const probot = new Probot({
+    appId: app.appId,
+    privateKey: app.privateKey,
+    secret: app.webhookSecret,
+    baseUrl: gh.url,
+    logLevel: 'fatal',
+    // No retries or throttling in tests: an error must show at once.
+    Octokit: ProbotOctokit.defaults((instance: object) => ({
+      ...instance,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    })),
+  });
+  const log = new TestLog();
+  const delays: number[] = [];
+  await probot.load(
+    createRetryApp({
+      log,
+      maxDelaySeconds: 3600,
+      schedule: async ({ delaySeconds, task }) => {
+        delays.push(delaySeconds);
+        await task();
+      },
+    }),
+  );
+  gh.setWebhookTarget(app.appId, {
+    kind: 'handler',
+    handler: async ({ headers, body }) => {
+      await probot.webhooks.verifyAndReceive({
+        id: headers['x-github-delivery'] ?? '',
+        name: headers['x-github-event'] as 'issue_comment',
+        payload: body,
+        signature: headers['x-hub-signature-256'] ?? '',
+      });
+      return 200;
+    },
+  });
+  return {
+    gh,
+    app,
+    probot,
+    repo: options.repo.repo,
+    log,
+    delays,
+    stop: async () => {
+      await gh.stop();
+    },
+  };
+}
