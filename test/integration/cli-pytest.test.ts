@@ -1,20 +1,11 @@
 // Real pytest through the gh-retry CLI: one test fails once; the retry runs only that test.
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, repoRoot, runCli } from '../support/cli.js';
+import { checkPytest } from '../support/tools.js';
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasPytest)
-  console.warn('NOTICE: python3 -m pytest is not available; the pytest CLI test is skipped');
+const hasPytest = checkPytest('the pytest CLI test is skipped');
 
 /** The test cases a junit XML report lists, as `name: outcome`. */
 function junitCases(file: string): string[] {
