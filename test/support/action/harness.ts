@@ -10,6 +10,7 @@ import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulat
 import { parseRecordArtifactName } from '../../../src/adapters/github/record-artifacts.js';
 import { parseRunRecord } from '../../../src/core/run-record/record.js';
 import type { RunRecord } from '../../../src/core/run-record/schema.js';
+import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const REPO = 'acme/warehouse';
@@ -31,14 +32,11 @@ export function nightlyWorkflow(
     .map(([key, value]) => `          ${key}: ${JSON.stringify(value)}\n`)
     .join('');
   return `name: dbt nightly
-run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
+${RUN_NAME_LINE}
 on:
   schedule:
     - cron: '0 3 * * *'
-  workflow_dispatch:
-    inputs:
-      retry-of: { type: string, required: false }
-      retry-mode: { type: string, required: false, default: from-failure }
+${DISPATCH_TRIGGER}
 permissions:
   actions: read
   contents: read
@@ -53,11 +51,7 @@ jobs:
           name: nightly
           working-directory: transform
 ${extra}          commands: |
-${commands
-  .split('\n')
-  .map((line) => `            ${line}`)
-  .join('\n')}
-`;
+${commandLines(commands.split('\n'))}`;
 }
 
 /** What the next job's workspace looks like: which models fail, and how slow a node is. */
