@@ -9,7 +9,7 @@ import path from 'node:path';
 import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.mjs';
 import type { JobSpec } from '../../emulator/index.js';
 import { descendants } from '../dbt-projects.mjs';
-import { REPO_ROOT } from './app-process.js';
+import { REPO_ROOT } from '../app-process.js';
 
 /** Models of the scenarios' dbt project: about 50, with tests, as the issue asks. */
 export const MODELS = 50;
