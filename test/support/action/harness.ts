@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.mjs';
 import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulator/index.js';
 import { parseRecordArtifactName } from '../../../src/adapters/github/record-artifacts.js';
@@ -182,6 +182,30 @@ export function executedNodes(run: CompletedRun, stepId: string): string[] {
 }
 
 /** Each step's status, in order. */
+/** The step statuses of the failed schedule: `dbt run` fails, so `dbt test` is skipped. */
+export const FAILED_SCHEDULE_STATUSES: [string, string][] = [
+  ['dbt-deps', 'success'],
+  ['dbt-seed', 'success'],
+  ['dbt-run', 'failed'],
+  ['dbt-test', 'skipped'],
+];
+
+/**
+ * For the enclosing `describe`: one harness whose first run, the schedule with `MODELS.failing`
+ * failing, is handed to `started` with it; the emulator stops after all its tests.
+ */
+export function withFailedSchedule(started: (h: ActionHarness, schedule: CompletedRun) => void) {
+  let current: ActionHarness | undefined;
+  beforeAll(async () => {
+    current = await startActionHarness();
+    current.scenario.failing = [...MODELS.failing];
+    started(current, await current.dispatch());
+  });
+  afterAll(async () => {
+    await current?.gh.stop();
+  });
+}
+
 export function statuses(record: RunRecord | null): [string, string][] {
   expect(record).not.toBeNull();
   return (record?.steps ?? []).map((step) => [step.id, step.status]);
