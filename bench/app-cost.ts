@@ -11,7 +11,7 @@ import {
   type RequestLogEntry,
 } from '../test/emulator/index.js';
 import { aRunRecord, aStepRecord } from '../test/support/run-record.js';
-import { startAppProcess } from '../test/support/e2e/app-process.js';
+import { startAppProcess } from '../test/support/app-process.js';
 import { scheduleWorkflow } from '../test/support/e2e/workflows.js';
 import { readManifest } from '../test/support/e2e/loop.js';
 import { serializeRunRecord } from '../src/core/run-record/record.js';

@@ -3,7 +3,6 @@
  * end (its figures are real: nodes counted from dbt's trace, tests from the runners' reports,
  * requests from the emulator's log). No timing is asserted; timings belong to the bench itself.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,19 +15,9 @@ import { measureDbtWorkSaved, prepareDbtProject } from '../../bench/dbt-work-sav
 import { checkTargets, renderResults, type BenchResults } from '../../bench/results.js';
 import { measureRetryPlanning } from '../../bench/retry-planning.js';
 import { measureSuiteWorkSaved } from '../../bench/test-suite-work-saved.js';
+import { checkPytest } from '../support/tools.js';
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasPytest)
-  console.warn(
-    'NOTICE: python3 -m pytest is not available; the bench smoke test skips its pytest suite',
-  );
+const hasPytest = checkPytest('the bench smoke test skips its pytest suite');
 
 describe('the benchmark measures at a tiny size', () => {
   const temp = mkdtempSync(path.join(tmpdir(), 'gh-retry-bench-smoke-'));

@@ -3,7 +3,6 @@
  * pull request, each with one flaky test; one `/retry` retries both, and each retry runs only the
  * failed test (real pytest, the real Playwright test runner, Node-only tests).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,19 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoop, type Loop } from '../support/e2e/loop.js';
 import { suiteJob } from '../support/e2e/projects.js';
 import { scheduleWorkflow } from '../support/e2e/workflows.js';
+import { checkPytest } from '../support/tools.js';
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasPytest)
-  console.warn(
-    'NOTICE: python3 -m pytest is not available; the pytest and Playwright loop test is skipped',
-  );
+const hasPytest = checkPytest('the pytest and Playwright loop test is skipped');
 
 const PYTEST = '.github/workflows/pytest.yml';
 const PLAYWRIGHT = '.github/workflows/playwright.yml';

@@ -3,12 +3,13 @@
  * retry-of) resumes from that run's previous attempt, whose record already carries the chain, and
  * reads the retry-of parent only when no earlier attempt left a usable record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   executedNodes,
+  FAILED_SCHEDULE_STATUSES,
+  withFailedSchedule,
   MODELS,
   modelIds,
-  startActionHarness,
   statuses,
   type ActionHarness,
   type CompletedRun,
@@ -22,15 +23,9 @@ const STILL_FAILING = ['int_1_suppliers_2'];
 describe('a native re-run of a dispatched retry', () => {
   let h: ActionHarness;
   let schedule: CompletedRun;
-
-  beforeAll(async () => {
-    h = await startActionHarness();
-    h.scenario.failing = [...MODELS.failing];
-    schedule = await h.dispatch();
-  });
-
-  afterAll(async () => {
-    await h.gh.stop();
+  withFailedSchedule((started, run) => {
+    h = started;
+    schedule = run;
   });
 
   /** A retry of the failed schedule (retry-of) that fixes all but one model, so it fails too. */
@@ -51,12 +46,7 @@ describe('a native re-run of a dispatched retry', () => {
 
   it('starts from a failed schedule', () => {
     expect(schedule.conclusion).toBe('failure');
-    expect(statuses(schedule.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'success'],
-      ['dbt-run', 'failed'],
-      ['dbt-test', 'skipped'],
-    ]);
+    expect(statuses(schedule.record)).toEqual(FAILED_SCHEDULE_STATUSES);
   });
 
   it("plans attempt 2 from the retry's attempt 1, not from the retry-of parent again", async () => {

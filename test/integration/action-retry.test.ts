@@ -2,12 +2,13 @@
  * The bundled Action end to end in the GitHub emulator: a dbt schedule fails at `dbt run`, and
  * retries (dispatched with retry-of, or native re-runs) re-execute only what failed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   executedNodes,
+  FAILED_SCHEDULE_STATUSES,
+  withFailedSchedule,
   MODELS,
   modelIds,
-  startActionHarness,
   statuses,
   type ActionHarness,
   type CompletedRun,
@@ -18,25 +19,14 @@ const RETRIED = modelIds([...MODELS.failing, ...MODELS.skippedByFailure]);
 describe('the Action retries a dbt schedule from failure', () => {
   let h: ActionHarness;
   let first: CompletedRun;
-
-  beforeAll(async () => {
-    h = await startActionHarness();
-    h.scenario.failing = [...MODELS.failing];
-    first = await h.dispatch();
-  });
-
-  afterAll(async () => {
-    await h.gh.stop();
+  withFailedSchedule((started, run) => {
+    h = started;
+    first = run;
   });
 
   it('records a failed first run and uploads its dbt state', () => {
     expect(first.conclusion).toBe('failure');
-    expect(statuses(first.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'success'],
-      ['dbt-run', 'failed'],
-      ['dbt-test', 'skipped'],
-    ]);
+    expect(statuses(first.record)).toEqual(FAILED_SCHEDULE_STATUSES);
     expect(h.gh.artifacts(first.runId).map((a) => a.name)).toEqual(['gh-retry-nightly-1']);
     expect(Object.keys(first.files).sort()).toEqual([
       'record.json',

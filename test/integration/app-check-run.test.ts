@@ -1,6 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from '../support/app/harness.js';
+import { describe, expect, it } from 'vitest';
+import { eachAppHarness, type AppHarness } from '../support/app/harness.js';
 import {
+  FAILED,
+  REPO,
   checkRunOf,
   comment,
   named,
@@ -10,14 +12,10 @@ import {
 } from '../support/app/scenario.js';
 import { retryWorkflow, untitledRetryWorkflow } from '../support/app/workflows.js';
 
-const REPO = 'acme/warehouse';
-const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
-
 describe('the buttons of the App’s check run', () => {
   let h: AppHarness;
-
-  beforeEach(async () => {
-    h = await startAppHarness({
+  eachAppHarness(
+    {
       repo: {
         repo: REPO,
         files: {
@@ -26,13 +24,9 @@ describe('the buttons of the App’s check run', () => {
         },
         collaborators: { mona: 'write', rita: 'read' },
       },
-    });
-  });
-
-  afterEach(async () => {
-    expect(h.log.errors).toEqual([]);
-    await h.stop();
-  });
+    },
+    (started) => (h = started),
+  );
 
   async function click(runId: number, identifier: string | null, user = 'mona'): Promise<void> {
     const checkRunId = Number(checkRunOf(h, runId)!.id);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
-import { startAppHarness, type AppHarness } from '../support/app/harness.js';
+import { eachAppHarness, startAppHarness, type AppHarness } from '../support/app/harness.js';
 import {
+  FAILED,
+  REPO,
   comment,
   finishRun,
   named,
@@ -15,9 +17,6 @@ import {
   retryOfOnlyWorkflow,
   retryWorkflow,
 } from '../support/app/workflows.js';
-
-const REPO = 'acme/warehouse';
-const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
 
 const repoOptions = {
   repo: REPO,
@@ -38,15 +37,7 @@ function fixture(name: string): Record<string, unknown> {
 
 describe('the App answers /retry on a pull request', () => {
   let h: AppHarness;
-
-  beforeEach(async () => {
-    h = await startAppHarness({ repo: repoOptions });
-  });
-
-  afterEach(async () => {
-    expect(h.log.errors).toEqual([]);
-    await h.stop();
-  });
+  eachAppHarness({ repo: repoOptions }, (started) => (h = started));
 
   function dispatched() {
     return h.gh.dispatches().map((d) => ({ ref: d.ref, inputs: d.inputs, actor: d.actor }));

@@ -4,19 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type AppCredentials, type GitHubEmulator } from '../emulator/index.js';
 import { readManifest } from '../support/app/harness.js';
 import { recordFiles, recordFor } from '../support/app/records.js';
-import {
-  SERVER_BUNDLE,
-  startServerProcess,
-  type ServerProcess,
-} from '../support/app/server-process.js';
+import { APP_BUNDLE, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { retryWorkflow } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 
-describe.skipIf(!existsSync(SERVER_BUNDLE))('the App server (npm start) over HTTP', () => {
+describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP', () => {
   let gh: GitHubEmulator;
   let app: AppCredentials;
-  let server: ServerProcess;
+  let server: AppProcess;
 
   beforeEach(async () => {
     gh = await startEmulator();
@@ -26,8 +22,8 @@ describe.skipIf(!existsSync(SERVER_BUNDLE))('the App server (npm start) over HTT
       collaborators: { mona: 'write' },
     });
     app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
-    server = await startServerProcess({ gh, app });
-    gh.setWebhookTarget(app.appId, { kind: 'url', url: `${server.url}/api/github/webhooks` });
+    // Also points the App's webhooks at the server.
+    server = await startAppProcess({ gh, app });
   });
 
   afterEach(async () => {

@@ -1,7 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from '../support/app/harness.js';
+import { describe, expect, it } from 'vitest';
+import { eachAppHarness, type AppHarness } from '../support/app/harness.js';
 import { failedDbtSteps } from '../support/app/records.js';
 import {
+  FAILED,
+  REPO,
   checkRunOf,
   comment,
   finishRun,
@@ -11,9 +13,6 @@ import {
   readable,
 } from '../support/app/scenario.js';
 import { retryWorkflow } from '../support/app/workflows.js';
-
-const REPO = 'acme/warehouse';
-const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
 
 function policy(lines: string): string {
   return `retry-policies:\n  - name: flaky warehouse\n${lines
@@ -25,21 +24,16 @@ function policy(lines: string): string {
 
 describe('the App on a completed gh-retry run', () => {
   let h: AppHarness;
-
-  beforeEach(async () => {
-    h = await startAppHarness({
+  eachAppHarness(
+    {
       repo: {
         repo: REPO,
         files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
         collaborators: { mona: 'write' },
       },
-    });
-  });
-
-  afterEach(async () => {
-    expect(h.log.errors).toEqual([]);
-    await h.stop();
-  });
+    },
+    (started) => (h = started),
+  );
 
   function configure(text: string): void {
     h.gh.commitFiles(REPO, { '.github/gh-retry.yml': text });

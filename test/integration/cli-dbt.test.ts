@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_BIN_DIR, makeProject } from '../dbt-emulator/make-project.mjs';
 import type { GeneratedProject } from '../dbt-emulator/make-project.mjs';
 import { makeTempDir, runCli } from '../support/cli.js';
+import { descendants } from '../support/dbt-projects.mjs';
 
 const SCHEDULE = `name: nightly
 steps:
@@ -15,21 +16,6 @@ steps:
   - dbt run
   - dbt test
 `;
-
-/** Models that depend, directly or not, on `model`. */
-function descendants(project: GeneratedProject, model: string): string[] {
-  const found = new Set<string>();
-  const visit = (name: string) => {
-    for (const [child, parents] of Object.entries(project.parents)) {
-      if (parents.includes(name) && !found.has(child)) {
-        found.add(child);
-        visit(child);
-      }
-    }
-  };
-  visit(model);
-  return [...found];
-}
 
 const id = (project: GeneratedProject, model: string) => `model.${project.projectName}.${model}`;
 

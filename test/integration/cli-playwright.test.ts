@@ -1,9 +1,9 @@
 // The real Playwright test runner through the gh-retry CLI: one test fails once; the retry runs
 // only that test. Node-only tests, no browser.
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules, makeTempDir, repoRoot, runCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { withFixtureSuite } from '../support/cli.js';
 
 interface JsonSuite {
   specs?: { title: string; tests: { results: { status: string }[] }[] }[];
@@ -23,23 +23,11 @@ function reportedTests(file: string): string[] {
 }
 
 describe('gh-retry with the real Playwright test runner', () => {
-  const temp = makeTempDir('playwright');
-  const work = path.join(temp.dir, 'suite');
-  const env = {
-    FAILS_ONCE_MARKER: path.join(temp.dir, 'fails-once.marker'),
-    PLAYWRIGHT_JSON_OUTPUT_NAME: 'report.json',
-    CI: '1',
-  };
+  const { work, cli } = withFixtureSuite('playwright-fails-once', {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'report.json', CI: '1' },
+    nodeModules: true,
+  });
   const command = 'npx playwright test --reporter=list,json';
-  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
-
-  beforeAll(() => {
-    cpSync(path.join(repoRoot, 'test/fixtures/playwright-fails-once'), work, { recursive: true });
-    linkNodeModules(work);
-  });
-  afterAll(() => {
-    temp.remove();
-  });
 
   it('fails the first run', async () => {
     const run = await cli('run', '--command', command);

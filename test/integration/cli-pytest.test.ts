@@ -1,20 +1,11 @@
 // Real pytest through the gh-retry CLI: one test fails once; the retry runs only that test.
-import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, repoRoot, runCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { withFixtureSuite } from '../support/cli.js';
+import { checkPytest } from '../support/tools.js';
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasPytest)
-  console.warn('NOTICE: python3 -m pytest is not available; the pytest CLI test is skipped');
+const hasPytest = checkPytest('the pytest CLI test is skipped');
 
 /** The test cases a junit XML report lists, as `name: outcome`. */
 function junitCases(file: string): string[] {
@@ -25,18 +16,8 @@ function junitCases(file: string): string[] {
 }
 
 describe.skipIf(!hasPytest)('gh-retry with real pytest', () => {
-  const temp = makeTempDir('pytest');
-  const work = path.join(temp.dir, 'suite');
-  const env = { FAILS_ONCE_MARKER: path.join(temp.dir, 'fails-once.marker') };
+  const { work, cli } = withFixtureSuite('pytest-fails-once');
   const command = 'python3 -m pytest -rA --junitxml=report.xml test_orders.py';
-  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
-
-  beforeAll(() => {
-    cpSync(path.join(repoRoot, 'test/fixtures/pytest-fails-once'), work, { recursive: true });
-  });
-  afterAll(() => {
-    temp.remove();
-  });
 
   it('fails the first run and saves the failed test ids', async () => {
     const run = await cli('run', '--command', command);

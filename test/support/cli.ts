@@ -1,10 +1,19 @@
 // Runs the gh-retry CLI as a separate process, the way a user does, from source (through tsx) so
 // the tests exercise the code in the tree; GH_RETRY_TEST_CLI=dist runs the bundled bin instead.
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The repository root. */
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -86,4 +95,25 @@ export function linkNodeModules(dir: string): void {
 export function ensureDir(dir: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * For the enclosing `describe`: a copy of `test/fixtures/<fixture>` in a fresh folder, removed
+ * after all its tests, with its fails-once marker beside it; `cli` runs gh-retry there.
+ */
+export function withFixtureSuite(
+  fixture: string,
+  options: { env?: Record<string, string>; nodeModules?: boolean } = {},
+) {
+  const temp = makeTempDir(fixture);
+  const work = path.join(temp.dir, 'suite');
+  const env = { FAILS_ONCE_MARKER: path.join(temp.dir, 'fails-once.marker'), ...options.env };
+  beforeAll(() => {
+    cpSync(path.join(repoRoot, 'test/fixtures', fixture), work, { recursive: true });
+    if (options.nodeModules === true) linkNodeModules(work);
+  });
+  afterAll(() => {
+    temp.remove();
+  });
+  return { work, cli: (...args: string[]) => runCli(args, { cwd: work, env }) };
 }

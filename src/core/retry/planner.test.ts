@@ -61,6 +61,15 @@ const RETRY_REASON =
   'failed in run r-1; dbt retry re-runs only the failed and skipped nodes (1 error, 1 skipped)';
 
 type Row = readonly [id: string, action: string, exec: string | null, reason: string];
+/** The rows most plans share: setup runs, a success of r-1 is reused, dbt-test runs after dbt-run. */
+const SETUP: Row = ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'];
+const reused = (id: string): Row => [id, 'reuse', null, 'succeeded in run r-1'];
+const TEST_AFTER_RUN: Row = [
+  'dbt-test',
+  'run',
+  'dbt test',
+  'skipped in run r-1; runs again after the failure of dbt-run',
+];
 
 describe('planRetry', () => {
   it.each<{
@@ -76,15 +85,10 @@ describe('planRetry', () => {
       parent: failedRun,
       mode: { kind: 'from-failure' },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
-        ['dbt-seed', 'reuse', null, 'succeeded in run r-1'],
+        SETUP,
+        reused('dbt-seed'),
         ['dbt-run', 'retry', retryExec, RETRY_REASON],
-        [
-          'dbt-test',
-          'run',
-          'dbt test',
-          'skipped in run r-1; runs again after the failure of dbt-run',
-        ],
+        TEST_AFTER_RUN,
       ],
     },
     {
@@ -92,20 +96,15 @@ describe('planRetry', () => {
       parent: withSteps(failedRun, { 'dbt-run': { exitCode: 2 } }),
       mode: { kind: 'from-failure' },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
-        ['dbt-seed', 'reuse', null, 'succeeded in run r-1'],
+        SETUP,
+        reused('dbt-seed'),
         [
           'dbt-run',
           'run',
           'dbt run',
           'failed in run r-1; dbt exited 2 (an error, not node failures), so there are no failed nodes to retry; runs as written',
         ],
-        [
-          'dbt-test',
-          'run',
-          'dbt test',
-          'skipped in run r-1; runs again after the failure of dbt-run',
-        ],
+        TEST_AFTER_RUN,
       ],
     },
     {
@@ -122,7 +121,7 @@ describe('planRetry', () => {
       }),
       mode: { kind: 'from-failure' },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
+        SETUP,
         [
           'dbt-seed',
           'run',
@@ -149,16 +148,11 @@ describe('planRetry', () => {
       mode: { kind: 'from-failure' },
       commands: 'dbt deps\ndbt seed --full-refresh\nmake check\ndbt run\ndbt test',
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
+        SETUP,
         ['dbt-seed', 'run', 'dbt seed --full-refresh', 'command changed since run r-1'],
         ['make-check', 'run', 'make check', 'new step'],
         ['dbt-run', 'retry', retryExec, RETRY_REASON],
-        [
-          'dbt-test',
-          'run',
-          'dbt test',
-          'skipped in run r-1; runs again after the failure of dbt-run',
-        ],
+        TEST_AFTER_RUN,
       ],
     },
     {
@@ -168,15 +162,10 @@ describe('planRetry', () => {
       }),
       mode: { kind: 'from-failure' },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
+        SETUP,
         ['dbt-seed', 'run', 'dbt seed', 'skipped in run r-1'],
         ['dbt-run', 'retry', retryExec, RETRY_REASON],
-        [
-          'dbt-test',
-          'run',
-          'dbt test',
-          'skipped in run r-1; runs again after the failure of dbt-run',
-        ],
+        TEST_AFTER_RUN,
       ],
     },
     {
@@ -190,9 +179,9 @@ describe('planRetry', () => {
       nothing: true,
       rows: [
         ['dbt-deps', 'skip', null, 'nothing to retry (setup step)'],
-        ['dbt-seed', 'reuse', null, 'succeeded in run r-1'],
-        ['dbt-run', 'reuse', null, 'succeeded in run r-1'],
-        ['dbt-test', 'reuse', null, 'succeeded in run r-1'],
+        reused('dbt-seed'),
+        reused('dbt-run'),
+        reused('dbt-test'),
       ],
     },
     {
@@ -205,8 +194,8 @@ describe('planRetry', () => {
       nothing: true,
       rows: [
         ['dbt-deps', 'skip', null, 'nothing to retry (setup step)'],
-        ['dbt-seed', 'reuse', null, 'succeeded in run r-1'],
-        ['dbt-test', 'reuse', null, 'succeeded in run r-1'],
+        reused('dbt-seed'),
+        reused('dbt-test'),
       ],
     },
     {
@@ -215,7 +204,7 @@ describe('planRetry', () => {
       mode: { kind: 'all' },
       commands: `${COMMANDS}\nmake report`,
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
+        SETUP,
         ['dbt-seed', 'run', 'dbt seed', 'retry all'],
         ['dbt-run', 'run', 'dbt run', 'retry all'],
         ['dbt-test', 'run', 'dbt test', 'retry all'],
@@ -227,8 +216,8 @@ describe('planRetry', () => {
       parent: failedRun,
       mode: { kind: 'from', step: 'dbt-run' },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
-        ['dbt-seed', 'reuse', null, 'succeeded in run r-1'],
+        SETUP,
+        reused('dbt-seed'),
         ['dbt-run', 'run', 'dbt run', 'retry from dbt-run'],
         ['dbt-test', 'run', 'dbt test', 'retry from dbt-run'],
       ],
@@ -238,7 +227,7 @@ describe('planRetry', () => {
       parent: failedRun,
       mode: { kind: 'from', step: 'dbt-seed' },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
+        SETUP,
         ['dbt-seed', 'run', 'dbt seed', 'retry from dbt-seed'],
         ['dbt-run', 'run', 'dbt run', 'retry from dbt-seed'],
         ['dbt-test', 'run', 'dbt test', 'retry from dbt-seed'],
@@ -249,7 +238,7 @@ describe('planRetry', () => {
       parent: failedRun,
       mode: { kind: 'only', steps: ['dbt-test', 'dbt-seed'] },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
+        SETUP,
         ['dbt-seed', 'run', 'dbt seed', 'named in only'],
         ['dbt-run', 'skip', null, 'not named in only (failed in run r-1)'],
         ['dbt-test', 'run', 'dbt test', 'named in only'],
@@ -260,8 +249,8 @@ describe('planRetry', () => {
       parent: failedRun,
       mode: { kind: 'only', steps: ['dbt-run'] },
       rows: [
-        ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'],
-        ['dbt-seed', 'reuse', null, 'succeeded in run r-1'],
+        SETUP,
+        reused('dbt-seed'),
         ['dbt-run', 'run', 'dbt run', 'named in only'],
         ['dbt-test', 'skip', null, 'not named in only (skipped in run r-1)'],
       ],

@@ -7,12 +7,7 @@ import {
   aStepRecord,
 } from '../../../test/support/run-record.js';
 import { RunRecordError } from '../errors.js';
-import {
-  RECORD_LIMITS,
-  appendOutputTail,
-  parseRunRecord,
-  serializeRunRecord,
-} from './record.js';
+import { RECORD_LIMITS, appendOutputTail, parseRunRecord, serializeRunRecord } from './record.js';
 
 describe('parseRunRecord and serializeRunRecord', () => {
   it('round-trips a record as 2-space JSON with a final newline', () => {
@@ -135,72 +130,21 @@ describe('parseRunRecord and serializeRunRecord', () => {
 });
 
 describe('appendOutputTail', () => {
-  const empty = { text: '', truncated: false };
+  const whole = (text: string) => ({ text, truncated: false });
+  const cut = (text: string) => ({ text, truncated: true });
+  const empty = whole('');
+  // name, tail so far, chunk, limit, expected tail
   it.each([
-    {
-      name: 'keeps everything under the limit',
-      tail: empty,
-      chunk: 'a\nb\n',
-      max: 10,
-      expected: { text: 'a\nb\n', truncated: false },
-    },
-    {
-      name: 'exactly at the limit',
-      tail: { text: '12345', truncated: false },
-      chunk: '67890',
-      max: 10,
-      expected: { text: '1234567890', truncated: false },
-    },
-    {
-      name: 'cuts at a line start',
-      tail: { text: 'line one\n', truncated: false },
-      chunk: 'line two\nend\n',
-      max: 12,
-      expected: { text: 'end\n', truncated: true },
-    },
-    {
-      name: 'keeps a cut that falls on a line start',
-      tail: { text: 'aaaa\n', truncated: false },
-      chunk: 'bbbb\n',
-      max: 5,
-      expected: { text: 'bbbb\n', truncated: true },
-    },
-    {
-      name: 'keeps the raw cut without a newline',
-      tail: empty,
-      chunk: 'abcdefghij',
-      max: 4,
-      expected: { text: 'ghij', truncated: true },
-    },
-    {
-      name: 'a huge chunk alone',
-      tail: { text: 'old\n', truncated: false },
-      chunk: `${'x'.repeat(100)}\nlast`,
-      max: 10,
-      expected: { text: 'last', truncated: true },
-    },
-    {
-      name: 'stays truncated',
-      tail: { text: 'ab', truncated: true },
-      chunk: 'c',
-      max: 10,
-      expected: { text: 'abc', truncated: true },
-    },
-    {
-      name: 'never starts with half a surrogate pair',
-      tail: empty,
-      chunk: 'a😀b',
-      max: 2,
-      expected: { text: 'b', truncated: true },
-    },
-    {
-      name: 'a zero limit',
-      tail: empty,
-      chunk: 'abc',
-      max: 0,
-      expected: { text: '', truncated: true },
-    },
-  ])('$name', ({ tail, chunk, max, expected }) => {
+    ['keeps everything under the limit', empty, 'a\nb\n', 10, whole('a\nb\n')],
+    ['exactly at the limit', whole('12345'), '67890', 10, whole('1234567890')],
+    ['cuts at a line start', whole('line one\n'), 'line two\nend\n', 12, cut('end\n')],
+    ['keeps a cut that falls on a line start', whole('aaaa\n'), 'bbbb\n', 5, cut('bbbb\n')],
+    ['keeps the raw cut without a newline', empty, 'abcdefghij', 4, cut('ghij')],
+    ['a huge chunk alone', whole('old\n'), `${'x'.repeat(100)}\nlast`, 10, cut('last')],
+    ['stays truncated', cut('ab'), 'c', 10, cut('abc')],
+    ['never starts with half a surrogate pair', empty, 'a😀b', 2, cut('b')],
+    ['a zero limit', empty, 'abc', 0, cut('')],
+  ])('%s', (_name, tail, chunk, max, expected) => {
     expect(appendOutputTail(tail, chunk, max)).toEqual(expected);
   });
 

@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ScheduleError } from '../errors.js';
 import { parseCommandList, parseScheduleFile } from './command-list.js';
 
+/** The step `dbt deps` becomes: a setup step, with no retries or state. */
+const DBT_DEPS = {
+  id: 'dbt-deps',
+  name: 'dbt deps',
+  run: 'dbt deps',
+  setup: true,
+  continueOnError: false,
+  retries: 0,
+  state: [],
+};
+
 describe('parseCommandList', () => {
   it('reads one command a line, skipping comments and blank lines', () => {
     const schedule = parseCommandList(
@@ -15,15 +26,7 @@ describe('parseCommandList', () => {
       ['dbt-run-2', 'dbt run --select b', false],
       ['dbt-test', 'dbt test', false],
     ]);
-    expect(schedule.steps[0]).toEqual({
-      id: 'dbt-deps',
-      name: 'dbt deps',
-      run: 'dbt deps',
-      setup: true,
-      continueOnError: false,
-      retries: 0,
-      state: [],
-    });
+    expect(schedule.steps[0]).toEqual(DBT_DEPS);
   });
 
   it('takes a name', () => {
@@ -71,15 +74,7 @@ describe('parseScheduleFile', () => {
     const schedule = parseScheduleFile({ text: FULL, fileName: 'schedule.yml' });
     expect(schedule.name).toBe('nightly');
     expect(schedule.steps).toEqual([
-      {
-        id: 'dbt-deps',
-        name: 'dbt deps',
-        run: 'dbt deps',
-        setup: true,
-        continueOnError: false,
-        retries: 0,
-        state: [],
-      },
+      DBT_DEPS,
       {
         id: 'dbt-seed',
         name: 'Load seeds',

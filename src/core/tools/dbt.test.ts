@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aFailedDbtRunStep,
-  aSavedStateFile,
-  aStepSpec,
-} from '../../../test/support/run-record.js';
+import { aFailedDbtRunStep, aSavedStateFile, aStepSpec } from '../../../test/support/run-record.js';
+import { itFindsStatePaths, itRecognises } from '../../../test/support/tool-cases.js';
 import type { StepRecord } from '../run-record/schema.js';
-import { recogniseTool, retryFormFor, statePathsFor } from './index.js';
+import { retryFormFor } from './index.js';
 
 describe('dbt recognition', () => {
-  it.each([
+  itRecognises([
     ['dbt build', 'dbt'],
     ['dbt run --select x', 'dbt'],
     ['dbt test', 'dbt'],
@@ -28,13 +25,11 @@ describe('dbt recognition', () => {
     ['dbt retry', null],
     ['dbt run && dbt test', null],
     ['dbt run | tee log', null],
-  ])('%s → %s', (run, tool) => {
-    expect(recogniseTool(aStepSpec({ run }))).toBe(tool);
-  });
+  ]);
 });
 
 describe('dbt state paths', () => {
-  it.each([
+  itFindsStatePaths('$run with $env → $paths', [
     { run: 'dbt run', env: {}, paths: ['target/run_results.json'] },
     { run: 'dbt run --target-path out', env: {}, paths: ['out/run_results.json'] },
     { run: 'dbt run --target-path=out/x', env: {}, paths: ['out/x/run_results.json'] },
@@ -77,9 +72,7 @@ describe('dbt state paths', () => {
     { run: 'dbt run --target-path /tmp/target', env: {}, paths: [] },
     { run: 'dbt run --project-dir ..', env: {}, paths: [] },
     { run: 'dbt deps', env: {}, paths: [] },
-  ])('$run with $env → $paths', ({ run, env, paths }) => {
-    expect(statePathsFor({ step: aStepSpec({ run }), env })).toEqual(paths);
-  });
+  ]);
 });
 
 const RESULTS = (which: string, statuses: string[] = ['success', 'error', 'skipped']): string =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aStepRecord, aStepSpec } from '../../../test/support/run-record.js';
+import { aStepSpec } from '../../../test/support/run-record.js';
+import { aFailedToolStep } from '../../../test/support/tool-cases.js';
 import type { StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor, statePathsFor, summariseStepState } from './index.js';
 
@@ -31,15 +32,9 @@ const LAST_RUN = 'test-results/.last-run.json';
 const STORED = 'e2e/test-results/.last-run.json';
 
 function failedPlaywrightStep(overrides: Partial<StepRecord> = {}): StepRecord {
-  return aStepRecord({
-    id: 'e2e',
-    command: 'npx playwright test',
-    status: 'failed',
-    exitCode: 1,
-    tool: 'playwright',
-    state: [{ path: LAST_RUN, stored: STORED, bytes: 1, sha256: 'c'.repeat(64) }],
-    ...overrides,
-  });
+  const command = 'npx playwright test';
+  const step = { id: 'e2e', command, tool: 'playwright', path: LAST_RUN, stored: STORED } as const;
+  return aFailedToolStep({ ...step, sha: 'c' }, overrides);
 }
 
 describe('Playwright retry form', () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { aStepRecord, aStepSpec } from '../../../test/support/run-record.js';
+import { aStepSpec } from '../../../test/support/run-record.js';
+import {
+  aFailedToolStep,
+  itFindsStatePaths,
+  itRecognises,
+} from '../../../test/support/tool-cases.js';
 import type { StepRecord } from '../run-record/schema.js';
-import { recogniseTool, retryFormFor, statePathsFor, summariseStepState } from './index.js';
+import { retryFormFor, summariseStepState } from './index.js';
 
 describe('pytest recognition', () => {
-  it.each([
+  itRecognises([
     ['pytest', 'pytest'],
     ['pytest -q tests/unit', 'pytest'],
     ['python -m pytest -x', 'pytest'],
@@ -16,13 +21,11 @@ describe('pytest recognition', () => {
     ['pytest && coverage report', null],
     ['python -m unittest', null],
     ['python pytest.py', null],
-  ])('%s → %s', (run, tool) => {
-    expect(recogniseTool(aStepSpec({ run }))).toBe(tool);
-  });
+  ]);
 });
 
 describe('pytest state paths', () => {
-  it.each([
+  itFindsStatePaths('$run → $paths', [
     { run: 'pytest', env: {}, paths: ['.pytest_cache/v/cache/lastfailed'] },
     { run: 'pytest -o cache_dir=.cache/pt', env: {}, paths: ['.cache/pt/v/cache/lastfailed'] },
     { run: 'pytest -o cache_dir=$CACHE', env: { CACHE: 'c' }, paths: ['c/v/cache/lastfailed'] },
@@ -38,24 +41,15 @@ describe('pytest state paths', () => {
     },
     { run: 'pytest -o cache_dir=/tmp/cache', env: {}, paths: [] },
     { run: 'pytest -p no:cacheprovider', env: {}, paths: [] },
-  ])('$run → $paths', ({ run, env, paths }) => {
-    expect(statePathsFor({ step: aStepSpec({ run }), env })).toEqual(paths);
-  });
+  ]);
 });
 
 const LASTFAILED = '.pytest_cache/v/cache/lastfailed';
 const STORED = 'pytest/.pytest_cache/v/cache/lastfailed';
 
 function failedPytestStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
-  return aStepRecord({
-    id: 'pytest',
-    command,
-    status: 'failed',
-    exitCode: 1,
-    tool: 'pytest',
-    state: [{ path: LASTFAILED, stored: STORED, bytes: 1, sha256: 'b'.repeat(64) }],
-    ...overrides,
-  });
+  const step = { id: 'pytest', command, tool: 'pytest', path: LASTFAILED, stored: STORED } as const;
+  return aFailedToolStep({ ...step, sha: 'b' }, overrides);
 }
 
 describe('pytest retry form', () => {

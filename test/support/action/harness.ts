@@ -4,12 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.mjs';
 import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulator/index.js';
 import { parseRecordArtifactName } from '../../../src/adapters/github/record-artifacts.js';
 import { parseRunRecord } from '../../../src/core/run-record/record.js';
 import type { RunRecord } from '../../../src/core/run-record/schema.js';
+import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const REPO = 'acme/warehouse';
@@ -31,14 +32,11 @@ export function nightlyWorkflow(
     .map(([key, value]) => `          ${key}: ${JSON.stringify(value)}\n`)
     .join('');
   return `name: dbt nightly
-run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
+${RUN_NAME_LINE}
 on:
   schedule:
     - cron: '0 3 * * *'
-  workflow_dispatch:
-    inputs:
-      retry-of: { type: string, required: false }
-      retry-mode: { type: string, required: false, default: from-failure }
+${DISPATCH_TRIGGER}
 permissions:
   actions: read
   contents: read
@@ -53,11 +51,7 @@ jobs:
           name: nightly
           working-directory: transform
 ${extra}          commands: |
-${commands
-  .split('\n')
-  .map((line) => `            ${line}`)
-  .join('\n')}
-`;
+${commandLines(commands.split('\n'))}`;
 }
 
 /** What the next job's workspace looks like: which models fail, and how slow a node is. */
@@ -188,6 +182,30 @@ export function executedNodes(run: CompletedRun, stepId: string): string[] {
 }
 
 /** Each step's status, in order. */
+/** The step statuses of the failed schedule: `dbt run` fails, so `dbt test` is skipped. */
+export const FAILED_SCHEDULE_STATUSES: [string, string][] = [
+  ['dbt-deps', 'success'],
+  ['dbt-seed', 'success'],
+  ['dbt-run', 'failed'],
+  ['dbt-test', 'skipped'],
+];
+
+/**
+ * For the enclosing `describe`: one harness whose first run, the schedule with `MODELS.failing`
+ * failing, is handed to `started` with it; the emulator stops after all its tests.
+ */
+export function withFailedSchedule(started: (h: ActionHarness, schedule: CompletedRun) => void) {
+  let current: ActionHarness | undefined;
+  beforeAll(async () => {
+    current = await startActionHarness();
+    current.scenario.failing = [...MODELS.failing];
+    started(current, await current.dispatch());
+  });
+  afterAll(async () => {
+    await current?.gh.stop();
+  });
+}
+
 export function statuses(record: RunRecord | null): [string, string][] {
   expect(record).not.toBeNull();
   return (record?.steps ?? []).map((step) => [step.id, step.status]);

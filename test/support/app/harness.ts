@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Probot, ProbotOctokit } from 'probot';
 import { parse } from 'yaml';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createRetryApp } from '../../../app/probot/index.js';
 import type { BotLogger } from '../../../app/context.js';
 import {
@@ -52,6 +53,31 @@ export interface AppHarness {
   /** Delays the retry policies asked for (the tasks themselves run at once). */
   readonly delays: number[];
   stop(): Promise<void>;
+}
+
+/**
+ * A fresh harness for each test of the enclosing `describe`, handed to `started`; stopped after
+ * the test, which fails if the App logged an error.
+ */
+export function eachAppHarness(
+  options: { repo: SeedRepoOptions },
+  started: (h: AppHarness) => void,
+): void {
+  let current: AppHarness | undefined;
+  beforeEach(async () => {
+    current = await startAppHarness(options);
+    started(current);
+  });
+  afterEach(async () => {
+    const h = current;
+    current = undefined;
+    if (h === undefined) return;
+    try {
+      expect(h.log.errors).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
 }
 
 /** Start the emulator, seed the repository, install the App and load it into Probot. */

@@ -2,6 +2,12 @@
 import { recordFiles, recordFor, type RecordShape } from './records.js';
 import type { AppHarness } from './harness.js';
 
+/** The repository every App scenario seeds. */
+export const REPO = 'acme/warehouse';
+
+/** A gh-retry run that failed and uploaded its record. */
+export const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
+
 /** How a run ends: its conclusion and the record artifact it uploaded (none: not a gh-retry run). */
 export interface RunEnding {
   readonly conclusion: 'success' | 'failure' | 'cancelled';

@@ -1,18 +1,5 @@
 /** Workflow files for the App's tests: gh-retry workflows with and without a dispatch trigger. */
-
-const RUN_NAME = `run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"`;
-
-const DISPATCH = `  workflow_dispatch:
-    inputs:
-      retry-of:
-        description: Run id or URL of the run to retry
-        required: false
-        type: string
-      retry-mode:
-        description: 'from-failure, all, from STEP or only STEP,…'
-        required: false
-        type: string
-        default: from-failure`;
+import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
 
 const DBT_COMMANDS = ['dbt deps', 'dbt run', 'dbt test'];
 
@@ -26,19 +13,18 @@ function steps(name: string, commands: readonly string[] = DBT_COMMANDS): string
         with:
           name: ${name}
           commands: |
-${commands.map((command) => `            ${command}`).join('\n')}
-`;
+${commandLines(commands)}`;
 }
 
 /** A gh-retry workflow on pull requests, pushes to main and dispatch, titled "Retry of #N" when retrying. */
 export function retryWorkflow(name: string, commands?: readonly string[]): string {
   return `name: ${name}
-${RUN_NAME}
+${RUN_NAME_LINE}
 on:
   pull_request:
   push:
     branches: [main]
-${DISPATCH}
+${DISPATCH_TRIGGER}
 ${steps(name.toLowerCase(), commands)}`;
 }
 
@@ -47,7 +33,7 @@ export function untitledRetryWorkflow(name: string): string {
   return `name: ${name}
 on:
   pull_request:
-${DISPATCH}
+${DISPATCH_TRIGGER}
 ${steps(name.toLowerCase())}`;
 }
 

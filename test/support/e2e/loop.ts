@@ -16,7 +16,7 @@ import {
   type WorkflowRun,
 } from '../../emulator/index.js';
 import type { RunRecord } from '../../../src/core/run-record/schema.js';
-import { REPO_ROOT, startAppProcess, type AppProcess } from './app-process.js';
+import { REPO_ROOT, startAppProcess, type AppProcess } from '../app-process.js';
 
 /** The repository of every scenario, and its maintainer (write access). */
 export const REPO = 'acme/warehouse';

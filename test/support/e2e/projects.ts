@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.mjs';
-import type { GeneratedProject } from '../../dbt-emulator/make-project.mjs';
 import type { JobSpec } from '../../emulator/index.js';
-import { REPO_ROOT } from './app-process.js';
+import { descendants } from '../dbt-projects.mjs';
+import { REPO_ROOT } from '../app-process.js';
 
 /** Models of the scenarios' dbt project: about 50, with tests, as the issue asks. */
 export const MODELS = 50;
@@ -22,37 +22,22 @@ export interface DbtScenario {
   files: Record<string, string>;
 }
 
-/** Models that depend on `model`, directly or not. */
-export function descendantsOf(project: GeneratedProject, model: string): string[] {
-  const found = new Set<string>();
-  const visit = (name: string) => {
-    for (const [child, parents] of Object.entries(project.parents)) {
-      if (parents.includes(name) && !found.has(child)) {
-        found.add(child);
-        visit(child);
-      }
-    }
-  };
-  visit(model);
-  return [...found];
-}
-
 /** Two failing models, neither downstream of the other, each with descendants; and what a retry must run. */
 export function chooseFailingModels(): { failing: string[]; retried: string[]; all: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'gh-retry-e2e-probe-'));
   try {
     const project = makeProject({ dir, models: MODELS });
-    const candidates = project.models.filter((m) => descendantsOf(project, m).length > 0);
+    const candidates = project.models.filter((m) => descendants(project, m).length > 0);
     const a = candidates[0];
     const b = candidates.find(
       (m) =>
         m !== a &&
         a !== undefined &&
-        !descendantsOf(project, a).includes(m) &&
-        !descendantsOf(project, m).includes(a),
+        !descendants(project, a).includes(m) &&
+        !descendants(project, m).includes(a),
     );
     if (a === undefined || b === undefined) throw new Error('no two independent models to fail');
-    const retried = new Set([a, b, ...descendantsOf(project, a), ...descendantsOf(project, b)]);
+    const retried = new Set([a, b, ...descendants(project, a), ...descendants(project, b)]);
     const id = (model: string) => `model.${project.projectName}.${model}`;
     return {
       failing: [a, b],

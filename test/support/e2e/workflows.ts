@@ -3,20 +3,7 @@
  * tell a user to: dispatch inputs `retry-of` and `retry-mode`, a "Retry of #N" run name, and the
  * gh-retry Action as the step that runs the schedule.
  */
-
-const RUN_NAME = `run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"`;
-
-const DISPATCH = `  workflow_dispatch:
-    inputs:
-      retry-of:
-        description: Run id or URL of the run to retry
-        required: false
-        type: string
-      retry-mode:
-        description: 'from-failure, all, from STEP or only STEP,STEP'
-        required: false
-        type: string
-        default: from-failure`;
+import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
 
 /** A workflow running `commands` with the gh-retry Action on pull requests, a schedule and dispatch. */
 export function scheduleWorkflow(params: {
@@ -31,12 +18,12 @@ export function scheduleWorkflow(params: {
       ? ''
       : `          working-directory: ${params.workingDirectory}\n`;
   return `name: ${params.name}
-${RUN_NAME}
+${RUN_NAME_LINE}
 on:
   pull_request:
   schedule:
     - cron: '0 3 * * *'
-${DISPATCH}
+${DISPATCH_TRIGGER}
 permissions:
   actions: read
   contents: read
@@ -49,7 +36,7 @@ jobs:
         with:
           name: ${params.scheduleName}
 ${workingDirectory}          commands: |
-${params.commands.map((command) => `            ${command}\n`).join('')}`;
+${commandLines(params.commands)}`;
 }
 
 /** The dbt nightly of the scenarios: deps, seed, run, test in `transform/`. */

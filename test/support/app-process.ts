@@ -7,15 +7,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AppCredentials, GitHubEmulator } from '../../emulator/index.js';
+import type { AppCredentials, GitHubEmulator } from '../emulator/index.js';
 
 /** The repository root. */
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The App's bundled server entry. */
 export const APP_BUNDLE = path.join(REPO_ROOT, 'dist/app/index.js');
 
-const GUARD = path.join(import.meta.dirname, 'process-guard.mjs');
+const GUARD = path.join(import.meta.dirname, 'e2e/process-guard.mjs');
 const TSX_LOADER = path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs');
 
 /** A running App server. */

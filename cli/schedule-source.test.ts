@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScheduleError, UserError } from '../src/core/errors.js';
-import { resolveStoreRoot } from './cli-context.js';
-import type { CliContext } from './cli-context.js';
-import { readRetryMode } from './retry-mode-options.js';
-import type { RetryModeOptions } from './retry-mode-options.js';
 import { readSchedule } from './schedule-source.js';
 import type { ScheduleOptions } from './schedule-source.js';
 
-const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-cli-options-')));
+const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-schedule-source-')));
 const withDefault = path.join(dir, 'with-default');
 const empty = path.join(dir, 'empty');
 mkdirSync(withDefault);
@@ -77,41 +73,5 @@ describe('readSchedule', () => {
     const read = readSchedule(options, path.join(dir, folder));
     await expect(read).rejects.toThrow(type);
     await expect(read).rejects.toThrow(message);
-  });
-});
-
-describe('readRetryMode', () => {
-  it.each<[RetryModeOptions, unknown]>([
-    [{}, { kind: 'from-failure' }],
-    [{ all: true }, { kind: 'all' }],
-    [{ from: 'dbt-run' }, { kind: 'from', step: 'dbt-run' }],
-    [{ only: 'a, b,,c' }, { kind: 'only', steps: ['a', 'b', 'c'] }],
-  ])('reads %j', (options, mode) => {
-    expect(readRetryMode(options)).toEqual(mode);
-  });
-
-  it.each<[RetryModeOptions, RegExp]>([
-    [{ all: true, from: 'x' }, /at most one of --all, --from STEP and --only/],
-    [{ only: ' , ' }, /--only needs at least one step id/],
-  ])('refuses %j', (options, message) => {
-    expect(() => readRetryMode(options)).toThrow(message);
-  });
-});
-
-describe('resolveStoreRoot', () => {
-  const context = (env: Record<string, string>): CliContext => ({
-    cwd: '/work/project',
-    env,
-    stdout: () => undefined,
-    stderr: () => undefined,
-    onSignal: () => () => undefined,
-  });
-  it.each([
-    [{ store: 'runs' }, { GH_RETRY_STORE: '/elsewhere' }, '/work/project/runs'],
-    [{}, { GH_RETRY_STORE: '/elsewhere' }, '/elsewhere'],
-    [{}, { GH_RETRY_STORE: '' }, '/work/project/.gh-retry'],
-    [{}, {}, '/work/project/.gh-retry'],
-  ])('picks --store %j, then GH_RETRY_STORE %j, then .gh-retry', (options, env, root) => {
-    expect(resolveStoreRoot(options, context(env))).toBe(root);
   });
 });
