@@ -8,5 +8,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores on CI: keep parallelism modest so subprocess-heavy suites stay stable.
     maxWorkers: 2,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which plain
+    // Node refuses: let Vite transform it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

@@ -71,8 +71,10 @@ export function addRun(hub: Hub, options: SeedRunOptions): number {
   const headSha = options.headSha ?? repo.branches.get(branch);
   if (!headSha) throw new Error(`no branch ${branch} in ${options.repo}`);
   const file =
-    parseWorkflowFileIfValid(hub.state.fileAt(headSha, workflow.path)) ??
-    parseWorkflowFile('on: workflow_dispatch\njobs: {}\n');
+    parseWorkflowFileIfValid(hub.state.fileAt(headSha, workflow.path), workflow.path) ??
+    parseWorkflowFile(
+      "on: workflow_dispatch\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps: [{ run: 'true' }]\n",
+    );
   const origin = {
     event: options.event ?? 'push',
     headBranch: branch,
