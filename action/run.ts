@@ -42,8 +42,11 @@ export interface RunParams {
   readonly artifactClient: WorkerArtifactClient | null;
 }
 
-/** Runs the Action: inputs → retry source → plan → schedule → record artifact, outputs and summary. */
-export async function run(params: RunParams): Promise<void> {
+/**
+ * Runs the Action: inputs → retry source → plan → schedule → record artifact, outputs and summary.
+ * Without params (as `@github/local-action` calls it) the artifact client loads at the upload.
+ */
+export async function run(params: RunParams = { artifactClient: null }): Promise<void> {
   const job: Job = {
     context: null,
     artifact: null,
