@@ -6,6 +6,7 @@ import type { RetryMode } from '../src/core/model.js';
 import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from '../src/core/markdown-report.js';
 import type { RunRecord } from '../src/core/run-record-schema.js';
 import type { CheckRunFields } from '../src/ports-github-bot.js';
+import { endWithinBytes, utf8Length } from '../src/core/utf8.js';
 import { renderRecordsNote, type RecordsNote } from './retry-markers.js';
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
@@ -155,7 +156,8 @@ function titleOf(records: readonly RunRecord[]): string {
 
 /** Keep a check run's text under GitHub's limit, dropping the oldest part (the log's newest lines matter). */
 function fitText(text: string): string {
-  if (text.length <= MARKDOWN_LIMIT) return text;
-  const cut = text.indexOf('\n', text.length - MARKDOWN_LIMIT + 40);
-  return `_Older entries were dropped._\n\n${text.slice(cut === -1 ? text.length - MARKDOWN_LIMIT + 40 : cut + 1)}`;
+  if (utf8Length(text) <= MARKDOWN_LIMIT) return text;
+  const end = endWithinBytes(text, MARKDOWN_LIMIT - 40);
+  const cut = end.indexOf('\n');
+  return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
 }
