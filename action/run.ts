@@ -19,6 +19,7 @@ import {
   uploadRecordArtifact,
   type RecordArtifact,
 } from './record-artifact.js';
+import { withActionsPermissionHint } from './actions-permission.js';
 import { loadArtifactClient } from './artifact-client.js';
 import type { WorkerArtifactClient } from './artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
@@ -142,8 +143,11 @@ async function preparePlan(params: {
     import('./prepare-run.js'),
     import('../src/adapters/octokit-github.js'),
   ]);
-  const github = new OctokitGitHub(
-    createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
+  const github = withActionsPermissionHint(
+    new OctokitGitHub(
+      createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
+    ),
+    context.workflowPath,
   );
   const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
   return await prepareRun({ ...params, github, parentDir });

@@ -7,7 +7,8 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Hub } from './hub.js';
 import { findWorkflow } from './rest/workflows.js';
 import { requireSeededRepo, userToken } from './seed.js';
-import { isoSeconds, type ArtifactRecord } from './state.js';
+import { newToken } from './auth.js';
+import { isoSeconds, type ArtifactRecord, type Permissions } from './state.js';
 import { parseWorkflowFile, parseWorkflowFileIfValid } from './workflow-file.js';
 
 /** A dispatch to send as a user. */
@@ -142,4 +143,25 @@ export function expireArtifact(hub: Hub, artifactId: number): void {
   const artifact = hub.state.artifacts.get(artifactId);
   if (!artifact) throw new Error(`no artifact ${artifactId}`);
   artifact.expiresAt = isoSeconds(new Date(Date.now() - 1000));
+}
+
+/** A run's `GITHUB_TOKEN` with the permissions a workflow's `permissions:` block grants. */
+export function actionsToken(
+  hub: Hub,
+  options: { readonly repo: string; readonly runId: number; readonly permissions: Permissions },
+): string {
+  const repo = requireSeededRepo(hub, options.repo);
+  const token = newToken('ghs_');
+  hub.state.tokens.set(token, {
+    token,
+    expiresAt: null,
+    principal: {
+      kind: 'actions',
+      user: hub.state.ensureUser('github-actions[bot]', 'Bot'),
+      runId: options.runId,
+      repoId: repo.id,
+      permissions: { metadata: 'read', ...options.permissions },
+    },
+  });
+  return token;
 }
