@@ -20,6 +20,7 @@ import {
   type RecordArtifact,
 } from './record-artifact.js';
 import { withActionsPermissionHint } from './actions-permission.js';
+import { assertSupportedServer } from './server-support.js';
 import { loadArtifactClient } from './artifact-client.js';
 import type { WorkerArtifactClient } from './artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
@@ -76,6 +77,7 @@ export async function run(params: RunParams = { artifactClient: null }): Promise
 async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const context = parseGitHubContext(process.env);
   job.context = context;
+  assertSupportedServer(context.serverUrl);
   const nameInput = core.getInput('name').trim();
   job.artifact = await openRecordArtifact({
     context,
