@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Three tiers, run together by `npm test` (as CI does) and apart by `npm run test:unit`,
  * `test:integration` and `test:e2e`:
  * - unit: the tests beside their modules; no process, no server, seconds in all;
- * - integration: the GitHub and dbt emulators, and the shells driven against them;
+ * - integration: the GitHub and dbt emulators, real dbt, and the shells driven against them;
  * - e2e: the real bundles as processes, and the benchmark's measuring functions at a tiny size.
  */
 export default defineConfig({
@@ -12,6 +12,9 @@ export default defineConfig({
     pool: 'forks',
     // Two cores on CI: keep parallelism modest so subprocess-heavy suites stay stable.
     maxWorkers: 2,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which plain
+    // Node refuses: let Vite transform it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     projects: [
       {
         extends: true,

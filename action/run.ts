@@ -19,6 +19,8 @@ import {
   uploadRecordArtifact,
   type RecordArtifact,
 } from './record/artifact.js';
+import { withActionsPermissionHint } from './actions-permission.js';
+import { assertSupportedServer } from './server-support.js';
 import { loadArtifactClient } from './record/artifact-client.js';
 import type { WorkerArtifactClient } from './record/artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
@@ -42,8 +44,11 @@ export interface RunParams {
   readonly artifactClient: WorkerArtifactClient | null;
 }
 
-/** Runs the Action: inputs → retry source → plan → schedule → record artifact, outputs and summary. */
-export async function run(params: RunParams): Promise<void> {
+/**
+ * Runs the Action: inputs → retry source → plan → schedule → record artifact, outputs and summary.
+ * Without params (as `@github/local-action` calls it) the artifact client loads at the upload.
+ */
+export async function run(params: RunParams = { artifactClient: null }): Promise<void> {
   const job: Job = {
     context: null,
     artifact: null,
@@ -72,6 +77,7 @@ export async function run(params: RunParams): Promise<void> {
 async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const context = parseGitHubContext(process.env);
   job.context = context;
+  assertSupportedServer(context.serverUrl);
   const nameInput = core.getInput('name').trim();
   job.artifact = await openRecordArtifact({
     context,
@@ -139,8 +145,11 @@ async function preparePlan(params: {
     import('./prepare-run.js'),
     import('../src/adapters/github/runs.js'),
   ]);
-  const github = new OctokitGitHub(
-    createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
+  const github = withActionsPermissionHint(
+    new OctokitGitHub(
+      createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
+    ),
+    context.workflowPath,
   );
   const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
   return await prepareRun({ ...params, github, parentDir });

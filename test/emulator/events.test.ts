@@ -34,6 +34,8 @@ on:
   workflow_run:
     workflows: [Nightly]
     types: [completed]
+permissions:
+  issues: write
 jobs:
   bot:
     runs-on: ubuntu-latest

@@ -51,7 +51,10 @@ export function startTriggeredRuns(
   const runs: RunRecord[] = [];
   for (const workflow of hub.state.workflows.values()) {
     if (workflow.repoId !== params.repo.id || workflow.state !== 'active') continue;
-    const file = parseWorkflowFileIfValid(hub.state.fileAt(params.filesSha, workflow.path));
+    const file = parseWorkflowFileIfValid(
+      hub.state.fileAt(params.filesSha, workflow.path),
+      workflow.path,
+    );
     if (file && matchesTrigger(file, params.trigger))
       runs.push(hub.runs.create({ repo: params.repo, workflow, file, origin: params.origin }));
   }

@@ -39,3 +39,64 @@ describe('expressions', () => {
     expect(() => evaluateExpression(expression, context)).toThrow();
   });
 });
+
+// Behaviours GitHub documents (docs "Evaluate expressions in workflows and actions") that the
+// emulator's former hand-written evaluator got wrong.
+describe('expressions as GitHub evaluates them', () => {
+  const matrix = {
+    ...context,
+    steps: { a: { outcome: 'success' }, b: { outcome: 'failure' } },
+    needs: { build: { result: 'success', outputs: { n: '10' } } },
+    matrix: {
+      legs: [
+        { name: 'x', ok: true },
+        { name: 'y', ok: false },
+      ],
+    },
+  };
+
+  it.each([
+    ['1 < 2', true],
+    ["'10' > 9", true],
+    ["'abc' < 'ABD'", true],
+    ['inputs.count >= 3', true],
+    ['join(fromJSON(\'["a","b"]\'), \'+\')', 'a+b'],
+    ["join('single')", 'single'],
+    ["case(inputs.count > 2, 'big', 'small')", 'big'],
+    ["case(false, 'a', false, 'b', 'c')", 'c'],
+    ["case(false, 'a', true, 'b', 'c')", 'b'],
+    ['matrix.legs.*.name', ['x', 'y']],
+    ["contains(matrix.legs.*.name, 'Y')", true],
+    ['steps.*.outcome', ['success', 'failure']],
+    ["'' == 0", true],
+    ["'1' == 1", true],
+    ['null == 0', true],
+    ['true == 1', true],
+    ["'abc' == 0", false],
+    ["format('{{0}} {0}', 'x')", '{0} x'],
+    ["format('{0}}} and {{', 1)", '1} and {'],
+    ["toJSON('x')", '"x"'],
+    ["inputs.missing == ''", true],
+  ])('%s → %j', (expression, expected) => {
+    expect(evaluateExpression(expression, matrix)).toEqual(expected);
+  });
+
+  it.each([
+    ['success()', 'success', true],
+    ['failure()', 'failure', true],
+    ['success()', 'failure', false],
+    ["always() && steps.b.outcome == 'failure'", 'failure', true],
+    ['cancelled()', 'cancelled', true],
+  ] as const)('status function %s with a %s job → %s', (expression, status, expected) => {
+    expect(evaluateExpression(expression, matrix, { status })).toBe(expected);
+  });
+
+  it.each([
+    ['secrets.TOKEN', /Unrecognized named-value: 'secrets'/],
+    ['success()', /Unrecognized function: 'success'/],
+    ["format('{0')", /format/i],
+    ["join('a', 'b', 'c')", /Too many parameters/],
+  ])('refuses %s outside its contexts', (expression, message) => {
+    expect(() => evaluateExpression(expression, context)).toThrow(message);
+  });
+});

@@ -174,7 +174,7 @@ function fireSchedule(
   for (const workflow of hub.state.workflows.values()) {
     const file =
       workflow.repoId === repo.id && workflow.state === 'active'
-        ? parseWorkflowFileIfValid(hub.state.fileAt(sha, workflow.path))
+        ? parseWorkflowFileIfValid(hub.state.fileAt(sha, workflow.path), workflow.path)
         : undefined;
     const entries = file?.triggers.get('schedule')?.entries;
     if (!file || !Array.isArray(entries)) continue;

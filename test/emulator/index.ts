@@ -219,6 +219,11 @@ export class GitHubEmulator {
     return seed.userToken(this.hub, login);
   }
 
+  /** A run's `GITHUB_TOKEN` granting only `permissions` (and `metadata: read`), as a workflow's `permissions:` does. */
+  actionsToken(options: { repo: string; runId: number; permissions: Permissions }): string {
+    return seedRuns.actionsToken(this.hub, options);
+  }
+
   // ── runs ───────────────────────────────────────────────────────────────
 
   /** Register how a workflow's gh-retry job runs; key: workflow path or `owner/repo:path`. */

@@ -43,6 +43,8 @@ export interface RunOrigin {
 const writeAll: Permissions = Object.fromEntries(
   WRITABLE_PERMISSIONS.map((name) => [name, 'write']),
 );
+/** GitHub's restricted default: contents and packages read, nothing else (`actions: none`). */
+const restricted: Permissions = { contents: 'read', packages: 'read', metadata: 'read' };
 
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -256,7 +258,12 @@ export class RunService {
         user: state.ensureUser('github-actions[bot]', 'Bot'),
         runId: run.id,
         repoId: run.repoId,
-        permissions: spec?.permissions ?? file?.permissions ?? writeAll,
+        permissions:
+          spec?.permissions ??
+          file?.permissions ??
+          (state.repos.get(run.repoId)?.defaultWorkflowPermissions === 'write'
+            ? writeAll
+            : restricted),
       },
     });
     return attempt;

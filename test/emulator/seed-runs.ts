@@ -7,7 +7,8 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Hub } from './hub.js';
 import { findWorkflow } from './rest/workflows.js';
 import { requireSeededRepo, userToken } from './seed.js';
-import { isoSeconds, type ArtifactRecord } from './state.js';
+import { newToken } from './auth.js';
+import { isoSeconds, type ArtifactRecord, type Permissions } from './state.js';
 import { parseWorkflowFile, parseWorkflowFileIfValid } from './workflow-file.js';
 
 /** A dispatch to send as a user. */
@@ -71,8 +72,10 @@ export function addRun(hub: Hub, options: SeedRunOptions): number {
   const headSha = options.headSha ?? repo.branches.get(branch);
   if (!headSha) throw new Error(`no branch ${branch} in ${options.repo}`);
   const file =
-    parseWorkflowFileIfValid(hub.state.fileAt(headSha, workflow.path)) ??
-    parseWorkflowFile('on: workflow_dispatch\njobs: {}\n');
+    parseWorkflowFileIfValid(hub.state.fileAt(headSha, workflow.path), workflow.path) ??
+    parseWorkflowFile(
+      "on: workflow_dispatch\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps: [{ run: 'true' }]\n",
+    );
   const origin = {
     event: options.event ?? 'push',
     headBranch: branch,
@@ -140,4 +143,25 @@ export function expireArtifact(hub: Hub, artifactId: number): void {
   const artifact = hub.state.artifacts.get(artifactId);
   if (!artifact) throw new Error(`no artifact ${artifactId}`);
   artifact.expiresAt = isoSeconds(new Date(Date.now() - 1000));
+}
+
+/** A run's `GITHUB_TOKEN` with the permissions a workflow's `permissions:` block grants. */
+export function actionsToken(
+  hub: Hub,
+  options: { readonly repo: string; readonly runId: number; readonly permissions: Permissions },
+): string {
+  const repo = requireSeededRepo(hub, options.repo);
+  const token = newToken('ghs_');
+  hub.state.tokens.set(token, {
+    token,
+    expiresAt: null,
+    principal: {
+      kind: 'actions',
+      user: hub.state.ensureUser('github-actions[bot]', 'Bot'),
+      runId: options.runId,
+      repoId: repo.id,
+      permissions: { metadata: 'read', ...options.permissions },
+    },
+  });
+  return token;
 }

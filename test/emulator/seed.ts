@@ -26,6 +26,8 @@ export interface SeedRepoOptions {
   readonly branches?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   readonly collaborators?: Readonly<Record<string, Role>> | undefined;
   readonly ownerType?: 'User' | 'Organization' | undefined;
+  /** Default `GITHUB_TOKEN` permissions (default `read`, GitHub's restricted default). */
+  readonly defaultWorkflowPermissions?: 'read' | 'write' | undefined;
 }
 
 /** Split `owner/name`; throws on anything else. */
@@ -80,6 +82,7 @@ export function seedRepo(hub: Hub, options: SeedRepoOptions): RepoRecord {
     fork: false,
     createdAt: hub.state.nowIso(),
     collaborators: new Map(),
+    defaultWorkflowPermissions: options.defaultWorkflowPermissions ?? 'read',
   };
   hub.state.repos.set(repo.id, repo);
   hub.state.commit({
@@ -131,6 +134,7 @@ function forkOf(hub: Hub, base: RepoRecord, ownerLogin: string): RepoRecord {
     fork: true,
     createdAt: hub.state.nowIso(),
     collaborators: new Map(),
+    defaultWorkflowPermissions: 'read',
   };
   hub.state.repos.set(fork.id, fork);
   const baseSha = base.branches.get(base.defaultBranch);

@@ -40,6 +40,12 @@ export interface RepoRecord {
   readonly fork: boolean;
   readonly createdAt: string;
   readonly collaborators: Map<string, Role>;
+  /**
+   * The default `GITHUB_TOKEN` permissions of a workflow without `permissions:` (Settings →
+   * Actions → Workflow permissions): `read` ("Read repository contents and packages", the
+   * default of repositories and organisations created since February 2023) or `write`.
+   */
+  readonly defaultWorkflowPermissions: 'read' | 'write';
 }
 
 export interface WorkflowRecord {

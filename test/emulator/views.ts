@@ -154,7 +154,7 @@ export function repositoryView(view: ViewContext, repo: RepoRecord): Json {
 export function workflowName(view: ViewContext, workflow: WorkflowRecord): string {
   const repo = view.state.repos.get(workflow.repoId);
   const text = view.state.fileAt(repo?.branches.get(repo.defaultBranch), workflow.path);
-  return parseWorkflowFileIfValid(text)?.name ?? workflow.path;
+  return parseWorkflowFileIfValid(text, workflow.path)?.name ?? workflow.path;
 }
 
 /** `workflow`. */

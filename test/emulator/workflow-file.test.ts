@@ -7,8 +7,7 @@ run-name: Nightly \${{ inputs.target }}
 on:
   schedule: [{ cron: '0 3 * * *' }]
   push:
-    branches: [main, 'release/**']
-    branches-ignore: ['release/old-*']
+    branches: [main, 'release/**', '!release/old-*']
   pull_request:
   issue_comment:
     types: [created]
@@ -35,6 +34,8 @@ jobs:
           commands: dbt run
           retry-of: \${{ inputs.retry-of }}
 `);
+
+const job = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n';
 
 describe('workflow files', () => {
   it('reads name, run-name, inputs, permissions and the action step', () => {
@@ -93,7 +94,7 @@ describe('workflow files', () => {
     ['actions/checkout@v4', false],
   ])('finds the action step in `uses: %s` → %s', (uses, found) => {
     const file = parseWorkflowFile(
-      `on: push\njobs:\n  a:\n    steps:\n      - uses: actions/cache@v4\n      - uses: ${uses}\n        with: { x: 1 }\n`,
+      `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n      - uses: ${uses}\n        with: { x: 1 }\n`,
     );
     expect(file.actionStep?.uses).toBe(found ? uses : undefined);
   });
@@ -102,19 +103,78 @@ describe('workflow files', () => {
     ['on: push\n', ['push']],
     ['on: [push, workflow_dispatch]\n', ['push', 'workflow_dispatch']],
   ])('accepts `on` as %j', (text, triggers) => {
-    expect([...parseWorkflowFile(`${text}jobs: {}\n`).triggers.keys()]).toEqual(triggers);
+    expect([...parseWorkflowFile(`${text}${job}`).triggers.keys()]).toEqual(triggers);
   });
 
   it.each([
-    ['jobs: {}\n'],
-    ['on: { workflow_dispatch: { inputs: { x: { type: color } } } }\n'],
-    ['on: { workflow_dispatch: { inputs: { x: { type: choice } } } }\n'],
+    [job, /Required property is missing: on/],
+    ['on: { workflow_dispatch: { inputs: { x: { type: color } } } }\n' + job, /color/],
+    ['on: { workflow_dispatch: { inputs: { x: { type: choice } } } }\n' + job, /options/],
     [
-      `on: { workflow_dispatch: { inputs: { ${Array.from({ length: 26 }, (_, i) => `i${i}: {}`).join(', ')} } } }\n`,
+      `on: { workflow_dispatch: { inputs: { ${Array.from({ length: 26 }, (_, i) => `i${i}: {}`).join(', ')} } } }\n${job}`,
+      /you may only define up to 25 `inputs` for a `workflow_dispatch` event/,
     ],
-    ['on: [push\n'],
-  ])('rejects an invalid file %#', (text) => {
-    expect(() => parseWorkflowFile(text)).toThrow(WorkflowFileError);
+    ['on: [push\n', /Flow sequence/],
+    // What GitHub refuses and the former hand-written checks accepted.
+    ['on: push\n', /\(Line: 1, Col: 1\): Required property is missing: jobs/],
+    [
+      'on: push\njobs:\n  a:\n    steps: [{ run: x }]\n',
+      /\(Line: 4, Col: 5\): Required property is missing: runs-on/,
+    ],
+    [
+      "on: { schedule: [{ cron: '61 * * * *' }] }\n" + job,
+      /Invalid cron expression. Expected format: '\* \* \* \* \*'/,
+    ],
+    ['on: push\nrun-name: ${{ secrets.TOKEN }}\n' + job, /Unrecognized named-value: 'secrets'/],
+    [
+      'on: { push: { branches: [main], branches-ignore: [old] } }\n' + job,
+      /you may only define one of `branches` and `branches-ignore` for a single event/,
+    ],
+    [
+      'on: { pull_request: { paths: [a], paths-ignore: [b] } }\n' + job,
+      /you may only define one of `paths` and `paths-ignore` for a single event/,
+    ],
+    ['on: push\njobs:\n  a:\n    runs-on: x\n    step: []\n', /Unexpected value 'step'/],
+  ])("rejects an invalid file %#, with GitHub's message", (text, message) => {
+    expect(() => parseWorkflowFile(text, '.github/workflows/x.yml')).toThrow(WorkflowFileError);
+    expect(() => parseWorkflowFile(text, '.github/workflows/x.yml')).toThrow(message);
+  });
+
+  const filtered = (on: string) => parseWorkflowFile(`on:\n${on}\n${job}`);
+  it.each([
+    ["  push: { branches: ['releases/**', '!releases/**-alpha'] }", 'releases/1.0', true],
+    ["  push: { branches: ['releases/**', '!releases/**-alpha'] }", 'releases/1.0-alpha', false],
+    ["  push: { branches: ['!main', 'main'] }", 'main', true],
+    ["  push: { branches: ['feature-?x'] }", 'feature-x', true],
+    ["  push: { branches: ['feature-?x'] }", 'featurex', true],
+    ["  push: { branches: ['feature-?x'] }", 'feature--x', false],
+    ["  push: { branches: ['v1+'] }", 'v111', true],
+    ["  push: { branches: ['v1+'] }", 'v', false],
+    ["  push: { branches: ['v[12].*'] }", 'v2.0', true],
+    ["  push: { branches: ['v[12].*'] }", 'v3.0', false],
+    ["  push: { branches: ['*'] }", 'a/b', false],
+    ["  push: { branches-ignore: ['dependabot/**'] }", 'dependabot/npm/x', false],
+    ["  push: { tags: ['v*'] }", 'main', false],
+  ])('filter %s on branch %s → %s', (on, branch, expected) => {
+    expect(matchesTrigger(filtered(on), { name: 'push', branch })).toBe(expected);
+  });
+
+  it.each([
+    [['docs/a.md'], false],
+    [['docs/a.md', 'src/x.ts'], true],
+  ])('paths-ignore docs/** with changes %j → %s', (paths, expected) => {
+    const file = filtered("  pull_request: { paths-ignore: ['docs/**'] }");
+    expect(
+      matchesTrigger(file, { name: 'pull_request', action: 'opened', branch: 'main', paths }),
+    ).toBe(expected);
+  });
+
+  it.each([
+    [['src/app.ts'], true],
+    [['README.md'], false],
+  ])('paths [src/**, !src/**.md] with changes %j → %s', (paths, expected) => {
+    const file = filtered("  push: { paths: ['src/**', '!src/**.md'] }");
+    expect(matchesTrigger(file, { name: 'push', branch: 'main', paths })).toBe(expected);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Workflow files (`.github/workflows/*.yml`) as the emulator understands them: name, run-name,
  * `on:` triggers with their filters, workflow_dispatch inputs, permissions, and the step that
- * uses the action under test.
+ * uses the action under test. Validity is GitHub's parser's verdict (github-workflow.ts).
  */
 import { parse } from 'yaml';
+import { filterAllows, pathsAllow } from './filter-patterns.js';
+import { parseWithGitHub } from './github-workflow.js';
 import type { PermissionLevel, Permissions } from './state.js';
 
 /** A `workflow_dispatch` input declaration. */
@@ -60,17 +62,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseTriggers(on: unknown): Map<string, Record<string, unknown>> {
-  if (typeof on === 'string') return new Map([[on, {}]]);
-  if (Array.isArray(on)) return new Map(on.map((name) => [String(name), {}]));
-  if (isRecord(on))
-    return new Map(
-      Object.entries(on).map(([name, config]) => [
-        name,
-        isRecord(config) ? config : { entries: config },
-      ]),
-    );
-  throw new WorkflowFileError("the workflow has no 'on' trigger");
+function triggersOf(
+  events: Readonly<Record<string, unknown>>,
+): Map<string, Record<string, unknown>> {
+  return new Map(
+    Object.entries(events).map(([name, config]) => [
+      name,
+      isRecord(config) ? config : { entries: config },
+    ]),
+  );
 }
 
 function parseInputs(config: Readonly<Record<string, unknown>>): DispatchInput[] {
@@ -143,17 +143,23 @@ function findActionStep(jobs: Record<string, unknown>): ActionStep | undefined {
   return undefined;
 }
 
-/** Parse a workflow file; throws WorkflowFileError when GitHub would reject it. */
-export function parseWorkflowFile(text: string): WorkflowFile {
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch (error) {
-    throw new WorkflowFileError(`invalid YAML: ${(error as Error).message}`);
-  }
+/** Parse a workflow file; throws WorkflowFileError with GitHub's messages when GitHub would reject it. */
+export function parseWorkflowFile(
+  text: string,
+  path = '.github/workflows/workflow.yml',
+): WorkflowFile {
+  const verdict = parseWithGitHub(path, text);
+  if (!verdict.ok) throw new WorkflowFileError(verdict.errors.join('\n'));
+  const document = parse(text) as unknown;
   if (!isRecord(document)) throw new WorkflowFileError('a workflow file must be a mapping');
-  const triggers = parseTriggers(document.on);
-  const dispatch = triggers.get('workflow_dispatch');
+  const triggers = triggersOf(verdict.events);
+  // Inputs as written: the parser's conversion drops `type: number`, which GitHub accepts.
+  const rawOn = isRecord(document.on) ? document.on : {};
+  const dispatch = triggers.has('workflow_dispatch')
+    ? isRecord(rawOn.workflow_dispatch)
+      ? rawOn.workflow_dispatch
+      : {}
+    : undefined;
   const jobs = isRecord(document.jobs) ? document.jobs : {};
   return {
     name: typeof document.name === 'string' ? document.name : undefined,
@@ -167,37 +173,17 @@ export function parseWorkflowFile(text: string): WorkflowFile {
 }
 
 /** Parse a workflow file that may be absent or invalid (runs are simply not started for those). */
-export function parseWorkflowFileIfValid(text: string | undefined): WorkflowFile | undefined {
+export function parseWorkflowFileIfValid(
+  text: string | undefined,
+  path?: string,
+): WorkflowFile | undefined {
   if (text === undefined) return undefined;
   try {
-    return parseWorkflowFile(text);
+    return parseWorkflowFile(text, path);
   } catch (error) {
     if (error instanceof WorkflowFileError) return undefined;
     throw error;
   }
-}
-
-function globToRegExp(glob: string): RegExp {
-  const source = glob
-    .split('**')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*'))
-    .join('.*');
-  return new RegExp(`^${source}$`);
-}
-
-function filterAllows(
-  config: Readonly<Record<string, unknown>>,
-  key: string,
-  value: string | undefined,
-): boolean {
-  const include = config[key];
-  const exclude = config[`${key}-ignore`];
-  if (value === undefined) return include === undefined;
-  if (Array.isArray(include) && !include.some((glob) => globToRegExp(String(glob)).test(value)))
-    return false;
-  return !(
-    Array.isArray(exclude) && exclude.some((glob) => globToRegExp(String(glob)).test(value))
-  );
 }
 
 /** An event a workflow may react to. */
@@ -208,6 +194,17 @@ export interface TriggerEvent {
   readonly branch?: string;
   /** For workflow_run: the triggering workflow's name. */
   readonly workflowName?: string;
+  /** For push and pull_request: the changed files, when known (`paths` filters apply then). */
+  readonly paths?: readonly string[];
+}
+
+/** Branch and tag filters: a push of a branch does not start a workflow that filters only tags. */
+function refAllows(config: Readonly<Record<string, unknown>>, event: TriggerEvent): boolean {
+  const filtersBranches = config.branches !== undefined || config['branches-ignore'] !== undefined;
+  const filtersTags = config.tags !== undefined || config['tags-ignore'] !== undefined;
+  if (event.branch === undefined) return !filtersBranches;
+  if (event.name === 'push' && filtersTags && !filtersBranches) return false;
+  return filterAllows(config, 'branches', event.branch);
 }
 
 const defaultTypes: Readonly<Record<string, readonly string[]>> = {
@@ -224,7 +221,8 @@ export function matchesTrigger(file: WorkflowFile, event: TriggerEvent): boolean
     const workflows = Array.isArray(config.workflows) ? config.workflows.map(String) : [];
     if (event.workflowName === undefined || !workflows.includes(event.workflowName)) return false;
   }
+  if (event.paths !== undefined && !pathsAllow(config, event.paths)) return false;
   if (['push', 'pull_request', 'workflow_run'].includes(event.name))
-    return filterAllows(config, 'branches', event.branch);
+    return refAllows(config, event);
   return true;
 }

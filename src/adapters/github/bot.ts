@@ -60,8 +60,12 @@ async function orNullOn404<T>(read: () => Promise<T>): Promise<T | null> {
 
 type RestRun = Awaited<ReturnType<GitHubClient['rest']['actions']['getWorkflowRun']>>['data'];
 
-/** The dispatch error that means the workflow at that ref cannot be dispatched at all. */
-const NO_DISPATCH_TRIGGER = /workflow_dispatch/i;
+/**
+ * The dispatch error that means the workflow at that ref cannot be dispatched at all ("Workflow
+ * does not have 'workflow_dispatch' trigger"), not that it is disabled ("Cannot trigger a
+ * 'workflow_dispatch' on a disabled workflow"), which a native re-run would not fix either.
+ */
+const NO_DISPATCH_TRIGGER = /does not have 'workflow_dispatch' trigger/i;
 /** A GitHub that predates `return_run_details` (GHES ≤ 3.20) refuses the field. */
 const UNKNOWN_RUN_DETAILS = /return_run_details/i;
 

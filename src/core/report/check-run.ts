@@ -5,6 +5,7 @@
 import type { RetryMode } from '../model.js';
 import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from './markdown-report.js';
 import type { RunRecord } from '../run-record/schema.js';
+import { endWithinBytes, utf8Length } from '../utf8.js';
 import { renderRecordsNote, type RecordsNote } from '../bot/markers.js';
 
 /** The writable parts of a check run. */
@@ -169,7 +170,8 @@ function titleOf(records: readonly RunRecord[]): string {
 
 /** Keep a check run's text under GitHub's limit, dropping the oldest part (the log's newest lines matter). */
 function fitText(text: string): string {
-  if (text.length <= MARKDOWN_LIMIT) return text;
-  const cut = text.indexOf('\n', text.length - MARKDOWN_LIMIT + 40);
-  return `_Older entries were dropped._\n\n${text.slice(cut === -1 ? text.length - MARKDOWN_LIMIT + 40 : cut + 1)}`;
+  if (utf8Length(text) <= MARKDOWN_LIMIT) return text;
+  const end = endWithinBytes(text, MARKDOWN_LIMIT - 40);
+  const cut = end.indexOf('\n');
+  return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
 }

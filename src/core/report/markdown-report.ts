@@ -4,6 +4,7 @@ import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
+import { startWithinBytes, utf8Length } from '../utf8.js';
 
 /**
  * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
@@ -420,17 +421,20 @@ function fitMarkdown(params: {
 }): string {
   const join = (parts: readonly string[]) => parts.filter((p) => p !== '').join('\n\n');
   const full = join([params.head, ...params.body, params.tail]);
-  if (full.length <= params.max) return full;
-  const fixed = join([params.head, SHORTENED_NOTE, params.tail]).length + 4;
-  const body = join(params.body);
-  const cut = body.lastIndexOf('\n', Math.max(0, params.max - fixed));
+  // Limits are in UTF-8 bytes (GitHub's check-run limit), which also keeps character limits.
+  if (utf8Length(full) <= params.max) return full;
+  const fixed = utf8Length(join([params.head, SHORTENED_NOTE, params.tail])) + 4;
+  const room = startWithinBytes(join(params.body), Math.max(0, params.max - fixed));
+  const cut = room.lastIndexOf('\n');
   const shortened = join([
     params.head,
-    cut > 0 ? body.slice(0, cut) : '',
+    cut > 0 ? room.slice(0, cut) : '',
     SHORTENED_NOTE,
     params.tail,
   ]);
-  return shortened.length <= params.max ? shortened : `${shortened.slice(0, params.max - 1)}…`;
+  return utf8Length(shortened) <= params.max
+    ? shortened
+    : `${startWithinBytes(shortened, params.max - 3)}…`;
 }
 
 function listWithMore(items: readonly string[], total: number): string {

@@ -6,6 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
 import { checkRunView } from '../issue-views.js';
+import { limitCheckOutput } from '../limits.js';
 import type { AppRecord, CheckRunRecord, RepoRecord, UserRecord } from '../state.js';
 import { checkRunPayload } from '../webhook-payloads.js';
 import {
@@ -74,6 +75,7 @@ interface CheckBody {
 }
 
 function apply(check: CheckRunRecord, body: CheckBody, now: string): void {
+  const text = body.output ? limitCheckOutput(body.output) : undefined;
   if (body.name !== undefined) check.name = body.name;
   if (body.details_url !== undefined) check.detailsUrl = body.details_url;
   if (body.external_id !== undefined) check.externalId = body.external_id;
@@ -89,7 +91,7 @@ function apply(check: CheckRunRecord, body: CheckBody, now: string): void {
     check.output = {
       title: body.output.title ?? null,
       summary: body.output.summary ?? null,
-      text: body.output.text ?? null,
+      text: text ?? null,
       annotationsCount: check.output.annotationsCount + (body.output.annotations?.length ?? 0),
     };
   }

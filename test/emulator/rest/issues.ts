@@ -5,6 +5,7 @@
 import { deliverToApps, startTriggeredRuns } from '../events.js';
 import type { Hub } from '../hub.js';
 import { issueCommentView, issueView, reactionView } from '../issue-views.js';
+import { limitCommentBody } from '../limits.js';
 import type { CommentRecord, IssueRecord, RepoRecord, UserRecord } from '../state.js';
 import { issueCommentPayload } from '../webhook-payloads.js';
 import {
@@ -120,6 +121,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
     const repo = requestRepo(request);
     const issue = findIssue(hub, repo, numberParam(request.path, 'issue_number'));
     const body = (request.body as { body: string }).body;
+    limitCommentBody(body);
     const comment = createComment(hub, {
       repo,
       issueNumber: issue.number,
@@ -134,6 +136,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
   'issues/update-comment': (request, hub) => {
     const comment = findComment(hub, requestRepo(request), numberParam(request.path, 'comment_id'));
     const previous = comment.body;
+    limitCommentBody((request.body as { body: string }).body);
     comment.body = (request.body as { body: string }).body;
     comment.updatedAt = hub.state.nowIso();
     announceComment(hub, {

@@ -34,7 +34,7 @@ function fileAt(hub: Hub, sha: string, path: string): WorkflowFile | undefined {
   const text = hub.state.fileAt(sha, path);
   if (text === undefined) return undefined;
   try {
-    return parseWorkflowFile(text);
+    return parseWorkflowFile(text, path);
   } catch (error) {
     if (error instanceof WorkflowFileError)
       throw new HttpError(422, `Invalid workflow file: ${error.message}`);

@@ -4,7 +4,11 @@ import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
 const DBT_COMMANDS = ['dbt deps', 'dbt run', 'dbt test'];
 
 function steps(name: string, commands: readonly string[] = DBT_COMMANDS): string {
-  return `jobs:
+  // A retry reads the parent run with the GITHUB_TOKEN: restricted defaults give `actions: none`.
+  return `permissions:
+  actions: read
+  contents: read
+jobs:
   schedule:
     runs-on: ubuntu-latest
     steps:

@@ -1,0 +1,61 @@
+import { Octokit } from '@octokit/rest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type GitHubEmulator } from '../../test/emulator/index.js';
+import { createGitHubClient } from './github/runs.js';
+import { createOctokitGitHubBot } from './github/bot.js';
+
+const job = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n';
+
+// GitHub answers 422 both to a workflow without a `workflow_dispatch` trigger and to a disabled
+// workflow; only the first may fall back to a native re-run.
+describe('dispatchWorkflow', () => {
+  let gh: GitHubEmulator;
+
+  beforeEach(async () => {
+    gh = await startEmulator();
+    gh.seedRepo({
+      repo: 'acme/data',
+      files: {
+        '.github/workflows/nightly.yml': `on: [workflow_dispatch, schedule]\n${job}`,
+        '.github/workflows/ci.yml': `on: push\n${job}`,
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await gh.stop();
+  });
+
+  const bot = () =>
+    createOctokitGitHubBot(createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url }));
+  const dispatch = async (file: string) => {
+    const octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
+    const workflow = await octokit.actions.getWorkflow({
+      owner: 'acme',
+      repo: 'data',
+      workflow_id: file,
+    });
+    return await bot().dispatchWorkflow({
+      owner: 'acme',
+      repo: 'data',
+      workflowId: workflow.data.id,
+      ref: 'main',
+      inputs: {},
+    });
+  };
+
+  it('tells a missing trigger from a disabled workflow', async () => {
+    await expect(dispatch('ci.yml')).resolves.toMatchObject({ kind: 'no-dispatch-trigger' });
+    const octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
+    await octokit.actions.disableWorkflow({
+      owner: 'acme',
+      repo: 'data',
+      workflow_id: 'nightly.yml',
+    });
+    await expect(dispatch('nightly.yml')).resolves.toEqual({
+      kind: 'rejected',
+      status: 422,
+      message: "Cannot trigger a 'workflow_dispatch' on a disabled workflow",
+    });
+  });
+});

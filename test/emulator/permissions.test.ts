@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type GitHubEmulator } from './index.js';
+
+const workflow = (permissions: string) =>
+  `on: workflow_dispatch\n${permissions}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with: { token: '\${{ github.token }}' }\n`;
+
+/** The job reads its own run and its workflow file with its GITHUB_TOKEN and prints the statuses. */
+const probe = `
+const { GITHUB_API_URL: api, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run, INPUT_TOKEN: token } = process.env;
+const get = (path) => fetch(api + '/repos/' + repo + path, { headers: { authorization: 'Bearer ' + token } });
+const runs = await get('/actions/runs/' + run);
+const contents = await get('/contents/README.md');
+console.log('run ' + runs.status + ' contents ' + contents.status);
+`;
+
+// The GITHUB_TOKEN a run gets: the workflow's `permissions:`, else the repository's default, which
+// is restricted (contents and packages read, `actions: none`) for repositories created since 2023.
+describe('GITHUB_TOKEN permissions', () => {
+  let gh: GitHubEmulator;
+
+  beforeEach(async () => {
+    gh = await startEmulator();
+  });
+
+  afterEach(async () => {
+    await gh.stop();
+  });
+
+  async function statusesOf(repo: string, text: string, defaults?: 'read' | 'write') {
+    gh.seedRepo({
+      repo,
+      private: true,
+      files: { 'README.md': 'x\n', '.github/workflows/w.yml': text },
+      defaultWorkflowPermissions: defaults,
+    });
+    gh.onWorkflow(`${repo}:.github/workflows/w.yml`, {
+      command: [process.execPath, '--input-type=module', '-e', probe],
+    });
+    const runId = await gh.startRun({ repo, workflow: 'w.yml' });
+    await gh.waitForRun(runId);
+    return /run \d+ contents \d+/.exec(gh.jobResults(runId)[0]?.main?.stdout ?? '')?.[0];
+  }
+
+  it('is restricted by default: contents read, actions none', async () => {
+    expect(await statusesOf('acme/restricted', workflow(''))).toBe('run 403 contents 200');
+  });
+
+  it('reads runs when the workflow grants actions: read, or the repository is permissive', async () => {
+    const granted = workflow('permissions:\n  actions: read\n  contents: read\n');
+    expect(await statusesOf('acme/granted', granted)).toBe('run 200 contents 200');
+    expect(await statusesOf('acme/permissive', workflow(''), 'write')).toBe('run 200 contents 200');
+  });
+});
