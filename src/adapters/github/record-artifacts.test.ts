@@ -1,23 +1,18 @@
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  aFailedDbtRunStep,
-  aGitHubRun,
-  aRunRecord,
-  aSavedStateFile,
-} from '../../../test/support/run-record.js';
+  aGitHub,
+  aParentRecord,
+  aRun,
+  anArtifact,
+  aZip,
+  RUN_RESULTS,
+} from '../../../test/support/record-artifacts.js';
 import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
-import type { RunRecord } from '../../core/run-record/schema.js';
-import type {
-  ArtifactDownload,
-  ArtifactInfo,
-  GitHubActions,
-  WorkflowRunInfo,
-} from '../../ports/github-runs.js';
+import type { GitHubActions } from '../../ports/github-runs.js';
 import {
   createRunFolder,
   loadParentRun,
@@ -30,85 +25,6 @@ import {
   type LoadParentParams,
 } from './record-artifacts.js';
 import { ZIP_LIMITS } from '../local/zip-archive.js';
-
-const RUN_RESULTS =
-  '{"results":[{"unique_id":"model.p.a","status":"error"}],"args":{"which":"run"}}';
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function anArtifact(overrides: Partial<ArtifactInfo> & { name: string }): ArtifactInfo {
-  return {
-    id: 1,
-    sizeInBytes: 100,
-    expired: false,
-    expiresAt: '2026-12-01T00:00:00Z',
-    createdAt: null,
-    ...overrides,
-  };
-}
-
-function aRun(overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo {
-  return {
-    id: 100,
-    attempt: 1,
-    runNumber: 7,
-    repository: 'acme/warehouse',
-    workflowPath: '.github/workflows/nightly.yml',
-    status: 'completed',
-    conclusion: 'failure',
-    htmlUrl: 'https://github.com/acme/warehouse/actions/runs/100',
-    displayTitle: 'nightly',
-    headSha: 'abc',
-    headBranch: 'main',
-    event: 'schedule',
-    ...overrides,
-  };
-}
-
-/** A parent record of run 100 attempt 1 with one failed dbt step and its saved run_results.json. */
-function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
-  return aRunRecord({
-    id: '100-1',
-    status: 'failed',
-    github: aGitHubRun({ workflow: '.github/workflows/nightly.yml' }),
-    steps: [
-      aFailedDbtRunStep({
-        state: [aSavedStateFile({ bytes: RUN_RESULTS.length, sha256: sha(RUN_RESULTS) })],
-      }),
-    ],
-    ...overrides,
-  });
-}
-
-/** An in-memory GitHub with one run and its artifacts. */
-function aGitHub(params: {
-  run?: WorkflowRunInfo | null;
-  artifacts?: ArtifactInfo[];
-  zips?: Record<number, Uint8Array | ArtifactDownload>;
-}): GitHubActions & { downloads: number[] } {
-  const downloads: number[] = [];
-  return {
-    downloads,
-    getWorkflowRun: ({ runId }) =>
-      Promise.resolve(params.run === undefined ? aRun({ id: runId }) : params.run),
-    listRunArtifacts: ({ namePrefix }) =>
-      Promise.resolve((params.artifacts ?? []).filter((a) => a.name.startsWith(namePrefix ?? ''))),
-    downloadArtifactZip: ({ artifactId }) => {
-      downloads.push(artifactId);
-      const zip = params.zips?.[artifactId];
-      if (zip === undefined) return Promise.resolve({ kind: 'not-found' });
-      return Promise.resolve(zip instanceof Uint8Array ? { kind: 'downloaded', bytes: zip } : zip);
-    },
-  };
-}
-
-function aZip(record: RunRecord | string, extra: Zippable = {}): Uint8Array {
-  const text = typeof record === 'string' ? record : serializeRunRecord(record);
-  return zipSync({
-    'record.json': strToU8(text),
-    'state/dbt-run/target/run_results.json': strToU8(RUN_RESULTS),
-    ...extra,
-  });
-}
 
 async function load(github: GitHubActions, overrides: Partial<LoadParentParams> = {}) {
   const destination = await mkdtemp(path.join(tmpdir(), 'gh-retry-parent-'));
