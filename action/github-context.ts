@@ -99,11 +99,6 @@ export function parseGitHubContext(env: NodeJS.ProcessEnv): GitHubContext {
   };
 }
 
-/** The record id of a GitHub run attempt: `<run_id>-<attempt>`. */
-export function recordIdOf(runId: number, attempt: number): string {
-  return `${runId}-${attempt}`;
-}
-
 /** The record's `github` block for this job. */
 export function toGitHubRunInfo(context: GitHubContext): GitHubRunInfo {
   return {

@@ -7,14 +7,14 @@ import {
 } from '../src/core/run-record/schema.js';
 import {
   loadParentRun,
-  parseRecordArtifactName,
   ParentRunError,
   type LoadedParent,
   type ParentRun,
 } from '../src/adapters/github/record-artifacts.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
 import type { GitHubActions, WorkflowRunInfo } from '../src/ports/github-runs.js';
-import { recordIdOf, type GitHubContext } from './github-context.js';
+import { parseRecordArtifactName, recordIdOf } from '../src/core/run-record/artifact.js';
+import type { GitHubContext } from './github-context.js';
 import type { RerunSource, RetryOfSource, RetrySource } from './retry-source.js';
 import * as core from '@actions/core';
 

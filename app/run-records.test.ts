@@ -32,7 +32,7 @@ describe('readRunRecords: the trust check of a record artifact', () => {
     [
       'an oversized record.json',
       zipSync({ 'record.json': new Uint8Array(9 * 1024 * 1024).fill(32) }),
-      'record.json in "gh-retry-dbt-1" is 9437184 bytes, over the 8388608-byte limit',
+      'the record in "gh-retry-dbt-1" is 9437184 bytes; at most 8388608 are read',
     ],
     [
       'a zip without record.json',
@@ -48,8 +48,12 @@ describe('readRunRecords: the trust check of a record artifact', () => {
     expect(read.problems).toEqual([expect.stringContaining(message)]);
   });
 
-  it('reads the record of an artifact with an unsafe entry beside it (only record.json is opened)', async () => {
+  it('refuses an artifact with an unsafe entry beside record.json, as the parent load does', async () => {
     const read = await readOne(aZip(aParentRecord(), { '../../evil.sh': strToU8('x') }));
-    expect(read).toMatchObject({ kind: 'read', problems: [] });
+    expect(read).toMatchObject({ kind: 'read', records: [] });
+    if (read.kind !== 'read') return;
+    expect(read.problems).toEqual([
+      'the record artifact "gh-retry-dbt-1" cannot be read: zip entry "../../evil.sh" is not a safe relative path',
+    ]);
   });
 });

@@ -8,13 +8,13 @@ import {
   RUN_RECORD_VERSION,
   type RunRecord,
 } from '../../src/core/run-record/schema.js';
+import { createRunFolder, type RunFolder } from '../../src/adapters/github/record-artifacts.js';
 import {
-  createRunFolder,
   recordArtifactName,
+  recordIdOf,
   slugifyArtifactKey,
-  type RunFolder,
-} from '../../src/adapters/github/record-artifacts.js';
-import { recordIdOf, toGitHubRunInfo, type GitHubContext } from '../github-context.js';
+} from '../../src/core/run-record/artifact.js';
+import { toGitHubRunInfo, type GitHubContext } from '../github-context.js';
 import { STATE } from './post-state.js';
 import type { RecordArtifactClient } from './artifact-client.js';
 import { uploadRecordFolder } from './upload.js';

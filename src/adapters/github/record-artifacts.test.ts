@@ -16,10 +16,6 @@ import type { GitHubActions } from '../../ports/github-runs.js';
 import {
   createRunFolder,
   loadParentRun,
-  parseRecordArtifactName,
-  pickRecordArtifact,
-  recordArtifactName,
-  slugifyArtifactKey,
   uploadRunFolder,
   type ArtifactUploader,
   type LoadParentParams,
@@ -41,49 +37,6 @@ async function load(github: GitHubActions, overrides: Partial<LoadParentParams> 
   });
   return { result, destination };
 }
-
-describe('record artifact names', () => {
-  it.each([
-    ['nightly', 'nightly'],
-    ['Nightly (prod)', 'nightly-prod'],
-    ['dbt/build: all', 'dbt-build-all'],
-    ['---', 'schedule'],
-    ['x'.repeat(80), 'x'.repeat(64)],
-  ])('slugifies %j to %j', (text, slug) => {
-    expect(slugifyArtifactKey(text)).toBe(slug);
-  });
-
-  it.each([
-    ['gh-retry-nightly-1', { key: 'nightly', attempt: 1 }],
-    ['gh-retry-nightly-prod-12', { key: 'nightly-prod', attempt: 12 }],
-    ['gh-retry-nightly', null],
-    ['other-nightly-1', null],
-    ['gh-retry-Nightly-1', null],
-  ])('parses %j', (name, parsed) => {
-    expect(parseRecordArtifactName(name)).toEqual(parsed);
-  });
-
-  it('round-trips', () => {
-    expect(parseRecordArtifactName(recordArtifactName({ key: 'dbt-build', attempt: 3 }))).toEqual({
-      key: 'dbt-build',
-      attempt: 3,
-    });
-  });
-
-  it('picks the latest attempt at or before the limit, for this key only', () => {
-    const artifacts = [
-      anArtifact({ id: 1, name: 'gh-retry-dbt-1' }),
-      anArtifact({ id: 2, name: 'gh-retry-dbt-prod-3' }),
-      anArtifact({ id: 3, name: 'gh-retry-dbt-2' }),
-      anArtifact({ id: 4, name: 'gh-retry-dbt-4' }),
-      anArtifact({ id: 5, name: 'something-else' }),
-    ];
-    expect(pickRecordArtifact({ artifacts, key: 'dbt', maxAttempt: 3 })?.id).toBe(3);
-    expect(pickRecordArtifact({ artifacts, key: 'dbt', maxAttempt: 1 })?.id).toBe(1);
-    expect(pickRecordArtifact({ artifacts, key: 'dbt-prod', maxAttempt: 9 })?.id).toBe(2);
-    expect(pickRecordArtifact({ artifacts, key: 'pytest', maxAttempt: 9 })).toBeNull();
-  });
-});
 
 describe('run folder and upload', () => {
   it('writes the record atomically and uploads it with the state files the record lists', async () => {
@@ -226,7 +179,7 @@ describe('loadParentRun', () => {
     [
       'a record of another kind',
       aZip('{"kind":"something-else"}'),
-      'record.json of gh-retry-dbt-1',
+      'record.json of "gh-retry-dbt-1"',
     ],
     ['a record of another run', aZip(aParentRecord({ id: '999-1' })), 'does not belong to run 100'],
     [

@@ -2,11 +2,27 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
-import { RECORD_LIMITS, type RunRecord } from '../../core/run-record/schema.js';
-import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
+import {
+  checkRecordOfRun,
+  checkRecordSize,
+  pickRecordArtifact,
+  RECORD_ARTIFACT_PREFIX,
+  RECORD_FILE,
+  recordArtifactName,
+  type RunOfArtifact,
+} from '../../core/run-record/artifact.js';
+import { serializeRunRecord } from '../../core/run-record/record.js';
+import type { RunRecord } from '../../core/run-record/schema.js';
+import type { GitHubActions, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
 import type { RecordWriter } from '../../ports/execution.js';
-import { unpackZip, ZIP_LIMITS, type ZipLimits } from '../local/zip-archive.js';
+import {
+  checkZip,
+  unpackZip,
+  unpackZipEntry,
+  UnsafeZipError,
+  ZIP_LIMITS,
+  type ZipLimits,
+} from '../local/zip-archive.js';
 
 /**
  * The run record on GitHub artifacts. A run folder (`record.json` + `state/<step-id>/<path>`, the
@@ -17,55 +33,6 @@ import { unpackZip, ZIP_LIMITS, type ZipLimits } from '../local/zip-archive.js';
 /** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
 export class ParentRunError extends UserError {
   override name = 'ParentRunError';
-}
-
-/** Prefix of every record artifact's name. */
-export const RECORD_ARTIFACT_PREFIX = 'gh-retry-';
-
-/** Turn a schedule or job name into the readable, collision-safe part of an artifact name. */
-export function slugifyArtifactKey(text: string): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-  return slug === '' ? 'schedule' : slug;
-}
-
-/** The artifact name of one job attempt's record: `gh-retry-<key>-<attempt>`. */
-export function recordArtifactName(params: { key: string; attempt: number }): string {
-  return `${RECORD_ARTIFACT_PREFIX}${params.key}-${params.attempt}`;
-}
-
-/** The key and attempt of a record artifact's name, or null for any other artifact. */
-export function parseRecordArtifactName(name: string): { key: string; attempt: number } | null {
-  const match = /^gh-retry-([a-z0-9][a-z0-9-]*)-(\d{1,6})$/.exec(name);
-  if (match === null) return null;
-  return { key: match[1] ?? '', attempt: Number(match[2]) };
-}
-
-/**
- * The record artifact for `key` from the latest attempt at or before `maxAttempt`: a job that was
- * not re-run in a later attempt keeps the record of the attempt that ran it.
- */
-export function pickRecordArtifact(params: {
-  artifacts: readonly ArtifactInfo[];
-  key: string;
-  maxAttempt: number;
-}): ArtifactInfo | null {
-  let best: { artifact: ArtifactInfo; attempt: number } | null = null;
-  for (const artifact of params.artifacts) {
-    const parsed = parseRecordArtifactName(artifact.name);
-    if (parsed === null || parsed.key !== params.key || parsed.attempt > params.maxAttempt)
-      continue;
-    const better =
-      best === null ||
-      parsed.attempt > best.attempt ||
-      (parsed.attempt === best.attempt && artifact.id > best.artifact.id);
-    if (better) best = { artifact, attempt: parsed.attempt };
-  }
-  return best?.artifact ?? null;
 }
 
 /** A local run folder that becomes the artifact: `record.json` and `state/`. */
@@ -160,7 +127,7 @@ export interface LoadParentParams {
   readonly runId: number;
   /** Read the record of this attempt or an earlier one; null for the run's latest attempt. */
   readonly maxAttempt: number | null;
-  /** The artifact key of this schedule (see {@link slugifyArtifactKey}). */
+  /** The artifact key of this schedule (see `slugifyArtifactKey`). */
   readonly key: string;
   /** A native re-run reads its own run, which is still in progress; a dispatched retry needs a finished parent. */
   readonly requireCompleted: boolean;
@@ -248,7 +215,11 @@ export async function loadParentRun(params: LoadParentParams): Promise<ParentRun
       break;
   }
   const files = unpackZip(download.bytes, limits);
-  const record = checkRecord({ files, run, artifactName: artifact.name });
+  const record = checkRecordOfRun({
+    bytes: files.get(RECORD_FILE),
+    run,
+    artifactName: artifact.name,
+  });
   const parentState = await writeParentState({ files, record, destination: params.destination });
   return {
     kind: 'loaded',
@@ -258,39 +229,6 @@ export async function loadParentRun(params: LoadParentParams): Promise<ParentRun
     stateRoot: params.destination,
     parentState,
   };
-}
-
-function checkRecord(params: {
-  files: ReadonlyMap<string, Uint8Array>;
-  run: WorkflowRunInfo;
-  artifactName: string;
-}): RunRecord {
-  const { files, run, artifactName } = params;
-  const bytes = files.get('record.json');
-  if (bytes === undefined)
-    throw new ParentRunError(`the artifact "${artifactName}" has no record.json`);
-  if (bytes.length > RECORD_LIMITS.maxRecordBytes) {
-    throw new ParentRunError(
-      `the record in "${artifactName}" is ${bytes.length} bytes; at most ${RECORD_LIMITS.maxRecordBytes} are read`,
-    );
-  }
-  const record = parseRunRecord(new TextDecoder('utf-8', { fatal: false }).decode(bytes), {
-    source: `record.json of ${artifactName}`,
-  });
-  const attempt = parseRecordArtifactName(artifactName)?.attempt;
-  const github = record.github;
-  const belongs =
-    github !== null &&
-    github.runId === run.id &&
-    github.runAttempt === attempt &&
-    github.repository.toLowerCase() === run.repository.toLowerCase() &&
-    record.id === `${run.id}-${attempt}`;
-  if (!belongs) {
-    throw new ParentRunError(
-      `the record in "${artifactName}" does not belong to run ${run.id} (it names ${record.id}); it is not used`,
-    );
-  }
-  return record;
 }
 
 async function writeParentState(params: {
@@ -317,4 +255,34 @@ async function writeParentState(params: {
     }
   }
   return contents;
+}
+
+/**
+ * Read and check the record in a record artifact's zip without unpacking its state files: the
+ * whole archive is checked as the parent load checks it, the declared size of `record.json` is
+ * checked before it is decompressed, and the record must belong to `run`.
+ */
+export function readRecordOfZip(params: {
+  zip: Uint8Array;
+  run: RunOfArtifact;
+  artifactName: string;
+  limits?: ZipLimits;
+}): RunRecord {
+  const { zip, run, artifactName } = params;
+  let bytes: Uint8Array | undefined;
+  try {
+    const entry = checkZip(zip, params.limits ?? ZIP_LIMITS).find(
+      (e) => e.name === RECORD_FILE && !e.directory,
+    );
+    if (entry !== undefined) {
+      checkRecordSize(artifactName, entry.bytes);
+      bytes = unpackZipEntry(zip, entry);
+    }
+  } catch (error) {
+    if (!(error instanceof UnsafeZipError)) throw error;
+    throw new UnsafeZipError(
+      `the record artifact "${artifactName}" cannot be read: ${error.message}`,
+    );
+  }
+  return checkRecordOfRun({ bytes, run, artifactName });
 }
