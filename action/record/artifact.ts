@@ -8,7 +8,7 @@ import {
   RUN_RECORD_VERSION,
   type RunRecord,
 } from '../../src/core/run-record/schema.js';
-import { createRunFolder, type RunFolder } from '../../src/adapters/github/record-artifacts.js';
+import { createRunFolder, type RunFolder } from '../../src/adapters/local/run-folder.js';
 import {
   recordArtifactName,
   recordIdOf,
