@@ -135,8 +135,9 @@ async function preparePlan(params: {
 }): Promise<PreparedRun> {
   const { source, context } = params;
   if (source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
-  const [{ prepareRun }, { createGitHubClient, OctokitGitHub }] = await Promise.all([
+  const [{ prepareRun }, { createGitHubClient }, { OctokitGitHub }] = await Promise.all([
     import('./prepare-run.js'),
+    import('../src/adapters/github/client.js'),
     import('../src/adapters/github/runs.js'),
   ]);
   const github = new OctokitGitHub(

@@ -4,7 +4,7 @@
  */
 import type { Context, Logger, Probot } from 'probot';
 import { createOctokitGitHubBot } from '../../src/adapters/github/bot.js';
-import type { GitHubClient } from '../../src/adapters/github/runs.js';
+import type { GitHubClient } from '../../src/adapters/github/client.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from '../context.js';
 import type { RecentRetries } from '../retry/recent.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createGitHubClient } from '../../src/adapters/github/runs.js';
+import { createGitHubClient } from '../../src/adapters/github/client.js';
 import { createOctokitGitHubBot } from '../../src/adapters/github/bot.js';
 import type { BotDeps, BotLogger, Scheduler } from '../context.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
-import { createGitHubClient, OctokitGitHub, parseRunWorkflowPath } from './runs.js';
+import { createGitHubClient } from './client.js';
+import { OctokitGitHub } from './runs.js';
 
 const WORKFLOW = `name: nightly
 on: workflow_dispatch
@@ -12,18 +13,6 @@ jobs:
     steps:
       - uses: ./
 `;
-
-describe('parseRunWorkflowPath', () => {
-  it.each([
-    ['.github/workflows/x.yml', '.github/workflows/x.yml'],
-    ['.github/workflows/x.yml@main', '.github/workflows/x.yml'],
-    ['.github/workflows/x.yml@refs/heads/main', '.github/workflows/x.yml'],
-    ['acme/warehouse/.github/workflows/x.yml@main', '.github/workflows/x.yml'],
-    ['other/repo/.github/workflows/x.yml@main', 'other/repo/.github/workflows/x.yml'],
-  ])('%s → %s', (path, expected) => {
-    expect(parseRunWorkflowPath(path, 'acme/warehouse')).toBe(expected);
-  });
-});
 
 describe('OctokitGitHub against the GitHub emulator', () => {
   let gh: GitHubEmulator;
