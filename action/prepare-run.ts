@@ -12,7 +12,7 @@ import {
   type ParentRun,
 } from '../src/adapters/github/record-artifacts.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
-import type { GitHubActions, WorkflowRunInfo } from '../src/ports/github-runs.js';
+import type { RunArtifactReader, WorkflowRunInfo } from '../src/ports/github-runs.js';
 import { parseRecordArtifactName, recordIdOf } from '../src/core/run-record/artifact.js';
 import type { GitHubContext } from './github-context.js';
 import type { RerunSource, RetryOfSource, RetrySource } from './retry-source.js';
@@ -31,7 +31,7 @@ export interface PrepareRunParams {
   readonly context: GitHubContext;
   /** The artifact key of this schedule. */
   readonly key: string;
-  readonly github: GitHubActions;
+  readonly github: RunArtifactReader;
   /** A fresh folder for the parent's state files. */
   readonly parentDir: string;
   readonly env: Env;

@@ -135,12 +135,12 @@ async function preparePlan(params: {
 }): Promise<PreparedRun> {
   const { source, context } = params;
   if (source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
-  const [{ prepareRun }, { createGitHubClient }, { OctokitGitHub }] = await Promise.all([
+  const [{ prepareRun }, { createGitHubClient }, { createRestRunReader }] = await Promise.all([
     import('./prepare-run.js'),
     import('../src/adapters/github/client.js'),
     import('../src/adapters/github/runs.js'),
   ]);
-  const github = new OctokitGitHub(
+  const github = createRestRunReader(
     createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
   );
   const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));

@@ -12,7 +12,7 @@ import {
   RECORD_ARTIFACT_PREFIX,
 } from '../src/core/run-record/artifact.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
-import type { ArtifactInfo, GitHubActions, RepoRef } from '../src/ports/github-runs.js';
+import type { ArtifactInfo, RunArtifactReader, RepoRef } from '../src/ports/github-runs.js';
 
 /** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */
 const MAX_RECORD_KEYS = 20;
@@ -43,7 +43,7 @@ export type RunRecords =
 
 /** Find a run's record artifacts; a run without any does not use gh-retry. */
 export async function findRecordArtifacts(params: {
-  github: GitHubActions;
+  github: RunArtifactReader;
   repo: RepoRef;
   run: RecordedRun;
 }): Promise<RecordArtifacts> {
@@ -67,7 +67,7 @@ export async function findRecordArtifacts(params: {
 
 /** Read every record of a run (one per gh-retry job). */
 export async function readRunRecords(params: {
-  github: GitHubActions;
+  github: RunArtifactReader;
   repo: RepoRef;
   run: RecordedRun;
 }): Promise<RunRecords> {
@@ -99,7 +99,7 @@ function lastExpiry(artifacts: readonly ArtifactInfo[]): string | null {
 }
 
 async function readRecordArtifact(params: {
-  github: GitHubActions;
+  github: RunArtifactReader;
   repo: RepoRef;
   run: RecordedRun;
   artifact: ArtifactInfo;

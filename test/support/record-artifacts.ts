@@ -5,7 +5,7 @@ import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type {
   ArtifactDownload,
   ArtifactInfo,
-  GitHubActions,
+  RunArtifactReader,
   WorkflowRunInfo,
 } from '../../src/ports/github-runs.js';
 import { aFailedDbtRunStep, aGitHubRun, aRunRecord, aSavedStateFile } from './run-record.js';
@@ -66,7 +66,7 @@ export function aGitHub(params: {
   run?: WorkflowRunInfo | null;
   artifacts?: ArtifactInfo[];
   zips?: Record<number, Uint8Array | ArtifactDownload>;
-}): GitHubActions & { downloads: number[] } {
+}): RunArtifactReader & { downloads: number[] } {
   const downloads: number[] = [];
   return {
     downloads,

@@ -3,7 +3,7 @@ import { restBotChecks } from './bot-checks.js';
 import { restBotConversation } from './bot-conversation.js';
 import { restBotRuns } from './bot-runs.js';
 import type { GitHubClient } from './client.js';
-import { OctokitGitHub } from './runs.js';
+import { createRestRunReader } from './runs.js';
 
 /*
  * The bot's GitHub operations over the REST API, one file per port group (`bot-runs.ts`,
@@ -12,14 +12,11 @@ import { OctokitGitHub } from './runs.js';
 
 /**
  * {@link GitHubBot} over GitHub's REST API: the Action's run and artifact reads
- * ({@link OctokitGitHub}) plus the bot's runs, conversation and check runs, on one client.
+ * ({@link createRestRunReader}) plus the bot's runs, conversation and check runs, on one client.
  */
-export function createOctokitGitHubBot(octokit: GitHubClient): GitHubBot {
-  const actions = new OctokitGitHub(octokit);
+export function createRestGitHubBot(octokit: GitHubClient): GitHubBot {
   return {
-    getWorkflowRun: async (params) => await actions.getWorkflowRun(params),
-    listRunArtifacts: async (params) => await actions.listRunArtifacts(params),
-    downloadArtifactZip: async (params) => await actions.downloadArtifactZip(params),
+    ...createRestRunReader(octokit),
     ...restBotRuns(octokit),
     ...restBotConversation(octokit),
     ...restBotChecks(octokit),

@@ -12,11 +12,11 @@ import {
   RUN_RESULTS,
 } from '../../../test/support/record-artifacts.js';
 import { serializeRunRecord } from '../../core/run-record/record.js';
-import type { GitHubActions } from '../../ports/github-runs.js';
+import type { RunArtifactReader } from '../../ports/github-runs.js';
 import { loadParentRun, type LoadParentParams } from './record-artifacts.js';
 import { ZIP_LIMITS } from '../local/zip-archive.js';
 
-async function load(github: GitHubActions, overrides: Partial<LoadParentParams> = {}) {
+async function load(github: RunArtifactReader, overrides: Partial<LoadParentParams> = {}) {
   const destination = await mkdtemp(path.join(tmpdir(), 'gh-retry-parent-'));
   const result = await loadParentRun({
     github,

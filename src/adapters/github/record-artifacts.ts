@@ -9,7 +9,7 @@ import {
   type RunOfArtifact,
 } from '../../core/run-record/artifact.js';
 import type { RunRecord } from '../../core/run-record/schema.js';
-import type { GitHubActions, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
+import type { RunArtifactReader, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
 import { restoreStateFiles } from '../local/run-folder.js';
 import {
   checkZip,
@@ -56,7 +56,7 @@ export type ParentRun = LoadedParent | UnavailableParent;
 
 /** Everything {@link loadParentRun} needs. */
 export interface LoadParentParams {
-  readonly github: GitHubActions;
+  readonly github: RunArtifactReader;
   /** The repository of the retry run; the parent must belong to it. */
   readonly repo: RepoRef;
   /** The workflow file of the retry run; the parent must be a run of it. */

@@ -3,7 +3,8 @@ import { strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
 import { createGitHubClient } from './client.js';
-import { OctokitGitHub } from './runs.js';
+import type { RunArtifactReader } from '../../ports/github-runs.js';
+import { createRestRunReader } from './runs.js';
 
 const WORKFLOW = `name: nightly
 on: workflow_dispatch
@@ -14,9 +15,9 @@ jobs:
       - uses: ./
 `;
 
-describe('OctokitGitHub against the GitHub emulator', () => {
+describe('createRestRunReader against the GitHub emulator', () => {
   let gh: GitHubEmulator;
-  let github: OctokitGitHub;
+  let github: RunArtifactReader;
   let runId: number;
   const repo = { owner: 'acme', repo: 'warehouse' };
 
@@ -29,7 +30,7 @@ describe('OctokitGitHub against the GitHub emulator', () => {
       conclusion: 'failure',
       event: 'schedule',
     });
-    github = new OctokitGitHub(
+    github = createRestRunReader(
       createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url }),
     );
   });
