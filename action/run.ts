@@ -9,7 +9,7 @@ import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace
 import { createProcessRunner } from '../src/adapters/local/process-runner.js';
 import { runSchedule } from '../src/execution/run-schedule.js';
 import { parseGitHubContext, toGitHubRunInfo, type GitHubContext } from './github-context.js';
-import { readInputs, type Inputs } from './inputs.js';
+import { readInputs, readRawInputs, type Inputs } from './inputs.js';
 import { createLogReporter } from './log-reporter.js';
 import { toOutputs, writeJobSummary, writeOutputs } from './outputs.js';
 import type { PreparedRun } from './prepare-run.js';
@@ -72,13 +72,14 @@ export async function run(params: RunParams): Promise<void> {
 async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const context = parseGitHubContext(process.env);
   job.context = context;
-  const nameInput = core.getInput('name').trim();
+  // The record artifact opens on the raw inputs, so a record exists even when they are invalid.
+  const raw = readRawInputs();
   job.artifact = await openRecordArtifact({
     context,
-    name: nameInput === '' ? null : nameInput,
-    retention: core.getInput('artifact-retention-days'),
+    name: raw.name === '' ? null : raw.name,
+    retention: raw.artifactRetentionDays,
   });
-  const inputs = readInputs();
+  const inputs = readInputs(raw);
   job.retentionDays = inputs.artifactRetentionDays;
   const cwd = await resolveWorkingDirectory(context, inputs);
   const schedule = await readSchedule(inputs, cwd, context);
