@@ -67,7 +67,7 @@ async function prepareRetryOf(
     core.info(
       `Retrying ${parent.record.id} (${parent.artifactName}), the run named by retry-of, with mode ${formatRetryMode(source.mode)}`,
     );
-    return planFromParent(params, parent, source.mode);
+    return planRetryFromRecord(params, parent, source.mode);
   }
   // Without the parent's record only "run everything" is possible: fine when asked for; a
   // from-failure retry asked by name must say why not.
@@ -107,7 +107,7 @@ async function prepareRerun(
     core.info(
       `${rerunOf}: retrying ${previous.record.id} (${previous.artifactName}), its latest attempt with a record, with mode ${formatRetryMode(source.mode)} (on-rerun)${skipped}`,
     );
-    return planFromParent(params, previous, source.mode);
+    return planRetryFromRecord(params, previous, source.mode);
   }
   const reason = withoutAdvice(previous.reason);
   if (source.fallback !== null) {
@@ -181,7 +181,7 @@ function withoutAdvice(reason: string): string {
   return reason.replace(/; use retry-mode all$/, '');
 }
 
-function planFromParent(
+function planRetryFromRecord(
   params: PrepareRunParams,
   parent: LoadedParent,
   mode: RetryMode,
