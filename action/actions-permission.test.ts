@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../src/core/errors.js';
-import { createGitHubClient, OctokitGitHub } from '../src/adapters/github/runs.js';
+import { createGitHubClient } from '../src/adapters/github/client.js';
+import { createRestRunReader } from '../src/adapters/github/runs.js';
 import { startEmulator, type GitHubEmulator } from '../test/emulator/index.js';
 import { missingActionsPermission, withActionsPermissionHint } from './actions-permission.js';
 
@@ -28,7 +29,7 @@ describe('a GITHUB_TOKEN without actions: read', () => {
     const runId = gh.addRun({ repo: 'acme/data', workflow: 'nightly.yml', conclusion: 'failure' });
     const token = gh.actionsToken({ repo: 'acme/data', runId, permissions });
     const client = createGitHubClient({ token, baseUrl: gh.url });
-    return { runId, github: new OctokitGitHub(client) };
+    return { runId, github: createRestRunReader(client) };
   };
 
   it('names the line to add instead of a raw 403', async () => {

@@ -5,7 +5,7 @@
  * says which line to add instead.
  */
 import { UserError } from '../src/core/errors.js';
-import type { GitHubActions } from '../src/ports/github-runs.js';
+import type { RunArtifactReader } from '../src/ports/github-runs.js';
 
 /** The message for a token without `actions: read`. */
 export function missingActionsPermission(workflowPath: string | null): string {
@@ -24,9 +24,9 @@ function isMissingPermission(error: unknown): boolean {
 
 /** `github`, with a 403 for a missing `actions` permission turned into a message naming the fix. */
 export function withActionsPermissionHint(
-  github: GitHubActions,
+  github: RunArtifactReader,
   workflowPath: string | null,
-): GitHubActions {
+): RunArtifactReader {
   const explain = async <T>(call: () => Promise<T>): Promise<T> => {
     try {
       return await call();

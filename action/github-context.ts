@@ -1,3 +1,4 @@
+import { namesRepository, workflowPathOf } from '../src/core/workflow-path.js';
 import { UserError } from '../src/core/errors.js';
 import type { GitHubRunInfo } from '../src/core/run-record/schema.js';
 
@@ -59,13 +60,9 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | null {
 
 /** The workflow file path from `GITHUB_WORKFLOW_REF` (`o/r/.github/workflows/x.yml@ref` → `.github/workflows/x.yml`). */
 export function parseWorkflowPath(workflowRef: string | null, repository: string): string | null {
-  if (workflowRef === null) return null;
-  const at = workflowRef.lastIndexOf('@');
-  const withRepo = at === -1 ? workflowRef : workflowRef.slice(0, at);
-  const prefix = `${repository}/`;
-  return withRepo.toLowerCase().startsWith(prefix.toLowerCase())
-    ? withRepo.slice(prefix.length)
-    : null;
+  // A ref that does not carry this repository is not this job's workflow: the path is unknown.
+  if (workflowRef === null || !namesRepository(workflowRef, repository)) return null;
+  return workflowPathOf(workflowRef, repository);
 }
 
 /** Read the job's context from the runner environment. */
@@ -97,11 +94,6 @@ export function parseGitHubContext(env: NodeJS.ProcessEnv): GitHubContext {
     workspace: optional(env, 'GITHUB_WORKSPACE') ?? process.cwd(),
     runnerTemp: optional(env, 'RUNNER_TEMP'),
   };
-}
-
-/** The record id of a GitHub run attempt: `<run_id>-<attempt>`. */
-export function recordIdOf(runId: number, attempt: number): string {
-  return `${runId}-${attempt}`;
 }
 
 /** The record's `github` block for this job. */

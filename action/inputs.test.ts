@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import {
   INPUT_NAMES,
@@ -9,6 +9,7 @@ import {
   parseInputs,
   readEventInputs,
   readInputs,
+  readRawInputs,
   type RawInputs,
 } from './inputs.js';
 
@@ -174,5 +175,21 @@ describe('readInputs and readEventInputs (from the runner environment)', () => {
     expect(readEventInputs({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath })).toEqual(
       {},
     );
+  });
+});
+
+describe('readRawInputs', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('reads name and artifact-retention-days without validating them, so a record can still be opened', () => {
+    vi.stubEnv('INPUT_NAME', '  nightly  ');
+    vi.stubEnv('INPUT_ARTIFACT-RETENTION-DAYS', '999');
+    vi.stubEnv('INPUT_COMMANDS', 'echo hi');
+    const raw = readRawInputs();
+    expect(raw.name).toBe('nightly');
+    expect(raw.artifactRetentionDays).toBe('999');
+    expect(() => readInputs(raw)).toThrow(InputError);
   });
 });

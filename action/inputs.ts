@@ -147,18 +147,21 @@ export function readEventInputs(env: NodeJS.ProcessEnv = process.env): Record<st
   }
 }
 
-/** Every input's raw text from the `INPUT_*` environment. */
+/**
+ * Every input's raw text from the `INPUT_*` environment, read once, before anything is validated;
+ * the token is masked in logs before anything else happens.
+ */
 export function readRawInputs(): RawInputs {
   const entries = Object.entries(INPUT_NAMES).map(([key, name]) => [
     key,
     core.getInput(name, { trimWhitespace: key !== 'commands' }),
   ]);
-  return Object.fromEntries(entries) as Record<keyof Inputs, string>;
+  const raw = Object.fromEntries(entries) as Record<keyof Inputs, string>;
+  if (raw.githubToken !== '') core.setSecret(raw.githubToken);
+  return raw;
 }
 
-/** Read and validate the Action's inputs; the token is masked in logs before anything else happens. */
-export function readInputs(): Inputs {
-  const raw = readRawInputs();
-  if (raw.githubToken !== '') core.setSecret(raw.githubToken);
+/** Validate the Action's inputs (read by {@link readRawInputs} unless given). */
+export function readInputs(raw: RawInputs = readRawInputs()): Inputs {
   return parseInputs(raw, readEventInputs());
 }

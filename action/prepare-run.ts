@@ -7,14 +7,14 @@ import {
 } from '../src/core/run-record/schema.js';
 import {
   loadParentRun,
-  parseRecordArtifactName,
   ParentRunError,
   type LoadedParent,
   type ParentRun,
 } from '../src/adapters/github/record-artifacts.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
-import type { GitHubActions, WorkflowRunInfo } from '../src/ports/github-runs.js';
-import { recordIdOf, type GitHubContext } from './github-context.js';
+import type { RunArtifactReader, WorkflowRunInfo } from '../src/ports/github-runs.js';
+import { parseRecordArtifactName, recordIdOf } from '../src/core/run-record/artifact.js';
+import type { GitHubContext } from './github-context.js';
 import type { RerunSource, RetryOfSource, RetrySource } from './retry-source.js';
 import * as core from '@actions/core';
 
@@ -31,7 +31,7 @@ export interface PrepareRunParams {
   readonly context: GitHubContext;
   /** The artifact key of this schedule. */
   readonly key: string;
-  readonly github: GitHubActions;
+  readonly github: RunArtifactReader;
   /** A fresh folder for the parent's state files. */
   readonly parentDir: string;
   readonly env: Env;
@@ -67,7 +67,7 @@ async function prepareRetryOf(
     core.info(
       `Retrying ${parent.record.id} (${parent.artifactName}), the run named by retry-of, with mode ${formatRetryMode(source.mode)}`,
     );
-    return planFromParent(params, parent, source.mode);
+    return planRetryFromRecord(params, parent, source.mode);
   }
   // Without the parent's record only "run everything" is possible: fine when asked for; a
   // from-failure retry asked by name must say why not.
@@ -107,7 +107,7 @@ async function prepareRerun(
     core.info(
       `${rerunOf}: retrying ${previous.record.id} (${previous.artifactName}), its latest attempt with a record, with mode ${formatRetryMode(source.mode)} (on-rerun)${skipped}`,
     );
-    return planFromParent(params, previous, source.mode);
+    return planRetryFromRecord(params, previous, source.mode);
   }
   const reason = withoutAdvice(previous.reason);
   if (source.fallback !== null) {
@@ -181,7 +181,7 @@ function withoutAdvice(reason: string): string {
   return reason.replace(/; use retry-mode all$/, '');
 }
 
-function planFromParent(
+function planRetryFromRecord(
   params: PrepareRunParams,
   parent: LoadedParent,
   mode: RetryMode,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/core/errors.js';
-import {
-  parseGitHubContext,
-  parseWorkflowPath,
-  recordIdOf,
-  toGitHubRunInfo,
-} from './github-context.js';
+import { recordIdOf } from '../src/core/run-record/artifact.js';
+import { parseGitHubContext, parseWorkflowPath, toGitHubRunInfo } from './github-context.js';
 import { parseInputs, type RawInputs } from './inputs.js';
 import type { Trigger } from '../src/core/model.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';

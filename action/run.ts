@@ -9,7 +9,7 @@ import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace
 import { createProcessRunner } from '../src/adapters/local/process-runner.js';
 import { runSchedule } from '../src/execution/run-schedule.js';
 import { parseGitHubContext, toGitHubRunInfo, type GitHubContext } from './github-context.js';
-import { readInputs, type Inputs } from './inputs.js';
+import { readInputs, readRawInputs, type Inputs } from './inputs.js';
 import { createLogReporter } from './log-reporter.js';
 import { toOutputs, writeJobSummary, writeOutputs } from './outputs.js';
 import type { PreparedRun } from './prepare-run.js';
@@ -78,13 +78,14 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
   const context = parseGitHubContext(process.env);
   job.context = context;
   assertSupportedServer(context.serverUrl);
-  const nameInput = core.getInput('name').trim();
+  // The record artifact opens on the raw inputs, so a record exists even when they are invalid.
+  const raw = readRawInputs();
   job.artifact = await openRecordArtifact({
     context,
-    name: nameInput === '' ? null : nameInput,
-    retention: core.getInput('artifact-retention-days'),
+    name: raw.name === '' ? null : raw.name,
+    retention: raw.artifactRetentionDays,
   });
-  const inputs = readInputs();
+  const inputs = readInputs(raw);
   job.retentionDays = inputs.artifactRetentionDays;
   const cwd = await resolveWorkingDirectory(context, inputs);
   const schedule = await readSchedule(inputs, cwd, context);
@@ -141,12 +142,13 @@ async function preparePlan(params: {
 }): Promise<PreparedRun> {
   const { source, context } = params;
   if (source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
-  const [{ prepareRun }, { createGitHubClient, OctokitGitHub }] = await Promise.all([
+  const [{ prepareRun }, { createGitHubClient }, { createRestRunReader }] = await Promise.all([
     import('./prepare-run.js'),
+    import('../src/adapters/github/client.js'),
     import('../src/adapters/github/runs.js'),
   ]);
   const github = withActionsPermissionHint(
-    new OctokitGitHub(
+    createRestRunReader(
       createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
     ),
     context.workflowPath,

@@ -3,17 +3,16 @@
  * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
  * run). Artifacts are untrusted: every problem becomes a message, never a crash.
  */
-import { unzipSync } from 'fflate';
+import { readRecordOfZip } from '../src/adapters/github/record-artifacts.js';
+import { ZIP_LIMITS } from '../src/adapters/local/zip-archive.js';
+import { UserError } from '../src/core/errors.js';
 import {
   parseRecordArtifactName,
   pickRecordArtifact,
   RECORD_ARTIFACT_PREFIX,
-} from '../src/adapters/github/record-artifacts.js';
-import { parseZipEntries, UnsafeZipError, ZIP_LIMITS } from '../src/adapters/local/zip-archive.js';
-import { UserError } from '../src/core/errors.js';
-import { parseRunRecord } from '../src/core/run-record/record.js';
-import { RECORD_LIMITS, type RunRecord } from '../src/core/run-record/schema.js';
-import type { ArtifactInfo, GitHubActions, RepoRef } from '../src/ports/github-runs.js';
+} from '../src/core/run-record/artifact.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
+import type { ArtifactInfo, RunArtifactReader, RepoRef } from '../src/ports/github-runs.js';
 
 /** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */
 const MAX_RECORD_KEYS = 20;
@@ -44,7 +43,7 @@ export type RunRecords =
 
 /** Find a run's record artifacts; a run without any does not use gh-retry. */
 export async function findRecordArtifacts(params: {
-  github: GitHubActions;
+  github: RunArtifactReader;
   repo: RepoRef;
   run: RecordedRun;
 }): Promise<RecordArtifacts> {
@@ -68,7 +67,7 @@ export async function findRecordArtifacts(params: {
 
 /** Read every record of a run (one per gh-retry job). */
 export async function readRunRecords(params: {
-  github: GitHubActions;
+  github: RunArtifactReader;
   repo: RepoRef;
   run: RecordedRun;
 }): Promise<RunRecords> {
@@ -100,7 +99,7 @@ function lastExpiry(artifacts: readonly ArtifactInfo[]): string | null {
 }
 
 async function readRecordArtifact(params: {
-  github: GitHubActions;
+  github: RunArtifactReader;
   repo: RepoRef;
   run: RecordedRun;
   artifact: ArtifactInfo;
@@ -128,43 +127,5 @@ async function readRecordArtifact(params: {
     case 'downloaded':
       break;
   }
-  const text = readRecordEntry(download.bytes, name);
-  const record = parseRunRecord(text, { source: `record.json of ${name}` });
-  const attempt = parseRecordArtifactName(artifact.name)?.attempt;
-  const belongs =
-    record.github !== null &&
-    record.github.runId === run.id &&
-    record.github.runAttempt === attempt &&
-    record.github.repository.toLowerCase() === run.repository.toLowerCase() &&
-    record.id === `${run.id}-${attempt}`;
-  if (!belongs)
-    throw new UserError(
-      `the record in ${name} does not belong to run ${run.id} (it names ${record.id}); it is not used`,
-    );
-  return record;
-}
-
-/** Only `record.json` is decompressed: the state files can be large and the bot never needs them. */
-function readRecordEntry(bytes: Uint8Array, name: string): string {
-  const entry = parseZipEntries(bytes).find((e) => e.name === 'record.json');
-  if (entry === undefined || entry.directory)
-    throw new UserError(`the record artifact ${name} has no record.json`);
-  if (entry.encrypted || entry.symlink)
-    throw new UnsafeZipError(`record.json in ${name} is encrypted or a link`);
-  if (entry.bytes > RECORD_LIMITS.maxRecordBytes)
-    throw new UserError(
-      `record.json in ${name} is ${entry.bytes} bytes, over the ${RECORD_LIMITS.maxRecordBytes}-byte limit`,
-    );
-  let files: Record<string, Uint8Array>;
-  try {
-    // fflate sizes the output from the central directory checked above.
-    files = unzipSync(bytes, { filter: (file) => file.name === 'record.json' });
-  } catch (error) {
-    throw new UnsafeZipError(
-      `the record artifact ${name} cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const data = files['record.json'];
-  if (data === undefined) throw new UserError(`the record artifact ${name} has no record.json`);
-  return new TextDecoder('utf-8', { fatal: false }).decode(data);
+  return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
 }

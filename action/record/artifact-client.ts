@@ -1,4 +1,4 @@
-import type { ArtifactUploader } from '../../src/adapters/github/record-artifacts.js';
+import type { ArtifactUploader } from '../../src/adapters/local/run-folder.js';
 
 /** What the record upload needs of an artifact client; `@actions/artifact`'s client fits. */
 export interface RecordArtifactClient extends ArtifactUploader {

@@ -8,14 +8,14 @@ import {
   RUN_RECORD_VERSION,
   type RunRecord,
 } from '../../src/core/run-record/schema.js';
+import { createRunFolder, type RunFolder } from '../../src/adapters/local/run-folder.js';
 import {
-  createRunFolder,
   recordArtifactName,
+  recordIdOf,
   slugifyArtifactKey,
-  type RunFolder,
-} from '../../src/adapters/github/record-artifacts.js';
-import { recordIdOf, toGitHubRunInfo, type GitHubContext } from '../github-context.js';
-import { STATE } from './post-state.js';
+} from '../../src/core/run-record/artifact.js';
+import { toGitHubRunInfo, type GitHubContext } from '../github-context.js';
+import { POST_STATE_KEYS } from './post-state.js';
 import type { RecordArtifactClient } from './artifact-client.js';
 import { uploadRecordFolder } from './upload.js';
 import * as core from '@actions/core';
@@ -86,9 +86,9 @@ export async function openRecordArtifact(params: {
   await folder.saveRecord(
     placeholderRecord({ context, name, status: 'cancelled', now: new Date() }),
   );
-  core.saveState(STATE.folder, folder.dir);
-  core.saveState(STATE.artifact, artifactName);
-  core.saveState(STATE.retention, params.retention);
+  core.saveState(POST_STATE_KEYS.folder, folder.dir);
+  core.saveState(POST_STATE_KEYS.artifact, artifactName);
+  core.saveState(POST_STATE_KEYS.retention, params.retention);
   return { folder, artifactName, key, name };
 }
 
@@ -120,12 +120,12 @@ export async function uploadRecordArtifact(params: {
   });
   if (outcome.kind === 'exists' && params.ifExists === 'fail') {
     // Post must not upload this attempt's record over (or instead of) the other step's.
-    core.saveState(STATE.uploaded, 'name-taken');
+    core.saveState(POST_STATE_KEYS.uploaded, 'name-taken');
     throw new ArtifactNameTakenError(
       `This run already has an artifact "${artifact.artifactName}": give each gh-retry step of a job, and each leg of a matrix, its own "name" input`,
     );
   }
-  core.saveState(STATE.uploaded, 'true');
+  core.saveState(POST_STATE_KEYS.uploaded, 'true');
   core.info(
     outcome.kind === 'exists'
       ? `The run record artifact "${artifact.artifactName}" is already uploaded`

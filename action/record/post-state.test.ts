@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readPostState, STATE } from './post-state.js';
+import { readPostState, POST_STATE_KEYS } from './post-state.js';
 
 const folder = '/runner/_temp/gh-retry/gh-retry-nightly-1/8-1';
-const saved = (values: Partial<Record<keyof typeof STATE, string>>) =>
+const saved = (values: Partial<Record<keyof typeof POST_STATE_KEYS, string>>) =>
   Object.fromEntries(
     Object.entries(values).map(([key, value]) => [
-      `STATE_${STATE[key as keyof typeof STATE]}`,
+      `STATE_${POST_STATE_KEYS[key as keyof typeof POST_STATE_KEYS]}`,
       value,
     ]),
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 // no package: reading the state is all post usually has to do.
 
 /** Names of the values main hands to post through the runner's state (`core.saveState`). */
-export const STATE = {
+export const POST_STATE_KEYS = {
   folder: 'run-folder',
   artifact: 'artifact-name',
   retention: 'retention-days',
@@ -35,12 +35,12 @@ export type PostState =
  */
 export function readPostState(env: NodeJS.ProcessEnv): PostState {
   const get = (name: string) => env[`STATE_${name}`] ?? '';
-  const uploaded = get(STATE.uploaded);
+  const uploaded = get(POST_STATE_KEYS.uploaded);
   if (uploaded === 'true') return { kind: 'uploaded' };
-  const dir = get(STATE.folder);
-  const artifactName = get(STATE.artifact);
+  const dir = get(POST_STATE_KEYS.folder);
+  const artifactName = get(POST_STATE_KEYS.artifact);
   if (uploaded !== '' || dir === '' || artifactName === '') return { kind: 'kept' };
-  const days = Number(get(STATE.retention));
+  const days = Number(get(POST_STATE_KEYS.retention));
   return {
     kind: 'pending',
     upload: {

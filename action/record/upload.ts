@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../src/core/run-record/schema.js';
-import { uploadRunFolder, type RunFolder } from '../../src/adapters/github/record-artifacts.js';
+import { uploadRunFolder, type RunFolder } from '../../src/adapters/local/run-folder.js';
 import type { RecordArtifactClient } from './artifact-client.js';
 import * as core from '@actions/core';
 

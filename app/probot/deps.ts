@@ -3,8 +3,8 @@
  * and the handler deps for one event (its installation's Octokit, its logger).
  */
 import type { Context, Logger, Probot } from 'probot';
-import { createOctokitGitHubBot } from '../../src/adapters/github/bot.js';
-import type { GitHubClient } from '../../src/adapters/github/runs.js';
+import { createRestGitHubBot } from '../../src/adapters/github/bot.js';
+import type { GitHubClient } from '../../src/adapters/github/client.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from '../context.js';
 import type { RecentRetries } from '../retry/recent.js';
 
@@ -45,7 +45,7 @@ export function probotDeps(params: {
   const { context, options } = params;
   return {
     // Probot's Octokit is an @octokit/core with the REST methods, paginate, retry and throttling.
-    github: createOctokitGitHubBot(context.octokit as unknown as GitHubClient),
+    github: createRestGitHubBot(context.octokit as unknown as GitHubClient),
     identity: params.identity,
     log: options.log ?? botLoggerOf(context.log),
     schedule: options.schedule,

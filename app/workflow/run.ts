@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createGitHubClient } from '../../src/adapters/github/runs.js';
-import { createOctokitGitHubBot } from '../../src/adapters/github/bot.js';
+import { createGitHubClient } from '../../src/adapters/github/client.js';
+import { createRestGitHubBot } from '../../src/adapters/github/bot.js';
 import type { BotDeps, BotLogger, Scheduler } from '../context.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';
 import { handleWorkflowRun } from '../handlers/workflow-run.js';
@@ -71,7 +71,7 @@ export async function runWorkflowBot(
     baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
   });
   const deps: BotDeps = {
-    github: createOctokitGitHubBot(client),
+    github: createRestGitHubBot(client),
     identity: { login: ACTIONS_BOT_LOGIN, appId: null },
     log,
     schedule: sleepScheduler(log),

@@ -6,7 +6,7 @@
  */
 import type { CheckRunFields } from '../core/report/check-run.js';
 import type { PermissionLookup } from '../core/bot/authorize.js';
-import type { GitHubActions, RepoRef, WorkflowRunInfo } from './github-runs.js';
+import type { RunArtifactReader, RepoRef, WorkflowRunInfo } from './github-runs.js';
 
 /** A workflow run with what the bot decides on beyond the Action's view of it. */
 export interface BotWorkflowRun extends WorkflowRunInfo {
@@ -223,4 +223,4 @@ export interface BotChecks {
 }
 
 /** Everything the bot does on GitHub. */
-export interface GitHubBot extends GitHubActions, BotRuns, BotConversation, BotChecks {}
+export interface GitHubBot extends RunArtifactReader, BotRuns, BotConversation, BotChecks {}

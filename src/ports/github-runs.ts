@@ -45,7 +45,7 @@ export type ArtifactDownload =
   | { readonly kind: 'too-large'; readonly maxBytes: number };
 
 /** Read access to workflow runs and their artifacts. */
-export interface GitHubActions {
+export interface RunArtifactReader {
   /** The run, or null when it does not exist (or the token cannot see it). */
   getWorkflowRun(params: RepoRef & { readonly runId: number }): Promise<WorkflowRunInfo | null>;
   /** Every artifact of the run (all pages), optionally only those whose name starts with a prefix. */

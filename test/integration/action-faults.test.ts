@@ -167,7 +167,7 @@ describe('the Action with a parent it cannot use', () => {
     });
     expectRefused(
       await h.dispatch({ 'retry-of': String(invalid) }),
-      /record\.json of gh-retry-nightly-1 is not a valid run record: status/,
+      /record\.json of "gh-retry-nightly-1" is not a valid run record: status/,
     );
     const other = seedParent({ files: { 'record.json': recordFor(first.runId) } });
     expectRefused(

@@ -10,7 +10,7 @@ import type {
   PullRequestChecks,
   PullRequestChecksQuery,
 } from '../../ports/github-bot.js';
-import type { GitHubClient } from './runs.js';
+import type { GitHubClient } from './client.js';
 
 /** GitHub answers at most 100 nodes a connection. */
 const MAX_PAGE = 100;

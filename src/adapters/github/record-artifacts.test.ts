@@ -1,116 +1,22 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  aFailedDbtRunStep,
-  aGitHubRun,
-  aRunRecord,
-  aSavedStateFile,
-} from '../../../test/support/run-record.js';
-import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
-import type { RunRecord } from '../../core/run-record/schema.js';
-import type {
-  ArtifactDownload,
-  ArtifactInfo,
-  GitHubActions,
-  WorkflowRunInfo,
-} from '../../ports/github-runs.js';
-import {
-  createRunFolder,
-  loadParentRun,
-  parseRecordArtifactName,
-  pickRecordArtifact,
-  recordArtifactName,
-  slugifyArtifactKey,
-  uploadRunFolder,
-  type ArtifactUploader,
-  type LoadParentParams,
-} from './record-artifacts.js';
+  aGitHub,
+  aParentRecord,
+  aRun,
+  anArtifact,
+  aZip,
+  RUN_RESULTS,
+} from '../../../test/support/record-artifacts.js';
+import { serializeRunRecord } from '../../core/run-record/record.js';
+import type { RunArtifactReader } from '../../ports/github-runs.js';
+import { loadParentRun, type LoadParentParams } from './record-artifacts.js';
 import { ZIP_LIMITS } from '../local/zip-archive.js';
 
-const RUN_RESULTS =
-  '{"results":[{"unique_id":"model.p.a","status":"error"}],"args":{"which":"run"}}';
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function anArtifact(overrides: Partial<ArtifactInfo> & { name: string }): ArtifactInfo {
-  return {
-    id: 1,
-    sizeInBytes: 100,
-    expired: false,
-    expiresAt: '2026-12-01T00:00:00Z',
-    createdAt: null,
-    ...overrides,
-  };
-}
-
-function aRun(overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo {
-  return {
-    id: 100,
-    attempt: 1,
-    runNumber: 7,
-    repository: 'acme/warehouse',
-    workflowPath: '.github/workflows/nightly.yml',
-    status: 'completed',
-    conclusion: 'failure',
-    htmlUrl: 'https://github.com/acme/warehouse/actions/runs/100',
-    displayTitle: 'nightly',
-    headSha: 'abc',
-    headBranch: 'main',
-    event: 'schedule',
-    ...overrides,
-  };
-}
-
-/** A parent record of run 100 attempt 1 with one failed dbt step and its saved run_results.json. */
-function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
-  return aRunRecord({
-    id: '100-1',
-    status: 'failed',
-    github: aGitHubRun({ workflow: '.github/workflows/nightly.yml' }),
-    steps: [
-      aFailedDbtRunStep({
-        state: [aSavedStateFile({ bytes: RUN_RESULTS.length, sha256: sha(RUN_RESULTS) })],
-      }),
-    ],
-    ...overrides,
-  });
-}
-
-/** An in-memory GitHub with one run and its artifacts. */
-function aGitHub(params: {
-  run?: WorkflowRunInfo | null;
-  artifacts?: ArtifactInfo[];
-  zips?: Record<number, Uint8Array | ArtifactDownload>;
-}): GitHubActions & { downloads: number[] } {
-  const downloads: number[] = [];
-  return {
-    downloads,
-    getWorkflowRun: ({ runId }) =>
-      Promise.resolve(params.run === undefined ? aRun({ id: runId }) : params.run),
-    listRunArtifacts: ({ namePrefix }) =>
-      Promise.resolve((params.artifacts ?? []).filter((a) => a.name.startsWith(namePrefix ?? ''))),
-    downloadArtifactZip: ({ artifactId }) => {
-      downloads.push(artifactId);
-      const zip = params.zips?.[artifactId];
-      if (zip === undefined) return Promise.resolve({ kind: 'not-found' });
-      return Promise.resolve(zip instanceof Uint8Array ? { kind: 'downloaded', bytes: zip } : zip);
-    },
-  };
-}
-
-function aZip(record: RunRecord | string, extra: Zippable = {}): Uint8Array {
-  const text = typeof record === 'string' ? record : serializeRunRecord(record);
-  return zipSync({
-    'record.json': strToU8(text),
-    'state/dbt-run/target/run_results.json': strToU8(RUN_RESULTS),
-    ...extra,
-  });
-}
-
-async function load(github: GitHubActions, overrides: Partial<LoadParentParams> = {}) {
+async function load(github: RunArtifactReader, overrides: Partial<LoadParentParams> = {}) {
   const destination = await mkdtemp(path.join(tmpdir(), 'gh-retry-parent-'));
   const result = await loadParentRun({
     github,
@@ -125,88 +31,6 @@ async function load(github: GitHubActions, overrides: Partial<LoadParentParams> 
   });
   return { result, destination };
 }
-
-describe('record artifact names', () => {
-  it.each([
-    ['nightly', 'nightly'],
-    ['Nightly (prod)', 'nightly-prod'],
-    ['dbt/build: all', 'dbt-build-all'],
-    ['---', 'schedule'],
-    ['x'.repeat(80), 'x'.repeat(64)],
-  ])('slugifies %j to %j', (text, slug) => {
-    expect(slugifyArtifactKey(text)).toBe(slug);
-  });
-
-  it.each([
-    ['gh-retry-nightly-1', { key: 'nightly', attempt: 1 }],
-    ['gh-retry-nightly-prod-12', { key: 'nightly-prod', attempt: 12 }],
-    ['gh-retry-nightly', null],
-    ['other-nightly-1', null],
-    ['gh-retry-Nightly-1', null],
-  ])('parses %j', (name, parsed) => {
-    expect(parseRecordArtifactName(name)).toEqual(parsed);
-  });
-
-  it('round-trips', () => {
-    expect(parseRecordArtifactName(recordArtifactName({ key: 'dbt-build', attempt: 3 }))).toEqual({
-      key: 'dbt-build',
-      attempt: 3,
-    });
-  });
-
-  it('picks the latest attempt at or before the limit, for this key only', () => {
-    const artifacts = [
-      anArtifact({ id: 1, name: 'gh-retry-dbt-1' }),
-      anArtifact({ id: 2, name: 'gh-retry-dbt-prod-3' }),
-      anArtifact({ id: 3, name: 'gh-retry-dbt-2' }),
-      anArtifact({ id: 4, name: 'gh-retry-dbt-4' }),
-      anArtifact({ id: 5, name: 'something-else' }),
-    ];
-    expect(pickRecordArtifact({ artifacts, key: 'dbt', maxAttempt: 3 })?.id).toBe(3);
-    expect(pickRecordArtifact({ artifacts, key: 'dbt', maxAttempt: 1 })?.id).toBe(1);
-    expect(pickRecordArtifact({ artifacts, key: 'dbt-prod', maxAttempt: 9 })?.id).toBe(2);
-    expect(pickRecordArtifact({ artifacts, key: 'pytest', maxAttempt: 9 })).toBeNull();
-  });
-});
-
-describe('run folder and upload', () => {
-  it('writes the record atomically and uploads it with the state files the record lists', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'gh-retry-folder-'));
-    const folder = await createRunFolder({ root, id: '100-1' });
-    const record = aParentRecord();
-    await folder.saveRecord(record);
-    await writeFile(path.join(folder.stateRoot, 'stray.txt'), 'not listed');
-    const stored = path.join(folder.stateRoot, 'dbt-run', 'target');
-    await mkdir(stored, { recursive: true });
-    await writeFile(path.join(stored, 'run_results.json'), RUN_RESULTS);
-    expect(parseRunRecord(await readFile(folder.recordPath, 'utf8'))).toEqual(record);
-    expect((await readdir(folder.dir)).sort()).toEqual(['record.json', 'state']);
-
-    const calls: { name: string; files: string[]; root: string; options: unknown }[] = [];
-    const uploader: ArtifactUploader = {
-      uploadArtifact: (name, files, rootDirectory, options) => {
-        calls.push({ name, files, root: rootDirectory, options });
-        return Promise.resolve({ id: 9, size: 123 });
-      },
-    };
-    const result = await uploadRunFolder({
-      uploader,
-      name: 'gh-retry-dbt-1',
-      folder,
-      record,
-      retentionDays: 5,
-    });
-    expect(result).toEqual({ id: 9, size: 123, files: 2 });
-    expect(calls).toEqual([
-      {
-        name: 'gh-retry-dbt-1',
-        files: [folder.recordPath, path.join(stored, 'run_results.json')],
-        root: folder.dir,
-        options: { retentionDays: 5 },
-      },
-    ]);
-  });
-});
 
 describe('loadParentRun', () => {
   it('downloads, checks and unpacks the record and the state files it lists', async () => {
@@ -310,7 +134,7 @@ describe('loadParentRun', () => {
     [
       'a record of another kind',
       aZip('{"kind":"something-else"}'),
-      'record.json of gh-retry-dbt-1',
+      'record.json of "gh-retry-dbt-1"',
     ],
     ['a record of another run', aZip(aParentRecord({ id: '999-1' })), 'does not belong to run 100'],
     [

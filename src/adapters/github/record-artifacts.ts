@@ -1,130 +1,34 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
-import { RECORD_LIMITS, type RunRecord } from '../../core/run-record/schema.js';
-import type { ArtifactInfo, GitHubActions, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
-import type { RecordWriter } from '../../ports/execution.js';
-import { unpackZip, ZIP_LIMITS, type ZipLimits } from '../local/zip-archive.js';
+import {
+  checkRecordOfRun,
+  checkRecordSize,
+  pickRecordArtifact,
+  RECORD_ARTIFACT_PREFIX,
+  RECORD_FILE,
+  recordArtifactName,
+  type RunOfArtifact,
+} from '../../core/run-record/artifact.js';
+import type { RunRecord } from '../../core/run-record/schema.js';
+import type { RunArtifactReader, RepoRef, WorkflowRunInfo } from '../../ports/github-runs.js';
+import { restoreStateFiles } from '../local/run-folder.js';
+import {
+  checkZip,
+  unpackZip,
+  unpackZipEntry,
+  UnsafeZipError,
+  ZIP_LIMITS,
+  type ZipLimits,
+} from '../local/zip-archive.js';
 
 /**
- * The run record on GitHub artifacts. A run folder (`record.json` + `state/<step-id>/<path>`, the
- * same layout as the local store) is uploaded as one artifact per job and attempt; a parent run's
- * artifact is read back through the REST API and treated as untrusted input.
+ * A parent run's record artifact, read back through the REST API: find it, download it, unzip it
+ * and check it (`core/run-record/artifact.ts`), then restore the state files it lists. The
+ * artifact is untrusted input. Writing and uploading the run folder: `local/run-folder.ts`.
  */
 
 /** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
 export class ParentRunError extends UserError {
   override name = 'ParentRunError';
-}
-
-/** Prefix of every record artifact's name. */
-export const RECORD_ARTIFACT_PREFIX = 'gh-retry-';
-
-/** Turn a schedule or job name into the readable, collision-safe part of an artifact name. */
-export function slugifyArtifactKey(text: string): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-  return slug === '' ? 'schedule' : slug;
-}
-
-/** The artifact name of one job attempt's record: `gh-retry-<key>-<attempt>`. */
-export function recordArtifactName(params: { key: string; attempt: number }): string {
-  return `${RECORD_ARTIFACT_PREFIX}${params.key}-${params.attempt}`;
-}
-
-/** The key and attempt of a record artifact's name, or null for any other artifact. */
-export function parseRecordArtifactName(name: string): { key: string; attempt: number } | null {
-  const match = /^gh-retry-([a-z0-9][a-z0-9-]*)-(\d{1,6})$/.exec(name);
-  if (match === null) return null;
-  return { key: match[1] ?? '', attempt: Number(match[2]) };
-}
-
-/**
- * The record artifact for `key` from the latest attempt at or before `maxAttempt`: a job that was
- * not re-run in a later attempt keeps the record of the attempt that ran it.
- */
-export function pickRecordArtifact(params: {
-  artifacts: readonly ArtifactInfo[];
-  key: string;
-  maxAttempt: number;
-}): ArtifactInfo | null {
-  let best: { artifact: ArtifactInfo; attempt: number } | null = null;
-  for (const artifact of params.artifacts) {
-    const parsed = parseRecordArtifactName(artifact.name);
-    if (parsed === null || parsed.key !== params.key || parsed.attempt > params.maxAttempt)
-      continue;
-    const better =
-      best === null ||
-      parsed.attempt > best.attempt ||
-      (parsed.attempt === best.attempt && artifact.id > best.artifact.id);
-    if (better) best = { artifact, attempt: parsed.attempt };
-  }
-  return best?.artifact ?? null;
-}
-
-/** A local run folder that becomes the artifact: `record.json` and `state/`. */
-export interface RunFolder extends RecordWriter {
-  readonly id: string;
-  readonly dir: string;
-  readonly stateRoot: string;
-  readonly recordPath: string;
-}
-
-/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
-export async function createRunFolder(params: { root: string; id: string }): Promise<RunFolder> {
-  const dir = path.join(params.root, params.id);
-  const stateRoot = path.join(dir, 'state');
-  const recordPath = path.join(dir, 'record.json');
-  await mkdir(stateRoot, { recursive: true });
-  return {
-    id: params.id,
-    dir,
-    stateRoot,
-    recordPath,
-    saveRecord: async (record) => {
-      const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temp, serializeRunRecord(record));
-      await rename(temp, recordPath);
-    },
-  };
-}
-
-/** What `@actions/artifact`'s client offers for uploads (its `DefaultArtifactClient` fits). */
-export interface ArtifactUploader {
-  uploadArtifact(
-    name: string,
-    files: string[],
-    rootDirectory: string,
-    options?: { retentionDays?: number },
-  ): Promise<{ id?: number; size?: number }>;
-}
-
-/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
-export async function uploadRunFolder(params: {
-  uploader: ArtifactUploader;
-  name: string;
-  folder: Pick<RunFolder, 'dir' | 'stateRoot' | 'recordPath'>;
-  record: RunRecord;
-  retentionDays: number | null;
-}): Promise<{ id: number | null; size: number | null; files: number }> {
-  const { folder } = params;
-  const files = [folder.recordPath];
-  for (const step of params.record.steps) {
-    for (const file of step.state) {
-      const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
-      const info = await stat(stored).catch(() => null);
-      if (info?.isFile() === true) files.push(stored);
-    }
-  }
-  const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
-  const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
-  return { id: result.id ?? null, size: result.size ?? null, files: files.length };
 }
 
 /** A parent run whose record was read and checked. */
@@ -152,7 +56,7 @@ export type ParentRun = LoadedParent | UnavailableParent;
 
 /** Everything {@link loadParentRun} needs. */
 export interface LoadParentParams {
-  readonly github: GitHubActions;
+  readonly github: RunArtifactReader;
   /** The repository of the retry run; the parent must belong to it. */
   readonly repo: RepoRef;
   /** The workflow file of the retry run; the parent must be a run of it. */
@@ -160,7 +64,7 @@ export interface LoadParentParams {
   readonly runId: number;
   /** Read the record of this attempt or an earlier one; null for the run's latest attempt. */
   readonly maxAttempt: number | null;
-  /** The artifact key of this schedule (see {@link slugifyArtifactKey}). */
+  /** The artifact key of this schedule (see `slugifyArtifactKey`). */
   readonly key: string;
   /** A native re-run reads its own run, which is still in progress; a dispatched retry needs a finished parent. */
   readonly requireCompleted: boolean;
@@ -248,8 +152,12 @@ export async function loadParentRun(params: LoadParentParams): Promise<ParentRun
       break;
   }
   const files = unpackZip(download.bytes, limits);
-  const record = checkRecord({ files, run, artifactName: artifact.name });
-  const parentState = await writeParentState({ files, record, destination: params.destination });
+  const record = checkRecordOfRun({
+    bytes: files.get(RECORD_FILE),
+    run,
+    artifactName: artifact.name,
+  });
+  const parentState = await restoreStateFiles({ files, record, destination: params.destination });
   return {
     kind: 'loaded',
     run,
@@ -260,61 +168,32 @@ export async function loadParentRun(params: LoadParentParams): Promise<ParentRun
   };
 }
 
-function checkRecord(params: {
-  files: ReadonlyMap<string, Uint8Array>;
-  run: WorkflowRunInfo;
+/**
+ * Read and check the record in a record artifact's zip without unpacking its state files: the
+ * whole archive is checked as the parent load checks it, the declared size of `record.json` is
+ * checked before it is decompressed, and the record must belong to `run`.
+ */
+export function readRecordOfZip(params: {
+  zip: Uint8Array;
+  run: RunOfArtifact;
   artifactName: string;
+  limits?: ZipLimits;
 }): RunRecord {
-  const { files, run, artifactName } = params;
-  const bytes = files.get('record.json');
-  if (bytes === undefined)
-    throw new ParentRunError(`the artifact "${artifactName}" has no record.json`);
-  if (bytes.length > RECORD_LIMITS.maxRecordBytes) {
-    throw new ParentRunError(
-      `the record in "${artifactName}" is ${bytes.length} bytes; at most ${RECORD_LIMITS.maxRecordBytes} are read`,
+  const { zip, run, artifactName } = params;
+  let bytes: Uint8Array | undefined;
+  try {
+    const entry = checkZip(zip, params.limits ?? ZIP_LIMITS).find(
+      (e) => e.name === RECORD_FILE && !e.directory,
     );
-  }
-  const record = parseRunRecord(new TextDecoder('utf-8', { fatal: false }).decode(bytes), {
-    source: `record.json of ${artifactName}`,
-  });
-  const attempt = parseRecordArtifactName(artifactName)?.attempt;
-  const github = record.github;
-  const belongs =
-    github !== null &&
-    github.runId === run.id &&
-    github.runAttempt === attempt &&
-    github.repository.toLowerCase() === run.repository.toLowerCase() &&
-    record.id === `${run.id}-${attempt}`;
-  if (!belongs) {
-    throw new ParentRunError(
-      `the record in "${artifactName}" does not belong to run ${run.id} (it names ${record.id}); it is not used`,
-    );
-  }
-  return record;
-}
-
-async function writeParentState(params: {
-  files: ReadonlyMap<string, Uint8Array>;
-  record: RunRecord;
-  destination: string;
-}): Promise<Map<string, string>> {
-  const contents = new Map<string, string>();
-  for (const step of params.record.steps) {
-    for (const file of step.state) {
-      const bytes = params.files.get(`state/${file.stored}`);
-      // A reused step lists files of an earlier run that were not carried along: nothing to restore.
-      if (bytes === undefined || contents.has(file.stored)) continue;
-      const digest = createHash('sha256').update(bytes).digest('hex');
-      if (bytes.length !== file.bytes || digest !== file.sha256) {
-        throw new ParentRunError(
-          `state file "${file.stored}" does not match its checksum in the record; the artifact was altered`,
-        );
-      }
-      const target = path.join(params.destination, ...file.stored.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, bytes, { flag: 'wx' });
-      contents.set(file.stored, new TextDecoder().decode(bytes));
+    if (entry !== undefined) {
+      checkRecordSize(artifactName, entry.bytes);
+      bytes = unpackZipEntry(zip, entry);
     }
+  } catch (error) {
+    if (!(error instanceof UnsafeZipError)) throw error;
+    throw new UnsafeZipError(
+      `the record artifact "${artifactName}" cannot be read: ${error.message}`,
+    );
   }
-  return contents;
+  return checkRecordOfRun({ bytes, run, artifactName });
 }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
-import { createGitHubClient, OctokitGitHub, parseRunWorkflowPath } from './runs.js';
+import { createGitHubClient } from './client.js';
+import type { RunArtifactReader } from '../../ports/github-runs.js';
+import { createRestRunReader } from './runs.js';
 
 const WORKFLOW = `name: nightly
 on: workflow_dispatch
@@ -13,21 +15,9 @@ jobs:
       - uses: ./
 `;
 
-describe('parseRunWorkflowPath', () => {
-  it.each([
-    ['.github/workflows/x.yml', '.github/workflows/x.yml'],
-    ['.github/workflows/x.yml@main', '.github/workflows/x.yml'],
-    ['.github/workflows/x.yml@refs/heads/main', '.github/workflows/x.yml'],
-    ['acme/warehouse/.github/workflows/x.yml@main', '.github/workflows/x.yml'],
-    ['other/repo/.github/workflows/x.yml@main', 'other/repo/.github/workflows/x.yml'],
-  ])('%s → %s', (path, expected) => {
-    expect(parseRunWorkflowPath(path, 'acme/warehouse')).toBe(expected);
-  });
-});
-
-describe('OctokitGitHub against the GitHub emulator', () => {
+describe('createRestRunReader against the GitHub emulator', () => {
   let gh: GitHubEmulator;
-  let github: OctokitGitHub;
+  let github: RunArtifactReader;
   let runId: number;
   const repo = { owner: 'acme', repo: 'warehouse' };
 
@@ -40,7 +30,7 @@ describe('OctokitGitHub against the GitHub emulator', () => {
       conclusion: 'failure',
       event: 'schedule',
     });
-    github = new OctokitGitHub(
+    github = createRestRunReader(
       createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url }),
     );
   });

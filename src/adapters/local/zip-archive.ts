@@ -112,14 +112,10 @@ function checkEntry(entry: ZipEntry, limits: ZipLimits): string | null {
 }
 
 /**
- * Unpack an untrusted zip in memory: every entry is checked (safe relative path, no links, bounded
- * sizes and count) before anything is decompressed, and one bad entry rejects the whole archive.
- * Directory entries are dropped; the result maps each file path to its bytes.
+ * List an untrusted zip's entries and check every one (safe relative path, no links, bounded sizes
+ * and count, no duplicates) before anything is decompressed: one bad entry rejects the whole archive.
  */
-export function unpackZip(
-  bytes: Uint8Array,
-  limits: ZipLimits = ZIP_LIMITS,
-): Map<string, Uint8Array> {
+export function checkZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
   if (bytes.length > limits.maxZipBytes) {
     throw new UnsafeZipError(`the archive is larger than ${limits.maxZipBytes} bytes`);
   }
@@ -130,35 +126,46 @@ export function unpackZip(
     );
   }
   let total = 0;
-  const wanted = new Set<string>();
+  const seen = new Set<string>();
   for (const entry of entries) {
     const problem = checkEntry(entry, limits);
     if (problem !== null)
       throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} ${problem}`);
-    if (wanted.has(entry.name))
+    if (seen.has(entry.name))
       throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} appears twice`);
     total += entry.bytes;
-    if (!entry.directory) wanted.add(entry.name);
+    if (!entry.directory) seen.add(entry.name);
   }
   if (total > limits.maxTotalBytes) {
     throw new UnsafeZipError(
       `the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`,
     );
   }
+  return entries;
+}
+
+/**
+ * Unpack an untrusted zip in memory, every entry checked first (see {@link checkZip}). Directory
+ * entries are dropped; the result maps each file path to its bytes.
+ */
+export function unpackZip(
+  bytes: Uint8Array,
+  limits: ZipLimits = ZIP_LIMITS,
+): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const entry of entries) {
+  for (const entry of checkZip(bytes, limits)) {
     if (entry.directory || files.has(entry.name)) continue;
-    files.set(entry.name, unpackEntry(bytes, view, entry));
+    files.set(entry.name, unpackZipEntry(bytes, entry));
   }
   return files;
 }
 
 /**
- * One entry's bytes. The sizes come from the central directory (checked against the limits), so
+ * One entry of a zip listed by {@link checkZip}, decompressed alone. The sizes come from the central directory (checked against the limits), so
  * an entry that would unpack to more than it declares is refused rather than allowed to grow.
  */
-function unpackEntry(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
+export function unpackZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fail = (reason: string) =>
     new UnsafeZipError(
       `the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.mjs';
 import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulator/index.js';
-import { parseRecordArtifactName } from '../../../src/adapters/github/record-artifacts.js';
+import { parseRecordArtifactName } from '../../../src/core/run-record/artifact.js';
 import { parseRunRecord } from '../../../src/core/run-record/record.js';
 import type { RunRecord } from '../../../src/core/run-record/schema.js';
 import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';

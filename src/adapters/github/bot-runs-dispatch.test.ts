@@ -1,8 +1,8 @@
 import { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from '../../test/emulator/index.js';
-import { createGitHubClient } from './github/runs.js';
-import { createOctokitGitHubBot } from './github/bot.js';
+import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
+import { createGitHubClient } from './client.js';
+import { createRestGitHubBot } from './bot.js';
 
 const job = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n';
 
@@ -27,7 +27,7 @@ describe('dispatchWorkflow', () => {
   });
 
   const bot = () =>
-    createOctokitGitHubBot(createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url }));
+    createRestGitHubBot(createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url }));
   const dispatch = async (file: string) => {
     const octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
     const workflow = await octokit.actions.getWorkflow({
