@@ -116,7 +116,7 @@ describe('renderRunSummary', () => {
       ### How to retry
 
       - Comment \`/retry\` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. \`/retry all\` runs every step again; \`/retry help\` lists every form.
-      - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`121\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).
+      - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`121\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP[,STEP…]\`).
       - Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure."
     `);
   });
@@ -428,7 +428,7 @@ describe('renderRetryReply', () => {
               description: Run id or URL of the run to retry
               required: false
             retry-mode:
-              description: 'from-failure, all, from STEP or only STEP,…'
+              description: 'from-failure, all, from STEP or only STEP[,STEP…]'
               required: false
               default: from-failure
       run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"

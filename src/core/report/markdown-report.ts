@@ -1,5 +1,6 @@
 import { renderCommandHelp } from '../bot/comment-command.js';
-import { formatRetryMode, type RetryMode, type RunStatus, type StepStatus } from '../model.js';
+import type { RetryMode, RunStatus, StepStatus } from '../model.js';
+import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { parseRecordRunId } from '../run-record/reference.js';
@@ -189,7 +190,7 @@ function renderHowToRetry(record: RunRecord): string {
   const runId = String(record.github.runId);
   lines.push(
     '- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.',
-    `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).`,
+    `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: ${listRetryModeForms(code)}).`,
     '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.',
   );
   return lines.join('\n');
@@ -246,7 +247,7 @@ export const DISPATCH_TRIGGER_YAML = [
   '        description: Run id or URL of the run to retry',
   '        required: false',
   '      retry-mode:',
-  "        description: 'from-failure, all, from STEP or only STEP,…'",
+  `        description: '${listRetryModeForms()}'`,
   '        required: false',
   '        default: from-failure',
   // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
@@ -270,7 +271,7 @@ export function renderRetryReply(params: { reply: RetryReply; runUrl?: RunUrl })
         : `🤷 Nothing to retry: ${code(reply.workflow)} has no failed run on commit ${commit}, the head of this pull request. Check the file name (\`/retry help\`), or comment ${code(`/retry ${reply.workflow}`)} again when its run has finished.`;
     }
     case 'results': {
-      const head = `🔁 ${describeMode(reply.mode)}, as ${login(reply.requestedBy)} asked:`;
+      const head = `🔁 ${describeRetryMode(reply.mode, code)}, as ${login(reply.requestedBy)} asked:`;
       const items = reply.results.map((result) => renderResult(result, reply.mode, params.runUrl));
       return fitMarkdown({
         head,
@@ -392,19 +393,6 @@ function describeStepCounts(record: RunRecord): string {
   ).length;
   const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
   return parts.length === 0 ? 'no steps' : parts.join(', ');
-}
-
-function describeMode(mode: RetryMode): string {
-  switch (mode.kind) {
-    case 'from-failure':
-      return 'Retrying from failure';
-    case 'all':
-      return 'Retrying every step';
-    case 'from':
-      return `Retrying from step ${code(mode.step)}`;
-    case 'only':
-      return `Retrying only ${mode.steps.map(code).join(', ')}`;
-  }
 }
 
 function replyMarker(parentRunId: number): string {

@@ -1,4 +1,5 @@
-import { formatRetryMode, type Plan } from '../model.js';
+import type { Plan } from '../model.js';
+import { formatRetryMode } from '../retry/mode.js';
 import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { formatDuration, renderTextTable, truncateText } from './text-table.js';
 
