@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import {
   aGitHubRun,
   aLineage,
@@ -10,7 +9,6 @@ import {
 } from '../../../test/support/run-record.js';
 import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
 import {
-  DISPATCH_TRIGGER_YAML,
   isReplyFor,
   MARKDOWN_LIMIT,
   renderRetryOutcome,
@@ -19,7 +17,6 @@ import {
   type RetryReply,
   type RetryTargetResult,
 } from './markdown-report.js';
-import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
 import {
   runRecordSchema,
   type NodeSummary,
@@ -434,12 +431,6 @@ describe('renderRetryReply', () => {
       run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
       \`\`\`"
     `);
-  });
-
-  it('gives dispatch-trigger lines that are valid YAML with the recommended run-name', () => {
-    const parsed = parseYaml(DISPATCH_TRIGGER_YAML);
-    expect(Object.keys(parsed.on.workflow_dispatch.inputs)).toEqual(['retry-of', 'retry-mode']);
-    expect(parsed['run-name']).toBe(RETRY_RUN_NAME);
   });
 
   it.each<[string, RetryReply, string]>([

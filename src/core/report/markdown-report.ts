@@ -1,7 +1,7 @@
 import { renderCommandHelp } from '../bot/comment-command.js';
 import type { RetryMode, RunStatus, StepStatus } from '../model.js';
 import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
-import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
+import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
@@ -237,22 +237,6 @@ export interface RetryOutcome {
   /** The retry's own record, when it uploaded one: adds what failed and what was reused. */
   readonly record: RunRecord | null;
 }
-
-/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
-export const DISPATCH_TRIGGER_YAML = [
-  'on:',
-  '  workflow_dispatch:',
-  '    inputs:',
-  '      retry-of:',
-  '        description: Run id or URL of the run to retry',
-  '        required: false',
-  '      retry-mode:',
-  `        description: '${listRetryModeForms()}'`,
-  '        required: false',
-  '        default: from-failure',
-  // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
-  `run-name: "${RETRY_RUN_NAME}"`,
-].join('\n');
 
 /** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
 export function renderRetryReply(params: { reply: RetryReply; runUrl?: RunUrl }): string {
