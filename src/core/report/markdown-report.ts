@@ -2,6 +2,7 @@ import { renderCommandHelp } from '../bot/comment-command.js';
 import type { RetryMode, RunStatus, StepStatus } from '../model.js';
 import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
+import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
@@ -27,7 +28,6 @@ const ICONS: Readonly<Record<StepStatus | RunStatus, string>> = {
   reused: '♻️',
   cancelled: '🚫',
 };
-const FAILED_NODE_STATUSES = ['error', 'fail', 'runtime error', 'partial success'];
 const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
 
 /** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
