@@ -4,6 +4,7 @@
  */
 import type { RetryMode } from '../model.js';
 import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from './markdown-report.js';
+import { isRetryable, stoppedStep } from '../run-record/record.js';
 import type { RunRecord } from '../run-record/schema.js';
 import { renderRecordsNote, type RecordsNote } from '../bot/markers.js';
 
@@ -64,9 +65,7 @@ export interface CheckRunReport {
 /** Build the check run for a completed run. */
 export function renderCheckRun(report: CheckRunReport): CheckRunFields {
   const { records } = report;
-  const failed = records.some(
-    (r) => (r.status === 'failed' || r.status === 'cancelled') && !r.nothingToRetry,
-  );
+  const failed = records.some(isRetryable);
   const summary =
     records.length === 0
       ? 'gh-retry could not read the record of this run, so it cannot be retried from failure. Comment `/retry all` on the pull request, or choose **Re-run all jobs** on the run.'
@@ -162,7 +161,7 @@ function titleOf(records: readonly RunRecord[]): string {
       : `${failed} of ${records.length} schedules did not succeed`;
   }
   if (first.nothingToRetry) return `${first.name}: nothing to retry`;
-  const stopped = first.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const stopped = stoppedStep(first);
   const word = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[first.status];
   return `${first.name} ${word}${stopped === undefined ? '' : ` at ${stopped.id}`}`.slice(0, 200);
 }

@@ -3,6 +3,7 @@ import type { RetryMode, RunStatus, StepStatus } from '../model.js';
 import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
 import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
+import { isRetryable, stoppedStep } from '../run-record/record.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
@@ -44,9 +45,7 @@ export function renderRunSummary(params: {
     renderFailedNodes(record),
     renderFailedTests(record),
   ];
-  const failed =
-    (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
-  const tail = failed ? renderHowToRetry(record) : '';
+  const tail = isRetryable(record) ? renderHowToRetry(record) : '';
   return fitMarkdown({
     head,
     body: body.filter((s) => s !== ''),
@@ -358,7 +357,7 @@ function describeOutcomeOf(outcome: RetryOutcome, runUrl: RunUrl | undefined): s
       return `✅ ${run}: nothing to retry, the run had already succeeded.`;
     return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
   }
-  const failed = record?.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const failed = record === null ? undefined : stoppedStep(record);
   const where =
     failed === undefined
       ? ''
