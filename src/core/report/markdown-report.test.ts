@@ -8,8 +8,8 @@ import {
   NOT_RUN,
 } from '../../../test/support/run-record.js';
 import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
+import { isReplyFor } from '../bot/markers.js';
 import {
-  isReplyFor,
   MARKDOWN_LIMIT,
   renderRetryOutcome,
   renderRetryReply,

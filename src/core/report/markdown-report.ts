@@ -2,6 +2,7 @@ import { renderCommandHelp } from '../bot/comment-command.js';
 import type { RetryMode, RunStatus, StepStatus } from '../model.js';
 import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
+import { replyMarker } from '../bot/markers.js';
 import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
 import { isRetryable, stoppedStep } from '../run-record/record.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
@@ -342,11 +343,6 @@ export function renderRetryOutcome(params: {
   return lines.join('\n');
 }
 
-/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
-export function isReplyFor(body: string, parentRunId: number): boolean {
-  return body.includes(replyMarker(parentRunId));
-}
-
 function describeOutcomeOf(outcome: RetryOutcome, runUrl: RunUrl | undefined): string {
   const run = runLink(outcome.runId, runUrl);
   const { record } = outcome;
@@ -376,10 +372,6 @@ function describeStepCounts(record: RunRecord): string {
   ).length;
   const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
   return parts.length === 0 ? 'no steps' : parts.join(', ');
-}
-
-function replyMarker(parentRunId: number): string {
-  return `<!-- gh-retry:parent=${parentRunId} -->`;
 }
 
 /** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
