@@ -1,13 +1,26 @@
 import { renderCommandHelp } from '../bot/comment-command.js';
-import type { RetryMode, RunStatus, StepStatus } from '../model.js';
+import type { RetryMode, RunStatus } from '../model.js';
 import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
 import { replyMarker } from '../bot/markers.js';
 import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
 import { isRetryable, stoppedStep } from '../run-record/record.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
-import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
+import {
+  MARKDOWN_LIMIT,
+  STATUS_ICONS,
+  code,
+  fitMarkdown,
+  login,
+  oneLine,
+  plain,
+  runLabel,
+  runLink,
+  type RunUrl,
+} from './markdown.js';
+
+export { MARKDOWN_LIMIT, type RunUrl };
 
 /**
  * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
@@ -15,22 +28,8 @@ import { formatDuration } from './text-table.js';
  * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
  */
 
-/** GitHub's limit for a check run's `output.summary` and for a comment body. */
-export const MARKDOWN_LIMIT = 65_535;
 /** Failed nodes or tests named per step before "+N more". */
 export const LISTED_FAILURES_PER_STEP = 20;
-
-/** The web URL of a GitHub run, from its id. Without it, runs are named but not linked. */
-export type RunUrl = (runId: number) => string;
-
-const ICONS: Readonly<Record<StepStatus | RunStatus, string>> = {
-  success: '✅',
-  failed: '❌',
-  skipped: '⏭️',
-  reused: '♻️',
-  cancelled: '🚫',
-};
-const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
 
 /** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
 export function renderRunSummary(params: {
@@ -60,7 +59,7 @@ function renderHeader(record: RunRecord): string {
   const verb = { success: 'succeeded in', failed: 'failed in', cancelled: 'was cancelled after' }[
     record.status
   ];
-  return `## ${ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
+  return `## ${STATUS_ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
 }
 
 function renderContext(record: RunRecord, link: (id: string) => string): string[] {
@@ -96,7 +95,7 @@ function renderStepsTable(record: RunRecord, link: (id: string) => string): stri
   const rows = record.steps.map((step) =>
     [
       code(step.id),
-      `${ICONS[step.status]} ${step.status}`,
+      `${STATUS_ICONS[step.status]} ${step.status}`,
       step.executed === null ? '—' : formatDuration(step.durationMs),
       describeWhatRan(step, link),
     ]
@@ -374,28 +373,6 @@ function describeStepCounts(record: RunRecord): string {
   return parts.length === 0 ? 'no steps' : parts.join(', ');
 }
 
-/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
-function fitMarkdown(params: {
-  head: string;
-  body: readonly string[];
-  tail: string;
-  max: number;
-}): string {
-  const join = (parts: readonly string[]) => parts.filter((p) => p !== '').join('\n\n');
-  const full = join([params.head, ...params.body, params.tail]);
-  if (full.length <= params.max) return full;
-  const fixed = join([params.head, SHORTENED_NOTE, params.tail]).length + 4;
-  const body = join(params.body);
-  const cut = body.lastIndexOf('\n', Math.max(0, params.max - fixed));
-  const shortened = join([
-    params.head,
-    cut > 0 ? body.slice(0, cut) : '',
-    SHORTENED_NOTE,
-    params.tail,
-  ]);
-  return shortened.length <= params.max ? shortened : `${shortened.slice(0, params.max - 1)}…`;
-}
-
 function listWithMore(items: readonly string[], total: number): string {
   const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
   const more = Math.max(total, items.length) - shown.length;
@@ -409,43 +386,4 @@ function countFailedNodes(nodes: NodeSummary): number {
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
-function runLabel(recordId: string, runUrl: RunUrl | undefined): string {
-  const run = parseRecordRunId(recordId);
-  if (run === null) return code(recordId);
-  const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
-  return `${runLink(run.runId, runUrl)}${attempt}`;
-}
-
-/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
-function runLink(runId: number, runUrl: RunUrl | undefined): string {
-  return runUrl === undefined ? `run ${code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
-}
-
-function login(name: string): string {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : code(name);
-}
-
-/** Untrusted text as an inline code span on one line. */
-function code(text: string): string {
-  const clean = oneLine(text, 300);
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return clean.startsWith('`') || clean.endsWith('`') || longest > 0
-    ? `${fence} ${clean} ${fence}`
-    : `${fence}${clean}${fence}`;
-}
-
-/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
-function plain(text: string): string {
-  return oneLine(text, 300)
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
-    .replace(/@/g, '@\u2060');
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
