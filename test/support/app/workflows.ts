@@ -9,7 +9,7 @@ const DISPATCH = `  workflow_dispatch:
         required: false
         type: string
       retry-mode:
-        description: 'from-failure, all, from STEP or only STEP,…'
+        description: 'from-failure, all, from STEP or only STEP[,STEP…]'
         required: false
         type: string
         default: from-failure`;
