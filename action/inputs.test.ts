@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
+import { RETRY_MODE_TABLE } from '../src/core/retry/mode.js';
 import {
   INPUT_NAMES,
   InputError,
@@ -130,6 +131,15 @@ describe('INPUT_NAMES', () => {
       inputs: Record<string, unknown>;
     };
     expect(Object.values(INPUT_NAMES).sort()).toEqual(Object.keys(action.inputs).sort());
+  });
+
+  it('describes retry-mode with every form of the retry-mode grammar', () => {
+    const action = parse(
+      readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8'),
+    ) as { inputs: Record<string, { description: string }> };
+    const description = action.inputs[INPUT_NAMES.retryMode]?.description ?? '';
+    const shown = RETRY_MODE_TABLE.map((f) => `\`${f.usage}\``);
+    expect(shown.filter((usage) => !description.includes(usage))).toEqual([]);
   });
 });
 

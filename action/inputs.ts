@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../src/core/errors.js';
 import type { RetryMode } from '../src/core/model.js';
-import { parseRetryMode, RETRY_MODE_FORMS } from '../src/core/retry/planner.js';
+import { RETRY_MODE_INPUT, RETRY_OF_INPUT } from '../src/core/bot/dispatch-trigger.js';
+import { parseRetryMode, RETRY_MODE_FORMS } from '../src/core/retry/mode.js';
 import * as core from '@actions/core';
 
 /** An Action input that cannot be used; the message names the input and what is allowed. */
@@ -34,8 +35,8 @@ export const INPUT_NAMES: Readonly<Record<keyof Inputs, string>> = {
   name: 'name',
   workingDirectory: 'working-directory',
   githubToken: 'github-token',
-  retryOf: 'retry-of',
-  retryMode: 'retry-mode',
+  retryOf: RETRY_OF_INPUT,
+  retryMode: RETRY_MODE_INPUT,
   onRerun: 'on-rerun',
   artifactRetentionDays: 'artifact-retention-days',
 };
@@ -103,8 +104,8 @@ export function parseInputs(
     eventInputs[name] ?? eventInputs[name.replace(/-/g, '_')] ?? '';
   const merged = {
     ...raw,
-    retryOf: raw.retryOf.trim() === '' ? fromEvent('retry-of') : raw.retryOf,
-    retryMode: raw.retryMode.trim() === '' ? fromEvent('retry-mode') : raw.retryMode,
+    retryOf: raw.retryOf.trim() === '' ? fromEvent(RETRY_OF_INPUT) : raw.retryOf,
+    retryMode: raw.retryMode.trim() === '' ? fromEvent(RETRY_MODE_INPUT) : raw.retryMode,
   };
   const parsed = inputsSchema.safeParse(merged);
   if (!parsed.success) {

@@ -1,14 +1,7 @@
 import type { StepRecord } from '../src/core/run-record/schema.js';
+import { STATUS_ICONS } from '../src/core/report/markdown.js';
 import type { RunEvent, RunReporter } from '../src/ports/execution.js';
 import * as core from '@actions/core';
-
-const STATUS_MARK: Record<StepRecord['status'], string> = {
-  success: '✅',
-  failed: '❌',
-  skipped: '⏭️',
-  reused: '♻️',
-  cancelled: '🚫',
-};
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
@@ -18,7 +11,7 @@ function describeEnd(step: StepRecord): string {
   const code = step.exitCode === null ? '' : ` (exit ${step.exitCode})`;
   const signal = step.signal === null ? '' : ` (${step.signal})`;
   const reused = step.reusedFrom === null ? '' : ` from ${step.reusedFrom}`;
-  return `${STATUS_MARK[step.status]} ${step.name}: ${step.status}${reused}${code}${signal} in ${seconds(step.durationMs)}`;
+  return `${STATUS_ICONS[step.status]} ${step.name}: ${step.status}${reused}${code}${signal} in ${seconds(step.durationMs)}`;
 }
 
 /**

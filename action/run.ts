@@ -3,6 +3,7 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { ScheduleError, UserError } from '../src/core/errors.js';
 import type { Env, Schedule } from '../src/core/model.js';
+import { stoppedStep } from '../src/core/run-record/record.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
 import { parseCommandList, parseScheduleFile } from '../src/core/schedule/command-list.js';
 import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
@@ -195,7 +196,7 @@ export function stepEnvironment(env: NodeJS.ProcessEnv): Env {
 }
 
 function describeFailure(record: RunRecord): string {
-  const stopped = record.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const stopped = stoppedStep(record);
   const at = stopped === undefined ? '' : ` at step "${stopped.id}"`;
   if (record.status === 'cancelled') return `The schedule was cancelled${at}; its record was kept`;
   return `The schedule failed${at}; retry from failure with /retry, or run this workflow with retry-of set to this run`;

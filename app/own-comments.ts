@@ -5,7 +5,7 @@
  */
 import type { CommentInfo } from '../src/ports/github-bot.js';
 import type { BotContext } from './context.js';
-import { parseRetryMarkers, type RetryMarker } from '../src/core/bot/markers.js';
+import { parseRetryMarkers, replyNotes, type RetryMarker } from '../src/core/bot/markers.js';
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
 const MAX_COMMENTS = 500;
@@ -52,15 +52,4 @@ export async function repliedRetries(
       );
   }
   return found;
-}
-
-const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
-
-/**
- * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
- * other comment. Only there are notes read: the text above quotes what runs and tools said.
- */
-function replyNotes(body: string): string {
-  if (!REPLY_END.test(body)) return '';
-  return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
 }

@@ -1,5 +1,5 @@
 import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
-import { formatRetryMode } from '../src/core/model.js';
+import { formatRetryMode } from '../src/core/retry/mode.js';
 import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';

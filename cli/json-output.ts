@@ -1,4 +1,4 @@
-import { formatRetryMode } from '../src/core/model.js';
+import { formatRetryMode } from '../src/core/retry/mode.js';
 import type { Plan, StepAction, StepStatus } from '../src/core/model.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
 

@@ -24,7 +24,12 @@ import { loadConfig } from '../config.js';
 import { CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
 import { ownComments } from '../own-comments.js';
-import { parseRecordsNote, renderRetryMarker } from '../../src/core/bot/markers.js';
+import {
+  isReplyTo,
+  parseRecordsNote,
+  renderRetryMarker,
+  replyToMarker,
+} from '../../src/core/bot/markers.js';
 import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry/route.js';
 import { checkRunDescribing, executeRoute } from '../retry/execute.js';
 
@@ -256,13 +261,9 @@ function findTargets(
   return succeeded && params.mode.kind === 'from-failure' ? [] : [named];
 }
 
-function replyMarker(commentId: number): string {
-  return `<!-- gh-retry:reply-to=${commentId} -->`;
-}
-
 async function hasAnswered(ctx: BotContext, event: CommentEvent): Promise<boolean> {
   const comments = await ownComments(ctx)(event.issue.number);
-  return comments.some((c) => c.body.includes(replyMarker(event.comment.id)));
+  return comments.some((c) => isReplyTo(c.body, event.comment.id));
 }
 
 async function reply(
@@ -274,7 +275,7 @@ async function reply(
   await ctx.github.createComment({
     ...ctx.repo,
     issueNumber: event.issue.number,
-    body: `${body}\n\n${[...notes, replyMarker(event.comment.id)].join('\n')}`,
+    body: `${body}\n\n${[...notes, replyToMarker(event.comment.id)].join('\n')}`,
   });
 }
 

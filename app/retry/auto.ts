@@ -3,7 +3,7 @@
  * new run may be dispatched, and dispatch it after the policy's delay, at most once per run.
  */
 import type { RetryConfig } from '../../src/core/bot/config.js';
-import { DISPATCH_TRIGGER_YAML } from '../../src/core/report/markdown-report.js';
+import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
 import { decideAutoRetry, type AutoRetryDecision } from '../../src/core/bot/retry-policy.js';
 import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';

@@ -2,7 +2,8 @@
  * When a retry completes: learn what really started it (from the notes on its parent's check
  * run), and edit the `/retry` reply that announced it with the outcome.
  */
-import { isReplyFor, renderRetryOutcome } from '../../src/core/report/markdown-report.js';
+import { isReplyFor } from '../../src/core/bot/markers.js';
+import { renderRetryOutcome } from '../../src/core/report/markdown-report.js';
 import type { RunStatus } from '../../src/core/model.js';
 import type { RunRecord } from '../../src/core/run-record/schema.js';
 import { parseRecordRunId } from '../../src/core/run-record/reference.js';

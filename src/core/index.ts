@@ -1,7 +1,6 @@
 /** The pure core of gh-retry: schedules, run records, retry planning, tool adapters, reports. */
 export { PlanError, RunRecordError, ScheduleError, UserError } from './errors.js';
 export {
-  formatRetryMode,
   type Env,
   type Plan,
   type PlannedStep,
@@ -39,9 +38,8 @@ export {
   parseScheduleFile,
 } from './schedule/command-list.js';
 export { STEP_ID_PATTERN, deriveBaseStepId, isValidStepId } from './schedule/step-ids.js';
+export { RETRY_MODE_FORMS, formatRetryMode, parseRetryMode } from './retry/mode.js';
 export {
-  RETRY_MODE_FORMS,
-  parseRetryMode,
   planFirstRun,
   planRetry,
   type RetryPlanParams,

@@ -88,18 +88,8 @@ export interface Plan {
 /** Tools with a retry form. */
 export type ToolName = 'dbt' | 'pytest' | 'playwright' | 'custom';
 
-/** Render a retry mode the way users type it (`from-failure`, `all`, `from dbt-run`, `only a,b`). */
-export function formatRetryMode(mode: RetryMode): string {
-  switch (mode.kind) {
-    case 'from-failure':
-    case 'all':
-      return mode.kind;
-    case 'from':
-      return `from ${mode.step}`;
-    case 'only':
-      return `only ${mode.steps.join(',')}`;
-  }
-}
+// Kept here for importers not yet moved to retry/mode.ts (action/prepare-run.ts).
+export { formatRetryMode } from './retry/mode.js';
 
 /** Environment variables as the core sees them: passed in, never read from the process. */
 export type Env = Readonly<Record<string, string | undefined>>;

@@ -256,7 +256,7 @@ describe('the App answers /retry on a pull request', () => {
               description: Run id or URL of the run to retry
               required: false
             retry-mode:
-              description: 'from-failure, all, from STEP or only STEP,…'
+              description: 'from-failure, all, from STEP or only STEP[,STEP…]'
               required: false
               default: from-failure
       run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"

@@ -100,7 +100,7 @@ describe('the App on a completed gh-retry run', () => {
       ### How to retry
 
       - Comment \`/retry\` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. \`/retry all\` runs every step again; \`/retry help\` lists every form.
-      - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`<run>\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).
+      - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`<run>\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP[,STEP…]\`).
       - Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.
 
       <!-- gh-retry:records expires=<date> -->"

@@ -4,7 +4,7 @@
  * "Retry of #N", and the `workflow_dispatch` trigger with the `retry-of` and `retry-mode` inputs.
  */
 import { RETRY_RUN_NAME } from '../../src/core/bot/retry-policy.js';
-import { DISPATCH_TRIGGER_YAML } from '../../src/core/report/markdown-report.js';
+import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
 
 /** The `run-name:` line of a gh-retry workflow. */
 export const RUN_NAME_LINE = `run-name: "${RETRY_RUN_NAME}"`;

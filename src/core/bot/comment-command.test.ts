@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseComment, renderCommandHelp } from './comment-command.js';
-import { formatRetryMode } from '../model.js';
-import { parseRetryMode } from '../retry/mode.js';
+import { formatRetryMode, parseRetryMode } from '../retry/mode.js';
 
 describe('parseComment: valid commands', () => {
   it.each([

@@ -1,5 +1,12 @@
 import type { RetryMode } from '../model.js';
-import { MAX_STEP_ID_LENGTH, STEP_ID_PATTERN } from '../schedule/step-ids.js';
+import {
+  MAX_ONLY_STEPS,
+  RETRY_MODE_TABLE,
+  readStepList,
+  toRetryMode,
+  type RetryModeForm,
+} from '../retry/mode.js';
+import { MAX_STEP_ID_LENGTH, isValidStepId } from '../schedule/step-ids.js';
 
 /**
  * The `/retry` comment grammar (PRODUCT.md §6). Only the first line of a comment counts.
@@ -27,55 +34,32 @@ export const WORKFLOW_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
 const COMMAND_WORD = '/retry';
 const WORKFLOWS_DIR = '.github/workflows/';
 const MAX_LINE_LENGTH = 1000;
-const MAX_ONLY_STEPS = 50;
 
-type Argument = 'none' | 'step' | 'step-list';
-
+/** A mode form as the comment grammar spells it: bare `/retry` is `from-failure`. */
 interface CommandForm {
+  readonly form: RetryModeForm;
   /** The word after `/retry` (and after WORKFLOW) that selects this form; null for bare `/retry`. */
   readonly keyword: string | null;
-  /** Another word for the same form, as the `retry-mode` input spells it. */
-  readonly alias?: string;
   readonly usage: string;
   readonly description: string;
-  readonly argument: Argument;
-  readonly toMode: (args: readonly string[]) => RetryMode;
 }
 
-/** The mode forms: one table for the parser and the help text. */
-const MODE_FORMS: readonly CommandForm[] = [
-  {
-    keyword: null,
-    alias: 'from-failure',
-    usage: '/retry',
-    description:
-      'Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests). Also `/retry from-failure`.',
-    argument: 'none',
-    toMode: () => ({ kind: 'from-failure' }),
-  },
-  {
-    keyword: 'all',
-    usage: '/retry all',
-    description: 'Run every step again, as written.',
-    argument: 'none',
-    toMode: () => ({ kind: 'all' }),
-  },
-  {
-    keyword: 'from',
-    usage: '/retry from STEP',
-    description:
-      'Reuse the steps before STEP (they must have succeeded); run STEP and every later step.',
-    argument: 'step',
-    toMode: ([step]) => ({ kind: 'from', step: step ?? '' }),
-  },
-  {
-    keyword: 'only',
-    usage: '/retry only STEP[,STEP…]',
-    description: 'Run the setup steps and the named steps only.',
-    argument: 'step-list',
-    toMode: (steps) => ({ kind: 'only', steps }),
-  },
-];
+/** The mode forms, from the one retry-mode table: for the parser and the help text. */
+const MODE_FORMS: readonly CommandForm[] = RETRY_MODE_TABLE.map((form) =>
+  form.kind === 'from-failure'
+    ? {
+        form,
+        keyword: null,
+        usage: COMMAND_WORD,
+        description: `${form.description} Also \`${COMMAND_WORD} ${form.usage}\`.`,
+      }
+    : {
+        form,
+        keyword: form.keyword,
+        usage: `${COMMAND_WORD} ${form.usage}`,
+        description: form.description,
+      },
+);
 
 /** Rows of the help table that are not modes. */
 const OTHER_FORMS = [
@@ -125,7 +109,7 @@ function parseArguments(args: readonly string[]): Parsed<CommentCommand> {
     rest = rest.slice(1);
   }
   const keyword = rest[0]?.toLowerCase() ?? null;
-  const form = MODE_FORMS.find((f) => f.keyword === keyword || f.alias === keyword);
+  const form = MODE_FORMS.find((f) => f.keyword === keyword || f.form.keyword === keyword);
   if (form === undefined) {
     return fail(
       `${showToken(rest[0] ?? '')} is neither a retry mode (${modeKeywords()}) nor a workflow file name (ending in \`.yml\` or \`.yaml\`).`,
@@ -137,10 +121,10 @@ function parseArguments(args: readonly string[]): Parsed<CommentCommand> {
 
 function parseModeArguments(form: CommandForm, args: readonly string[]): Parsed<RetryMode> {
   const usage = `\`${form.usage}\``;
-  switch (form.argument) {
+  switch (form.form.argument) {
     case 'none':
       return args.length === 0
-        ? ok(form.toMode([]))
+        ? ok(toRetryMode(form.form, []))
         : fail(`${usage} takes nothing after it, but found ${showToken(args.join(' '))}.`);
     case 'step': {
       if (args.length === 0)
@@ -148,11 +132,11 @@ function parseModeArguments(form: CommandForm, args: readonly string[]): Parsed<
       if (args.length > 1)
         return fail(`${usage} takes one step id, but found ${showToken(args.join(' '))}.`);
       const step = parseStepId(args[0] ?? '');
-      return step.ok ? ok(form.toMode([step.value])) : step;
+      return step.ok ? ok(toRetryMode(form.form, [step.value])) : step;
     }
     case 'step-list': {
       const steps = parseStepList(args, usage);
-      return steps.ok ? ok(form.toMode(steps.value)) : steps;
+      return steps.ok ? ok(toRetryMode(form.form, steps.value)) : steps;
     }
   }
 }
@@ -161,34 +145,31 @@ function parseStepList(args: readonly string[], usage: string): Parsed<string[]>
   if (args.length === 0)
     return fail(`${usage} needs step ids, for example \`/retry only dbt-test,pytest\`.`);
   // Spaces around commas are fine (`a, b`); a space without a comma is not (`a b`).
-  const items = args
-    .join(' ')
-    .split(',')
-    .map((s) => s.trim());
-  if (items.some((s) => s === ''))
-    return fail(`${usage} has an empty step id: separate step ids with single commas.`);
-  if (items.length > MAX_ONLY_STEPS)
-    return fail(`${usage} accepts at most ${MAX_ONLY_STEPS} step ids.`);
-  const steps: string[] = [];
-  for (const item of items) {
-    if (/\s/.test(item))
-      return fail(`Separate step ids with commas, not spaces: ${showToken(item)}.`);
-    const step = parseStepId(item);
-    if (!step.ok) return step;
-    if (!steps.includes(step.value)) steps.push(step.value);
+  const list = readStepList(args.join(' '));
+  if (list.ok) return ok(list.steps);
+  switch (list.problem.kind) {
+    case 'no-steps':
+    case 'empty-item':
+      return fail(`${usage} has an empty step id: separate step ids with single commas.`);
+    case 'too-many':
+      return fail(`${usage} accepts at most ${MAX_ONLY_STEPS} step ids.`);
+    case 'bad-id': {
+      const item = list.problem.id;
+      if (/\s/.test(item))
+        return fail(`Separate step ids with commas, not spaces: ${showToken(item)}.`);
+      return fail(stepIdProblem(item));
+    }
   }
-  return ok(steps);
 }
 
 function parseStepId(token: string): Parsed<string> {
-  if (token.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(token)) return ok(token);
+  return isValidStepId(token) ? ok(token) : fail(stepIdProblem(token));
+}
+
+function stepIdProblem(token: string): string {
   const lower = token.toLowerCase();
-  if (lower.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(lower)) {
-    return fail(`Step ids are lowercase: did you mean \`${lower}\`?`);
-  }
-  return fail(
-    `${showToken(token)} is not a step id: step ids are up to ${MAX_STEP_ID_LENGTH} lowercase letters, digits, \`.\`, \`_\` and \`-\`, as shown in the run summary.`,
-  );
+  if (isValidStepId(lower)) return `Step ids are lowercase: did you mean \`${lower}\`?`;
+  return `${showToken(token)} is not a step id: step ids are up to ${MAX_STEP_ID_LENGTH} lowercase letters, digits, \`.\`, \`_\` and \`-\`, as shown in the run summary.`;
 }
 
 function looksLikeWorkflowFile(token: string): boolean {
@@ -205,9 +186,7 @@ function parseWorkflowToken(token: string): Parsed<string> {
 }
 
 function modeKeywords(): string {
-  return MODE_FORMS.flatMap((f) => [f.alias, f.keyword])
-    .flatMap((word) => (word === undefined || word === null ? [] : [`\`${word}\``]))
-    .join(', ');
+  return RETRY_MODE_TABLE.map((f) => `\`${f.keyword}\``).join(', ');
 }
 
 /** Render the `/retry` help (Markdown), generated from the grammar table. */

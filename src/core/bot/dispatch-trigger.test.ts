@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { parseDispatchTrigger, retryInputs } from './dispatch-trigger.js';
+import { parse as parseYaml } from 'yaml';
+import {
+  DISPATCH_TRIGGER_YAML,
+  RETRY_MODE_INPUT,
+  RETRY_OF_INPUT,
+  parseDispatchTrigger,
+  retryInputs,
+} from './dispatch-trigger.js';
+import { RETRY_RUN_NAME } from './retry-policy.js';
+
+describe('DISPATCH_TRIGGER_YAML', () => {
+  it('is valid YAML declaring the dispatch inputs, with the recommended run-name', () => {
+    const parsed = parseYaml(DISPATCH_TRIGGER_YAML);
+    expect(Object.keys(parsed.on.workflow_dispatch.inputs)).toEqual(['retry-of', 'retry-mode']);
+    expect([RETRY_OF_INPUT, RETRY_MODE_INPUT]).toEqual(['retry-of', 'retry-mode']);
+    expect(parsed.on.workflow_dispatch.inputs['retry-mode'].description).toBe(
+      'from-failure, all, from STEP or only STEP[,STEP…]',
+    );
+    expect(parsed['run-name']).toBe(RETRY_RUN_NAME);
+    expect(parseDispatchTrigger(DISPATCH_TRIGGER_YAML)).toEqual({
+      kind: 'declared',
+      inputs: ['retry-of', 'retry-mode'],
+    });
+  });
+});
 
 describe('parseDispatchTrigger', () => {
   it.each([

@@ -1,13 +1,34 @@
 import { parseDocument } from 'yaml';
+import { listRetryModeForms } from '../retry/mode.js';
+import { RETRY_RUN_NAME } from './retry-policy.js';
 
 /**
  * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
  * trigger that declares the `retry-of` input (GitHub answers 422 to undeclared inputs).
  */
 
-/** The dispatch inputs gh-retry sends. */
+/**
+ * The dispatch inputs gh-retry sends: the contract between the App (which dispatches) and the
+ * Action (which reads them as its own inputs of the same names, action/inputs.ts).
+ */
 export const RETRY_OF_INPUT = 'retry-of';
 export const RETRY_MODE_INPUT = 'retry-mode';
+
+/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
+export const DISPATCH_TRIGGER_YAML = [
+  'on:',
+  '  workflow_dispatch:',
+  '    inputs:',
+  `      ${RETRY_OF_INPUT}:`,
+  '        description: Run id or URL of the run to retry',
+  '        required: false',
+  `      ${RETRY_MODE_INPUT}:`,
+  `        description: '${listRetryModeForms()}'`,
+  '        required: false',
+  '        default: from-failure',
+  // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
+  `run-name: "${RETRY_RUN_NAME}"`,
+].join('\n');
 
 /** What a workflow file says about `workflow_dispatch`. */
 export type DispatchTrigger =

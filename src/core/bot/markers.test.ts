@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isReplyFor,
+  isReplyTo,
   parseRecordsNote,
   parseRetryMarkers,
   recordsExpired,
   renderRecordsNote,
   renderRetryMarker,
+  replyMarker,
+  replyNotes,
+  replyToMarker,
 } from './markers.js';
 
 describe('retry markers', () => {
@@ -75,5 +80,26 @@ describe('the records note of a check run', () => {
     expect(recordsExpired(note, new Date('2026-12-01T09:59:59Z'))).toBe(false);
     expect(recordsExpired(note, new Date('2026-12-01T10:00:00Z'))).toBe(true);
     expect(recordsExpired({ expiresAt: null }, new Date('2099-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('reply notes', () => {
+  it('marks the line about retries of one parent run', () => {
+    const body = `🔁 Retrying:\n- a ${replyMarker(121)}\n- b ${replyMarker(1212)}`;
+    expect([isReplyFor(body, 121), isReplyFor(body, 1212), isReplyFor(body, 12)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(replyMarker(121)).toBe('<!-- gh-retry:parent=121 -->');
+  });
+
+  it('marks the reply to a comment and reads only the notes block it ends', () => {
+    const notes = renderRetryMarker({ runId: 9, trigger: 'comment', requestedBy: 'mona' });
+    const body = `Quoted ${renderRetryMarker({ runId: 1, trigger: 'policy', requestedBy: 'x' })}\n\n${notes}\n${replyToMarker(77)}\n`;
+    expect(replyToMarker(77)).toBe('<!-- gh-retry:reply-to=77 -->');
+    expect([isReplyTo(body, 77), isReplyTo(body, 7)]).toEqual([true, false]);
+    expect(parseRetryMarkers(replyNotes(body)).map((m) => m.runId)).toEqual([9]);
+    expect(replyNotes(`text\n\n${notes}`)).toBe('');
   });
 });

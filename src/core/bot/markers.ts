@@ -1,4 +1,10 @@
 /**
+ * The hidden `<!-- gh-retry:… -->` notes, one protocol:
+ * - `parent=RUN` ends the line of a `/retry` reply about retries of run RUN (edited with its outcome);
+ * - `reply-to=COMMENT` ends a `/retry` reply: it answers comment COMMENT (answer once);
+ * - `retry run=… trigger=… by=… [of=…]`: a retry the bot started (below);
+ * - `records expires=…`: when a run's records expire (on its check run).
+ *
  * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
  * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
  * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
@@ -74,4 +80,35 @@ export function parseRecordsNote(text: string): RecordsNote | null {
 /** Whether the records a note describes have expired at `now`. */
 export function recordsExpired(note: RecordsNote, now: Date): boolean {
   return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
+}
+
+/** The note that ends a reply's line about retries of `parentRunId`. */
+export function replyMarker(parentRunId: number): string {
+  return `<!-- gh-retry:parent=${parentRunId} -->`;
+}
+
+/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
+export function isReplyFor(body: string, parentRunId: number): boolean {
+  return body.includes(replyMarker(parentRunId));
+}
+
+/** The note that ends the bot's reply to comment `commentId`. */
+export function replyToMarker(commentId: number): string {
+  return `<!-- gh-retry:reply-to=${commentId} -->`;
+}
+
+/** True when `body` is the bot's reply to comment `commentId`. */
+export function isReplyTo(body: string, commentId: number): boolean {
+  return body.includes(replyToMarker(commentId));
+}
+
+const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+
+/**
+ * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
+ * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ */
+export function replyNotes(body: string): string {
+  if (!REPLY_END.test(body)) return '';
+  return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
 }

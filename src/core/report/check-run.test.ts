@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
-import {
-  appendRetryLog,
-  escapeMarkdown,
-  modeForButton,
-  renderCheckRun,
-} from './check-run.js';
+import { appendRetryLog, escapeMarkdown, modeForButton, renderCheckRun } from './check-run.js';
 
 const runUrl = (id: number) => `https://github.com/o/r/actions/runs/${id}`;
 

@@ -3,9 +3,13 @@
  * the retry policy decided, configuration problems, and a log of the retries started from it.
  */
 import type { RetryMode } from '../model.js';
-import { MARKDOWN_LIMIT, renderRunSummary, type RunUrl } from './markdown-report.js';
+import { renderRunSummary } from './markdown-report.js';
+import { MARKDOWN_LIMIT, fitNewest, plain, type RunUrl } from './markdown.js';
+
+/** The longest untrusted text (a reason, a path) shown in a check run's lists and retry log. */
+const CHECK_RUN_TEXT_MAX = 500;
+import { isRetryable, stoppedStep } from '../run-record/record.js';
 import type { RunRecord } from '../run-record/schema.js';
-import { endWithinBytes, utf8Length } from '../utf8.js';
 import { renderRecordsNote, type RecordsNote } from '../bot/markers.js';
 
 /** The writable parts of a check run. */
@@ -65,9 +69,7 @@ export interface CheckRunReport {
 /** Build the check run for a completed run. */
 export function renderCheckRun(report: CheckRunReport): CheckRunFields {
   const { records } = report;
-  const failed = records.some(
-    (r) => (r.status === 'failed' || r.status === 'cancelled') && !r.nothingToRetry,
-  );
+  const failed = records.some(isRetryable);
   const summary =
     records.length === 0
       ? 'gh-retry could not read the record of this run, so it cannot be retried from failure. Comment `/retry all` on the pull request, or choose **Re-run all jobs** on the run.'
@@ -99,7 +101,7 @@ export function renderCheckRun(report: CheckRunReport): CheckRunFields {
     output: {
       title: titleOf(records),
       summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
-      text: fitText([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
+      text: fitNewest([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
     },
     actions: report.buttons ? buttonsFor(failed) : [],
   };
@@ -116,14 +118,12 @@ export function appendRetryLog(text: string, line: string): string {
     .map((text, index) => (index === 0 || text === '' ? text : `  ${text}`))
     .join('\n');
   const parts = [before.trimEnd(), `${log.trimEnd()}\n\n- ${item}`].filter((p) => p !== '');
-  return fitText(parts.join('\n\n'));
+  return fitNewest(parts.join('\n\n'));
 }
 
 /** Untrusted text as plain Markdown on one line: punctuation escaped, mentions defused. */
 export function escapeMarkdown(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const short = flat.length > 500 ? `${flat.slice(0, 499)}…` : flat;
-  return short.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/@/g, '@\u2060');
+  return plain(text, CHECK_RUN_TEXT_MAX);
 }
 
 function retryLogOf(text: string): string {
@@ -163,15 +163,7 @@ function titleOf(records: readonly RunRecord[]): string {
       : `${failed} of ${records.length} schedules did not succeed`;
   }
   if (first.nothingToRetry) return `${first.name}: nothing to retry`;
-  const stopped = first.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const stopped = stoppedStep(first);
   const word = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[first.status];
   return `${first.name} ${word}${stopped === undefined ? '' : ` at ${stopped.id}`}`.slice(0, 200);
-}
-
-/** Keep a check run's text under GitHub's limit, dropping the oldest part (the log's newest lines matter). */
-function fitText(text: string): string {
-  if (utf8Length(text) <= MARKDOWN_LIMIT) return text;
-  const end = endWithinBytes(text, MARKDOWN_LIMIT - 40);
-  const cut = end.indexOf('\n');
-  return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import {
   aGitHubRun,
   aLineage,
@@ -9,9 +8,8 @@ import {
   NOT_RUN,
 } from '../../../test/support/run-record.js';
 import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
+import { isReplyFor } from '../bot/markers.js';
 import {
-  DISPATCH_TRIGGER_YAML,
-  isReplyFor,
   MARKDOWN_LIMIT,
   renderRetryOutcome,
   renderRetryReply,
@@ -19,7 +17,6 @@ import {
   type RetryReply,
   type RetryTargetResult,
 } from './markdown-report.js';
-import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
 import {
   runRecordSchema,
   type NodeSummary,
@@ -116,7 +113,7 @@ describe('renderRunSummary', () => {
       ### How to retry
 
       - Comment \`/retry\` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. \`/retry all\` runs every step again; \`/retry help\` lists every form.
-      - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`121\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).
+      - Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to \`121\` (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP[,STEP…]\`).
       - Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure."
     `);
   });
@@ -428,18 +425,12 @@ describe('renderRetryReply', () => {
               description: Run id or URL of the run to retry
               required: false
             retry-mode:
-              description: 'from-failure, all, from STEP or only STEP,…'
+              description: 'from-failure, all, from STEP or only STEP[,STEP…]'
               required: false
               default: from-failure
       run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
       \`\`\`"
     `);
-  });
-
-  it('gives dispatch-trigger lines that are valid YAML with the recommended run-name', () => {
-    const parsed = parseYaml(DISPATCH_TRIGGER_YAML);
-    expect(Object.keys(parsed.on.workflow_dispatch.inputs)).toEqual(['retry-of', 'retry-mode']);
-    expect(parsed['run-name']).toBe(RETRY_RUN_NAME);
   });
 
   it.each<[string, RetryReply, string]>([

@@ -1,10 +1,26 @@
 import { renderCommandHelp } from '../bot/comment-command.js';
-import { formatRetryMode, type RetryMode, type RunStatus, type StepStatus } from '../model.js';
-import { RETRY_RUN_NAME } from '../bot/retry-policy.js';
+import type { RetryMode, RunStatus } from '../model.js';
+import { describeRetryMode, formatRetryMode, listRetryModeForms } from '../retry/mode.js';
+import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
+import { replyMarker } from '../bot/markers.js';
+import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
+import { isRetryable, stoppedStep } from '../run-record/record.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
-import { parseRecordRunId } from '../run-record/reference.js';
 import { formatDuration } from './text-table.js';
-import { startWithinBytes, utf8Length } from '../utf8.js';
+import {
+  MARKDOWN_LIMIT,
+  STATUS_ICONS,
+  code,
+  fitMarkdown,
+  login,
+  oneLine,
+  plain,
+  runLabel,
+  runLink,
+  type RunUrl,
+} from './markdown.js';
+
+export { MARKDOWN_LIMIT, type RunUrl };
 
 /**
  * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
@@ -12,23 +28,8 @@ import { startWithinBytes, utf8Length } from '../utf8.js';
  * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
  */
 
-/** GitHub's limit for a check run's `output.summary` and for a comment body. */
-export const MARKDOWN_LIMIT = 65_535;
 /** Failed nodes or tests named per step before "+N more". */
 export const LISTED_FAILURES_PER_STEP = 20;
-
-/** The web URL of a GitHub run, from its id. Without it, runs are named but not linked. */
-export type RunUrl = (runId: number) => string;
-
-const ICONS: Readonly<Record<StepStatus | RunStatus, string>> = {
-  success: '✅',
-  failed: '❌',
-  skipped: '⏭️',
-  reused: '♻️',
-  cancelled: '🚫',
-};
-const FAILED_NODE_STATUSES = ['error', 'fail', 'runtime error', 'partial success'];
-const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
 
 /** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
 export function renderRunSummary(params: {
@@ -44,9 +45,7 @@ export function renderRunSummary(params: {
     renderFailedNodes(record),
     renderFailedTests(record),
   ];
-  const failed =
-    (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
-  const tail = failed ? renderHowToRetry(record) : '';
+  const tail = isRetryable(record) ? renderHowToRetry(record) : '';
   return fitMarkdown({
     head,
     body: body.filter((s) => s !== ''),
@@ -60,7 +59,7 @@ function renderHeader(record: RunRecord): string {
   const verb = { success: 'succeeded in', failed: 'failed in', cancelled: 'was cancelled after' }[
     record.status
   ];
-  return `## ${ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
+  return `## ${STATUS_ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
 }
 
 function renderContext(record: RunRecord, link: (id: string) => string): string[] {
@@ -96,7 +95,7 @@ function renderStepsTable(record: RunRecord, link: (id: string) => string): stri
   const rows = record.steps.map((step) =>
     [
       code(step.id),
-      `${ICONS[step.status]} ${step.status}`,
+      `${STATUS_ICONS[step.status]} ${step.status}`,
       step.executed === null ? '—' : formatDuration(step.durationMs),
       describeWhatRan(step, link),
     ]
@@ -190,7 +189,7 @@ function renderHowToRetry(record: RunRecord): string {
   const runId = String(record.github.runId);
   lines.push(
     '- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.',
-    `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).`,
+    `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: ${listRetryModeForms(code)}).`,
     '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.',
   );
   return lines.join('\n');
@@ -238,22 +237,6 @@ export interface RetryOutcome {
   readonly record: RunRecord | null;
 }
 
-/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
-export const DISPATCH_TRIGGER_YAML = [
-  'on:',
-  '  workflow_dispatch:',
-  '    inputs:',
-  '      retry-of:',
-  '        description: Run id or URL of the run to retry',
-  '        required: false',
-  '      retry-mode:',
-  "        description: 'from-failure, all, from STEP or only STEP,…'",
-  '        required: false',
-  '        default: from-failure',
-  // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
-  `run-name: "${RETRY_RUN_NAME}"`,
-].join('\n');
-
 /** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
 export function renderRetryReply(params: { reply: RetryReply; runUrl?: RunUrl }): string {
   const { reply } = params;
@@ -271,7 +254,7 @@ export function renderRetryReply(params: { reply: RetryReply; runUrl?: RunUrl })
         : `🤷 Nothing to retry: ${code(reply.workflow)} has no failed run on commit ${commit}, the head of this pull request. Check the file name (\`/retry help\`), or comment ${code(`/retry ${reply.workflow}`)} again when its run has finished.`;
     }
     case 'results': {
-      const head = `🔁 ${describeMode(reply.mode)}, as ${login(reply.requestedBy)} asked:`;
+      const head = `🔁 ${describeRetryMode(reply.mode, code)}, as ${login(reply.requestedBy)} asked:`;
       const items = reply.results.map((result) => renderResult(result, reply.mode, params.runUrl));
       return fitMarkdown({
         head,
@@ -359,11 +342,6 @@ export function renderRetryOutcome(params: {
   return lines.join('\n');
 }
 
-/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
-export function isReplyFor(body: string, parentRunId: number): boolean {
-  return body.includes(replyMarker(parentRunId));
-}
-
 function describeOutcomeOf(outcome: RetryOutcome, runUrl: RunUrl | undefined): string {
   const run = runLink(outcome.runId, runUrl);
   const { record } = outcome;
@@ -374,7 +352,7 @@ function describeOutcomeOf(outcome: RetryOutcome, runUrl: RunUrl | undefined): s
       return `✅ ${run}: nothing to retry, the run had already succeeded.`;
     return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
   }
-  const failed = record?.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+  const failed = record === null ? undefined : stoppedStep(record);
   const where =
     failed === undefined
       ? ''
@@ -395,48 +373,6 @@ function describeStepCounts(record: RunRecord): string {
   return parts.length === 0 ? 'no steps' : parts.join(', ');
 }
 
-function describeMode(mode: RetryMode): string {
-  switch (mode.kind) {
-    case 'from-failure':
-      return 'Retrying from failure';
-    case 'all':
-      return 'Retrying every step';
-    case 'from':
-      return `Retrying from step ${code(mode.step)}`;
-    case 'only':
-      return `Retrying only ${mode.steps.map(code).join(', ')}`;
-  }
-}
-
-function replyMarker(parentRunId: number): string {
-  return `<!-- gh-retry:parent=${parentRunId} -->`;
-}
-
-/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
-function fitMarkdown(params: {
-  head: string;
-  body: readonly string[];
-  tail: string;
-  max: number;
-}): string {
-  const join = (parts: readonly string[]) => parts.filter((p) => p !== '').join('\n\n');
-  const full = join([params.head, ...params.body, params.tail]);
-  // Limits are in UTF-8 bytes (GitHub's check-run limit), which also keeps character limits.
-  if (utf8Length(full) <= params.max) return full;
-  const fixed = utf8Length(join([params.head, SHORTENED_NOTE, params.tail])) + 4;
-  const room = startWithinBytes(join(params.body), Math.max(0, params.max - fixed));
-  const cut = room.lastIndexOf('\n');
-  const shortened = join([
-    params.head,
-    cut > 0 ? room.slice(0, cut) : '',
-    SHORTENED_NOTE,
-    params.tail,
-  ]);
-  return utf8Length(shortened) <= params.max
-    ? shortened
-    : `${startWithinBytes(shortened, params.max - 3)}…`;
-}
-
 function listWithMore(items: readonly string[], total: number): string {
   const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
   const more = Math.max(total, items.length) - shown.length;
@@ -450,43 +386,4 @@ function countFailedNodes(nodes: NodeSummary): number {
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
-function runLabel(recordId: string, runUrl: RunUrl | undefined): string {
-  const run = parseRecordRunId(recordId);
-  if (run === null) return code(recordId);
-  const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
-  return `${runLink(run.runId, runUrl)}${attempt}`;
-}
-
-/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
-function runLink(runId: number, runUrl: RunUrl | undefined): string {
-  return runUrl === undefined ? `run ${code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
-}
-
-function login(name: string): string {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : code(name);
-}
-
-/** Untrusted text as an inline code span on one line. */
-function code(text: string): string {
-  const clean = oneLine(text, 300);
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return clean.startsWith('`') || clean.endsWith('`') || longest > 0
-    ? `${fence} ${clean} ${fence}`
-    : `${fence}${clean}${fence}`;
-}
-
-/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
-function plain(text: string): string {
-  return oneLine(text, 300)
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
-    .replace(/@/g, '@\u2060');
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -1,4 +1,6 @@
-import { formatRetryMode, type Plan } from '../model.js';
+import type { Plan } from '../model.js';
+import { formatRetryMode } from '../retry/mode.js';
+import { isFailedNodeStatus } from '../tools/dbt-node-status.js';
 import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
 import { formatDuration, renderTextTable, truncateText } from './text-table.js';
 
@@ -52,7 +54,7 @@ function detailRows(step: StepRecord): string[][] {
       `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? ' (merged with the parent run)' : ''}`,
     ]);
     const failedCount = Object.entries(nodes.counts)
-      .filter(([status]) => ['error', 'fail', 'runtime error', 'partial success'].includes(status))
+      .filter(([status]) => isFailedNodeStatus(status))
       .reduce((sum, [, count]) => sum + count, 0);
     if (nodes.failed.length > 0) {
       const names = nodes.failed.map((node) => `${node.id} (${node.status})`);

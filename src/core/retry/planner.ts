@@ -3,7 +3,6 @@ import type { Env, Plan, PlannedStep, RetryMode, Schedule, StepAction, StepSpec 
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor } from '../tools/index.js';
 
-export { RETRY_MODE_FORMS, parseRetryMode } from './mode.js';
 
 /** Everything a retry is planned from; the shell reads the parent's record and state files. */
 export interface RetryPlanParams {

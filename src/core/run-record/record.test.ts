@@ -7,7 +7,14 @@ import {
   aStepRecord,
 } from '../../../test/support/run-record.js';
 import { RunRecordError } from '../errors.js';
-import { RECORD_LIMITS, appendOutputTail, parseRunRecord, serializeRunRecord } from './record.js';
+import {
+  RECORD_LIMITS,
+  appendOutputTail,
+  isRetryable,
+  stoppedStep,
+  parseRunRecord,
+  serializeRunRecord,
+} from './record.js';
 
 describe('parseRunRecord and serializeRunRecord', () => {
   it('round-trips a record as 2-space JSON with a final newline', () => {
@@ -155,5 +162,25 @@ describe('appendOutputTail', () => {
     expect(tail.truncated).toBe(true);
     expect(tail.text.startsWith('line ')).toBe(true);
     expect(tail.text.endsWith('line 4999\n')).toBe(true);
+  });
+});
+
+describe('stoppedStep and isRetryable', () => {
+  it.each([
+    [['success', 'failed', 'cancelled'], 'b'],
+    [['success', 'cancelled', 'failed'], 'b'],
+    [['success', 'reused', 'skipped'], undefined],
+  ] as const)('the first failed or cancelled step of %j is %j', (statuses, id) => {
+    const steps = statuses.map((status, i) => aStepRecord({ id: 'abc'[i] ?? 'x', status }));
+    expect(stoppedStep(aRunRecord({ steps }))?.id).toBe(id);
+  });
+
+  it.each([
+    ['failed', false, true],
+    ['cancelled', false, true],
+    ['success', false, false],
+    ['failed', true, false],
+  ] as const)('a %s run (nothing to retry: %j) is retryable: %j', (status, nothing, retryable) => {
+    expect(isRetryable(aRunRecord({ status, nothingToRetry: nothing }))).toBe(retryable);
   });
 });

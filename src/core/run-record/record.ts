@@ -5,6 +5,7 @@ import {
   RUN_RECORD_VERSION,
   runRecordSchema,
   type RunRecord,
+  type StepRecord,
 } from './schema.js';
 
 export {
@@ -138,4 +139,14 @@ function bytesOverLimit(text: string): number | null {
   if (text.length * 3 <= RECORD_LIMITS.maxRecordBytes) return null;
   const bytes = new TextEncoder().encode(text).length;
   return bytes > RECORD_LIMITS.maxRecordBytes ? bytes : null;
+}
+
+/** The step where a run stopped: its first failed or cancelled step, if any. */
+export function stoppedStep(record: RunRecord): StepRecord | undefined {
+  return record.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+}
+
+/** True when a retry of this run has something to do: it failed or was cancelled, and is not a "nothing to retry" run. */
+export function isRetryable(record: RunRecord): boolean {
+  return (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
 }

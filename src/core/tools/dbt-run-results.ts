@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_LIMITS, type NodeSummary } from '../run-record/schema.js';
+import { FAILED_NODE_STATUSES } from './dbt-node-status.js';
 
 /** Node statuses that `dbt retry` runs again (dbt-core 1.9+; `partial success` is microbatch). */
 export const RETRYABLE_NODE_STATUSES: readonly string[] = [
@@ -11,7 +12,7 @@ export const RETRYABLE_NODE_STATUSES: readonly string[] = [
 ];
 
 /** Statuses listed as failed nodes (with their message). */
-const FAILED_STATUSES = new Set(['error', 'fail', 'runtime error', 'partial success']);
+const FAILED_STATUSES = new Set(FAILED_NODE_STATUSES);
 
 /** run_results.json schema versions `dbt retry` can read (dbt 1.8+ reads v4–v6). */
 const READABLE_VERSIONS = { min: 4, max: 6 } as const;
