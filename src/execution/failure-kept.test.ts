@@ -1,6 +1,6 @@
 // A retry never loses a failure: a step a retry leaves alone keeps the failure it had (status,
 // exit code, node picture and state files), the run stays failed, and the next from-failure
-// retry still retries it.
+// retry still retries it. A failed continue-on-error step is retried by a from-failure retry.
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,5 +90,44 @@ describe('a step a retry leaves alone', () => {
       ['report', 'run'],
     ]);
     expect(next.record.status).toBe('success');
+  });
+});
+
+describe('a failed continue-on-error step', () => {
+  const yaml = `steps:
+  - id: build
+    run: echo build
+  - id: checks
+    run: test -f fixed-checks
+    continue-on-error: true
+  - id: publish
+    run: echo publish
+`;
+
+  it('is retried by a from-failure retry while the run keeps the conclusion the user asked for', async () => {
+    const first = await execute(yaml);
+    expect(first.status).toBe('success');
+    expect(statuses(first)).toEqual([
+      ['build', 'success'],
+      ['checks', 'failed'],
+      ['publish', 'success'],
+    ]);
+    const again = await retry(yaml, first.id);
+    expect(again.plan.nothingToRetry).toBe(false);
+    expect(again.plan.steps.map((s) => [s.id, s.action])).toEqual([
+      ['build', 'reuse'],
+      ['checks', 'run'],
+      // It ran after a failure: it runs again, as after any failure.
+      ['publish', 'run'],
+    ]);
+    expect(again.record.status).toBe('success');
+    expect(statuses(again.record)[1]).toEqual(['checks', 'failed']);
+
+    writeFileSync(path.join(work, 'fixed-checks'), '');
+    const fixed = await retry(yaml, again.record.id);
+    expect(statuses(fixed.record)[1]).toEqual(['checks', 'success']);
+    // Nothing failed any more: the next from-failure retry has nothing to do.
+    const done = await retry(yaml, fixed.record.id);
+    expect(done.plan.nothingToRetry).toBe(true);
   });
 });

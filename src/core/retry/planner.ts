@@ -1,5 +1,13 @@
 import { PlanError } from '../errors.js';
-import type { Env, Plan, PlannedStep, RetryMode, Schedule, StepAction, StepSpec } from '../model.js';
+import type {
+  Env,
+  Plan,
+  PlannedStep,
+  RetryMode,
+  Schedule,
+  StepAction,
+  StepSpec,
+} from '../model.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor } from '../tools/index.js';
 
@@ -66,8 +74,10 @@ export function planRetry(params: RetryPlanParams): Plan {
       checkKnownSteps(steps, mode.steps);
       return plan(false, planOnly(steps, mode.steps, params.parent.id));
     case 'from-failure': {
+      // A successful run can still hold failures: continue-on-error steps that failed.
+      const anyFailed = params.parent.steps.some(failed);
       const fromFailure =
-        params.parent.status === 'success' ? null : planFromFailure(steps, params);
+        params.parent.status === 'success' && !anyFailed ? null : planFromFailure(steps, params);
       const runsSomething = fromFailure?.some(
         (step) => step.action === 'run' || step.action === 'retry',
       );
