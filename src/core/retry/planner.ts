@@ -112,8 +112,8 @@ function planFromFailure(steps: readonly StepInPlan[], params: RetryPlanParams):
     if (step.setup) return setupStep(step);
     if (parent === null) return planned(step, 'run', unmatched);
     if (failed(parent)) {
-      const form = retryFormFor({ ...params, step, parent });
-      const status = `${parent.status} in run ${runId}`;
+      const form = retryFormFor({ ...params, step, parent: resultsOf(parent) });
+      const status = `${parent.status} in run ${runId}${resumesFrom(parent)}`;
       return form.kind === 'retry'
         ? {
             ...planned(step, 'retry', `${status}; ${form.reason}`),
@@ -132,6 +132,21 @@ function planFromFailure(steps: readonly StepInPlan[], params: RetryPlanParams):
     if (succeeded(parent)) return reuseStep(step, parent, runId);
     return planned(step, 'run', `${parent.status} in run ${runId}`);
   });
+}
+
+/**
+ * The step whose results a retry form reads. A tool retry that ended without results (exit 2, a
+ * cancel) carries the results it was retrying from, which ended with exit 1 (node failures).
+ */
+function resultsOf(parent: StepRecord): StepRecord {
+  const carried = parent.carriedFrom != null && parent.action === 'retry' && parent.exitCode !== 1;
+  return carried ? { ...parent, exitCode: 1, signal: null } : parent;
+}
+
+function resumesFrom(parent: StepRecord): string {
+  return parent.carriedFrom == null
+    ? ''
+    : `, resuming from the results of run ${parent.carriedFrom}`;
 }
 
 function planFrom(steps: readonly StepInPlan[], from: string, runId: string): PlannedStep[] {
