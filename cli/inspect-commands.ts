@@ -8,7 +8,7 @@ import type { CliContext, StoreOption } from './cli-context.js';
 import { toPlanJson, toShowJson } from './json-output.js';
 import { readRetryMode } from './retry-mode-options.js';
 import type { RetryModeOptions } from './retry-mode-options.js';
-import { readSchedule } from './schedule-source.js';
+import { scheduleForRetry } from './run-schedule-memory.js';
 import type { ScheduleOptions } from './schedule-source.js';
 import { formatDuration } from './terminal-reporter.js';
 
@@ -27,14 +27,14 @@ export async function planCommand(
   context: CliContext,
 ): Promise<number> {
   const mode = readRetryMode(options);
-  const schedule = await readSchedule(options, context.cwd);
   const parent = await openRunStore(options, context).loadRun(ref ?? 'last');
+  const { schedule, said } = await scheduleForRetry({ options, cwd: context.cwd, parent });
   const workspace = createFsStateWorkspace({ workDir: context.cwd });
   const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
   if (options.json === true) {
     context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
   } else {
-    context.stdout(`${renderPlanTable(plan)}\n`);
+    context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
     if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
   }
   return 0;

@@ -104,7 +104,11 @@ function withScheduleOptions(command: Command): Command {
         'command',
       ),
     )
-    .option('--command <cmd...>', 'the commands to run, in order (each one argument)')
+    .option(
+      '--command <cmd>',
+      'a command to run, one per --command, in order (repeat it for more steps)',
+      (cmd: string, previous: string[] | undefined) => [...(previous ?? []), cmd],
+    )
     .option('--name <name>', 'the name of the schedule');
 }
 
