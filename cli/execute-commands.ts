@@ -7,11 +7,13 @@ import type { Schedule } from '../src/core/model.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 import { runSchedule } from '../src/execution/run-schedule.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
-import type { RunStore } from '../src/ports/execution.js';
+import type { RetryMode } from '../src/core/model.js';
+import type { RunStore, StoredRun } from '../src/ports/execution.js';
 import { openRunStore } from './cli-context.js';
 import type { CliContext, StoreOption } from './cli-context.js';
 import { readRetryMode } from './retry-mode-options.js';
 import type { RetryModeOptions } from './retry-mode-options.js';
+import { claimRetry, endRunning, livenessOf, refuseRunning, startRunning } from './run-liveness.js';
 import { rememberScheduleSource, scheduleForRetry } from './run-schedule-memory.js';
 import { readScheduleWithSource } from './schedule-source.js';
 import type { ScheduleOptions, ScheduleSource } from './schedule-source.js';
@@ -39,6 +41,23 @@ export async function retryCommand(
   const mode = readRetryMode(options);
   const store = openRunStore(options, context);
   const parent = await store.loadRun(ref ?? 'last');
+  refuseRunning(parent, await livenessOf(parent));
+  const release = await claimRetry(parent);
+  try {
+    return await retryClaimed({ options, context, store, parent, mode });
+  } finally {
+    await release();
+  }
+}
+
+async function retryClaimed(params: {
+  options: RetryOptions;
+  context: CliContext;
+  store: RunStore;
+  parent: StoredRun;
+  mode: RetryMode;
+}): Promise<number> {
+  const { options, context, store, parent, mode } = params;
   const { schedule, source, said } = await scheduleForRetry({ options, cwd: context.cwd, parent });
   const workspace = createFsStateWorkspace({ workDir: context.cwd });
   const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
@@ -63,6 +82,7 @@ async function execute(params: {
     source: params.source,
     name: schedule.name,
   });
+  await startRunning(slot.stateRoot, slot.id);
   context.stdout(`run ${slot.id}: ${schedule.name} (${schedule.steps.length} steps)\n`);
   const controller = new AbortController();
   // An object, not a variable: the handler sets it while runSchedule is awaited.
@@ -92,6 +112,7 @@ async function execute(params: {
     });
   } finally {
     unsubscribe();
+    await endRunning(slot.stateRoot);
   }
   context.stdout(`\n${renderRunTable(record)}\n`);
   context.stdout(`run ${record.id}: ${record.status}\n`);
