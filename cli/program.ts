@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import manifest from '../package.json' with { type: 'json' };
 import { UserError } from '../src/core/errors.js';
 import type { CliContext } from './cli-context.js';
 import { retryCommand, runCommand } from './execute-commands.js';
@@ -40,6 +41,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
       'Run a schedule of commands, record what each did, and retry only what failed.\n' +
         'Runs and their saved state live in a local store (.gh-retry/ by default).',
     )
+    .version(manifest.version, '-V, --version', 'print the version of gh-retry')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => {
