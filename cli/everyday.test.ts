@@ -1,15 +1,16 @@
 // Everyday CLI details: --version, and counts in words ("1 step", "2 steps").
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from './cli-context.js';
 import { runCli } from './program.js';
 
-function capture(): { context: CliContext; out: () => string } {
+function capture(cwd = process.cwd()): { context: CliContext; out: () => string } {
   let out = '';
   const context: CliContext = {
-    cwd: process.cwd(),
-    env: {},
+    cwd,
+    env: { PATH: process.env.PATH, HOME: cwd },
     stdout: (text) => {
       out += text;
     },
@@ -29,5 +30,21 @@ describe('gh-retry --version', () => {
     const { context, out } = capture();
     expect(await runCli(['--version'], context)).toBe(0);
     expect(out()).toBe(`${manifest.version}\n`);
+  });
+});
+
+describe('counts in words', () => {
+  it('says "1 step" and "2 steps"', async () => {
+    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-words-')));
+    try {
+      const one = capture(cwd);
+      expect(await runCli(['run', '--command', 'true'], one.context)).toBe(0);
+      expect(one.out()).toMatch(/^run r-\S+: schedule \(1 step\)$/m);
+      const two = capture(cwd);
+      await runCli(['run', '--command', 'true', '--command', 'true'], two.context);
+      expect(two.out()).toMatch(/^run r-\S+: schedule \(2 steps\)$/m);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });

@@ -83,7 +83,8 @@ async function execute(params: {
     name: schedule.name,
   });
   await startRunning(slot.stateRoot, slot.id);
-  context.stdout(`run ${slot.id}: ${schedule.name} (${schedule.steps.length} steps)\n`);
+  const count = schedule.steps.length;
+  context.stdout(`run ${slot.id}: ${schedule.name} (${count} ${count === 1 ? 'step' : 'steps'})\n`);
   const controller = new AbortController();
   // An object, not a variable: the handler sets it while runSchedule is awaited.
   const interrupted: { by: 'SIGINT' | 'SIGTERM' | null } = { by: null };
