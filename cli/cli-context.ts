@@ -27,7 +27,13 @@ export function resolveStoreRoot(options: StoreOption, context: CliContext): str
 
 /** The run store the options point at. */
 export function openRunStore(options: StoreOption, context: CliContext): RunStore {
-  return createFsRunStore({ root: resolveStoreRoot(options, context), clock: systemClock });
+  return createFsRunStore({
+    root: resolveStoreRoot(options, context),
+    clock: systemClock,
+    onUnreadable: (id, reason) => {
+      context.stderr(`gh-retry: left out run ${id}, its record cannot be read: ${reason}\n`);
+    },
+  });
 }
 
 /** A `CliContext` over the real process. */

@@ -1,5 +1,12 @@
 // Everyday CLI details: --version, and counts in words ("1 step", "2 steps").
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +50,41 @@ describe('counts in words', () => {
       const two = capture(cwd);
       await runCli(['run', '--command', 'true', '--command', 'true'], two.context);
       expect(two.out()).toMatch(/^run r-\S+: schedule \(2 steps\)$/m);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('store errors', () => {
+  it('a file where the store should be: one line, exit 2, no stack trace', async () => {
+    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-store-')));
+    try {
+      writeFileSync(path.join(cwd, '.gh-retry'), 'not a folder');
+      const { context, out } = capture(cwd);
+      expect(await runCli(['run', '--command', 'true'], context)).toBe(2);
+      expect(out()).toMatch(
+        /^gh-retry: cannot use the run store or working folder: a file is where a folder should be \(.*\.gh-retry\/runs\); check/,
+      );
+      expect(out().trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('history names the records it could not read', async () => {
+    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-store-')));
+    try {
+      await runCli(['run', '--command', 'true'], capture(cwd).context);
+      const runs = path.join(cwd, '.gh-retry/runs');
+      const id = readdirSync(runs).find((name) => name.startsWith('r-'));
+      writeFileSync(
+        path.join(runs, id!, 'record.json'),
+        '{"kind": "gh-retry/run-record", "version": 99}',
+      );
+      const { context, out } = capture(cwd);
+      expect(await runCli(['history'], context)).toBe(0);
+      expect(out()).toContain(`gh-retry: left out run ${id!}, its record cannot be read:`);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

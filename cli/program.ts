@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
 import { UserError } from '../src/core/errors.js';
 import type { CliContext } from './cli-context.js';
+import { describeFileError } from './file-errors.js';
 import { retryCommand, runCommand } from './execute-commands.js';
 import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
 
@@ -27,6 +28,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     }
     if (error instanceof UserError) {
       context.stderr(`gh-retry: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const storeProblem = describeFileError(error);
+    if (storeProblem !== null) {
+      context.stderr(`gh-retry: ${storeProblem}\n`);
       return EXIT_USAGE;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
