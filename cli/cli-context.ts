@@ -27,16 +27,24 @@ export function resolveStoreRoot(options: StoreOption, context: CliContext): str
 
 /** The run store the options point at. */
 export function openRunStore(options: StoreOption, context: CliContext): RunStore {
-  return createFsRunStore({ root: resolveStoreRoot(options, context), clock: systemClock });
+  return createFsRunStore({
+    root: resolveStoreRoot(options, context),
+    clock: systemClock,
+    onUnreadable: (id, reason) => {
+      context.stderr(`gh-retry: left out run ${id}, its record cannot be read: ${reason}\n`);
+    },
+  });
 }
 
 /** A `CliContext` over the real process. */
 export function processContext(): CliContext {
+  const stdout = quietOnClosedPipe(process.stdout);
+  const stderr = quietOnClosedPipe(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout,
+    stderr,
     onSignal: (handler) => {
       const onInt = () => {
         handler('SIGINT');
@@ -52,5 +60,20 @@ export function processContext(): CliContext {
         process.removeListener('SIGTERM', onTerm);
       };
     },
+  };
+}
+
+/**
+ * A writer that stops writing once the reader went away (`gh-retry history | head`): EPIPE is not
+ * an error of gh-retry, and a running schedule goes on and is recorded as if it were read.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
 }

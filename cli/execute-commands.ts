@@ -7,13 +7,16 @@ import type { Schedule } from '../src/core/model.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 import { runSchedule } from '../src/execution/run-schedule.js';
 import type { RunKind } from '../src/execution/run-schedule.js';
-import type { RunStore } from '../src/ports/execution.js';
+import type { RetryMode } from '../src/core/model.js';
+import type { RunStore, StoredRun } from '../src/ports/execution.js';
 import { openRunStore } from './cli-context.js';
 import type { CliContext, StoreOption } from './cli-context.js';
 import { readRetryMode } from './retry-mode-options.js';
 import type { RetryModeOptions } from './retry-mode-options.js';
-import { readSchedule } from './schedule-source.js';
-import type { ScheduleOptions } from './schedule-source.js';
+import { claimRetry, endRunning, livenessOf, refuseRunning, startRunning } from './run-liveness.js';
+import { rememberScheduleSource, scheduleForRetry } from './run-schedule-memory.js';
+import { readScheduleWithSource } from './schedule-source.js';
+import type { ScheduleOptions, ScheduleSource } from './schedule-source.js';
 import { createTerminalReporter } from './terminal-reporter.js';
 
 /** Options of `gh-retry run`. */
@@ -24,9 +27,9 @@ export type RetryOptions = ScheduleOptions & StoreOption & RetryModeOptions;
 
 /** `gh-retry run`: run the schedule, print progress and a summary; exit 0 on success, 1 on failure. */
 export async function runCommand(options: RunOptions, context: CliContext): Promise<number> {
-  const schedule = await readSchedule(options, context.cwd);
+  const { schedule, source } = await readScheduleWithSource(options, context.cwd);
   const store = openRunStore(options, context);
-  return await execute({ context, store, schedule, run: { kind: 'first-run' } });
+  return await execute({ context, store, schedule, source, run: { kind: 'first-run' } });
 }
 
 /** `gh-retry retry [RUN|last]`: plan from that run, print the plan, execute it, record the lineage. */
@@ -36,27 +39,52 @@ export async function retryCommand(
   context: CliContext,
 ): Promise<number> {
   const mode = readRetryMode(options);
-  const schedule = await readSchedule(options, context.cwd);
   const store = openRunStore(options, context);
   const parent = await store.loadRun(ref ?? 'last');
+  refuseRunning(parent, await livenessOf(parent));
+  const release = await claimRetry(parent);
+  try {
+    return await retryClaimed({ options, context, store, parent, mode });
+  } finally {
+    await release();
+  }
+}
+
+async function retryClaimed(params: {
+  options: RetryOptions;
+  context: CliContext;
+  store: RunStore;
+  parent: StoredRun;
+  mode: RetryMode;
+}): Promise<number> {
+  const { options, context, store, parent, mode } = params;
+  const { schedule, source, said } = await scheduleForRetry({ options, cwd: context.cwd, parent });
   const workspace = createFsStateWorkspace({ workDir: context.cwd });
   const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
-  context.stdout(`${renderPlanTable(plan)}\n\n`);
+  context.stdout(`${said}\n${renderPlanTable(plan)}\n\n`);
   if (plan.nothingToRetry) {
     context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
   }
-  return await execute({ context, store, schedule, run: { kind: 'retry', plan, parent } });
+  return await execute({ context, store, schedule, source, run: { kind: 'retry', plan, parent } });
 }
 
 async function execute(params: {
   context: CliContext;
   store: RunStore;
   schedule: Schedule;
+  source: ScheduleSource;
   run: RunKind;
 }): Promise<number> {
   const { context, store, schedule, run } = params;
   const slot = await store.createRun();
-  context.stdout(`run ${slot.id}: ${schedule.name} (${schedule.steps.length} steps)\n`);
+  await rememberScheduleSource({
+    stateRoot: slot.stateRoot,
+    source: params.source,
+    name: schedule.name,
+  });
+  await startRunning(slot.stateRoot, slot.id);
+  const count = schedule.steps.length;
+  context.stdout(`run ${slot.id}: ${schedule.name} (${count} ${count === 1 ? 'step' : 'steps'})\n`);
   const controller = new AbortController();
   // An object, not a variable: the handler sets it while runSchedule is awaited.
   const interrupted: { by: 'SIGINT' | 'SIGTERM' | null } = { by: null };
@@ -85,6 +113,7 @@ async function execute(params: {
     });
   } finally {
     unsubscribe();
+    await endRunning(slot.stateRoot);
   }
   context.stdout(`\n${renderRunTable(record)}\n`);
   context.stdout(`run ${record.id}: ${record.status}\n`);

@@ -8,7 +8,8 @@ import type { CliContext, StoreOption } from './cli-context.js';
 import { toPlanJson, toShowJson } from './json-output.js';
 import { readRetryMode } from './retry-mode-options.js';
 import type { RetryModeOptions } from './retry-mode-options.js';
-import { readSchedule } from './schedule-source.js';
+import { livenessOf, shownStatus } from './run-liveness.js';
+import { scheduleForRetry } from './run-schedule-memory.js';
 import type { ScheduleOptions } from './schedule-source.js';
 import { formatDuration } from './terminal-reporter.js';
 
@@ -27,14 +28,14 @@ export async function planCommand(
   context: CliContext,
 ): Promise<number> {
   const mode = readRetryMode(options);
-  const schedule = await readSchedule(options, context.cwd);
   const parent = await openRunStore(options, context).loadRun(ref ?? 'last');
+  const { schedule, said } = await scheduleForRetry({ options, cwd: context.cwd, parent });
   const workspace = createFsStateWorkspace({ workDir: context.cwd });
   const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
   if (options.json === true) {
     context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
   } else {
-    context.stdout(`${renderPlanTable(plan)}\n`);
+    context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
     if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
   }
   return 0;
@@ -46,10 +47,19 @@ export async function showCommand(
   options: StoreOption & JsonOption,
   context: CliContext,
 ): Promise<number> {
-  const { record } = await openRunStore(options, context).loadRun(ref ?? 'last');
+  const run = await openRunStore(options, context).loadRun(ref ?? 'last');
+  const { record } = run;
   if (options.json === true) {
     context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
     return 0;
+  }
+  const liveness = await livenessOf(run);
+  if (liveness !== null) {
+    context.stdout(
+      liveness.kind === 'running'
+        ? `run ${record.id} is still running (process ${liveness.pid}); the steps so far:\n`
+        : `run ${record.id} was interrupted: its gh-retry process (${liveness.pid}) died before the run ended\n`,
+    );
   }
   context.stdout(`${renderRunTable(record)}\n`);
   for (const step of record.steps) {
@@ -66,7 +76,12 @@ export async function historyCommand(
   options: StoreOption & JsonOption,
   context: CliContext,
 ): Promise<number> {
-  const runs = (await openRunStore(options, context).listRuns()).map((run) => run.record);
+  const stored = await openRunStore(options, context).listRuns();
+  const runs = stored.map((run) => run.record);
+  const statuses = new Map<string, string>();
+  for (const run of stored) {
+    statuses.set(run.record.id, shownStatus(run.record.status, await livenessOf(run)));
+  }
   if (options.json === true) {
     const entries = runs.map((record) => ({
       id: record.id,
@@ -88,15 +103,18 @@ export async function historyCommand(
     context.stdout('no runs yet; start one with "gh-retry run"\n');
     return 0;
   }
-  context.stdout(`${renderHistory(runs)}\n`);
+  context.stdout(`${renderHistory(runs, statuses)}\n`);
   return 0;
 }
 
 /** A plain table of runs: id, status, start, duration, name and lineage. */
-export function renderHistory(runs: readonly RunRecord[]): string {
+export function renderHistory(
+  runs: readonly RunRecord[],
+  statuses: ReadonlyMap<string, string> = new Map(),
+): string {
   const rows = runs.map((record) => [
     record.id,
-    record.status,
+    statuses.get(record.id) ?? record.status,
     record.startedAt.slice(0, 19).replace('T', ' '),
     formatDuration(record.durationMs),
     record.name,

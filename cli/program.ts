@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import manifest from '../package.json' with { type: 'json' };
 import { UserError } from '../src/core/errors.js';
 import type { CliContext } from './cli-context.js';
+import { describeFileError } from './file-errors.js';
 import { retryCommand, runCommand } from './execute-commands.js';
 import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
 
@@ -28,6 +30,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       context.stderr(`gh-retry: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    const storeProblem = describeFileError(error);
+    if (storeProblem !== null) {
+      context.stderr(`gh-retry: ${storeProblem}\n`);
+      return EXIT_USAGE;
+    }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     context.stderr(`gh-retry: unexpected error\n${detail}\n`);
     return 1;
@@ -40,6 +47,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
       'Run a schedule of commands, record what each did, and retry only what failed.\n' +
         'Runs and their saved state live in a local store (.gh-retry/ by default).',
     )
+    .version(manifest.version, '-V, --version', 'print the version of gh-retry')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => {
@@ -104,7 +112,11 @@ function withScheduleOptions(command: Command): Command {
         'command',
       ),
     )
-    .option('--command <cmd...>', 'the commands to run, in order (each one argument)')
+    .option(
+      '--command <cmd>',
+      'a command to run, one per --command, in order (repeat it for more steps)',
+      (cmd: string, previous: string[] | undefined) => [...(previous ?? []), cmd],
+    )
     .option('--name <name>', 'the name of the schedule');
 }
 

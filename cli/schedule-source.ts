@@ -20,19 +20,41 @@ export const DEFAULT_SCHEDULE_FILES = ['gh-retry.yml', 'gh-retry.yaml'] as const
  * A retry plans from the schedule as it is now: commands are never taken from a run record.
  */
 export async function readSchedule(options: ScheduleOptions, cwd: string): Promise<Schedule> {
-  const schedule = await readScheduleFrom(options, cwd);
-  return options.name === undefined ? schedule : { ...schedule, name: options.name };
+  return (await readScheduleWithSource(options, cwd)).schedule;
 }
 
-async function readScheduleFrom(options: ScheduleOptions, cwd: string): Promise<Schedule> {
+/** Where a schedule came from: a file (its absolute path) or commands given on the command line. */
+export type ScheduleSource =
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'commands'; readonly commands: readonly string[] };
+
+/** The schedule the options name, and where it came from (remembered with each run). */
+export async function readScheduleWithSource(
+  options: ScheduleOptions,
+  cwd: string,
+): Promise<{ schedule: Schedule; source: ScheduleSource }> {
+  const { schedule, source } = await readScheduleFrom(options, cwd);
+  const named = options.name === undefined ? schedule : { ...schedule, name: options.name };
+  return { schedule: named, source };
+}
+
+/** The schedule of a list of commands, each one step. */
+export function scheduleOfCommands(commands: readonly string[]): Schedule {
+  const schedule = parseCommandList(commands.join('\n'));
+  if (schedule.steps.length === 0) throw new ScheduleError('--command was given no command to run');
+  return schedule;
+}
+
+async function readScheduleFrom(
+  options: ScheduleOptions,
+  cwd: string,
+): Promise<{ schedule: Schedule; source: ScheduleSource }> {
   if (options.schedule !== undefined && options.command !== undefined) {
     throw new UserError('give either --schedule FILE or --command CMD…, not both');
   }
   if (options.command !== undefined) {
-    const schedule = parseCommandList(options.command.join('\n'));
-    if (schedule.steps.length === 0)
-      throw new ScheduleError('--command was given no command to run');
-    return schedule;
+    const commands = [...options.command];
+    return { schedule: scheduleOfCommands(commands), source: { kind: 'commands', commands } };
   }
   const file =
     options.schedule ?? DEFAULT_SCHEDULE_FILES.find((name) => existsSync(path.join(cwd, name)));
@@ -41,12 +63,21 @@ async function readScheduleFrom(options: ScheduleOptions, cwd: string): Promise<
       'no schedule: pass --schedule FILE or --command CMD…, or add gh-retry.yml to this folder',
     );
   }
+  const absolute = path.resolve(cwd, file);
+  return {
+    schedule: await readScheduleFile(absolute, file),
+    source: { kind: 'file', file: absolute },
+  };
+}
+
+/** Read and parse a schedule file; `shown` is how messages name it. */
+export async function readScheduleFile(file: string, shown: string): Promise<Schedule> {
   let text: string;
   try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ScheduleError(`cannot read the schedule file ${file} (${code})`);
+    throw new ScheduleError(`cannot read the schedule file ${shown} (${code})`);
   }
-  return parseScheduleFile({ text, fileName: file });
+  return parseScheduleFile({ text, fileName: shown });
 }

@@ -9,7 +9,13 @@ import {
   successExitCodesFor,
   summariseStepState,
 } from '../core/tools/index.js';
-import type { CommandResult, CommandRunner, RunReporter, StateWorkspace } from '../ports/execution.js';
+import type {
+  CommandResult,
+  CommandRunner,
+  RunReporter,
+  StateWorkspace,
+} from '../ports/execution.js';
+import { carryFromParent } from './carry-forward.js';
 
 /** Everything one step needs from the run around it. */
 export interface StepContext {
@@ -81,17 +87,25 @@ export async function executeStep(step: StepToRun, context: StepContext): Promis
       : isSuccess(result, successCodes)
         ? 'success'
         : 'failed';
-  const { state, nodes, failedTests } = await saveAndSummarise(step, context, log.note);
+  const exitCode = result !== null && 'exitCode' in result ? result.exitCode : null;
+  const carried = await carryWhenNoResults({ step, context, status, exitCode });
+  if (carried !== null) {
+    log.note(
+      `no new results from this retry; the next retry resumes from run ${carried.carriedFrom}`,
+    );
+  }
+  const results = carried ?? (await saveAndSummarise(step, context, log.note));
   return {
     ...baseRecord(step, startedAt),
     status,
-    exitCode: result !== null && 'exitCode' in result ? result.exitCode : null,
+    exitCode,
     signal: result !== null && 'signal' in result ? result.signal : null,
     attempts,
     durationMs,
-    state,
-    nodes,
-    failedTests,
+    state: results.state,
+    nodes: results.nodes,
+    failedTests: results.failedTests,
+    ...(carried === null ? {} : { carriedFrom: carried.carriedFrom }),
     outputTail: log.tail().text,
     outputTruncated: log.tail().truncated,
   };
@@ -204,6 +218,32 @@ async function saveAndSummarise(
       ? mergeNodeSummaries(parentNodes, summary.nodes)
       : summary.nodes;
   return { state, nodes, failedTests: summary.failedTests };
+}
+
+/**
+ * A tool retry that ended without node results (it did not succeed and did not exit 1: dbt's exit
+ * 2 on a connection error, a cancel) keeps its parent's results, so progress is never lost: the
+ * next retry resumes from the last node results in the chain, not from the command as written.
+ * Its saved files would otherwise be whatever an earlier command left in the working directory.
+ */
+async function carryWhenNoResults(params: {
+  step: StepToRun;
+  context: StepContext;
+  status: StepRecord['status'];
+  exitCode: number | null;
+}) {
+  const { step, context, status, exitCode } = params;
+  if (step.planned.action !== 'retry' || status === 'success' || exitCode === 1) return null;
+  const parentStep = context.parent?.record.steps.find((s) => s.id === step.planned.id);
+  if (context.parent === null || parentStep === undefined || parentStep.state.length === 0) {
+    return null;
+  }
+  return await carryFromParent({
+    parent: context.parent,
+    parentStep,
+    stateRoot: context.stateRoot,
+    workspace: context.workspace,
+  });
 }
 
 /** The fields of a step record known before it runs; a step that never started keeps them. */

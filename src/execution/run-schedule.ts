@@ -11,6 +11,7 @@ import type {
   StateWorkspace,
   StoredRun,
 } from '../ports/execution.js';
+import { keepFailures, keptFailure } from './kept-failures.js';
 import { baseRecord, executeStep } from './execute-step.js';
 import type { StepContext } from './execute-step.js';
 
@@ -66,6 +67,7 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     now: () => clock.now(),
   };
   const steps: StepRecord[] = planned.map((p) => stepNotRun(p, specOf(specs, p), run));
+  if (run.kind === 'retry') await keepFailures({ steps, parent: run.parent, params });
   const assemble = (status: RunRecord['status']) =>
     assembleRecord({ params, startedAt, finishedAt: clock.now(), status, steps });
   let stop: 'failed' | 'cancelled' | null = null;
@@ -107,7 +109,10 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     if (record.status === 'cancelled') stop = 'cancelled';
     else if (record.status === 'failed' && !spec.continueOnError) stop = 'failed';
   }
-  const final = assemble(stop ?? (params.signal?.aborted === true ? 'cancelled' : 'success'));
+  const final = assemble(
+    stop ??
+      (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'),
+  );
   await params.recorder.saveRecord(final);
   return final;
 }

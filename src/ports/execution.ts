@@ -63,6 +63,15 @@ export interface StateWorkspace {
     readonly stateRoot: string;
     readonly files: readonly RestoreFile[];
   }): Promise<void>;
+  /**
+   * Copy saved files from one run's state root to another's under the same `stored` paths, so a
+   * step that keeps its parent's results holds them itself; files that cannot be read are left out.
+   */
+  carryState(params: {
+    readonly from: string;
+    readonly to: string;
+    readonly files: readonly SavedStateFile[];
+  }): Promise<SavedStateFile[]>;
 }
 
 /** The outcome of saving a step's state files. */

@@ -62,9 +62,12 @@ describe('gh-retry run', () => {
   it('on Ctrl-C stops the running step and its children, saves the record, and exits 130', async () => {
     const cwd = path.join(temp.dir, 'interrupt');
     await execa('mkdir', ['-p', cwd]);
-    const cli = startCli(['run', '--command', 'sleep 60 & echo "child $!"; wait', 'echo never'], {
-      cwd,
-    });
+    const cli = startCli(
+      ['run', '--command', 'sleep 60 & echo "child $!"; wait', '--command', 'echo never'],
+      {
+        cwd,
+      },
+    );
     let output = '';
     const child = await new Promise<number>((resolve) => {
       cli.stdout.on('data', (data: Buffer) => {

@@ -19,6 +19,8 @@ export interface FsRunStoreParams {
   readonly clock: Clock;
   /** The random part of new ids; replaceable so tests can force collisions. */
   readonly randomSuffix?: () => string;
+  /** Told of each record a listing leaves out because it cannot be read (corrupt, newer version). */
+  readonly onUnreadable?: (id: string, reason: string) => void;
 }
 
 const RUN_ID = /^r-[0-9a-z-]+$/;
@@ -38,8 +40,14 @@ export function createFsRunStore(params: FsRunStoreParams): RunStore {
     const ids = await readdir(runsDir).catch(() => [] as string[]);
     const runs: StoredRun[] = [];
     for (const id of ids.filter((name) => RUN_ID.test(name))) {
-      // A run still starting (no record yet) or a record this build cannot read is not listed.
-      const run = await readRun(runDir(id), id).catch(() => null);
+      // A run still starting (no record yet) or a record this build cannot read is not listed;
+      // the caller is told of the unreadable ones.
+      const run = await readRun(runDir(id), id).catch((error: unknown) => {
+        if (!(error instanceof RunNotFoundError)) {
+          params.onUnreadable?.(id, error instanceof Error ? error.message : String(error));
+        }
+        return null;
+      });
       if (run !== null) runs.push(run);
     }
     return runs.sort(compareRuns);

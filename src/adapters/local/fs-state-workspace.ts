@@ -29,6 +29,18 @@ export function createFsStateWorkspace(params: { workDir: string }): StateWorksp
     restoreState: async ({ stateRoot, files }) => {
       for (const file of files) await restoreFile({ workDir, stateRoot, file });
     },
+    carryState: async ({ from, to, files }) => {
+      const carried: SavedStateFile[] = [];
+      for (const file of files) {
+        const content = await readSavedBytes(from, file);
+        if (content === null) continue;
+        const target = path.join(to, ...file.stored.split('/'));
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, content);
+        carried.push(file);
+      }
+      return carried;
+    },
   };
 }
 
@@ -125,12 +137,16 @@ async function readBounded(file: string): Promise<Buffer | null> {
 
 /** A saved file's text, or null when it is missing, unsafe, too large or not what was recorded. */
 async function readSavedFile(stateRoot: string, file: SavedStateFile): Promise<string | null> {
+  return (await readSavedBytes(stateRoot, file))?.toString('utf8') ?? null;
+}
+
+async function readSavedBytes(stateRoot: string, file: SavedStateFile): Promise<Buffer | null> {
   if (!safeRelativePath.safeParse(file.stored).success) return null;
   const source = await resolveInside(stateRoot, file.stored);
   if (source.kind !== 'file') return null;
   const content = await readBounded(source.file);
   if (content === null || sha256(content) !== file.sha256) return null;
-  return content.toString('utf8');
+  return content;
 }
 
 async function restoreFile(params: {

@@ -1,5 +1,13 @@
 import { PlanError } from '../errors.js';
-import type { Env, Plan, PlannedStep, RetryMode, Schedule, StepAction, StepSpec } from '../model.js';
+import type {
+  Env,
+  Plan,
+  PlannedStep,
+  RetryMode,
+  Schedule,
+  StepAction,
+  StepSpec,
+} from '../model.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor } from '../tools/index.js';
 
@@ -65,8 +73,10 @@ export function planRetry(params: RetryPlanParams): Plan {
       checkKnownSteps(steps, mode.steps);
       return plan(false, planOnly(steps, mode.steps, params.parent.id));
     case 'from-failure': {
+      // A successful run can still hold failures: continue-on-error steps that failed.
+      const anyFailed = params.parent.steps.some(failed);
       const fromFailure =
-        params.parent.status === 'success' ? null : planFromFailure(steps, params);
+        params.parent.status === 'success' && !anyFailed ? null : planFromFailure(steps, params);
       const runsSomething = fromFailure?.some(
         (step) => step.action === 'run' || step.action === 'retry',
       );
@@ -101,8 +111,8 @@ function planFromFailure(steps: readonly StepInPlan[], params: RetryPlanParams):
     if (step.setup) return setupStep(step);
     if (parent === null) return planned(step, 'run', unmatched);
     if (failed(parent)) {
-      const form = retryFormFor({ ...params, step, parent });
-      const status = `${parent.status} in run ${runId}`;
+      const form = retryFormFor({ ...params, step, parent: resultsOf(parent) });
+      const status = `${parent.status} in run ${runId}${resumesFrom(parent)}`;
       return form.kind === 'retry'
         ? {
             ...planned(step, 'retry', `${status}; ${form.reason}`),
@@ -121,6 +131,21 @@ function planFromFailure(steps: readonly StepInPlan[], params: RetryPlanParams):
     if (succeeded(parent)) return reuseStep(step, parent, runId);
     return planned(step, 'run', `${parent.status} in run ${runId}`);
   });
+}
+
+/**
+ * The step whose results a retry form reads. A tool retry that ended without results (exit 2, a
+ * cancel) carries the results it was retrying from, which ended with exit 1 (node failures).
+ */
+function resultsOf(parent: StepRecord): StepRecord {
+  const carried = parent.carriedFrom != null && parent.action === 'retry' && parent.exitCode !== 1;
+  return carried ? { ...parent, exitCode: 1, signal: null } : parent;
+}
+
+function resumesFrom(parent: StepRecord): string {
+  return parent.carriedFrom == null
+    ? ''
+    : `, resuming from the results of run ${parent.carriedFrom}`;
 }
 
 function planFrom(steps: readonly StepInPlan[], from: string, runId: string): PlannedStep[] {

@@ -102,6 +102,12 @@ const stepRecord = z.object({
   tool: toolName.nullable(),
   /** For `reused`: the run that produced the success. */
   reusedFrom: text.nullable(),
+  /**
+   * The run whose results this step holds because it produced none of its own: a failure a retry
+   * left alone, or a tool retry that ended without node results (exit 2, a cancel). Its state
+   * files are copies of that run's, so the next retry resumes from them.
+   */
+  carriedFrom: text.nullable().optional(),
   nodes: nodeSummarySchema.nullable(),
   /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
   failedTests: z.array(text).max(RECORD_LIMITS.maxNodeIds).nullable(),

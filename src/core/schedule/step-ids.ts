@@ -61,21 +61,41 @@ const SETUP_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   uv: ['sync'],
   poetry: ['install'],
   git: ['clone'],
+  yarn: ['install'],
+  pnpm: ['install', 'i'],
+  bundle: ['install'],
+  playwright: ['install'],
 };
 
 /**
  * True for infrastructure commands that always run and are never skipped or retried:
  * `dbt deps|debug|parse|clean`, `npm ci|install`, `pip install …`, `uv sync`, `poetry install`,
- * `git clone`, also behind wrappers (`python -m pip install`). A compound line is not a setup step.
+ * `git clone`, `yarn [install]`, `pnpm install`, `bundle install`, `npx playwright install`, also
+ * behind wrappers (`python -m pip install`), and `cd DIR && SETUP`. Other compound lines are not.
  */
 export function isSetupCommand(command: string): boolean {
+  const parts = command.split('&&');
+  // `cd DIR && … && SETUP`: a compound line whose last command is setup and whose others only
+  // change folder (or are setup too). Quotes make the split unreliable, so they rule it out.
+  if (parts.length > 1 && !/['"`\\]/.test(command)) {
+    const last = parts.at(-1) ?? '';
+    return (
+      parts.slice(0, -1).every((part) => isSetupCommand(part) || isCd(part)) && isSetupCommand(last)
+    );
+  }
   const line = parseCommandLine(command);
   if (line.first === null || line.compound !== null) return false;
   const words = line.first;
+  if (words.programName === 'yarn' && words.args.length === 0) return true;
   const subcommand = parseDbtCommand(words)?.subcommand ?? words.args[0];
   if (words.programName === 'uv' && subcommand === 'pip' && words.args[1] === 'install') {
     return true;
   }
   const setup = SETUP_SUBCOMMANDS[words.programName];
   return setup !== undefined && subcommand !== undefined && setup.includes(subcommand);
+}
+
+function isCd(command: string): boolean {
+  const line = parseCommandLine(command);
+  return line.compound === null && line.first?.programName === 'cd';
 }
