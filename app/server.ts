@@ -7,7 +7,9 @@ import { createProbot } from 'probot';
 import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './delay-scheduler.js';
 import { createRetryApp } from './index.js';
 import { botLoggerOf } from './probot-context.js';
-import { startWebhookServer } from './webhook-server.js';
+import { queueWorkerSettings } from './redis/worker-settings.js';
+import { startReplicaServer } from './redis/replica-server.js';
+import { DEFAULT_WEBHOOK_PATH, startWebhookServer } from './webhook-server.js';
 
 const REQUIRED = ['APP_ID', 'WEBHOOK_SECRET'] as const;
 
@@ -24,17 +26,32 @@ async function main(): Promise<void> {
   }
   const probot = createProbot();
   const scheduler = createTimerScheduler(botLoggerOf(probot.log));
-  const app = createRetryApp({
-    schedule: scheduler.schedule,
-    maxDelaySeconds: SERVER_MAX_DELAY_SECONDS,
-  });
-  const server = await startWebhookServer({
-    probot,
-    app,
+  const listen = {
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? '0.0.0.0',
-  });
-  probot.log.info(`gh-retry app listening on ${server.url}${server.webhookPath}`);
+    webhookPath: process.env.WEBHOOK_PATH ?? DEFAULT_WEBHOOK_PATH,
+  };
+  const redisUrl = process.env.REDIS_URL ?? '';
+  const server =
+    redisUrl === ''
+      ? await startWebhookServer({
+          probot,
+          app: createRetryApp({
+            schedule: scheduler.schedule,
+            maxDelaySeconds: SERVER_MAX_DELAY_SECONDS,
+          }),
+          ...listen,
+        })
+      : await startReplicaServer({
+          probot,
+          redisUrl,
+          ...listen,
+          worker: queueWorkerSettings(process.env),
+          log: botLoggerOf(probot.log),
+        });
+  probot.log.info(
+    `gh-retry app listening on ${server.url}${server.webhookPath}${redisUrl === '' ? '' : ' (queue and claims in Redis)'}`,
+  );
   const stop = () => {
     scheduler.cancelAll();
     void server.close().finally(() => process.exit(0));

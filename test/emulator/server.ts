@@ -169,6 +169,7 @@ async function answer(
     owner !== undefined && name !== undefined ? hub.state.findRepo(owner, name) : undefined;
   if (owner !== undefined && name !== undefined && !repo) throw notFound();
   authorize(hub.state, { principal, match, repo });
+  await hub.passHolds(match.operationId);
   const handler = handlerFor(hub, match, `${method} ${url.pathname}`);
   return await handler(
     {

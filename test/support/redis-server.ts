@@ -108,7 +108,7 @@ async function pings(port: number): Promise<boolean> {
         resolve(reply.startsWith('+PONG'));
       }
     });
-    socket.on('error', () => resolve(false));
+    socket.on('error', () => { resolve(false); });
     socket.on('timeout', () => {
       socket.destroy();
       resolve(false);
