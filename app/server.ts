@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     return;
   }
   const probot = createProbot();
+  // Probot sets up its logger (and throttling, shared through Redis with `REDIS_URL`) here.
+  await probot.ready();
   const scheduler = createTimerScheduler(botLoggerOf(probot.log));
   const listen = {
     port: Number(process.env.PORT ?? 3000),

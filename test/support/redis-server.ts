@@ -5,7 +5,7 @@
  * install; the replica tests are never skipped silently.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,12 @@ export interface RedisServer {
   readonly port: number;
   /** Stop the server and remove its directory (its data is gone: no persistence). */
   stop(): Promise<void>;
-  /** Start it again on the same port (after `stop`). */
+  /**
+   * Stop it (as an outage: clients see refused connections) without removing its directory; with
+   * `keepData`, it saves its data first (`SHUTDOWN SAVE`), as a Redis with persistence would.
+   */
+  halt(options?: { keepData?: boolean }): Promise<void>;
+  /** Start it again on the same port (stopping it first); with the data `halt` kept, else empty. */
   restart(): Promise<void>;
 }
 
@@ -33,6 +38,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gh-retry-redis-'));
   let child: ChildProcess | null = null;
   const start = async () => {
+    mkdirSync(dir, { recursive: true });
     child = spawn(
       process.execPath,
       [
@@ -69,6 +75,16 @@ export async function startRedisServer(): Promise<RedisServer> {
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
+    halt: async (options = {}) => {
+      if (options.keepData === true && child !== null) {
+        const running = child;
+        const exited = new Promise((resolve) => running.once('exit', resolve));
+        await command(port, 'SHUTDOWN SAVE');
+        await exited;
+        child = null;
+      }
+      await stop();
+    },
     restart: async () => {
       await stop();
       await start();
@@ -95,6 +111,21 @@ async function waitForPong(port: number, child: ChildProcess): Promise<void> {
   throw new Error(`redis-server did not answer on port ${port}`);
 }
 
+/** Send one inline command and wait until the server answers or closes the connection. */
+async function command(port: number, line: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.on('connect', () => socket.write(`${line}\r\n`));
+    socket.on('data', () => socket.destroy());
+    socket.on('close', () => {
+      resolve();
+    });
+    socket.on('error', () => {
+      resolve();
+    });
+  });
+}
+
 async function pings(port: number): Promise<boolean> {
   return await new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
@@ -108,7 +139,9 @@ async function pings(port: number): Promise<boolean> {
         resolve(reply.startsWith('+PONG'));
       }
     });
-    socket.on('error', () => { resolve(false); });
+    socket.on('error', () => {
+      resolve(false);
+    });
     socket.on('timeout', () => {
       socket.destroy();
       resolve(false);

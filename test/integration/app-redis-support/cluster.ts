@@ -92,7 +92,11 @@ export async function startCluster(params: {
       throw new Error('the queue did not drain within 60 s');
     },
     stop: async () => {
-      await Promise.all(replicas.map(async (replica) => { await replica.stop(); }));
+      await Promise.all(
+        replicas.map(async (replica) => {
+          await replica.stop();
+        }),
+      );
       await queue.close();
       connection.disconnect();
       await gh.stop();
