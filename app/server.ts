@@ -1,22 +1,31 @@
 /**
  * `npm start`: the gh-retry App as a server. Reads Probot's environment (`APP_ID`,
  * `PRIVATE_KEY` or `PRIVATE_KEY_PATH`, `WEBHOOK_SECRET`, optional `GHE_HOST`, `PORT`, `HOST`,
- * `LOG_LEVEL`); Probot's Octokit retries and waits out rate limits.
+ * `LOG_LEVEL`, `WEBHOOK_PATH`, `REDIS_URL`; also from `.env`); Probot's Octokit retries and waits
+ * out rate limits. Without `APP_ID` (outside production), Probot's setup registers the App.
  */
+import { existsSync } from 'node:fs';
 import { createProbot } from 'probot';
 import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './delay-scheduler.js';
 import { createRetryApp } from './index.js';
 import { botLoggerOf } from './probot-context.js';
 import { queueWorkerSettings } from './redis/worker-settings.js';
 import { startReplicaServer } from './redis/replica-server.js';
+import { startSetupMode } from './setup-mode.js';
 import { DEFAULT_WEBHOOK_PATH, startWebhookServer } from './webhook-server.js';
 
 const REQUIRED = ['APP_ID', 'WEBHOOK_SECRET'] as const;
 
 async function main(): Promise<void> {
+  // Probot's setup writes the App's credentials to `.env`; the variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const missing = REQUIRED.filter((name) => (process.env[name] ?? '') === '');
   if ((process.env.PRIVATE_KEY ?? process.env.PRIVATE_KEY_PATH ?? '') === '')
     missing.push('PRIVATE_KEY' as never);
+  if ((process.env.APP_ID ?? '') === '' && process.env.NODE_ENV !== 'production') {
+    await startSetupMode(process.cwd());
+    return;
+  }
   if (missing.length > 0) {
     process.stderr.write(
       `gh-retry app: set ${missing.join(', ')} (from the App's settings page; see docs/app.md).\n`,
