@@ -9,7 +9,7 @@ import { createProbot } from 'probot';
 import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './delay-scheduler.js';
 import { createRetryApp } from './index.js';
 import { botLoggerOf } from './probot-context.js';
-import { queueWorkerSettings } from './redis/worker-settings.js';
+import { catchUpInterval, queueWorkerSettings } from './redis/worker-settings.js';
 import { startReplicaServer } from './redis/replica-server.js';
 import { startSetupMode } from './setup-mode.js';
 import { DEFAULT_WEBHOOK_PATH, startWebhookServer } from './webhook-server.js';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
           redisUrl,
           ...listen,
           worker: queueWorkerSettings(process.env),
+          catchUpMs: catchUpInterval(process.env),
           log: botLoggerOf(probot.log),
         });
   probot.log.info(

@@ -13,6 +13,7 @@ import { appIdentityReader } from '../probot-context.js';
 import { RecentRetries } from '../recent-retries.js';
 import type { WebhookServer } from '../webhook-server.js';
 import { commandConnection, workerConnection } from './connection.js';
+import { startCatchUp } from './catch-up.js';
 import { receiveDelivery } from './queue-endpoint.js';
 import { redisClaims } from './redis-claims.js';
 import { policyRetryContext } from './replica-deps.js';
@@ -36,6 +37,8 @@ export async function startReplicaServer(params: {
   host: string;
   webhookPath: string;
   worker: WorkerSettings;
+  /** How often failed deliveries are looked for and redelivered. */
+  catchUpMs: number;
   log: BotLogger;
 }): Promise<WebhookServer> {
   const { probot, log } = params;
@@ -79,6 +82,7 @@ export async function startReplicaServer(params: {
       await runPlannedRetry(ctx, { run: job.run, retry: job.retry });
     },
   });
+  const catchUp = startCatchUp({ probot, redis: commands, log, intervalMs: params.catchUpMs });
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if (request.method === 'GET' && path === '/healthz') {
@@ -103,6 +107,7 @@ export async function startReplicaServer(params: {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     webhookPath: params.webhookPath,
     close: async () => {
+      catchUp.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await worker.close();

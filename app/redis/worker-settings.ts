@@ -12,6 +12,11 @@ export function queueWorkerSettings(env: NodeJS.ProcessEnv): WorkerSettings {
   };
 }
 
+/** `CATCH_UP_MS`: how often failed deliveries are looked for (default 5 minutes). */
+export function catchUpInterval(env: NodeJS.ProcessEnv): number {
+  return positive(env.CATCH_UP_MS, 5 * 60 * 1000);
+}
+
 function positive(text: string | undefined, fallback: number): number {
   const value = Number(text);
   return Number.isSafeInteger(value) && value > 0 ? value : fallback;

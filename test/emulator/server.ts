@@ -11,6 +11,7 @@ import { authenticate, authorize } from './auth.js';
 import { answerGraphql, graphqlPaths, type GraphqlReply } from './graphql.js';
 import type { Hub } from './hub.js';
 import { appHandlers } from './rest/apps.js';
+import { hookDeliveryHandlers } from './rest/hook-deliveries.js';
 import { artifactHandlers } from './rest/artifacts.js';
 import { checkHandlers } from './rest/checks.js';
 import { issueHandlers } from './rest/issues.js';
@@ -29,6 +30,7 @@ import type { Principal } from './state.js';
 
 const handlers: Readonly<Record<string, RestHandler>> = {
   ...appHandlers,
+  ...hookDeliveryHandlers,
   ...artifactHandlers,
   ...checkHandlers,
   ...issueHandlers,

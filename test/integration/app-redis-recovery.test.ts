@@ -23,8 +23,9 @@ async function cluster(params: { replicas: number; policy?: string }): Promise<C
       collaborators: { mona: 'write' },
     },
     replicas: params.replicas,
-    // A worker that stops answering loses its job to another replica after 2 s.
-    env: { QUEUE_LOCK_MS: '2000' },
+    // A worker that stops answering loses its job to another replica after 2 s; failed
+    // deliveries are looked for every second.
+    env: { QUEUE_LOCK_MS: '2000', CATCH_UP_MS: '1000' },
   });
 }
 
@@ -138,11 +139,18 @@ describe('the App with Redis, through crashes and outages', () => {
       if (health.status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const again = await c.gh.redeliver(deliveries[0]!.guid);
-    await again.done;
-    expect(again.status).toBe(202);
+    // The catch-up finds the failed delivery and asks GitHub to redeliver it.
     await eventually('the retry is dispatched', () => retriesOf(c!, parent).length > 0);
     await c.drained();
     expect(retriesOf(c, parent)).toHaveLength(1);
+    const redelivery = c.gh.deliveries().filter((d) => d.guid === deliveries[0]!.guid);
+    expect(redelivery.map((d) => [d.redelivery, d.status])).toEqual([
+      [false, 503],
+      [true, 202],
+    ]);
+    expect(
+      c.gh.requests().filter((r) => r.operationId === 'apps/redeliver-webhook-delivery'),
+    ).toHaveLength(1);
+    c.gh.expectNoViolations();
   });
 }, 180_000);
