@@ -3,8 +3,10 @@
  * workflow): GitHub operations, who the bot is, a logger and a way to run work after a delay.
  */
 import type { RepoRef } from '../src/ports/github-runs.js';
-import type { GitHubBot } from '../src/ports/github-bot.js';
+import type { BotWorkflowRun, GitHubBot } from '../src/ports/github-bot.js';
+import type { PlannedAutoRetry } from './retry/auto.js';
 import type { RecentRetries } from './retry/recent.js';
+import type { RetryClaims } from './retry/claim.js';
 
 /** Who the bot is on GitHub; its own comments and check runs are recognised by these. */
 export interface BotIdentity {
@@ -25,7 +27,16 @@ export interface BotLogger {
 export type Scheduler = (params: {
   readonly delaySeconds: number;
   readonly task: () => Promise<void>;
+  /** The task as data, for a shell that keeps delayed work outside the process (a queue). */
+  readonly job?: ScheduledPolicyRetry;
 }) => Promise<void>;
+
+/** A policy retry planned for later: the parent run and where to dispatch. */
+export interface ScheduledPolicyRetry {
+  readonly kind: 'policy-retry';
+  readonly run: BotWorkflowRun;
+  readonly retry: PlannedAutoRetry;
+}
 
 /** What a shell provides; the same for every event. */
 export interface BotDeps {
@@ -39,6 +50,8 @@ export interface BotDeps {
   readonly checkRunButtons: boolean;
   /** The retries this process started lately; one for the life of the shell, not per event. */
   readonly recentRetries: RecentRetries;
+  /** Claims shared by every process of the App (Redis); without them, this process's lock. */
+  readonly claims?: RetryClaims;
 }
 
 /** The deps plus the repository an event is about. */

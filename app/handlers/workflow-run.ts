@@ -11,6 +11,7 @@ import { ownComments } from '../own-comments.js';
 import { reportOutcome, resolveTriggers } from '../retry/outcome.js';
 import { findCheckRunOf } from '../retry/execute.js';
 import { readRunRecords } from '../run-records.js';
+import { runFromPayload } from '../workflow-run-payload.js';
 
 /** Handle `workflow_run.completed`. */
 export async function handleWorkflowRun(deps: BotDeps, payload: unknown): Promise<void> {
@@ -20,7 +21,9 @@ export async function handleWorkflowRun(deps: BotDeps, payload: unknown): Promis
     if (event.action !== 'completed') return;
     runId = event.workflow_run.id;
     const ctx = contextFor(deps, event);
-    const run = await ctx.github.getRun({ ...ctx.repo, runId });
+    const run =
+      runFromPayload((payload as { workflow_run?: unknown }).workflow_run) ??
+      (await ctx.github.getRun({ ...ctx.repo, runId }));
     if (run === null) return;
     const read = await readRunRecords({ github: ctx.github, repo: ctx.repo, run });
     if (read.kind === 'not-gh-retry') return;

@@ -7,6 +7,7 @@ import { createRestGitHubBot } from '../../src/adapters/github/bot.js';
 import type { GitHubClient } from '../../src/adapters/github/client.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from '../context.js';
 import type { RecentRetries } from '../retry/recent.js';
+import type { RetryClaims } from '../retry/claim.js';
 
 /** What the Probot app is built with; tests pass their own scheduler and logger. */
 export interface RetryAppOptions {
@@ -14,6 +15,10 @@ export interface RetryAppOptions {
   readonly maxDelaySeconds: number;
   /** Where handlers log; default: the event's Probot logger. */
   readonly log?: BotLogger;
+  /** A scheduler for one event (the App with Redis keeps delayed retries in its queue). */
+  readonly scheduleFor?: (context: Context) => Scheduler;
+  /** Retry claims shared by every replica (Redis); default: this process's lock only. */
+  readonly claims?: RetryClaims;
 }
 
 /** Read the App's identity once (its slug names its bot user); a failure is retried next time. */
@@ -48,10 +53,11 @@ export function probotDeps(params: {
     github: createRestGitHubBot(context.octokit as unknown as GitHubClient),
     identity: params.identity,
     log: options.log ?? botLoggerOf(context.log),
-    schedule: options.schedule,
+    schedule: options.scheduleFor?.(context) ?? options.schedule,
     maxDelaySeconds: options.maxDelaySeconds,
     checkRunButtons: true,
     recentRetries: params.recentRetries,
+    ...(options.claims === undefined ? {} : { claims: options.claims }),
   };
 }
 

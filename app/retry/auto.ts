@@ -70,25 +70,31 @@ export async function startAutoRetry(
   await ctx.schedule({
     delaySeconds: retry.delaySeconds,
     task: async () => {
-      const result = await executeRoute(ctx, {
-        parent: run,
-        trigger: 'policy',
-        requestedBy: ctx.identity.login,
-        route: retry.route,
-      });
-      if (result.kind === 'dispatched') return;
-      if (result.kind === 'already-retried') {
-        ctx.log.info(`run ${run.id} already has a retry, run ${result.runId}; no second one`);
-        return;
-      }
-      const why = result.kind === 'failed' ? result.message : result.kind;
-      await noteOnCheckRun(
-        ctx,
-        run,
-        `The automatic retry could not start: ${escapeMarkdown(why)}.`,
-      );
+      await runPlannedRetry(ctx, params);
     },
+    job: { kind: 'policy-retry', run, retry },
   });
+}
+
+/** Dispatch a planned retry now (its delay is over), at most once per run. */
+export async function runPlannedRetry(
+  ctx: BotContext,
+  params: { run: BotWorkflowRun; retry: PlannedAutoRetry },
+): Promise<void> {
+  const { run, retry } = params;
+  const result = await executeRoute(ctx, {
+    parent: run,
+    trigger: 'policy',
+    requestedBy: ctx.identity.login,
+    route: retry.route,
+  });
+  if (result.kind === 'dispatched') return;
+  if (result.kind === 'already-retried') {
+    ctx.log.info(`run ${run.id} already has a retry, run ${result.runId}; no second one`);
+    return;
+  }
+  const why = result.kind === 'failed' ? result.message : result.kind;
+  await noteOnCheckRun(ctx, run, `The automatic retry could not start: ${escapeMarkdown(why)}.`);
 }
 
 async function noteOnCheckRun(ctx: BotContext, run: BotWorkflowRun, line: string): Promise<void> {

@@ -7,6 +7,7 @@ import { findExistingRetry, type RetryCandidate } from '../../src/core/bot/retry
 import type { BotWorkflowRun, CheckRunInfo } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from '../context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
+import { withRetryClaim } from './claim.js';
 import { ownComments, repliedRetries } from '../own-comments.js';
 import {
   parseRetryMarkers,
@@ -49,12 +50,19 @@ export async function executeRoute(
         // What was read before the lock cannot know of a retry started while this waited for it.
         const recent = ctx.recentRetries.find(key);
         if (recent !== null) return { ...base, kind: 'already-retried', runId: recent };
-        const { existing, check } =
-          params.known === undefined
-            ? await findRetryOf(ctx, parent)
-            : { existing: notedRetry(parent, params.known.check), check: null };
-        if (existing !== null) return { ...base, kind: 'already-retried', runId: existing };
-        const result = await dispatch(ctx, { ...params, route, check });
+        const checkAndDispatch = async (): Promise<RetryTargetResult> => {
+          const { existing, check } =
+            params.known === undefined
+              ? await findRetryOf(ctx, parent)
+              : { existing: notedRetry(parent, params.known.check), check: null };
+          if (existing !== null) return { ...base, kind: 'already-retried', runId: existing };
+          return await dispatch(ctx, { ...params, route, check });
+        };
+        // Across processes (the App with Redis), only the holder of the parent's claim dispatches.
+        const result =
+          ctx.claims === undefined
+            ? await checkAndDispatch()
+            : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch);
         if (result.kind === 'dispatched' && result.runId !== null)
           ctx.recentRetries.remember(key, result.runId);
         return result;

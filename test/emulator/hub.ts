@@ -44,6 +44,15 @@ export interface Fault {
   remaining: number;
 }
 
+/** A request a test holds until it lets it go (to stop a client in the middle of its work). */
+export interface Hold {
+  readonly operationId: string;
+  /** Called when the held request arrives. */
+  readonly reached: () => void;
+  readonly released: Promise<void>;
+  used: boolean;
+}
+
 /** The shared parts of a running emulator. */
 export class Hub {
   readonly state = new State();
@@ -53,9 +62,19 @@ export class Hub {
   readonly view: ViewContext;
   readonly requests: RequestLogEntry[] = [];
   readonly faults: Fault[] = [];
+  readonly holds: Hold[] = [];
 
   constructor(readonly config: HubConfig) {
     this.view = { state: this.state, apiUrl: config.apiUrl, webUrl: config.webUrl };
     this.runs = new RunService(this);
+  }
+
+  /** Wait while a test holds the next request of `operationId`. */
+  async passHolds(operationId: string): Promise<void> {
+    const hold = this.holds.find((h) => h.operationId === operationId && !h.used);
+    if (hold === undefined) return;
+    hold.used = true;
+    hold.reached();
+    await hold.released;
   }
 }

@@ -415,6 +415,19 @@ export class GitHubEmulator {
     });
   }
 
+  /**
+   * Hold the next request of an operation (after authentication) until `release`: `reached`
+   * settles when it arrives, so a test can stop the client in the middle of its work.
+   */
+  holdNext(operationId: string): { reached: Promise<void>; release: () => void } {
+    let reached: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.hub.holds.push({ operationId, reached, released, used: false });
+    return { reached: arrived, release };
+  }
+
   // ── logs ───────────────────────────────────────────────────────────────
 
   deliveries(): readonly DeliveryRecord[] {

@@ -11,6 +11,7 @@ import { authenticate, authorize } from './auth.js';
 import { answerGraphql, graphqlPaths, type GraphqlReply } from './graphql.js';
 import type { Hub } from './hub.js';
 import { appHandlers } from './rest/apps.js';
+import { hookDeliveryHandlers } from './rest/hook-deliveries.js';
 import { artifactHandlers } from './rest/artifacts.js';
 import { checkHandlers } from './rest/checks.js';
 import { issueHandlers } from './rest/issues.js';
@@ -29,6 +30,7 @@ import type { Principal } from './state.js';
 
 const handlers: Readonly<Record<string, RestHandler>> = {
   ...appHandlers,
+  ...hookDeliveryHandlers,
   ...artifactHandlers,
   ...checkHandlers,
   ...issueHandlers,
@@ -169,6 +171,7 @@ async function answer(
     owner !== undefined && name !== undefined ? hub.state.findRepo(owner, name) : undefined;
   if (owner !== undefined && name !== undefined && !repo) throw notFound();
   authorize(hub.state, { principal, match, repo });
+  await hub.passHolds(match.operationId);
   const handler = handlerFor(hub, match, `${method} ${url.pathname}`);
   return await handler(
     {

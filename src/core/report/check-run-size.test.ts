@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aRunRecord, aStepRecord } from '../test/support/run-record.js';
-import { renderRunSummary } from '../src/core/report/markdown-report.js';
-import { appendRetryLog, renderCheckRun } from '../src/core/report/check-run.js';
+import { aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
+import { renderRunSummary } from './markdown-report.js';
+import { appendRetryLog, renderCheckRun } from './check-run.js';
 
 // GitHub limits a check run's summary to 65,535 UTF-8 bytes (422 "summary exceeds a maximum
 // bytesize of 65535") and keeps only the first 65,535 bytes of its text. Status icons and
