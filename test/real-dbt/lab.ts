@@ -19,6 +19,8 @@ export interface DbtRunResults {
   readonly dbtVersion: string;
   /** `stg_payments` → `error`; hooks as `retry_lab-on-run-end-0`; tests by their full name. */
   readonly statuses: Record<string, string>;
+  /** `args` as dbt recorded them (for a retry: the parent's, rebuilt). */
+  readonly args: Record<string, unknown>;
 }
 
 /** Short name of a unique_id: its third part (`model.retry_lab.fct_orders` → `fct_orders`). */
@@ -29,7 +31,7 @@ export function shortName(uniqueId: string): string {
 export function readRunResults(file: string): DbtRunResults {
   const data = JSON.parse(readFileSync(file, 'utf8')) as {
     metadata: { dbt_version: string };
-    args: { which: string; invocation_command?: string };
+    args: { which: string; invocation_command?: string } & Record<string, unknown>;
     results: { unique_id: string; status: string }[];
   };
   return {
@@ -37,6 +39,7 @@ export function readRunResults(file: string): DbtRunResults {
     invocationCommand: data.args.invocation_command ?? '',
     dbtVersion: data.metadata.dbt_version,
     statuses: Object.fromEntries(data.results.map((r) => [shortName(r.unique_id), r.status])),
+    args: data.args,
   };
 }
 
@@ -54,12 +57,12 @@ export interface Lab {
   readonly version: string;
   /** The environment gh-retry and dbt run with (plus `extra`). */
   env(extra?: Record<string, string>): Record<string, string | undefined>;
-  /** The gh-retry CLI, run in the project folder. */
-  cli(args: readonly string[], extra?: Record<string, string>): Promise<CliResult>;
+  /** The gh-retry CLI, run in the project folder (or `cwd`). */
+  cli(args: readonly string[], extra?: Record<string, string>, cwd?: string): Promise<CliResult>;
   /** Real dbt directly, in the project folder. */
   dbt(args: readonly string[], extra?: Record<string, string>): Promise<CliResult>;
-  /** The schedule file gh-retry reads. */
-  schedule(steps: readonly string[]): void;
+  /** The schedule file gh-retry reads (in the project folder, or `dir`). */
+  schedule(steps: readonly string[], dir?: string): void;
   /** The input file stg_payments reads; missing until written. */
   writePayments(): void;
   /** A file of the project, replaced. */
@@ -96,7 +99,7 @@ export function makeLab(version: string = NEWEST_DBT): Lab {
     project,
     version,
     env,
-    cli: (args, extra) => runCli(args, { cwd: project, env: env(extra) }),
+    cli: (args, extra, cwd = project) => runCli(args, { cwd, env: env(extra) }),
     async dbt(args, extra) {
       const result = await execa('dbt', args, {
         cwd: project,
@@ -107,9 +110,9 @@ export function makeLab(version: string = NEWEST_DBT): Lab {
       });
       return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
     },
-    schedule(steps) {
+    schedule(steps, dir = project) {
       writeFileSync(
-        path.join(project, 'gh-retry.yml'),
+        path.join(dir, 'gh-retry.yml'),
         `name: nightly\nsteps:\n${steps.map((s) => `  - ${JSON.stringify(s)}\n`).join('')}`,
       );
     },
