@@ -38,7 +38,11 @@ export function dbtBinDir(version) {
 
 /** The environment every dbt process gets: the venv first on PATH, no tracking. */
 export function dbtEnv(version, env = process.env) {
-  return { ...env, PATH: `${dbtBinDir(version)}${path.delimiter}${env.PATH ?? ''}`, DO_NOT_TRACK: '1' };
+  return {
+    ...env,
+    PATH: `${dbtBinDir(version)}${path.delimiter}${env.PATH ?? ''}`,
+    DO_NOT_TRACK: '1',
+  };
 }
 
 /**
@@ -48,21 +52,35 @@ export function dbtEnv(version, env = process.env) {
 export function ensureDbtVenv(version, log = (line) => process.stderr.write(`${line}\n`)) {
   const requirements = path.join(requirementsDir, `dbt-${version}.txt`);
   if (!existsSync(requirements)) {
-    throw new DbtVenvError(`no pinned dbt ${version}: ${path.relative(repoRoot, requirements)} is missing`);
+    throw new DbtVenvError(
+      `no pinned dbt ${version}: ${path.relative(repoRoot, requirements)} is missing`,
+    );
   }
   const text = readFileSync(requirements, 'utf8');
   const hash = createHash('sha256').update(text).digest('hex');
   const dir = path.join(venvRoot, version);
   const stamp = path.join(dir, STAMP);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash && existsSync(path.join(dir, 'bin/dbt'))) {
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8').trim() === hash &&
+    existsSync(path.join(dir, 'bin/dbt'))
+  ) {
     return { binDir: dbtBinDir(version), seconds: 0 };
   }
   const started = performance.now();
   const python = findPython();
-  const pins = text.split('\n').filter((line) => /^(dbt-core|dbt-duckdb|duckdb|mashumaro)==/i.test(line));
-  log(`dbt-venv: installing dbt ${version} into ${path.relative(repoRoot, dir)} (${pins.join(', ')}; full list in ${path.relative(repoRoot, requirements)})`);
+  const pins = text
+    .split('\n')
+    .filter((line) => /^(dbt-core|dbt-duckdb|duckdb|mashumaro)==/i.test(line));
+  log(
+    `dbt-venv: installing dbt ${version} into ${path.relative(repoRoot, dir)} (${pins.join(', ')}; full list in ${path.relative(repoRoot, requirements)})`,
+  );
   rmSync(dir, { recursive: true, force: true });
-  run(python, ['-m', 'venv', dir], 'python3 cannot create a virtualenv: install the venv module (e.g. apt-get install python3-venv)');
+  run(
+    python,
+    ['-m', 'venv', dir],
+    'python3 cannot create a virtualenv: install the venv module (e.g. apt-get install python3-venv)',
+  );
   const pip = path.join(dir, 'bin/pip');
   run(
     pip,
@@ -77,10 +95,16 @@ export function ensureDbtVenv(version, log = (line) => process.stderr.write(`${l
 
 function findPython() {
   for (const candidate of [process.env.GH_RETRY_PYTHON, 'python3', 'python'].filter(Boolean)) {
-    const probe = spawnSync(candidate, ['-c', 'import sys; print(sys.version_info[:2] >= (3, 10))'], { encoding: 'utf8' });
+    const probe = spawnSync(
+      candidate,
+      ['-c', 'import sys; print(sys.version_info[:2] >= (3, 10))'],
+      { encoding: 'utf8' },
+    );
     if (probe.status === 0 && probe.stdout.trim() === 'True') return candidate;
   }
-  throw new DbtVenvError('real dbt needs Python 3.10 or newer: install python3 (with venv and pip) or set GH_RETRY_PYTHON to one');
+  throw new DbtVenvError(
+    'real dbt needs Python 3.10 or newer: install python3 (with venv and pip) or set GH_RETRY_PYTHON to one',
+  );
 }
 
 function run(program, args, failure) {
@@ -105,7 +129,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     for (const version of wanted.length > 0 ? wanted : DBT_VERSIONS) {
       const { binDir, seconds } = ensureDbtVenv(version);
-      process.stdout.write(`dbt ${version}: ${path.relative(repoRoot, binDir)}${seconds === 0 ? ' (reused)' : ''}\n`);
+      process.stdout.write(
+        `dbt ${version}: ${path.relative(repoRoot, binDir)}${seconds === 0 ? ' (reused)' : ''}\n`,
+      );
     }
   } catch (error) {
     if (!(error instanceof DbtVenvError)) throw error;

@@ -96,7 +96,10 @@ describe('real dbt: the adapter against dbt-core', { timeout: REAL_DBT_TIMEOUT }
 
   it('P9: --indirect-selection before the subcommand is recognised and retried', async () => {
     lab = makeLab();
-    lab.schedule(['dbt seed', 'dbt --indirect-selection cautious build --exclude resource_type:snapshot']);
+    lab.schedule([
+      'dbt seed',
+      'dbt --indirect-selection cautious build --exclude resource_type:snapshot',
+    ]);
     const parent = await lab.cli(['run']);
     expect(parent.exitCode).toBe(1);
     const first = runIdOf(parent);

@@ -176,7 +176,9 @@ export function dbtRetrySet(
   runResults: Extract<RunResults, { kind: 'run-results' }>,
   options: { readonly warnError: boolean },
 ): string[] {
-  const statuses = options.warnError ? [...RETRYABLE_NODE_STATUSES, 'warn'] : RETRYABLE_NODE_STATUSES;
+  const statuses = options.warnError
+    ? [...RETRYABLE_NODE_STATUSES, 'warn']
+    : RETRYABLE_NODE_STATUSES;
   return runResults.results
     .filter((result) => statuses.includes(result.status))
     .filter((result) => runResults.which === 'run-operation' || !isHook(result.uniqueId))

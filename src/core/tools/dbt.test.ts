@@ -199,7 +199,7 @@ describe('dbt retry form', () => {
       exec: 'dbt --warn-error --defer-state=prod retry --state /state/r-1/dbt-run/target',
     },
     {
-      name: 'P3: the step\'s own --state is not given twice',
+      name: "P3: the step's own --state is not given twice",
       run: 'dbt --state prod --debug build --state=other -s state:modified+',
       files: { [stored]: RESULTS('build') },
       exec: 'dbt --debug retry --state /state/r-1/dbt-run/target',

@@ -8,7 +8,12 @@ import {
 import type { Env } from '../model.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';
-import { dbtRetrySet, parseRunResults, summariseRunResults, type RunResults } from './dbt-run-results.js';
+import {
+  dbtRetrySet,
+  parseRunResults,
+  summariseRunResults,
+  type RunResults,
+} from './dbt-run-results.js';
 import {
   NO_SUMMARY,
   describeEnd,
@@ -162,7 +167,8 @@ function describeStatuses(
   const wanted = new Set(ids);
   const counts = new Map<string, number>();
   for (const result of runResults.results) {
-    if (wanted.has(result.uniqueId)) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+    if (wanted.has(result.uniqueId))
+      counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
   }
   return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
