@@ -9,7 +9,7 @@ const probot = { group: ['probot', 'probot/*'], message: 'probot belongs to app/
 const octokit = { group: ['@octokit/*'], message: 'GitHub I/O lives in src/adapters.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'coverage/**', '**/fixtures/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'lib/**', 'node_modules/**', '.venv-dbt/**', 'coverage/**', '**/fixtures/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -9,8 +9,8 @@ import { baseEnv, makeTempDir, runCli, type CliResult } from '../integration/sup
 
 const FIXTURE = path.join(import.meta.dirname, 'retry-lab');
 
-/** Enough for a handful of real dbt invocations on 2 busy cores. */
-export const REAL_DBT_TIMEOUT = 240_000;
+/** Enough for a handful of real dbt invocations on 2 busy cores (each takes 3–20 s). */
+export const REAL_DBT_TIMEOUT = 600_000;
 
 /** A run_results.json as real dbt wrote it, node statuses keyed by short name. */
 export interface DbtRunResults {
