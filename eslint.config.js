@@ -43,6 +43,7 @@ export default tseslint.config(
       'dist/**',
       'lib/**',
       'node_modules/**',
+      '.venv-dbt/**',
       'coverage/**',
       '**/fixtures/**',
       'test-results/**',

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Three tiers, run together by `npm test` (as CI does) and apart by `npm run test:unit`,
  * `test:integration` and `test:e2e`:
  * - unit: the tests beside their modules; no process, no server, seconds in all;
- * - integration: the GitHub and dbt emulators, real dbt, and the shells driven against them;
+ * - integration: the GitHub and dbt emulators, real dbt, Redis, and the shells driven against them;
  * - e2e: the real bundles as processes, and the benchmark's measuring functions at a tiny size.
  */
 export default defineConfig({
@@ -36,8 +36,12 @@ export default defineConfig({
           include: [
             'test/emulator/**/*.test.ts',
             'test/dbt-emulator/**/*.test.ts',
+            'test/real-dbt/**/*.test.ts',
             'test/integration/**/*.test.ts',
+            'test/support/**/*.test.ts',
           ],
+          // Creates (or reuses) the pinned dbt virtualenvs the real-dbt tests run (test/real-dbt).
+          globalSetup: ['test/real-dbt/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: retry from failure on a dbt schedule, end to end, with the bundled gh-retry CLI.
-// dbt is SIMULATED by the emulator in test/dbt-emulator (no database, no real dbt). The script
+// Real dbt on DuckDB when it can be installed (scripts/demo-real-dbt.mjs); otherwise dbt is
+// SIMULATED by the emulator in test/dbt-emulator (no database, no real dbt). The script
 // checks that the story went as expected and exits non-zero when it did not.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,23 @@ const expect = (ok, what) => {
 if (!existsSync(cli)) {
   say(`gh-retry demo: ${path.relative(repoRoot, cli)} is missing; run "npm run bundle" first`);
   process.exit(2);
+}
+// Real dbt when the pinned virtualenv can be made (created on first use, with progress);
+// otherwise the simulated dbt below, saying why.
+const { DbtVenvError, NEWEST_DBT, ensureDbtVenv } = await import('./dbt-venv.mjs');
+try {
+  ensureDbtVenv(NEWEST_DBT, (line) => say(line));
+  const { realDbtDemo } = await import('./demo-real-dbt.mjs');
+  const found = realDbtDemo(NEWEST_DBT);
+  say(
+    found.length === 0
+      ? '\nThe demo went as expected.'
+      : `\nThe demo did not go as expected:\n${found.map((p) => `  - ${p}`).join('\n')}`,
+  );
+  process.exit(found.length === 0 ? 0 : 1);
+} catch (error) {
+  if (!(error instanceof DbtVenvError)) throw error;
+  say(`real dbt is not available (${error.message}); falling back to the SIMULATED dbt\n`);
 }
 const work = mkdtempSync(path.join(tmpdir(), 'gh-retry-demo-'));
 const env = {

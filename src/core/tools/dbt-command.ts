@@ -33,6 +33,8 @@ const VALUE_FLAGS = new Set([
   '--threads',
   '--warn-error-options',
   '--record-timing-info',
+  '--indirect-selection',
+  '--partial-parse-file-path',
   '-r',
 ]);
 

@@ -29,7 +29,7 @@ const resultSchema = z.object({
   message: z.string().nullish(),
 });
 const runResultsSchema = z.object({
-  metadata: z.object({ dbt_schema_version: z.string() }),
+  metadata: z.object({ dbt_schema_version: z.string(), dbt_version: z.string().optional() }),
   results: z.array(resultSchema),
   args: z.object({ which: z.string().optional() }).optional(),
 });
@@ -46,6 +46,8 @@ export type RunResults =
   | {
       readonly kind: 'run-results';
       readonly schemaVersion: number;
+      /** `metadata.dbt_version` of the dbt that wrote it (`1.11.16`), when present. */
+      readonly dbtVersion: string | null;
       /** `args.which`: the command that wrote the file (`run`, `build`, `generate`, …). */
       readonly which: string | null;
       readonly results: readonly NodeResult[];
@@ -78,6 +80,7 @@ export function parseRunResults(text: string): RunResults {
   return {
     kind: 'run-results',
     schemaVersion,
+    dbtVersion: parsed.data.metadata.dbt_version ?? null,
     which: parsed.data.args?.which ?? null,
     results: parsed.data.results.map((result) => ({
       uniqueId: result.unique_id,
@@ -101,8 +104,10 @@ export function summariseRunResults(
   let listed = 0;
   for (const result of runResults.results) {
     const status = clip(result.status, RECORD_LIMITS.maxStringLength);
-    counts.set(status, (counts.get(status) ?? 0) + 1);
-    if (listed >= RECORD_LIMITS.maxNodeIds) continue;
+    const hook = isHook(result.uniqueId);
+    // Hooks are not nodes (dbt's own PASS/ERROR/TOTAL line leaves them out); a failed one is listed.
+    if (!hook) counts.set(status, (counts.get(status) ?? 0) + 1);
+    if (listed >= RECORD_LIMITS.maxNodeIds || (hook && !FAILED_STATUSES.has(status))) continue;
     const id = clip(result.uniqueId, RECORD_LIMITS.maxStringLength);
     if (FAILED_STATUSES.has(status)) {
       const message =
@@ -130,7 +135,8 @@ export function summariseRunResults(
  * replaced by its new status. `dbt retry` runs exactly the parent's retryable nodes (error, fail,
  * skipped, runtime error, partial success), so those leave the parent's counts and the retry's
  * counts take their place. Only merge a summary read after the step ran in its dbt retry form.
- * (Hooks that the retry runs again are counted again: run_results.json lists them anew.)
+ * Hooks (`operation.*` rows) are in neither picture's counts: dbt runs them again on every
+ * invocation, so only the retry's failed hooks are listed.
  */
 export function mergeNodeSummaries(parent: NodeSummary, retry: NodeSummary): NodeSummary {
   const counts = new Map<string, number>();
@@ -156,6 +162,28 @@ export function describeRetryableNodes(summary: NodeSummary): string {
     return count > 0 ? [`${count} ${status}`] : [];
   });
   return parts.length === 0 ? 'no failed nodes' : parts.join(', ');
+}
+
+/** An on-run-start/end hook row (dbt 1.9+ writes them; `dbt retry` never re-runs them as nodes). */
+function isHook(uniqueId: string): boolean {
+  return uniqueId.startsWith('operation.');
+}
+
+/**
+ * The ids `dbt retry` would re-run from this file (retry.py): retryable statuses, plus `warn` when
+ * the retry runs with `--warn-error`; hook rows only when the file is from `run-operation`.
+ */
+export function dbtRetrySet(
+  runResults: Extract<RunResults, { kind: 'run-results' }>,
+  options: { readonly warnError: boolean },
+): string[] {
+  const statuses = options.warnError
+    ? [...RETRYABLE_NODE_STATUSES, 'warn']
+    : RETRYABLE_NODE_STATUSES;
+  return runResults.results
+    .filter((result) => statuses.includes(result.status))
+    .filter((result) => runResults.which === 'run-operation' || !isHook(result.uniqueId))
+    .map((result) => result.uniqueId);
 }
 
 function clip(text: string, max: number): string {

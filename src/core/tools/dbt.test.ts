@@ -86,6 +86,17 @@ const RESULTS = (which: string, statuses: string[] = ['success', 'error', 'skipp
     args: { which },
   });
 
+/** A file with the given `[unique_id, status]` rows, written by that dbt version. */
+const ROWS = (which: string, rows: [string, string][], dbtVersion = '1.11.16'): string =>
+  JSON.stringify({
+    metadata: {
+      dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json',
+      dbt_version: dbtVersion,
+    },
+    results: rows.map(([id, status]) => ({ status, unique_id: id, message: null })),
+    args: { which },
+  });
+
 function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
   return aFailedDbtRunStep({
     command,
@@ -131,10 +142,10 @@ describe('dbt retry form', () => {
       exec: 'DBT_TARGET_PATH=target uv run dbt retry --state /state/r-1/dbt-run/target --vars "${DBT_VARS}"',
     },
     {
-      name: 'docs generate matches args.which "generate"',
+      name: 'docs generate runs as written (a retry would write a catalog of the retried nodes only)',
       run: 'dbt docs generate',
       files: { [stored]: RESULTS('generate') },
-      exec: 'dbt retry --state /state/r-1/dbt-run/target',
+      reason: 'dbt retry of docs generate would write a catalog of only the retried nodes',
     },
     {
       name: 'the saved file is found by name when the target path changed',
@@ -142,6 +153,61 @@ describe('dbt retry form', () => {
       env: { DBT_TARGET_PATH: 'elsewhere' },
       files: { [stored]: RESULTS('run') },
       exec: 'dbt retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: 'P1: only a hook failed, so dbt retry would do nothing → as written',
+      run: 'dbt run',
+      files: {
+        [stored]: ROWS('run', [
+          ['model.p.a', 'success'],
+          ['operation.p.p-on-run-end-0', 'error'],
+        ]),
+      },
+      reason:
+        'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)',
+    },
+    {
+      name: 'P1: run-operation keeps its macro row',
+      run: 'dbt run-operation grant',
+      files: { [stored]: ROWS('run-operation', [['macro.p.grant', 'error']]) },
+      exec: 'dbt retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: 'P2: --warn-error after the subcommand goes before retry; warn rows are retried',
+      run: 'dbt build --warn-error --log-path logs -s a',
+      files: { [stored]: ROWS('build', [['test.p.t', 'warn']]) },
+      exec: 'dbt --warn-error --log-path logs retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: 'P2: a warn row without --warn-error is not retried',
+      run: 'dbt build',
+      files: { [stored]: ROWS('build', [['test.p.t', 'warn']]) },
+      reason:
+        'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)',
+    },
+    {
+      name: 'P2: a flag given before and after is carried once',
+      run: 'dbt --warn-error build --warn-error --defer-state=prod',
+      files: { [stored]: RESULTS('build') },
+      exec: 'dbt --warn-error --defer-state=prod retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: "P3: the step's own --state is not given twice",
+      run: 'dbt --state prod --debug build --state=other -s state:modified+',
+      files: { [stored]: RESULTS('build') },
+      exec: 'dbt --debug retry --state /state/r-1/dbt-run/target',
+    },
+    {
+      name: 'P4: a file written by dbt before 1.8 → as written',
+      run: 'dbt run',
+      files: { [stored]: ROWS('run', [['model.p.a', 'error']], '1.7.19') },
+      reason: 'run_results.json was written by dbt 1.7.19; gh-retry uses dbt retry from dbt 1.8',
+    },
+    {
+      name: 'P9: --indirect-selection takes a value',
+      run: 'dbt --indirect-selection cautious build',
+      files: { [stored]: RESULTS('build') },
+      exec: 'dbt --indirect-selection cautious retry --state /state/r-1/dbt-run/target',
     },
     {
       name: 'exit 2',

@@ -8,7 +8,12 @@ import {
 import type { Env } from '../model.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';
-import { describeRetryableNodes, parseRunResults, summariseRunResults } from './dbt-run-results.js';
+import {
+  dbtRetrySet,
+  parseRunResults,
+  summariseRunResults,
+  type RunResults,
+} from './dbt-run-results.js';
 import {
   NO_SUMMARY,
   describeEnd,
@@ -40,6 +45,26 @@ const RETRYABLE_SUBCOMMANDS = new Set([
 
 /** Flags `dbt retry` takes from its own command line, so they are copied from the step. */
 const RETRY_FLAGS = ['--project-dir', '--profiles-dir', '--target-path', '--vars', '--threads'];
+
+/**
+ * Flags dbt takes from the retry's own invocation, not the parent's (retry.py IGNORE_PARENT_FLAGS,
+ * and logging), written after the subcommand in the step: they go before `retry`, where every
+ * dbt 1.8+ accepts them. Value flags map to true, switches to false.
+ */
+const BEFORE_RETRY_FLAGS = new Map<string, boolean>([
+  ['--warn-error', false],
+  ['--warn-error-options', true],
+  ['--defer-state', true],
+  ['--log-path', true],
+  ['--log-format', true],
+  ['--log-level', true],
+  ['--debug', false],
+  ['--quiet', false],
+  ['-q', false],
+]);
+
+/** The oldest dbt-core whose `dbt retry` gh-retry drives (see README "Supported dbt versions"). */
+const DBT_FLOOR = { major: 1, minor: 8 } as const;
 
 /** A recognised dbt step. */
 export interface DbtMatch {
@@ -74,6 +99,80 @@ function copyRetryFlags(args: readonly string[]): string[] {
   return copied;
 }
 
+/** The name of a flag word (`--log-path=x` → `--log-path`). */
+const flagName = (word: string): string => word.split('=', 1)[0] ?? word;
+
+/**
+ * The words before `retry`: the step's global flags without `--state` (dbt replays the parent's
+ * state, and a second `--state` is a usage error), then the flags dbt takes from the retry that the
+ * step wrote after its subcommand, unless already given before it (duplicates are usage errors).
+ */
+function flagsBeforeRetry(dbt: DbtCommand): string[] {
+  const words: string[] = [];
+  const global = dbt.globalFlags;
+  for (let at = 0; at < global.length; at += 1) {
+    const word = global[at] ?? '';
+    if (word === '--state') at += 1;
+    else if (!word.startsWith('--state=')) words.push(word);
+  }
+  const given = new Set(words.map(flagName));
+  for (let at = 0; at < dbt.args.length; at += 1) {
+    const word = dbt.args[at] ?? '';
+    const takesValue = BEFORE_RETRY_FLAGS.get(flagName(word));
+    if (takesValue === undefined || given.has(flagName(word))) continue;
+    const value = takesValue && !word.includes('=') ? dbt.args[at + 1] : undefined;
+    if (takesValue && !word.includes('=') && value === undefined) continue;
+    words.push(word, ...(value === undefined ? [] : [value]));
+    given.add(flagName(word));
+    if (value !== undefined) at += 1;
+  }
+  return words;
+}
+
+/** Whether the retry runs with `--warn-error` (so dbt retries `warn` rows too). */
+function warnsAsErrors(match: DbtMatch, env: Env): boolean {
+  const words = [...match.dbt.globalFlags, ...match.dbt.args];
+  if (words.includes('--warn-error')) return true;
+  const value = programEnv(match.words, env)['DBT_WARN_ERROR']?.toLowerCase();
+  return value === '1' || value === 'true';
+}
+
+/** Why a file dbt could read is still not resumed with `dbt retry`, or null when it can be. */
+function whyNotRetry(
+  match: DbtMatch,
+  runResults: Extract<RunResults, { kind: 'run-results' }>,
+  retrySet: readonly string[],
+): string | null {
+  const version = /^(\d+)\.(\d+)/.exec(runResults.dbtVersion ?? '');
+  if (
+    version !== null &&
+    Number(version[1]) * 1000 + Number(version[2]) < DBT_FLOOR.major * 1000 + DBT_FLOOR.minor
+  ) {
+    return `${RUN_RESULTS} was written by dbt ${runResults.dbtVersion ?? ''}; gh-retry uses dbt retry from dbt ${DBT_FLOOR.major}.${DBT_FLOOR.minor}`;
+  }
+  if (match.dbt.which === 'generate') {
+    return 'dbt retry of docs generate would write a catalog of only the retried nodes';
+  }
+  if (retrySet.length === 0) {
+    return `dbt retry would re-run nothing (no failed or skipped nodes besides hooks in ${RUN_RESULTS}; dbt would say "Nothing to do" and exit 0)`;
+  }
+  return null;
+}
+
+/** `2 error, 1 skipped`: the statuses of the nodes dbt retry re-runs. */
+function describeStatuses(
+  runResults: Extract<RunResults, { kind: 'run-results' }>,
+  ids: readonly string[],
+): string {
+  const wanted = new Set(ids);
+  const counts = new Map<string, number>();
+  for (const result of runResults.results) {
+    if (wanted.has(result.uniqueId))
+      counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+  }
+  return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+
 function retryForm(context: RetryContext<DbtMatch>): RetryForm {
   const { match, parent } = context;
   const asWritten = (reason: string): RetryForm => ({ kind: 'as-written', reason });
@@ -102,29 +201,31 @@ function retryForm(context: RetryContext<DbtMatch>): RetryForm {
         : `${RUN_RESULTS} is from \`dbt ${runResults.which}\`, not \`dbt ${match.dbt.subcommand}\``,
     );
   }
+  const retrySet = dbtRetrySet(runResults, { warnError: warnsAsErrors(match, context.env) });
+  const notRetried = whyNotRetry(match, runResults, retrySet);
+  if (notRetried !== null) return asWritten(notRetried);
   const stateRoot = context.stateRoot.replace(/\/+$/, '');
   const storedDir = dirName(file.stored);
   const { words } = match;
   const exec = quoteWords([
     ...words.prefix,
     words.program,
-    ...match.dbt.globalFlags,
+    ...flagsBeforeRetry(match.dbt),
     'retry',
     '--state',
     storedDir === '.' ? stateRoot : `${stateRoot}/${storedDir}`,
     ...copyRetryFlags(match.dbt.args),
   ]);
-  const nodes = describeRetryableNodes(summariseRunResults(runResults));
   return {
     kind: 'retry',
     exec,
     restore: [],
-    reason: `dbt retry re-runs only the failed and skipped nodes (${nodes})`,
+    reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})`,
     successExitCodes: RETRY_SUCCESS_EXIT_CODES,
   };
 }
 
-/** dbt 1.6+: node commands resume with `dbt retry --state <saved run_results.json dir>`. */
+/** dbt 1.8+: node commands resume with `dbt retry --state <saved run_results.json dir>`. */
 export const dbtTool: ToolDeclaration<DbtMatch> = {
   name: 'dbt',
   recognise(step) {

@@ -1,0 +1,14 @@
+// vitest globalSetup of the real-dbt tests: create (or reuse) the virtualenv of every pinned dbt
+// version before any test runs. Without Python or the package index the run fails with one line.
+import { DBT_VERSIONS, DbtVenvError, ensureDbtVenv } from '../../scripts/dbt-venv.mjs';
+
+export default function setup(): void {
+  for (const version of DBT_VERSIONS) {
+    try {
+      ensureDbtVenv(version);
+    } catch (error) {
+      if (!(error instanceof DbtVenvError)) throw error;
+      throw new Error(`real dbt is not available: ${error.message}`);
+    }
+  }
+}
