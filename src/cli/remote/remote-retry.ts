@@ -14,6 +14,7 @@ import type { CliContext } from '../cli-context.js';
 import type { JsonOption } from '../inspect-commands.js';
 import { readRetryMode, type RetryModeOptions } from '../retry-mode-options.js';
 import { followRun, type FollowOptions } from './follow-run.js';
+import { locateRetry } from './locate-retry.js';
 import { connectGitHub, type GitHubAccess } from './github-access.js';
 import { withGitHubErrors } from './github-errors.js';
 import { describeResult, toRetryJson, type RetryRun } from './retry-outcome.js';
@@ -45,7 +46,7 @@ export async function remoteRetryCommand(
       trigger: 'cli',
       requestedBy: 'unknown',
     });
-    const run = retryRun(parent, result);
+    const run = retryRun(parent, await located(access, target, parent, result, context));
     const described = describeResult(result, { run, repository });
     const json = options.json === true;
     const say = json ? context.stderr : context.stdout;
@@ -134,6 +135,20 @@ function retryRun(parent: BotWorkflowRun, result: RetryTargetResult): RetryRun |
     default:
       return null;
   }
+}
+
+/** A dispatch GitHub did not name the run of: find that run by its title. */
+async function located(
+  access: GitHubAccess,
+  target: RunTarget,
+  parent: BotWorkflowRun,
+  result: RetryTargetResult,
+  context: CliContext,
+): Promise<RetryTargetResult> {
+  if (result.kind !== 'dispatched' || result.runId !== null) return result;
+  const intervalSeconds = pollSeconds(context).pollSeconds ?? 3;
+  const runId = await locateRetry({ github: access.github, target, parent, intervalSeconds });
+  return { ...result, runId };
 }
 
 /** `GH_RETRY_POLL_SECONDS`: the first interval between polls of `--follow` (default 5). */

@@ -66,7 +66,14 @@ export function describeResult(
   const at = params.run === null ? '' : `: ${params.run.url}`;
   switch (result.kind) {
     case 'dispatched':
-      return { outcome: 'dispatched', reason: null, message: `started a retry of ${parent}${at}` };
+      return {
+        outcome: 'dispatched',
+        reason: null,
+        message:
+          params.run === null
+            ? `started a retry of ${parent}; GitHub did not name the new run: look for "Retry of #${result.parentRunId}" among the workflow’s runs`
+            : `started a retry of ${parent}${at}`,
+      };
     case 'already-retried':
       return {
         outcome: 'already-retried',
