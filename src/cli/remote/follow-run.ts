@@ -11,6 +11,7 @@ import type { BotWorkflowRun } from '../../ports-github-bot.js';
 import { toShowJson } from '../json-contracts.js';
 import type { GitHubAccess } from './github-access.js';
 import type { FollowJson, RetryRun } from './retry-outcome.js';
+import { readJobChanges, watchJobs } from './follow-jobs.js';
 import { describeRecords } from './record-summary.js';
 import type { RunTarget } from './run-target.js';
 
@@ -77,6 +78,7 @@ async function waitForCompletion(params: {
   let interval = first;
   let etag: string | null = null;
   let last: RunState | null = null;
+  const watch = watchJobs();
   for (;;) {
     const read = await readRun(access, target, run.id, etag);
     etag = read.etag ?? etag;
@@ -86,6 +88,13 @@ async function waitForCompletion(params: {
     // A re-run's run reads as the previous attempt, completed, until GitHub starts the next one.
     if (state !== null && (run.attempt === null || state.attempt >= run.attempt)) {
       if (changed) say(`run ${run.id}: ${describe(state)}\n`);
+      const jobs = await readJobChanges({
+        ...params,
+        runId: run.id,
+        attempt: state.attempt,
+        watch,
+      });
+      for (const line of jobs) say(`${line}\n`);
       if (state.status === 'completed') return state;
     }
     if (Date.now() + interval * 1000 > deadline)
