@@ -100,7 +100,7 @@ describe('gh-retry on GitHub runs', { timeout: 240_000 }, () => {
     const result = await runRemote(['retry', parentUrl, '--follow', '--json'], env);
     expect(result.stderr).toContain(`started a retry of run ${parentId}`);
     expect(result.stderr).toMatch(/: completed, success/);
-    expect(result.stderr).toMatch(/^  job dbt: completed, success$/m);
+    expect(result.stderr).toMatch(/^ {2}job dbt: completed, success$/m);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as RetryJson;
     const dispatches = harness.gh.dispatches();
@@ -164,7 +164,7 @@ describe('gh-retry on GitHub runs', { timeout: 240_000 }, () => {
     expect(result.stdout).toContain(`GitHub re-runs the failed jobs of run ${runId}`);
     expect(result.stdout).toContain('the run comes from a fork');
     expect(result.stdout).toMatch(/completed, success \(attempt 2\)/);
-    expect(result.stdout).toMatch(/^  job dbt: completed, success$/m);
+    expect(result.stdout).toMatch(/^ {2}job dbt: completed, success$/m);
     expect(result.code).toBe(0);
     expect(harness.gh.dispatches()).toHaveLength(dispatches);
   });
