@@ -6,7 +6,12 @@ import { historyCommand, planCommand, showCommand } from './inspect-commands.js'
 import { remoteHistoryCommand } from './remote/history-remote.js';
 import { remotePlanCommand, remoteShowCommand } from './remote/inspect-remote.js';
 import { remoteRetryCommand } from './remote/remote-retry.js';
-import { followOf, withFollowOptions, withRepoOption } from './remote/remote-options.js';
+import {
+  followOf,
+  refuseRemoteFlags,
+  withFollowOptions,
+  withRepoOption,
+} from './remote/remote-options.js';
 import { isRemoteRun, type RepoOption } from './remote/run-target.js';
 
 /** Exit code of a usage error, a missing run or any other error the user can fix. */
@@ -76,11 +81,12 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     )
     .argument('[run]', RUN_ARGUMENT)
     .action(
-      act((run: string | undefined, options: object) =>
-        isRemoteRun(run, options as RepoOption)
-          ? remoteRetryCommand(run, followOf(options), context)
-          : retryCommand(run, options, context),
-      ),
+      act(async (run: string | undefined, options: object) => {
+        if (isRemoteRun(run, options))
+          return await remoteRetryCommand(run, followOf(options), context);
+        refuseRemoteFlags(options);
+        return await retryCommand(run, options, context);
+      }),
     );
 
   withRepoOption(withModeOptions(withScheduleOptions(program.command('plan'))))

@@ -102,6 +102,7 @@ describe('gh-retry on GitHub runs', { timeout: 240_000 }, () => {
     expect(result.stderr).toMatch(/: completed, success/);
     expect(result.stderr).toMatch(/^ {2}job dbt: completed, success$/m);
     expect(result.code).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(env.GH_TOKEN);
     const json = JSON.parse(result.stdout) as RetryJson;
     const dispatches = harness.gh.dispatches();
     expect(dispatches).toHaveLength(before + 1);

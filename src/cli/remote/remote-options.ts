@@ -1,5 +1,6 @@
 /** The flags the remote forms of `retry`, `plan`, `show` and `history` add to the local commands. */
 import { Option, type Command } from 'commander';
+import { UserError } from '../../core/errors.js';
 
 /** `--repo OWNER/REPO`: a run id is a GitHub run of that repository. */
 export function withRepoOption(command: Command): Command {
@@ -21,4 +22,22 @@ export function withFollowOptions(command: Command): Command {
 /** `--wait` is `--follow`. */
 export function followOf<T extends { follow?: boolean; wait?: boolean }>(options: T): T {
   return options.wait === true ? { ...options, follow: true } : options;
+}
+
+/** A local run is retried here: the flags of a GitHub retry are a usage error for it. */
+export function refuseRemoteFlags(options: {
+  follow?: boolean;
+  wait?: boolean;
+  json?: boolean;
+  timeout?: string;
+}): void {
+  const given = [
+    options.follow === true || options.wait === true ? '--follow' : null,
+    options.json === true ? '--json' : null,
+    options.timeout === undefined ? null : '--timeout',
+  ].filter((flag) => flag !== null);
+  if (given.length > 0)
+    throw new UserError(
+      `${given.join(', ')} only work with a GitHub run: give its URL, OWNER/REPO#ID, or an id with --repo OWNER/REPO`,
+    );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors.js';
+import { runCli } from '../program.js';
 import { isRemoteRun, parseRunTarget } from './run-target.js';
 
 describe('parseRunTarget', () => {
@@ -51,5 +52,27 @@ describe('isRemoteRun', () => {
     [undefined, {}, false],
   ])('%s %j → %s', (ref, options, remote) => {
     expect(isRemoteRun(ref, options)).toBe(remote);
+  });
+});
+
+describe('the flags of a GitHub retry on a local run', () => {
+  it.each([
+    [['retry', 'last', '--follow'], '--follow only work with a GitHub run'],
+    [['retry', '--wait', '--json'], '--follow, --json only work with a GitHub run'],
+  ])('%j is a usage error in one line', async (argv, message) => {
+    let stderr = '';
+    const code = await runCli(argv, {
+      cwd: '/nonexistent',
+      env: {},
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+      },
+      onSignal: () => () => undefined,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `gh-retry: ${message}: give its URL, OWNER/REPO#ID, or an id with --repo OWNER/REPO\n`,
+    );
   });
 });
