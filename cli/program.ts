@@ -5,6 +5,16 @@ import type { CliContext } from './cli-context.js';
 import { describeFileError } from './file-errors.js';
 import { retryCommand, runCommand } from './execute-commands.js';
 import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
+import { remoteHistoryCommand } from './remote/history-remote.js';
+import { remotePlanCommand, remoteShowCommand } from './remote/inspect-remote.js';
+import { remoteRetryCommand } from './remote/remote-retry.js';
+import {
+  followOf,
+  refuseRemoteFlags,
+  withFollowOptions,
+  withRepoOption,
+} from './remote/remote-options.js';
+import { isRemoteRun, type RepoOption } from './remote/run-target.js';
 
 /** Exit code of a usage error, a missing run or any other error the user can fix. */
 export const EXIT_USAGE = 2;
@@ -73,30 +83,65 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .description('run a schedule; exit 0 on success, 1 on failure (130 when interrupted)')
     .action(act((options: object) => runCommand(options, context)));
 
-  withModeOptions(withScheduleOptions(program.command('retry')))
-    .description('retry a run (default: the last one) from its failure, or as the flags say')
-    .argument('[run]', 'run id, unique id prefix, or "last"')
-    .action(act((run: string | undefined, options: object) => retryCommand(run, options, context)));
+  withFollowOptions(withRepoOption(withModeOptions(withScheduleOptions(program.command('retry')))))
+    .description(
+      'retry a run (default: the last one) from its failure, or as the flags say; a GitHub run is retried on GitHub',
+    )
+    .argument('[run]', RUN_ARGUMENT)
+    .action(
+      act(async (run: string | undefined, options: object) => {
+        if (isRemoteRun(run, options))
+          return await remoteRetryCommand(run, followOf(options), context);
+        refuseRemoteFlags(options);
+        return await retryCommand(run, options, context);
+      }),
+    );
 
-  withModeOptions(withScheduleOptions(program.command('plan')))
+  withRepoOption(withModeOptions(withScheduleOptions(program.command('plan'))))
     .description('show what a retry of a run would do, without running anything')
-    .argument('[run]', 'run id, unique id prefix, or "last"')
+    .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the plan as JSON')
-    .action(act((run: string | undefined, options: object) => planCommand(run, options, context)));
+    .action(
+      act((run: string | undefined, options: object) =>
+        isRemoteRun(run, options as RepoOption)
+          ? remotePlanCommand(run, options, context)
+          : planCommand(run, options, context),
+      ),
+    );
 
-  withStoreOption(program.command('show'))
+  withRepoOption(withStoreOption(program.command('show')))
     .description('show one run (default: the last one): steps, status, dbt nodes, lineage')
-    .argument('[run]', 'run id, unique id prefix, or "last"')
+    .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the run as JSON')
-    .action(act((run: string | undefined, options: object) => showCommand(run, options, context)));
+    .action(
+      act((run: string | undefined, options: object) =>
+        isRemoteRun(run, options as RepoOption)
+          ? remoteShowCommand(run, options, context)
+          : showCommand(run, options, context),
+      ),
+    );
 
-  withStoreOption(program.command('history'))
-    .description('list the runs in the store with their lineage, oldest first')
+  withRepoOption(withStoreOption(program.command('history')))
+    .description(
+      'list the runs in the store with their lineage, oldest first; with --repo, recent gh-retry runs on GitHub',
+    )
+    .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
+    .option('--limit <n>', 'with --repo: how many recent runs to look at (default 20)')
     .option('--json', 'print the runs as JSON')
-    .action(act((options: object) => historyCommand(options, context)));
+    .action(
+      act((options: object) =>
+        (options as RepoOption).repo === undefined
+          ? historyCommand(options, context)
+          : remoteHistoryCommand(options, context),
+      ),
+    );
 
   return program;
 }
+
+/** What a run argument can be. */
+const RUN_ARGUMENT =
+  'a local run id, unique id prefix or "last"; or a GitHub run URL, OWNER/REPO#ID, or an id with --repo';
 
 function withStoreOption(command: Command): Command {
   return command.option(

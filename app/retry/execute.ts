@@ -220,6 +220,7 @@ async function noteRetry(
     comment: `by ${by} with a /retry comment`,
     check: `by ${by} with a check-run button`,
     policy: 'by a retry policy',
+    cli: 'from the command line (gh-retry retry)',
   };
   const line = `${link} started ${words[params.trigger]}. ${renderRetryMarker({ runId: params.runId, trigger: params.trigger, requestedBy: params.requestedBy })}`;
   await ctx.github.updateCheckRun({

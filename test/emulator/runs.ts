@@ -276,6 +276,12 @@ export class RunService {
     return this.jobs.get(`${fullName(repo)}:${workflow.path}`) ?? this.jobs.get(workflow.path);
   }
 
+  /** The id of the job that runs a run's gh-retry step (`jobs.<id>` of its workflow file). */
+  jobName(runId: number): string {
+    const file = this.files.get(runId);
+    return file?.actionStep?.jobId ?? file?.jobIds[0] ?? 'build';
+  }
+
   private start(run: RunRecord): void {
     const spec = this.jobFor(run);
     if (!spec) return;

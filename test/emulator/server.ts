@@ -3,7 +3,7 @@
  * the way in and on the way out, the GraphQL endpoint (`/graphql`, `/api/graphql`), and the
  * results server (twirp + blob storage).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleBlob, handleTwirp, resultsCallName } from './artifact-service.js';
@@ -234,6 +234,21 @@ function send(response: ServerResponse, reply: RestReply): void {
   }
 }
 
+/**
+ * GitHub's conditional requests: a GET's JSON answer carries an `ETag`; the same request with
+ * `If-None-Match: <that ETag>` is answered 304 without a body (not counted against the rate limit).
+ */
+function conditional(request: IncomingMessage, reply: RestReply): RestReply {
+  if (request.method !== 'GET' || reply.status !== 200 || reply.raw || reply.body === undefined)
+    return reply;
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(reply.body)).digest('hex')}"`;
+  const headers = { ...reply.headers, etag };
+  const asked = request.headers['if-none-match'];
+  if (asked !== undefined && asked.split(',').some((tag) => tag.trim() === etag))
+    return { status: 304, headers };
+  return { ...reply, headers };
+}
+
 /** Create a server that answers nothing until a listener is attached (URLs are known first). */
 export function createBareServer(): Server {
   return createServer();
@@ -319,7 +334,7 @@ export function apiListener(
         return emulatorFault(hub, state.match?.operationId ?? where, where, error);
       })
       .then((reply) => {
-        const checked = checkedReply(hub, reply, state.match, where);
+        const checked = conditional(request, checkedReply(hub, reply, state.match, where));
         hub.requests.push({
           method: request.method ?? 'GET',
           path: url.pathname,

@@ -13,7 +13,7 @@
  */
 
 /** What started a retry, as the bot knows it. */
-export type RetryTrigger = 'comment' | 'check' | 'policy';
+export type RetryTrigger = 'comment' | 'check' | 'policy' | 'cli';
 
 /** One retry the bot started. */
 export interface RetryMarker {
@@ -28,7 +28,7 @@ export interface RetryMarker {
 }
 
 const MARKER =
-  /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
+  /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy|cli) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
 
 /** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
 export function renderRetryMarker(marker: RetryMarker): string {
