@@ -15856,10 +15856,43 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
-;// CONCATENATED MODULE: ./lib/src/adapters/octokit-github.js
+;// CONCATENATED MODULE: ./lib/src/core/workflow-path.js
+/**
+ * The workflow file of a run, from the forms GitHub writes it in: a run's REST `path`
+ * (`.github/workflows/x.yml`, `.github/workflows/x.yml@main`,
+ * `owner/repo/.github/workflows/x.yml@refs/heads/main`) and `GITHUB_WORKFLOW_REF` (always
+ * `owner/repo/<path>@<ref>`). One normaliser, so a parent run and the retry run compare equal.
+ */
+/** Where the ref starts: the first `@` after a `.yml`/`.yaml` name (a ref may hold `@` too), else the first `@`. */
+function refStart(text) {
+    const afterYaml = /\.ya?ml@/i.exec(text);
+    if (afterYaml !== null)
+        return afterYaml.index + afterYaml[0].length - 1;
+    return text.indexOf('@');
+}
+/** The text without its `@ref`, and without a leading `<repository>/` (in any case). */
+function workflowPathOf(text, repository) {
+    const at = refStart(text);
+    const withoutRef = at === -1 ? text : text.slice(0, at);
+    const prefix = `${repository}/`;
+    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
+        ? withoutRef.slice(prefix.length)
+        : withoutRef;
+}
+/** Whether `text` names a workflow of `repository` with its `owner/repo/` prefix (as `GITHUB_WORKFLOW_REF` does). */
+function namesRepository(text, repository) {
+    return text.toLowerCase().startsWith(`${repository}/`.toLowerCase());
+}
+//# sourceMappingURL=workflow-path.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/client.js
 
 
 
+
+/*
+ * What every GitHub adapter shares: the REST client, the one reader of an HTTP failure, and the
+ * one mapping of a REST workflow run.
+ */
 const ResilientOctokit = dist_src_Octokit.plugin(retry, throttling);
 /** Build the REST client: retries transient errors with backoff and waits out rate limits a bounded number of times. */
 function createGitHubClient(options) {
@@ -15880,329 +15913,137 @@ function createGitHubClient(options) {
         },
     });
 }
-function statusOf(error) {
-    if (typeof error === 'object' &&
-        error !== null &&
-        'status' in error &&
-        typeof error.status === 'number') {
-        return error.status;
-    }
-    return null;
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Read a response body, stopping as soon as it passes `maxBytes`. */
-async function readBounded(response, maxBytes) {
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (Number.isFinite(declared) && declared > maxBytes)
+/** Read an Octokit `RequestError` (status and GitHub's `message`); null for anything else. */
+function readHttpFailure(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
         return null;
-    if (response.body === null)
-        return new Uint8Array();
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of response.body) {
-        total += chunk.length;
-        if (total > maxBytes)
-            return null;
-        chunks.push(chunk);
-    }
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-        bytes.set(chunk, at);
-        at += chunk.length;
-    }
-    return bytes;
-}
-/**
- * The workflow file of a run from its REST `path`, which comes as `.github/workflows/x.yml`,
- * `.github/workflows/x.yml@main` or `owner/repo/.github/workflows/x.yml@main`.
- */
-function parseRunWorkflowPath(path, repository) {
-    const at = path.indexOf('@');
-    const withoutRef = at === -1 ? path : path.slice(0, at);
-    const prefix = `${repository}/`;
-    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
-        ? withoutRef.slice(prefix.length)
-        : withoutRef;
-}
-/** {@link GitHubActions} over GitHub's REST API. */
-class OctokitGitHub {
-    octokit;
-    constructor(octokit) {
-        this.octokit = octokit;
-    }
-    async getWorkflowRun(params) {
-        try {
-            const { data } = await this.octokit.rest.actions.getWorkflowRun({
-                owner: params.owner,
-                repo: params.repo,
-                run_id: params.runId,
-                exclude_pull_requests: true,
-            });
-            return {
-                id: data.id,
-                attempt: data.run_attempt ?? 1,
-                runNumber: data.run_number,
-                repository: data.repository.full_name,
-                workflowPath: parseRunWorkflowPath(data.path, data.repository.full_name),
-                status: data.status,
-                conclusion: data.conclusion,
-                htmlUrl: data.html_url,
-                displayTitle: data.display_title,
-                headSha: data.head_sha,
-                headBranch: data.head_branch,
-                event: data.event,
-            };
-        }
-        catch (error) {
-            if (statusOf(error) === 404)
-                return null;
-            throw error;
-        }
-    }
-    async listRunArtifacts(params) {
-        const artifacts = await this.octokit.paginate(this.octokit.rest.actions.listWorkflowRunArtifacts, {
-            owner: params.owner,
-            repo: params.repo,
-            run_id: params.runId,
-            per_page: 100,
-        });
-        return artifacts
-            .filter((a) => params.namePrefix === undefined || a.name.startsWith(params.namePrefix))
-            .map((a) => ({
-            id: a.id,
-            name: a.name,
-            sizeInBytes: a.size_in_bytes,
-            expired: a.expired,
-            expiresAt: a.expires_at,
-            createdAt: a.created_at,
-        }));
-    }
-    async downloadArtifactZip(params) {
-        let location;
-        try {
-            // The zip lives behind a short-lived signed URL: take the redirect by hand so the token never follows it.
-            const response = await this.octokit.rest.actions.downloadArtifact({
-                owner: params.owner,
-                repo: params.repo,
-                artifact_id: params.artifactId,
-                archive_format: 'zip',
-                request: { redirect: 'manual' },
-            });
-            location = response.headers.location;
-        }
-        catch (error) {
-            const status = statusOf(error);
-            if (status === 410)
-                return { kind: 'expired', message: messageOf(error) };
-            if (status === 404)
-                return { kind: 'not-found' };
-            throw error;
-        }
-        if (location === undefined || !/^https?:\/\//.test(location)) {
-            throw new Error(`GitHub did not redirect the download of artifact ${params.artifactId} to a URL`);
-        }
-        const response = await fetch(location, { redirect: 'follow' });
-        if (!response.ok) {
-            throw new Error(`downloading artifact ${params.artifactId} failed with HTTP ${response.status}`);
-        }
-        const bytes = await readBounded(response, params.maxBytes);
-        return bytes === null
-            ? { kind: 'too-large', maxBytes: params.maxBytes }
-            : { kind: 'downloaded', bytes };
-    }
-}
-//# sourceMappingURL=octokit-github.js.map
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
-
-const SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path, ref }) {
-  const fileExtension = path.split(".").pop().toLowerCase();
-  if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
-    throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path}")`
-    );
-  }
-  const endpoint = {
-    method: "GET",
-    url: "/repos/{owner}/{repo}/contents/{path}",
-    owner,
-    repo,
-    path,
-    mediaType: {
-      format: "raw"
-    },
-    // this can be just `ref` once https://github.com/octokit/endpoint.js/issues/206 is resolved
-    ...ref ? { ref } : {}
-  };
-  const { url } = octokit.request.endpoint(endpoint);
-  const emptyConfigResult = {
-    owner,
-    repo,
-    path,
-    url,
-    config: null
-  };
-  let data, headers;
-  try {
-    const response = await octokit.request(endpoint);
-    data = response.data;
-    headers = response.headers;
-  } catch (error) {
-    if (error.status === 404) {
-      return emptyConfigResult;
-    }
-    throw error;
-  }
-  if (headers["content-type"] === "application/json; charset=utf-8") {
-    throw new Error(
-      `[@probot/octokit-plugin-config] ${url} exists, but is either a directory or a submodule. Ignoring.`
-    );
-  }
-  if (fileExtension === "json") {
-    if (typeof data === "string") {
-      throw new Error(
-        `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid JSON)`
-      );
-    }
+    const { status } = error;
+    if (typeof status !== 'number')
+        return null;
+    const data = error.response?.data;
+    const fromBody = typeof data === 'object' &&
+        data !== null &&
+        'message' in data &&
+        typeof data.message === 'string'
+        ? data.message
+        : null;
     return {
-      ...emptyConfigResult,
-      config: data
+        status,
+        message: fromBody ?? (error instanceof Error ? error.message : `HTTP ${status}`),
     };
-  }
-  let config;
-  try {
-    config = dist.parse(data, { logLevel: "error" }) || {};
-  } catch (error) {
-    throw new Error(
-      `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid YAML)`,
-      { cause: error }
-    );
-  }
-  if (typeof config === "string") {
-    throw new Error(
-      `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (YAML is not an object)`
-    );
-  }
-  return {
-    ...emptyConfigResult,
-    config
-  };
 }
-
-
-;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
-const EXTENDS_REGEX = new RegExp(
-  "^(?:([a-z\\d](?:[a-z\\d]|-(?=[a-z\\d])){0,38})/)?([-_.\\w\\d]+)(?::([-_./\\w\\d]+\\.ya?ml))?$",
-  "i"
-);
-function extendsToGetContentParams({
-  owner,
-  path,
-  url,
-  extendsValue
-}) {
-  if (typeof extendsValue !== "string") {
-    throw new Error(
-      `[@probot/octokit-plugin-config] Invalid value ${JSON.stringify(
-        extendsValue
-      )} for _extends in ${url}`
-    );
-  }
-  const match = extendsValue.match(EXTENDS_REGEX);
-  if (match === null) {
-    throw new Error(
-      `[@probot/octokit-plugin-config] Invalid value "${extendsValue}" for _extends in ${url}`
-    );
-  }
-  return {
-    owner: match[1] || owner,
-    repo: match[2],
-    path: match[3] || path
-  };
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-
-
-async function getConfigFiles(octokit, { owner, repo, path, branch }) {
-  const requestedRepoFile = await getConfigFile(octokit, {
-    owner,
-    repo,
-    path,
-    ref: branch
-  });
-  const files = [requestedRepoFile];
-  if (!requestedRepoFile.config) {
-    if (repo === ".github") {
-      return files;
+/** Run a read that answers null on 404 (missing, or not visible to the token). */
+async function orNullOn404(read) {
+    try {
+        return await read();
     }
-    const defaultRepoConfig = await getConfigFile(octokit, {
-      owner,
-      repo: ".github",
-      path
-    });
-    files.push(defaultRepoConfig);
-  }
-  const file = files[files.length - 1];
-  if (!file.config || !file.config._extends) {
-    return files;
-  }
-  let extendConfigOptions = extendsToGetContentParams({
-    owner,
-    path,
-    url: file.url,
-    extendsValue: file.config._extends
-  });
-  delete file.config._extends;
-  do {
-    const extendRepoConfig = await getConfigFile(octokit, extendConfigOptions);
-    files.push(extendRepoConfig);
-    if (!extendRepoConfig.config || !extendRepoConfig.config._extends) {
-      return files;
+    catch (error) {
+        if (readHttpFailure(error)?.status === 404)
+            return null;
+        throw error;
     }
-    extendConfigOptions = extendsToGetContentParams({
-      owner,
-      path,
-      url: extendRepoConfig.url,
-      extendsValue: extendRepoConfig.config._extends
-    });
-    delete extendRepoConfig.config._extends;
-    const alreadyLoaded = files.find(
-      (file2) => file2.owner === extendConfigOptions.owner && file2.repo === extendConfigOptions.repo && file2.path === extendConfigOptions.path
-    );
-    if (alreadyLoaded) {
-      throw new Error(
-        `[@probot/octokit-plugin-config] Recursion detected. Ignoring  "_extends: ${extendRepoConfig.config._extends}" from ${extendRepoConfig.url} because ${alreadyLoaded.url} was already loaded.`
-      );
-    }
-  } while (true);
 }
-
-
-;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-
-async function composeConfigGet(octokit, { owner, repo, defaults, path, branch }) {
-  const files = await getConfigFiles(octokit, {
-    owner,
-    repo,
-    path,
-    branch
-  });
-  const configs = files.map((file) => file.config).reverse().filter(Boolean);
-  return {
-    files,
-    config: typeof defaults === "function" ? defaults(configs) : Object.assign({}, defaults, ...configs)
-  };
+/** A REST run as the Action's reads need it. */
+function toWorkflowRunInfo(data) {
+    return {
+        id: data.id,
+        attempt: data.run_attempt ?? 1,
+        runNumber: data.run_number,
+        repository: data.repository.full_name,
+        workflowPath: workflowPathOf(data.path, data.repository.full_name),
+        status: data.status,
+        conclusion: data.conclusion,
+        htmlUrl: data.html_url,
+        displayTitle: data.display_title,
+        headSha: data.head_sha,
+        headBranch: data.head_branch,
+        event: data.event,
+    };
 }
+/** A REST run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
+function toBotWorkflowRun(data) {
+    return {
+        ...toWorkflowRunInfo(data),
+        workflowId: data.workflow_id,
+        workflowName: data.name ?? data.path,
+        headRepository: data.head_repository?.full_name ?? null,
+        createdAt: data.created_at,
+        updatedAt: data.updated_at,
+        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
+    };
+}
+//# sourceMappingURL=client.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-checks.js
 
-
-;// CONCATENATED MODULE: ./lib/src/adapters/octokit-pull-request-checks.js
+function toCheckRun(data) {
+    return {
+        id: data.id,
+        name: data.name,
+        headSha: data.head_sha,
+        externalId: data.external_id,
+        appId: data.app?.id ?? null,
+        conclusion: data.conclusion,
+        output: {
+            title: data.output.title ?? '',
+            summary: data.output.summary ?? '',
+            text: data.output.text ?? '',
+        },
+    };
+}
+/** The request fields for what is given; a conclusion completes the check run. */
+function checkRunBody(fields) {
+    return {
+        ...(fields.name === undefined ? {} : { name: fields.name }),
+        ...(fields.externalId === undefined ? {} : { external_id: fields.externalId }),
+        ...(fields.detailsUrl === undefined ? {} : { details_url: fields.detailsUrl }),
+        ...(fields.conclusion === undefined
+            ? {}
+            : { status: 'completed', conclusion: fields.conclusion }),
+        ...(fields.output === undefined ? {} : { output: { ...fields.output } }),
+        ...(fields.actions === undefined ? {} : { actions: fields.actions.map((a) => ({ ...a })) }),
+    };
+}
+/** {@link BotChecks} over GitHub's REST API (a GitHub App or a `GITHUB_TOKEN` with `checks: write`). */
+function restBotChecks(octokit) {
+    return {
+        async createCheckRun(params) {
+            const { data } = await octokit.rest.checks.create({
+                ...checkRunBody(params),
+                owner: params.owner,
+                repo: params.repo,
+                name: params.name,
+                head_sha: params.headSha,
+            });
+            return { id: data.id };
+        },
+        async updateCheckRun(params) {
+            await octokit.rest.checks.update({
+                owner: params.owner,
+                repo: params.repo,
+                check_run_id: params.checkRunId,
+                ...checkRunBody(params),
+            });
+        },
+        async getCheckRun({ owner, repo, checkRunId }) {
+            const response = await orNullOn404(async () => await octokit.rest.checks.get({ owner, repo, check_run_id: checkRunId }));
+            return response === null ? null : toCheckRun(response.data);
+        },
+        async listCheckRuns({ owner, repo, headSha, name, appId }) {
+            const { data } = await octokit.rest.checks.listForRef({
+                owner,
+                repo,
+                ref: headSha,
+                check_name: name,
+                filter: 'all',
+                per_page: 100,
+                ...(appId === undefined ? {} : { app_id: appId }),
+            });
+            return data.check_runs.map(toCheckRun);
+        },
+    };
+}
+//# sourceMappingURL=bot-checks.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/pull-request-checks.js
 /** GitHub answers at most 100 nodes a connection. */
 const MAX_PAGE = 100;
 /** The bot's check suites on one commit (one per App; more only after re-requests). */
@@ -16416,200 +16257,10 @@ async function readPullRequestChecks(octokit, params) {
         configFiles,
     };
 }
-//# sourceMappingURL=octokit-pull-request-checks.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/octokit-github-bot.js
+//# sourceMappingURL=pull-request-checks.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-conversation.js
 
 
-
-/** Read an Octokit `RequestError` (status and GitHub's `message`); null for anything else. */
-function readHttpFailure(error) {
-    if (typeof error !== 'object' || error === null || !('status' in error))
-        return null;
-    const { status } = error;
-    if (typeof status !== 'number')
-        return null;
-    const data = error.response?.data;
-    const fromBody = typeof data === 'object' &&
-        data !== null &&
-        'message' in data &&
-        typeof data.message === 'string'
-        ? data.message
-        : null;
-    return {
-        status,
-        message: fromBody ?? (error instanceof Error ? error.message : `HTTP ${status}`),
-    };
-}
-/** Run a read that answers null on 404 (missing, or not visible to the token). */
-async function orNullOn404(read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (readHttpFailure(error)?.status === 404)
-            return null;
-        throw error;
-    }
-}
-/** The dispatch error that means the workflow at that ref cannot be dispatched at all. */
-const NO_DISPATCH_TRIGGER = /workflow_dispatch/i;
-/** A GitHub that predates `return_run_details` (GHES ≤ 3.20) refuses the field. */
-const UNKNOWN_RUN_DETAILS = /return_run_details/i;
-function toRun(data) {
-    return {
-        id: data.id,
-        attempt: data.run_attempt ?? 1,
-        runNumber: data.run_number,
-        repository: data.repository.full_name,
-        // GitHub may append the ref the file was read at (`.github/workflows/x.yml@refs/heads/main`).
-        workflowPath: data.path.replace(/@.*$/, ''),
-        status: data.status,
-        conclusion: data.conclusion,
-        htmlUrl: data.html_url,
-        displayTitle: data.display_title,
-        headSha: data.head_sha,
-        headBranch: data.head_branch,
-        event: data.event,
-        workflowId: data.workflow_id,
-        workflowName: data.name ?? data.path,
-        headRepository: data.head_repository?.full_name ?? null,
-        createdAt: data.created_at,
-        updatedAt: data.updated_at,
-        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
-    };
-}
-/** {@link BotRuns} over GitHub's REST API. */
-function octokitBotRuns(octokit) {
-    return {
-        async getRun({ owner, repo, runId }) {
-            const response = await orNullOn404(async () => await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
-            return response === null ? null : toRun(response.data);
-        },
-        async listRuns(params) {
-            const query = {
-                owner: params.owner,
-                repo: params.repo,
-                per_page: Math.min(100, Math.max(1, params.limit)),
-                ...(params.headSha === undefined ? {} : { head_sha: params.headSha }),
-                ...(params.event === undefined ? {} : { event: params.event }),
-                ...(params.branch === undefined ? {} : { branch: params.branch }),
-            };
-            const iterator = params.workflow === undefined
-                ? octokit.paginate.iterator(octokit.rest.actions.listWorkflowRunsForRepo, query)
-                : octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
-                    ...query,
-                    workflow_id: params.workflow,
-                });
-            const runs = [];
-            for await (const page of iterator) {
-                for (const run of page.data) {
-                    // Runs come newest first: the `created` filter is done here, as every GitHub version can.
-                    const tooOld = params.createdSince !== undefined && run.created_at < params.createdSince;
-                    if (runs.length >= params.limit || tooOld)
-                        return runs;
-                    runs.push(toRun(run));
-                }
-            }
-            return runs;
-        },
-        async dispatchWorkflow(params) {
-            const request = {
-                owner: params.owner,
-                repo: params.repo,
-                workflow_id: params.workflowId,
-                ref: params.ref,
-                inputs: { ...params.inputs },
-            };
-            try {
-                const response = await octokit.rest.actions.createWorkflowDispatch({
-                    ...request,
-                    return_run_details: true,
-                });
-                const data = response.data;
-                const runId = typeof data?.workflow_run_id === 'number' ? data.workflow_run_id : null;
-                return { kind: 'dispatched', runId };
-            }
-            catch (error) {
-                const failure = readHttpFailure(error);
-                if (failure === null || failure.status >= 500)
-                    throw error;
-                if (UNKNOWN_RUN_DETAILS.test(failure.message)) {
-                    await octokit.rest.actions.createWorkflowDispatch(request);
-                    return { kind: 'dispatched', runId: null };
-                }
-                if (failure.status === 422 && NO_DISPATCH_TRIGGER.test(failure.message))
-                    return { kind: 'no-dispatch-trigger', message: failure.message };
-                return { kind: 'rejected', status: failure.status, message: failure.message };
-            }
-        },
-        async rerunFailedJobs({ owner, repo, runId }) {
-            try {
-                await octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo, run_id: runId });
-                return { kind: 'rerun' };
-            }
-            catch (error) {
-                const failure = readHttpFailure(error);
-                // 403 "already running" / "cannot be retried", 404: answers to show, not errors of the bot.
-                if (failure === null || failure.status >= 500)
-                    throw error;
-                return { kind: 'refused', status: failure.status, message: failure.message };
-            }
-        },
-        async readFile({ owner, repo, path, ref }) {
-            const response = await orNullOn404(async () => await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-                owner,
-                repo,
-                path,
-                ref,
-                headers: { accept: 'application/vnd.github.raw' },
-            }));
-            if (response === null)
-                return null;
-            const data = response.data;
-            if (typeof data !== 'string')
-                throw new Error(`${path} is not a file`);
-            return data;
-        },
-        async readConfig({ owner, repo, path, known }) {
-            try {
-                const loader = known === undefined ? octokit : answeringFrom(octokit, { path, known });
-                const { files, config } = await composeConfigGet(loader, { owner, repo, path });
-                const found = files.some((file) => file.config !== null);
-                return { kind: 'found', value: found ? config : null };
-            }
-            catch (error) {
-                const failure = readHttpFailure(error);
-                const message = failure !== null
-                    ? `GitHub answered HTTP ${failure.status}: ${failure.message}`
-                    : error instanceof Error
-                        ? error.message
-                        : String(error);
-                return { kind: 'failed', message };
-            }
-        },
-    };
-}
-/**
- * The client Probot's config loader is given: its reads of `path` on the default branch of a
- * repository in `known` are answered from there (the loader treats a 404 as "no file"); every
- * other request goes to GitHub.
- */
-function answeringFrom(octokit, params) {
-    const request = async (endpoint) => {
-        const { owner, repo, path, ref } = endpoint;
-        const text = path === params.path && ref === undefined
-            ? params.known.get(`${String(owner)}/${String(repo)}`)
-            : undefined;
-        if (text === undefined)
-            return await octokit.request(endpoint);
-        if (text === null)
-            throw Object.assign(new Error('Not Found'), { status: 404 });
-        return { status: 200, url: '', headers: { 'content-type': 'text/plain' }, data: text };
-    };
-    return {
-        request: Object.assign(request, { endpoint: octokit.request.endpoint }),
-    };
-}
 function toPull(data) {
     return {
         number: data.number,
@@ -16621,7 +16272,7 @@ function toPull(data) {
     };
 }
 /** {@link BotConversation} over GitHub's REST API. */
-function octokitBotConversation(octokit) {
+function restBotConversation(octokit) {
     return {
         async getPullRequestChecks(params) {
             return await readPullRequestChecks(octokit, params);
@@ -16703,90 +16354,465 @@ function octokitBotConversation(octokit) {
         },
     };
 }
-function toCheckRun(data) {
+//# sourceMappingURL=bot-conversation.js.map
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
+
+const SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
+async function getConfigFile(octokit, { owner, repo, path, ref }) {
+  const fileExtension = path.split(".").pop().toLowerCase();
+  if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
+    throw new Error(
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path}")`
+    );
+  }
+  const endpoint = {
+    method: "GET",
+    url: "/repos/{owner}/{repo}/contents/{path}",
+    owner,
+    repo,
+    path,
+    mediaType: {
+      format: "raw"
+    },
+    // this can be just `ref` once https://github.com/octokit/endpoint.js/issues/206 is resolved
+    ...ref ? { ref } : {}
+  };
+  const { url } = octokit.request.endpoint(endpoint);
+  const emptyConfigResult = {
+    owner,
+    repo,
+    path,
+    url,
+    config: null
+  };
+  let data, headers;
+  try {
+    const response = await octokit.request(endpoint);
+    data = response.data;
+    headers = response.headers;
+  } catch (error) {
+    if (error.status === 404) {
+      return emptyConfigResult;
+    }
+    throw error;
+  }
+  if (headers["content-type"] === "application/json; charset=utf-8") {
+    throw new Error(
+      `[@probot/octokit-plugin-config] ${url} exists, but is either a directory or a submodule. Ignoring.`
+    );
+  }
+  if (fileExtension === "json") {
+    if (typeof data === "string") {
+      throw new Error(
+        `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid JSON)`
+      );
+    }
     return {
-        id: data.id,
-        name: data.name,
-        headSha: data.head_sha,
-        externalId: data.external_id,
-        appId: data.app?.id ?? null,
-        conclusion: data.conclusion,
-        output: {
-            title: data.output.title ?? '',
-            summary: data.output.summary ?? '',
-            text: data.output.text ?? '',
-        },
+      ...emptyConfigResult,
+      config: data
     };
+  }
+  let config;
+  try {
+    config = dist.parse(data, { logLevel: "error" }) || {};
+  } catch (error) {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid YAML)`,
+      { cause: error }
+    );
+  }
+  if (typeof config === "string") {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (YAML is not an object)`
+    );
+  }
+  return {
+    ...emptyConfigResult,
+    config
+  };
 }
-/** The request fields for what is given; a conclusion completes the check run. */
-function checkRunBody(fields) {
-    return {
-        ...(fields.name === undefined ? {} : { name: fields.name }),
-        ...(fields.externalId === undefined ? {} : { external_id: fields.externalId }),
-        ...(fields.detailsUrl === undefined ? {} : { details_url: fields.detailsUrl }),
-        ...(fields.conclusion === undefined
-            ? {}
-            : { status: 'completed', conclusion: fields.conclusion }),
-        ...(fields.output === undefined ? {} : { output: { ...fields.output } }),
-        ...(fields.actions === undefined ? {} : { actions: fields.actions.map((a) => ({ ...a })) }),
-    };
+
+
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
+const EXTENDS_REGEX = new RegExp(
+  "^(?:([a-z\\d](?:[a-z\\d]|-(?=[a-z\\d])){0,38})/)?([-_.\\w\\d]+)(?::([-_./\\w\\d]+\\.ya?ml))?$",
+  "i"
+);
+function extendsToGetContentParams({
+  owner,
+  path,
+  url,
+  extendsValue
+}) {
+  if (typeof extendsValue !== "string") {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Invalid value ${JSON.stringify(
+        extendsValue
+      )} for _extends in ${url}`
+    );
+  }
+  const match = extendsValue.match(EXTENDS_REGEX);
+  if (match === null) {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Invalid value "${extendsValue}" for _extends in ${url}`
+    );
+  }
+  return {
+    owner: match[1] || owner,
+    repo: match[2],
+    path: match[3] || path
+  };
 }
-/** {@link BotChecks} over GitHub's REST API (a GitHub App or a `GITHUB_TOKEN` with `checks: write`). */
-function octokitBotChecks(octokit) {
-    return {
-        async createCheckRun(params) {
-            const { data } = await octokit.rest.checks.create({
-                ...checkRunBody(params),
-                owner: params.owner,
-                repo: params.repo,
-                name: params.name,
-                head_sha: params.headSha,
-            });
-            return { id: data.id };
-        },
-        async updateCheckRun(params) {
-            await octokit.rest.checks.update({
-                owner: params.owner,
-                repo: params.repo,
-                check_run_id: params.checkRunId,
-                ...checkRunBody(params),
-            });
-        },
-        async getCheckRun({ owner, repo, checkRunId }) {
-            const response = await orNullOn404(async () => await octokit.rest.checks.get({ owner, repo, check_run_id: checkRunId }));
-            return response === null ? null : toCheckRun(response.data);
-        },
-        async listCheckRuns({ owner, repo, headSha, name, appId }) {
-            const { data } = await octokit.rest.checks.listForRef({
-                owner,
-                repo,
-                ref: headSha,
-                check_name: name,
-                filter: 'all',
-                per_page: 100,
-                ...(appId === undefined ? {} : { app_id: appId }),
-            });
-            return data.check_runs.map(toCheckRun);
-        },
-    };
+
+
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
+
+
+async function getConfigFiles(octokit, { owner, repo, path, branch }) {
+  const requestedRepoFile = await getConfigFile(octokit, {
+    owner,
+    repo,
+    path,
+    ref: branch
+  });
+  const files = [requestedRepoFile];
+  if (!requestedRepoFile.config) {
+    if (repo === ".github") {
+      return files;
+    }
+    const defaultRepoConfig = await getConfigFile(octokit, {
+      owner,
+      repo: ".github",
+      path
+    });
+    files.push(defaultRepoConfig);
+  }
+  const file = files[files.length - 1];
+  if (!file.config || !file.config._extends) {
+    return files;
+  }
+  let extendConfigOptions = extendsToGetContentParams({
+    owner,
+    path,
+    url: file.url,
+    extendsValue: file.config._extends
+  });
+  delete file.config._extends;
+  do {
+    const extendRepoConfig = await getConfigFile(octokit, extendConfigOptions);
+    files.push(extendRepoConfig);
+    if (!extendRepoConfig.config || !extendRepoConfig.config._extends) {
+      return files;
+    }
+    extendConfigOptions = extendsToGetContentParams({
+      owner,
+      path,
+      url: extendRepoConfig.url,
+      extendsValue: extendRepoConfig.config._extends
+    });
+    delete extendRepoConfig.config._extends;
+    const alreadyLoaded = files.find(
+      (file2) => file2.owner === extendConfigOptions.owner && file2.repo === extendConfigOptions.repo && file2.path === extendConfigOptions.path
+    );
+    if (alreadyLoaded) {
+      throw new Error(
+        `[@probot/octokit-plugin-config] Recursion detected. Ignoring  "_extends: ${extendRepoConfig.config._extends}" from ${extendRepoConfig.url} because ${alreadyLoaded.url} was already loaded.`
+      );
+    }
+  } while (true);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
+
+async function composeConfigGet(octokit, { owner, repo, defaults, path, branch }) {
+  const files = await getConfigFiles(octokit, {
+    owner,
+    repo,
+    path,
+    branch
+  });
+  const configs = files.map((file) => file.config).reverse().filter(Boolean);
+  return {
+    files,
+    config: typeof defaults === "function" ? defaults(configs) : Object.assign({}, defaults, ...configs)
+  };
+}
+
+
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-config.js
+
+
+/*
+ * The bot's configuration read through Probot's config loader (`_extends`, the organisation's
+ * `.github` repository), and the glue that lets it answer from files already read.
+ */
+/**
+ * Read and compose a configuration file with Probot's loader; `known` answers the reads of
+ * `path` it already has (see {@link answeringFrom}).
+ */
+async function readConfig(octokit, { owner, repo, path, known, }) {
+    try {
+        const loader = known === undefined ? octokit : answeringFrom(octokit, { path, known });
+        const { files, config } = await composeConfigGet(loader, { owner, repo, path });
+        const found = files.some((file) => file.config !== null);
+        return { kind: 'found', value: found ? config : null };
+    }
+    catch (error) {
+        const failure = readHttpFailure(error);
+        const message = failure !== null
+            ? `GitHub answered HTTP ${failure.status}: ${failure.message}`
+            : error instanceof Error
+                ? error.message
+                : String(error);
+        return { kind: 'failed', message };
+    }
 }
 /**
- * {@link GitHubBot} over GitHub's REST API: the Action's run and artifact reads
- * ({@link OctokitGitHub}) plus the bot's runs, conversation and check runs, on one client.
+ * The client Probot's config loader is given: its reads of `path` on the default branch of a
+ * repository in `known` are answered from there (the loader treats a 404 as "no file"); every
+ * other request goes to GitHub.
  */
-function createOctokitGitHubBot(octokit) {
-    const actions = new OctokitGitHub(octokit);
+function answeringFrom(octokit, params) {
+    const request = async (endpoint) => {
+        const { owner, repo, path, ref } = endpoint;
+        const text = path === params.path && ref === undefined
+            ? params.known.get(`${String(owner)}/${String(repo)}`)
+            : undefined;
+        if (text === undefined)
+            return await octokit.request(endpoint);
+        if (text === null)
+            throw Object.assign(new Error('Not Found'), { status: 404 });
+        return { status: 200, url: '', headers: { 'content-type': 'text/plain' }, data: text };
+    };
     return {
-        getWorkflowRun: async (params) => await actions.getWorkflowRun(params),
-        listRunArtifacts: async (params) => await actions.listRunArtifacts(params),
-        downloadArtifactZip: async (params) => await actions.downloadArtifactZip(params),
-        ...octokitBotRuns(octokit),
-        ...octokitBotConversation(octokit),
-        ...octokitBotChecks(octokit),
+        request: Object.assign(request, { endpoint: octokit.request.endpoint }),
     };
 }
-//# sourceMappingURL=octokit-github-bot.js.map
-;// CONCATENATED MODULE: ./lib/src/core/authorize.js
+//# sourceMappingURL=bot-config.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-runs.js
+
+
+/**
+ * The dispatch error that means the workflow at that ref cannot be dispatched at all ("Workflow
+ * does not have 'workflow_dispatch' trigger"), not that it is disabled ("Cannot trigger a
+ * 'workflow_dispatch' on a disabled workflow"), which a native re-run would not fix either.
+ */
+const NO_DISPATCH_TRIGGER = /does not have 'workflow_dispatch' trigger/i;
+/** A GitHub that predates `return_run_details` (GHES ≤ 3.20) refuses the field. */
+const UNKNOWN_RUN_DETAILS = /return_run_details/i;
+/** {@link BotRuns} over GitHub's REST API. */
+function restBotRuns(octokit) {
+    return {
+        async getRun({ owner, repo, runId }) {
+            const response = await orNullOn404(async () => await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+            return response === null ? null : toBotWorkflowRun(response.data);
+        },
+        async listRuns(params) {
+            const query = {
+                owner: params.owner,
+                repo: params.repo,
+                per_page: Math.min(100, Math.max(1, params.limit)),
+                ...(params.headSha === undefined ? {} : { head_sha: params.headSha }),
+                ...(params.event === undefined ? {} : { event: params.event }),
+                ...(params.branch === undefined ? {} : { branch: params.branch }),
+            };
+            const iterator = params.workflow === undefined
+                ? octokit.paginate.iterator(octokit.rest.actions.listWorkflowRunsForRepo, query)
+                : octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
+                    ...query,
+                    workflow_id: params.workflow,
+                });
+            const runs = [];
+            for await (const page of iterator) {
+                for (const run of page.data) {
+                    // Runs come newest first: the `created` filter is done here, as every GitHub version can.
+                    const tooOld = params.createdSince !== undefined && run.created_at < params.createdSince;
+                    if (runs.length >= params.limit || tooOld)
+                        return runs;
+                    runs.push(toBotWorkflowRun(run));
+                }
+            }
+            return runs;
+        },
+        async dispatchWorkflow(params) {
+            const request = {
+                owner: params.owner,
+                repo: params.repo,
+                workflow_id: params.workflowId,
+                ref: params.ref,
+                inputs: { ...params.inputs },
+            };
+            try {
+                const response = await octokit.rest.actions.createWorkflowDispatch({
+                    ...request,
+                    return_run_details: true,
+                });
+                const data = response.data;
+                const runId = typeof data?.workflow_run_id === 'number' ? data.workflow_run_id : null;
+                return { kind: 'dispatched', runId };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                if (failure === null || failure.status >= 500)
+                    throw error;
+                if (UNKNOWN_RUN_DETAILS.test(failure.message)) {
+                    await octokit.rest.actions.createWorkflowDispatch(request);
+                    return { kind: 'dispatched', runId: null };
+                }
+                if (failure.status === 422 && NO_DISPATCH_TRIGGER.test(failure.message))
+                    return { kind: 'no-dispatch-trigger', message: failure.message };
+                return { kind: 'rejected', status: failure.status, message: failure.message };
+            }
+        },
+        async rerunFailedJobs({ owner, repo, runId }) {
+            try {
+                await octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo, run_id: runId });
+                return { kind: 'rerun' };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                // 403 "already running" / "cannot be retried", 404: answers to show, not errors of the bot.
+                if (failure === null || failure.status >= 500)
+                    throw error;
+                return { kind: 'refused', status: failure.status, message: failure.message };
+            }
+        },
+        async readFile({ owner, repo, path, ref }) {
+            const response = await orNullOn404(async () => await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+                owner,
+                repo,
+                path,
+                ref,
+                headers: { accept: 'application/vnd.github.raw' },
+            }));
+            if (response === null)
+                return null;
+            const data = response.data;
+            if (typeof data !== 'string')
+                throw new Error(`${path} is not a file`);
+            return data;
+        },
+        readConfig: async (params) => await readConfig(octokit, params),
+    };
+}
+//# sourceMappingURL=bot-runs.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/runs.js
+
+/** Read a response body, stopping as soon as it passes `maxBytes`. */
+async function readBounded(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        return null;
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.length;
+        if (total > maxBytes)
+            return null;
+        chunks.push(chunk);
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+    }
+    return bytes;
+}
+/** {@link RunArtifactReader} over GitHub's REST API. */
+function createRestRunReader(octokit) {
+    return {
+        async getWorkflowRun(params) {
+            const response = await orNullOn404(async () => await octokit.rest.actions.getWorkflowRun({
+                owner: params.owner,
+                repo: params.repo,
+                run_id: params.runId,
+                exclude_pull_requests: true,
+            }));
+            return response === null ? null : toWorkflowRunInfo(response.data);
+        },
+        async listRunArtifacts(params) {
+            const artifacts = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
+                owner: params.owner,
+                repo: params.repo,
+                run_id: params.runId,
+                per_page: 100,
+            });
+            return artifacts
+                .filter((a) => params.namePrefix === undefined || a.name.startsWith(params.namePrefix))
+                .map((a) => ({
+                id: a.id,
+                name: a.name,
+                sizeInBytes: a.size_in_bytes,
+                expired: a.expired,
+                expiresAt: a.expires_at,
+                createdAt: a.created_at,
+            }));
+        },
+        async downloadArtifactZip(params) {
+            let location;
+            try {
+                // The zip lives behind a short-lived signed URL: take the redirect by hand so the token never follows it.
+                const response = await octokit.rest.actions.downloadArtifact({
+                    owner: params.owner,
+                    repo: params.repo,
+                    artifact_id: params.artifactId,
+                    archive_format: 'zip',
+                    request: { redirect: 'manual' },
+                });
+                location = response.headers.location;
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                if (failure?.status === 410)
+                    return { kind: 'expired', message: failure.message };
+                if (failure?.status === 404)
+                    return { kind: 'not-found' };
+                throw error;
+            }
+            if (location === undefined || !/^https?:\/\//.test(location)) {
+                throw new Error(`GitHub did not redirect the download of artifact ${params.artifactId} to a URL`);
+            }
+            const response = await fetch(location, { redirect: 'follow' });
+            if (!response.ok) {
+                throw new Error(`downloading artifact ${params.artifactId} failed with HTTP ${response.status}`);
+            }
+            const bytes = await readBounded(response, params.maxBytes);
+            return bytes === null
+                ? { kind: 'too-large', maxBytes: params.maxBytes }
+                : { kind: 'downloaded', bytes };
+        },
+    };
+}
+//# sourceMappingURL=runs.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot.js
+
+
+
+
+/*
+ * The bot's GitHub operations over the REST API, one file per port group (`bot-runs.ts`,
+ * `bot-conversation.ts`, `bot-checks.ts`), assembled here on the same client as the Action's reads.
+ */
+/**
+ * {@link GitHubBot} over GitHub's REST API: the Action's run and artifact reads
+ * ({@link createRestRunReader}) plus the bot's runs, conversation and check runs, on one client.
+ */
+function createRestGitHubBot(octokit) {
+    return {
+        ...createRestRunReader(octokit),
+        ...restBotRuns(octokit),
+        ...restBotConversation(octokit),
+        ...restBotChecks(octokit),
+    };
+}
+//# sourceMappingURL=bot.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/authorize.js
 /** Repository permission levels, weakest first. */
 const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 /** Read a permission level from text (`write`, `Maintain`); null when it is not one. */
@@ -16842,7 +16868,7 @@ function authorize(params) {
 //# sourceMappingURL=authorize.js.map
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
 var shell_quote = __nccwpck_require__(6591);
-;// CONCATENATED MODULE: ./lib/src/core/command-line.js
+;// CONCATENATED MODULE: ./lib/src/core/schedule/command-line.js
 
 /**
  * Splitting a command into words to recognise the tool it runs (never to run it: commands always
@@ -17027,6 +17053,8 @@ const VALUE_FLAGS = new Set([
     '--threads',
     '--warn-error-options',
     '--record-timing-info',
+    '--indirect-selection',
+    '--partial-parse-file-path',
     '-r',
 ]);
 /** Subcommands with a second word (`dbt docs generate`, `dbt source freshness`). */
@@ -17054,7 +17082,7 @@ function dbt_command_parseDbtCommand(words) {
     };
 }
 //# sourceMappingURL=dbt-command.js.map
-;// CONCATENATED MODULE: ./lib/src/core/step-ids.js
+;// CONCATENATED MODULE: ./lib/src/core/schedule/step-ids.js
 
 
 /** What a step id may look like (explicit or derived). */
@@ -17064,7 +17092,7 @@ const MAX_STEP_ID_LENGTH = 64;
 /** The rule for step ids, in words, for error messages. */
 const STEP_ID_RULE = 'an id is lower-case letters, digits, ".", "_" and "-", starts with a letter or digit, and has at most 64 characters';
 /** True when `id` is a valid step id. */
-function isValidStepId(id) {
+function step_ids_isValidStepId(id) {
     return id.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(id);
 }
 /**
@@ -17111,17 +17139,31 @@ const SETUP_SUBCOMMANDS = {
     uv: ['sync'],
     poetry: ['install'],
     git: ['clone'],
+    yarn: ['install'],
+    pnpm: ['install', 'i'],
+    bundle: ['install'],
+    playwright: ['install'],
 };
 /**
  * True for infrastructure commands that always run and are never skipped or retried:
  * `dbt deps|debug|parse|clean`, `npm ci|install`, `pip install …`, `uv sync`, `poetry install`,
- * `git clone`, also behind wrappers (`python -m pip install`). A compound line is not a setup step.
+ * `git clone`, `yarn [install]`, `pnpm install`, `bundle install`, `npx playwright install`, also
+ * behind wrappers (`python -m pip install`), and `cd DIR && SETUP`. Other compound lines are not.
  */
 function isSetupCommand(command) {
+    const parts = command.split('&&');
+    // `cd DIR && … && SETUP`: a compound line whose last command is setup and whose others only
+    // change folder (or are setup too). Quotes make the split unreliable, so they rule it out.
+    if (parts.length > 1 && !/['"`\\]/.test(command)) {
+        const last = parts.at(-1) ?? '';
+        return (parts.slice(0, -1).every((part) => isSetupCommand(part) || isCd(part)) && isSetupCommand(last));
+    }
     const line = parseCommandLine(command);
     if (line.first === null || line.compound !== null)
         return false;
     const words = line.first;
+    if (words.programName === 'yarn' && words.args.length === 0)
+        return true;
     const subcommand = parseDbtCommand(words)?.subcommand ?? words.args[0];
     if (words.programName === 'uv' && subcommand === 'pip' && words.args[1] === 'install') {
         return true;
@@ -17129,47 +17171,167 @@ function isSetupCommand(command) {
     const setup = SETUP_SUBCOMMANDS[words.programName];
     return setup !== undefined && subcommand !== undefined && setup.includes(subcommand);
 }
+function isCd(command) {
+    const line = parseCommandLine(command);
+    return line.compound === null && line.first?.programName === 'cd';
+}
 //# sourceMappingURL=step-ids.js.map
-;// CONCATENATED MODULE: ./lib/src/core/comment-command.js
+;// CONCATENATED MODULE: ./lib/src/core/retry/mode.js
+
+
+/** The most step ids one `only` accepts. */
+const MAX_ONLY_STEPS = 50;
+/** The mode forms, in the order help texts list them. */
+const RETRY_MODE_TABLE = [
+    {
+        kind: 'from-failure',
+        keyword: 'from-failure',
+        argument: 'none',
+        usage: 'from-failure',
+        description: 'Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests).',
+    },
+    {
+        kind: 'all',
+        keyword: 'all',
+        argument: 'none',
+        usage: 'all',
+        description: 'Run every step again, as written.',
+    },
+    {
+        kind: 'from',
+        keyword: 'from',
+        argument: 'step',
+        usage: 'from STEP',
+        description: 'Reuse the steps before STEP (they must have succeeded); run STEP and every later step.',
+    },
+    {
+        kind: 'only',
+        keyword: 'only',
+        argument: 'step-list',
+        usage: 'only STEP[,STEP…]',
+        description: 'Run the setup steps and the named steps only.',
+    },
+];
+/** The form of a mode kind. */
+function modeForm(kind) {
+    const form = RETRY_MODE_TABLE.find((f) => f.kind === kind);
+    if (form === undefined)
+        throw new Error(`unknown retry mode ${kind}`);
+    return form;
+}
+/** The form a keyword selects (case-insensitive), if any. */
+function formOfKeyword(word) {
+    const lower = word.toLowerCase();
+    return RETRY_MODE_TABLE.find((f) => f.keyword === lower);
+}
+/** The forms a retry mode can take, for messages: `from-failure, all, from STEP, only STEP[,STEP…]`. */
+const RETRY_MODE_FORMS = RETRY_MODE_TABLE.map((f) => f.usage).join(', ');
+/** The forms as a sentence list, each through `show`: `a, b, c or d`. */
+function listRetryModeForms(show = (u) => u) {
+    const usages = RETRY_MODE_TABLE.map((f) => show(f.usage));
+    return `${usages.slice(0, -1).join(', ')} or ${usages[usages.length - 1] ?? ''}`;
+}
+/** The mode built from a form and its checked arguments. */
+function toRetryMode(form, args) {
+    switch (form.kind) {
+        case 'from-failure':
+        case 'all':
+            return { kind: form.kind };
+        case 'from':
+            return { kind: 'from', step: args[0] ?? '' };
+        case 'only':
+            return { kind: 'only', steps: args };
+    }
+}
+/**
+ * The one rule for `only A,B`: comma-separated, spaces around commas allowed, no empty item, at
+ * most {@link MAX_ONLY_STEPS} ids, each a valid step id; repeats collapse, order kept.
+ */
+function readStepList(text) {
+    if (text.trim() === '')
+        return { ok: false, problem: { kind: 'no-steps' } };
+    const items = text.split(',').map((s) => s.trim());
+    if (items.some((s) => s === ''))
+        return { ok: false, problem: { kind: 'empty-item' } };
+    if (items.length > MAX_ONLY_STEPS)
+        return { ok: false, problem: { kind: 'too-many' } };
+    const bad = items.find((s) => !step_ids_isValidStepId(s));
+    if (bad !== undefined)
+        return { ok: false, problem: { kind: 'bad-id', id: bad } };
+    return { ok: true, steps: [...new Set(items)] };
+}
+/**
+ * Parse a retry mode as users type it: `from-failure`, `all`, `from STEP` or `only A,B`.
+ * Anything else is a PlanError listing the forms.
+ */
+function parseRetryMode(text) {
+    const [keyword = '', ...rest] = text.trim().split(/\s+/);
+    const argument = rest.join(' ');
+    const form = formOfKeyword(keyword);
+    if (form?.argument === 'none' && argument === '')
+        return toRetryMode(form, []);
+    if (form?.argument === 'step' && argument !== '' && isValidStepId(argument)) {
+        return toRetryMode(form, [argument]);
+    }
+    if (form?.argument === 'step-list') {
+        const steps = readStepList(argument);
+        if (steps.ok)
+            return toRetryMode(form, steps.steps);
+    }
+    const trimmed = text.trim();
+    const shown = trimmed === ''
+        ? 'an empty retry mode'
+        : `"${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}"`;
+    throw new PlanError(`${shown} is not a retry mode; use one of: ${RETRY_MODE_FORMS}`);
+}
+/** Render a retry mode the way users type it (`from-failure`, `all`, `from dbt-run`, `only a,b`). */
+function formatRetryMode(mode) {
+    switch (mode.kind) {
+        case 'from-failure':
+        case 'all':
+            return modeForm(mode.kind).keyword;
+        case 'from':
+            return `${modeForm('from').keyword} ${mode.step}`;
+        case 'only':
+            return `${modeForm('only').keyword} ${mode.steps.join(',')}`;
+    }
+}
+/** Describe a retry in words (`Retrying only a, b`), each step id through `showStep`. */
+function describeRetryMode(mode, showStep = (id) => id) {
+    switch (mode.kind) {
+        case 'from-failure':
+            return 'Retrying from failure';
+        case 'all':
+            return 'Retrying every step';
+        case 'from':
+            return `Retrying from step ${showStep(mode.step)}`;
+        case 'only':
+            return `Retrying only ${mode.steps.map(showStep).join(', ')}`;
+    }
+}
+//# sourceMappingURL=mode.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/comment-command.js
+
 
 /** A workflow file name: a plain file name ending in `.yml` or `.yaml`. */
 const WORKFLOW_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
 const COMMAND_WORD = '/retry';
 const WORKFLOWS_DIR = '.github/workflows/';
 const MAX_LINE_LENGTH = 1000;
-const MAX_ONLY_STEPS = 50;
-/** The mode forms: one table for the parser and the help text. */
-const MODE_FORMS = [
-    {
+/** The mode forms, from the one retry-mode table: for the parser and the help text. */
+const MODE_FORMS = RETRY_MODE_TABLE.map((form) => form.kind === 'from-failure'
+    ? {
+        form,
         keyword: null,
-        alias: 'from-failure',
-        usage: '/retry',
-        description: 'Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests). Also `/retry from-failure`.',
-        argument: 'none',
-        toMode: () => ({ kind: 'from-failure' }),
-    },
-    {
-        keyword: 'all',
-        usage: '/retry all',
-        description: 'Run every step again, as written.',
-        argument: 'none',
-        toMode: () => ({ kind: 'all' }),
-    },
-    {
-        keyword: 'from',
-        usage: '/retry from STEP',
-        description: 'Reuse the steps before STEP (they must have succeeded); run STEP and every later step.',
-        argument: 'step',
-        toMode: ([step]) => ({ kind: 'from', step: step ?? '' }),
-    },
-    {
-        keyword: 'only',
-        usage: '/retry only STEP[,STEP…]',
-        description: 'Run the setup steps and the named steps only.',
-        argument: 'step-list',
-        toMode: (steps) => ({ kind: 'only', steps }),
-    },
-];
+        usage: COMMAND_WORD,
+        description: `${form.description} Also \`${COMMAND_WORD} ${form.usage}\`.`,
+    }
+    : {
+        form,
+        keyword: form.keyword,
+        usage: `${COMMAND_WORD} ${form.usage}`,
+        description: form.description,
+    });
 /** Rows of the help table that are not modes. */
 const OTHER_FORMS = [
     {
@@ -17211,7 +17373,7 @@ function parseArguments(args) {
         rest = rest.slice(1);
     }
     const keyword = rest[0]?.toLowerCase() ?? null;
-    const form = MODE_FORMS.find((f) => f.keyword === keyword || f.alias === keyword);
+    const form = MODE_FORMS.find((f) => f.keyword === keyword || f.form.keyword === keyword);
     if (form === undefined) {
         return fail(`${showToken(rest[0] ?? '')} is neither a retry mode (${modeKeywords()}) nor a workflow file name (ending in \`.yml\` or \`.yaml\`).`);
     }
@@ -17220,10 +17382,10 @@ function parseArguments(args) {
 }
 function parseModeArguments(form, args) {
     const usage = `\`${form.usage}\``;
-    switch (form.argument) {
+    switch (form.form.argument) {
         case 'none':
             return args.length === 0
-                ? ok(form.toMode([]))
+                ? ok(toRetryMode(form.form, []))
                 : fail(`${usage} takes nothing after it, but found ${showToken(args.join(' '))}.`);
         case 'step': {
             if (args.length === 0)
@@ -17231,11 +17393,11 @@ function parseModeArguments(form, args) {
             if (args.length > 1)
                 return fail(`${usage} takes one step id, but found ${showToken(args.join(' '))}.`);
             const step = parseStepId(args[0] ?? '');
-            return step.ok ? ok(form.toMode([step.value])) : step;
+            return step.ok ? ok(toRetryMode(form.form, [step.value])) : step;
         }
         case 'step-list': {
             const steps = parseStepList(args, usage);
-            return steps.ok ? ok(form.toMode(steps.value)) : steps;
+            return steps.ok ? ok(toRetryMode(form.form, steps.value)) : steps;
         }
     }
 }
@@ -17243,34 +17405,31 @@ function parseStepList(args, usage) {
     if (args.length === 0)
         return fail(`${usage} needs step ids, for example \`/retry only dbt-test,pytest\`.`);
     // Spaces around commas are fine (`a, b`); a space without a comma is not (`a b`).
-    const items = args
-        .join(' ')
-        .split(',')
-        .map((s) => s.trim());
-    if (items.some((s) => s === ''))
-        return fail(`${usage} has an empty step id: separate step ids with single commas.`);
-    if (items.length > MAX_ONLY_STEPS)
-        return fail(`${usage} accepts at most ${MAX_ONLY_STEPS} step ids.`);
-    const steps = [];
-    for (const item of items) {
-        if (/\s/.test(item))
-            return fail(`Separate step ids with commas, not spaces: ${showToken(item)}.`);
-        const step = parseStepId(item);
-        if (!step.ok)
-            return step;
-        if (!steps.includes(step.value))
-            steps.push(step.value);
+    const list = readStepList(args.join(' '));
+    if (list.ok)
+        return ok(list.steps);
+    switch (list.problem.kind) {
+        case 'no-steps':
+        case 'empty-item':
+            return fail(`${usage} has an empty step id: separate step ids with single commas.`);
+        case 'too-many':
+            return fail(`${usage} accepts at most ${MAX_ONLY_STEPS} step ids.`);
+        case 'bad-id': {
+            const item = list.problem.id;
+            if (/\s/.test(item))
+                return fail(`Separate step ids with commas, not spaces: ${showToken(item)}.`);
+            return fail(stepIdProblem(item));
+        }
     }
-    return ok(steps);
 }
 function parseStepId(token) {
-    if (token.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(token))
-        return ok(token);
+    return step_ids_isValidStepId(token) ? ok(token) : fail(stepIdProblem(token));
+}
+function stepIdProblem(token) {
     const lower = token.toLowerCase();
-    if (lower.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(lower)) {
-        return fail(`Step ids are lowercase: did you mean \`${lower}\`?`);
-    }
-    return fail(`${showToken(token)} is not a step id: step ids are up to ${MAX_STEP_ID_LENGTH} lowercase letters, digits, \`.\`, \`_\` and \`-\`, as shown in the run summary.`);
+    if (step_ids_isValidStepId(lower))
+        return `Step ids are lowercase: did you mean \`${lower}\`?`;
+    return `${showToken(token)} is not a step id: step ids are up to ${MAX_STEP_ID_LENGTH} lowercase letters, digits, \`.\`, \`_\` and \`-\`, as shown in the run summary.`;
 }
 function looksLikeWorkflowFile(token) {
     return /\.ya?ml$/i.test(token);
@@ -17282,9 +17441,7 @@ function parseWorkflowToken(token) {
         : fail(`${showToken(token)} is not a workflow file name: use the file name under \`.github/workflows/\`, made of letters, digits, \`.\`, \`_\` and \`-\` (for example \`nightly.yml\`).`);
 }
 function modeKeywords() {
-    return MODE_FORMS.flatMap((f) => [f.alias, f.keyword])
-        .flatMap((word) => (word === undefined || word === null ? [] : [`\`${word}\``]))
-        .join(', ');
+    return RETRY_MODE_TABLE.map((f) => `\`${f.keyword}\``).join(', ');
 }
 /** Render the `/retry` help (Markdown), generated from the grammar table. */
 function renderCommandHelp() {
@@ -17316,24 +17473,6 @@ function fail(problem) {
     return { ok: false, problem };
 }
 //# sourceMappingURL=comment-command.js.map
-;// CONCATENATED MODULE: ./lib/src/core/model.js
-/**
- * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
- * The run record's own types live in `run-record.ts` (they come from its zod schema).
- */
-/** Render a retry mode the way users type it (`from-failure`, `all`, `from dbt-run`, `only a,b`). */
-function formatRetryMode(mode) {
-    switch (mode.kind) {
-        case 'from-failure':
-        case 'all':
-            return mode.kind;
-        case 'from':
-            return `from ${mode.step}`;
-        case 'only':
-            return `only ${mode.steps.join(',')}`;
-    }
-}
-//# sourceMappingURL=model.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -26869,7 +27008,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/src/core/config.js
+;// CONCATENATED MODULE: ./lib/src/core/bot/config.js
 
 
 /**
@@ -27123,7 +27262,7 @@ function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=config.js.map
-;// CONCATENATED MODULE: ./lib/src/core/retry-policy.js
+;// CONCATENATED MODULE: ./lib/src/core/bot/retry-policy.js
 
 /**
  * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
@@ -27279,7 +27418,481 @@ function skip(reason) {
     return { kind: 'skip', reason };
 }
 //# sourceMappingURL=retry-policy.js.map
-;// CONCATENATED MODULE: ./lib/src/core/run-reference.js
+;// CONCATENATED MODULE: ./lib/src/core/bot/dispatch-trigger.js
+
+
+
+/**
+ * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
+ * trigger that declares the `retry-of` input (GitHub answers 422 to undeclared inputs).
+ */
+/**
+ * The dispatch inputs gh-retry sends: the contract between the App (which dispatches) and the
+ * Action (which reads them as its own inputs of the same names, action/inputs.ts).
+ */
+const RETRY_OF_INPUT = 'retry-of';
+const RETRY_MODE_INPUT = 'retry-mode';
+/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
+const DISPATCH_TRIGGER_YAML = [
+    'on:',
+    '  workflow_dispatch:',
+    '    inputs:',
+    `      ${RETRY_OF_INPUT}:`,
+    '        description: Run id or URL of the run to retry',
+    '        required: false',
+    `      ${RETRY_MODE_INPUT}:`,
+    `        description: '${listRetryModeForms()}'`,
+    '        required: false',
+    '        default: from-failure',
+    // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
+    `run-name: "${RETRY_RUN_NAME}"`,
+].join('\n');
+/** Read the `workflow_dispatch` trigger of a workflow file (YAML text). */
+function parseDispatchTrigger(text) {
+    const doc = (0,dist.parseDocument)(text, { uniqueKeys: false });
+    const error = doc.errors[0];
+    if (error !== undefined)
+        return { kind: 'invalid', message: error.message };
+    const root = doc.toJS({ maxAliasCount: 100 });
+    if (!dispatch_trigger_isMapping(root))
+        return { kind: 'invalid', message: 'the file is not a mapping' };
+    // YAML 1.1 readers turn an unquoted `on` key into `true`.
+    const on = root.on ?? root.true;
+    if (on === 'workflow_dispatch')
+        return { kind: 'declared', inputs: [] };
+    if (Array.isArray(on)) {
+        return on.includes('workflow_dispatch') ? { kind: 'declared', inputs: [] } : { kind: 'none' };
+    }
+    if (!dispatch_trigger_isMapping(on) || !('workflow_dispatch' in on))
+        return { kind: 'none' };
+    const dispatch = on.workflow_dispatch;
+    const inputs = dispatch_trigger_isMapping(dispatch) && dispatch_trigger_isMapping(dispatch.inputs) ? dispatch.inputs : {};
+    return { kind: 'declared', inputs: Object.keys(inputs) };
+}
+/**
+ * The dispatch inputs for a retry, or null when the workflow does not declare what the retry
+ * needs: `retry-of` always, `retry-mode` unless the mode is the Action's default.
+ */
+function retryInputs(params) {
+    const { trigger } = params;
+    if (trigger.kind !== 'declared' || !trigger.inputs.includes(RETRY_OF_INPUT))
+        return null;
+    const inputs = { [RETRY_OF_INPUT]: String(params.parentRunId) };
+    if (trigger.inputs.includes(RETRY_MODE_INPUT))
+        inputs[RETRY_MODE_INPUT] = params.mode;
+    else if (params.mode !== 'from-failure')
+        return null;
+    return inputs;
+}
+function dispatch_trigger_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=dispatch-trigger.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/markers.js
+/**
+ * The hidden `<!-- gh-retry:… -->` notes, one protocol:
+ * - `parent=RUN` ends the line of a `/retry` reply about retries of run RUN (edited with its outcome);
+ * - `reply-to=COMMENT` ends a `/retry` reply: it answers comment COMMENT (answer once);
+ * - `retry run=… trigger=… by=… [of=…]`: a retry the bot started (below);
+ * - `records expires=…`: when a run's records expire (on its check run).
+ *
+ * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
+ * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
+ * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
+ * bot tell its own automatic retries from manual ones without a database, and find a retry that
+ * was already started.
+ */
+const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy|cli) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
+/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
+function renderRetryMarker(marker) {
+    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
+        ? marker.requestedBy
+        : 'unknown';
+    const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
+    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
+}
+/** Every note in a check run's text or a reply. */
+function parseRetryMarkers(text) {
+    return [...text.matchAll(MARKER)].map((match) => ({
+        runId: Number(match[1]),
+        trigger: match[2],
+        requestedBy: match[3] ?? 'unknown',
+        ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
+    }));
+}
+// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
+// output (dbt messages, test names) that could spell a note of its own.
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
+/**
+ * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
+ * how to retry it from the check run alone, without listing the run's artifacts.
+ */
+function renderRecordsNote(note) {
+    const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
+    const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
+    return `<!-- gh-retry:records expires=${at} -->`;
+}
+/** The records note ending a check run's summary; null when there is none (an older check run). */
+function parseRecordsNote(text) {
+    const match = RECORDS.exec(text);
+    if (match === null)
+        return null;
+    const at = match[1] ?? 'never';
+    return { expiresAt: at === 'never' ? null : at };
+}
+/** Whether the records a note describes have expired at `now`. */
+function recordsExpired(note, now) {
+    return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
+}
+/** The note that ends a reply's line about retries of `parentRunId`. */
+function replyMarker(parentRunId) {
+    return `<!-- gh-retry:parent=${parentRunId} -->`;
+}
+/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
+function isReplyFor(body, parentRunId) {
+    return body.includes(replyMarker(parentRunId));
+}
+/** The note that ends the bot's reply to comment `commentId`. */
+function replyToMarker(commentId) {
+    return `<!-- gh-retry:reply-to=${commentId} -->`;
+}
+/** True when `body` is the bot's reply to comment `commentId`. */
+function isReplyTo(body, commentId) {
+    return body.includes(replyToMarker(commentId));
+}
+const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+/**
+ * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
+ * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ */
+function replyNotes(body) {
+    if (!REPLY_END.test(body))
+        return '';
+    return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
+}
+//# sourceMappingURL=markers.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-node-status.js
+/** dbt node statuses (run_results.json `status`) that count as failed: listed with their message and counted as failed in reports. */
+const FAILED_NODE_STATUSES = [
+    'error',
+    'fail',
+    'runtime error',
+    'partial success',
+];
+/** True when a dbt node status counts as failed. */
+function isFailedNodeStatus(status) {
+    return FAILED_NODE_STATUSES.includes(status);
+}
+//# sourceMappingURL=dbt-node-status.js.map
+;// CONCATENATED MODULE: ./lib/src/core/errors.js
+/** An error the user can fix; its message says what to do. Entry points print it without a stack. */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+/** A schedule (command list or YAML file) that cannot be used as written. */
+class ScheduleError extends (/* unused pure expression or super */ null && (errors_UserError)) {
+    name = 'ScheduleError';
+}
+/** A run record that is not valid, is of an unsupported version, or is not trustworthy. */
+class errors_RunRecordError extends errors_UserError {
+    name = 'RunRecordError';
+}
+/** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
+class errors_PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
+    name = 'PlanError';
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./lib/src/core/run-record/schema.js
+
+/** The run record version this build writes and reads. */
+const RUN_RECORD_VERSION = 1;
+/** The `kind` marker every run record carries, so a stray JSON file is never taken for one. */
+const RUN_RECORD_KIND = 'gh-retry/run-record';
+/** Hard bounds that keep an untrusted record cheap to read. */
+const schema_RECORD_LIMITS = {
+    /** Bytes of a serialised record. */
+    maxRecordBytes: 8 * 1024 * 1024,
+    /** Characters of output kept per step (the tail). */
+    maxOutputTail: 16 * 1024,
+    maxSteps: 500,
+    maxStateFilesPerStep: 50,
+    /** Node ids listed per step (failed + skipped); counts stay exact beyond it. */
+    maxNodeIds: 20_000,
+    maxStringLength: 4096,
+};
+const schema_text = schemas_string().max(schema_RECORD_LIMITS.maxStringLength);
+const isoTime = iso_datetime({ offset: true });
+/** A path relative to a root: no absolute paths, no `..`, no backslashes, no empty segments. */
+const safeRelativePath = schemas_string()
+    .min(1)
+    .max(1024)
+    .refine((p) => !p.startsWith('/') &&
+    !p.includes('\\') &&
+    !p.includes('\0') &&
+    !/^[A-Za-z]:/.test(p) &&
+    p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), { message: 'must be a relative path without "..", "." or empty segments' });
+const stepStatus = schemas_enum(['success', 'failed', 'skipped', 'reused', 'cancelled']);
+const stepAction = schemas_enum(['setup', 'run', 'retry', 'reuse', 'skip']);
+const toolName = schemas_enum(['dbt', 'pytest', 'playwright', 'custom']);
+const trigger = schemas_enum(['comment', 'check', 'dispatch', 'policy', 'rerun', 'cli', 'local']);
+/** A retry mode as stored: `from-failure`, `all`, `from STEP`, `only A,B`. */
+const retryModeSchema = discriminatedUnion('kind', [
+    object({ kind: literal('from-failure') }),
+    object({ kind: literal('all') }),
+    object({ kind: literal('from'), step: schema_text }),
+    object({ kind: literal('only'), steps: array(schema_text).min(1).max(schema_RECORD_LIMITS.maxSteps) }),
+]);
+/** A failed dbt node (status `error`, `fail`, `runtime error` or `partial success`). */
+const failedNode = object({
+    id: schema_text,
+    status: schema_text,
+    message: schemas_string().max(schema_RECORD_LIMITS.maxStringLength).nullable(),
+});
+/** The node picture of a dbt step: counts by status and the ids worth showing. */
+const nodeSummarySchema = object({
+    /** `args.which` of the run_results.json the summary was read from. */
+    which: schema_text.nullable(),
+    /** Node counts by dbt status (`success`, `error`, `fail`, `skipped`, `pass`, `warn`, …). */
+    counts: record(schema_text, schemas_number().int().nonnegative()),
+    failed: array(failedNode).max(schema_RECORD_LIMITS.maxNodeIds),
+    skipped: array(schema_text).max(schema_RECORD_LIMITS.maxNodeIds),
+    /** True when this picture merges the parent's successes with this run's retry results. */
+    merged: schemas_boolean(),
+});
+/** A tool state file saved after a step, for a later retry. */
+const savedStateFile = object({
+    /** Where the tool wrote it, relative to the working directory. */
+    path: safeRelativePath,
+    /** Where the copy lives, relative to the run's state root (`<step-id>/<path>`). */
+    stored: safeRelativePath,
+    bytes: schemas_number().int().nonnegative(),
+    sha256: schemas_string().regex(/^[0-9a-f]{64}$/),
+});
+const stepRecord = object({
+    id: schema_text,
+    name: schema_text,
+    /** The command as written in the schedule. */
+    command: schema_text,
+    /** The command line that ran (a retry form, or the command), null when the step did not run. */
+    executed: schema_text.nullable(),
+    action: stepAction,
+    /** Why the planner chose the action (for a fresh run: "first run"). */
+    reason: schema_text,
+    status: stepStatus,
+    exitCode: schemas_number().int().nullable(),
+    /** The signal that ended the command, if any (`SIGTERM`, …). */
+    signal: schema_text.nullable(),
+    setup: schemas_boolean(),
+    continueOnError: schemas_boolean(),
+    /** How many times the command ran (1 + in-step retries used). 0 when it did not run. */
+    attempts: schemas_number().int().nonnegative(),
+    startedAt: isoTime.nullable(),
+    durationMs: schemas_number().nonnegative(),
+    tool: toolName.nullable(),
+    /** For `reused`: the run that produced the success. */
+    reusedFrom: schema_text.nullable(),
+    /**
+     * The run whose results this step holds because it produced none of its own: a failure a retry
+     * left alone, or a tool retry that ended without node results (exit 2, a cancel). Its state
+     * files are copies of that run's, so the next retry resumes from them.
+     */
+    carriedFrom: schema_text.nullable().optional(),
+    nodes: nodeSummarySchema.nullable(),
+    /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
+    failedTests: array(schema_text).max(schema_RECORD_LIMITS.maxNodeIds).nullable(),
+    state: array(savedStateFile).max(schema_RECORD_LIMITS.maxStateFilesPerStep),
+    outputTail: schemas_string().max(schema_RECORD_LIMITS.maxOutputTail),
+    outputTruncated: schemas_boolean(),
+});
+const lineageSchema = object({
+    /** The run this one retried; null for a first run. */
+    parent: schema_text.nullable(),
+    /** The first run of the chain (itself for a first run). */
+    root: schema_text,
+    /** 0 for a first run, parent's + 1 for a retry. */
+    retryNumber: schemas_number().int().nonnegative(),
+    mode: retryModeSchema.nullable(),
+    trigger: trigger,
+    requestedBy: schema_text.nullable(),
+});
+/** Where the run happened on GitHub; absent for local runs. */
+const githubSchema = object({
+    repository: schema_text,
+    workflow: schema_text,
+    workflowRef: schema_text.nullable(),
+    job: schema_text,
+    runId: schemas_number().int().positive(),
+    runAttempt: schemas_number().int().positive(),
+    runNumber: schemas_number().int().positive().nullable(),
+    serverUrl: schema_text,
+    actor: schema_text.nullable(),
+});
+/** The versioned JSON document of one run. */
+const schema_runRecordSchema = object({
+    kind: literal(RUN_RECORD_KIND),
+    version: literal(RUN_RECORD_VERSION),
+    id: schema_text,
+    name: schema_text,
+    status: schemas_enum(['success', 'failed', 'cancelled']),
+    /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
+    nothingToRetry: schemas_boolean(),
+    startedAt: isoTime,
+    finishedAt: isoTime,
+    durationMs: schemas_number().nonnegative(),
+    git: object({ sha: schema_text.nullable(), ref: schema_text.nullable() }),
+    github: githubSchema.nullable(),
+    lineage: lineageSchema,
+    steps: array(stepRecord).max(schema_RECORD_LIMITS.maxSteps),
+});
+//# sourceMappingURL=schema.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-record/record.js
+
+
+
+/** How many schema problems a message lists before "+N more". */
+const MAX_LISTED_ISSUES = 3;
+/**
+ * Parse and validate a run record (untrusted input: size-bounded before parsing). Anything that is
+ * not a record this build can read is a RunRecordError that says why and what to do.
+ */
+function parseRunRecord(text, params = {}) {
+    const source = params.source ?? 'record.json';
+    const bytes = bytesOverLimit(text);
+    if (bytes !== null) {
+        throw new errors_RunRecordError(`${source} is ${bytes} bytes, over the ${schema_RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; retry every step instead (mode all)`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors_RunRecordError(`${source} is not valid JSON (${reason}); retry every step instead (mode all)`);
+    }
+    checkKindAndVersion(data, source);
+    const result = schema_runRecordSchema.safeParse(data);
+    if (!result.success) {
+        throw new errors_RunRecordError(`${source} is not a valid run record: ${summariseIssues(result.error.issues)}; retry every step instead (mode all)`);
+    }
+    return result.data;
+}
+/** Serialise a run record as 2-space JSON with a final newline, after checking it against the schema. */
+function record_serializeRunRecord(record) {
+    const result = runRecordSchema.safeParse(record);
+    if (!result.success) {
+        throw new RunRecordError(`the run record is not valid: ${summariseIssues(result.error.issues)}`);
+    }
+    return `${JSON.stringify(result.data, null, 2)}\n`;
+}
+/**
+ * Add a chunk of output to a tail, keeping at most `max` characters. When characters are dropped,
+ * the tail starts at a line start if the kept text has one, so the first line is never a fragment.
+ */
+function appendOutputTail(tail, chunk, max = RECORD_LIMITS.maxOutputTail) {
+    if (tail.text.length + chunk.length <= max) {
+        return { text: tail.text + chunk, truncated: tail.truncated };
+    }
+    if (max <= 0)
+        return { text: '', truncated: true };
+    // One character more than is kept, to tell whether the cut falls right after a newline.
+    const window = chunk.length > max ? chunk.slice(-(max + 1)) : (tail.text + chunk).slice(-(max + 1));
+    let text = window.slice(1);
+    if (window[0] !== '\n') {
+        const newline = text.indexOf('\n');
+        if (newline !== -1 && newline + 1 < text.length)
+            text = text.slice(newline + 1);
+        else if (/^[\uDC00-\uDFFF]/.test(text))
+            text = text.slice(1);
+    }
+    return { text, truncated: true };
+}
+function checkKindAndVersion(data, source) {
+    const record = typeof data === 'object' && data !== null ? data : null;
+    if (record?.['kind'] !== RUN_RECORD_KIND) {
+        throw new errors_RunRecordError(`${source} is not a gh-retry run record (expected "kind": "${RUN_RECORD_KIND}"); retry every step instead (mode all)`);
+    }
+    const version = record['version'];
+    if (typeof version !== 'number' || !Number.isInteger(version)) {
+        throw new errors_RunRecordError(`${source} has no record version; retry every step instead (mode all)`);
+    }
+    if (version > RUN_RECORD_VERSION) {
+        throw new errors_RunRecordError(`${source} was written by a newer gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — update gh-retry, or retry every step instead (mode all)`);
+    }
+    if (version < RUN_RECORD_VERSION) {
+        throw new errors_RunRecordError(`${source} was written by an older gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — retry every step instead (mode all)`);
+    }
+}
+function summariseIssues(issues) {
+    const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
+        const path = issue.path.length === 0 ? '(record)' : issue.path.map(String).join('.');
+        return `${path}: ${issue.message}`;
+    });
+    const more = issues.length - listed.length;
+    return more > 0 ? `${listed.join('; ')} (+${more} more)` : listed.join('; ');
+}
+/** The UTF-8 size of a text over the record limit, or null; encodes only when length cannot decide. */
+function bytesOverLimit(text) {
+    if (text.length * 3 <= schema_RECORD_LIMITS.maxRecordBytes)
+        return null;
+    const bytes = new TextEncoder().encode(text).length;
+    return bytes > schema_RECORD_LIMITS.maxRecordBytes ? bytes : null;
+}
+/** The step where a run stopped: its first failed or cancelled step, if any. */
+function stoppedStep(record) {
+    return record.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+}
+/** True when a retry of this run has something to do: it failed or was cancelled, and is not a "nothing to retry" run. */
+function isRetryable(record) {
+    return (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
+}
+//# sourceMappingURL=record.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/text-table.js
+/** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
+function renderTextTable(headers, rows) {
+    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n');
+}
+/** A duration the way people read it: `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 59.95)
+        return `${seconds.toFixed(1)}s`;
+    const totalSeconds = Math.round(seconds);
+    const minutes = Math.floor(totalSeconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
+    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+/** Shorten text to `max` characters on one line, marking the cut with `…`. */
+function truncateText(text, max) {
+    const oneLine = text.replace(/\s*\n\s*/g, ' ');
+    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
+}
+//# sourceMappingURL=text-table.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-record/reference.js
 
 const WEB_PATH = /^\/([^/]+)\/([^/]+)\/actions\/runs\/(\d{1,16})(?:\/attempts\/(\d{1,4}))?(?:\/jobs?\/\d{1,16})?\/?$/;
 const API_PATH = /^(?:\/api\/v3)?\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d{1,16})(?:\/attempts\/(\d{1,4}))?\/?$/;
@@ -27293,10 +27906,10 @@ function parseRunReference(text, params) {
     const trimmed = text.trim();
     if (/^\d+$/.test(trimmed))
         return { runId: toId(trimmed, text, params), attempt: null };
-    const url = trimmed.length <= MAX_TEXT ? run_reference_parseUrl(trimmed) : null;
+    const url = trimmed.length <= MAX_TEXT ? reference_parseUrl(trimmed) : null;
     if (url === null)
         throw unreadable(text, params);
-    const server = run_reference_parseUrl(params.serverUrl ?? 'https://github.com');
+    const server = reference_parseUrl(params.serverUrl ?? 'https://github.com');
     const webHost = server?.host.toLowerCase() ?? 'github.com';
     const apiHost = webHost === 'github.com' ? 'api.github.com' : webHost;
     const host = url.host.toLowerCase();
@@ -27322,7 +27935,7 @@ function toId(digits, text, params) {
         throw unreadable(text, params);
     return id;
 }
-function run_reference_parseUrl(text) {
+function reference_parseUrl(text) {
     try {
         const url = new URL(text);
         return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
@@ -27353,37 +27966,148 @@ function parseRecordRunId(recordId) {
     const valid = Number.isSafeInteger(runId) && runId > 0 && (attempt === null || attempt > 0);
     return valid ? { runId, attempt } : null;
 }
-//# sourceMappingURL=run-reference.js.map
-;// CONCATENATED MODULE: ./lib/src/core/text-table.js
-/** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
-function renderTextTable(headers, rows) {
-    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n');
+//# sourceMappingURL=reference.js.map
+;// CONCATENATED MODULE: ./lib/src/core/utf8.js
+/**
+ * UTF-8 sizes: GitHub limits a check run's summary and text in bytes, not characters, and an
+ * icon or a non-Latin name takes several bytes per character.
+ */
+/** The UTF-8 length of a code point. */
+function codePointBytes(codePoint) {
+    if (codePoint < 0x80)
+        return 1;
+    if (codePoint < 0x800)
+        return 2;
+    return codePoint < 0x10000 ? 3 : 4;
 }
-/** A duration the way people read it: `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = ms / 1000;
-    if (seconds < 59.95)
-        return `${seconds.toFixed(1)}s`;
-    const totalSeconds = Math.round(seconds);
-    const minutes = Math.floor(totalSeconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+/** The UTF-8 length of a string. */
+function utf8Length(text) {
+    let bytes = 0;
+    for (const char of text)
+        bytes += codePointBytes(char.codePointAt(0) ?? 0);
+    return bytes;
 }
-/** Shorten text to `max` characters on one line, marking the cut with `…`. */
-function truncateText(text, max) {
-    const oneLine = text.replace(/\s*\n\s*/g, ' ');
-    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
+/** The longest start of `text`, in whole characters, that fits in `max` bytes. */
+function startWithinBytes(text, max) {
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        bytes += codePointBytes(char.codePointAt(0) ?? 0);
+        if (bytes > max)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
 }
-//# sourceMappingURL=text-table.js.map
-;// CONCATENATED MODULE: ./lib/src/core/markdown-report.js
+/** The longest end of `text`, in whole characters, that fits in `max` bytes. */
+function endWithinBytes(text, max) {
+    const chars = Array.from(text);
+    let bytes = 0;
+    let start = chars.length;
+    while (start > 0) {
+        bytes += codePointBytes(chars[start - 1]?.codePointAt(0) ?? 0);
+        if (bytes > max)
+            break;
+        start -= 1;
+    }
+    return chars.slice(start).join('');
+}
+//# sourceMappingURL=utf8.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/markdown.js
+
+
+/**
+ * The Markdown-safety primitives every surface that writes Markdown goes through (job summary,
+ * check run, reply). Everything taken from a record or an API answer is untrusted: it is shown in
+ * code spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ *
+ * Two fit policies, on purpose: {@link fitMarkdown} keeps the head and tail of a report and cuts
+ * its body (a summary's end says how to retry); {@link fitNewest} keeps the newest part of a log
+ * and drops the oldest (a check run's retry log grows at the end).
+ */
+/** The longest untrusted text shown inline (a code span or an escaped name) in a report. */
+const INLINE_TEXT_MAX = 300;
+/** GitHub's limit for a check run's `output.summary` and for a comment body. */
+const MARKDOWN_LIMIT = 65_535;
+/** One icon per step or run status, for every report. */
+const STATUS_ICONS = {
+    success: '✅',
+    failed: '❌',
+    skipped: '⏭️',
+    reused: '♻️',
+    cancelled: '🚫',
+};
+const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
+/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
+function fitMarkdown(params) {
+    const join = (parts) => parts.filter((p) => p !== '').join('\n\n');
+    const full = join([params.head, ...params.body, params.tail]);
+    // Limits are in UTF-8 bytes (GitHub's check-run limit), which also keeps character limits.
+    if (utf8Length(full) <= params.max)
+        return full;
+    const fixed = utf8Length(join([params.head, SHORTENED_NOTE, params.tail])) + 4;
+    const room = startWithinBytes(join(params.body), Math.max(0, params.max - fixed));
+    const cut = room.lastIndexOf('\n');
+    const shortened = join([
+        params.head,
+        cut > 0 ? room.slice(0, cut) : '',
+        SHORTENED_NOTE,
+        params.tail,
+    ]);
+    return utf8Length(shortened) <= params.max
+        ? shortened
+        : `${startWithinBytes(shortened, params.max - 3)}…`;
+}
+/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
+function runLabel(recordId, runUrl) {
+    const run = parseRecordRunId(recordId);
+    if (run === null)
+        return code(recordId);
+    const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
+    return `${runLink(run.runId, runUrl)}${attempt}`;
+}
+/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
+function runLink(runId, runUrl) {
+    return runUrl === undefined ? `run ${code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
+}
+/** A GitHub login as a mention; anything that is not a login, as code. */
+function login(name) {
+    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : code(name);
+}
+/** Untrusted text as an inline code span on one line. */
+function code(text) {
+    const clean = oneLine(text, INLINE_TEXT_MAX);
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return clean.startsWith('`') || clean.endsWith('`') || longest > 0
+        ? `${fence} ${clean} ${fence}`
+        : `${fence}${clean}${fence}`;
+}
+/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
+function plain(text, max = INLINE_TEXT_MAX) {
+    return oneLine(text, max)
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/@/g, '@\u2060');
+}
+/** Text on one line (whitespace runs become one space), cut to `max` characters with `…`. */
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+/** Past `max`, drop the oldest part of `text` at a line end and say so: the newest lines matter. */
+function fitNewest(text, max = MARKDOWN_LIMIT) {
+    if (utf8Length(text) <= max)
+        return text;
+    const end = endWithinBytes(text, max - 40);
+    const cut = end.indexOf('\n');
+    return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
+}
+//# sourceMappingURL=markdown.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/markdown-report.js
+
+
+
+
 
 
 
@@ -27394,19 +28118,8 @@ function truncateText(text, max) {
  * replies. Everything taken from a record or an API answer is untrusted: it is shown in code
  * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
  */
-/** GitHub's limit for a check run's `output.summary` and for a comment body. */
-const MARKDOWN_LIMIT = 65_535;
 /** Failed nodes or tests named per step before "+N more". */
 const LISTED_FAILURES_PER_STEP = 20;
-const ICONS = {
-    success: '✅',
-    failed: '❌',
-    skipped: '⏭️',
-    reused: '♻️',
-    cancelled: '🚫',
-};
-const FAILED_NODE_STATUSES = ['error', 'fail', 'runtime error', 'partial success'];
-const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
 /** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
 function renderRunSummary(params) {
     const { record } = params;
@@ -27417,8 +28130,7 @@ function renderRunSummary(params) {
         renderFailedNodes(record),
         renderFailedTests(record),
     ];
-    const failed = (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
-    const tail = failed ? renderHowToRetry(record) : '';
+    const tail = isRetryable(record) ? renderHowToRetry(record) : '';
     return fitMarkdown({
         head,
         body: body.filter((s) => s !== ''),
@@ -27430,7 +28142,7 @@ function renderHeader(record) {
     if (record.nothingToRetry)
         return `## ✅ ${plain(record.name)}: nothing to retry`;
     const verb = { success: 'succeeded in', failed: 'failed in', cancelled: 'was cancelled after' }[record.status];
-    return `## ${ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
+    return `## ${STATUS_ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
 }
 function renderContext(record, link) {
     const facts = [];
@@ -27465,7 +28177,7 @@ function renderStepsTable(record, link) {
         return '_No steps._';
     const rows = record.steps.map((step) => [
         code(step.id),
-        `${ICONS[step.status]} ${step.status}`,
+        `${STATUS_ICONS[step.status]} ${step.status}`,
         step.executed === null ? '—' : formatDuration(step.durationMs),
         describeWhatRan(step, link),
     ]
@@ -27551,24 +28263,9 @@ function renderHowToRetry(record) {
         return lines.join('\n');
     }
     const runId = String(record.github.runId);
-    lines.push('- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.', `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: \`from-failure\`, \`all\`, \`from STEP\` or \`only STEP,…\`).`, '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.');
+    lines.push('- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.', `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: ${listRetryModeForms(code)}).`, '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.');
     return lines.join('\n');
 }
-/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
-const DISPATCH_TRIGGER_YAML = [
-    'on:',
-    '  workflow_dispatch:',
-    '    inputs:',
-    '      retry-of:',
-    '        description: Run id or URL of the run to retry',
-    '        required: false',
-    '      retry-mode:',
-    "        description: 'from-failure, all, from STEP or only STEP,…'",
-    '        required: false',
-    '        default: from-failure',
-    // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
-    `run-name: "${RETRY_RUN_NAME}"`,
-].join('\n');
 /** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
 function renderRetryReply(params) {
     const { reply } = params;
@@ -27586,7 +28283,7 @@ function renderRetryReply(params) {
                 : `🤷 Nothing to retry: ${code(reply.workflow)} has no failed run on commit ${commit}, the head of this pull request. Check the file name (\`/retry help\`), or comment ${code(`/retry ${reply.workflow}`)} again when its run has finished.`;
         }
         case 'results': {
-            const head = `🔁 ${describeMode(reply.mode)}, as ${login(reply.requestedBy)} asked:`;
+            const head = `🔁 ${describeRetryMode(reply.mode, code)}, as ${login(reply.requestedBy)} asked:`;
             const items = reply.results.map((result) => renderResult(result, reply.mode, params.runUrl));
             return fitMarkdown({
                 head,
@@ -27655,10 +28352,6 @@ function renderRetryOutcome(params) {
             describeOutcomeOf(params.outcome, params.runUrl);
     return lines.join('\n');
 }
-/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
-function isReplyFor(body, parentRunId) {
-    return body.includes(replyMarker(parentRunId));
-}
 function describeOutcomeOf(outcome, runUrl) {
     const run = runLink(outcome.runId, runUrl);
     const { record } = outcome;
@@ -27669,7 +28362,7 @@ function describeOutcomeOf(outcome, runUrl) {
             return `✅ ${run}: nothing to retry, the run had already succeeded.`;
         return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
     }
-    const failed = record?.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+    const failed = record === null ? undefined : stoppedStep(record);
     const where = failed === undefined
         ? ''
         : ` at ${code(failed.id)}${describeOutcome(failed) === '' ? '' : ` (${describeOutcome(failed)})`}`;
@@ -27684,38 +28377,6 @@ function describeStepCounts(record) {
     const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
     return parts.length === 0 ? 'no steps' : parts.join(', ');
 }
-function describeMode(mode) {
-    switch (mode.kind) {
-        case 'from-failure':
-            return 'Retrying from failure';
-        case 'all':
-            return 'Retrying every step';
-        case 'from':
-            return `Retrying from step ${code(mode.step)}`;
-        case 'only':
-            return `Retrying only ${mode.steps.map(code).join(', ')}`;
-    }
-}
-function replyMarker(parentRunId) {
-    return `<!-- gh-retry:parent=${parentRunId} -->`;
-}
-/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
-function fitMarkdown(params) {
-    const join = (parts) => parts.filter((p) => p !== '').join('\n\n');
-    const full = join([params.head, ...params.body, params.tail]);
-    if (full.length <= params.max)
-        return full;
-    const fixed = join([params.head, SHORTENED_NOTE, params.tail]).length + 4;
-    const body = join(params.body);
-    const cut = body.lastIndexOf('\n', Math.max(0, params.max - fixed));
-    const shortened = join([
-        params.head,
-        cut > 0 ? body.slice(0, cut) : '',
-        SHORTENED_NOTE,
-        params.tail,
-    ]);
-    return shortened.length <= params.max ? shortened : `${shortened.slice(0, params.max - 1)}…`;
-}
 function listWithMore(items, total) {
     const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
     const more = Math.max(total, items.length) - shown.length;
@@ -27728,48 +28389,14 @@ function countFailedNodes(nodes) {
 function sum(values) {
     return values.reduce((a, b) => a + b, 0);
 }
-/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
-function runLabel(recordId, runUrl) {
-    const run = parseRecordRunId(recordId);
-    if (run === null)
-        return code(recordId);
-    const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
-    return `${runLink(run.runId, runUrl)}${attempt}`;
-}
-/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
-function runLink(runId, runUrl) {
-    return runUrl === undefined ? `run ${code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
-}
-function login(name) {
-    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : code(name);
-}
-/** Untrusted text as an inline code span on one line. */
-function code(text) {
-    const clean = oneLine(text, 300);
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return clean.startsWith('`') || clean.endsWith('`') || longest > 0
-        ? `${fence} ${clean} ${fence}`
-        : `${fence}${clean}${fence}`;
-}
-/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
-function plain(text) {
-    return oneLine(text, 300)
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
-        .replace(/@/g, '@\u2060');
-}
-function oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
 //# sourceMappingURL=markdown-report.js.map
-;// CONCATENATED MODULE: ./lib/app/bot-context.js
+;// CONCATENATED MODULE: ./lib/app/context.js
 /** The web URL of a run of the context's repository. */
 function runUrlOf(ctx) {
     return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
 }
-//# sourceMappingURL=bot-context.js.map
-;// CONCATENATED MODULE: ./lib/app/bot-config.js
+//# sourceMappingURL=context.js.map
+;// CONCATENATED MODULE: ./lib/app/config.js
 
 /**
  * Read `.github/gh-retry.yml` with Probot's config loader (through the GitHub port, in both
@@ -27792,59 +28419,12 @@ async function loadConfig(ctx, known) {
         ],
     };
 }
-//# sourceMappingURL=bot-config.js.map
-;// CONCATENATED MODULE: ./lib/app/retry-markers.js
-/**
- * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
- * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
- * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
- * bot tell its own automatic retries from manual ones without a database, and find a retry that
- * was already started.
- */
-const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
-/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
-function renderRetryMarker(marker) {
-    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
-        ? marker.requestedBy
-        : 'unknown';
-    const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
-    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
-}
-/** Every note in a check run's text or a reply. */
-function parseRetryMarkers(text) {
-    return [...text.matchAll(MARKER)].map((match) => ({
-        runId: Number(match[1]),
-        trigger: match[2],
-        requestedBy: match[3] ?? 'unknown',
-        ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
-    }));
-}
-// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
-// output (dbt messages, test names) that could spell a note of its own.
-const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
-/**
- * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
- * how to retry it from the check run alone, without listing the run's artifacts.
- */
-function renderRecordsNote(note) {
-    const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
-    const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
-    return `<!-- gh-retry:records expires=${at} -->`;
-}
-/** The records note ending a check run's summary; null when there is none (an older check run). */
-function parseRecordsNote(text) {
-    const match = RECORDS.exec(text);
-    if (match === null)
-        return null;
-    const at = match[1] ?? 'never';
-    return { expiresAt: at === 'never' ? null : at };
-}
-/** Whether the records a note describes have expired at `now`. */
-function recordsExpired(note, now) {
-    return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
-}
-//# sourceMappingURL=retry-markers.js.map
-;// CONCATENATED MODULE: ./lib/app/check-run-report.js
+//# sourceMappingURL=config.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/check-run.js
+
+
+/** The longest untrusted text (a reason, a path) shown in a check run's lists and retry log. */
+const CHECK_RUN_TEXT_MAX = 500;
 
 
 /** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
@@ -27868,7 +28448,7 @@ function modeForButton(identifier) {
 /** Build the check run for a completed run. */
 function renderCheckRun(report) {
     const { records } = report;
-    const failed = records.some((r) => (r.status === 'failed' || r.status === 'cancelled') && !r.nothingToRetry);
+    const failed = records.some(isRetryable);
     const summary = records.length === 0
         ? 'gh-retry could not read the record of this run, so it cannot be retried from failure. Comment `/retry all` on the pull request, or choose **Re-run all jobs** on the run.'
         : records
@@ -27893,7 +28473,7 @@ function renderCheckRun(report) {
         output: {
             title: titleOf(records),
             summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
-            text: fitText([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
+            text: fitNewest([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
         },
         actions: report.buttons ? buttonsFor(failed) : [],
     };
@@ -27909,13 +28489,11 @@ function appendRetryLog(text, line) {
         .map((text, index) => (index === 0 || text === '' ? text : `  ${text}`))
         .join('\n');
     const parts = [before.trimEnd(), `${log.trimEnd()}\n\n- ${item}`].filter((p) => p !== '');
-    return fitText(parts.join('\n\n'));
+    return fitNewest(parts.join('\n\n'));
 }
 /** Untrusted text as plain Markdown on one line: punctuation escaped, mentions defused. */
 function escapeMarkdown(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const short = flat.length > 500 ? `${flat.slice(0, 499)}…` : flat;
-    return short.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/@/g, '@\u2060');
+    return plain(text, CHECK_RUN_TEXT_MAX);
 }
 function retryLogOf(text) {
     const at = text.indexOf(RETRIES_HEADING);
@@ -27956,18 +28534,11 @@ function titleOf(records) {
     }
     if (first.nothingToRetry)
         return `${first.name}: nothing to retry`;
-    const stopped = first.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+    const stopped = stoppedStep(first);
     const word = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[first.status];
     return `${first.name} ${word}${stopped === undefined ? '' : ` at ${stopped.id}`}`.slice(0, 200);
 }
-/** Keep a check run's text under GitHub's limit, dropping the oldest part (the log's newest lines matter). */
-function fitText(text) {
-    if (text.length <= MARKDOWN_LIMIT)
-        return text;
-    const cut = text.indexOf('\n', text.length - MARKDOWN_LIMIT + 40);
-    return `_Older entries were dropped._\n\n${text.slice(cut === -1 ? text.length - MARKDOWN_LIMIT + 40 : cut + 1)}`;
-}
-//# sourceMappingURL=check-run-report.js.map
+//# sourceMappingURL=check-run.js.map
 ;// CONCATENATED MODULE: ./lib/app/payloads.js
 /**
  * The parts of webhook payloads the handlers read, checked with zod: a payload file in a
@@ -28037,7 +28608,7 @@ function contextFor(deps, payload) {
     return { ...deps, repo: { owner: repo.owner.login, repo: repo.name }, serverUrl };
 }
 //# sourceMappingURL=payloads.js.map
-;// CONCATENATED MODULE: ./lib/app/pull-request-comments.js
+;// CONCATENATED MODULE: ./lib/app/own-comments.js
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
 const MAX_COMMENTS = 500;
@@ -28069,3053 +28640,173 @@ async function repliedRetries(comments, params) {
     }
     return found;
 }
-const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+//# sourceMappingURL=own-comments.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-record/artifact.js
 /**
- * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
- * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ * A run record as a GitHub artifact: how the artifact is named, which one holds a job's record,
+ * and the trust check every reader applies before using a record it downloaded (the Action's
+ * parent load and the App's record reads). Artifacts are untrusted input: a record is used only
+ * when it is small enough, valid, and belongs to the run and attempt its artifact name says.
  */
-function replyNotes(body) {
-    if (!REPLY_END.test(body))
-        return '';
-    return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
-}
-//# sourceMappingURL=pull-request-comments.js.map
-;// CONCATENATED MODULE: ./lib/app/dispatch-trigger.js
 
-/**
- * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
- * trigger that declares the `retry-of` input (GitHub answers 422 to undeclared inputs).
- */
-/** The dispatch inputs gh-retry sends. */
-const RETRY_OF_INPUT = 'retry-of';
-const RETRY_MODE_INPUT = 'retry-mode';
-/** Read the `workflow_dispatch` trigger of a workflow file (YAML text). */
-function parseDispatchTrigger(text) {
-    const doc = (0,dist.parseDocument)(text, { uniqueKeys: false });
-    const error = doc.errors[0];
-    if (error !== undefined)
-        return { kind: 'invalid', message: error.message };
-    const root = doc.toJS({ maxAliasCount: 100 });
-    if (!dispatch_trigger_isMapping(root))
-        return { kind: 'invalid', message: 'the file is not a mapping' };
-    // YAML 1.1 readers turn an unquoted `on` key into `true`.
-    const on = root.on ?? root.true;
-    if (on === 'workflow_dispatch')
-        return { kind: 'declared', inputs: [] };
-    if (Array.isArray(on)) {
-        return on.includes('workflow_dispatch') ? { kind: 'declared', inputs: [] } : { kind: 'none' };
-    }
-    if (!dispatch_trigger_isMapping(on) || !('workflow_dispatch' in on))
-        return { kind: 'none' };
-    const dispatch = on.workflow_dispatch;
-    const inputs = dispatch_trigger_isMapping(dispatch) && dispatch_trigger_isMapping(dispatch.inputs) ? dispatch.inputs : {};
-    return { kind: 'declared', inputs: Object.keys(inputs) };
+
+
+/** Prefix of every record artifact's name. */
+const artifact_RECORD_ARTIFACT_PREFIX = 'gh-retry-';
+/** The record's file inside its artifact (beside `state/<step-id>/<path>`). */
+const artifact_RECORD_FILE = 'record.json';
+/** The record id of a GitHub run attempt: `<run_id>-<attempt>`. */
+function recordIdOf(runId, attempt) {
+    return `${runId}-${attempt}`;
 }
-/**
- * The dispatch inputs for a retry, or null when the workflow does not declare what the retry
- * needs: `retry-of` always, `retry-mode` unless the mode is the Action's default.
- */
-function retryInputs(params) {
-    const { trigger } = params;
-    if (trigger.kind !== 'declared' || !trigger.inputs.includes(RETRY_OF_INPUT))
+/** Turn a schedule or job name into the readable, collision-safe part of an artifact name. */
+function slugifyArtifactKey(text) {
+    const slug = text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64)
+        .replace(/-+$/, '');
+    return slug === '' ? 'schedule' : slug;
+}
+/** The artifact name of one job attempt's record: `gh-retry-<key>-<attempt>`. */
+function artifact_recordArtifactName(params) {
+    return `${artifact_RECORD_ARTIFACT_PREFIX}${params.key}-${params.attempt}`;
+}
+/** The key and attempt of a record artifact's name, or null for any other artifact. */
+function parseRecordArtifactName(name) {
+    const match = /^gh-retry-([a-z0-9][a-z0-9-]*)-(\d{1,6})$/.exec(name);
+    if (match === null)
         return null;
-    const inputs = { [RETRY_OF_INPUT]: String(params.parentRunId) };
-    if (trigger.inputs.includes(RETRY_MODE_INPUT))
-        inputs[RETRY_MODE_INPUT] = params.mode;
-    else if (params.mode !== 'from-failure')
-        return null;
-    return inputs;
+    return { key: match[1] ?? '', attempt: Number(match[2]) };
 }
-function dispatch_trigger_isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The record artifact for `key` from the latest attempt at or before `maxAttempt`: a job that was
+ * not re-run in a later attempt keeps the record of the attempt that ran it.
+ */
+function artifact_pickRecordArtifact(params) {
+    let best = null;
+    for (const artifact of params.artifacts) {
+        const parsed = parseRecordArtifactName(artifact.name);
+        if (parsed === null || parsed.key !== params.key || parsed.attempt > params.maxAttempt)
+            continue;
+        const better = best === null ||
+            parsed.attempt > best.attempt ||
+            (parsed.attempt === best.attempt && artifact.id > best.artifact.id);
+        if (better)
+            best = { artifact, attempt: parsed.attempt };
+    }
+    return best?.artifact ?? null;
 }
-//# sourceMappingURL=dispatch-trigger.js.map
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
-
-var esm_require = (0,external_module_namespaceObject.createRequire)('/');
-// DEFLATE is a complex format; to read this code, you should probably check the RFC first:
-// https://tools.ietf.org/html/rfc1951
-// You may also wish to take a look at the guide I made about this program:
-// https://gist.github.com/101arrowz/253f31eb5abc3d9275ab943003ffecad
-// Some of the following code is similar to that of UZIP.js:
-// https://github.com/photopea/UZIP.js
-// However, the vast majority of the codebase has diverged from UZIP.js to increase performance and reduce bundle size.
-// Sometimes 0 will appear where -1 would be more appropriate. This is because using a uint
-// is better for memory in most engines (I *think*).
-var esm_a;
-// Mediocre shim
-var Worker;
-var isMarkedAsUntransferable;
-var workerAdd = ";var __w=require('worker_threads');__w.parentPort.on('message',function(m){onmessage({data:m})}),postMessage=function(m,t){__w.parentPort.postMessage(m,t)},close=process.exit;self=global";
-try {
-    (esm_a = esm_require('worker_threads'), Worker = esm_a.Worker, isMarkedAsUntransferable = esm_a.isMarkedAsUntransferable);
+/**
+ * Refuse a `record.json` of `bytes` bytes (as found, or as a zip declares it before it is
+ * decompressed) that is larger than a record may be.
+ */
+function checkRecordSize(artifactName, bytes) {
+    if (bytes > schema_RECORD_LIMITS.maxRecordBytes) {
+        throw new errors_RunRecordError(`the record in "${artifactName}" is ${bytes} bytes; at most ${schema_RECORD_LIMITS.maxRecordBytes} are read`);
+    }
 }
-catch (e) {
-}
-var wk = (/* unused pure expression or super */ null && (Worker ? function (c, _, msg, transfer, cb) {
-    var done = false;
-    var w = new Worker(c + workerAdd, { eval: true })
-        .on('error', function (e) { return cb(e, null); })
-        .on('message', function (m) { return cb(null, m); })
-        .on('exit', function (c) {
-        if (c && !done)
-            cb(new Error('exited with code ' + c), null);
+/**
+ * The trust check of a record artifact: its `record.json` (`undefined` when the artifact has
+ * none) must be small enough, a valid record, and belong to the run and to the attempt the
+ * artifact's name gives (`github` block and `record.id` alike).
+ */
+function artifact_checkRecordOfRun(params) {
+    const { bytes, run, artifactName } = params;
+    if (bytes === undefined)
+        throw new errors_RunRecordError(`the record artifact "${artifactName}" has no ${artifact_RECORD_FILE}`);
+    checkRecordSize(artifactName, bytes.length);
+    const record = parseRunRecord(new TextDecoder('utf-8', { fatal: false }).decode(bytes), {
+        source: `${artifact_RECORD_FILE} of "${artifactName}"`,
     });
-    if (isMarkedAsUntransferable)
-        transfer = transfer.filter(function (t) { return !isMarkedAsUntransferable(t); });
-    w.postMessage(msg, transfer);
-    w.terminate = function () {
-        done = true;
-        return Worker.prototype.terminate.call(w);
-    };
-    return w;
-} : function (_, __, ___, ____, cb) {
-    setImmediate(function () { return cb(new Error('async operations unsupported - update to Node 12+ (or Node 10-11 with the --experimental-worker CLI flag)'), null); });
-    var NOP = function () { };
-    return {
-        terminate: NOP,
-        postMessage: NOP
-    };
-}));
-
-// aliases for shorter compressed code (most minifers don't do this)
-var u8 = Uint8Array, u16 = Uint16Array, i32 = Int32Array;
-// fixed length extra bits
-var fleb = new u8([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0]);
-// fixed distance extra bits
-var fdeb = new u8([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, /* unused */ 0, 0]);
-// code length index map
-var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
-// get base, reverse index map from extra bits
-var freb = function (eb, start) {
-    var b = new u16(31);
-    for (var i = 0; i < 31; ++i) {
-        b[i] = start += 1 << eb[i - 1];
+    const attempt = parseRecordArtifactName(artifactName)?.attempt;
+    const github = record.github;
+    const belongs = attempt !== undefined &&
+        github !== null &&
+        github.runId === run.id &&
+        github.runAttempt === attempt &&
+        github.repository.toLowerCase() === run.repository.toLowerCase() &&
+        record.id === recordIdOf(run.id, attempt);
+    if (!belongs) {
+        throw new errors_RunRecordError(`the record in "${artifactName}" does not belong to run ${run.id} (it names ${record.id}); it is not used`);
     }
-    // numbers here are at max 18 bits
-    var r = new i32(b[30]);
-    for (var i = 1; i < 30; ++i) {
-        for (var j = b[i]; j < b[i + 1]; ++j) {
-            r[j] = ((j - b[i]) << 5) | i;
-        }
-    }
-    return { b: b, r: r };
-};
-var esm_a = freb(fleb, 2), fl = esm_a.b, revfl = esm_a.r;
-// we can ignore the fact that the other numbers are wrong; they never happen anyway
-fl[28] = 258, revfl[258] = 28;
-var _b = freb(fdeb, 0), fd = _b.b, revfd = _b.r;
-// map of value to reverse (assuming 16 bits)
-var rev = new u16(32768);
-for (var i = 0; i < 32768; ++i) {
-    // reverse table algorithm from SO
-    var x = ((i & 0xAAAA) >> 1) | ((i & 0x5555) << 1);
-    x = ((x & 0xCCCC) >> 2) | ((x & 0x3333) << 2);
-    x = ((x & 0xF0F0) >> 4) | ((x & 0x0F0F) << 4);
-    rev[i] = (((x & 0xFF00) >> 8) | ((x & 0x00FF) << 8)) >> 1;
+    return record;
 }
-// create huffman tree from u8 "map": index -> code length for code index
-// mb (max bits) must be at most 15
-// TODO: optimize/split up?
-var hMap = (function (cd, mb, r) {
-    var s = cd.length;
-    // index
-    var i = 0;
-    // u16 "map": index -> # of codes with bit length = index
-    var l = new u16(mb);
-    // length of cd must be 288 (total # of codes)
-    for (; i < s; ++i) {
-        if (cd[i])
-            ++l[cd[i] - 1];
-    }
-    // u16 "map": index -> minimum code for bit length = index
-    var le = new u16(mb);
-    for (i = 1; i < mb; ++i) {
-        le[i] = (le[i - 1] + l[i - 1]) << 1;
-    }
-    var co;
-    if (r) {
-        // u16 "map": index -> number of actual bits, symbol for code
-        co = new u16(1 << mb);
-        // bits to remove for reverser
-        var rvb = 15 - mb;
-        for (i = 0; i < s; ++i) {
-            // ignore 0 lengths
-            if (cd[i]) {
-                // num encoding both symbol and bits read
-                var sv = (i << 4) | cd[i];
-                // free bits
-                var r_1 = mb - cd[i];
-                // start value
-                var v = le[cd[i] - 1]++ << r_1;
-                // m is end value
-                for (var m = v | ((1 << r_1) - 1); v <= m; ++v) {
-                    // every 16 bit value starting with the code yields the same result
-                    co[rev[v] >> rvb] = sv;
-                }
-            }
-        }
-    }
-    else {
-        co = new u16(s);
-        for (i = 0; i < s; ++i) {
-            if (cd[i]) {
-                co[i] = rev[le[cd[i] - 1]++] >> (15 - cd[i]);
-            }
-        }
-    }
-    return co;
-});
-// fixed length tree
-var flt = new u8(288);
-for (var i = 0; i < 144; ++i)
-    flt[i] = 8;
-for (var i = 144; i < 256; ++i)
-    flt[i] = 9;
-for (var i = 256; i < 280; ++i)
-    flt[i] = 7;
-for (var i = 280; i < 288; ++i)
-    flt[i] = 8;
-// fixed distance tree
-var fdt = new u8(32);
-for (var i = 0; i < 32; ++i)
-    fdt[i] = 5;
-// fixed length map
-var flm = /*#__PURE__*/ (/* unused pure expression or super */ null && (hMap(flt, 9, 0))), flrm = /*#__PURE__*/ hMap(flt, 9, 1);
-// fixed distance map
-var fdm = /*#__PURE__*/ (/* unused pure expression or super */ null && (hMap(fdt, 5, 0))), fdrm = /*#__PURE__*/ hMap(fdt, 5, 1);
-// find max of array
-var max = function (a) {
-    var m = a[0];
-    for (var i = 1; i < a.length; ++i) {
-        if (a[i] > m)
-            m = a[i];
-    }
-    return m;
-};
-// read d, starting at bit p and mask with m
-var bits = function (d, p, m) {
-    var o = (p / 8) | 0;
-    return ((d[o] | (d[o + 1] << 8)) >> (p & 7)) & m;
-};
-// read d, starting at bit p continuing for at least 16 bits
-var bits16 = function (d, p) {
-    var o = (p / 8) | 0;
-    return ((d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) >> (p & 7));
-};
-// get end of byte
-var shft = function (p) { return ((p + 7) / 8) | 0; };
-// typed array slice - allows garbage collector to free original reference,
-// while being more compatible than .slice
-var slc = function (v, s, e) {
-    if (s == null || s < 0)
-        s = 0;
-    if (e == null || e > v.length)
-        e = v.length;
-    // can't use .constructor in case user-supplied
-    return new u8(v.subarray(s, e));
-};
-/**
- * Codes for errors generated within this library
- */
-var FlateErrorCode = {
-    UnexpectedEOF: 0,
-    InvalidBlockType: 1,
-    InvalidLengthLiteral: 2,
-    InvalidDistance: 3,
-    StreamFinished: 4,
-    NoStreamHandler: 5,
-    InvalidHeader: 6,
-    NoCallback: 7,
-    InvalidUTF8: 8,
-    ExtraFieldTooLong: 9,
-    InvalidDate: 10,
-    FilenameTooLong: 11,
-    StreamFinishing: 12,
-    InvalidZipData: 13,
-    UnknownCompressionMethod: 14
-};
-// error codes
-var ec = [
-    'unexpected EOF',
-    'invalid block type',
-    'invalid length/literal',
-    'invalid distance',
-    'stream finished',
-    'no stream handler',
-    , // determined by compression function
-    'no callback',
-    'invalid UTF-8 data',
-    'extra field too long',
-    'date not in range 1980-2099',
-    'filename too long',
-    'stream finishing',
-    'invalid zip data'
-    // determined by unknown compression method
-];
-;
-var err = function (ind, msg, nt) {
-    var e = new Error(msg || ec[ind]);
-    e.code = ind;
-    if (Error.captureStackTrace)
-        Error.captureStackTrace(e, err);
-    if (!nt)
-        throw e;
-    return e;
-};
-// expands raw DEFLATE data
-var inflt = function (dat, st, buf, dict) {
-    // source length       dict length
-    var sl = dat.length, dl = dict ? dict.length : 0;
-    if (!sl || st.f && !st.l)
-        return buf || new u8(0);
-    var noBuf = !buf;
-    // have to estimate size
-    var resize = noBuf || st.i != 2;
-    // no state
-    var noSt = st.i;
-    // Assumes roughly 33% compression ratio average
-    if (noBuf)
-        buf = new u8(sl * 3);
-    // ensure buffer can fit at least l elements
-    var cbuf = function (l) {
-        var bl = buf.length;
-        // need to increase size to fit
-        if (l > bl) {
-            // Double or set to necessary, whichever is greater
-            var nbuf = new u8(Math.max(bl * 2, l));
-            nbuf.set(buf);
-            buf = nbuf;
-        }
-    };
-    //  last chunk         bitpos           bytes
-    var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
-    // total bits
-    var tbts = sl * 8;
-    do {
-        if (!lm) {
-            // BFINAL - this is only 1 when last chunk is next
-            final = bits(dat, pos, 1);
-            // type: 0 = no compression, 1 = fixed huffman, 2 = dynamic huffman
-            var type = bits(dat, pos + 1, 3);
-            pos += 3;
-            if (!type) {
-                // go to end of byte boundary
-                var s = shft(pos) + 4, l = dat[s - 4] | (dat[s - 3] << 8), t = s + l;
-                if (t > sl) {
-                    if (noSt)
-                        err(0);
-                    break;
-                }
-                // ensure size
-                if (resize)
-                    cbuf(bt + l);
-                // Copy over uncompressed data
-                buf.set(dat.subarray(s, t), bt);
-                // Get new bitpos, update byte count
-                st.b = bt += l, st.p = pos = t * 8, st.f = final;
-                continue;
-            }
-            else if (type == 1)
-                lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
-            else if (type == 2) {
-                //  literal                            lengths
-                var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
-                var tl = hLit + bits(dat, pos + 5, 31) + 1;
-                pos += 14;
-                // length+distance tree
-                var ldt = new u8(tl);
-                // code length tree
-                var clt = new u8(19);
-                for (var i = 0; i < hcLen; ++i) {
-                    // use index map to get real code
-                    clt[clim[i]] = bits(dat, pos + i * 3, 7);
-                }
-                pos += hcLen * 3;
-                // code lengths bits
-                var clb = max(clt), clbmsk = (1 << clb) - 1;
-                // code lengths map
-                var clm = hMap(clt, clb, 1);
-                for (var i = 0; i < tl;) {
-                    var r = clm[bits(dat, pos, clbmsk)];
-                    // bits read
-                    pos += r & 15;
-                    // symbol
-                    var s = r >> 4;
-                    // code length to copy
-                    if (s < 16) {
-                        ldt[i++] = s;
-                    }
-                    else {
-                        //  copy   count
-                        var c = 0, n = 0;
-                        if (s == 16)
-                            n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i - 1];
-                        else if (s == 17)
-                            n = 3 + bits(dat, pos, 7), pos += 3;
-                        else if (s == 18)
-                            n = 11 + bits(dat, pos, 127), pos += 7;
-                        while (n--)
-                            ldt[i++] = c;
-                    }
-                }
-                //    length tree                 distance tree
-                var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
-                // max length bits
-                lbt = max(lt);
-                // max dist bits
-                dbt = max(dt);
-                lm = hMap(lt, lbt, 1);
-                dm = hMap(dt, dbt, 1);
-            }
-            else
-                err(1);
-            if (pos > tbts) {
-                if (noSt)
-                    err(0);
-                break;
-            }
-        }
-        // Make sure the buffer can hold this + the largest possible addition
-        // Maximum chunk size (practically, theoretically infinite) is 2^17
-        if (resize)
-            cbuf(bt + 131072);
-        var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
-        var lpos = pos;
-        for (;; lpos = pos) {
-            // bits read, code
-            var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
-            pos += c & 15;
-            if (pos > tbts) {
-                if (noSt)
-                    err(0);
-                break;
-            }
-            if (!c)
-                err(2);
-            if (sym < 256)
-                buf[bt++] = sym;
-            else if (sym == 256) {
-                lpos = pos, lm = null;
-                break;
-            }
-            else {
-                var add = sym - 254;
-                // no extra bits needed if less
-                if (sym > 264) {
-                    // index
-                    var i = sym - 257, b = fleb[i];
-                    add = bits(dat, pos, (1 << b) - 1) + fl[i];
-                    pos += b;
-                }
-                // dist
-                var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
-                if (!d)
-                    err(3);
-                pos += d & 15;
-                var dt = fd[dsym];
-                if (dsym > 3) {
-                    var b = fdeb[dsym];
-                    dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
-                }
-                if (pos > tbts) {
-                    if (noSt)
-                        err(0);
-                    break;
-                }
-                if (resize)
-                    cbuf(bt + 131072);
-                var end = bt + add;
-                if (bt < dt) {
-                    var shift = dl - dt, dend = Math.min(dt, end);
-                    if (shift + bt < 0)
-                        err(3);
-                    for (; bt < dend; ++bt)
-                        buf[bt] = dict[shift + bt];
-                }
-                for (; bt < end; ++bt)
-                    buf[bt] = buf[bt - dt];
-            }
-        }
-        st.l = lm, st.p = lpos, st.b = bt, st.f = final;
-        if (lm)
-            final = 1, st.m = lbt, st.d = dm, st.n = dbt;
-    } while (!final);
-    // don't reallocate for streams or user buffers
-    return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
-};
-// starting at p, write the minimum number of bits that can hold v to d
-var wbits = function (d, p, v) {
-    v <<= p & 7;
-    var o = (p / 8) | 0;
-    d[o] |= v;
-    d[o + 1] |= v >> 8;
-};
-// starting at p, write the minimum number of bits (>8) that can hold v to d
-var wbits16 = function (d, p, v) {
-    v <<= p & 7;
-    var o = (p / 8) | 0;
-    d[o] |= v;
-    d[o + 1] |= v >> 8;
-    d[o + 2] |= v >> 16;
-};
-// creates code lengths from a frequency table
-var hTree = function (d, mb) {
-    // Need extra info to make a tree
-    var t = [];
-    for (var i = 0; i < d.length; ++i) {
-        if (d[i])
-            t.push({ s: i, f: d[i] });
-    }
-    var s = t.length;
-    var t2 = t.slice();
-    if (!s)
-        return { t: et, l: 0 };
-    if (s == 1) {
-        var v = new u8(t[0].s + 1);
-        v[t[0].s] = 1;
-        return { t: v, l: 1 };
-    }
-    t.sort(function (a, b) { return a.f - b.f; });
-    // after i2 reaches last ind, will be stopped
-    // freq must be greater than largest possible number of symbols
-    t.push({ s: -1, f: 25001 });
-    var l = t[0], r = t[1], i0 = 0, i1 = 1, i2 = 2;
-    t[0] = { s: -1, f: l.f + r.f, l: l, r: r };
-    // efficient algorithm from UZIP.js
-    // i0 is lookbehind, i2 is lookahead - after processing two low-freq
-    // symbols that combined have high freq, will start processing i2 (high-freq,
-    // non-composite) symbols instead
-    // see https://reddit.com/r/photopea/comments/ikekht/uzipjs_questions/
-    while (i1 != s - 1) {
-        l = t[t[i0].f < t[i2].f ? i0++ : i2++];
-        r = t[i0 != i1 && t[i0].f < t[i2].f ? i0++ : i2++];
-        t[i1++] = { s: -1, f: l.f + r.f, l: l, r: r };
-    }
-    var maxSym = t2[0].s;
-    for (var i = 1; i < s; ++i) {
-        if (t2[i].s > maxSym)
-            maxSym = t2[i].s;
-    }
-    // code lengths
-    var tr = new u16(maxSym + 1);
-    // max bits in tree
-    var mbt = ln(t[i1 - 1], tr, 0);
-    if (mbt > mb) {
-        // more algorithms from UZIP.js
-        // TODO: find out how this code works (debt)
-        //  ind    debt
-        var i = 0, dt = 0;
-        //    left            cost
-        var lft = mbt - mb, cst = 1 << lft;
-        t2.sort(function (a, b) { return tr[b.s] - tr[a.s] || a.f - b.f; });
-        for (; i < s; ++i) {
-            var i2_1 = t2[i].s;
-            if (tr[i2_1] > mb) {
-                dt += cst - (1 << (mbt - tr[i2_1]));
-                tr[i2_1] = mb;
-            }
-            else
-                break;
-        }
-        dt >>= lft;
-        while (dt > 0) {
-            var i2_2 = t2[i].s;
-            if (tr[i2_2] < mb)
-                dt -= 1 << (mb - tr[i2_2]++ - 1);
-            else
-                ++i;
-        }
-        for (; i >= 0 && dt; --i) {
-            var i2_3 = t2[i].s;
-            if (tr[i2_3] == mb) {
-                --tr[i2_3];
-                ++dt;
-            }
-        }
-        mbt = mb;
-    }
-    return { t: new u8(tr), l: mbt };
-};
-// get the max length and assign length codes
-var ln = function (n, l, d) {
-    return n.s == -1
-        ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1))
-        : (l[n.s] = d);
-};
-// length codes generation
-var lc = function (c) {
-    var s = c.length;
-    // Note that the semicolon was intentional
-    while (s && !c[--s])
-        ;
-    var cl = new u16(++s);
-    //  ind      num         streak
-    var cli = 0, cln = c[0], cls = 1;
-    var w = function (v) { cl[cli++] = v; };
-    for (var i = 1; i <= s; ++i) {
-        if (c[i] == cln && i != s)
-            ++cls;
-        else {
-            if (!cln && cls > 2) {
-                for (; cls > 138; cls -= 138)
-                    w(32754);
-                if (cls > 2) {
-                    w(cls > 10 ? ((cls - 11) << 5) | 28690 : ((cls - 3) << 5) | 12305);
-                    cls = 0;
-                }
-            }
-            else if (cls > 3) {
-                w(cln), --cls;
-                for (; cls > 6; cls -= 6)
-                    w(8304);
-                if (cls > 2)
-                    w(((cls - 3) << 5) | 8208), cls = 0;
-            }
-            while (cls--)
-                w(cln);
-            cls = 1;
-            cln = c[i];
-        }
-    }
-    return { c: cl.subarray(0, cli), n: s };
-};
-// calculate the length of output from tree, code lengths
-var clen = function (cf, cl) {
-    var l = 0;
-    for (var i = 0; i < cl.length; ++i)
-        l += cf[i] * cl[i];
-    return l;
-};
-// writes a fixed block
-// returns the new bit pos
-var wfblk = function (out, pos, dat) {
-    // no need to write 00 as type: TypedArray defaults to 0
-    var s = dat.length;
-    var o = shft(pos + 2);
-    out[o] = s & 255;
-    out[o + 1] = s >> 8;
-    out[o + 2] = out[o] ^ 255;
-    out[o + 3] = out[o + 1] ^ 255;
-    for (var i = 0; i < s; ++i)
-        out[o + i + 4] = dat[i];
-    return (o + 4 + s) * 8;
-};
-// writes a block
-var wblk = function (dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
-    wbits(out, p++, final);
-    ++lf[256];
-    var _a = hTree(lf, 15), dlt = _a.t, mlb = _a.l;
-    var _b = hTree(df, 15), ddt = _b.t, mdb = _b.l;
-    var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
-    var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
-    var lcfreq = new u16(19);
-    for (var i = 0; i < lclt.length; ++i)
-        ++lcfreq[lclt[i] & 31];
-    for (var i = 0; i < lcdt.length; ++i)
-        ++lcfreq[lcdt[i] & 31];
-    var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
-    var nlcc = 19;
-    for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
-        ;
-    var flen = (bl + 5) << 3;
-    var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
-    var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
-    if (bs >= 0 && flen <= ftlen && flen <= dtlen)
-        return wfblk(out, p, dat.subarray(bs, bs + bl));
-    var lm, ll, dm, dl;
-    wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
-    if (dtlen < ftlen) {
-        lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
-        var llm = hMap(lct, mlcb, 0);
-        wbits(out, p, nlc - 257);
-        wbits(out, p + 5, ndc - 1);
-        wbits(out, p + 10, nlcc - 4);
-        p += 14;
-        for (var i = 0; i < nlcc; ++i)
-            wbits(out, p + 3 * i, lct[clim[i]]);
-        p += 3 * nlcc;
-        var lcts = [lclt, lcdt];
-        for (var it = 0; it < 2; ++it) {
-            var clct = lcts[it];
-            for (var i = 0; i < clct.length; ++i) {
-                var len = clct[i] & 31;
-                wbits(out, p, llm[len]), p += lct[len];
-                if (len > 15)
-                    wbits(out, p, (clct[i] >> 5) & 127), p += clct[i] >> 12;
-            }
-        }
-    }
-    else {
-        lm = flm, ll = flt, dm = fdm, dl = fdt;
-    }
-    for (var i = 0; i < li; ++i) {
-        var sym = syms[i];
-        if (sym > 255) {
-            var len = (sym >> 18) & 31;
-            wbits16(out, p, lm[len + 257]), p += ll[len + 257];
-            if (len > 7)
-                wbits(out, p, (sym >> 23) & 31), p += fleb[len];
-            var dst = sym & 31;
-            wbits16(out, p, dm[dst]), p += dl[dst];
-            if (dst > 3)
-                wbits16(out, p, (sym >> 5) & 8191), p += fdeb[dst];
-        }
-        else {
-            wbits16(out, p, lm[sym]), p += ll[sym];
-        }
-    }
-    wbits16(out, p, lm[256]);
-    return p + ll[256];
-};
-// deflate options (nice << 13) | chain
-var deo = /*#__PURE__*/ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
-// empty
-var et = /*#__PURE__*/ new u8(0);
-// compresses data into a raw DEFLATE buffer
-var dflt = function (dat, lvl, plvl, pre, post, st) {
-    var s = st.z || dat.length;
-    var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7000)) + post);
-    // writing to this writes to the output buffer
-    var w = o.subarray(pre, o.length - post);
-    var lst = st.l;
-    var pos = (st.r || 0) & 7;
-    if (lvl) {
-        if (pos)
-            w[0] = st.r >> 3;
-        var opt = deo[lvl - 1];
-        var n = opt >> 13, c = opt & 8191;
-        var msk_1 = (1 << plvl) - 1;
-        //    prev 2-byte val map    curr 2-byte val map
-        var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
-        var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
-        var hsh = function (i) { return (dat[i] ^ (dat[i + 1] << bs1_1) ^ (dat[i + 2] << bs2_1)) & msk_1; };
-        // 24576 is an arbitrary number of maximum symbols per block
-        // 424 buffer for last block
-        var syms = new i32(25000);
-        // length/literal freq   distance freq
-        var lf = new u16(288), df = new u16(32);
-        //  l/lcnt  exbits  index          l/lind  waitdx          blkpos
-        var lc_1 = 0, eb = 0, i = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
-        for (; i + 2 < s; ++i) {
-            // hash value
-            var hv = hsh(i);
-            // index mod 32768    previous index mod
-            var imod = i & 32767, pimod = head[hv];
-            prev[imod] = pimod;
-            head[hv] = imod;
-            // We always should modify head and prev, but only add symbols if
-            // this data is not yet processed ("wait" for wait index)
-            if (wi <= i) {
-                // bytes remaining
-                var rem = s - i;
-                if ((lc_1 > 7000 || li > 24576) && (rem > 423 || !lst)) {
-                    pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i - bs, pos);
-                    li = lc_1 = eb = 0, bs = i;
-                    for (var j = 0; j < 286; ++j)
-                        lf[j] = 0;
-                    for (var j = 0; j < 30; ++j)
-                        df[j] = 0;
-                }
-                //  len    dist   chain
-                var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
-                if (rem > 2 && hv == hsh(i - dif)) {
-                    var maxn = Math.min(n, rem) - 1;
-                    var maxd = Math.min(32767, i);
-                    // max possible length
-                    // not capped at dif because decompressors implement "rolling" index population
-                    var ml = Math.min(258, rem);
-                    while (dif <= maxd && --ch_1 && imod != pimod) {
-                        if (dat[i + l] == dat[i + l - dif]) {
-                            var nl = 0;
-                            for (; nl < ml && dat[i + nl] == dat[i + nl - dif]; ++nl)
-                                ;
-                            if (nl > l) {
-                                l = nl, d = dif;
-                                // break out early when we reach "nice" (we are satisfied enough)
-                                if (nl > maxn)
-                                    break;
-                                // now, find the rarest 2-byte sequence within this
-                                // length of literals and search for that instead.
-                                // Much faster than just using the start
-                                var mmd = Math.min(dif, nl - 2);
-                                var md = 0;
-                                for (var j = 0; j < mmd; ++j) {
-                                    var ti = i - dif + j & 32767;
-                                    var pti = prev[ti];
-                                    var cd = ti - pti & 32767;
-                                    if (cd > md)
-                                        md = cd, pimod = ti;
-                                }
-                            }
-                        }
-                        // check the previous match
-                        imod = pimod, pimod = prev[imod];
-                        dif += imod - pimod & 32767;
-                    }
-                }
-                // d will be nonzero only when a match was found
-                if (d) {
-                    // store both dist and len data in one int32
-                    // Make sure this is recognized as a len/dist with 28th bit (2^28)
-                    syms[li++] = 268435456 | (revfl[l] << 18) | revfd[d];
-                    var lin = revfl[l] & 31, din = revfd[d] & 31;
-                    eb += fleb[lin] + fdeb[din];
-                    ++lf[257 + lin];
-                    ++df[din];
-                    wi = i + l;
-                    ++lc_1;
-                }
-                else {
-                    syms[li++] = dat[i];
-                    ++lf[dat[i]];
-                }
-            }
-        }
-        for (i = Math.max(i, wi); i < s; ++i) {
-            syms[li++] = dat[i];
-            ++lf[dat[i]];
-        }
-        pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i - bs, pos);
-        if (!lst) {
-            st.r = (pos & 7) | w[(pos / 8) | 0] << 3;
-            // shft(pos) now 1 less if pos & 7 != 0
-            pos -= 7;
-            st.h = head, st.p = prev, st.i = i, st.w = wi;
-        }
-    }
-    else {
-        for (var i = st.w || 0; i < s + lst; i += 65535) {
-            // end
-            var e = i + 65535;
-            if (e >= s) {
-                // write final block
-                w[(pos / 8) | 0] = lst;
-                e = s;
-            }
-            pos = wfblk(w, pos + 1, dat.subarray(i, e));
-        }
-        st.i = s;
-    }
-    return slc(o, 0, pre + shft(pos) + post);
-};
-// CRC32 table
-var crct = /*#__PURE__*/ (/* unused pure expression or super */ null && ((function () {
-    var t = new Int32Array(256);
-    for (var i = 0; i < 256; ++i) {
-        var c = i, k = 9;
-        while (--k)
-            c = ((c & 1) && -306674912) ^ (c >>> 1);
-        t[i] = c;
-    }
-    return t;
-})()));
-// CRC32
-var crc = function () {
-    var c = -1;
-    return {
-        p: function (d) {
-            // closures have awful performance
-            var cr = c;
-            for (var i = 0; i < d.length; ++i)
-                cr = crct[(cr & 255) ^ d[i]] ^ (cr >>> 8);
-            c = cr;
-        },
-        d: function () { return ~c; }
-    };
-};
-// Adler32
-var adler = function () {
-    var a = 1, b = 0;
-    return {
-        p: function (d) {
-            // closures have awful performance
-            var n = a, m = b;
-            var l = d.length | 0;
-            for (var i = 0; i != l;) {
-                var e = Math.min(i + 2655, l);
-                for (; i < e; ++i)
-                    m += n += d[i];
-                n = (n & 65535) + 15 * (n >> 16), m = (m & 65535) + 15 * (m >> 16);
-            }
-            a = n, b = m;
-        },
-        d: function () {
-            a %= 65521, b %= 65521;
-            return (a & 255) << 24 | (a & 0xFF00) << 8 | (b & 255) << 8 | (b >> 8);
-        }
-    };
-};
-;
-// deflate with opts
-var dopt = function (dat, opt, pre, post, st) {
-    if (!st) {
-        st = { l: 1 };
-        if (opt.dictionary) {
-            var dict = opt.dictionary.subarray(-32768);
-            var newDat = new u8(dict.length + dat.length);
-            newDat.set(dict);
-            newDat.set(dat, dict.length);
-            dat = newDat;
-            st.w = dict.length;
-        }
-    }
-    return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? (st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20) : (12 + opt.mem), pre, post, st);
-};
-// Walmart object spread
-var mrg = function (a, b) {
-    var o = {};
-    for (var k in a)
-        o[k] = a[k];
-    for (var k in b)
-        o[k] = b[k];
-    return o;
-};
-// worker clone
-// This is possibly the craziest part of the entire codebase, despite how simple it may seem.
-// The only parameter to this function is a closure that returns an array of variables outside of the function scope.
-// We're going to try to figure out the variable names used in the closure as strings because that is crucial for workerization.
-// We will return an object mapping of true variable name to value (basically, the current scope as a JS object).
-// The reason we can't just use the original variable names is minifiers mangling the toplevel scope.
-// This took me three weeks to figure out how to do.
-var wcln = function (fn, fnStr, td) {
-    var dt = fn();
-    var st = fn.toString();
-    var ks = st.slice(st.indexOf('[') + 1, st.lastIndexOf(']')).replace(/\s+/g, '').split(',');
-    for (var i = 0; i < dt.length; ++i) {
-        var v = dt[i], k = ks[i];
-        if (typeof v == 'function') {
-            fnStr += ';' + k + '=';
-            var st_1 = v.toString();
-            if (v.prototype) {
-                // for global objects
-                if (st_1.indexOf('[native code]') != -1) {
-                    var spInd = st_1.indexOf(' ', 8) + 1;
-                    fnStr += st_1.slice(spInd, st_1.indexOf('(', spInd));
-                }
-                else {
-                    fnStr += st_1;
-                    for (var t in v.prototype)
-                        fnStr += ';' + k + '.prototype.' + t + '=' + v.prototype[t].toString();
-                }
-            }
-            else
-                fnStr += st_1;
-        }
-        else
-            td[k] = v;
-    }
-    return fnStr;
-};
-var ch = (/* unused pure expression or super */ null && ([]));
-// clone bufs
-var cbfs = function (v) {
-    var tl = [];
-    for (var k in v) {
-        if (v[k].buffer) {
-            tl.push((v[k] = new v[k].constructor(v[k])).buffer);
-        }
-    }
-    return tl;
-};
-// use a worker to execute code
-var wrkr = function (fns, init, id, cb) {
-    if (!ch[id]) {
-        var fnStr = '', td_1 = {}, m = fns.length - 1;
-        for (var i = 0; i < m; ++i)
-            fnStr = wcln(fns[i], fnStr, td_1);
-        ch[id] = { c: wcln(fns[m], fnStr, td_1), e: td_1 };
-    }
-    var td = mrg({}, ch[id].e);
-    return wk(ch[id].c + ';onmessage=function(e){for(var k in e.data)self[k]=e.data[k];onmessage=' + init.toString() + '}', id, td, cbfs(td), cb);
-};
-// base async inflate fn
-var bInflt = function () { return [u8, u16, i32, fleb, fdeb, clim, fl, fd, flrm, fdrm, rev, ec, hMap, max, bits, bits16, shft, slc, err, inflt, inflateSync, pbf, gopt]; };
-var bDflt = function () { return [u8, u16, i32, fleb, fdeb, clim, revfl, revfd, flm, flt, fdm, fdt, rev, deo, et, hMap, wbits, wbits16, hTree, ln, lc, clen, wfblk, wblk, shft, slc, dflt, dopt, deflateSync, pbf]; };
-// gzip extra
-var gze = function () { return [gzh, gzhl, wbytes, crc, crct]; };
-// gunzip extra
-var guze = function () { return [gzs, gzl]; };
-// zlib extra
-var zle = function () { return [zlh, wbytes, adler]; };
-// unzlib extra
-var zule = function () { return [zls]; };
-// post buf
-var pbf = function (msg) { return postMessage(msg, [msg.buffer]); };
-// get opts
-var gopt = function (o) { return o && {
-    out: o.size && new u8(o.size),
-    dictionary: o.dictionary
-}; };
-// async helper
-var cbify = function (dat, opts, fns, init, id, cb) {
-    var w = wrkr(fns, init, id, function (err, dat) {
-        w.terminate();
-        cb(err, dat);
-    });
-    w.postMessage([dat, opts], opts.consume ? [dat.buffer] : []);
-    return function () { w.terminate(); };
-};
-// auto stream
-var astrm = function (strm) {
-    strm.ondata = function (dat, final) { return postMessage([dat, final], [dat.buffer]); };
-    return function (ev) {
-        if (ev.data[0]) {
-            strm.push(ev.data[0], ev.data[1]);
-            postMessage([ev.data[0].length]);
-        }
-        else
-            strm.flush(ev.data[1]);
-    };
-};
-// async stream attach
-var astrmify = function (fns, strm, opts, init, id, flush, ext) {
-    var t;
-    var w = wrkr(fns, init, id, function (err, dat) {
-        if (err)
-            w.terminate(), strm.ondata.call(strm, err);
-        else if (!Array.isArray(dat))
-            ext(dat);
-        else if (dat.length == 1) {
-            strm.queuedSize -= dat[0];
-            if (strm.ondrain)
-                strm.ondrain(dat[0]);
-        }
-        else {
-            if (dat[1])
-                w.terminate();
-            strm.ondata.call(strm, err, dat[0], dat[1]);
-        }
-    });
-    w.postMessage(opts);
-    strm.queuedSize = 0;
-    strm.push = function (d, f) {
-        if (!strm.ondata)
-            err(5);
-        if (t)
-            strm.ondata(err(4, 0, 1), null, !!f);
-        strm.queuedSize += d.length;
-        // can fail for cross-realm Uint8Array, but ok - only a small performance penalty
-        w.postMessage([d, t = f], d.buffer instanceof ArrayBuffer ? [d.buffer] : []);
-    };
-    strm.terminate = function () { w.terminate(); };
-    if (flush) {
-        strm.flush = function (sync) { w.postMessage([0, sync]); };
-    }
-};
-// read 2 bytes
-var b2 = function (d, b) { return d[b] | (d[b + 1] << 8); };
-// read 4 bytes
-var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
-// read 8 bytes
-var b8 = function (d, b) { return b4(d, b) + (b4(d, b + 4) * 4294967296); };
-// write bytes
-var wbytes = function (d, b, v) {
-    for (; v; ++b)
-        d[b] = v, v >>>= 8;
-};
-// gzip header
-var gzh = function (c, o) {
-    var fn = o.filename;
-    c[0] = 31, c[1] = 139, c[2] = 8, c[8] = o.level < 2 ? 4 : o.level == 9 ? 2 : 0, c[9] = 3; // assume Unix
-    if (o.mtime != 0)
-        wbytes(c, 4, Math.floor(new Date(o.mtime || Date.now()) / 1000));
-    if (fn) {
-        c[3] = 8;
-        for (var i = 0; i <= fn.length; ++i)
-            c[i + 10] = fn.charCodeAt(i);
-    }
-};
-// gzip footer: -8 to -4 = CRC, -4 to -0 is length
-// gzip start
-var gzs = function (d) {
-    if (d[0] != 31 || d[1] != 139 || d[2] != 8)
-        err(6, 'invalid gzip data');
-    var flg = d[3];
-    var st = 10;
-    if (flg & 4)
-        st += (d[10] | d[11] << 8) + 2;
-    for (var zs = (flg >> 3 & 1) + (flg >> 4 & 1); zs > 0; zs -= !d[st++])
-        ;
-    return st + (flg & 2);
-};
-// gzip length
-var gzl = function (d) {
-    var l = d.length;
-    return (d[l - 4] | d[l - 3] << 8 | d[l - 2] << 16 | d[l - 1] << 24) >>> 0;
-};
-// gzip header length
-var gzhl = function (o) { return 10 + (o.filename ? o.filename.length + 1 : 0); };
-// zlib header
-var zlh = function (c, o) {
-    var lv = o.level, fl = lv == 0 ? 0 : lv < 6 ? 1 : lv == 9 ? 3 : 2;
-    c[0] = 120, c[1] = (fl << 6) | (o.dictionary && 32);
-    c[1] |= 31 - ((c[0] << 8) | c[1]) % 31;
-    if (o.dictionary) {
-        var h = adler();
-        h.p(o.dictionary);
-        wbytes(c, 2, h.d());
-    }
-};
-// zlib start
-var zls = function (d, dict) {
-    if ((d[0] & 15) != 8 || (d[0] >> 4) > 7 || ((d[0] << 8 | d[1]) % 31))
-        err(6, 'invalid zlib data');
-    if ((d[1] >> 5 & 1) == +!dict)
-        err(6, 'invalid zlib data: ' + (d[1] & 32 ? 'need' : 'unexpected') + ' dictionary');
-    return (d[1] >> 3 & 4) + 2;
-};
-function StrmOpt(opts, cb) {
-    if (typeof opts == 'function')
-        cb = opts, opts = {};
-    this.ondata = cb;
-    return opts;
-}
-/**
- * Streaming DEFLATE compression
- */
-var Deflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Deflate(opts, cb) {
-        if (typeof opts == 'function')
-            cb = opts, opts = {};
-        this.ondata = cb;
-        this.o = opts || {};
-        this.s = { l: 0, i: 32768, w: 32768, z: 32768 };
-        // Buffer length must always be 0 mod 32768 for index calculations to be correct when modifying head and prev
-        // 98304 = 32768 (lookback) + 65536 (common chunk size)
-        this.b = new u8(98304);
-        if (this.o.dictionary) {
-            var dict = this.o.dictionary.subarray(-32768);
-            this.b.set(dict, 32768 - dict.length);
-            this.s.i = 32768 - dict.length;
-        }
-    }
-    Deflate.prototype.p = function (c, f) {
-        this.ondata(dopt(c, this.o, 0, 0, this.s), f);
-    };
-    /**
-     * Pushes a chunk to be deflated
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Deflate.prototype.push = function (chunk, final) {
-        if (!this.ondata)
-            err(5);
-        if (this.s.l)
-            err(4);
-        var endLen = chunk.length + this.s.z;
-        if (endLen > this.b.length) {
-            if (endLen > 2 * this.b.length - 32768) {
-                var newBuf = new u8(endLen & -32768);
-                newBuf.set(this.b.subarray(0, this.s.z));
-                this.b = newBuf;
-            }
-            var split = this.b.length - this.s.z;
-            this.b.set(chunk.subarray(0, split), this.s.z);
-            this.s.z = this.b.length;
-            this.p(this.b, false);
-            this.b.set(this.b.subarray(-32768));
-            this.b.set(chunk.subarray(split), 32768);
-            this.s.z = chunk.length - split + 32768;
-            this.s.i = 32766, this.s.w = 32768;
-        }
-        else {
-            this.b.set(chunk, this.s.z);
-            this.s.z += chunk.length;
-        }
-        this.s.l = final & 1;
-        if (this.s.z > this.s.w + 8191 || final) {
-            this.p(this.b, final || false);
-            this.s.w = this.s.i, this.s.i -= 2;
-        }
-        if (final) {
-            // cleanup unneeded buffers/state to reduce memory usage
-            this.s = this.o = {};
-            this.b = et;
-        }
-    };
-    /**
-     * Flushes buffered uncompressed data. Useful to immediately retrieve the
-     * deflated output for small inputs.
-     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
-     *             extra bytes, but guarantees all pushed data is immediately
-     *             decompressible. A separate DEFLATE stream may be concatenated
-     *             with the current output after a sync flush.
-     */
-    Deflate.prototype.flush = function (sync) {
-        if (!this.ondata)
-            err(5);
-        if (this.s.l)
-            err(4);
-        this.p(this.b, false);
-        this.s.w = this.s.i, this.s.i -= 2;
-        // could technically skip writing the type-0 block for (this.s.r & 7) == 0,
-        // but the deterministic trailer (00 00 FF FF) is useful in some situations
-        if (sync) {
-            var c = new u8(6);
-            c[0] = this.s.r >> 3;
-            // write empty, non-final type-0 block
-            var ep = wfblk(c, this.s.r, et);
-            this.s.r = 0;
-            this.ondata(c.subarray(0, ep >> 3), false);
-        }
-    };
-    return Deflate;
-}())));
-
-/**
- * Asynchronous streaming DEFLATE compression
- */
-var AsyncDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncDeflate(opts, cb) {
-        astrmify([
-            bDflt,
-            function () { return [astrm, Deflate]; }
-        ], this, StrmOpt.call(this, opts, cb), function (ev) {
-            var strm = new Deflate(ev.data);
-            onmessage = astrm(strm);
-        }, 6, 1);
-    }
-    return AsyncDeflate;
-}())));
-
-function deflate(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return cbify(data, opts, [
-        bDflt,
-    ], function (ev) { return pbf(deflateSync(ev.data[0], ev.data[1])); }, 0, cb);
-}
-/**
- * Compresses data with DEFLATE without any wrapper
- * @param data The data to compress
- * @param opts The compression options
- * @returns The deflated version of the data
- */
-function deflateSync(data, opts) {
-    return dopt(data, opts || {}, 0, 0);
-}
-/**
- * Streaming DEFLATE decompression
- */
-var Inflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Inflate(opts, cb) {
-        // no StrmOpt here to avoid adding to workerizer
-        if (typeof opts == 'function')
-            cb = opts, opts = {};
-        this.ondata = cb;
-        var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
-        this.s = { i: 0, b: dict ? dict.length : 0 };
-        this.o = new u8(32768);
-        this.p = new u8(0);
-        if (dict)
-            this.o.set(dict);
-    }
-    Inflate.prototype.e = function (c) {
-        if (!this.ondata)
-            err(5);
-        if (this.d)
-            err(4);
-        if (!this.p.length)
-            this.p = c;
-        else if (c.length) {
-            var n = new u8(this.p.length + c.length);
-            n.set(this.p), n.set(c, this.p.length), this.p = n;
-        }
-    };
-    Inflate.prototype.c = function (final) {
-        this.s.i = +(this.d = final || false);
-        var bts = this.s.b;
-        var dt = inflt(this.p, this.s, this.o);
-        this.ondata(slc(dt, bts, this.s.b), this.d);
-        this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
-        this.p = slc(this.p, (this.s.p / 8) | 0), this.s.p &= 7;
-    };
-    /**
-     * Pushes a chunk to be inflated
-     * @param chunk The chunk to push
-     * @param final Whether this is the final chunk
-     */
-    Inflate.prototype.push = function (chunk, final) {
-        this.e(chunk), this.c(final);
-    };
-    return Inflate;
-}())));
-
-/**
- * Asynchronous streaming DEFLATE decompression
- */
-var AsyncInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncInflate(opts, cb) {
-        astrmify([
-            bInflt,
-            function () { return [astrm, Inflate]; }
-        ], this, StrmOpt.call(this, opts, cb), function (ev) {
-            var strm = new Inflate(ev.data);
-            onmessage = astrm(strm);
-        }, 7, 0);
-    }
-    return AsyncInflate;
-}())));
-
-function inflate(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return cbify(data, opts, [
-        bInflt
-    ], function (ev) { return pbf(inflateSync(ev.data[0], gopt(ev.data[1]))); }, 1, cb);
-}
-function inflateSync(data, opts) {
-    return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
-}
-// before you yell at me for not just using extends, my reason is that TS inheritance is hard to workerize.
-/**
- * Streaming GZIP compression
- */
-var Gzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Gzip(opts, cb) {
-        this.c = crc();
-        this.l = 0;
-        this.v = 1;
-        Deflate.call(this, opts, cb);
-    }
-    /**
-     * Pushes a chunk to be GZIPped
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Gzip.prototype.push = function (chunk, final) {
-        this.c.p(chunk);
-        this.l += chunk.length;
-        Deflate.prototype.push.call(this, chunk, final);
-    };
-    Gzip.prototype.p = function (c, f) {
-        var raw = dopt(c, this.o, this.v && gzhl(this.o), f && 8, this.s);
-        if (this.v)
-            gzh(raw, this.o), this.v = 0;
-        if (f)
-            wbytes(raw, raw.length - 8, this.c.d()), wbytes(raw, raw.length - 4, this.l);
-        this.ondata(raw, f);
-    };
-    /**
-     * Flushes buffered uncompressed data. Useful to immediately retrieve the
-     * GZIPped output for small inputs.
-     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
-     *             extra bytes, but guarantees all pushed data is immediately
-     *             decompressible.
-     */
-    Gzip.prototype.flush = function (sync) {
-        Deflate.prototype.flush.call(this, sync);
-    };
-    return Gzip;
-}())));
-
-/**
- * Asynchronous streaming GZIP compression
- */
-var AsyncGzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncGzip(opts, cb) {
-        astrmify([
-            bDflt,
-            gze,
-            function () { return [astrm, Deflate, Gzip]; }
-        ], this, StrmOpt.call(this, opts, cb), function (ev) {
-            var strm = new Gzip(ev.data);
-            onmessage = astrm(strm);
-        }, 8, 1);
-    }
-    return AsyncGzip;
-}())));
-
-function gzip(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return cbify(data, opts, [
-        bDflt,
-        gze,
-        function () { return [gzipSync]; }
-    ], function (ev) { return pbf(gzipSync(ev.data[0], ev.data[1])); }, 2, cb);
-}
-/**
- * Compresses data with GZIP
- * @param data The data to compress
- * @param opts The compression options
- * @returns The gzipped version of the data
- */
-function gzipSync(data, opts) {
-    if (!opts)
-        opts = {};
-    var c = crc(), l = data.length;
-    c.p(data);
-    var d = dopt(data, opts, gzhl(opts), 8), s = d.length;
-    return gzh(d, opts), wbytes(d, s - 8, c.d()), wbytes(d, s - 4, l), d;
-}
-/**
- * Streaming single or multi-member GZIP decompression
- */
-var Gunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Gunzip(opts, cb) {
-        this.v = 1;
-        this.r = 0;
-        Inflate.call(this, opts, cb);
-    }
-    /**
-     * Pushes a chunk to be GUNZIPped
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Gunzip.prototype.push = function (chunk, final) {
-        Inflate.prototype.e.call(this, chunk);
-        this.r += chunk.length;
-        if (this.v) {
-            var p = this.p.subarray(this.v - 1);
-            var s = p.length > 3 ? gzs(p) : 4;
-            if (s > p.length) {
-                if (!final)
-                    return;
-            }
-            else if (this.v > 1 && this.onmember) {
-                this.onmember(this.r - p.length);
-            }
-            this.p = p.subarray(s), this.v = 0;
-        }
-        // necessary to prevent TS from using the closure value
-        // This allows for workerization to function correctly
-        Inflate.prototype.c.call(this, 0);
-        // process concatenated GZIP
-        if (this.s.f && !this.s.l) {
-            this.v = shft(this.s.p) + 9;
-            this.s = { i: 0 };
-            this.o = new u8(0);
-            this.push(new u8(0), final);
-        }
-        else if (final) {
-            Inflate.prototype.c.call(this, final);
-        }
-    };
-    return Gunzip;
-}())));
-
-/**
- * Asynchronous streaming single or multi-member GZIP decompression
- */
-var AsyncGunzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncGunzip(opts, cb) {
-        var _this = this;
-        astrmify([
-            bInflt,
-            guze,
-            function () { return [astrm, Inflate, Gunzip]; }
-        ], this, StrmOpt.call(this, opts, cb), function (ev) {
-            var strm = new Gunzip(ev.data);
-            strm.onmember = function (offset) { return postMessage(offset); };
-            onmessage = astrm(strm);
-        }, 9, 0, function (offset) { return _this.onmember && _this.onmember(offset); });
-    }
-    return AsyncGunzip;
-}())));
-
-function gunzip(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return cbify(data, opts, [
-        bInflt,
-        guze,
-        function () { return [gunzipSync]; }
-    ], function (ev) { return pbf(gunzipSync(ev.data[0], ev.data[1])); }, 3, cb);
-}
-function gunzipSync(data, opts) {
-    var st = gzs(data);
-    if (st + 8 > data.length)
-        err(6, 'invalid gzip data');
-    return inflt(data.subarray(st, -8), { i: 2 }, opts && opts.out || new u8(gzl(data)), opts && opts.dictionary);
-}
-/**
- * Streaming Zlib compression
- */
-var Zlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Zlib(opts, cb) {
-        this.c = adler();
-        this.v = 1;
-        Deflate.call(this, opts, cb);
-    }
-    /**
-     * Pushes a chunk to be zlibbed
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Zlib.prototype.push = function (chunk, final) {
-        this.c.p(chunk);
-        Deflate.prototype.push.call(this, chunk, final);
-    };
-    Zlib.prototype.p = function (c, f) {
-        var raw = dopt(c, this.o, this.v && (this.o.dictionary ? 6 : 2), f && 4, this.s);
-        if (this.v)
-            zlh(raw, this.o), this.v = 0;
-        if (f)
-            wbytes(raw, raw.length - 4, this.c.d());
-        this.ondata(raw, f);
-    };
-    /**
-     * Flushes buffered uncompressed data. Useful to immediately retrieve the
-     * zlibbed output for small inputs.
-     * @param sync Whether to flush to a byte boundary. A sync flush takes 4-5
-     *             extra bytes, but guarantees all pushed data is immediately
-     *             decompressible.
-     */
-    Zlib.prototype.flush = function (sync) {
-        Deflate.prototype.flush.call(this, sync);
-    };
-    return Zlib;
-}())));
-
-/**
- * Asynchronous streaming Zlib compression
- */
-var AsyncZlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncZlib(opts, cb) {
-        astrmify([
-            bDflt,
-            zle,
-            function () { return [astrm, Deflate, Zlib]; }
-        ], this, StrmOpt.call(this, opts, cb), function (ev) {
-            var strm = new Zlib(ev.data);
-            onmessage = astrm(strm);
-        }, 10, 1);
-    }
-    return AsyncZlib;
-}())));
-
-function zlib(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return cbify(data, opts, [
-        bDflt,
-        zle,
-        function () { return [zlibSync]; }
-    ], function (ev) { return pbf(zlibSync(ev.data[0], ev.data[1])); }, 4, cb);
-}
-/**
- * Compress data with Zlib
- * @param data The data to compress
- * @param opts The compression options
- * @returns The zlib-compressed version of the data
- */
-function zlibSync(data, opts) {
-    if (!opts)
-        opts = {};
-    var a = adler();
-    a.p(data);
-    var d = dopt(data, opts, opts.dictionary ? 6 : 2, 4);
-    return zlh(d, opts), wbytes(d, d.length - 4, a.d()), d;
-}
-/**
- * Streaming Zlib decompression
- */
-var Unzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Unzlib(opts, cb) {
-        Inflate.call(this, opts, cb);
-        this.v = opts && opts.dictionary ? 2 : 1;
-    }
-    /**
-     * Pushes a chunk to be unzlibbed
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Unzlib.prototype.push = function (chunk, final) {
-        Inflate.prototype.e.call(this, chunk);
-        if (this.v) {
-            if (this.p.length < 6 && !final)
-                return;
-            this.p = this.p.subarray(zls(this.p, this.v - 1)), this.v = 0;
-        }
-        if (final) {
-            if (this.p.length < 4)
-                err(6, 'invalid zlib data');
-            this.p = this.p.subarray(0, -4);
-        }
-        // necessary to prevent TS from using the closure value
-        // This allows for workerization to function correctly
-        Inflate.prototype.c.call(this, final);
-    };
-    return Unzlib;
-}())));
-
-/**
- * Asynchronous streaming Zlib decompression
- */
-var AsyncUnzlib = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncUnzlib(opts, cb) {
-        astrmify([
-            bInflt,
-            zule,
-            function () { return [astrm, Inflate, Unzlib]; }
-        ], this, StrmOpt.call(this, opts, cb), function (ev) {
-            var strm = new Unzlib(ev.data);
-            onmessage = astrm(strm);
-        }, 11, 0);
-    }
-    return AsyncUnzlib;
-}())));
-
-function unzlib(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return cbify(data, opts, [
-        bInflt,
-        zule,
-        function () { return [unzlibSync]; }
-    ], function (ev) { return pbf(unzlibSync(ev.data[0], gopt(ev.data[1]))); }, 5, cb);
-}
-function unzlibSync(data, opts) {
-    return inflt(data.subarray(zls(data, opts && opts.dictionary), -4), { i: 2 }, opts && opts.out, opts && opts.dictionary);
-}
-// Default algorithm for compression (used because having a known output size allows faster decompression)
-
-
-/**
- * Streaming GZIP, Zlib, or raw DEFLATE decompression
- */
-var Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function Decompress(opts, cb) {
-        this.o = StrmOpt.call(this, opts, cb) || {};
-        this.G = Gunzip;
-        this.I = Inflate;
-        this.Z = Unzlib;
-    }
-    // init substream
-    // overriden by AsyncDecompress
-    Decompress.prototype.i = function () {
-        var _this = this;
-        this.s.ondata = function (dat, final) {
-            _this.ondata(dat, final);
-        };
-    };
-    /**
-     * Pushes a chunk to be decompressed
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Decompress.prototype.push = function (chunk, final) {
-        if (!this.ondata)
-            err(5);
-        if (!this.s) {
-            if (this.p && this.p.length) {
-                var n = new u8(this.p.length + chunk.length);
-                n.set(this.p), n.set(chunk, this.p.length);
-            }
-            else
-                this.p = chunk;
-            if (this.p.length > 2) {
-                this.s = (this.p[0] == 31 && this.p[1] == 139 && this.p[2] == 8)
-                    ? new this.G(this.o)
-                    : ((this.p[0] & 15) != 8 || (this.p[0] >> 4) > 7 || ((this.p[0] << 8 | this.p[1]) % 31))
-                        ? new this.I(this.o)
-                        : new this.Z(this.o);
-                this.i();
-                this.s.push(this.p, final);
-                this.p = null;
-            }
-        }
-        else
-            this.s.push(chunk, final);
-    };
-    return Decompress;
-}())));
-
-/**
- * Asynchronous streaming GZIP, Zlib, or raw DEFLATE decompression
- */
-var AsyncDecompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function AsyncDecompress(opts, cb) {
-        Decompress.call(this, opts, cb);
-        this.queuedSize = 0;
-        this.G = AsyncGunzip;
-        this.I = AsyncInflate;
-        this.Z = AsyncUnzlib;
-    }
-    AsyncDecompress.prototype.i = function () {
-        var _this = this;
-        this.s.ondata = function (err, dat, final) {
-            _this.ondata(err, dat, final);
-        };
-        this.s.ondrain = function (size) {
-            _this.queuedSize -= size;
-            if (_this.ondrain)
-                _this.ondrain(size);
-        };
-    };
-    /**
-     * Pushes a chunk to be decompressed
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    AsyncDecompress.prototype.push = function (chunk, final) {
-        this.queuedSize += chunk.length;
-        Decompress.prototype.push.call(this, chunk, final);
-    };
-    return AsyncDecompress;
-}())));
-
-function decompress(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
-        ? gunzip(data, opts, cb)
-        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
-            ? inflate(data, opts, cb)
-            : unzlib(data, opts, cb);
-}
-/**
- * Expands compressed GZIP, Zlib, or raw DEFLATE data, automatically detecting the format
- * @param data The data to decompress
- * @param opts The decompression options
- * @returns The decompressed version of the data
- */
-function decompressSync(data, opts) {
-    return (data[0] == 31 && data[1] == 139 && data[2] == 8)
-        ? gunzipSync(data, opts)
-        : ((data[0] & 15) != 8 || (data[0] >> 4) > 7 || ((data[0] << 8 | data[1]) % 31))
-            ? inflateSync(data, opts)
-            : unzlibSync(data, opts);
-}
-// flatten a directory structure
-var fltn = function (d, p, t, o) {
-    for (var k in d) {
-        var val = d[k], n = p + k, op = o;
-        if (Array.isArray(val))
-            op = mrg(o, val[1]), val = val[0];
-        if (ArrayBuffer.isView(val))
-            t[n] = [val, op];
-        else {
-            t[n += '/'] = [new u8(0), op];
-            fltn(val, n, t, o);
-        }
-    }
-};
-// text encoder
-var te = typeof TextEncoder != 'undefined' && /*#__PURE__*/ new TextEncoder();
-// text decoder
-var td = typeof TextDecoder != 'undefined' && /*#__PURE__*/ new TextDecoder();
-// text decoder stream
-var tds = 0;
-try {
-    td.decode(et, { stream: true });
-    tds = 1;
-}
-catch (e) { }
-// decode UTF8
-var dutf8 = function (d) {
-    for (var r = '', i = 0;;) {
-        var c = d[i++];
-        var eb = (c > 127) + (c > 223) + (c > 239);
-        if (i + eb > d.length)
-            return { s: r, r: slc(d, i - 1) };
-        if (!eb)
-            r += String.fromCharCode(c);
-        else if (eb == 3) {
-            c = ((c & 15) << 18 | (d[i++] & 63) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63)) - 65536,
-                r += String.fromCharCode(55296 | (c >> 10), 56320 | (c & 1023));
-        }
-        else if (eb & 1)
-            r += String.fromCharCode((c & 31) << 6 | (d[i++] & 63));
-        else
-            r += String.fromCharCode((c & 15) << 12 | (d[i++] & 63) << 6 | (d[i++] & 63));
-    }
-};
-/**
- * Streaming UTF-8 decoding
- */
-var DecodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a UTF-8 decoding stream
-     * @param cb The callback to call whenever data is decoded
-     */
-    function DecodeUTF8(cb) {
-        this.ondata = cb;
-        if (tds)
-            this.t = new TextDecoder();
-        else
-            this.p = et;
-    }
-    /**
-     * Pushes a chunk to be decoded from UTF-8 binary
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    DecodeUTF8.prototype.push = function (chunk, final) {
-        if (!this.ondata)
-            err(5);
-        final = !!final;
-        if (this.t) {
-            this.ondata(this.t.decode(chunk, { stream: true }), final);
-            if (final) {
-                if (this.t.decode().length)
-                    err(8);
-                this.t = null;
-            }
-            return;
-        }
-        if (!this.p)
-            err(4);
-        var dat = new u8(this.p.length + chunk.length);
-        dat.set(this.p);
-        dat.set(chunk, this.p.length);
-        var _a = dutf8(dat), s = _a.s, r = _a.r;
-        if (final) {
-            if (r.length)
-                err(8);
-            this.p = null;
-        }
-        else
-            this.p = r;
-        this.ondata(s, final);
-    };
-    return DecodeUTF8;
-}())));
-
-/**
- * Streaming UTF-8 encoding
- */
-var EncodeUTF8 = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a UTF-8 decoding stream
-     * @param cb The callback to call whenever data is encoded
-     */
-    function EncodeUTF8(cb) {
-        this.ondata = cb;
-    }
-    /**
-     * Pushes a chunk to be encoded to UTF-8
-     * @param chunk The string data to push
-     * @param final Whether this is the last chunk
-     */
-    EncodeUTF8.prototype.push = function (chunk, final) {
-        if (!this.ondata)
-            err(5);
-        if (this.d)
-            err(4);
-        this.ondata(strToU8(chunk), this.d = final || false);
-    };
-    return EncodeUTF8;
-}())));
-
-/**
- * Converts a string into a Uint8Array for use with compression/decompression methods
- * @param str The string to encode
- * @param latin1 Whether or not to interpret the data as Latin-1. This should
- *               not need to be true unless decoding a binary string.
- * @returns The string encoded in UTF-8/Latin-1 binary
- */
-function strToU8(str, latin1) {
-    if (latin1) {
-        var ar_1 = new u8(str.length);
-        for (var i = 0; i < str.length; ++i)
-            ar_1[i] = str.charCodeAt(i);
-        return ar_1;
-    }
-    if (te)
-        return te.encode(str);
-    var l = str.length;
-    var ar = new u8(str.length + (str.length >> 1));
-    var ai = 0;
-    var w = function (v) { ar[ai++] = v; };
-    for (var i = 0; i < l; ++i) {
-        if (ai + 5 > ar.length) {
-            var n = new u8(ai + 8 + ((l - i) << 1));
-            n.set(ar);
-            ar = n;
-        }
-        var c = str.charCodeAt(i);
-        if (c < 128 || latin1)
-            w(c);
-        else if (c < 2048)
-            w(192 | (c >> 6)), w(128 | (c & 63));
-        else if (c > 55295 && c < 57344)
-            c = 65536 + (c & 1023 << 10) | (str.charCodeAt(++i) & 1023),
-                w(240 | (c >> 18)), w(128 | ((c >> 12) & 63)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
-        else
-            w(224 | (c >> 12)), w(128 | ((c >> 6) & 63)), w(128 | (c & 63));
-    }
-    return slc(ar, 0, ai);
-}
-/**
- * Converts a Uint8Array to a string
- * @param dat The data to decode to string
- * @param latin1 Whether or not to interpret the data as Latin-1. This should
- *               not need to be true unless encoding to binary string.
- * @returns The original UTF-8/Latin-1 string
- */
-function strFromU8(dat, latin1) {
-    if (latin1) {
-        var r = '';
-        for (var i = 0; i < dat.length; i += 16384)
-            r += String.fromCharCode.apply(null, dat.subarray(i, i + 16384));
-        return r;
-    }
-    else if (td) {
-        return td.decode(dat);
-    }
-    else {
-        var _a = dutf8(dat), s = _a.s, r = _a.r;
-        if (r.length)
-            err(8);
-        return s;
-    }
-}
-;
-// deflate bit flag
-var dbf = function (l) { return l == 1 ? 3 : l < 6 ? 2 : l == 9 ? 1 : 0; };
-// skip local zip header
-var slzh = function (d, b) { return b + 30 + b2(d, b + 26) + b2(d, b + 28); };
-// read zip header
-var zh = function (d, b, z) {
-    var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
-    var _a = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a[0], su = _a[1], off = _a[2];
-    return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
-};
-// read zip64 header sizes
-var z64hs = function (d, b, l, z, sc, su, off) {
-    var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
-    var nf = nsc + nsu + noff;
-    if (z && nf) {
-        for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
-            if (b2(d, b) == 1) {
-                return [
-                    nsc ? b8(d, b + 4 + 8 * nsu) : sc,
-                    nsu ? b8(d, b + 4) : su,
-                    noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
-                    1
-                ];
-            }
-        }
-        // z == 2 for unknown whether or not zip64
-        if (z < 2)
-            err(13);
-    }
-    return [sc, su, off, 0];
-};
-// extra field length
-var exfl = function (ex) {
-    var le = 0;
-    if (ex) {
-        for (var k in ex) {
-            var l = ex[k].length;
-            if (l > 65535)
-                err(9);
-            le += l + 4;
-        }
-    }
-    return le;
-};
-// write zip header
-var wzh = function (d, b, f, fn, u, c, ce, co) {
-    var fl = fn.length, ex = f.extra, col = co && co.length;
-    var exl = exfl(ex);
-    wbytes(d, b, ce != null ? 0x2014B50 : 0x4034B50), b += 4;
-    if (ce != null)
-        d[b++] = 20, d[b++] = f.os;
-    d[b] = 20, b += 2; // spec compliance? what's that?
-    d[b++] = (f.flag << 1) | (c < 0 && 8), d[b++] = u && 8;
-    d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
-    var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
-    if (y < 0 || y > 119)
-        err(10);
-    wbytes(d, b, (y << 25) | ((dt.getMonth() + 1) << 21) | (dt.getDate() << 16) | (dt.getHours() << 11) | (dt.getMinutes() << 5) | (dt.getSeconds() >> 1)), b += 4;
-    if (c != -1) {
-        wbytes(d, b, f.crc);
-        wbytes(d, b + 4, c < 0 ? -c - 2 : c);
-        wbytes(d, b + 8, f.size);
-    }
-    wbytes(d, b + 12, fl);
-    wbytes(d, b + 14, exl), b += 16;
-    if (ce != null) {
-        wbytes(d, b, col);
-        wbytes(d, b + 6, f.attrs);
-        wbytes(d, b + 10, ce), b += 14;
-    }
-    d.set(fn, b);
-    b += fl;
-    if (exl) {
-        for (var k in ex) {
-            var exf = ex[k], l = exf.length;
-            wbytes(d, b, +k);
-            wbytes(d, b + 2, l);
-            d.set(exf, b + 4), b += 4 + l;
-        }
-    }
-    if (col)
-        d.set(co, b), b += col;
-    return b;
-};
-// write zip footer (end of central directory)
-var wzf = function (o, b, c, d, e) {
-    wbytes(o, b, 0x6054B50); // skip disk
-    wbytes(o, b + 8, c);
-    wbytes(o, b + 10, c);
-    wbytes(o, b + 12, d);
-    wbytes(o, b + 16, e);
-};
-/**
- * A pass-through stream to keep data uncompressed in a ZIP archive.
- */
-var ZipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a pass-through stream that can be added to ZIP archives
-     * @param filename The filename to associate with this data stream
-     */
-    function ZipPassThrough(filename) {
-        this.filename = filename;
-        this.c = crc();
-        this.size = 0;
-        this.compression = 0;
-    }
-    /**
-     * Processes a chunk and pushes to the output stream. You can override this
-     * method in a subclass for custom behavior, but by default this passes
-     * the data through. You must call this.ondata(err, chunk, final) at some
-     * point in this method.
-     * @param chunk The chunk to process
-     * @param final Whether this is the last chunk
-     */
-    ZipPassThrough.prototype.process = function (chunk, final) {
-        this.ondata(null, chunk, final);
-    };
-    /**
-     * Pushes a chunk to be added. If you are subclassing this with a custom
-     * compression algorithm, note that you must push data from the source
-     * file only, pre-compression.
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    ZipPassThrough.prototype.push = function (chunk, final) {
-        if (!this.ondata)
-            err(5);
-        this.c.p(chunk);
-        this.size += chunk.length;
-        if (final)
-            this.crc = this.c.d();
-        // we shouldn't really do this cast, but properly handling ArrayBufferLike
-        // makes the API unergonomic with Buffer
-        this.process(chunk, final || false);
-    };
-    return ZipPassThrough;
-}())));
-
-// I don't extend because TypeScript extension adds 1kB of runtime bloat
-/**
- * Streaming DEFLATE compression for ZIP archives. Prefer using AsyncZipDeflate
- * for better performance
- */
-var ZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a DEFLATE stream that can be added to ZIP archives
-     * @param filename The filename to associate with this data stream
-     * @param opts The compression options
-     */
-    function ZipDeflate(filename, opts) {
-        var _this = this;
-        if (!opts)
-            opts = {};
-        ZipPassThrough.call(this, filename);
-        this.d = new Deflate(opts, function (dat, final) {
-            _this.ondata(null, dat, final);
-        });
-        this.compression = 8;
-        this.flag = dbf(opts.level);
-    }
-    ZipDeflate.prototype.process = function (chunk, final) {
-        try {
-            this.d.push(chunk, final);
-        }
-        catch (e) {
-            this.ondata(e, null, final);
-        }
-    };
-    /**
-     * Pushes a chunk to be deflated
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    ZipDeflate.prototype.push = function (chunk, final) {
-        ZipPassThrough.prototype.push.call(this, chunk, final);
-    };
-    return ZipDeflate;
-}())));
-
-/**
- * Asynchronous streaming DEFLATE compression for ZIP archives
- */
-var AsyncZipDeflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates an asynchronous DEFLATE stream that can be added to ZIP archives
-     * @param filename The filename to associate with this data stream
-     * @param opts The compression options
-     */
-    function AsyncZipDeflate(filename, opts) {
-        var _this = this;
-        if (!opts)
-            opts = {};
-        ZipPassThrough.call(this, filename);
-        this.d = new AsyncDeflate(opts, function (err, dat, final) {
-            _this.ondata(err, dat, final);
-        });
-        this.compression = 8;
-        this.flag = dbf(opts.level);
-        this.terminate = this.d.terminate;
-    }
-    AsyncZipDeflate.prototype.process = function (chunk, final) {
-        this.d.push(chunk, final);
-    };
-    /**
-     * Pushes a chunk to be deflated
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    AsyncZipDeflate.prototype.push = function (chunk, final) {
-        ZipPassThrough.prototype.push.call(this, chunk, final);
-    };
-    return AsyncZipDeflate;
-}())));
-
-// TODO: Better tree shaking
-/**
- * A zippable archive to which files can incrementally be added
- */
-var Zip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates an empty ZIP archive to which files can be added
-     * @param cb The callback to call whenever data for the generated ZIP archive
-     *           is available
-     */
-    function Zip(cb) {
-        this.ondata = cb;
-        this.u = [];
-        this.d = 1;
-    }
-    /**
-     * Adds a file to the ZIP archive
-     * @param file The file stream to add
-     */
-    Zip.prototype.add = function (file) {
-        var _this = this;
-        if (!this.ondata)
-            err(5);
-        // finishing or finished
-        if (this.d & 2)
-            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, false);
-        else {
-            var f = strToU8(file.filename), fl_1 = f.length;
-            var com = file.comment, o = com && strToU8(com);
-            var u = fl_1 != file.filename.length || (o && (com.length != o.length));
-            var hl_1 = fl_1 + exfl(file.extra) + 30;
-            if (fl_1 > 65535)
-                this.ondata(err(11, 0, 1), null, false);
-            var header = new u8(hl_1);
-            wzh(header, 0, file, f, u, -1);
-            var chks_1 = [header];
-            var pAll_1 = function () {
-                for (var _i = 0, chks_2 = chks_1; _i < chks_2.length; _i++) {
-                    var chk = chks_2[_i];
-                    _this.ondata(null, chk, false);
-                }
-                chks_1 = [];
-            };
-            var tr_1 = this.d;
-            this.d = 0;
-            var ind_1 = this.u.length;
-            var uf_1 = mrg(file, {
-                f: f,
-                u: u,
-                o: o,
-                t: function () {
-                    if (file.terminate)
-                        file.terminate();
-                },
-                r: function () {
-                    pAll_1();
-                    if (tr_1) {
-                        var nxt = _this.u[ind_1 + 1];
-                        if (nxt)
-                            nxt.r();
-                        else
-                            _this.d = 1;
-                    }
-                    tr_1 = 1;
-                }
-            });
-            var cl_1 = 0;
-            file.ondata = function (err, dat, final) {
-                if (err) {
-                    _this.ondata(err, dat, final);
-                    _this.terminate();
-                }
-                else {
-                    cl_1 += dat.length;
-                    chks_1.push(dat);
-                    if (final) {
-                        var dd = new u8(16);
-                        wbytes(dd, 0, 0x8074B50);
-                        wbytes(dd, 4, file.crc);
-                        wbytes(dd, 8, cl_1);
-                        wbytes(dd, 12, file.size);
-                        chks_1.push(dd);
-                        uf_1.c = cl_1, uf_1.b = hl_1 + cl_1 + 16, uf_1.crc = file.crc, uf_1.size = file.size;
-                        if (tr_1)
-                            uf_1.r();
-                        tr_1 = 1;
-                    }
-                    else if (tr_1)
-                        pAll_1();
-                }
-            };
-            this.u.push(uf_1);
-        }
-    };
-    /**
-     * Ends the process of adding files and prepares to emit the final chunks.
-     * This *must* be called after adding all desired files for the resulting
-     * ZIP file to work properly.
-     */
-    Zip.prototype.end = function () {
-        var _this = this;
-        if (this.d & 2) {
-            this.ondata(err(4 + (this.d & 1) * 8, 0, 1), null, true);
-            return;
-        }
-        if (this.d)
-            this.e();
-        else
-            this.u.push({
-                r: function () {
-                    if (!(_this.d & 1))
-                        return;
-                    _this.u.splice(-1, 1);
-                    _this.e();
-                },
-                t: function () { }
-            });
-        this.d = 3;
-    };
-    Zip.prototype.e = function () {
-        var bt = 0, l = 0, tl = 0;
-        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
-            var f = _a[_i];
-            tl += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0);
-        }
-        var out = new u8(tl + 22);
-        for (var _b = 0, _c = this.u; _b < _c.length; _b++) {
-            var f = _c[_b];
-            wzh(out, bt, f, f.f, f.u, -f.c - 2, l, f.o);
-            bt += 46 + f.f.length + exfl(f.extra) + (f.o ? f.o.length : 0), l += f.b;
-        }
-        wzf(out, bt, this.u.length, tl, l);
-        this.ondata(null, out, true);
-        this.d = 2;
-    };
-    /**
-     * A method to terminate any internal workers used by the stream. Subsequent
-     * calls to add() will fail.
-     */
-    Zip.prototype.terminate = function () {
-        for (var _i = 0, _a = this.u; _i < _a.length; _i++) {
-            var f = _a[_i];
-            f.t();
-        }
-        this.d = 2;
-    };
-    return Zip;
-}())));
-
-function zip(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    var r = {};
-    fltn(data, '', r, opts);
-    var k = Object.keys(r);
-    var lft = k.length, o = 0, tot = 0;
-    var slft = lft, files = new Array(lft);
-    var term = [];
-    var tAll = function () {
-        for (var i = 0; i < term.length; ++i)
-            term[i]();
-    };
-    var cbd = function (a, b) {
-        mt(function () { cb(a, b); });
-    };
-    mt(function () { cbd = cb; });
-    var cbf = function () {
-        var out = new u8(tot + 22), oe = o, cdl = tot - o;
-        tot = 0;
-        for (var i = 0; i < slft; ++i) {
-            var f = files[i];
-            try {
-                var l = f.c.length;
-                wzh(out, tot, f, f.f, f.u, l);
-                var badd = 30 + f.f.length + exfl(f.extra);
-                var loc = tot + badd;
-                out.set(f.c, loc);
-                wzh(out, o, f, f.f, f.u, l, tot, f.m), o += 16 + badd + (f.m ? f.m.length : 0), tot = loc + l;
-            }
-            catch (e) {
-                return cbd(e, null);
-            }
-        }
-        wzf(out, o, files.length, cdl, oe);
-        cbd(null, out);
-    };
-    if (!lft)
-        cbf();
-    var _loop_1 = function (i) {
-        var fn = k[i];
-        var _a = r[fn], file = _a[0], p = _a[1];
-        var c = crc(), size = file.length;
-        c.p(file);
-        var f = strToU8(fn), s = f.length;
-        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
-        var exl = exfl(p.extra);
-        var compression = p.level == 0 ? 0 : 8;
-        var cbl = function (e, d) {
-            if (e) {
-                tAll();
-                cbd(e, null);
-            }
-            else {
-                var l = d.length;
-                files[i] = mrg(p, {
-                    size: size,
-                    crc: c.d(),
-                    c: d,
-                    f: f,
-                    m: m,
-                    u: s != fn.length || (m && (com.length != ms)),
-                    compression: compression
-                });
-                o += 30 + s + exl + l;
-                tot += 76 + 2 * (s + exl) + (ms || 0) + l;
-                if (!--lft)
-                    cbf();
-            }
-        };
-        if (s > 65535)
-            cbl(err(11, 0, 1), null);
-        if (!compression)
-            cbl(null, file);
-        else if (size < 160000) {
-            try {
-                cbl(null, deflateSync(file, p));
-            }
-            catch (e) {
-                cbl(e, null);
-            }
-        }
-        else
-            term.push(deflate(file, p, cbl));
-    };
-    // Cannot use lft because it can decrease
-    for (var i = 0; i < slft; ++i) {
-        _loop_1(i);
-    }
-    return tAll;
-}
-/**
- * Synchronously creates a ZIP file. Prefer using `zip` for better performance
- * with more than one file.
- * @param data The directory structure for the ZIP archive
- * @param opts The main options, merged with per-file options
- * @returns The generated ZIP archive
- */
-function zipSync(data, opts) {
-    if (!opts)
-        opts = {};
-    var r = {};
-    var files = [];
-    fltn(data, '', r, opts);
-    var o = 0;
-    var tot = 0;
-    for (var fn in r) {
-        var _a = r[fn], file = _a[0], p = _a[1];
-        var compression = p.level == 0 ? 0 : 8;
-        var f = strToU8(fn), s = f.length;
-        var com = p.comment, m = com && strToU8(com), ms = m && m.length;
-        var exl = exfl(p.extra);
-        if (s > 65535)
-            err(11);
-        var d = compression ? deflateSync(file, p) : file, l = d.length;
-        var c = crc();
-        c.p(file);
-        files.push(mrg(p, {
-            size: file.length,
-            crc: c.d(),
-            c: d,
-            f: f,
-            m: m,
-            u: s != fn.length || (m && (com.length != ms)),
-            o: o,
-            compression: compression
-        }));
-        o += 30 + s + exl + l;
-        tot += 76 + 2 * (s + exl) + (ms || 0) + l;
-    }
-    var out = new u8(tot + 22), oe = o, cdl = tot - o;
-    for (var i = 0; i < files.length; ++i) {
-        var f = files[i];
-        wzh(out, f.o, f, f.f, f.u, f.c.length);
-        var badd = 30 + f.f.length + exfl(f.extra);
-        out.set(f.c, f.o + badd);
-        wzh(out, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
-    }
-    wzf(out, o, files.length, cdl, oe);
-    return out;
-}
-/**
- * Streaming pass-through decompression for ZIP archives
- */
-var UnzipPassThrough = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    function UnzipPassThrough() {
-    }
-    UnzipPassThrough.prototype.push = function (chunk, final) {
-        // same as ZipPassThrough: cast to retain Buffer ergonomics
-        this.ondata(null, chunk, final);
-    };
-    UnzipPassThrough.compression = 0;
-    return UnzipPassThrough;
-}())));
-
-/**
- * Streaming DEFLATE decompression for ZIP archives. Prefer AsyncZipInflate for
- * better performance.
- */
-var UnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a DEFLATE decompression that can be used in ZIP archives
-     */
-    function UnzipInflate() {
-        var _this = this;
-        this.i = new Inflate(function (dat, final) {
-            _this.ondata(null, dat, final);
-        });
-    }
-    UnzipInflate.prototype.push = function (chunk, final) {
-        try {
-            this.i.push(chunk, final);
-        }
-        catch (e) {
-            this.ondata(e, null, final);
-        }
-    };
-    UnzipInflate.compression = 8;
-    return UnzipInflate;
-}())));
-
-/**
- * Asynchronous streaming DEFLATE decompression for ZIP archives
- */
-var AsyncUnzipInflate = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a DEFLATE decompression that can be used in ZIP archives
-     */
-    function AsyncUnzipInflate(_, sz) {
-        var _this = this;
-        if (sz < 320000) {
-            this.i = new Inflate(function (dat, final) {
-                _this.ondata(null, dat, final);
-            });
-        }
-        else {
-            this.i = new AsyncInflate(function (err, dat, final) {
-                _this.ondata(err, dat, final);
-            });
-            this.terminate = this.i.terminate;
-        }
-    }
-    AsyncUnzipInflate.prototype.push = function (chunk, final) {
-        if (this.i.terminate)
-            chunk = slc(chunk, 0);
-        this.i.push(chunk, final);
-    };
-    AsyncUnzipInflate.compression = 8;
-    return AsyncUnzipInflate;
-}())));
-
-/**
- * A ZIP archive decompression stream that emits files as they are discovered
- */
-var Unzip = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
-    /**
-     * Creates a ZIP decompression stream
-     * @param cb The callback to call whenever a file in the ZIP archive is found
-     */
-    function Unzip(cb) {
-        this.onfile = cb;
-        this.k = [];
-        this.o = {
-            0: UnzipPassThrough
-        };
-        this.p = et;
-    }
-    /**
-     * Pushes a chunk to be unzipped
-     * @param chunk The chunk to push
-     * @param final Whether this is the last chunk
-     */
-    Unzip.prototype.push = function (chunk, final) {
-        var _this = this;
-        if (!this.onfile)
-            err(5);
-        if (!this.p)
-            err(4);
-        if (this.c > 0) {
-            var len = Math.min(this.c, chunk.length);
-            var toAdd = chunk.subarray(0, len);
-            this.c -= len;
-            if (this.d)
-                this.d.push(toAdd, !this.c);
-            else
-                this.k[0].push(toAdd);
-            chunk = chunk.subarray(len);
-            if (chunk.length)
-                return this.push(chunk, final);
-        }
-        else {
-            var f = 0, i = 0, is = void 0, buf = void 0;
-            if (!this.p.length)
-                buf = chunk;
-            else if (!chunk.length)
-                buf = this.p;
-            else {
-                buf = new u8(this.p.length + chunk.length);
-                buf.set(this.p), buf.set(chunk, this.p.length);
-            }
-            var l = buf.length, oc = this.c, add = oc && this.d;
-            var _loop_2 = function () {
-                var sig = b4(buf, i);
-                if (sig == 0x4034B50) {
-                    f = 1, is = i;
-                    this_1.d = null;
-                    this_1.c = 0;
-                    var bf = b2(buf, i + 6), cmp_1 = b2(buf, i + 8), u = bf & 2048, dd = bf & 8, fnl = b2(buf, i + 26), es = b2(buf, i + 28);
-                    if (l > i + 30 + fnl + es) {
-                        var chks_3 = [];
-                        this_1.k.unshift(chks_3);
-                        f = 2;
-                        var lsc = b4(buf, i + 18), lsu = b4(buf, i + 22);
-                        var fn_1 = strFromU8(buf.subarray(i + 30, i += 30 + fnl), !u);
-                        var _a = z64hs(buf, i, es, 2, lsc, lsu, 0), sc_1 = _a[0], su_1 = _a[1], z64 = _a[3];
-                        if (dd)
-                            sc_1 = -1 - z64;
-                        i += es;
-                        this_1.c = sc_1;
-                        var d_1;
-                        var file_1 = {
-                            name: fn_1,
-                            compression: cmp_1,
-                            start: function () {
-                                if (!file_1.ondata)
-                                    err(5);
-                                if (!sc_1)
-                                    file_1.ondata(null, et, true);
-                                else {
-                                    var ctr = _this.o[cmp_1];
-                                    if (!ctr)
-                                        file_1.ondata(err(14, 'unknown compression type ' + cmp_1, 1), null, false);
-                                    d_1 = sc_1 < 0 ? new ctr(fn_1) : new ctr(fn_1, sc_1, su_1);
-                                    d_1.ondata = function (err, dat, final) { file_1.ondata(err, dat, final); };
-                                    for (var _i = 0, chks_4 = chks_3; _i < chks_4.length; _i++) {
-                                        var dat = chks_4[_i];
-                                        d_1.push(dat, false);
-                                    }
-                                    if (_this.k[0] == chks_3 && _this.c)
-                                        _this.d = d_1;
-                                    else
-                                        d_1.push(et, true);
-                                }
-                            },
-                            terminate: function () {
-                                if (d_1 && d_1.terminate)
-                                    d_1.terminate();
-                            }
-                        };
-                        if (sc_1 >= 0)
-                            file_1.size = sc_1, file_1.originalSize = su_1;
-                        this_1.onfile(file_1);
-                    }
-                    return "break";
-                }
-                else if (oc) {
-                    if (sig == 0x8074B50) {
-                        is = i += 12 + (oc == -2 && 8), f = 3, this_1.c = 0;
-                        return "break";
-                    }
-                    else if (sig == 0x2014B50) {
-                        is = i -= 4, f = 3, this_1.c = 0;
-                        return "break";
-                    }
-                }
-            };
-            var this_1 = this;
-            for (; i < l - 4; ++i) {
-                var state_1 = _loop_2();
-                if (state_1 === "break")
-                    break;
-            }
-            this.p = et;
-            if (oc < 0) {
-                var dat = f ? buf.subarray(0, is - 12 - (oc == -2 && 8) - (b4(buf, is - 16) == 0x8074B50 && 4)) : buf.subarray(0, i);
-                if (add)
-                    add.push(dat, !!f);
-                else
-                    this.k[+(f == 2)].push(dat);
-            }
-            if (f & 2)
-                return this.push(buf.subarray(i), final);
-            this.p = buf.subarray(i);
-        }
-        if (final) {
-            if (this.c)
-                err(13);
-            this.p = null;
-        }
-    };
-    /**
-     * Registers a decoder with the stream, allowing for files compressed with
-     * the compression type provided to be expanded correctly
-     * @param decoder The decoder constructor
-     */
-    Unzip.prototype.register = function (decoder) {
-        this.o[decoder.compression] = decoder;
-    };
-    return Unzip;
-}())));
-
-var mt = typeof queueMicrotask == 'function' ? queueMicrotask : typeof setTimeout == 'function' ? setTimeout : function (fn) { fn(); };
-function unzip(data, opts, cb) {
-    if (!cb)
-        cb = opts, opts = {};
-    if (typeof cb != 'function')
-        err(7);
-    var term = [];
-    var tAll = function () {
-        for (var i = 0; i < term.length; ++i)
-            term[i]();
-    };
-    var files = {};
-    var cbd = function (a, b) {
-        mt(function () { cb(a, b); });
-    };
-    mt(function () { cbd = cb; });
-    var e = data.length - 22;
-    for (; b4(data, e) != 0x6054B50; --e) {
-        if (!e || data.length - e > 65558) {
-            cbd(err(13, 0, 1), null);
-            return tAll;
-        }
-    }
-    ;
-    var lft = b2(data, e + 8);
-    if (lft) {
-        var c = lft;
-        var o = b4(data, e + 16);
-        var z = b4(data, e - 20) == 0x7064B50;
-        if (z) {
-            var ze = b4(data, e - 12);
-            z = b4(data, ze) == 0x6064B50;
-            if (z) {
-                c = lft = b4(data, ze + 32);
-                o = b4(data, ze + 48);
-            }
-        }
-        var fltr = opts && opts.filter;
-        var _loop_3 = function (i) {
-            var _a = zh(data, o, z), c_1 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
-            o = no;
-            var cbl = function (e, d) {
-                if (e) {
-                    tAll();
-                    cbd(e, null);
-                }
-                else {
-                    if (d)
-                        files[fn] = d;
-                    if (!--lft)
-                        cbd(null, files);
-                }
-            };
-            if (!fltr || fltr({
-                name: fn,
-                size: sc,
-                originalSize: su,
-                compression: c_1
-            })) {
-                if (!c_1)
-                    cbl(null, slc(data, b, b + sc));
-                else if (c_1 == 8) {
-                    var infl = data.subarray(b, b + sc);
-                    // Synchronously decompress under 512KB, or barely-compressed data
-                    if (su < 524288 || sc > 0.8 * su) {
-                        try {
-                            cbl(null, inflateSync(infl, { out: new u8(su) }));
-                        }
-                        catch (e) {
-                            cbl(e, null);
-                        }
-                    }
-                    else
-                        term.push(inflate(infl, { size: su }, cbl));
-                }
-                else
-                    cbl(err(14, 'unknown compression type ' + c_1, 1), null);
-            }
-            else
-                cbl(null, null);
-        };
-        for (var i = 0; i < c; ++i) {
-            _loop_3(i);
-        }
-    }
-    else
-        cbd(null, {});
-    return tAll;
-}
-/**
- * Synchronously decompresses a ZIP archive. Prefer using `unzip` for better
- * performance with more than one file.
- * @param data The raw compressed ZIP file
- * @param opts The ZIP extraction options
- * @returns The decompressed files
- */
-function unzipSync(data, opts) {
-    var files = {};
-    var e = data.length - 22;
-    for (; b4(data, e) != 0x6054B50; --e) {
-        if (!e || data.length - e > 65558)
-            err(13);
-    }
-    ;
-    var c = b2(data, e + 8);
-    if (!c)
-        return {};
-    var o = b4(data, e + 16);
-    var z = b4(data, e - 20) == 0x7064B50;
-    if (z) {
-        var ze = b4(data, e - 12);
-        z = b4(data, ze) == 0x6064B50;
-        if (z) {
-            c = b4(data, ze + 32);
-            o = b4(data, ze + 48);
-        }
-    }
-    var fltr = opts && opts.filter;
-    for (var i = 0; i < c; ++i) {
-        var _a = zh(data, o, z), c_2 = _a[0], sc = _a[1], su = _a[2], fn = _a[3], no = _a[4], off = _a[5], b = slzh(data, off);
-        o = no;
-        if (!fltr || fltr({
-            name: fn,
-            size: sc,
-            originalSize: su,
-            compression: c_2
-        })) {
-            if (!c_2)
-                files[fn] = slc(data, b, b + sc);
-            else if (c_2 == 8)
-                files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
-            else
-                err(14, 'unknown compression type ' + c_2);
-        }
-    }
-    return files;
-}
-
+//# sourceMappingURL=artifact.js.map
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/src/core/errors.js
-/** An error the user can fix; its message says what to do. Entry points print it without a stack. */
-class errors_UserError extends Error {
-    name = 'UserError';
-}
-/** A schedule (command list or YAML file) that cannot be used as written. */
-class ScheduleError extends (/* unused pure expression or super */ null && (errors_UserError)) {
-    name = 'ScheduleError';
-}
-/** A run record that is not valid, is of an unsupported version, or is not trustworthy. */
-class errors_RunRecordError extends errors_UserError {
-    name = 'RunRecordError';
-}
-/** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
-class PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
-    name = 'PlanError';
-}
-//# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+;// CONCATENATED MODULE: ./lib/src/adapters/local/run-folder.js
 
 
 
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
+
+
+/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
+async function createRunFolder(params) {
+    const dir = path.join(params.root, params.id);
+    const stateRoot = path.join(dir, 'state');
+    const recordPath = path.join(dir, 'record.json');
+    await mkdir(stateRoot, { recursive: true });
+    return {
+        id: params.id,
+        dir,
+        stateRoot,
+        recordPath,
+        saveRecord: async (record) => {
+            const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
+            await writeFile(temp, serializeRunRecord(record));
+            await rename(temp, recordPath);
+        },
+    };
 }
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./lib/src/core/run-record-schema.js
-
-/** The run record version this build writes and reads. */
-const RUN_RECORD_VERSION = 1;
-/** The `kind` marker every run record carries, so a stray JSON file is never taken for one. */
-const RUN_RECORD_KIND = 'gh-retry/run-record';
-/** Hard bounds that keep an untrusted record cheap to read. */
-const run_record_schema_RECORD_LIMITS = {
-    /** Bytes of a serialised record. */
-    maxRecordBytes: 8 * 1024 * 1024,
-    /** Characters of output kept per step (the tail). */
-    maxOutputTail: 16 * 1024,
-    maxSteps: 500,
-    maxStateFilesPerStep: 50,
-    /** Node ids listed per step (failed + skipped); counts stay exact beyond it. */
-    maxNodeIds: 20_000,
-    maxStringLength: 4096,
-};
-const run_record_schema_text = schemas_string().max(run_record_schema_RECORD_LIMITS.maxStringLength);
-const isoTime = iso_datetime({ offset: true });
-/** A path relative to a root: no absolute paths, no `..`, no backslashes, no empty segments. */
-const run_record_schema_safeRelativePath = schemas_string()
-    .min(1)
-    .max(1024)
-    .refine((p) => !p.startsWith('/') &&
-    !p.includes('\\') &&
-    !p.includes('\0') &&
-    !/^[A-Za-z]:/.test(p) &&
-    p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), { message: 'must be a relative path without "..", "." or empty segments' });
-const stepStatus = schemas_enum(['success', 'failed', 'skipped', 'reused', 'cancelled']);
-const stepAction = schemas_enum(['setup', 'run', 'retry', 'reuse', 'skip']);
-const toolName = schemas_enum(['dbt', 'pytest', 'playwright', 'custom']);
-const trigger = schemas_enum(['comment', 'check', 'dispatch', 'policy', 'rerun', 'cli', 'local']);
-/** A retry mode as stored: `from-failure`, `all`, `from STEP`, `only A,B`. */
-const retryModeSchema = discriminatedUnion('kind', [
-    object({ kind: literal('from-failure') }),
-    object({ kind: literal('all') }),
-    object({ kind: literal('from'), step: run_record_schema_text }),
-    object({ kind: literal('only'), steps: array(run_record_schema_text).min(1).max(run_record_schema_RECORD_LIMITS.maxSteps) }),
-]);
-/** A failed dbt node (status `error`, `fail`, `runtime error` or `partial success`). */
-const failedNode = object({
-    id: run_record_schema_text,
-    status: run_record_schema_text,
-    message: schemas_string().max(run_record_schema_RECORD_LIMITS.maxStringLength).nullable(),
-});
-/** The node picture of a dbt step: counts by status and the ids worth showing. */
-const nodeSummarySchema = object({
-    /** `args.which` of the run_results.json the summary was read from. */
-    which: run_record_schema_text.nullable(),
-    /** Node counts by dbt status (`success`, `error`, `fail`, `skipped`, `pass`, `warn`, …). */
-    counts: record(run_record_schema_text, schemas_number().int().nonnegative()),
-    failed: array(failedNode).max(run_record_schema_RECORD_LIMITS.maxNodeIds),
-    skipped: array(run_record_schema_text).max(run_record_schema_RECORD_LIMITS.maxNodeIds),
-    /** True when this picture merges the parent's successes with this run's retry results. */
-    merged: schemas_boolean(),
-});
-/** A tool state file saved after a step, for a later retry. */
-const savedStateFile = object({
-    /** Where the tool wrote it, relative to the working directory. */
-    path: run_record_schema_safeRelativePath,
-    /** Where the copy lives, relative to the run's state root (`<step-id>/<path>`). */
-    stored: run_record_schema_safeRelativePath,
-    bytes: schemas_number().int().nonnegative(),
-    sha256: schemas_string().regex(/^[0-9a-f]{64}$/),
-});
-const stepRecord = object({
-    id: run_record_schema_text,
-    name: run_record_schema_text,
-    /** The command as written in the schedule. */
-    command: run_record_schema_text,
-    /** The command line that ran (a retry form, or the command), null when the step did not run. */
-    executed: run_record_schema_text.nullable(),
-    action: stepAction,
-    /** Why the planner chose the action (for a fresh run: "first run"). */
-    reason: run_record_schema_text,
-    status: stepStatus,
-    exitCode: schemas_number().int().nullable(),
-    /** The signal that ended the command, if any (`SIGTERM`, …). */
-    signal: run_record_schema_text.nullable(),
-    setup: schemas_boolean(),
-    continueOnError: schemas_boolean(),
-    /** How many times the command ran (1 + in-step retries used). 0 when it did not run. */
-    attempts: schemas_number().int().nonnegative(),
-    startedAt: isoTime.nullable(),
-    durationMs: schemas_number().nonnegative(),
-    tool: toolName.nullable(),
-    /** For `reused`: the run that produced the success. */
-    reusedFrom: run_record_schema_text.nullable(),
-    nodes: nodeSummarySchema.nullable(),
-    /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
-    failedTests: array(run_record_schema_text).max(run_record_schema_RECORD_LIMITS.maxNodeIds).nullable(),
-    state: array(savedStateFile).max(run_record_schema_RECORD_LIMITS.maxStateFilesPerStep),
-    outputTail: schemas_string().max(run_record_schema_RECORD_LIMITS.maxOutputTail),
-    outputTruncated: schemas_boolean(),
-});
-const lineageSchema = object({
-    /** The run this one retried; null for a first run. */
-    parent: run_record_schema_text.nullable(),
-    /** The first run of the chain (itself for a first run). */
-    root: run_record_schema_text,
-    /** 0 for a first run, parent's + 1 for a retry. */
-    retryNumber: schemas_number().int().nonnegative(),
-    mode: retryModeSchema.nullable(),
-    trigger: trigger,
-    requestedBy: run_record_schema_text.nullable(),
-});
-/** Where the run happened on GitHub; absent for local runs. */
-const githubSchema = object({
-    repository: run_record_schema_text,
-    workflow: run_record_schema_text,
-    workflowRef: run_record_schema_text.nullable(),
-    job: run_record_schema_text,
-    runId: schemas_number().int().positive(),
-    runAttempt: schemas_number().int().positive(),
-    runNumber: schemas_number().int().positive().nullable(),
-    serverUrl: run_record_schema_text,
-    actor: run_record_schema_text.nullable(),
-});
-/** The versioned JSON document of one run. */
-const run_record_schema_runRecordSchema = object({
-    kind: literal(RUN_RECORD_KIND),
-    version: literal(RUN_RECORD_VERSION),
-    id: run_record_schema_text,
-    name: run_record_schema_text,
-    status: schemas_enum(['success', 'failed', 'cancelled']),
-    /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
-    nothingToRetry: schemas_boolean(),
-    startedAt: isoTime,
-    finishedAt: isoTime,
-    durationMs: schemas_number().nonnegative(),
-    git: object({ sha: run_record_schema_text.nullable(), ref: run_record_schema_text.nullable() }),
-    github: githubSchema.nullable(),
-    lineage: lineageSchema,
-    steps: array(stepRecord).max(run_record_schema_RECORD_LIMITS.maxSteps),
-});
-//# sourceMappingURL=run-record-schema.js.map
-;// CONCATENATED MODULE: ./lib/src/core/run-record.js
-
-
-
-/** How many schema problems a message lists before "+N more". */
-const MAX_LISTED_ISSUES = 3;
-/**
- * Parse and validate a run record (untrusted input: size-bounded before parsing). Anything that is
- * not a record this build can read is a RunRecordError that says why and what to do.
- */
-function run_record_parseRunRecord(text, params = {}) {
-    const source = params.source ?? 'record.json';
-    const bytes = bytesOverLimit(text);
-    if (bytes !== null) {
-        throw new errors_RunRecordError(`${source} is ${bytes} bytes, over the ${run_record_schema_RECORD_LIMITS.maxRecordBytes}-byte limit for a run record; retry every step instead (mode all)`);
+/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
+async function uploadRunFolder(params) {
+    const { folder } = params;
+    const files = [folder.recordPath];
+    for (const step of params.record.steps) {
+        for (const file of step.state) {
+            const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
+            const info = await stat(stored).catch(() => null);
+            if (info?.isFile() === true)
+                files.push(stored);
+        }
     }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors_RunRecordError(`${source} is not valid JSON (${reason}); retry every step instead (mode all)`);
-    }
-    checkKindAndVersion(data, source);
-    const result = run_record_schema_runRecordSchema.safeParse(data);
-    if (!result.success) {
-        throw new errors_RunRecordError(`${source} is not a valid run record: ${summariseIssues(result.error.issues)}; retry every step instead (mode all)`);
-    }
-    return result.data;
-}
-/** Serialise a run record as 2-space JSON with a final newline, after checking it against the schema. */
-function run_record_serializeRunRecord(record) {
-    const result = runRecordSchema.safeParse(record);
-    if (!result.success) {
-        throw new RunRecordError(`the run record is not valid: ${summariseIssues(result.error.issues)}`);
-    }
-    return `${JSON.stringify(result.data, null, 2)}\n`;
+    const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
+    const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
+    return { id: result.id ?? null, size: result.size ?? null, files: files.length };
 }
 /**
- * Add a chunk of output to a tail, keeping at most `max` characters. When characters are dropped,
- * the tail starts at a line start if the kept text has one, so the first line is never a fragment.
+ * Write the state files a parent record lists from its unpacked artifact into `destination`,
+ * each checked against the size and SHA-256 the record gives; returns each file's text by its
+ * `stored` path.
  */
-function appendOutputTail(tail, chunk, max = RECORD_LIMITS.maxOutputTail) {
-    if (tail.text.length + chunk.length <= max) {
-        return { text: tail.text + chunk, truncated: tail.truncated };
+async function run_folder_restoreStateFiles(params) {
+    const contents = new Map();
+    for (const step of params.record.steps) {
+        for (const file of step.state) {
+            const bytes = params.files.get(`state/${file.stored}`);
+            // A reused step lists files of an earlier run that were not carried along: nothing to restore.
+            if (bytes === undefined || contents.has(file.stored))
+                continue;
+            const digest = createHash('sha256').update(bytes).digest('hex');
+            if (bytes.length !== file.bytes || digest !== file.sha256) {
+                throw new RunRecordError(`state file "${file.stored}" does not match its checksum in the record; the artifact was altered`);
+            }
+            const target = path.join(params.destination, ...file.stored.split('/'));
+            await mkdir(path.dirname(target), { recursive: true });
+            await writeFile(target, bytes, { flag: 'wx' });
+            contents.set(file.stored, new TextDecoder().decode(bytes));
+        }
     }
-    if (max <= 0)
-        return { text: '', truncated: true };
-    // One character more than is kept, to tell whether the cut falls right after a newline.
-    const window = chunk.length > max ? chunk.slice(-(max + 1)) : (tail.text + chunk).slice(-(max + 1));
-    let text = window.slice(1);
-    if (window[0] !== '\n') {
-        const newline = text.indexOf('\n');
-        if (newline !== -1 && newline + 1 < text.length)
-            text = text.slice(newline + 1);
-        else if (/^[\uDC00-\uDFFF]/.test(text))
-            text = text.slice(1);
-    }
-    return { text, truncated: true };
+    return contents;
 }
-function checkKindAndVersion(data, source) {
-    const record = typeof data === 'object' && data !== null ? data : null;
-    if (record?.['kind'] !== RUN_RECORD_KIND) {
-        throw new errors_RunRecordError(`${source} is not a gh-retry run record (expected "kind": "${RUN_RECORD_KIND}"); retry every step instead (mode all)`);
-    }
-    const version = record['version'];
-    if (typeof version !== 'number' || !Number.isInteger(version)) {
-        throw new errors_RunRecordError(`${source} has no record version; retry every step instead (mode all)`);
-    }
-    if (version > RUN_RECORD_VERSION) {
-        throw new errors_RunRecordError(`${source} was written by a newer gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — update gh-retry, or retry every step instead (mode all)`);
-    }
-    if (version < RUN_RECORD_VERSION) {
-        throw new errors_RunRecordError(`${source} was written by an older gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — retry every step instead (mode all)`);
-    }
-}
-function summariseIssues(issues) {
-    const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
-        const path = issue.path.length === 0 ? '(record)' : issue.path.map(String).join('.');
-        return `${path}: ${issue.message}`;
-    });
-    const more = issues.length - listed.length;
-    return more > 0 ? `${listed.join('; ')} (+${more} more)` : listed.join('; ');
-}
-/** The UTF-8 size of a text over the record limit, or null; encodes only when length cannot decide. */
-function bytesOverLimit(text) {
-    if (text.length * 3 <= run_record_schema_RECORD_LIMITS.maxRecordBytes)
-        return null;
-    const bytes = new TextEncoder().encode(text).length;
-    return bytes > run_record_schema_RECORD_LIMITS.maxRecordBytes ? bytes : null;
-}
-//# sourceMappingURL=run-record.js.map
+//# sourceMappingURL=run-folder.js.map
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./lib/src/adapters/zip-archive.js
+;// CONCATENATED MODULE: ./lib/src/adapters/local/zip-archive.js
 
 
 
@@ -31203,11 +28894,10 @@ function checkEntry(entry, limits) {
     return null;
 }
 /**
- * Unpack an untrusted zip in memory: every entry is checked (safe relative path, no links, bounded
- * sizes and count) before anything is decompressed, and one bad entry rejects the whole archive.
- * Directory entries are dropped; the result maps each file path to its bytes.
+ * List an untrusted zip's entries and check every one (safe relative path, no links, bounded sizes
+ * and count, no duplicates) before anything is decompressed: one bad entry rejects the whole archive.
  */
-function zip_archive_unpackZip(bytes, limits = zip_archive_ZIP_LIMITS) {
+function checkZip(bytes, limits = zip_archive_ZIP_LIMITS) {
     if (bytes.length > limits.maxZipBytes) {
         throw new UnsafeZipError(`the archive is larger than ${limits.maxZipBytes} bytes`);
     }
@@ -31216,34 +28906,41 @@ function zip_archive_unpackZip(bytes, limits = zip_archive_ZIP_LIMITS) {
         throw new UnsafeZipError(`the archive has ${entries.length} entries; at most ${limits.maxEntries} are accepted`);
     }
     let total = 0;
-    const wanted = new Set();
+    const seen = new Set();
     for (const entry of entries) {
         const problem = checkEntry(entry, limits);
         if (problem !== null)
             throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} ${problem}`);
-        if (wanted.has(entry.name))
+        if (seen.has(entry.name))
             throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} appears twice`);
         total += entry.bytes;
         if (!entry.directory)
-            wanted.add(entry.name);
+            seen.add(entry.name);
     }
     if (total > limits.maxTotalBytes) {
         throw new UnsafeZipError(`the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`);
     }
+    return entries;
+}
+/**
+ * Unpack an untrusted zip in memory, every entry checked first (see {@link checkZip}). Directory
+ * entries are dropped; the result maps each file path to its bytes.
+ */
+function zip_archive_unpackZip(bytes, limits = zip_archive_ZIP_LIMITS) {
     const files = new Map();
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (const entry of entries) {
+    for (const entry of checkZip(bytes, limits)) {
         if (entry.directory || files.has(entry.name))
             continue;
-        files.set(entry.name, unpackEntry(bytes, view, entry));
+        files.set(entry.name, unpackZipEntry(bytes, entry));
     }
     return files;
 }
 /**
- * One entry's bytes. The sizes come from the central directory (checked against the limits), so
+ * One entry of a zip listed by {@link checkZip}, decompressed alone. The sizes come from the central directory (checked against the limits), so
  * an entry that would unpack to more than it declares is refused rather than allowed to grow.
  */
-function unpackEntry(bytes, view, entry) {
+function unpackZipEntry(bytes, entry) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const fail = (reason) => new UnsafeZipError(`the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`);
     if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_SIGNATURE)
         throw fail('has no local header where the central directory says');
@@ -31259,7 +28956,7 @@ function unpackEntry(bytes, view, entry) {
         content =
             entry.method === 0
                 ? data.slice()
-                : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.bytes) });
+                : (0,external_node_zlib_namespaceObject.inflateRawSync)(data, { maxOutputLength: Math.max(1, entry.bytes) });
     }
     catch (error) {
         throw fail(`cannot be decompressed (${error instanceof Error ? error.message : String(error)})`);
@@ -31270,97 +28967,19 @@ function unpackEntry(bytes, view, entry) {
     return content;
 }
 //# sourceMappingURL=zip-archive.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/artifact-run-store.js
-
-
-
+;// CONCATENATED MODULE: ./lib/src/adapters/github/record-artifacts.js
 
 
 
 
 /**
- * The run record on GitHub artifacts. A run folder (`record.json` + `state/<step-id>/<path>`, the
- * same layout as the local store) is uploaded as one artifact per job and attempt; a parent run's
- * artifact is read back through the REST API and treated as untrusted input.
+ * A parent run's record artifact, read back through the REST API: find it, download it, unzip it
+ * and check it (`core/run-record/artifact.ts`), then restore the state files it lists. The
+ * artifact is untrusted input. Writing and uploading the run folder: `local/run-folder.ts`.
  */
 /** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
 class ParentRunError extends (/* unused pure expression or super */ null && (UserError)) {
     name = 'ParentRunError';
-}
-/** Prefix of every record artifact's name. */
-const RECORD_ARTIFACT_PREFIX = 'gh-retry-';
-/** Turn a schedule or job name into the readable, collision-safe part of an artifact name. */
-function slugifyArtifactKey(text) {
-    const slug = text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 64)
-        .replace(/-+$/, '');
-    return slug === '' ? 'schedule' : slug;
-}
-/** The artifact name of one job attempt's record: `gh-retry-<key>-<attempt>`. */
-function recordArtifactName(params) {
-    return `${RECORD_ARTIFACT_PREFIX}${params.key}-${params.attempt}`;
-}
-/** The key and attempt of a record artifact's name, or null for any other artifact. */
-function parseRecordArtifactName(name) {
-    const match = /^gh-retry-([a-z0-9][a-z0-9-]*)-(\d{1,6})$/.exec(name);
-    if (match === null)
-        return null;
-    return { key: match[1] ?? '', attempt: Number(match[2]) };
-}
-/**
- * The record artifact for `key` from the latest attempt at or before `maxAttempt`: a job that was
- * not re-run in a later attempt keeps the record of the attempt that ran it.
- */
-function pickRecordArtifact(params) {
-    let best = null;
-    for (const artifact of params.artifacts) {
-        const parsed = parseRecordArtifactName(artifact.name);
-        if (parsed === null || parsed.key !== params.key || parsed.attempt > params.maxAttempt)
-            continue;
-        const better = best === null ||
-            parsed.attempt > best.attempt ||
-            (parsed.attempt === best.attempt && artifact.id > best.artifact.id);
-        if (better)
-            best = { artifact, attempt: parsed.attempt };
-    }
-    return best?.artifact ?? null;
-}
-/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
-async function createRunFolder(params) {
-    const dir = path.join(params.root, params.id);
-    const stateRoot = path.join(dir, 'state');
-    const recordPath = path.join(dir, 'record.json');
-    await mkdir(stateRoot, { recursive: true });
-    return {
-        id: params.id,
-        dir,
-        stateRoot,
-        recordPath,
-        saveRecord: async (record) => {
-            const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
-            await writeFile(temp, serializeRunRecord(record));
-            await rename(temp, recordPath);
-        },
-    };
-}
-/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
-async function uploadRunFolder(params) {
-    const { folder } = params;
-    const files = [folder.recordPath];
-    for (const step of params.record.steps) {
-        for (const file of step.state) {
-            const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
-            const info = await stat(stored).catch(() => null);
-            if (info?.isFile() === true)
-                files.push(stored);
-        }
-    }
-    const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
-    const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
-    return { id: result.id ?? null, size: result.size ?? null, files: files.length };
 }
 async function checkParentRun(params) {
     const { github, repo, runId } = params;
@@ -31430,8 +29049,12 @@ async function loadParentRun(params) {
             break;
     }
     const files = unpackZip(download.bytes, limits);
-    const record = checkRecord({ files, run, artifactName: artifact.name });
-    const parentState = await writeParentState({ files, record, destination: params.destination });
+    const record = checkRecordOfRun({
+        bytes: files.get(RECORD_FILE),
+        run,
+        artifactName: artifact.name,
+    });
+    const parentState = await restoreStateFiles({ files, record, destination: params.destination });
     return {
         kind: 'loaded',
         run,
@@ -31441,58 +29064,35 @@ async function loadParentRun(params) {
         parentState,
     };
 }
-function checkRecord(params) {
-    const { files, run, artifactName } = params;
-    const bytes = files.get('record.json');
-    if (bytes === undefined)
-        throw new ParentRunError(`the artifact "${artifactName}" has no record.json`);
-    if (bytes.length > RECORD_LIMITS.maxRecordBytes) {
-        throw new ParentRunError(`the record in "${artifactName}" is ${bytes.length} bytes; at most ${RECORD_LIMITS.maxRecordBytes} are read`);
-    }
-    const record = parseRunRecord(new TextDecoder('utf-8', { fatal: false }).decode(bytes), {
-        source: `record.json of ${artifactName}`,
-    });
-    const attempt = parseRecordArtifactName(artifactName)?.attempt;
-    const github = record.github;
-    const belongs = github !== null &&
-        github.runId === run.id &&
-        github.runAttempt === attempt &&
-        github.repository.toLowerCase() === run.repository.toLowerCase() &&
-        record.id === `${run.id}-${attempt}`;
-    if (!belongs) {
-        throw new ParentRunError(`the record in "${artifactName}" does not belong to run ${run.id} (it names ${record.id}); it is not used`);
-    }
-    return record;
-}
-async function writeParentState(params) {
-    const contents = new Map();
-    for (const step of params.record.steps) {
-        for (const file of step.state) {
-            const bytes = params.files.get(`state/${file.stored}`);
-            // A reused step lists files of an earlier run that were not carried along: nothing to restore.
-            if (bytes === undefined || contents.has(file.stored))
-                continue;
-            const digest = createHash('sha256').update(bytes).digest('hex');
-            if (bytes.length !== file.bytes || digest !== file.sha256) {
-                throw new ParentRunError(`state file "${file.stored}" does not match its checksum in the record; the artifact was altered`);
-            }
-            const target = path.join(params.destination, ...file.stored.split('/'));
-            await mkdir(path.dirname(target), { recursive: true });
-            await writeFile(target, bytes, { flag: 'wx' });
-            contents.set(file.stored, new TextDecoder().decode(bytes));
+/**
+ * Read and check the record in a record artifact's zip without unpacking its state files: the
+ * whole archive is checked as the parent load checks it, the declared size of `record.json` is
+ * checked before it is decompressed, and the record must belong to `run`.
+ */
+function readRecordOfZip(params) {
+    const { zip, run, artifactName } = params;
+    let bytes;
+    try {
+        const entry = checkZip(zip, params.limits ?? zip_archive_ZIP_LIMITS).find((e) => e.name === artifact_RECORD_FILE && !e.directory);
+        if (entry !== undefined) {
+            checkRecordSize(artifactName, entry.bytes);
+            bytes = unpackZipEntry(zip, entry);
         }
     }
-    return contents;
+    catch (error) {
+        if (!(error instanceof UnsafeZipError))
+            throw error;
+        throw new UnsafeZipError(`the record artifact "${artifactName}" cannot be read: ${error.message}`);
+    }
+    return artifact_checkRecordOfRun({ bytes, run, artifactName });
 }
-//# sourceMappingURL=artifact-run-store.js.map
+//# sourceMappingURL=record-artifacts.js.map
 ;// CONCATENATED MODULE: ./lib/app/run-records.js
 /**
  * The gh-retry run records of a workflow run, read through the REST API: list the record
  * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
  * run). Artifacts are untrusted: every problem becomes a message, never a crash.
  */
-
-
 
 
 
@@ -31504,7 +29104,7 @@ async function findRecordArtifacts(params) {
     const all = await params.github.listRunArtifacts({
         ...params.repo,
         runId: params.run.id,
-        namePrefix: RECORD_ARTIFACT_PREFIX,
+        namePrefix: artifact_RECORD_ARTIFACT_PREFIX,
     });
     const keys = new Set(all.flatMap((artifact) => {
         const parsed = parseRecordArtifactName(artifact.name);
@@ -31512,7 +29112,7 @@ async function findRecordArtifacts(params) {
     }));
     const artifacts = [...keys]
         .sort()
-        .map((key) => pickRecordArtifact({ artifacts: all, key, maxAttempt: params.run.attempt }))
+        .map((key) => artifact_pickRecordArtifact({ artifacts: all, key, maxAttempt: params.run.attempt }))
         .filter((artifact) => artifact !== null);
     return artifacts.length === 0 ? { kind: 'not-gh-retry' } : { kind: 'found', artifacts };
 }
@@ -31563,46 +29163,10 @@ async function readRecordArtifact(params) {
         case 'downloaded':
             break;
     }
-    const text = readRecordEntry(download.bytes, name);
-    const record = run_record_parseRunRecord(text, { source: `record.json of ${name}` });
-    const attempt = parseRecordArtifactName(artifact.name)?.attempt;
-    const belongs = record.github !== null &&
-        record.github.runId === run.id &&
-        record.github.runAttempt === attempt &&
-        record.github.repository.toLowerCase() === run.repository.toLowerCase() &&
-        record.id === `${run.id}-${attempt}`;
-    if (!belongs)
-        throw new errors_UserError(`the record in ${name} does not belong to run ${run.id} (it names ${record.id}); it is not used`);
-    return record;
-}
-/** Only `record.json` is decompressed: the state files can be large and the bot never needs them. */
-function readRecordEntry(bytes, name) {
-    const entry = parseZipEntries(bytes).find((e) => e.name === 'record.json');
-    if (entry === undefined || entry.directory)
-        throw new errors_UserError(`the record artifact ${name} has no record.json`);
-    if (entry.encrypted || entry.symlink)
-        throw new UnsafeZipError(`record.json in ${name} is encrypted or a link`);
-    if (entry.bytes > run_record_schema_RECORD_LIMITS.maxRecordBytes)
-        throw new errors_UserError(`record.json in ${name} is ${entry.bytes} bytes, over the ${run_record_schema_RECORD_LIMITS.maxRecordBytes}-byte limit`);
-    let files;
-    try {
-        // fflate sizes the output from the central directory checked above.
-        files = unzipSync(bytes, { filter: (file) => file.name === 'record.json' });
-    }
-    catch (error) {
-        throw new UnsafeZipError(`the record artifact ${name} cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const data = files['record.json'];
-    if (data === undefined)
-        throw new errors_UserError(`the record artifact ${name} has no record.json`);
-    return new TextDecoder('utf-8', { fatal: false }).decode(data);
+    return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
 }
 //# sourceMappingURL=run-records.js.map
-;// CONCATENATED MODULE: ./lib/app/retry-route.js
-/**
- * How to retry one parent run, decided the same way for a comment, a check-run button and a
- * policy: dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why.
- */
+;// CONCATENATED MODULE: ./lib/app/retry/route.js
 
 
 
@@ -31680,8 +29244,52 @@ function chooseQuickRoute(params) {
     const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
     return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
 }
-//# sourceMappingURL=retry-route.js.map
-;// CONCATENATED MODULE: ./lib/app/retry-target.js
+//# sourceMappingURL=route.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/claim.js
+/** How long a request waits for another one that is starting a retry of the same run. */
+const WAIT_ATTEMPTS = 40;
+const WAIT_MS = 250;
+/** Run `work` (check for a retry, then dispatch) only while holding the claim on `key`. */
+async function withRetryClaim(claims, params, work) {
+    const { base } = params;
+    for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
+        const claim = await claims.claim(params.key);
+        if (claim.kind === 'claimed')
+            return await holding(claim, work);
+        if (claim.runId !== null)
+            return { ...base, kind: 'already-retried', runId: claim.runId };
+        if (claim.settled)
+            return {
+                ...base,
+                kind: 'failed',
+                message: 'a retry of this run was already started (see the Actions tab)',
+            };
+        await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+    }
+    return {
+        ...base,
+        kind: 'failed',
+        message: 'another request is starting a retry of this run; see the Actions tab',
+    };
+}
+async function holding(claim, work) {
+    let result;
+    try {
+        result = await work();
+    }
+    catch (error) {
+        await claim.release().catch(() => undefined);
+        throw error;
+    }
+    if (result.kind === 'dispatched' || result.kind === 'already-retried')
+        await claim.settle(result.runId);
+    else
+        await claim.release();
+    return result;
+}
+//# sourceMappingURL=claim.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/execute.js
+
 
 
 
@@ -31706,12 +29314,18 @@ async function executeRoute(ctx, params) {
                 const recent = ctx.recentRetries.find(key);
                 if (recent !== null)
                     return { ...base, kind: 'already-retried', runId: recent };
-                const { existing, check } = params.known === undefined
-                    ? await findRetryOf(ctx, parent)
-                    : { existing: notedRetry(parent, params.known.check), check: null };
-                if (existing !== null)
-                    return { ...base, kind: 'already-retried', runId: existing };
-                const result = await dispatch(ctx, { ...params, route, check });
+                const checkAndDispatch = async () => {
+                    const { existing, check } = params.known === undefined
+                        ? await findRetryOf(ctx, parent)
+                        : { existing: notedRetry(parent, params.known.check), check: null };
+                    if (existing !== null)
+                        return { ...base, kind: 'already-retried', runId: existing };
+                    return await dispatch(ctx, { ...params, route, check });
+                };
+                // Across processes (the App with Redis), only the holder of the parent's claim dispatches.
+                const result = ctx.claims === undefined
+                    ? await checkAndDispatch()
+                    : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch);
                 if (result.kind === 'dispatched' && result.runId !== null)
                     ctx.recentRetries.remember(key, result.runId);
                 return result;
@@ -31831,6 +29445,7 @@ async function noteRetry(ctx, params) {
         comment: `by ${by} with a /retry comment`,
         check: `by ${by} with a check-run button`,
         policy: 'by a retry policy',
+        cli: 'from the command line (gh-retry retry)',
     };
     const line = `${link} started ${words[params.trigger]}. ${renderRetryMarker({ runId: params.runId, trigger: params.trigger, requestedBy: params.requestedBy })}`;
     await ctx.github.updateCheckRun({
@@ -31853,7 +29468,7 @@ async function withParentLock(key, work) {
             locks.delete(key);
     }
 }
-//# sourceMappingURL=retry-target.js.map
+//# sourceMappingURL=execute.js.map
 ;// CONCATENATED MODULE: ./lib/app/handlers/issue-comment.js
 /**
  * `issue_comment.created` on a pull request: a `/retry` command. React 👀, check the
@@ -32062,25 +29677,22 @@ function findTargets(runs, params) {
     const succeeded = named.status === 'completed' && !RETRIABLE.has(named.conclusion ?? '');
     return succeeded && params.mode.kind === 'from-failure' ? [] : [named];
 }
-function issue_comment_replyMarker(commentId) {
-    return `<!-- gh-retry:reply-to=${commentId} -->`;
-}
 async function hasAnswered(ctx, event) {
     const comments = await ownComments(ctx)(event.issue.number);
-    return comments.some((c) => c.body.includes(issue_comment_replyMarker(event.comment.id)));
+    return comments.some((c) => isReplyTo(c.body, event.comment.id));
 }
 async function reply(ctx, event, body, notes = []) {
     await ctx.github.createComment({
         ...ctx.repo,
         issueNumber: event.issue.number,
-        body: `${body}\n\n${[...notes, issue_comment_replyMarker(event.comment.id)].join('\n')}`,
+        body: `${body}\n\n${[...notes, replyToMarker(event.comment.id)].join('\n')}`,
     });
 }
 async function react(ctx, event, content) {
     return await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
 }
 //# sourceMappingURL=issue-comment.js.map
-;// CONCATENATED MODULE: ./lib/app/auto-retry.js
+;// CONCATENATED MODULE: ./lib/app/retry/auto.js
 
 
 
@@ -32120,22 +29732,28 @@ async function startAutoRetry(ctx, params) {
     await ctx.schedule({
         delaySeconds: retry.delaySeconds,
         task: async () => {
-            const result = await executeRoute(ctx, {
-                parent: run,
-                trigger: 'policy',
-                requestedBy: ctx.identity.login,
-                route: retry.route,
-            });
-            if (result.kind === 'dispatched')
-                return;
-            if (result.kind === 'already-retried') {
-                ctx.log.info(`run ${run.id} already has a retry, run ${result.runId}; no second one`);
-                return;
-            }
-            const why = result.kind === 'failed' ? result.message : result.kind;
-            await noteOnCheckRun(ctx, run, `The automatic retry could not start: ${escapeMarkdown(why)}.`);
+            await runPlannedRetry(ctx, params);
         },
+        job: { kind: 'policy-retry', run, retry },
     });
+}
+/** Dispatch a planned retry now (its delay is over), at most once per run. */
+async function runPlannedRetry(ctx, params) {
+    const { run, retry } = params;
+    const result = await executeRoute(ctx, {
+        parent: run,
+        trigger: 'policy',
+        requestedBy: ctx.identity.login,
+        route: retry.route,
+    });
+    if (result.kind === 'dispatched')
+        return;
+    if (result.kind === 'already-retried') {
+        ctx.log.info(`run ${run.id} already has a retry, run ${result.runId}; no second one`);
+        return;
+    }
+    const why = result.kind === 'failed' ? result.message : result.kind;
+    await noteOnCheckRun(ctx, run, `The automatic retry could not start: ${escapeMarkdown(why)}.`);
 }
 async function noteOnCheckRun(ctx, run, line) {
     const check = await findCheckRunOf(ctx, run);
@@ -32167,12 +29785,13 @@ function whyNot(route, run) {
             ].join('\n');
     }
 }
-//# sourceMappingURL=auto-retry.js.map
-;// CONCATENATED MODULE: ./lib/app/retry-outcome.js
+//# sourceMappingURL=auto.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/outcome.js
 /**
  * When a retry completes: learn what really started it (from the notes on its parent's check
  * run), and edit the `/retry` reply that announced it with the outcome.
  */
+
 
 
 
@@ -32258,12 +29877,67 @@ function worstStatus(records) {
         return 'cancelled';
     return 'success';
 }
-//# sourceMappingURL=retry-outcome.js.map
+//# sourceMappingURL=outcome.js.map
+;// CONCATENATED MODULE: ./lib/app/workflow-run-payload.js
+/**
+ * The completed run as the `workflow_run` payload already holds it, so the handler need not read
+ * it again over REST (one request saved on every completed run of every installed repository).
+ */
+
+const payloadRun = object({
+    id: schemas_number().int().positive(),
+    run_attempt: schemas_number().int().positive().nullish(),
+    run_number: schemas_number().int(),
+    repository: object({ full_name: schemas_string() }),
+    path: schemas_string(),
+    status: schemas_string().nullable(),
+    conclusion: schemas_string().nullable(),
+    html_url: schemas_string(),
+    display_title: schemas_string(),
+    head_sha: schemas_string(),
+    head_branch: schemas_string().nullable(),
+    event: schemas_string(),
+    workflow_id: schemas_number().int(),
+    name: schemas_string().nullish(),
+    head_repository: object({ full_name: schemas_string().nullish() }).nullish(),
+    created_at: schemas_string(),
+    updated_at: schemas_string(),
+    pull_requests: array(object({ number: schemas_number().int() })).nullish(),
+});
+/** The run of a `workflow_run` payload; null when the payload lacks a field (then read it). */
+function runFromPayload(workflowRun) {
+    const parsed = payloadRun.safeParse(workflowRun);
+    if (!parsed.success)
+        return null;
+    const data = parsed.data;
+    return {
+        id: data.id,
+        attempt: data.run_attempt ?? 1,
+        runNumber: data.run_number,
+        repository: data.repository.full_name,
+        workflowPath: data.path.replace(/@.*$/, ''),
+        status: data.status,
+        conclusion: data.conclusion,
+        htmlUrl: data.html_url,
+        displayTitle: data.display_title,
+        headSha: data.head_sha,
+        headBranch: data.head_branch,
+        event: data.event,
+        workflowId: data.workflow_id,
+        workflowName: data.name ?? data.path,
+        headRepository: data.head_repository?.full_name ?? null,
+        createdAt: data.created_at,
+        updatedAt: data.updated_at,
+        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
+    };
+}
+//# sourceMappingURL=workflow-run-payload.js.map
 ;// CONCATENATED MODULE: ./lib/app/handlers/workflow-run.js
 /**
  * `workflow_run.completed` of a run that uploaded a gh-retry record: show it as the bot's check
  * run on the head commit, apply the retry policies, and edit the `/retry` reply of a retry.
  */
+
 
 
 
@@ -32282,7 +29956,8 @@ async function handleWorkflowRun(deps, payload) {
             return;
         runId = event.workflow_run.id;
         const ctx = contextFor(deps, event);
-        const run = await ctx.github.getRun({ ...ctx.repo, runId });
+        const run = runFromPayload(payload.workflow_run) ??
+            (await ctx.github.getRun({ ...ctx.repo, runId }));
         if (run === null)
             return;
         const read = await readRunRecords({ github: ctx.github, repo: ctx.repo, run });
@@ -32320,7 +29995,7 @@ async function handleWorkflowRun(deps, payload) {
     }
 }
 //# sourceMappingURL=workflow-run.js.map
-;// CONCATENATED MODULE: ./lib/app/recent-retries.js
+;// CONCATENATED MODULE: ./lib/app/retry/recent.js
 /**
  * The retries one bot process started lately, by parent run. A retry is looked for on GitHub
  * before each dispatch, but what a delivery read before it waited for another delivery of the
@@ -32347,8 +30022,8 @@ class RecentRetries {
         return this.retries.get(key)?.runId ?? null;
     }
 }
-//# sourceMappingURL=recent-retries.js.map
-;// CONCATENATED MODULE: ./lib/app/workflow-bot-run.js
+//# sourceMappingURL=recent.js.map
+;// CONCATENATED MODULE: ./lib/app/workflow/run.js
 /**
  * The bot hosted in a workflow (`on: issue_comment`, `on: workflow_run`) for teams without a
  * server: the same handlers as the App, with the repository's `GITHUB_TOKEN`. Reads the runner's
@@ -32405,7 +30080,7 @@ async function runWorkflowBot(env, out) {
         baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     });
     const deps = {
-        github: createOctokitGitHubBot(client),
+        github: createRestGitHubBot(client),
         identity: { login: ACTIONS_BOT_LOGIN, appId: null },
         log,
         schedule: sleepScheduler(log),
@@ -32431,8 +30106,8 @@ function command(name, message) {
     const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
     return `::${name}::${data}`;
 }
-//# sourceMappingURL=workflow-bot-run.js.map
-;// CONCATENATED MODULE: ./lib/app/workflow-bot.js
+//# sourceMappingURL=run.js.map
+;// CONCATENATED MODULE: ./lib/app/workflow/index.js
 /** Entry of the bot hosted in a workflow (`app/action.yml`, bundled to `dist/bot/index.js`). */
 
 runWorkflowBot(process.env, (line) => process.stdout.write(`${line}\n`))
@@ -32443,4 +30118,4 @@ runWorkflowBot(process.env, (line) => process.stdout.write(`${line}\n`))
     process.stdout.write(`::error::gh-retry bot: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
 });
-//# sourceMappingURL=workflow-bot.js.map
+//# sourceMappingURL=index.js.map

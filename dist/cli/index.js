@@ -2,6 +2,1536 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 546:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -8139,7 +9669,6 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -8161,35 +9690,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
-exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-exports.jn = identity.isScalar;
-exports.oP = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
-exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),
@@ -14124,7 +15653,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -23077,7 +24606,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -23717,7 +25246,7 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-;// CONCATENATED MODULE: ./lib/src/core/run-record-schema.js
+;// CONCATENATED MODULE: ./lib/src/core/run-record/schema.js
 
 /** The run record version this build writes and reads. */
 const RUN_RECORD_VERSION = 1;
@@ -23735,7 +25264,7 @@ const RECORD_LIMITS = {
     maxNodeIds: 20_000,
     maxStringLength: 4096,
 };
-const run_record_schema_text = schemas_string().max(RECORD_LIMITS.maxStringLength);
+const schema_text = schemas_string().max(RECORD_LIMITS.maxStringLength);
 const isoTime = iso_datetime({ offset: true });
 /** A path relative to a root: no absolute paths, no `..`, no backslashes, no empty segments. */
 const safeRelativePath = schemas_string()
@@ -23754,23 +25283,23 @@ const trigger = schemas_enum(['comment', 'check', 'dispatch', 'policy', 'rerun',
 const retryModeSchema = discriminatedUnion('kind', [
     object({ kind: literal('from-failure') }),
     object({ kind: literal('all') }),
-    object({ kind: literal('from'), step: run_record_schema_text }),
-    object({ kind: literal('only'), steps: array(run_record_schema_text).min(1).max(RECORD_LIMITS.maxSteps) }),
+    object({ kind: literal('from'), step: schema_text }),
+    object({ kind: literal('only'), steps: array(schema_text).min(1).max(RECORD_LIMITS.maxSteps) }),
 ]);
 /** A failed dbt node (status `error`, `fail`, `runtime error` or `partial success`). */
 const failedNode = object({
-    id: run_record_schema_text,
-    status: run_record_schema_text,
+    id: schema_text,
+    status: schema_text,
     message: schemas_string().max(RECORD_LIMITS.maxStringLength).nullable(),
 });
 /** The node picture of a dbt step: counts by status and the ids worth showing. */
 const nodeSummarySchema = object({
     /** `args.which` of the run_results.json the summary was read from. */
-    which: run_record_schema_text.nullable(),
+    which: schema_text.nullable(),
     /** Node counts by dbt status (`success`, `error`, `fail`, `skipped`, `pass`, `warn`, …). */
-    counts: record(run_record_schema_text, schemas_number().int().nonnegative()),
+    counts: record(schema_text, schemas_number().int().nonnegative()),
     failed: array(failedNode).max(RECORD_LIMITS.maxNodeIds),
-    skipped: array(run_record_schema_text).max(RECORD_LIMITS.maxNodeIds),
+    skipped: array(schema_text).max(RECORD_LIMITS.maxNodeIds),
     /** True when this picture merges the parent's successes with this run's retry results. */
     merged: schemas_boolean(),
 });
@@ -23784,19 +25313,19 @@ const savedStateFile = object({
     sha256: schemas_string().regex(/^[0-9a-f]{64}$/),
 });
 const stepRecord = object({
-    id: run_record_schema_text,
-    name: run_record_schema_text,
+    id: schema_text,
+    name: schema_text,
     /** The command as written in the schedule. */
-    command: run_record_schema_text,
+    command: schema_text,
     /** The command line that ran (a retry form, or the command), null when the step did not run. */
-    executed: run_record_schema_text.nullable(),
+    executed: schema_text.nullable(),
     action: stepAction,
     /** Why the planner chose the action (for a fresh run: "first run"). */
-    reason: run_record_schema_text,
+    reason: schema_text,
     status: stepStatus,
     exitCode: schemas_number().int().nullable(),
     /** The signal that ended the command, if any (`SIGTERM`, …). */
-    signal: run_record_schema_text.nullable(),
+    signal: schema_text.nullable(),
     setup: schemas_boolean(),
     continueOnError: schemas_boolean(),
     /** How many times the command ran (1 + in-step retries used). 0 when it did not run. */
@@ -23805,56 +25334,62 @@ const stepRecord = object({
     durationMs: schemas_number().nonnegative(),
     tool: toolName.nullable(),
     /** For `reused`: the run that produced the success. */
-    reusedFrom: run_record_schema_text.nullable(),
+    reusedFrom: schema_text.nullable(),
+    /**
+     * The run whose results this step holds because it produced none of its own: a failure a retry
+     * left alone, or a tool retry that ended without node results (exit 2, a cancel). Its state
+     * files are copies of that run's, so the next retry resumes from them.
+     */
+    carriedFrom: schema_text.nullable().optional(),
     nodes: nodeSummarySchema.nullable(),
     /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
-    failedTests: array(run_record_schema_text).max(RECORD_LIMITS.maxNodeIds).nullable(),
+    failedTests: array(schema_text).max(RECORD_LIMITS.maxNodeIds).nullable(),
     state: array(savedStateFile).max(RECORD_LIMITS.maxStateFilesPerStep),
     outputTail: schemas_string().max(RECORD_LIMITS.maxOutputTail),
     outputTruncated: schemas_boolean(),
 });
 const lineageSchema = object({
     /** The run this one retried; null for a first run. */
-    parent: run_record_schema_text.nullable(),
+    parent: schema_text.nullable(),
     /** The first run of the chain (itself for a first run). */
-    root: run_record_schema_text,
+    root: schema_text,
     /** 0 for a first run, parent's + 1 for a retry. */
     retryNumber: schemas_number().int().nonnegative(),
     mode: retryModeSchema.nullable(),
     trigger: trigger,
-    requestedBy: run_record_schema_text.nullable(),
+    requestedBy: schema_text.nullable(),
 });
 /** Where the run happened on GitHub; absent for local runs. */
 const githubSchema = object({
-    repository: run_record_schema_text,
-    workflow: run_record_schema_text,
-    workflowRef: run_record_schema_text.nullable(),
-    job: run_record_schema_text,
+    repository: schema_text,
+    workflow: schema_text,
+    workflowRef: schema_text.nullable(),
+    job: schema_text,
     runId: schemas_number().int().positive(),
     runAttempt: schemas_number().int().positive(),
     runNumber: schemas_number().int().positive().nullable(),
-    serverUrl: run_record_schema_text,
-    actor: run_record_schema_text.nullable(),
+    serverUrl: schema_text,
+    actor: schema_text.nullable(),
 });
 /** The versioned JSON document of one run. */
 const runRecordSchema = object({
     kind: literal(RUN_RECORD_KIND),
     version: literal(RUN_RECORD_VERSION),
-    id: run_record_schema_text,
-    name: run_record_schema_text,
+    id: schema_text,
+    name: schema_text,
     status: schemas_enum(['success', 'failed', 'cancelled']),
     /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
     nothingToRetry: schemas_boolean(),
     startedAt: isoTime,
     finishedAt: isoTime,
     durationMs: schemas_number().nonnegative(),
-    git: object({ sha: run_record_schema_text.nullable(), ref: run_record_schema_text.nullable() }),
+    git: object({ sha: schema_text.nullable(), ref: schema_text.nullable() }),
     github: githubSchema.nullable(),
     lineage: lineageSchema,
     steps: array(stepRecord).max(RECORD_LIMITS.maxSteps),
 });
-//# sourceMappingURL=run-record-schema.js.map
-;// CONCATENATED MODULE: ./lib/src/core/run-record.js
+//# sourceMappingURL=schema.js.map
+;// CONCATENATED MODULE: ./lib/src/core/run-record/record.js
 
 
 
@@ -23886,7 +25421,7 @@ function parseRunRecord(text, params = {}) {
     return result.data;
 }
 /** Serialise a run record as 2-space JSON with a final newline, after checking it against the schema. */
-function serializeRunRecord(record) {
+function record_serializeRunRecord(record) {
     const result = runRecordSchema.safeParse(record);
     if (!result.success) {
         throw new RunRecordError(`the run record is not valid: ${summariseIssues(result.error.issues)}`);
@@ -23946,8 +25481,16 @@ function bytesOverLimit(text) {
     const bytes = new TextEncoder().encode(text).length;
     return bytes > RECORD_LIMITS.maxRecordBytes ? bytes : null;
 }
-//# sourceMappingURL=run-record.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/fs-run-store.js
+/** The step where a run stopped: its first failed or cancelled step, if any. */
+function record_stoppedStep(record) {
+    return record.steps.find((s) => s.status === 'failed' || s.status === 'cancelled');
+}
+/** True when a retry of this run has something to do: it failed or was cancelled, and is not a "nothing to retry" run. */
+function record_isRetryable(record) {
+    return (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
+}
+//# sourceMappingURL=record.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/local/fs-run-store.js
 
 
 
@@ -23973,8 +25516,14 @@ function createFsRunStore(params) {
         const ids = await (0,promises_namespaceObject.readdir)(runsDir).catch(() => []);
         const runs = [];
         for (const id of ids.filter((name) => RUN_ID.test(name))) {
-            // A run still starting (no record yet) or a record this build cannot read is not listed.
-            const run = await readRun(runDir(id), id).catch(() => null);
+            // A run still starting (no record yet) or a record this build cannot read is not listed;
+            // the caller is told of the unreadable ones.
+            const run = await readRun(runDir(id), id).catch((error) => {
+                if (!(error instanceof RunNotFoundError)) {
+                    params.onUnreadable?.(id, error instanceof Error ? error.message : String(error));
+                }
+                return null;
+            });
             if (run !== null)
                 runs.push(run);
         }
@@ -24012,7 +25561,7 @@ function createFsRunStore(params) {
                 throw new Error(`not a run id of this store: ${record.id}`);
             const target = external_node_path_.join(runDir(record.id), 'record.json');
             const temp = `${target}.${String(process.pid)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
-            await (0,promises_namespaceObject.writeFile)(temp, serializeRunRecord(record), { flag: 'wx' });
+            await (0,promises_namespaceObject.writeFile)(temp, record_serializeRunRecord(record), { flag: 'wx' });
             try {
                 await (0,promises_namespaceObject.rename)(temp, target);
             }
@@ -24075,11 +25624,11 @@ function compareRuns(a, b) {
     return byStart !== 0 ? byStart : a.record.id.localeCompare(b.record.id);
 }
 //# sourceMappingURL=fs-run-store.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/system-clock.js
+;// CONCATENATED MODULE: ./lib/src/adapters/local/system-clock.js
 /** The machine's clock. */
 const systemClock = { now: () => new Date() };
 //# sourceMappingURL=system-clock.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/cli-context.js
+;// CONCATENATED MODULE: ./lib/cli/cli-context.js
 
 
 
@@ -24090,15 +25639,23 @@ function resolveStoreRoot(options, context) {
 }
 /** The run store the options point at. */
 function openRunStore(options, context) {
-    return createFsRunStore({ root: resolveStoreRoot(options, context), clock: systemClock });
+    return createFsRunStore({
+        root: resolveStoreRoot(options, context),
+        clock: systemClock,
+        onUnreadable: (id, reason) => {
+            context.stderr(`gh-retry: left out run ${id}, its record cannot be read: ${reason}\n`);
+        },
+    });
 }
 /** A `CliContext` over the real process. */
 function processContext() {
+    const stdout = quietOnClosedPipe(process.stdout);
+    const stderr = quietOnClosedPipe(process.stderr);
     return {
         cwd: process.cwd(),
         env: process.env,
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
+        stdout,
+        stderr,
         onSignal: (handler) => {
             const onInt = () => {
                 handler('SIGINT');
@@ -24114,6 +25671,22 @@ function processContext() {
                 process.removeListener('SIGTERM', onTerm);
             };
         },
+    };
+}
+/**
+ * A writer that stops writing once the reader went away (`gh-retry history | head`): EPIPE is not
+ * an error of gh-retry, and a running schedule goes on and is recorded as if it were read.
+ */
+function quietOnClosedPipe(stream) {
+    let closed = false;
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        closed = true;
+    });
+    return (text) => {
+        if (!closed)
+            stream.write(text);
     };
 }
 //# sourceMappingURL=cli-context.js.map
@@ -24137,7 +25710,35 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-;// CONCATENATED MODULE: ./lib/src/adapters/fs-state-workspace.js
+;// CONCATENATED MODULE: ./lib/package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./lib/cli/file-errors.js
+// File system errors the user can fix (a read-only folder, a file where the store should be, a
+// full disk) as one line saying what to do, instead of a stack trace.
+const FIXABLE = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOTDIR: 'a file is where a folder should be',
+    EISDIR: 'a folder is where a file should be',
+    EEXIST: 'a file is in the way',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    ENAMETOOLONG: 'a path is too long',
+};
+/** One line for a fixable file system error, or null for any other error. */
+function describeFileError(error) {
+    if (!(error instanceof Error))
+        return null;
+    const { code, path } = error;
+    const why = code === undefined ? undefined : FIXABLE[code];
+    if (why === undefined)
+        return null;
+    const where = path === undefined ? '' : ` (${path})`;
+    return `cannot use the run store or working folder: ${why}${where}; check the folder, or choose another store with --store DIR or GH_RETRY_STORE`;
+}
+//# sourceMappingURL=file-errors.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/local/fs-state-workspace.js
 
 
 
@@ -24163,6 +25764,19 @@ function createFsStateWorkspace(params) {
         restoreState: async ({ stateRoot, files }) => {
             for (const file of files)
                 await restoreFile({ workDir, stateRoot, file });
+        },
+        carryState: async ({ from, to, files }) => {
+            const carried = [];
+            for (const file of files) {
+                const content = await readSavedBytes(from, file);
+                if (content === null)
+                    continue;
+                const target = external_node_path_.join(to, ...file.stored.split('/'));
+                await (0,promises_namespaceObject.mkdir)(external_node_path_.dirname(target), { recursive: true });
+                await (0,promises_namespaceObject.writeFile)(target, content);
+                carried.push(file);
+            }
+            return carried;
         },
     };
 }
@@ -24254,6 +25868,9 @@ async function readBounded(file) {
 }
 /** A saved file's text, or null when it is missing, unsafe, too large or not what was recorded. */
 async function readSavedFile(stateRoot, file) {
+    return (await readSavedBytes(stateRoot, file))?.toString('utf8') ?? null;
+}
+async function readSavedBytes(stateRoot, file) {
     if (!safeRelativePath.safeParse(file.stored).success)
         return null;
     const source = await resolveInside(stateRoot, file.stored);
@@ -24262,7 +25879,7 @@ async function readSavedFile(stateRoot, file) {
     const content = await readBounded(source.file);
     if (content === null || sha256(content) !== file.sha256)
         return null;
-    return content.toString('utf8');
+    return content;
 }
 async function restoreFile(params) {
     const { workDir, stateRoot, file } = params;
@@ -33513,7 +35130,7 @@ const {
 } = getIpcExport();
 
 
-;// CONCATENATED MODULE: ./lib/src/adapters/git-info.js
+;// CONCATENATED MODULE: ./lib/src/adapters/local/git-info.js
 
 /** Read HEAD's sha and branch name with git; a missing git or repository gives nulls. */
 async function readGitInfo(cwd) {
@@ -33529,7 +35146,7 @@ async function readGit(cwd, args) {
     return result.exitCode === 0 && out !== '' ? out : null;
 }
 //# sourceMappingURL=git-info.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/process-runner.js
+;// CONCATENATED MODULE: ./lib/src/adapters/local/process-runner.js
 
 
 
@@ -33719,155 +35336,9 @@ function signalGroup(pid, signal) {
     }
 }
 //# sourceMappingURL=process-runner.js.map
-;// CONCATENATED MODULE: ./lib/src/core/model.js
-/**
- * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
- * The run record's own types live in `run-record.ts` (they come from its zod schema).
- */
-/** Render a retry mode the way users type it (`from-failure`, `all`, `from dbt-run`, `only a,b`). */
-function formatRetryMode(mode) {
-    switch (mode.kind) {
-        case 'from-failure':
-        case 'all':
-            return mode.kind;
-        case 'from':
-            return `from ${mode.step}`;
-        case 'only':
-            return `only ${mode.steps.join(',')}`;
-    }
-}
-//# sourceMappingURL=model.js.map
-;// CONCATENATED MODULE: ./lib/src/core/text-table.js
-/** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
-function renderTextTable(headers, rows) {
-    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n');
-}
-/** A duration the way people read it: `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = ms / 1000;
-    if (seconds < 59.95)
-        return `${seconds.toFixed(1)}s`;
-    const totalSeconds = Math.round(seconds);
-    const minutes = Math.floor(totalSeconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-/** Shorten text to `max` characters on one line, marking the cut with `…`. */
-function truncateText(text, max) {
-    const oneLine = text.replace(/\s*\n\s*/g, ' ');
-    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
-}
-//# sourceMappingURL=text-table.js.map
-;// CONCATENATED MODULE: ./lib/src/core/report.js
-
-
-/** How many failed nodes or tests a report names before "+N more". */
-const LISTED_FAILURES = 10;
-const MAX_COMMAND_WIDTH = 100;
-/** The lineage of a run in one line: `retry 2 of r-1, from r-3 (mode from-failure)`. */
-function describeLineage(lineage) {
-    if (lineage.parent === null)
-        return `first run (${lineage.trigger})`;
-    const mode = lineage.mode === null ? '' : ` (mode ${formatRetryMode(lineage.mode)})`;
-    return `retry ${lineage.retryNumber} of ${lineage.root}, from ${lineage.parent}${mode}`;
-}
-/** dbt node counts in one line, most common status first: `10 success, 1 error, 2 skipped`. */
-function describeNodeCounts(nodes) {
-    const counts = Object.entries(nodes.counts)
-        .filter(([, count]) => count > 0)
-        .sort(([, a], [, b]) => b - a)
-        .map(([status, count]) => `${count} ${status}`);
-    return counts.length === 0 ? 'no nodes' : counts.join(', ');
-}
-/** Names with "+N more" past the first LISTED_FAILURES. */
-function listWithMore(names, total = names.length) {
-    const shown = names.slice(0, LISTED_FAILURES).join(', ');
-    const more = total - Math.min(names.length, LISTED_FAILURES);
-    return more > 0 ? `${shown} +${more} more` : shown;
-}
-/** What ran for a step: the executed command (retry form marked), or where its success came from. */
-function describeExecuted(step) {
-    if (step.executed === null) {
-        return step.status === 'reused' && step.reusedFrom !== null
-            ? `reused from ${step.reusedFrom}`
-            : '-';
-    }
-    const command = truncateText(step.executed, MAX_COMMAND_WIDTH);
-    return step.action === 'retry' ? `${command} (retry form)` : command;
-}
-/** Extra lines under a step: dbt nodes and failed tests. */
-function detailRows(step) {
-    const rows = [];
-    const { nodes } = step;
-    if (nodes !== null) {
-        rows.push([
-            '',
-            '',
-            '',
-            `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? ' (merged with the parent run)' : ''}`,
-        ]);
-        const failedCount = Object.entries(nodes.counts)
-            .filter(([status]) => ['error', 'fail', 'runtime error', 'partial success'].includes(status))
-            .reduce((sum, [, count]) => sum + count, 0);
-        if (nodes.failed.length > 0) {
-            const names = nodes.failed.map((node) => `${node.id} (${node.status})`);
-            rows.push([
-                '',
-                '',
-                '',
-                `failed: ${listWithMore(names, Math.max(failedCount, names.length))}`,
-            ]);
-        }
-    }
-    if (step.failedTests !== null && step.failedTests.length > 0) {
-        rows.push(['', '', '', `failed tests: ${listWithMore(step.failedTests)}`]);
-    }
-    return rows;
-}
-/** A plain-text report of a run for a terminal: header, lineage, and one row per step. */
-function renderRunTable(record) {
-    const header = `Run ${record.id} (${record.name}): ${record.status} in ${formatDuration(record.durationMs)}`;
-    const lines = [header, describeLineage(record.lineage)];
-    if (record.nothingToRetry)
-        lines.push('nothing to retry');
-    const rows = record.steps.flatMap((step) => [
-        [
-            step.id,
-            step.status,
-            step.executed === null ? '-' : formatDuration(step.durationMs),
-            describeExecuted(step),
-        ],
-        ...detailRows(step),
-    ]);
-    return [...lines, '', renderTextTable(['STEP', 'STATUS', 'DURATION', 'WHAT RAN'], rows)].join('\n');
-}
-/** A plain-text retry plan: one row per step with its action, the exact command and the reason. */
-function renderPlanTable(plan) {
-    const header = `Plan: retry of ${plan.parent} (root ${plan.root}), mode ${formatRetryMode(plan.mode)}`;
-    const lines = plan.nothingToRetry ? [header, 'nothing to retry'] : [header];
-    const rows = plan.steps.flatMap((step) => [
-        [
-            step.id,
-            step.action,
-            step.exec === null ? '-' : truncateText(step.exec, MAX_COMMAND_WIDTH),
-            step.reason,
-        ],
-        ...step.restore.map((file) => ['', '', `restores ${file.to}`, '']),
-    ]);
-    return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
-}
-//# sourceMappingURL=report.js.map
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
 var shell_quote = __nccwpck_require__(6591);
-;// CONCATENATED MODULE: ./lib/src/core/command-line.js
+;// CONCATENATED MODULE: ./lib/src/core/schedule/command-line.js
 
 /**
  * Splitting a command into words to recognise the tool it runs (never to run it: commands always
@@ -34030,6 +35501,427 @@ function splitPrefix(words) {
     };
 }
 //# sourceMappingURL=command-line.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-command.js
+/** dbt flags that take the next word as their value (so that word is not the subcommand). */
+const VALUE_FLAGS = new Set([
+    '--log-format',
+    '--log-format-file',
+    '--log-level',
+    '--log-level-file',
+    '--log-path',
+    '--log-file-max-bytes',
+    '--printer-width',
+    '--profiles-dir',
+    '--project-dir',
+    '--target-path',
+    '--state',
+    '--defer-state',
+    '--target',
+    '-t',
+    '--profile',
+    '--vars',
+    '--threads',
+    '--warn-error-options',
+    '--record-timing-info',
+    '--indirect-selection',
+    '--partial-parse-file-path',
+    '-r',
+]);
+/** Subcommands with a second word (`dbt docs generate`, `dbt source freshness`). */
+const TWO_WORD_SUBCOMMANDS = new Set(['docs', 'source']);
+/** Take a dbt invocation apart, or null when the program is not dbt or has no subcommand. */
+function parseDbtCommand(words) {
+    if (words.programName !== 'dbt')
+        return null;
+    const { args } = words;
+    let at = 0;
+    while (args[at]?.startsWith('-') === true) {
+        const flag = args[at] ?? '';
+        at += VALUE_FLAGS.has(flag) ? 2 : 1;
+    }
+    const first = args[at];
+    if (first === undefined)
+        return null;
+    const second = TWO_WORD_SUBCOMMANDS.has(first) ? args[at + 1] : undefined;
+    const end = second === undefined ? at + 1 : at + 2;
+    return {
+        subcommand: second === undefined ? first : `${first} ${second}`,
+        which: second ?? first,
+        globalFlags: args.slice(0, at),
+        args: args.slice(end),
+    };
+}
+//# sourceMappingURL=dbt-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule/step-ids.js
+
+
+/** What a step id may look like (explicit or derived). */
+const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+/** The longest step id. */
+const step_ids_MAX_STEP_ID_LENGTH = 64;
+/** The rule for step ids, in words, for error messages. */
+const STEP_ID_RULE = 'an id is lower-case letters, digits, ".", "_" and "-", starts with a letter or digit, and has at most 64 characters';
+/** True when `id` is a valid step id. */
+function step_ids_isValidStepId(id) {
+    return id.length <= step_ids_MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(id);
+}
+/**
+ * The readable id a command would get before collisions are resolved: the program and its first
+ * plain-word subcommand, past assignments and wrappers (`python -m pytest -q` → `pytest`,
+ * `dbt docs generate` → `dbt-docs-generate`, `./scripts/load.sh` → `load-sh`).
+ */
+function deriveBaseStepId(command) {
+    const words = parseCommandLine(command).first;
+    if (words === null)
+        return 'step';
+    const dbt = parseDbtCommand(words);
+    const subcommand = dbt?.subcommand ?? (isPlainWord(words.args[0]) ? words.args[0] : '');
+    const slug = `${words.programName} ${subcommand}`
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, step_ids_MAX_STEP_ID_LENGTH - 4)
+        .replace(/^-+|-+$/g, '');
+    return slug === '' ? 'step' : slug;
+}
+/**
+ * Give every step an id: explicit ids are kept as they are (never renamed); derived ids take
+ * `-2`, `-3`, … in schedule order when they collide with an id already taken.
+ */
+function assignStepIds(steps) {
+    const taken = new Set(steps.flatMap((step) => (step.id === null ? [] : [step.id])));
+    return steps.map((step) => {
+        if (step.id !== null)
+            return step.id;
+        const base = deriveBaseStepId(step.command);
+        let id = base;
+        for (let suffix = 2; taken.has(id); suffix += 1)
+            id = `${base}-${suffix}`;
+        taken.add(id);
+        return id;
+    });
+}
+/** Subcommands that make a command a setup step, by program (PRODUCT.md §2). */
+const SETUP_SUBCOMMANDS = {
+    dbt: ['deps', 'debug', 'parse', 'clean'],
+    npm: ['ci', 'install', 'i'],
+    pip: ['install'],
+    pip3: ['install'],
+    uv: ['sync'],
+    poetry: ['install'],
+    git: ['clone'],
+    yarn: ['install'],
+    pnpm: ['install', 'i'],
+    bundle: ['install'],
+    playwright: ['install'],
+};
+/**
+ * True for infrastructure commands that always run and are never skipped or retried:
+ * `dbt deps|debug|parse|clean`, `npm ci|install`, `pip install …`, `uv sync`, `poetry install`,
+ * `git clone`, `yarn [install]`, `pnpm install`, `bundle install`, `npx playwright install`, also
+ * behind wrappers (`python -m pip install`), and `cd DIR && SETUP`. Other compound lines are not.
+ */
+function isSetupCommand(command) {
+    const parts = command.split('&&');
+    // `cd DIR && … && SETUP`: a compound line whose last command is setup and whose others only
+    // change folder (or are setup too). Quotes make the split unreliable, so they rule it out.
+    if (parts.length > 1 && !/['"`\\]/.test(command)) {
+        const last = parts.at(-1) ?? '';
+        return (parts.slice(0, -1).every((part) => isSetupCommand(part) || isCd(part)) && isSetupCommand(last));
+    }
+    const line = parseCommandLine(command);
+    if (line.first === null || line.compound !== null)
+        return false;
+    const words = line.first;
+    if (words.programName === 'yarn' && words.args.length === 0)
+        return true;
+    const subcommand = parseDbtCommand(words)?.subcommand ?? words.args[0];
+    if (words.programName === 'uv' && subcommand === 'pip' && words.args[1] === 'install') {
+        return true;
+    }
+    const setup = SETUP_SUBCOMMANDS[words.programName];
+    return setup !== undefined && subcommand !== undefined && setup.includes(subcommand);
+}
+function isCd(command) {
+    const line = parseCommandLine(command);
+    return line.compound === null && line.first?.programName === 'cd';
+}
+//# sourceMappingURL=step-ids.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/mode.js
+
+
+/** The most step ids one `only` accepts. */
+const mode_MAX_ONLY_STEPS = 50;
+/** The mode forms, in the order help texts list them. */
+const mode_RETRY_MODE_TABLE = [
+    {
+        kind: 'from-failure',
+        keyword: 'from-failure',
+        argument: 'none',
+        usage: 'from-failure',
+        description: 'Retry from failure: reuse the steps that succeeded, re-run only what failed (failed dbt models, failed tests).',
+    },
+    {
+        kind: 'all',
+        keyword: 'all',
+        argument: 'none',
+        usage: 'all',
+        description: 'Run every step again, as written.',
+    },
+    {
+        kind: 'from',
+        keyword: 'from',
+        argument: 'step',
+        usage: 'from STEP',
+        description: 'Reuse the steps before STEP (they must have succeeded); run STEP and every later step.',
+    },
+    {
+        kind: 'only',
+        keyword: 'only',
+        argument: 'step-list',
+        usage: 'only STEP[,STEP…]',
+        description: 'Run the setup steps and the named steps only.',
+    },
+];
+/** The form of a mode kind. */
+function modeForm(kind) {
+    const form = mode_RETRY_MODE_TABLE.find((f) => f.kind === kind);
+    if (form === undefined)
+        throw new Error(`unknown retry mode ${kind}`);
+    return form;
+}
+/** The form a keyword selects (case-insensitive), if any. */
+function formOfKeyword(word) {
+    const lower = word.toLowerCase();
+    return mode_RETRY_MODE_TABLE.find((f) => f.keyword === lower);
+}
+/** The forms a retry mode can take, for messages: `from-failure, all, from STEP, only STEP[,STEP…]`. */
+const RETRY_MODE_FORMS = mode_RETRY_MODE_TABLE.map((f) => f.usage).join(', ');
+/** The forms as a sentence list, each through `show`: `a, b, c or d`. */
+function mode_listRetryModeForms(show = (u) => u) {
+    const usages = mode_RETRY_MODE_TABLE.map((f) => show(f.usage));
+    return `${usages.slice(0, -1).join(', ')} or ${usages[usages.length - 1] ?? ''}`;
+}
+/** The mode built from a form and its checked arguments. */
+function mode_toRetryMode(form, args) {
+    switch (form.kind) {
+        case 'from-failure':
+        case 'all':
+            return { kind: form.kind };
+        case 'from':
+            return { kind: 'from', step: args[0] ?? '' };
+        case 'only':
+            return { kind: 'only', steps: args };
+    }
+}
+/**
+ * The one rule for `only A,B`: comma-separated, spaces around commas allowed, no empty item, at
+ * most {@link MAX_ONLY_STEPS} ids, each a valid step id; repeats collapse, order kept.
+ */
+function mode_readStepList(text) {
+    if (text.trim() === '')
+        return { ok: false, problem: { kind: 'no-steps' } };
+    const items = text.split(',').map((s) => s.trim());
+    if (items.some((s) => s === ''))
+        return { ok: false, problem: { kind: 'empty-item' } };
+    if (items.length > mode_MAX_ONLY_STEPS)
+        return { ok: false, problem: { kind: 'too-many' } };
+    const bad = items.find((s) => !step_ids_isValidStepId(s));
+    if (bad !== undefined)
+        return { ok: false, problem: { kind: 'bad-id', id: bad } };
+    return { ok: true, steps: [...new Set(items)] };
+}
+/**
+ * Parse a retry mode as users type it: `from-failure`, `all`, `from STEP` or `only A,B`.
+ * Anything else is a PlanError listing the forms.
+ */
+function parseRetryMode(text) {
+    const [keyword = '', ...rest] = text.trim().split(/\s+/);
+    const argument = rest.join(' ');
+    const form = formOfKeyword(keyword);
+    if (form?.argument === 'none' && argument === '')
+        return mode_toRetryMode(form, []);
+    if (form?.argument === 'step' && argument !== '' && isValidStepId(argument)) {
+        return mode_toRetryMode(form, [argument]);
+    }
+    if (form?.argument === 'step-list') {
+        const steps = mode_readStepList(argument);
+        if (steps.ok)
+            return mode_toRetryMode(form, steps.steps);
+    }
+    const trimmed = text.trim();
+    const shown = trimmed === ''
+        ? 'an empty retry mode'
+        : `"${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}"`;
+    throw new PlanError(`${shown} is not a retry mode; use one of: ${RETRY_MODE_FORMS}`);
+}
+/** Render a retry mode the way users type it (`from-failure`, `all`, `from dbt-run`, `only a,b`). */
+function mode_formatRetryMode(mode) {
+    switch (mode.kind) {
+        case 'from-failure':
+        case 'all':
+            return modeForm(mode.kind).keyword;
+        case 'from':
+            return `${modeForm('from').keyword} ${mode.step}`;
+        case 'only':
+            return `${modeForm('only').keyword} ${mode.steps.join(',')}`;
+    }
+}
+/** Describe a retry in words (`Retrying only a, b`), each step id through `showStep`. */
+function mode_describeRetryMode(mode, showStep = (id) => id) {
+    switch (mode.kind) {
+        case 'from-failure':
+            return 'Retrying from failure';
+        case 'all':
+            return 'Retrying every step';
+        case 'from':
+            return `Retrying from step ${showStep(mode.step)}`;
+        case 'only':
+            return `Retrying only ${mode.steps.map(showStep).join(', ')}`;
+    }
+}
+//# sourceMappingURL=mode.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-node-status.js
+/** dbt node statuses (run_results.json `status`) that count as failed: listed with their message and counted as failed in reports. */
+const dbt_node_status_FAILED_NODE_STATUSES = [
+    'error',
+    'fail',
+    'runtime error',
+    'partial success',
+];
+/** True when a dbt node status counts as failed. */
+function isFailedNodeStatus(status) {
+    return dbt_node_status_FAILED_NODE_STATUSES.includes(status);
+}
+//# sourceMappingURL=dbt-node-status.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/text-table.js
+/** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
+function renderTextTable(headers, rows) {
+    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n');
+}
+/** A duration the way people read it: `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
+function text_table_formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 59.95)
+        return `${seconds.toFixed(1)}s`;
+    const totalSeconds = Math.round(seconds);
+    const minutes = Math.floor(totalSeconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
+    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+/** Shorten text to `max` characters on one line, marking the cut with `…`. */
+function truncateText(text, max) {
+    const oneLine = text.replace(/\s*\n\s*/g, ' ');
+    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
+}
+//# sourceMappingURL=text-table.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/text.js
+
+
+
+/** How many failed nodes or tests a report names before "+N more". */
+const LISTED_FAILURES = 10;
+const MAX_COMMAND_WIDTH = 100;
+/** The lineage of a run in one line: `retry 2 of r-1, from r-3 (mode from-failure)`. */
+function describeLineage(lineage) {
+    if (lineage.parent === null)
+        return `first run (${lineage.trigger})`;
+    const mode = lineage.mode === null ? '' : ` (mode ${mode_formatRetryMode(lineage.mode)})`;
+    return `retry ${lineage.retryNumber} of ${lineage.root}, from ${lineage.parent}${mode}`;
+}
+/** dbt node counts in one line, most common status first: `10 success, 1 error, 2 skipped`. */
+function describeNodeCounts(nodes) {
+    const counts = Object.entries(nodes.counts)
+        .filter(([, count]) => count > 0)
+        .sort(([, a], [, b]) => b - a)
+        .map(([status, count]) => `${count} ${status}`);
+    return counts.length === 0 ? 'no nodes' : counts.join(', ');
+}
+/** Names with "+N more" past the first LISTED_FAILURES. */
+function listWithMore(names, total = names.length) {
+    const shown = names.slice(0, LISTED_FAILURES).join(', ');
+    const more = total - Math.min(names.length, LISTED_FAILURES);
+    return more > 0 ? `${shown} +${more} more` : shown;
+}
+/** What ran for a step: the executed command (retry form marked), or where its success came from. */
+function describeExecuted(step) {
+    if (step.executed === null) {
+        return step.status === 'reused' && step.reusedFrom !== null
+            ? `reused from ${step.reusedFrom}`
+            : '-';
+    }
+    const command = truncateText(step.executed, MAX_COMMAND_WIDTH);
+    return step.action === 'retry' ? `${command} (retry form)` : command;
+}
+/** Extra lines under a step: dbt nodes and failed tests. */
+function detailRows(step) {
+    const rows = [];
+    const { nodes } = step;
+    if (nodes !== null) {
+        rows.push([
+            '',
+            '',
+            '',
+            `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? ' (merged with the parent run)' : ''}`,
+        ]);
+        const failedCount = Object.entries(nodes.counts)
+            .filter(([status]) => isFailedNodeStatus(status))
+            .reduce((sum, [, count]) => sum + count, 0);
+        if (nodes.failed.length > 0) {
+            const names = nodes.failed.map((node) => `${node.id} (${node.status})`);
+            rows.push([
+                '',
+                '',
+                '',
+                `failed: ${listWithMore(names, Math.max(failedCount, names.length))}`,
+            ]);
+        }
+    }
+    if (step.failedTests !== null && step.failedTests.length > 0) {
+        rows.push(['', '', '', `failed tests: ${listWithMore(step.failedTests)}`]);
+    }
+    return rows;
+}
+/** A plain-text report of a run for a terminal: header, lineage, and one row per step. */
+function renderRunTable(record) {
+    const header = `Run ${record.id} (${record.name}): ${record.status} in ${text_table_formatDuration(record.durationMs)}`;
+    const lines = [header, describeLineage(record.lineage)];
+    if (record.nothingToRetry)
+        lines.push('nothing to retry');
+    const rows = record.steps.flatMap((step) => [
+        [
+            step.id,
+            step.status,
+            step.executed === null ? '-' : text_table_formatDuration(step.durationMs),
+            describeExecuted(step),
+        ],
+        ...detailRows(step),
+    ]);
+    return [...lines, '', renderTextTable(['STEP', 'STATUS', 'DURATION', 'WHAT RAN'], rows)].join('\n');
+}
+/** A plain-text retry plan: one row per step with its action, the exact command and the reason. */
+function renderPlanTable(plan) {
+    const header = `Plan: retry of ${plan.parent} (root ${plan.root}), mode ${mode_formatRetryMode(plan.mode)}`;
+    const lines = plan.nothingToRetry ? [header, 'nothing to retry'] : [header];
+    const rows = plan.steps.flatMap((step) => [
+        [
+            step.id,
+            step.action,
+            step.exec === null ? '-' : truncateText(step.exec, MAX_COMMAND_WIDTH),
+            step.reason,
+        ],
+        ...step.restore.map((file) => ['', '', `restores ${file.to}`, '']),
+    ]);
+    return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
+}
+//# sourceMappingURL=text.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/relative-path.js
 /**
  * Join path parts into a normalised relative path (`a/./b/../c` → `a/c`), or null when the result
@@ -34163,56 +36055,8 @@ const customTool = {
     },
 };
 //# sourceMappingURL=custom.js.map
-;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-command.js
-/** dbt flags that take the next word as their value (so that word is not the subcommand). */
-const VALUE_FLAGS = new Set([
-    '--log-format',
-    '--log-format-file',
-    '--log-level',
-    '--log-level-file',
-    '--log-path',
-    '--log-file-max-bytes',
-    '--printer-width',
-    '--profiles-dir',
-    '--project-dir',
-    '--target-path',
-    '--state',
-    '--defer-state',
-    '--target',
-    '-t',
-    '--profile',
-    '--vars',
-    '--threads',
-    '--warn-error-options',
-    '--record-timing-info',
-    '-r',
-]);
-/** Subcommands with a second word (`dbt docs generate`, `dbt source freshness`). */
-const TWO_WORD_SUBCOMMANDS = new Set(['docs', 'source']);
-/** Take a dbt invocation apart, or null when the program is not dbt or has no subcommand. */
-function parseDbtCommand(words) {
-    if (words.programName !== 'dbt')
-        return null;
-    const { args } = words;
-    let at = 0;
-    while (args[at]?.startsWith('-') === true) {
-        const flag = args[at] ?? '';
-        at += VALUE_FLAGS.has(flag) ? 2 : 1;
-    }
-    const first = args[at];
-    if (first === undefined)
-        return null;
-    const second = TWO_WORD_SUBCOMMANDS.has(first) ? args[at + 1] : undefined;
-    const end = second === undefined ? at + 1 : at + 2;
-    return {
-        subcommand: second === undefined ? first : `${first} ${second}`,
-        which: second ?? first,
-        globalFlags: args.slice(0, at),
-        args: args.slice(end),
-    };
-}
-//# sourceMappingURL=dbt-command.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-run-results.js
+
 
 
 /** Node statuses that `dbt retry` runs again (dbt-core 1.9+; `partial success` is microbatch). */
@@ -34224,7 +36068,7 @@ const RETRYABLE_NODE_STATUSES = [
     'partial success',
 ];
 /** Statuses listed as failed nodes (with their message). */
-const FAILED_STATUSES = new Set(['error', 'fail', 'runtime error', 'partial success']);
+const FAILED_STATUSES = new Set(dbt_node_status_FAILED_NODE_STATUSES);
 /** run_results.json schema versions `dbt retry` can read (dbt 1.8+ reads v4–v6). */
 const READABLE_VERSIONS = { min: 4, max: 6 };
 /** Failed nodes that keep their message; beyond this only ids, so a record stays small. */
@@ -34238,7 +36082,7 @@ const resultSchema = object({
     message: schemas_string().nullish(),
 });
 const runResultsSchema = object({
-    metadata: object({ dbt_schema_version: schemas_string() }),
+    metadata: object({ dbt_schema_version: schemas_string(), dbt_version: schemas_string().optional() }),
     results: array(resultSchema),
     args: object({ which: schemas_string().optional() }).optional(),
 });
@@ -34268,6 +36112,7 @@ function parseRunResults(text) {
     return {
         kind: 'run-results',
         schemaVersion,
+        dbtVersion: parsed.data.metadata.dbt_version ?? null,
         which: parsed.data.args?.which ?? null,
         results: parsed.data.results.map((result) => ({
             uniqueId: result.unique_id,
@@ -34288,8 +36133,11 @@ function summariseRunResults(runResults) {
     let listed = 0;
     for (const result of runResults.results) {
         const status = clip(result.status, RECORD_LIMITS.maxStringLength);
-        counts.set(status, (counts.get(status) ?? 0) + 1);
-        if (listed >= RECORD_LIMITS.maxNodeIds)
+        const hook = isHook(result.uniqueId);
+        // Hooks are not nodes (dbt's own PASS/ERROR/TOTAL line leaves them out); a failed one is listed.
+        if (!hook)
+            counts.set(status, (counts.get(status) ?? 0) + 1);
+        if (listed >= RECORD_LIMITS.maxNodeIds || (hook && !FAILED_STATUSES.has(status)))
             continue;
         const id = clip(result.uniqueId, RECORD_LIMITS.maxStringLength);
         if (FAILED_STATUSES.has(status)) {
@@ -34317,7 +36165,8 @@ function summariseRunResults(runResults) {
  * replaced by its new status. `dbt retry` runs exactly the parent's retryable nodes (error, fail,
  * skipped, runtime error, partial success), so those leave the parent's counts and the retry's
  * counts take their place. Only merge a summary read after the step ran in its dbt retry form.
- * (Hooks that the retry runs again are counted again: run_results.json lists them anew.)
+ * Hooks (`operation.*` rows) are in neither picture's counts: dbt runs them again on every
+ * invocation, so only the retry's failed hooks are listed.
  */
 function mergeNodeSummaries(parent, retry) {
     const counts = new Map();
@@ -34343,6 +36192,23 @@ function describeRetryableNodes(summary) {
         return count > 0 ? [`${count} ${status}`] : [];
     });
     return parts.length === 0 ? 'no failed nodes' : parts.join(', ');
+}
+/** An on-run-start/end hook row (dbt 1.9+ writes them; `dbt retry` never re-runs them as nodes). */
+function isHook(uniqueId) {
+    return uniqueId.startsWith('operation.');
+}
+/**
+ * The ids `dbt retry` would re-run from this file (retry.py): retryable statuses, plus `warn` when
+ * the retry runs with `--warn-error`; hook rows only when the file is from `run-operation`.
+ */
+function dbtRetrySet(runResults, options) {
+    const statuses = options.warnError
+        ? [...RETRYABLE_NODE_STATUSES, 'warn']
+        : RETRYABLE_NODE_STATUSES;
+    return runResults.results
+        .filter((result) => statuses.includes(result.status))
+        .filter((result) => runResults.which === 'run-operation' || !isHook(result.uniqueId))
+        .map((result) => result.uniqueId);
 }
 function clip(text, max) {
     return text.length <= max ? text : text.slice(0, max);
@@ -34370,6 +36236,24 @@ const RETRYABLE_SUBCOMMANDS = new Set([
 ]);
 /** Flags `dbt retry` takes from its own command line, so they are copied from the step. */
 const RETRY_FLAGS = ['--project-dir', '--profiles-dir', '--target-path', '--vars', '--threads'];
+/**
+ * Flags dbt takes from the retry's own invocation, not the parent's (retry.py IGNORE_PARENT_FLAGS,
+ * and logging), written after the subcommand in the step: they go before `retry`, where every
+ * dbt 1.8+ accepts them. Value flags map to true, switches to false.
+ */
+const BEFORE_RETRY_FLAGS = new Map([
+    ['--warn-error', false],
+    ['--warn-error-options', true],
+    ['--defer-state', true],
+    ['--log-path', true],
+    ['--log-format', true],
+    ['--log-level', true],
+    ['--debug', false],
+    ['--quiet', false],
+    ['-q', false],
+]);
+/** The oldest dbt-core whose `dbt retry` gh-retry drives (see README "Supported dbt versions"). */
+const DBT_FLOOR = { major: 1, minor: 8 };
 /** The flags that say where dbt writes: global flags first, then the subcommand's (last wins). */
 function flagValue(match, flag, env) {
     const value = findFlagValue([...match.dbt.globalFlags, ...match.dbt.args], [flag]);
@@ -34394,6 +36278,72 @@ function copyRetryFlags(args) {
             copied.push(word);
     }
     return copied;
+}
+/** The name of a flag word (`--log-path=x` → `--log-path`). */
+const flagName = (word) => word.split('=', 1)[0] ?? word;
+/**
+ * The words before `retry`: the step's global flags without `--state` (dbt replays the parent's
+ * state, and a second `--state` is a usage error), then the flags dbt takes from the retry that the
+ * step wrote after its subcommand, unless already given before it (duplicates are usage errors).
+ */
+function flagsBeforeRetry(dbt) {
+    const words = [];
+    const global = dbt.globalFlags;
+    for (let at = 0; at < global.length; at += 1) {
+        const word = global[at] ?? '';
+        if (word === '--state')
+            at += 1;
+        else if (!word.startsWith('--state='))
+            words.push(word);
+    }
+    const given = new Set(words.map(flagName));
+    for (let at = 0; at < dbt.args.length; at += 1) {
+        const word = dbt.args[at] ?? '';
+        const takesValue = BEFORE_RETRY_FLAGS.get(flagName(word));
+        if (takesValue === undefined || given.has(flagName(word)))
+            continue;
+        const value = takesValue && !word.includes('=') ? dbt.args[at + 1] : undefined;
+        if (takesValue && !word.includes('=') && value === undefined)
+            continue;
+        words.push(word, ...(value === undefined ? [] : [value]));
+        given.add(flagName(word));
+        if (value !== undefined)
+            at += 1;
+    }
+    return words;
+}
+/** Whether the retry runs with `--warn-error` (so dbt retries `warn` rows too). */
+function warnsAsErrors(match, env) {
+    const words = [...match.dbt.globalFlags, ...match.dbt.args];
+    if (words.includes('--warn-error'))
+        return true;
+    const value = programEnv(match.words, env)['DBT_WARN_ERROR']?.toLowerCase();
+    return value === '1' || value === 'true';
+}
+/** Why a file dbt could read is still not resumed with `dbt retry`, or null when it can be. */
+function whyNotRetry(match, runResults, retrySet) {
+    const version = /^(\d+)\.(\d+)/.exec(runResults.dbtVersion ?? '');
+    if (version !== null &&
+        Number(version[1]) * 1000 + Number(version[2]) < DBT_FLOOR.major * 1000 + DBT_FLOOR.minor) {
+        return `${RUN_RESULTS} was written by dbt ${runResults.dbtVersion ?? ''}; gh-retry uses dbt retry from dbt ${DBT_FLOOR.major}.${DBT_FLOOR.minor}`;
+    }
+    if (match.dbt.which === 'generate') {
+        return 'dbt retry of docs generate would write a catalog of only the retried nodes';
+    }
+    if (retrySet.length === 0) {
+        return `dbt retry would re-run nothing (no failed or skipped nodes besides hooks in ${RUN_RESULTS}; dbt would say "Nothing to do" and exit 0)`;
+    }
+    return null;
+}
+/** `2 error, 1 skipped`: the statuses of the nodes dbt retry re-runs. */
+function describeStatuses(runResults, ids) {
+    const wanted = new Set(ids);
+    const counts = new Map();
+    for (const result of runResults.results) {
+        if (wanted.has(result.uniqueId))
+            counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+    }
+    return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
 function retryForm(context) {
     const { match, parent } = context;
@@ -34421,28 +36371,31 @@ function retryForm(context) {
             ? `${RUN_RESULTS} does not say which command wrote it (args.which)`
             : `${RUN_RESULTS} is from \`dbt ${runResults.which}\`, not \`dbt ${match.dbt.subcommand}\``);
     }
+    const retrySet = dbtRetrySet(runResults, { warnError: warnsAsErrors(match, context.env) });
+    const notRetried = whyNotRetry(match, runResults, retrySet);
+    if (notRetried !== null)
+        return asWritten(notRetried);
     const stateRoot = context.stateRoot.replace(/\/+$/, '');
     const storedDir = dirName(file.stored);
     const { words } = match;
     const exec = quoteWords([
         ...words.prefix,
         words.program,
-        ...match.dbt.globalFlags,
+        ...flagsBeforeRetry(match.dbt),
         'retry',
         '--state',
         storedDir === '.' ? stateRoot : `${stateRoot}/${storedDir}`,
         ...copyRetryFlags(match.dbt.args),
     ]);
-    const nodes = describeRetryableNodes(summariseRunResults(runResults));
     return {
         kind: 'retry',
         exec,
         restore: [],
-        reason: `dbt retry re-runs only the failed and skipped nodes (${nodes})`,
+        reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})`,
         successExitCodes: dbt_RETRY_SUCCESS_EXIT_CODES,
     };
 }
-/** dbt 1.6+: node commands resume with `dbt retry --state <saved run_results.json dir>`. */
+/** dbt 1.8+: node commands resume with `dbt retry --state <saved run_results.json dir>`. */
 const dbtTool = {
     name: 'dbt',
     recognise(step) {
@@ -34720,114 +36673,7 @@ function successExitCodesFor(params) {
     return TOOLS_BY_NAME[params.tool].retrySuccessExitCodes;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./lib/src/core/step-ids.js
-
-
-/** What a step id may look like (explicit or derived). */
-const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-/** The longest step id. */
-const MAX_STEP_ID_LENGTH = 64;
-/** The rule for step ids, in words, for error messages. */
-const STEP_ID_RULE = 'an id is lower-case letters, digits, ".", "_" and "-", starts with a letter or digit, and has at most 64 characters';
-/** True when `id` is a valid step id. */
-function step_ids_isValidStepId(id) {
-    return id.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(id);
-}
-/**
- * The readable id a command would get before collisions are resolved: the program and its first
- * plain-word subcommand, past assignments and wrappers (`python -m pytest -q` → `pytest`,
- * `dbt docs generate` → `dbt-docs-generate`, `./scripts/load.sh` → `load-sh`).
- */
-function deriveBaseStepId(command) {
-    const words = parseCommandLine(command).first;
-    if (words === null)
-        return 'step';
-    const dbt = parseDbtCommand(words);
-    const subcommand = dbt?.subcommand ?? (isPlainWord(words.args[0]) ? words.args[0] : '');
-    const slug = `${words.programName} ${subcommand}`
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, MAX_STEP_ID_LENGTH - 4)
-        .replace(/^-+|-+$/g, '');
-    return slug === '' ? 'step' : slug;
-}
-/**
- * Give every step an id: explicit ids are kept as they are (never renamed); derived ids take
- * `-2`, `-3`, … in schedule order when they collide with an id already taken.
- */
-function assignStepIds(steps) {
-    const taken = new Set(steps.flatMap((step) => (step.id === null ? [] : [step.id])));
-    return steps.map((step) => {
-        if (step.id !== null)
-            return step.id;
-        const base = deriveBaseStepId(step.command);
-        let id = base;
-        for (let suffix = 2; taken.has(id); suffix += 1)
-            id = `${base}-${suffix}`;
-        taken.add(id);
-        return id;
-    });
-}
-/** Subcommands that make a command a setup step, by program (PRODUCT.md §2). */
-const SETUP_SUBCOMMANDS = {
-    dbt: ['deps', 'debug', 'parse', 'clean'],
-    npm: ['ci', 'install', 'i'],
-    pip: ['install'],
-    pip3: ['install'],
-    uv: ['sync'],
-    poetry: ['install'],
-    git: ['clone'],
-};
-/**
- * True for infrastructure commands that always run and are never skipped or retried:
- * `dbt deps|debug|parse|clean`, `npm ci|install`, `pip install …`, `uv sync`, `poetry install`,
- * `git clone`, also behind wrappers (`python -m pip install`). A compound line is not a setup step.
- */
-function isSetupCommand(command) {
-    const line = parseCommandLine(command);
-    if (line.first === null || line.compound !== null)
-        return false;
-    const words = line.first;
-    const subcommand = parseDbtCommand(words)?.subcommand ?? words.args[0];
-    if (words.programName === 'uv' && subcommand === 'pip' && words.args[1] === 'install') {
-        return true;
-    }
-    const setup = SETUP_SUBCOMMANDS[words.programName];
-    return setup !== undefined && subcommand !== undefined && setup.includes(subcommand);
-}
-//# sourceMappingURL=step-ids.js.map
-;// CONCATENATED MODULE: ./lib/src/core/retry-mode.js
-
-
-/** The forms a retry mode can take, for messages. */
-const RETRY_MODE_FORMS = 'from-failure, all, from STEP, only STEP[,STEP…]';
-/**
- * Parse a retry mode as users type it: `from-failure`, `all`, `from STEP` or `only A,B`.
- * Anything else is a PlanError listing the forms.
- */
-function parseRetryMode(text) {
-    const [keyword = '', ...rest] = text.trim().split(/\s+/);
-    const argument = rest.join(' ');
-    const word = keyword.toLowerCase();
-    if ((word === 'from-failure' || word === 'all') && argument === '')
-        return { kind: word };
-    if (word === 'from' && argument !== '' && isValidStepId(argument)) {
-        return { kind: 'from', step: argument };
-    }
-    if (word === 'only' && argument !== '') {
-        const steps = [...new Set(argument.split(',').map((step) => step.trim()))];
-        if (steps.every(isValidStepId))
-            return { kind: 'only', steps };
-    }
-    const trimmed = text.trim();
-    const shown = trimmed === ''
-        ? 'an empty retry mode'
-        : `"${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}"`;
-    throw new PlanError(`${shown} is not a retry mode; use one of: ${RETRY_MODE_FORMS}`);
-}
-//# sourceMappingURL=retry-mode.js.map
-;// CONCATENATED MODULE: ./lib/src/core/retry-planner.js
-
+;// CONCATENATED MODULE: ./lib/src/core/retry/planner.js
 
 
 /** A plan of every step as written: setup steps as `setup`, the others as `run`. */
@@ -34861,7 +36707,9 @@ function planRetry(params) {
             checkKnownSteps(steps, mode.steps);
             return plan(false, planOnly(steps, mode.steps, params.parent.id));
         case 'from-failure': {
-            const fromFailure = params.parent.status === 'success' ? null : planFromFailure(steps, params);
+            // A successful run can still hold failures: continue-on-error steps that failed.
+            const anyFailed = params.parent.steps.some(failed);
+            const fromFailure = params.parent.status === 'success' && !anyFailed ? null : planFromFailure(steps, params);
             const runsSomething = fromFailure?.some((step) => step.action === 'run' || step.action === 'retry');
             if (fromFailure !== null && runsSomething === true)
                 return plan(false, fromFailure);
@@ -34893,8 +36741,8 @@ function planFromFailure(steps, params) {
         if (parent === null)
             return planned(step, 'run', unmatched);
         if (failed(parent)) {
-            const form = retryFormFor({ ...params, step, parent });
-            const status = `${parent.status} in run ${runId}`;
+            const form = retryFormFor({ ...params, step, parent: resultsOf(parent) });
+            const status = `${parent.status} in run ${runId}${resumesFrom(parent)}`;
             return form.kind === 'retry'
                 ? {
                     ...planned(step, 'retry', `${status}; ${form.reason}`),
@@ -34910,6 +36758,19 @@ function planFromFailure(steps, params) {
             return reuseStep(step, parent, runId);
         return planned(step, 'run', `${parent.status} in run ${runId}`);
     });
+}
+/**
+ * The step whose results a retry form reads. A tool retry that ended without results (exit 2, a
+ * cancel) carries the results it was retrying from, which ended with exit 1 (node failures).
+ */
+function resultsOf(parent) {
+    const carried = parent.carriedFrom != null && parent.action === 'retry' && parent.exitCode !== 1;
+    return carried ? { ...parent, exitCode: 1, signal: null } : parent;
+}
+function resumesFrom(parent) {
+    return parent.carriedFrom == null
+        ? ''
+        : `, resuming from the results of run ${parent.carriedFrom}`;
 }
 function planFrom(steps, from, runId) {
     const start = steps.findIndex(({ step }) => step.id === from);
@@ -34976,7 +36837,7 @@ function reuseStep(step, parent, runId) {
     const reusedFrom = parent.reusedFrom ?? runId;
     return { ...planned(step, 'reuse', `succeeded in run ${reusedFrom}`), reusedFrom };
 }
-//# sourceMappingURL=retry-planner.js.map
+//# sourceMappingURL=planner.js.map
 ;// CONCATENATED MODULE: ./lib/src/execution/plan-from-parent.js
 
 /** The contents of a parent run's saved state files, keyed by their `stored` path. */
@@ -34999,7 +36860,70 @@ async function planFromParent(params) {
     });
 }
 //# sourceMappingURL=plan-from-parent.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/carry-forward.js
+/**
+ * The results a step keeps from its parent run when it produces none of its own: the parent
+ * step's state files copied into this run's state root (so a later retry finds them here), its
+ * node picture and failed tests, and the run they came from.
+ */
+async function carryFromParent(params) {
+    const { parent, parentStep, stateRoot, workspace } = params;
+    const state = await workspace.carryState({
+        from: parent.stateRoot,
+        to: stateRoot,
+        files: parentStep.state,
+    });
+    return {
+        state,
+        nodes: parentStep.nodes,
+        failedTests: parentStep.failedTests,
+        exitCode: parentStep.exitCode,
+        signal: parentStep.signal,
+        carriedFrom: parentStep.carriedFrom ?? parent.record.id,
+    };
+}
+/** Whether a step of a parent run ended failed or cut short. */
+function failedStep(step) {
+    return step?.status === 'failed' || step?.status === 'cancelled';
+}
+//# sourceMappingURL=carry-forward.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/kept-failures.js
+
+/**
+ * A failure is never lost: a step the plan skips (a retry `only` that names other steps) whose
+ * parent step failed keeps that failure in the new record, with its results and state files, so
+ * the run stays failed and the next from-failure retry still retries it. Rewrites `steps` in place.
+ */
+async function keepFailures(params) {
+    const { steps, parent } = params;
+    const parentSteps = new Map(parent.record.steps.map((step) => [step.id, step]));
+    for (const [index, step] of steps.entries()) {
+        const parentStep = parentSteps.get(step.id);
+        if (step.action !== 'skip' || !failedStep(parentStep))
+            continue;
+        const carried = await carryFromParent({
+            parent,
+            parentStep,
+            stateRoot: params.params.slot.stateRoot,
+            workspace: params.params.workspace,
+        });
+        steps[index] = {
+            ...step,
+            ...carried,
+            status: parentStep.status,
+            reason: `${step.reason}; still ${parentStep.status} from run ${carried.carriedFrom ?? parent.record.id}`,
+            outputTail: parentStep.outputTail,
+            outputTruncated: parentStep.outputTruncated,
+        };
+    }
+}
+/** Whether a failure kept from the parent fails this run (a continue-on-error step does not). */
+function keptFailure(steps) {
+    return steps.some((step) => step.carriedFrom != null && step.action === 'skip' && !step.continueOnError);
+}
+//# sourceMappingURL=kept-failures.js.map
 ;// CONCATENATED MODULE: ./lib/src/execution/execute-step.js
+
 
 
 
@@ -35043,17 +36967,23 @@ async function executeStep(step, context) {
         : isSuccess(result, successCodes)
             ? 'success'
             : 'failed';
-    const { state, nodes, failedTests } = await saveAndSummarise(step, context, log.note);
+    const exitCode = result !== null && 'exitCode' in result ? result.exitCode : null;
+    const carried = await carryWhenNoResults({ step, context, status, exitCode });
+    if (carried !== null) {
+        log.note(`no new results from this retry; the next retry resumes from run ${carried.carriedFrom}`);
+    }
+    const results = carried ?? (await saveAndSummarise(step, context, log.note));
     return {
         ...baseRecord(step, startedAt),
         status,
-        exitCode: result !== null && 'exitCode' in result ? result.exitCode : null,
+        exitCode,
         signal: result !== null && 'signal' in result ? result.signal : null,
         attempts,
         durationMs,
-        state,
-        nodes,
-        failedTests,
+        state: results.state,
+        nodes: results.nodes,
+        failedTests: results.failedTests,
+        ...(carried === null ? {} : { carriedFrom: carried.carriedFrom }),
         outputTail: log.tail().text,
         outputTruncated: log.tail().truncated,
     };
@@ -35156,6 +37086,27 @@ async function saveAndSummarise(step, context, note) {
         : summary.nodes;
     return { state, nodes, failedTests: summary.failedTests };
 }
+/**
+ * A tool retry that ended without node results (it did not succeed and did not exit 1: dbt's exit
+ * 2 on a connection error, a cancel) keeps its parent's results, so progress is never lost: the
+ * next retry resumes from the last node results in the chain, not from the command as written.
+ * Its saved files would otherwise be whatever an earlier command left in the working directory.
+ */
+async function carryWhenNoResults(params) {
+    const { step, context, status, exitCode } = params;
+    if (step.planned.action !== 'retry' || status === 'success' || exitCode === 1)
+        return null;
+    const parentStep = context.parent?.record.steps.find((s) => s.id === step.planned.id);
+    if (context.parent === null || parentStep === undefined || parentStep.state.length === 0) {
+        return null;
+    }
+    return await carryFromParent({
+        parent: context.parent,
+        parentStep,
+        stateRoot: context.stateRoot,
+        workspace: context.workspace,
+    });
+}
 /** The fields of a step record known before it runs; a step that never started keeps them. */
 function baseRecord(step, startedAt) {
     const { planned, spec } = step;
@@ -35188,6 +37139,7 @@ function baseRecord(step, startedAt) {
 
 
 
+
 const silent = { report: () => undefined };
 /**
  * Execute a schedule step by step and record what happened. The first failed step stops the
@@ -35212,6 +37164,8 @@ async function runSchedule(params) {
         now: () => clock.now(),
     };
     const steps = planned.map((p) => stepNotRun(p, specOf(specs, p), run));
+    if (run.kind === 'retry')
+        await keepFailures({ steps, parent: run.parent, params });
     const assemble = (status) => assembleRecord({ params, startedAt, finishedAt: clock.now(), status, steps });
     let stop = null;
     for (const [index, p] of planned.entries()) {
@@ -35253,7 +37207,8 @@ async function runSchedule(params) {
         else if (record.status === 'failed' && !spec.continueOnError)
             stop = 'failed';
     }
-    const final = assemble(stop ?? (params.signal?.aborted === true ? 'cancelled' : 'success'));
+    const final = assemble(stop ??
+        (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'));
     await params.recorder.saveRecord(final);
     return final;
 }
@@ -35338,7 +37293,9 @@ function clipStep(step) {
     };
 }
 //# sourceMappingURL=run-schedule.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/retry-mode-options.js
+;// CONCATENATED MODULE: ./lib/cli/retry-mode-options.js
+
+
 
 /** The retry mode the flags ask for; more than one mode flag is a usage error. */
 function readRetryMode(options) {
@@ -35349,20 +37306,125 @@ function readRetryMode(options) {
     if (options.all === true)
         return { kind: 'all' };
     if (options.from !== undefined)
-        return { kind: 'from', step: options.from.trim() };
-    if (options.only !== undefined) {
-        const steps = options.only
-            .split(',')
-            .map((step) => step.trim())
-            .filter((step) => step !== '');
-        if (steps.length === 0)
-            throw new UserError('--only needs at least one step id: --only a,b');
-        return { kind: 'only', steps };
-    }
+        return { kind: 'from', step: readStep(options.from.trim()) };
+    if (options.only !== undefined)
+        return { kind: 'only', steps: readOnly(options.only) };
     return { kind: 'from-failure' };
 }
+function readStep(step) {
+    if (step === '')
+        throw new UserError('--from needs a step id: --from dbt-run');
+    if (!step_ids_isValidStepId(step))
+        throw new UserError(`--from: "${step}" is not a step id; ${STEP_ID_RULE}`);
+    return step;
+}
+/** `--only` follows the one `only` rule of the retry-mode grammar (src/core/retry/mode.ts). */
+function readOnly(text) {
+    const list = mode_readStepList(text);
+    if (list.ok)
+        return list.steps;
+    switch (list.problem.kind) {
+        case 'no-steps':
+            throw new UserError('--only needs at least one step id: --only a,b');
+        case 'empty-item':
+            throw new UserError(`--only "${text}" has an empty step id: separate step ids with single commas`);
+        case 'too-many':
+            throw new UserError(`--only accepts at most ${mode_MAX_ONLY_STEPS} step ids`);
+        case 'bad-id':
+            throw new UserError(`--only: "${list.problem.id}" is not a step id; ${STEP_ID_RULE}`);
+    }
+}
 //# sourceMappingURL=retry-mode-options.js.map
-;// CONCATENATED MODULE: ./lib/src/core/schedule-steps.js
+;// CONCATENATED MODULE: ./lib/cli/run-liveness.js
+// Whether a run in the local store is still running, or was interrupted because its gh-retry
+// process died (SIGKILL, a crash), and an exclusive claim so two retries of one parent never run
+// at once. A running run's record already says `cancelled` (it is saved as if the run ended at
+// each step), so these marks beside the record tell a live run from a dead one.
+
+
+
+const RUNNING = 'running.json';
+const RETRY_CLAIM = 'retry-claim.json';
+const runDir = (stateRoot) => external_node_path_.dirname(stateRoot);
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+async function readMark(file) {
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => null);
+    if (text === null)
+        return null;
+    try {
+        const value = JSON.parse(text);
+        if (typeof value.pid !== 'number' || !Number.isInteger(value.pid) || value.pid <= 0)
+            return null;
+        return { pid: value.pid, run: typeof value.run === 'string' ? value.run : '' };
+    }
+    catch {
+        return null;
+    }
+}
+/** Mark a run as running in this process until `endRunning`. */
+async function startRunning(stateRoot, id) {
+    const handle = await (0,promises_namespaceObject.open)(external_node_path_.join(runDir(stateRoot), RUNNING), 'w');
+    await handle.writeFile(JSON.stringify({ pid: process.pid, run: id }));
+    await handle.close();
+}
+async function endRunning(stateRoot) {
+    await (0,promises_namespaceObject.rm)(external_node_path_.join(runDir(stateRoot), RUNNING), { force: true });
+}
+/** Whether the run is still running or its process died; null when it ended normally. */
+async function livenessOf(run) {
+    const mark = await readMark(external_node_path_.join(runDir(run.stateRoot), RUNNING));
+    if (mark === null)
+        return null;
+    return { kind: alive(mark.pid) ? 'running' : 'interrupted', pid: mark.pid };
+}
+/** A short word for listings: `running`, `interrupted`, or the record's status. */
+function shownStatus(status, liveness) {
+    return liveness === null ? status : liveness.kind;
+}
+/** Refuse to retry a run that is still running, as the Action does. */
+function refuseRunning(run, liveness) {
+    if (liveness?.kind !== 'running')
+        return;
+    throw new UserError(`run ${run.record.id} is still running (process ${liveness.pid}); retry it when it has ended`);
+}
+/**
+ * Claim the right to retry `parent` (exclusive create of a file beside its record), so of two
+ * concurrent retries one wins and the other is told. A claim whose process died is taken over.
+ * Returns the release function.
+ */
+async function claimRetry(parent) {
+    const file = external_node_path_.join(runDir(parent.stateRoot), RETRY_CLAIM);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+        try {
+            const handle = await (0,promises_namespaceObject.open)(file, 'wx');
+            await handle.writeFile(JSON.stringify({ pid: process.pid }));
+            await handle.close();
+            return async () => {
+                await (0,promises_namespaceObject.rm)(file, { force: true });
+            };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+            const holder = await readMark(file);
+            if (holder !== null && alive(holder.pid)) {
+                throw new UserError(`run ${parent.record.id} is being retried by another gh-retry (process ${holder.pid}); wait for it, then retry its run`);
+            }
+            await (0,promises_namespaceObject.rm)(file, { force: true });
+        }
+    }
+    throw new UserError(`could not claim run ${parent.record.id} for a retry; try again`);
+}
+//# sourceMappingURL=run-liveness.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule/drafts.js
 
 /** A draft with every option at its default. */
 function defaultDraft(command) {
@@ -35394,10 +37456,10 @@ function buildSchedule(name, drafts) {
     });
     return { name, steps };
 }
-//# sourceMappingURL=schedule-steps.js.map
+//# sourceMappingURL=drafts.js.map
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/src/core/schedule-reader.js
+;// CONCATENATED MODULE: ./lib/src/core/schedule/yaml-reader.js
 
 
 /** A non-empty string. */
@@ -35407,13 +37469,13 @@ const isBoolean = (value) => typeof value === 'boolean';
 /** Reads one YAML document, turning every problem into a `file:line: message` ScheduleError. */
 class ScheduleReader {
     fileName;
-    lines = new dist/* LineCounter */.HN();
+    lines = new dist.LineCounter();
     constructor(fileName) {
         this.fileName = fileName;
     }
     /** The document's root node; a syntax error is reported with its line. */
     parse(text) {
-        const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: this.lines, uniqueKeys: true });
+        const doc = (0,dist.parseDocument)(text, { lineCounter: this.lines, uniqueKeys: true });
         const error = doc.errors[0];
         if (error !== undefined) {
             const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
@@ -35434,7 +37496,7 @@ class ScheduleReader {
     pairs(map, allowed, where) {
         const byKey = new Map();
         for (const pair of map.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '?';
+            const key = (0,dist.isScalar)(pair.key) ? String(pair.key.value) : '?';
             if (!allowed.includes(key)) {
                 throw this.fail(this.lineOf(pair.key), `unknown key "${key}" ${where}; allowed: ${allowed.join(', ')}`);
             }
@@ -35444,14 +37506,14 @@ class ScheduleReader {
     }
     /** A scalar of the expected JS type, or an error saying what is allowed. */
     scalar(pair, check, expected) {
-        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        const value = (0,dist.isScalar)(pair.value) ? pair.value.value : undefined;
         if (!check(value))
             throw this.fail(this.lineOf(pair.value ?? pair.key), expected);
         return value;
     }
 }
-//# sourceMappingURL=schedule-reader.js.map
-;// CONCATENATED MODULE: ./lib/src/core/schedule-file.js
+//# sourceMappingURL=yaml-reader.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule/yaml-file.js
 
 
 
@@ -35478,7 +37540,7 @@ const isRetries = (value) => typeof value === 'number' && Number.isInteger(value
 function parseScheduleFile(params) {
     const reader = new ScheduleReader(params.fileName);
     const root = reader.parse(params.text);
-    if (!(0,dist/* isMap */.jh)(root)) {
+    if (!(0,dist.isMap)(root)) {
         throw reader.fail(reader.lineOf(root), 'a schedule is a map with "steps" (a list of commands) and an optional "name"');
     }
     const top = reader.pairs(root, TOP_KEYS, 'at the top level');
@@ -35491,13 +37553,13 @@ function parseScheduleFile(params) {
         throw reader.fail(1, 'no "steps"; a schedule lists its commands under "steps"');
     }
     const steps = stepsPair.value;
-    if (!(0,dist/* isSeq */.oP)(steps) || steps.items.length === 0) {
+    if (!(0,dist.isSeq)(steps) || steps.items.length === 0) {
         throw reader.fail(reader.lineOf(steps ?? stepsPair.key), '"steps" must be a non-empty list of commands');
     }
     if (steps.items.length > RECORD_LIMITS.maxSteps) {
         throw reader.fail(reader.lineOf(steps), `"steps" has ${steps.items.length} steps; at most ${RECORD_LIMITS.maxSteps} are allowed`);
     }
-    const drafts = steps.items.map((item, index) => readStep(reader, item, index + 1));
+    const drafts = steps.items.map((item, index) => yaml_file_readStep(reader, item, index + 1));
     checkUniqueIds(reader, drafts, steps.items);
     return buildSchedule(name, drafts);
 }
@@ -35506,12 +37568,12 @@ function defaultName(fileName) {
     const base = fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
     return base === '' ? 'schedule' : base;
 }
-function readStep(reader, item, number) {
+function yaml_file_readStep(reader, item, number) {
     const where = `in step ${number}`;
-    if ((0,dist/* isScalar */.jn)(item) && isText(item.value)) {
+    if ((0,dist.isScalar)(item) && isText(item.value)) {
         return defaultDraft(readCommand(reader, item, item.value, `step ${number}`));
     }
-    if (!(0,dist/* isMap */.jh)(item)) {
+    if (!(0,dist.isMap)(item)) {
         throw reader.fail(reader.lineOf(item), `step ${number} must be a command (a string) or a map with "run"`);
     }
     const options = new StepOptions(reader, reader.pairs(item, STEP_KEYS, where), where);
@@ -35580,7 +37642,7 @@ class StepOptions {
         const pair = this.pairs.get('id');
         if (pair === undefined)
             return null;
-        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+        const value = (0,dist.isScalar)(pair.value) ? pair.value.value : undefined;
         if (typeof value === 'string' && step_ids_isValidStepId(value))
             return value;
         const shown = typeof value === 'string' ? `"${value}"` : String(value);
@@ -35593,13 +37655,13 @@ class StepOptions {
         const { reader, where } = this;
         const list = pair.value;
         const expected = `"state" ${where} must be a list of relative paths`;
-        if (!(0,dist/* isSeq */.oP)(list))
+        if (!(0,dist.isSeq)(list))
             throw reader.fail(reader.lineOf(list ?? pair.key), expected);
         if (list.items.length > RECORD_LIMITS.maxStateFilesPerStep) {
             throw reader.fail(reader.lineOf(list), `"state" ${where} lists ${list.items.length} paths; at most ${RECORD_LIMITS.maxStateFilesPerStep} are allowed`);
         }
         return list.items.map((item) => {
-            const value = (0,dist/* isScalar */.jn)(item) ? item.value : undefined;
+            const value = (0,dist.isScalar)(item) ? item.value : undefined;
             if (typeof value !== 'string')
                 throw reader.fail(reader.lineOf(item), expected);
             if (!safeRelativePath.safeParse(value).success) {
@@ -35628,8 +37690,8 @@ function checkUniqueIds(reader, drafts, items) {
         seen.set(draft.id, index + 1);
     }
 }
-//# sourceMappingURL=schedule-file.js.map
-;// CONCATENATED MODULE: ./lib/src/core/schedule.js
+//# sourceMappingURL=yaml-file.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule/command-list.js
 
 
 
@@ -35660,8 +37722,8 @@ function parseCommandList(text, params = {}) {
     }
     return buildSchedule(params.name ?? DEFAULT_SCHEDULE_NAME, drafts);
 }
-//# sourceMappingURL=schedule.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/schedule-source.js
+//# sourceMappingURL=command-list.js.map
+;// CONCATENATED MODULE: ./lib/cli/schedule-source.js
 
 
 
@@ -35674,35 +37736,133 @@ const DEFAULT_SCHEDULE_FILES = ['gh-retry.yml', 'gh-retry.yaml'];
  * A retry plans from the schedule as it is now: commands are never taken from a run record.
  */
 async function readSchedule(options, cwd) {
-    const schedule = await readScheduleFrom(options, cwd);
-    return options.name === undefined ? schedule : { ...schedule, name: options.name };
+    return (await readScheduleWithSource(options, cwd)).schedule;
+}
+/** The schedule the options name, and where it came from (remembered with each run). */
+async function readScheduleWithSource(options, cwd) {
+    const { schedule, source } = await readScheduleFrom(options, cwd);
+    const named = options.name === undefined ? schedule : { ...schedule, name: options.name };
+    return { schedule: named, source };
+}
+/** The schedule of a list of commands, each one step. */
+function scheduleOfCommands(commands) {
+    const schedule = parseCommandList(commands.join('\n'));
+    if (schedule.steps.length === 0)
+        throw new ScheduleError('--command was given no command to run');
+    return schedule;
 }
 async function readScheduleFrom(options, cwd) {
     if (options.schedule !== undefined && options.command !== undefined) {
         throw new UserError('give either --schedule FILE or --command CMD…, not both');
     }
     if (options.command !== undefined) {
-        const schedule = parseCommandList(options.command.join('\n'));
-        if (schedule.steps.length === 0)
-            throw new ScheduleError('--command was given no command to run');
-        return schedule;
+        const commands = [...options.command];
+        return { schedule: scheduleOfCommands(commands), source: { kind: 'commands', commands } };
     }
     const file = options.schedule ?? DEFAULT_SCHEDULE_FILES.find((name) => (0,external_node_fs_.existsSync)(external_node_path_.join(cwd, name)));
     if (file === undefined) {
         throw new UserError('no schedule: pass --schedule FILE or --command CMD…, or add gh-retry.yml to this folder');
     }
+    const absolute = external_node_path_.resolve(cwd, file);
+    return {
+        schedule: await readScheduleFile(absolute, file),
+        source: { kind: 'file', file: absolute },
+    };
+}
+/** Read and parse a schedule file; `shown` is how messages name it. */
+async function readScheduleFile(file, shown) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(external_node_path_.resolve(cwd, file), 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new ScheduleError(`cannot read the schedule file ${file} (${code})`);
+        throw new ScheduleError(`cannot read the schedule file ${shown} (${code})`);
     }
-    return parseScheduleFile({ text, fileName: file });
+    return parseScheduleFile({ text, fileName: shown });
 }
 //# sourceMappingURL=schedule-source.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/terminal-reporter.js
+;// CONCATENATED MODULE: ./lib/cli/run-schedule-memory.js
+// The local store remembers where each run's schedule came from (`schedule-source.json` beside its
+// record), so `gh-retry retry RUN` retries the run's own schedule without it being typed again.
+// The store is the user's own; the Action never takes commands from a record or an artifact.
+
+
+
+
+
+const FILE = 'schedule-source.json';
+const sourceSchema = object({
+    schedule: discriminatedUnion('kind', [
+        object({ kind: literal('file'), file: schemas_string().min(1).max(4096) }),
+        object({
+            kind: literal('commands'),
+            commands: array(schemas_string().max(65_536)).min(1).max(500),
+        }),
+    ]),
+    name: schemas_string().max(4096),
+});
+const fileOf = (stateRoot) => external_node_path_.join(external_node_path_.dirname(stateRoot), FILE);
+/** Remember where a new run's schedule came from (next to its record). */
+async function rememberScheduleSource(params) {
+    const content = { schedule: params.source, name: params.name };
+    await (0,promises_namespaceObject.writeFile)(fileOf(params.stateRoot), `${JSON.stringify(content, null, 2)}\n`);
+}
+async function recall(run) {
+    const text = await (0,promises_namespaceObject.readFile)(fileOf(run.stateRoot), 'utf8').catch(() => null);
+    if (text === null)
+        return null;
+    try {
+        const parsed = sourceSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The schedule a retry of `parent` plans from, and one line saying which it is: the schedule the
+ * options name (with the steps that matched the run), else the run's own remembered schedule,
+ * else (a run from before schedules were remembered) the default schedule file.
+ */
+async function scheduleForRetry(params) {
+    const { options, cwd, parent } = params;
+    const id = parent.record.id;
+    const given = options.schedule !== undefined || options.command !== undefined;
+    const own = given ? null : await recall(parent);
+    if (own === null) {
+        const read = await readScheduleWithSource(options, cwd);
+        const what = given
+            ? `${options.schedule ?? '--command'} (given)`
+            : `${read.source.kind === 'file' ? read.source.file : ''} (run ${id} did not record its schedule)`;
+        return { ...read, said: `schedule: ${what}; ${describeMatch(read.schedule, parent)}` };
+    }
+    const { schedule: source } = own;
+    if (source.kind === 'commands') {
+        const schedule = { ...scheduleOfCommands(source.commands), name: options.name ?? own.name };
+        return { schedule, source, said: `schedule: the commands run ${id} was given` };
+    }
+    const schedule = await readScheduleFile(source.file, source.file).catch((error) => {
+        if (!(error instanceof ScheduleError))
+            throw error;
+        throw new ScheduleError(`${error.message}; run ${id} was made from it: restore it, or pass --schedule FILE`);
+    });
+    const named = options.name === undefined ? schedule : { ...schedule, name: options.name };
+    return {
+        schedule: named,
+        source,
+        said: `schedule: ${source.file}, the file run ${id} was made from`,
+    };
+}
+function describeMatch(schedule, parent) {
+    const inRun = (id, run) => parent.record.steps.some((step) => step.id === id && step.command === run);
+    const matched = schedule.steps.filter((s) => inRun(s.id, s.run)).map((s) => s.id);
+    const unmatched = schedule.steps.filter((s) => !inRun(s.id, s.run)).map((s) => s.id);
+    const list = (ids) => (ids.length === 0 ? 'none' : ids.join(', '));
+    return `steps matched with run ${parent.record.id}: ${list(matched)}; new or changed: ${list(unmatched)}`;
+}
+//# sourceMappingURL=run-schedule-memory.js.map
+;// CONCATENATED MODULE: ./lib/cli/terminal-reporter.js
 /** Step output lines are indented under their step so the progress lines stand out. */
 const OUTPUT_PREFIX = '  │ ';
 /**
@@ -35780,7 +37940,9 @@ function terminal_reporter_formatDuration(ms) {
     return `${minutes}m${String(seconds).padStart(2, '0')}s`;
 }
 //# sourceMappingURL=terminal-reporter.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/execute-commands.js
+;// CONCATENATED MODULE: ./lib/cli/execute-commands.js
+
+
 
 
 
@@ -35794,28 +37956,46 @@ function terminal_reporter_formatDuration(ms) {
 
 /** `gh-retry run`: run the schedule, print progress and a summary; exit 0 on success, 1 on failure. */
 async function execute_commands_runCommand(options, context) {
-    const schedule = await readSchedule(options, context.cwd);
+    const { schedule, source } = await readScheduleWithSource(options, context.cwd);
     const store = openRunStore(options, context);
-    return await execute({ context, store, schedule, run: { kind: 'first-run' } });
+    return await execute({ context, store, schedule, source, run: { kind: 'first-run' } });
 }
 /** `gh-retry retry [RUN|last]`: plan from that run, print the plan, execute it, record the lineage. */
 async function retryCommand(ref, options, context) {
     const mode = readRetryMode(options);
-    const schedule = await readSchedule(options, context.cwd);
     const store = openRunStore(options, context);
     const parent = await store.loadRun(ref ?? 'last');
+    refuseRunning(parent, await livenessOf(parent));
+    const release = await claimRetry(parent);
+    try {
+        return await retryClaimed({ options, context, store, parent, mode });
+    }
+    finally {
+        await release();
+    }
+}
+async function retryClaimed(params) {
+    const { options, context, store, parent, mode } = params;
+    const { schedule, source, said } = await scheduleForRetry({ options, cwd: context.cwd, parent });
     const workspace = createFsStateWorkspace({ workDir: context.cwd });
     const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
-    context.stdout(`${renderPlanTable(plan)}\n\n`);
+    context.stdout(`${said}\n${renderPlanTable(plan)}\n\n`);
     if (plan.nothingToRetry) {
         context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
     }
-    return await execute({ context, store, schedule, run: { kind: 'retry', plan, parent } });
+    return await execute({ context, store, schedule, source, run: { kind: 'retry', plan, parent } });
 }
 async function execute(params) {
     const { context, store, schedule, run } = params;
     const slot = await store.createRun();
-    context.stdout(`run ${slot.id}: ${schedule.name} (${schedule.steps.length} steps)\n`);
+    await rememberScheduleSource({
+        stateRoot: slot.stateRoot,
+        source: params.source,
+        name: schedule.name,
+    });
+    await startRunning(slot.stateRoot, slot.id);
+    const count = schedule.steps.length;
+    context.stdout(`run ${slot.id}: ${schedule.name} (${count} ${count === 1 ? 'step' : 'steps'})\n`);
     const controller = new AbortController();
     // An object, not a variable: the handler sets it while runSchedule is awaited.
     const interrupted = { by: null };
@@ -35845,6 +38025,7 @@ async function execute(params) {
     }
     finally {
         unsubscribe();
+        await endRunning(slot.stateRoot);
     }
     context.stdout(`\n${renderRunTable(record)}\n`);
     context.stdout(`run ${record.id}: ${record.status}\n`);
@@ -35856,13 +38037,13 @@ async function execute(params) {
     return record.status === 'success' ? 0 : 1;
 }
 //# sourceMappingURL=execute-commands.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/json-contracts.js
+;// CONCATENATED MODULE: ./lib/cli/json-output.js
 
 /** The plan as `plan --json` prints it. */
 function toPlanJson(plan) {
     return {
         parent: plan.parent,
-        mode: formatRetryMode(plan.mode),
+        mode: mode_formatRetryMode(plan.mode),
         nothingToRetry: plan.nothingToRetry,
         steps: plan.steps.map((step) => ({
             id: step.id,
@@ -35883,7 +38064,7 @@ function toShowJson(record) {
             parent: lineage.parent,
             root: lineage.root,
             retryNumber: lineage.retryNumber,
-            mode: lineage.mode === null ? null : formatRetryMode(lineage.mode),
+            mode: lineage.mode === null ? null : mode_formatRetryMode(lineage.mode),
         },
         steps: record.steps.map((step) => ({
             id: step.id,
@@ -35903,8 +38084,9 @@ function toShowJson(record) {
         })),
     };
 }
-//# sourceMappingURL=json-contracts.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/inspect-commands.js
+//# sourceMappingURL=json-output.js.map
+;// CONCATENATED MODULE: ./lib/cli/inspect-commands.js
+
 
 
 
@@ -35919,15 +38101,15 @@ const SHOWN_OUTPUT_LINES = 20;
 /** `gh-retry plan [RUN|last]`: what a retry would do, without running anything. */
 async function planCommand(ref, options, context) {
     const mode = readRetryMode(options);
-    const schedule = await readSchedule(options, context.cwd);
     const parent = await openRunStore(options, context).loadRun(ref ?? 'last');
+    const { schedule, said } = await scheduleForRetry({ options, cwd: context.cwd, parent });
     const workspace = createFsStateWorkspace({ workDir: context.cwd });
     const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
     if (options.json === true) {
         context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
     }
     else {
-        context.stdout(`${renderPlanTable(plan)}\n`);
+        context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
         if (plan.nothingToRetry)
             context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
     }
@@ -35935,10 +38117,17 @@ async function planCommand(ref, options, context) {
 }
 /** `gh-retry show [RUN|last]`: one run, its steps and the end of each failed step's output. */
 async function showCommand(ref, options, context) {
-    const { record } = await openRunStore(options, context).loadRun(ref ?? 'last');
+    const run = await openRunStore(options, context).loadRun(ref ?? 'last');
+    const { record } = run;
     if (options.json === true) {
         context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
         return 0;
+    }
+    const liveness = await livenessOf(run);
+    if (liveness !== null) {
+        context.stdout(liveness.kind === 'running'
+            ? `run ${record.id} is still running (process ${liveness.pid}); the steps so far:\n`
+            : `run ${record.id} was interrupted: its gh-retry process (${liveness.pid}) died before the run ended\n`);
     }
     context.stdout(`${renderRunTable(record)}\n`);
     for (const step of record.steps) {
@@ -35952,7 +38141,12 @@ async function showCommand(ref, options, context) {
 }
 /** `gh-retry history`: every run in the store, oldest first, with its lineage. */
 async function historyCommand(options, context) {
-    const runs = (await openRunStore(options, context).listRuns()).map((run) => run.record);
+    const stored = await openRunStore(options, context).listRuns();
+    const runs = stored.map((run) => run.record);
+    const statuses = new Map();
+    for (const run of stored) {
+        statuses.set(run.record.id, shownStatus(run.record.status, await livenessOf(run)));
+    }
     if (options.json === true) {
         const entries = runs.map((record) => ({
             id: record.id,
@@ -35964,7 +38158,7 @@ async function historyCommand(options, context) {
                 parent: record.lineage.parent,
                 root: record.lineage.root,
                 retryNumber: record.lineage.retryNumber,
-                mode: record.lineage.mode === null ? null : formatRetryMode(record.lineage.mode),
+                mode: record.lineage.mode === null ? null : mode_formatRetryMode(record.lineage.mode),
             },
         }));
         context.stdout(`${JSON.stringify(entries, null, 2)}\n`);
@@ -35974,14 +38168,14 @@ async function historyCommand(options, context) {
         context.stdout('no runs yet; start one with "gh-retry run"\n');
         return 0;
     }
-    context.stdout(`${renderHistory(runs)}\n`);
+    context.stdout(`${renderHistory(runs, statuses)}\n`);
     return 0;
 }
 /** A plain table of runs: id, status, start, duration, name and lineage. */
-function renderHistory(runs) {
+function renderHistory(runs, statuses = new Map()) {
     const rows = runs.map((record) => [
         record.id,
-        record.status,
+        statuses.get(record.id) ?? record.status,
         record.startedAt.slice(0, 19).replace('T', ' '),
         terminal_reporter_formatDuration(record.durationMs),
         record.name,
@@ -36000,12 +38194,9213 @@ function inspect_commands_describeLineage(record) {
     const { lineage } = record;
     if (lineage.parent === null)
         return 'first run';
-    const mode = lineage.mode === null ? '' : ` (${formatRetryMode(lineage.mode)})`;
+    const mode = lineage.mode === null ? '' : ` (${mode_formatRetryMode(lineage.mode)})`;
     const nothing = record.nothingToRetry ? ', nothing to retry' : '';
     return `retry ${lineage.retryNumber} of ${lineage.root}, from ${lineage.parent}${mode}${nothing}`;
 }
 //# sourceMappingURL=inspect-commands.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/program.js
+;// CONCATENATED MODULE: ./lib/src/core/run-record/artifact.js
+/**
+ * A run record as a GitHub artifact: how the artifact is named, which one holds a job's record,
+ * and the trust check every reader applies before using a record it downloaded (the Action's
+ * parent load and the App's record reads). Artifacts are untrusted input: a record is used only
+ * when it is small enough, valid, and belongs to the run and attempt its artifact name says.
+ */
+
+
+
+/** Prefix of every record artifact's name. */
+const RECORD_ARTIFACT_PREFIX = 'gh-retry-';
+/** The record's file inside its artifact (beside `state/<step-id>/<path>`). */
+const RECORD_FILE = 'record.json';
+/** The record id of a GitHub run attempt: `<run_id>-<attempt>`. */
+function recordIdOf(runId, attempt) {
+    return `${runId}-${attempt}`;
+}
+/** Turn a schedule or job name into the readable, collision-safe part of an artifact name. */
+function slugifyArtifactKey(text) {
+    const slug = text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 64)
+        .replace(/-+$/, '');
+    return slug === '' ? 'schedule' : slug;
+}
+/** The artifact name of one job attempt's record: `gh-retry-<key>-<attempt>`. */
+function recordArtifactName(params) {
+    return `${RECORD_ARTIFACT_PREFIX}${params.key}-${params.attempt}`;
+}
+/** The key and attempt of a record artifact's name, or null for any other artifact. */
+function parseRecordArtifactName(name) {
+    const match = /^gh-retry-([a-z0-9][a-z0-9-]*)-(\d{1,6})$/.exec(name);
+    if (match === null)
+        return null;
+    return { key: match[1] ?? '', attempt: Number(match[2]) };
+}
+/**
+ * The record artifact for `key` from the latest attempt at or before `maxAttempt`: a job that was
+ * not re-run in a later attempt keeps the record of the attempt that ran it.
+ */
+function pickRecordArtifact(params) {
+    let best = null;
+    for (const artifact of params.artifacts) {
+        const parsed = parseRecordArtifactName(artifact.name);
+        if (parsed === null || parsed.key !== params.key || parsed.attempt > params.maxAttempt)
+            continue;
+        const better = best === null ||
+            parsed.attempt > best.attempt ||
+            (parsed.attempt === best.attempt && artifact.id > best.artifact.id);
+        if (better)
+            best = { artifact, attempt: parsed.attempt };
+    }
+    return best?.artifact ?? null;
+}
+/**
+ * Refuse a `record.json` of `bytes` bytes (as found, or as a zip declares it before it is
+ * decompressed) that is larger than a record may be.
+ */
+function checkRecordSize(artifactName, bytes) {
+    if (bytes > RECORD_LIMITS.maxRecordBytes) {
+        throw new RunRecordError(`the record in "${artifactName}" is ${bytes} bytes; at most ${RECORD_LIMITS.maxRecordBytes} are read`);
+    }
+}
+/**
+ * The trust check of a record artifact: its `record.json` (`undefined` when the artifact has
+ * none) must be small enough, a valid record, and belong to the run and to the attempt the
+ * artifact's name gives (`github` block and `record.id` alike).
+ */
+function checkRecordOfRun(params) {
+    const { bytes, run, artifactName } = params;
+    if (bytes === undefined)
+        throw new RunRecordError(`the record artifact "${artifactName}" has no ${RECORD_FILE}`);
+    checkRecordSize(artifactName, bytes.length);
+    const record = parseRunRecord(new TextDecoder('utf-8', { fatal: false }).decode(bytes), {
+        source: `${RECORD_FILE} of "${artifactName}"`,
+    });
+    const attempt = parseRecordArtifactName(artifactName)?.attempt;
+    const github = record.github;
+    const belongs = attempt !== undefined &&
+        github !== null &&
+        github.runId === run.id &&
+        github.runAttempt === attempt &&
+        github.repository.toLowerCase() === run.repository.toLowerCase() &&
+        record.id === recordIdOf(run.id, attempt);
+    if (!belongs) {
+        throw new RunRecordError(`the record in "${artifactName}" does not belong to run ${run.id} (it names ${record.id}); it is not used`);
+    }
+    return record;
+}
+//# sourceMappingURL=artifact.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/config.js
+
+
+/**
+ * `.github/gh-retry.yml`, shared by the App and the CLI:
+ *
+ *   permission: write            # level needed to use /retry: read | triage | write (default) | maintain | admin
+ *   retry-policies:              # automatic retries; the first policy that matches a failed run wins
+ *     - name: nightly dbt        # optional label shown in reports
+ *       workflows: [nightly.yml] # file names or globs (`*`, `?`, `**`); default: every workflow
+ *       branches: [main, release/*]   # names or globs; default: every branch
+ *       mode: from-failure       # or all
+ *       max-attempts: 3          # runs in the chain, counting the first: 3 = up to 2 automatic retries (1–10)
+ *       delay: 5m                # wait before dispatching: seconds (0–3600) or "90s", "5m", "1h"
+ *       conditions:              # optional; without it any failure matches; with several kinds, ANY match counts
+ *         exit-codes: [1]        # exit code of a failed step
+ *         output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on a failed step's output tail
+ *         dbt-errors: ["deadlock", "/could not serialize/i"]    # failed dbt node messages: case-insensitive substring, or /regex/flags
+ *
+ * Unknown keys and bad values are reported as problems with their path, never silently ignored; a
+ * bad `permission` falls back to `write`, and a policy with any problem is disabled (fail closed).
+ * `_extends` is Probot's config inheritance: its loader resolves it, so it is accepted and ignored.
+ */
+/** Where the App and the CLI look for the configuration. */
+const CONFIG_FILE = '.github/gh-retry.yml';
+/** The hard cap of `max-attempts`; larger values are an error, not clamped. */
+const MAX_ATTEMPTS_CAP = 10;
+/** The longest `delay`: one hour. */
+const MAX_DELAY_SECONDS = 3600;
+/** Longest pattern in `output-patterns` / `dbt-errors`. */
+const MAX_PATTERN_LENGTH = 200;
+/** What an absent file means: `write` needed for /retry, no automatic retries. */
+const DEFAULT_CONFIG = { permission: 'write', retryPolicies: [] };
+/**
+ * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
+ * stateful) is always a regular expression;
+ * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
+ * exponential time on a crafted output tail.
+ */
+function config_compilePattern(text, style) {
+    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
+        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
+    }
+    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
+    if (slashed === null && style === 'substring') {
+        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
+    }
+    const body = slashed?.[1] ?? text;
+    const flags = slashed?.[2] ?? '';
+    if (!/^[imsu]*$/.test(flags))
+        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
+    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
+        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
+    }
+    try {
+        return { kind: 'ok', regex: new RegExp(body, flags) };
+    }
+    catch (error) {
+        return {
+            kind: 'invalid',
+            message: `not a valid regular expression (${error.message})`,
+        };
+    }
+}
+const unknownKeys = (allowed) => (issue) => issue.code === 'unrecognized_keys'
+    ? `unknown key ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}; allowed: ${allowed.join(', ')}`
+    : issue.code === 'invalid_type'
+        ? 'must be a mapping'
+        : undefined;
+const globList = (what) => array(schemas_string({ error: `each ${what} must be a string` })
+    .min(1, `an empty ${what} matches nothing`)
+    .max(200, `a ${what} is at most 200 characters`)
+    .regex(/^[^\s\p{Cc}]+$/u, `a ${what} has no spaces or control characters`), { error: `must be a list of ${what}s` })
+    .min(1, `list at least one ${what}, or leave the key out to match all`)
+    .max(50, `at most 50 ${what}s`);
+const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
+    const compiled = config_compilePattern(text, style);
+    if (compiled.kind === 'invalid')
+        ctx.addIssue({ code: 'custom', message: compiled.message });
+}), { error: 'must be a list of patterns' })
+    .min(1, 'list at least one pattern, or leave the key out')
+    .max(20, 'at most 20 patterns');
+const conditionsShape = {
+    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
+        .int('exit codes are whole numbers')
+        .min(0, 'exit codes are 0–255')
+        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
+        .min(1, 'list at least one exit code, or leave the key out')
+        .max(50, 'at most 50 exit codes')
+        .optional(),
+    'output-patterns': patternList('regex').optional(),
+    'dbt-errors': patternList('substring').optional(),
+};
+const delaySchema = union([schemas_number(), schemas_string()], {
+    error: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
+})
+    .transform((value, ctx) => {
+    const seconds = parseDelay(value);
+    if (seconds !== null)
+        return seconds;
+    ctx.addIssue({
+        code: 'custom',
+        message: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
+    });
+    return NEVER;
+});
+const policyShape = {
+    name: schemas_string({ error: 'must be a string' })
+        .min(1)
+        .max(100, 'at most 100 characters')
+        .optional(),
+    workflows: globList('workflow file name or glob').optional(),
+    branches: globList('branch name or glob').optional(),
+    mode: schemas_enum(['from-failure', 'all'], { error: 'must be from-failure or all' })
+        .default('from-failure'),
+    'max-attempts': schemas_number({ error: `must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}` })
+        .int(`must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}`)
+        .min(1, 'must be at least 1')
+        .max(MAX_ATTEMPTS_CAP, `must be at most ${MAX_ATTEMPTS_CAP} (the hard cap)`)
+        .default(2),
+    conditions: strictObject(conditionsShape, { error: unknownKeys(Object.keys(conditionsShape)) })
+        .refine((c) => Object.values(c).some((v) => v !== undefined), {
+        message: 'set at least one of exit-codes, output-patterns, dbt-errors',
+        // Only for an otherwise valid mapping: an unknown key already says what is wrong.
+        when: (payload) => payload.issues.length === 0,
+    })
+        .optional(),
+    delay: delaySchema.default(0),
+};
+const policySchema = strictObject(policyShape, { error: unknownKeys(Object.keys(policyShape)) });
+const TOP_LEVEL_KEYS = (/* unused pure expression or super */ null && (['permission', 'retry-policies']));
+const MAX_POLICIES = 20;
+const PERMISSION_CHOICES = (/* unused pure expression or super */ null && ([
+    'read',
+    'triage',
+    'write',
+    'maintain',
+    'admin',
+]));
+/** Read a configuration value (already parsed from YAML); bad parts fall back to safe defaults. */
+function parseConfig(value, params) {
+    const source = params?.source ?? CONFIG_FILE;
+    const problems = [];
+    const report = (path, message) => problems.push(`${source}: ${path}: ${message}`);
+    if (value === null || value === undefined)
+        return { config: DEFAULT_CONFIG, problems };
+    if (!isMapping(value)) {
+        report('(top level)', `must be a mapping with the keys ${TOP_LEVEL_KEYS.join(', ')}; using the defaults`);
+        return { config: DEFAULT_CONFIG, problems };
+    }
+    let permission = DEFAULT_CONFIG.permission;
+    let retryPolicies = [];
+    for (const [key, entry] of Object.entries(value)) {
+        if (key === '_extends')
+            continue;
+        if (key === 'permission') {
+            const level = PERMISSION_CHOICES.find((l) => l === entry);
+            if (level === undefined)
+                report(key, `must be one of ${PERMISSION_CHOICES.join(', ')}; using ${permission}`);
+            permission = level ?? permission;
+        }
+        else if (key === 'retry-policies') {
+            retryPolicies = parsePolicies(entry, report);
+        }
+        else {
+            report(key, `unknown key; allowed: ${TOP_LEVEL_KEYS.join(', ')}`);
+        }
+    }
+    return { config: { permission, retryPolicies }, problems };
+}
+/** Read the configuration file's text (YAML); a syntax error gives the defaults and one problem. */
+function parseConfigText(text, params) {
+    const source = params?.source ?? CONFIG_FILE;
+    if (text.length > 64 * 1024) {
+        return {
+            config: DEFAULT_CONFIG,
+            problems: [`${source}: larger than 64 KiB; using the defaults`],
+        };
+    }
+    const doc = parseDocument(text);
+    const error = doc.errors[0];
+    if (error !== undefined) {
+        return {
+            config: DEFAULT_CONFIG,
+            problems: [`${source}: not valid YAML (${error.message}); using the defaults`],
+        };
+    }
+    return parseConfig(doc.toJS({ maxAliasCount: 100 }), params);
+}
+function parsePolicies(value, report) {
+    if (value === null)
+        return [];
+    if (!Array.isArray(value)) {
+        report('retry-policies', 'must be a list of policies; automatic retries are off');
+        return [];
+    }
+    if (value.length > MAX_POLICIES)
+        report('retry-policies', `at most ${MAX_POLICIES} policies; the rest are disabled`);
+    const policies = [];
+    for (const [index, entry] of value.slice(0, MAX_POLICIES).entries()) {
+        const at = `retry-policies[${index}]`;
+        const parsed = policySchema.safeParse(entry);
+        if (parsed.success) {
+            policies.push(toPolicy(index, parsed.data));
+            continue;
+        }
+        for (const issue of parsed.error.issues)
+            report(formatPath(at, issue.path), issue.message);
+        report(at, 'this policy is disabled until the problems above are fixed');
+    }
+    return policies;
+}
+function toPolicy(index, data) {
+    const c = data.conditions;
+    return {
+        index,
+        name: data.name ?? null,
+        workflows: data.workflows ?? null,
+        branches: data.branches ?? null,
+        mode: { kind: data.mode },
+        maxAttempts: data['max-attempts'],
+        conditions: c === undefined
+            ? null
+            : {
+                exitCodes: c['exit-codes'] ?? [],
+                outputPatterns: c['output-patterns'] ?? [],
+                dbtErrors: c['dbt-errors'] ?? [],
+            },
+        delaySeconds: data.delay,
+    };
+}
+/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
+function parseDelay(value) {
+    const seconds = typeof value === 'number' ? value : parseDuration(value);
+    return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_DELAY_SECONDS ? seconds : null;
+}
+const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+function parseDuration(text) {
+    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
+    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
+}
+/** Describe a policy for messages: its name, else its position. */
+function config_describePolicy(policy) {
+    return policy.name === null
+        ? `retry-policies[${policy.index}]`
+        : `"${policy.name}" (retry-policies[${policy.index}])`;
+}
+function formatPath(prefix, path) {
+    return path.reduce((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), prefix);
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=config.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/retry-policy.js
+
+/**
+ * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
+ * after a manual retry (a chain that a person touched is theirs); the first matching policy wins
+ * and its `max-attempts` is final, so a later, looser policy cannot extend a chain. The chain
+ * length comes from the record's lineage, which the Action writes and the App does not control.
+ */
+function decideAutoRetry(params) {
+    const { config, record } = params;
+    if (record.status !== 'failed') {
+        const what = record.status === 'success' ? 'succeeded' : 'was cancelled';
+        return skip(`The run ${what}; automatic retries only follow failed runs.`);
+    }
+    const { lineage } = record;
+    if (lineage.parent !== null && lineage.trigger !== 'policy') {
+        const by = lineage.requestedBy === null ? '' : ` requested by @${lineage.requestedBy}`;
+        return skip(`The run is a manual retry (trigger: ${lineage.trigger}${by}); automatic retries never follow a manual retry. Comment /retry to retry it again.`);
+    }
+    if (config.retryPolicies.length === 0)
+        return skip('No retry policies are configured in .github/gh-retry.yml.');
+    const failedSteps = record.steps.filter((s) => s.status === 'failed');
+    const misses = [];
+    for (const policy of config.retryPolicies) {
+        const match = matchPolicy(policy, { ...params, failedSteps });
+        if (match.kind === 'miss') {
+            misses.push(`${describePolicy(policy)}: ${match.because}`);
+            continue;
+        }
+        const attempt = lineage.retryNumber + 2;
+        if (attempt > policy.maxAttempts) {
+            return skip(`Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
+                'Fix the cause, then comment /retry or retry from the Actions tab.');
+        }
+        const reason = `${describePolicy(policy)} matched (${match.because}); attempt ${attempt} of at most ${policy.maxAttempts}.`;
+        return {
+            kind: 'retry',
+            mode: policy.mode,
+            delaySeconds: policy.delaySeconds,
+            attempt,
+            maxAttempts: policy.maxAttempts,
+            policy,
+            reason,
+        };
+    }
+    return skip(`No retry policy matches this run: ${misses.join('; ')}.`);
+}
+function matchPolicy(policy, run) {
+    const workflow = stripRef(run.workflowPath);
+    if (policy.workflows !== null && !policy.workflows.some((p) => matchesWorkflow(p, workflow))) {
+        return {
+            kind: 'miss',
+            because: `workflow ${retry_policy_baseName(workflow)} is not in ${policy.workflows.join(', ')}`,
+        };
+    }
+    if (policy.branches !== null) {
+        const { branch } = run;
+        if (branch === null)
+            return {
+                kind: 'miss',
+                because: 'the run has no branch (fork or tag) and the policy lists branches',
+            };
+        if (!policy.branches.some((p) => matchesGlob(p, branch))) {
+            return { kind: 'miss', because: `branch ${branch} is not in ${policy.branches.join(', ')}` };
+        }
+    }
+    if (policy.conditions === null)
+        return { kind: 'match', because: 'any failure' };
+    const hit = findConditionMatch(policy.conditions, run.failedSteps);
+    return hit === null
+        ? { kind: 'miss', because: 'no failed step matches its conditions' }
+        : { kind: 'match', because: hit };
+}
+/** The first failed-step fact that meets a condition, in words; null when none does. */
+function findConditionMatch(conditions, failedSteps) {
+    const output = compileAll(conditions.outputPatterns, 'regex');
+    const dbt = compileAll(conditions.dbtErrors, 'substring');
+    for (const step of failedSteps) {
+        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
+            return `step ${step.id} exited ${step.exitCode}`;
+        }
+        const outputHit = output.find((p) => p.regex.test(step.outputTail));
+        if (outputHit)
+            return `output of step ${step.id} matches ${outputHit.text}`;
+        for (const node of step.nodes?.failed ?? []) {
+            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
+            if (dbtHit)
+                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
+        }
+    }
+    return null;
+}
+function compileAll(patterns, style) {
+    return patterns.flatMap((text) => {
+        const compiled = compilePattern(text, style);
+        // parseConfig rejects invalid patterns; one that still fails here simply never matches.
+        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
+    });
+}
+/** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */
+function matchesWorkflow(pattern, workflowPath) {
+    return matchesGlob(pattern, pattern.includes('/') ? workflowPath : retry_policy_baseName(workflowPath));
+}
+/** Glob match: `*` and `?` stay within a path segment, `**` crosses `/`; everything else is literal. */
+function matchesGlob(pattern, text) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '*' && pattern.charAt(i + 1) === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 'u').test(text);
+}
+/**
+ * The `run-name` a workflow declares so that a retry's title names its parent while it is still
+ * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
+ */
+const RETRY_RUN_NAME = "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
+/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
+function parseRetryTitle(displayTitle) {
+    const match = /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
+        /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
+    const id = match ? Number(match[1]) : NaN;
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+/**
+ * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
+ * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
+ * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
+ * created since the parent finished and checks again right before dispatching.
+ */
+function findExistingRetry(params) {
+    const found = params.candidates.find((c) => c.runId !== params.parentRunId &&
+        (c.recordParentRunId === params.parentRunId ||
+            parseRetryTitle(c.displayTitle) === params.parentRunId));
+    return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
+}
+function stripRef(workflowPath) {
+    const at = workflowPath.indexOf('@');
+    return at === -1 ? workflowPath : workflowPath.slice(0, at);
+}
+function retry_policy_baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function skip(reason) {
+    return { kind: 'skip', reason };
+}
+//# sourceMappingURL=retry-policy.js.map
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const before_after_hook_bind = Function.bind;
+const bindable = before_after_hook_bind.bind(before_after_hook_bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var endpoint_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${endpoint_dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (dist_bundle_isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function dist_bundle_merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function dist_bundle_omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function dist_bundle_parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = dist_bundle_omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = dist_bundle_omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return dist_bundle_parse(dist_bundle_merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = dist_bundle_merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: dist_bundle_merge.bind(null, DEFAULTS2),
+    parse: dist_bundle_parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function dist_format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var request_dist_bundle_noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(request_dist_bundle_noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(request_dist_bundle_noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/version.js
+const dist_src_version_VERSION = "6.0.0";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js
+
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path = requestOptions.url.replace(options.baseUrl, "");
+    return request(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+requestLog.VERSION = dist_src_version_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/version.js
+const rest_dist_src_version_VERSION = "22.0.1";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/rest/dist-src/index.js
+
+
+
+
+
+const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${rest_dist_src_version_VERSION}`
+  }
+);
+
+
+;// CONCATENATED MODULE: ./lib/src/core/workflow-path.js
+/**
+ * The workflow file of a run, from the forms GitHub writes it in: a run's REST `path`
+ * (`.github/workflows/x.yml`, `.github/workflows/x.yml@main`,
+ * `owner/repo/.github/workflows/x.yml@refs/heads/main`) and `GITHUB_WORKFLOW_REF` (always
+ * `owner/repo/<path>@<ref>`). One normaliser, so a parent run and the retry run compare equal.
+ */
+/** Where the ref starts: the first `@` after a `.yml`/`.yaml` name (a ref may hold `@` too), else the first `@`. */
+function refStart(text) {
+    const afterYaml = /\.ya?ml@/i.exec(text);
+    if (afterYaml !== null)
+        return afterYaml.index + afterYaml[0].length - 1;
+    return text.indexOf('@');
+}
+/** The text without its `@ref`, and without a leading `<repository>/` (in any case). */
+function workflowPathOf(text, repository) {
+    const at = refStart(text);
+    const withoutRef = at === -1 ? text : text.slice(0, at);
+    const prefix = `${repository}/`;
+    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
+        ? withoutRef.slice(prefix.length)
+        : withoutRef;
+}
+/** Whether `text` names a workflow of `repository` with its `owner/repo/` prefix (as `GITHUB_WORKFLOW_REF` does). */
+function namesRepository(text, repository) {
+    return text.toLowerCase().startsWith(`${repository}/`.toLowerCase());
+}
+//# sourceMappingURL=workflow-path.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/client.js
+
+
+
+
+/*
+ * What every GitHub adapter shares: the REST client, the one reader of an HTTP failure, and the
+ * one mapping of a REST workflow run.
+ */
+const ResilientOctokit = dist_src_Octokit.plugin(retry, throttling);
+/** Build the REST client: retries transient errors with backoff and waits out rate limits a bounded number of times. */
+function createGitHubClient(options) {
+    const maxRetries = options.maxRateLimitRetries ?? 2;
+    return new ResilientOctokit({
+        auth: options.token,
+        baseUrl: options.baseUrl.replace(/\/+$/, ''),
+        userAgent: options.userAgent ?? 'gh-retry',
+        log: {
+            debug: () => undefined,
+            info: () => undefined,
+            warn: () => undefined,
+            error: () => undefined,
+        },
+        throttle: {
+            onRateLimit: (_after, _options, _octokit, retryCount) => retryCount < maxRetries,
+            onSecondaryRateLimit: (_after, _options, _octokit, retryCount) => retryCount < maxRetries,
+        },
+    });
+}
+/** Read an Octokit `RequestError` (status and GitHub's `message`); null for anything else. */
+function readHttpFailure(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
+        return null;
+    const { status } = error;
+    if (typeof status !== 'number')
+        return null;
+    const data = error.response?.data;
+    const fromBody = typeof data === 'object' &&
+        data !== null &&
+        'message' in data &&
+        typeof data.message === 'string'
+        ? data.message
+        : null;
+    return {
+        status,
+        message: fromBody ?? (error instanceof Error ? error.message : `HTTP ${status}`),
+    };
+}
+/** Run a read that answers null on 404 (missing, or not visible to the token). */
+async function orNullOn404(read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (readHttpFailure(error)?.status === 404)
+            return null;
+        throw error;
+    }
+}
+/** A REST run as the Action's reads need it. */
+function toWorkflowRunInfo(data) {
+    return {
+        id: data.id,
+        attempt: data.run_attempt ?? 1,
+        runNumber: data.run_number,
+        repository: data.repository.full_name,
+        workflowPath: workflowPathOf(data.path, data.repository.full_name),
+        status: data.status,
+        conclusion: data.conclusion,
+        htmlUrl: data.html_url,
+        displayTitle: data.display_title,
+        headSha: data.head_sha,
+        headBranch: data.head_branch,
+        event: data.event,
+    };
+}
+/** A REST run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
+function toBotWorkflowRun(data) {
+    return {
+        ...toWorkflowRunInfo(data),
+        workflowId: data.workflow_id,
+        workflowName: data.name ?? data.path,
+        headRepository: data.head_repository?.full_name ?? null,
+        createdAt: data.created_at,
+        updatedAt: data.updated_at,
+        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
+    };
+}
+//# sourceMappingURL=client.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-checks.js
+
+function toCheckRun(data) {
+    return {
+        id: data.id,
+        name: data.name,
+        headSha: data.head_sha,
+        externalId: data.external_id,
+        appId: data.app?.id ?? null,
+        conclusion: data.conclusion,
+        output: {
+            title: data.output.title ?? '',
+            summary: data.output.summary ?? '',
+            text: data.output.text ?? '',
+        },
+    };
+}
+/** The request fields for what is given; a conclusion completes the check run. */
+function checkRunBody(fields) {
+    return {
+        ...(fields.name === undefined ? {} : { name: fields.name }),
+        ...(fields.externalId === undefined ? {} : { external_id: fields.externalId }),
+        ...(fields.detailsUrl === undefined ? {} : { details_url: fields.detailsUrl }),
+        ...(fields.conclusion === undefined
+            ? {}
+            : { status: 'completed', conclusion: fields.conclusion }),
+        ...(fields.output === undefined ? {} : { output: { ...fields.output } }),
+        ...(fields.actions === undefined ? {} : { actions: fields.actions.map((a) => ({ ...a })) }),
+    };
+}
+/** {@link BotChecks} over GitHub's REST API (a GitHub App or a `GITHUB_TOKEN` with `checks: write`). */
+function restBotChecks(octokit) {
+    return {
+        async createCheckRun(params) {
+            const { data } = await octokit.rest.checks.create({
+                ...checkRunBody(params),
+                owner: params.owner,
+                repo: params.repo,
+                name: params.name,
+                head_sha: params.headSha,
+            });
+            return { id: data.id };
+        },
+        async updateCheckRun(params) {
+            await octokit.rest.checks.update({
+                owner: params.owner,
+                repo: params.repo,
+                check_run_id: params.checkRunId,
+                ...checkRunBody(params),
+            });
+        },
+        async getCheckRun({ owner, repo, checkRunId }) {
+            const response = await orNullOn404(async () => await octokit.rest.checks.get({ owner, repo, check_run_id: checkRunId }));
+            return response === null ? null : toCheckRun(response.data);
+        },
+        async listCheckRuns({ owner, repo, headSha, name, appId }) {
+            const { data } = await octokit.rest.checks.listForRef({
+                owner,
+                repo,
+                ref: headSha,
+                check_name: name,
+                filter: 'all',
+                per_page: 100,
+                ...(appId === undefined ? {} : { app_id: appId }),
+            });
+            return data.check_runs.map(toCheckRun);
+        },
+    };
+}
+//# sourceMappingURL=bot-checks.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/pull-request-checks.js
+/** GitHub answers at most 100 nodes a connection. */
+const MAX_PAGE = 100;
+/** The bot's check suites on one commit (one per App; more only after re-requests). */
+const MAX_REPORT_SUITES = 10;
+const QUERY = /* GraphQL */ `
+  query RetryTargets(
+    $owner: String!
+    $repo: String!
+    $number: Int!
+    $configExpression: String!
+    $checkName: String!
+    $appId: Int
+    $runs: Int!
+  ) {
+    repository(owner: $owner, name: $repo) {
+      config: object(expression: $configExpression) {
+        ... on Blob {
+          text
+        }
+      }
+      pullRequest(number: $number) {
+        number
+        headRefOid
+        headRefName
+        headRepository {
+          nameWithOwner
+        }
+        baseRepository {
+          nameWithOwner
+        }
+        commits(last: 1) {
+          nodes {
+            commit {
+              oid
+              runs: checkSuites(last: $runs) {
+                pageInfo {
+                  hasPreviousPage
+                }
+                nodes {
+                  status
+                  conclusion
+                  branch {
+                    name
+                  }
+                  workflowRun {
+                    databaseId
+                    runNumber
+                    createdAt
+                    updatedAt
+                    event
+                    file {
+                      path
+                    }
+                    workflow {
+                      databaseId
+                      name
+                    }
+                  }
+                }
+              }
+              reports: checkSuites(
+                first: ${MAX_REPORT_SUITES}
+                filterBy: { appId: $appId, checkName: $checkName }
+              ) {
+                nodes {
+                  app {
+                    databaseId
+                  }
+                  checkRuns(first: ${MAX_PAGE}, filterBy: { checkName: $checkName, checkType: ALL }) {
+                    nodes {
+                      databaseId
+                      name
+                      externalId
+                      conclusion
+                      title
+                      summary
+                      text
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    ownerConfig: repository(owner: $owner, name: ".github") {
+      config: object(expression: $configExpression) {
+        ... on Blob {
+          text
+        }
+      }
+    }
+  }
+`;
+/**
+ * Send the query. A missing owner `.github` repository (or one the token cannot see) and a
+ * missing pull request come back as NOT_FOUND errors beside the data; any other error throws.
+ */
+async function ask(octokit, variables) {
+    try {
+        return { answer: await octokit.graphql(QUERY, variables), ownerConfigUnread: false };
+    }
+    catch (error) {
+        const partial = readPartialAnswer(error);
+        if (partial === null)
+            throw error;
+        return partial;
+    }
+}
+/** The data beside errors that are all expected ones; null for any other failure. */
+function readPartialAnswer(error) {
+    if (!(error instanceof Error) || error.name !== 'GraphqlResponseError')
+        return null;
+    const { errors, data } = error;
+    // The owner's `.github` may be missing or out of reach (then Probot's loader asks for it itself);
+    // a missing pull request is answered as such.
+    const owner = (e) => e.path?.[0] === 'ownerConfig';
+    const expected = errors.every((e) => owner(e) || (e.type === 'NOT_FOUND' && e.path?.[1] === 'pullRequest'));
+    if (!expected || data === undefined || data === null)
+        return null;
+    return {
+        answer: data,
+        ownerConfigUnread: errors.some((e) => owner(e) && e.type !== 'NOT_FOUND'),
+    };
+}
+/** A config blob: its text; null when absent; undefined when the path is not a file. */
+function blobText(blob) {
+    if (blob === null)
+        return null;
+    return typeof blob.text === 'string' ? blob.text : undefined;
+}
+function toCommitRun(suite, headSha) {
+    const run = suite.workflowRun;
+    if (run === null || run.databaseId === null || run.workflow.databaseId === null)
+        return null;
+    const path = run.file?.path ?? '';
+    return {
+        id: run.databaseId,
+        runNumber: run.runNumber,
+        workflowId: run.workflow.databaseId,
+        workflowName: run.workflow.name === '' ? path : run.workflow.name,
+        workflowPath: path,
+        status: suite.status.toLowerCase(),
+        conclusion: suite.conclusion === null ? null : suite.conclusion.toLowerCase(),
+        headSha,
+        headBranch: suite.branch?.name ?? null,
+        event: run.event,
+        createdAt: run.createdAt,
+        updatedAt: run.updatedAt,
+    };
+}
+function toCheckRuns(reports, headSha) {
+    return reports.flatMap((suite) => (suite?.checkRuns?.nodes ?? []).flatMap((check) => check === null || check.databaseId === null
+        ? []
+        : [
+            {
+                id: check.databaseId,
+                name: check.name,
+                headSha,
+                externalId: check.externalId,
+                appId: suite?.app?.databaseId ?? null,
+                conclusion: check.conclusion === null ? null : check.conclusion.toLowerCase(),
+                output: {
+                    title: check.title ?? '',
+                    summary: check.summary ?? '',
+                    text: check.text ?? '',
+                },
+            },
+        ]));
+}
+/** {@link PullRequestChecks} of a pull request through GitHub's GraphQL API. */
+async function readPullRequestChecks(octokit, params) {
+    const { answer, ownerConfigUnread } = await ask(octokit, {
+        owner: params.owner,
+        repo: params.repo,
+        number: params.number,
+        configExpression: `HEAD:${params.configPath}`,
+        checkName: params.checkName,
+        appId: params.appId,
+        runs: Math.min(MAX_PAGE, Math.max(1, params.limit)),
+    });
+    const pull = answer.repository?.pullRequest ?? null;
+    const commit = pull?.commits.nodes.at(-1)?.commit;
+    if (answer.repository === null || pull === null || commit === undefined)
+        return null;
+    const configFiles = new Map();
+    const own = blobText(answer.repository.config);
+    if (own !== undefined)
+        configFiles.set(`${params.owner}/${params.repo}`, own);
+    const shared = answer.ownerConfig === null ? null : blobText(answer.ownerConfig.config);
+    if (shared !== undefined && !ownerConfigUnread)
+        configFiles.set(`${params.owner}/.github`, shared);
+    if (commit.oid !== pull.headRefOid)
+        throw new Error(`the head commit of pull request #${pull.number} could not be read (${commit.oid} is not ${pull.headRefOid})`);
+    const base = pull.baseRepository?.nameWithOwner ?? `${params.owner}/${params.repo}`;
+    return {
+        pull: {
+            number: pull.number,
+            headSha: pull.headRefOid,
+            headRef: pull.headRefName,
+            headRepository: pull.headRepository?.nameWithOwner ?? null,
+            baseRepository: base,
+        },
+        runs: commit.runs.nodes.flatMap((suite) => {
+            const run = suite === null ? null : toCommitRun(suite, pull.headRefOid);
+            return run === null ? [] : [run];
+        }),
+        truncated: commit.runs.pageInfo.hasPreviousPage,
+        checkRuns: toCheckRuns(commit.reports.nodes, pull.headRefOid),
+        configFiles,
+    };
+}
+//# sourceMappingURL=pull-request-checks.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-conversation.js
+
+
+function toPull(data) {
+    return {
+        number: data.number,
+        headSha: data.head.sha,
+        headRef: data.head.ref,
+        // The schema says non-null, but a deleted fork leaves `head.repo` null.
+        headRepository: data.head.repo?.full_name ?? null,
+        baseRepository: data.base.repo.full_name,
+    };
+}
+/** {@link BotConversation} over GitHub's REST API. */
+function restBotConversation(octokit) {
+    return {
+        async getPullRequestChecks(params) {
+            return await readPullRequestChecks(octokit, params);
+        },
+        async getPullRequest({ owner, repo, number }) {
+            const response = await orNullOn404(async () => await octokit.rest.pulls.get({ owner, repo, pull_number: number }));
+            return response === null ? null : toPull(response.data);
+        },
+        async listPullRequestsByHead({ owner, repo, head }) {
+            const { data } = await octokit.rest.pulls.list({
+                owner,
+                repo,
+                head,
+                state: 'open',
+                per_page: 10,
+            });
+            return data.map(toPull);
+        },
+        async getPermission({ owner, repo, username }) {
+            try {
+                const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+                    owner,
+                    repo,
+                    username,
+                });
+                return { kind: 'found', permission: data.permission, roleName: data.role_name };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                // 404: not a user GitHub knows on this repository, so no access; anything else is a failed lookup.
+                if (failure?.status === 404)
+                    return { kind: 'found', permission: 'none', roleName: null };
+                const reason = failure === null ? 'the lookup failed' : `GitHub answered HTTP ${failure.status}`;
+                return { kind: 'failed', reason };
+            }
+        },
+        async createComment({ owner, repo, issueNumber, body }) {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: issueNumber,
+                body,
+            });
+            return { id: data.id };
+        },
+        async updateComment({ owner, repo, commentId, body }) {
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+        },
+        async listComments({ owner, repo, issueNumber, limit }) {
+            const comments = [];
+            const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: issueNumber,
+                per_page: 100,
+            });
+            for await (const page of iterator) {
+                for (const comment of page.data) {
+                    if (comments.length >= limit)
+                        return comments;
+                    comments.push({
+                        id: comment.id,
+                        body: comment.body ?? '',
+                        author: comment.user?.login ?? '',
+                        appId: comment.performed_via_github_app?.id ?? null,
+                    });
+                }
+            }
+            return comments;
+        },
+        async addReaction({ owner, repo, commentId, content }) {
+            const response = await octokit.rest.reactions.createForIssueComment({
+                owner,
+                repo,
+                comment_id: commentId,
+                content,
+            });
+            return { created: response.status === 201 };
+        },
+    };
+}
+//# sourceMappingURL=bot-conversation.js.map
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
+
+const SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
+async function getConfigFile(octokit, { owner, repo, path, ref }) {
+  const fileExtension = path.split(".").pop().toLowerCase();
+  if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
+    throw new Error(
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path}")`
+    );
+  }
+  const endpoint = {
+    method: "GET",
+    url: "/repos/{owner}/{repo}/contents/{path}",
+    owner,
+    repo,
+    path,
+    mediaType: {
+      format: "raw"
+    },
+    // this can be just `ref` once https://github.com/octokit/endpoint.js/issues/206 is resolved
+    ...ref ? { ref } : {}
+  };
+  const { url } = octokit.request.endpoint(endpoint);
+  const emptyConfigResult = {
+    owner,
+    repo,
+    path,
+    url,
+    config: null
+  };
+  let data, headers;
+  try {
+    const response = await octokit.request(endpoint);
+    data = response.data;
+    headers = response.headers;
+  } catch (error) {
+    if (error.status === 404) {
+      return emptyConfigResult;
+    }
+    throw error;
+  }
+  if (headers["content-type"] === "application/json; charset=utf-8") {
+    throw new Error(
+      `[@probot/octokit-plugin-config] ${url} exists, but is either a directory or a submodule. Ignoring.`
+    );
+  }
+  if (fileExtension === "json") {
+    if (typeof data === "string") {
+      throw new Error(
+        `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid JSON)`
+      );
+    }
+    return {
+      ...emptyConfigResult,
+      config: data
+    };
+  }
+  let config;
+  try {
+    config = dist.parse(data, { logLevel: "error" }) || {};
+  } catch (error) {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid YAML)`,
+      { cause: error }
+    );
+  }
+  if (typeof config === "string") {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (YAML is not an object)`
+    );
+  }
+  return {
+    ...emptyConfigResult,
+    config
+  };
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/extends-to-get-content-params.js
+const EXTENDS_REGEX = new RegExp(
+  "^(?:([a-z\\d](?:[a-z\\d]|-(?=[a-z\\d])){0,38})/)?([-_.\\w\\d]+)(?::([-_./\\w\\d]+\\.ya?ml))?$",
+  "i"
+);
+function extendsToGetContentParams({
+  owner,
+  path,
+  url,
+  extendsValue
+}) {
+  if (typeof extendsValue !== "string") {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Invalid value ${JSON.stringify(
+        extendsValue
+      )} for _extends in ${url}`
+    );
+  }
+  const match = extendsValue.match(EXTENDS_REGEX);
+  if (match === null) {
+    throw new Error(
+      `[@probot/octokit-plugin-config] Invalid value "${extendsValue}" for _extends in ${url}`
+    );
+  }
+  return {
+    owner: match[1] || owner,
+    repo: match[2],
+    path: match[3] || path
+  };
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
+
+
+async function getConfigFiles(octokit, { owner, repo, path, branch }) {
+  const requestedRepoFile = await getConfigFile(octokit, {
+    owner,
+    repo,
+    path,
+    ref: branch
+  });
+  const files = [requestedRepoFile];
+  if (!requestedRepoFile.config) {
+    if (repo === ".github") {
+      return files;
+    }
+    const defaultRepoConfig = await getConfigFile(octokit, {
+      owner,
+      repo: ".github",
+      path
+    });
+    files.push(defaultRepoConfig);
+  }
+  const file = files[files.length - 1];
+  if (!file.config || !file.config._extends) {
+    return files;
+  }
+  let extendConfigOptions = extendsToGetContentParams({
+    owner,
+    path,
+    url: file.url,
+    extendsValue: file.config._extends
+  });
+  delete file.config._extends;
+  do {
+    const extendRepoConfig = await getConfigFile(octokit, extendConfigOptions);
+    files.push(extendRepoConfig);
+    if (!extendRepoConfig.config || !extendRepoConfig.config._extends) {
+      return files;
+    }
+    extendConfigOptions = extendsToGetContentParams({
+      owner,
+      path,
+      url: extendRepoConfig.url,
+      extendsValue: extendRepoConfig.config._extends
+    });
+    delete extendRepoConfig.config._extends;
+    const alreadyLoaded = files.find(
+      (file2) => file2.owner === extendConfigOptions.owner && file2.repo === extendConfigOptions.repo && file2.path === extendConfigOptions.path
+    );
+    if (alreadyLoaded) {
+      throw new Error(
+        `[@probot/octokit-plugin-config] Recursion detected. Ignoring  "_extends: ${extendRepoConfig.config._extends}" from ${extendRepoConfig.url} because ${alreadyLoaded.url} was already loaded.`
+      );
+    }
+  } while (true);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
+
+async function composeConfigGet(octokit, { owner, repo, defaults, path, branch }) {
+  const files = await getConfigFiles(octokit, {
+    owner,
+    repo,
+    path,
+    branch
+  });
+  const configs = files.map((file) => file.config).reverse().filter(Boolean);
+  return {
+    files,
+    config: typeof defaults === "function" ? defaults(configs) : Object.assign({}, defaults, ...configs)
+  };
+}
+
+
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-config.js
+
+
+/*
+ * The bot's configuration read through Probot's config loader (`_extends`, the organisation's
+ * `.github` repository), and the glue that lets it answer from files already read.
+ */
+/**
+ * Read and compose a configuration file with Probot's loader; `known` answers the reads of
+ * `path` it already has (see {@link answeringFrom}).
+ */
+async function readConfig(octokit, { owner, repo, path, known, }) {
+    try {
+        const loader = known === undefined ? octokit : answeringFrom(octokit, { path, known });
+        const { files, config } = await composeConfigGet(loader, { owner, repo, path });
+        const found = files.some((file) => file.config !== null);
+        return { kind: 'found', value: found ? config : null };
+    }
+    catch (error) {
+        const failure = readHttpFailure(error);
+        const message = failure !== null
+            ? `GitHub answered HTTP ${failure.status}: ${failure.message}`
+            : error instanceof Error
+                ? error.message
+                : String(error);
+        return { kind: 'failed', message };
+    }
+}
+/**
+ * The client Probot's config loader is given: its reads of `path` on the default branch of a
+ * repository in `known` are answered from there (the loader treats a 404 as "no file"); every
+ * other request goes to GitHub.
+ */
+function answeringFrom(octokit, params) {
+    const request = async (endpoint) => {
+        const { owner, repo, path, ref } = endpoint;
+        const text = path === params.path && ref === undefined
+            ? params.known.get(`${String(owner)}/${String(repo)}`)
+            : undefined;
+        if (text === undefined)
+            return await octokit.request(endpoint);
+        if (text === null)
+            throw Object.assign(new Error('Not Found'), { status: 404 });
+        return { status: 200, url: '', headers: { 'content-type': 'text/plain' }, data: text };
+    };
+    return {
+        request: Object.assign(request, { endpoint: octokit.request.endpoint }),
+    };
+}
+//# sourceMappingURL=bot-config.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-runs.js
+
+
+/**
+ * The dispatch error that means the workflow at that ref cannot be dispatched at all ("Workflow
+ * does not have 'workflow_dispatch' trigger"), not that it is disabled ("Cannot trigger a
+ * 'workflow_dispatch' on a disabled workflow"), which a native re-run would not fix either.
+ */
+const NO_DISPATCH_TRIGGER = /does not have 'workflow_dispatch' trigger/i;
+/** A GitHub that predates `return_run_details` (GHES ≤ 3.20) refuses the field. */
+const UNKNOWN_RUN_DETAILS = /return_run_details/i;
+/** {@link BotRuns} over GitHub's REST API. */
+function restBotRuns(octokit) {
+    return {
+        async getRun({ owner, repo, runId }) {
+            const response = await orNullOn404(async () => await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+            return response === null ? null : toBotWorkflowRun(response.data);
+        },
+        async listRuns(params) {
+            const query = {
+                owner: params.owner,
+                repo: params.repo,
+                per_page: Math.min(100, Math.max(1, params.limit)),
+                ...(params.headSha === undefined ? {} : { head_sha: params.headSha }),
+                ...(params.event === undefined ? {} : { event: params.event }),
+                ...(params.branch === undefined ? {} : { branch: params.branch }),
+            };
+            const iterator = params.workflow === undefined
+                ? octokit.paginate.iterator(octokit.rest.actions.listWorkflowRunsForRepo, query)
+                : octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
+                    ...query,
+                    workflow_id: params.workflow,
+                });
+            const runs = [];
+            for await (const page of iterator) {
+                for (const run of page.data) {
+                    // Runs come newest first: the `created` filter is done here, as every GitHub version can.
+                    const tooOld = params.createdSince !== undefined && run.created_at < params.createdSince;
+                    if (runs.length >= params.limit || tooOld)
+                        return runs;
+                    runs.push(toBotWorkflowRun(run));
+                }
+            }
+            return runs;
+        },
+        async dispatchWorkflow(params) {
+            const request = {
+                owner: params.owner,
+                repo: params.repo,
+                workflow_id: params.workflowId,
+                ref: params.ref,
+                inputs: { ...params.inputs },
+            };
+            try {
+                const response = await octokit.rest.actions.createWorkflowDispatch({
+                    ...request,
+                    return_run_details: true,
+                });
+                const data = response.data;
+                const runId = typeof data?.workflow_run_id === 'number' ? data.workflow_run_id : null;
+                return { kind: 'dispatched', runId };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                if (failure === null || failure.status >= 500)
+                    throw error;
+                if (UNKNOWN_RUN_DETAILS.test(failure.message)) {
+                    await octokit.rest.actions.createWorkflowDispatch(request);
+                    return { kind: 'dispatched', runId: null };
+                }
+                if (failure.status === 422 && NO_DISPATCH_TRIGGER.test(failure.message))
+                    return { kind: 'no-dispatch-trigger', message: failure.message };
+                return { kind: 'rejected', status: failure.status, message: failure.message };
+            }
+        },
+        async rerunFailedJobs({ owner, repo, runId }) {
+            try {
+                await octokit.rest.actions.reRunWorkflowFailedJobs({ owner, repo, run_id: runId });
+                return { kind: 'rerun' };
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                // 403 "already running" / "cannot be retried", 404: answers to show, not errors of the bot.
+                if (failure === null || failure.status >= 500)
+                    throw error;
+                return { kind: 'refused', status: failure.status, message: failure.message };
+            }
+        },
+        async readFile({ owner, repo, path, ref }) {
+            const response = await orNullOn404(async () => await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+                owner,
+                repo,
+                path,
+                ref,
+                headers: { accept: 'application/vnd.github.raw' },
+            }));
+            if (response === null)
+                return null;
+            const data = response.data;
+            if (typeof data !== 'string')
+                throw new Error(`${path} is not a file`);
+            return data;
+        },
+        readConfig: async (params) => await readConfig(octokit, params),
+    };
+}
+//# sourceMappingURL=bot-runs.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/runs.js
+
+/** Read a response body, stopping as soon as it passes `maxBytes`. */
+async function runs_readBounded(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        return null;
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.length;
+        if (total > maxBytes)
+            return null;
+        chunks.push(chunk);
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+    }
+    return bytes;
+}
+/** {@link RunArtifactReader} over GitHub's REST API. */
+function createRestRunReader(octokit) {
+    return {
+        async getWorkflowRun(params) {
+            const response = await orNullOn404(async () => await octokit.rest.actions.getWorkflowRun({
+                owner: params.owner,
+                repo: params.repo,
+                run_id: params.runId,
+                exclude_pull_requests: true,
+            }));
+            return response === null ? null : toWorkflowRunInfo(response.data);
+        },
+        async listRunArtifacts(params) {
+            const artifacts = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
+                owner: params.owner,
+                repo: params.repo,
+                run_id: params.runId,
+                per_page: 100,
+            });
+            return artifacts
+                .filter((a) => params.namePrefix === undefined || a.name.startsWith(params.namePrefix))
+                .map((a) => ({
+                id: a.id,
+                name: a.name,
+                sizeInBytes: a.size_in_bytes,
+                expired: a.expired,
+                expiresAt: a.expires_at,
+                createdAt: a.created_at,
+            }));
+        },
+        async downloadArtifactZip(params) {
+            let location;
+            try {
+                // The zip lives behind a short-lived signed URL: take the redirect by hand so the token never follows it.
+                const response = await octokit.rest.actions.downloadArtifact({
+                    owner: params.owner,
+                    repo: params.repo,
+                    artifact_id: params.artifactId,
+                    archive_format: 'zip',
+                    request: { redirect: 'manual' },
+                });
+                location = response.headers.location;
+            }
+            catch (error) {
+                const failure = readHttpFailure(error);
+                if (failure?.status === 410)
+                    return { kind: 'expired', message: failure.message };
+                if (failure?.status === 404)
+                    return { kind: 'not-found' };
+                throw error;
+            }
+            if (location === undefined || !/^https?:\/\//.test(location)) {
+                throw new Error(`GitHub did not redirect the download of artifact ${params.artifactId} to a URL`);
+            }
+            const response = await fetch(location, { redirect: 'follow' });
+            if (!response.ok) {
+                throw new Error(`downloading artifact ${params.artifactId} failed with HTTP ${response.status}`);
+            }
+            const bytes = await runs_readBounded(response, params.maxBytes);
+            return bytes === null
+                ? { kind: 'too-large', maxBytes: params.maxBytes }
+                : { kind: 'downloaded', bytes };
+        },
+    };
+}
+//# sourceMappingURL=runs.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/bot.js
+
+
+
+
+/*
+ * The bot's GitHub operations over the REST API, one file per port group (`bot-runs.ts`,
+ * `bot-conversation.ts`, `bot-checks.ts`), assembled here on the same client as the Action's reads.
+ */
+/**
+ * {@link GitHubBot} over GitHub's REST API: the Action's run and artifact reads
+ * ({@link createRestRunReader}) plus the bot's runs, conversation and check runs, on one client.
+ */
+function createRestGitHubBot(octokit) {
+    return {
+        ...createRestRunReader(octokit),
+        ...restBotRuns(octokit),
+        ...restBotConversation(octokit),
+        ...restBotChecks(octokit),
+    };
+}
+//# sourceMappingURL=bot.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/github-access.js
+/**
+ * How the remote commands reach GitHub: the token (`GH_TOKEN`, `GITHUB_TOKEN`, else
+ * `gh auth token`) and the REST base (`GITHUB_API_URL`, else the run URL's host or `GH_HOST`:
+ * `https://api.github.com` for github.com, `https://HOST/api/v3` for GitHub Enterprise Server).
+ * The token is only ever handed to the client; no message names it.
+ */
+
+
+
+
+const GH_AUTH_TIMEOUT_MS = 10_000;
+/** The REST base and the host whose token to use. */
+function resolveApi(env, urlHost) {
+    const host = (urlHost ?? nonEmpty(env['GH_HOST']) ?? 'github.com').toLowerCase();
+    const fromEnv = nonEmpty(env['GITHUB_API_URL']);
+    if (fromEnv !== undefined)
+        return { apiUrl: fromEnv.replace(/\/+$/, ''), host };
+    const apiUrl = host === 'github.com' ? 'https://api.github.com' : `https://${host}/api/v3`;
+    return { apiUrl, host };
+}
+/** The token: `GH_TOKEN`, `GITHUB_TOKEN`, else what `gh auth token` prints for the host. */
+async function resolveToken(env, host) {
+    const given = nonEmpty(env['GH_TOKEN']) ?? nonEmpty(env['GITHUB_TOKEN']);
+    if (given !== undefined)
+        return given;
+    const fromGh = await ghAuthToken(env, host);
+    if (fromGh !== null)
+        return fromGh;
+    throw new UserError(`no GitHub token: set GH_TOKEN, or install the GitHub CLI and run "gh auth login --hostname ${host}"`);
+}
+/** Connect to the server of a run. */
+async function connectGitHub(env, urlHost) {
+    const { apiUrl, host } = resolveApi(env, urlHost);
+    const token = await resolveToken(env, host);
+    const client = createGitHubClient({ token, baseUrl: apiUrl, userAgent: 'gh-retry-cli' });
+    return { apiUrl, host, client, github: createRestGitHubBot(client) };
+}
+function ghAuthToken(env, host) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('gh', ['auth', 'token', '--hostname', host], { env: { ...env }, timeout: GH_AUTH_TIMEOUT_MS, windowsHide: true }, (error, stdout) => {
+            const token = stdout.trim();
+            // Not installed, not logged in, or no answer in time: no token from gh.
+            resolve(error === null && /^\S+$/.test(token) ? token : null);
+        });
+    });
+}
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+//# sourceMappingURL=github-access.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/github-errors.js
+/**
+ * GitHub's refusals during a remote command as one line saying what to do next (exit 2): a bad
+ * token, a token that may not read or write, a repository it cannot see, a server not reached.
+ */
+
+/** Run `work`, turning GitHub's and the network's refusals into a {@link UserError}. */
+async function withGitHubErrors(params, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        if (error instanceof UserError)
+            throw error;
+        const status = statusOf(error);
+        const detail = github_errors_messageOf(error);
+        if (status === 401)
+            throw new UserError(`GitHub refused the token (${detail}): set GH_TOKEN to a valid token, or run "gh auth login"`);
+        if (status === 403)
+            throw new UserError(`your token may not do this in ${params.repository} (GitHub: ${detail}): use a token with Actions and Checks access to it`);
+        if (status === 404)
+            throw new UserError(`${params.repository} or its run was not found, or your token cannot see it: check the run, or use a token with access to ${params.repository}`);
+        if (status === null && error instanceof Error && /fetch failed|ECONN|ENOTFOUND/i.test(detail))
+            throw new UserError(`cannot reach the GitHub API at ${params.apiUrl} (${detail}): check GITHUB_API_URL / GH_HOST and your network`);
+        throw error;
+    }
+}
+function statusOf(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
+        return null;
+    return typeof error.status === 'number' ? error.status : null;
+}
+function github_errors_messageOf(error) {
+    const data = error.response?.data;
+    if (typeof data?.message === 'string')
+        return data.message.split('\n')[0] ?? data.message;
+    const message = error instanceof Error ? error.message : String(error);
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${message.split('\n')[0] ?? message}${cause}`.replace(/ - https:\/\/docs\.github\.com\S*/, '');
+}
+//# sourceMappingURL=github-errors.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/run-target.js
+/**
+ * Which GitHub run a remote command is about: a run URL (`https://HOST/O/R/actions/runs/ID`,
+ * optionally `/attempts/N`), `O/R#ID`, or a run id with `--repo O/R`. A local run id (no
+ * `--repo`) stays with the local store.
+ */
+
+const URL_PATH = /^\/([\w.-]{1,100})\/([\w.-]{1,100})\/actions\/runs\/(\d{1,16})(?:\/attempts\/(\d{1,4}))?(?:\/jobs?\/\d{1,16})?\/?$/;
+const SHORT = /^([\w.-]{1,100})\/([\w.-]{1,100})#(\d{1,16})$/;
+const REPO = /^([\w.-]{1,100})\/([\w.-]{1,100})$/;
+const USAGE = 'give a run URL (https://github.com/OWNER/REPO/actions/runs/ID), OWNER/REPO#ID, or a run id with --repo OWNER/REPO';
+/** Whether a command's run argument (with its options) names a GitHub run rather than a local one. */
+function isRemoteRun(ref, options) {
+    if (options.repo !== undefined)
+        return true;
+    if (ref === undefined)
+        return false;
+    return /^https?:\/\//i.test(ref.trim()) || SHORT.test(ref.trim());
+}
+/** Read the run a remote command is about. */
+function parseRunTarget(ref, options) {
+    const text = (ref ?? '').trim();
+    if (text === '')
+        throw new UserError(`which run? ${USAGE}`);
+    if (/^https?:\/\//i.test(text))
+        return fromUrl(text);
+    const short = SHORT.exec(text);
+    if (short !== null) {
+        const [, owner = '', repo = '', id = ''] = short;
+        return { owner, repo, runId: toId(id), attempt: null, host: null };
+    }
+    if (/^\d{1,16}$/.test(text)) {
+        const { owner, repo } = parseRepoOption(options.repo);
+        return { owner, repo, runId: toId(text), attempt: null, host: null };
+    }
+    throw new UserError(`cannot read "${run_target_clip(text)}" as a GitHub run: ${USAGE}`);
+}
+/** `--repo OWNER/REPO`. */
+function parseRepoOption(value) {
+    const match = REPO.exec((value ?? '').trim());
+    if (match === null)
+        throw new UserError(value === undefined
+            ? `a run id needs --repo OWNER/REPO; or ${USAGE}`
+            : `--repo takes OWNER/REPO, not "${run_target_clip(value)}"`);
+    return { owner: match[1] ?? '', repo: match[2] ?? '' };
+}
+function fromUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new UserError(`cannot read "${run_target_clip(text)}" as a run URL: ${USAGE}`);
+    }
+    const match = URL_PATH.exec(url.pathname);
+    if (match === null)
+        throw new UserError(`"${run_target_clip(text)}" is not a workflow run URL: ${USAGE}`);
+    const [, owner = '', repo = '', id = '', attempt] = match;
+    return {
+        owner,
+        repo,
+        runId: toId(id),
+        attempt: attempt === undefined ? null : toId(attempt),
+        host: url.host.toLowerCase(),
+    };
+}
+function toId(digits) {
+    const id = Number(digits);
+    if (!Number.isSafeInteger(id) || id <= 0)
+        throw new UserError(`${digits} is not a run id`);
+    return id;
+}
+function run_target_clip(text) {
+    const line = text.replace(/\s+/g, ' ');
+    return line.length > 100 ? `${line.slice(0, 100)}…` : line;
+}
+//# sourceMappingURL=run-target.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/history-remote.js
+/**
+ * `gh-retry history --repo O/R [--workflow W]`: the repository's recent gh-retry runs, newest
+ * first, with their lineage as GitHub shows it: a dispatched retry names its parent in its title
+ * (`Retry of #123`, the documented `run-name`), a re-run of failed jobs is a later attempt.
+ */
+
+
+
+
+
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+/** The recent gh-retry runs of a repository (runs that uploaded a record artifact). */
+async function remoteHistoryCommand(options, context) {
+    const repo = parseRepoOption(options.repo);
+    const limit = readLimit(options.limit);
+    const access = await connectGitHub(context.env, null);
+    const repository = `${repo.owner}/${repo.repo}`;
+    return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
+        const runs = await access.github.listRuns({
+            ...repo,
+            limit,
+            ...(options.workflow === undefined ? {} : { workflow: options.workflow }),
+        });
+        const used = [];
+        for (const run of runs) {
+            if (run.status !== 'completed')
+                continue;
+            const artifacts = await access.github.listRunArtifacts({
+                ...repo,
+                runId: run.id,
+                namePrefix: RECORD_ARTIFACT_PREFIX,
+            });
+            if (artifacts.length > 0)
+                used.push(run);
+        }
+        const entries = lineage(used);
+        if (options.json === true)
+            context.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+        else if (entries.length === 0)
+            context.stdout(`no finished gh-retry runs among the last ${limit} runs of ${repository}\n`);
+        else
+            context.stdout(`${renderEntries(entries)}\n`);
+        return 0;
+    });
+}
+function lineage(runs) {
+    const parentOf = new Map(runs.map((run) => [run.id, parseRetryTitle(run.displayTitle)]));
+    const rootOf = (id) => {
+        let current = id;
+        // Bounded: a chain is at most as long as the list.
+        for (let hops = 0; hops < runs.length; hops += 1) {
+            const parent = parentOf.get(current);
+            if (parent === null || parent === undefined)
+                return current;
+            current = parent;
+        }
+        return current;
+    };
+    return runs.map((run) => ({
+        id: run.id,
+        attempt: run.attempt,
+        workflow: run.workflowName,
+        status: run.status,
+        conclusion: run.conclusion,
+        createdAt: run.createdAt,
+        url: run.htmlUrl,
+        retryOf: parentOf.get(run.id) ?? null,
+        root: rootOf(run.id),
+    }));
+}
+function renderEntries(entries) {
+    const rows = entries.map((entry) => [
+        String(entry.id),
+        entry.conclusion ?? entry.status ?? '-',
+        entry.createdAt.slice(0, 19).replace('T', ' '),
+        entry.workflow,
+        history_remote_describe(entry),
+    ]);
+    return renderTextTable(['RUN', 'CONCLUSION', 'CREATED (UTC)', 'WORKFLOW', 'LINEAGE'], rows);
+}
+function history_remote_describe(entry) {
+    const rerun = entry.attempt > 1 ? `, ${entry.attempt - 1} re-run(s) of failed jobs` : '';
+    if (entry.retryOf === null)
+        return `first run${rerun}`;
+    const root = entry.root === entry.retryOf ? '' : ` (root ${entry.root})`;
+    return `retry of ${entry.retryOf}${root}${rerun}`;
+}
+function readLimit(text) {
+    if (text === undefined)
+        return DEFAULT_LIMIT;
+    const limit = Number(text);
+    return Number.isInteger(limit) && limit > 0 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
+}
+//# sourceMappingURL=history-remote.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/local/run-folder.js
+
+
+
+
+
+/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
+async function createRunFolder(params) {
+    const dir = path.join(params.root, params.id);
+    const stateRoot = path.join(dir, 'state');
+    const recordPath = path.join(dir, 'record.json');
+    await mkdir(stateRoot, { recursive: true });
+    return {
+        id: params.id,
+        dir,
+        stateRoot,
+        recordPath,
+        saveRecord: async (record) => {
+            const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
+            await writeFile(temp, serializeRunRecord(record));
+            await rename(temp, recordPath);
+        },
+    };
+}
+/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
+async function uploadRunFolder(params) {
+    const { folder } = params;
+    const files = [folder.recordPath];
+    for (const step of params.record.steps) {
+        for (const file of step.state) {
+            const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
+            const info = await stat(stored).catch(() => null);
+            if (info?.isFile() === true)
+                files.push(stored);
+        }
+    }
+    const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
+    const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
+    return { id: result.id ?? null, size: result.size ?? null, files: files.length };
+}
+/**
+ * Write the state files a parent record lists from its unpacked artifact into `destination`,
+ * each checked against the size and SHA-256 the record gives; returns each file's text by its
+ * `stored` path.
+ */
+async function restoreStateFiles(params) {
+    const contents = new Map();
+    for (const step of params.record.steps) {
+        for (const file of step.state) {
+            const bytes = params.files.get(`state/${file.stored}`);
+            // A reused step lists files of an earlier run that were not carried along: nothing to restore.
+            if (bytes === undefined || contents.has(file.stored))
+                continue;
+            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+            if (bytes.length !== file.bytes || digest !== file.sha256) {
+                throw new RunRecordError(`state file "${file.stored}" does not match its checksum in the record; the artifact was altered`);
+            }
+            const target = external_node_path_.join(params.destination, ...file.stored.split('/'));
+            await (0,promises_namespaceObject.mkdir)(external_node_path_.dirname(target), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(target, bytes, { flag: 'wx' });
+            contents.set(file.stored, new TextDecoder().decode(bytes));
+        }
+    }
+    return contents;
+}
+//# sourceMappingURL=run-folder.js.map
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./lib/src/adapters/local/zip-archive.js
+
+
+
+/** Default bounds for a run record artifact: a record, and a few tool state files per step. */
+const ZIP_LIMITS = {
+    maxZipBytes: 256 * 1024 * 1024,
+    maxEntryBytes: 128 * 1024 * 1024,
+    maxTotalBytes: 512 * 1024 * 1024,
+    maxEntries: 30_000,
+};
+/** A zip that is malformed, too large, or holds an entry that could escape the folder it is unpacked into. */
+class UnsafeZipError extends UserError {
+    name = 'UnsafeZipError';
+}
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const MADE_BY_UNIX = 3;
+function findEndOfCentralDirectory(bytes, view) {
+    // The end record is 22 bytes plus a comment of at most 65,535 bytes.
+    const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+    for (let at = bytes.length - 22; at >= lowest; at--) {
+        if (view.getUint32(at, true) === EOCD_SIGNATURE)
+            return at;
+    }
+    throw new UnsafeZipError('not a zip archive (no end of central directory)');
+}
+/** List a zip's entries from its central directory, without decompressing anything. */
+function parseZipEntries(bytes) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length < 22)
+        throw new UnsafeZipError('not a zip archive (too short)');
+    const end = findEndOfCentralDirectory(bytes, view);
+    if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
+        throw new UnsafeZipError('zip64 archives are not accepted for run records');
+    }
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+        if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
+            throw new UnsafeZipError('malformed zip central directory');
+        }
+        const madeBy = view.getUint16(at + 4, true) >> 8;
+        const flags = view.getUint16(at + 8, true);
+        const nameLength = view.getUint16(at + 28, true);
+        const extraLength = view.getUint16(at + 30, true);
+        const commentLength = view.getUint16(at + 32, true);
+        const mode = view.getUint32(at + 38, true) >>> 16;
+        const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+        // Flag 11 marks a UTF-8 name; without it the name is taken byte for byte.
+        const name = (flags & 0x800) === 0
+            ? Buffer.from(nameBytes).toString('latin1')
+            : new TextDecoder().decode(nameBytes);
+        entries.push({
+            name,
+            method: view.getUint16(at + 10, true),
+            offset: view.getUint32(at + 42, true),
+            compressedBytes: view.getUint32(at + 20, true),
+            bytes: view.getUint32(at + 24, true),
+            directory: name.endsWith('/'),
+            symlink: madeBy === MADE_BY_UNIX && (mode & S_IFMT) === S_IFLNK,
+            encrypted: (flags & 0x1) !== 0,
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/** Why an entry may not be unpacked, or null when it is fine. */
+function checkEntry(entry, limits) {
+    if (entry.symlink)
+        return 'is a symbolic link';
+    if (entry.encrypted)
+        return 'is encrypted';
+    if (entry.method !== 0 && entry.method !== 8)
+        return `uses unsupported compression ${entry.method}`;
+    if (entry.bytes > limits.maxEntryBytes)
+        return `is larger than ${limits.maxEntryBytes} bytes`;
+    const path = entry.directory ? entry.name.slice(0, -1) : entry.name;
+    if (!safeRelativePath.safeParse(path).success)
+        return 'is not a safe relative path';
+    return null;
+}
+/**
+ * List an untrusted zip's entries and check every one (safe relative path, no links, bounded sizes
+ * and count, no duplicates) before anything is decompressed: one bad entry rejects the whole archive.
+ */
+function checkZip(bytes, limits = ZIP_LIMITS) {
+    if (bytes.length > limits.maxZipBytes) {
+        throw new UnsafeZipError(`the archive is larger than ${limits.maxZipBytes} bytes`);
+    }
+    const entries = parseZipEntries(bytes);
+    if (entries.length > limits.maxEntries) {
+        throw new UnsafeZipError(`the archive has ${entries.length} entries; at most ${limits.maxEntries} are accepted`);
+    }
+    let total = 0;
+    const seen = new Set();
+    for (const entry of entries) {
+        const problem = checkEntry(entry, limits);
+        if (problem !== null)
+            throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} ${problem}`);
+        if (seen.has(entry.name))
+            throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} appears twice`);
+        total += entry.bytes;
+        if (!entry.directory)
+            seen.add(entry.name);
+    }
+    if (total > limits.maxTotalBytes) {
+        throw new UnsafeZipError(`the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`);
+    }
+    return entries;
+}
+/**
+ * Unpack an untrusted zip in memory, every entry checked first (see {@link checkZip}). Directory
+ * entries are dropped; the result maps each file path to its bytes.
+ */
+function unpackZip(bytes, limits = ZIP_LIMITS) {
+    const files = new Map();
+    for (const entry of checkZip(bytes, limits)) {
+        if (entry.directory || files.has(entry.name))
+            continue;
+        files.set(entry.name, unpackZipEntry(bytes, entry));
+    }
+    return files;
+}
+/**
+ * One entry of a zip listed by {@link checkZip}, decompressed alone. The sizes come from the central directory (checked against the limits), so
+ * an entry that would unpack to more than it declares is refused rather than allowed to grow.
+ */
+function unpackZipEntry(bytes, entry) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const fail = (reason) => new UnsafeZipError(`the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`);
+    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_SIGNATURE)
+        throw fail('has no local header where the central directory says');
+    const start = entry.offset +
+        30 +
+        view.getUint16(entry.offset + 26, true) +
+        view.getUint16(entry.offset + 28, true);
+    if (start + entry.compressedBytes > bytes.length)
+        throw fail('runs past the end of the archive');
+    const data = bytes.subarray(start, start + entry.compressedBytes);
+    let content;
+    try {
+        content =
+            entry.method === 0
+                ? data.slice()
+                : (0,external_node_zlib_namespaceObject.inflateRawSync)(data, { maxOutputLength: Math.max(1, entry.bytes) });
+    }
+    catch (error) {
+        throw fail(`cannot be decompressed (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (content.length !== entry.bytes) {
+        throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);
+    }
+    return content;
+}
+//# sourceMappingURL=zip-archive.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/record-artifacts.js
+
+
+
+
+/**
+ * A parent run's record artifact, read back through the REST API: find it, download it, unzip it
+ * and check it (`core/run-record/artifact.ts`), then restore the state files it lists. The
+ * artifact is untrusted input. Writing and uploading the run folder: `local/run-folder.ts`.
+ */
+/** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
+class ParentRunError extends UserError {
+    name = 'ParentRunError';
+}
+async function checkParentRun(params) {
+    const { github, repo, runId } = params;
+    const fullName = `${repo.owner}/${repo.repo}`;
+    const run = await github.getWorkflowRun({ ...repo, runId });
+    if (run === null) {
+        throw new ParentRunError(`run ${runId} was not found in ${fullName}; give retry-of a run id or run URL of this repository`);
+    }
+    if (run.repository.toLowerCase() !== fullName.toLowerCase()) {
+        throw new ParentRunError(`run ${runId} belongs to ${run.repository}, not ${fullName}; a retry must stay in its repository`);
+    }
+    if (run.workflowPath !== params.workflowPath) {
+        throw new ParentRunError(`run ${runId} is a run of ${run.workflowPath}, not of ${params.workflowPath}; retry it from its own workflow`);
+    }
+    if (params.requireCompleted && run.status !== 'completed') {
+        throw new ParentRunError(`run ${runId} has not finished (status ${run.status ?? 'unknown'}); retry it once it has completed`);
+    }
+    return run;
+}
+/**
+ * Find, download and check a parent run's record artifact. Refuses a run of another repository or
+ * workflow, an unfinished run, an unsafe zip, and a record that is invalid or does not belong to the run.
+ */
+async function loadParentRun(params) {
+    const run = await checkParentRun(params);
+    const maxAttempt = Math.min(params.maxAttempt ?? run.attempt, run.attempt);
+    const artifacts = await params.github.listRunArtifacts({
+        ...params.repo,
+        runId: run.id,
+        namePrefix: RECORD_ARTIFACT_PREFIX,
+    });
+    const artifact = pickRecordArtifact({ artifacts, key: params.key, maxAttempt });
+    const wanted = recordArtifactName({ key: params.key, attempt: maxAttempt });
+    if (artifact === null) {
+        return {
+            kind: 'unavailable',
+            run,
+            reason: `run ${run.id} has no record artifact "${wanted}" (or an earlier attempt's); use retry-mode all`,
+        };
+    }
+    const expiredOn = artifact.expiresAt === null ? 'an earlier date' : artifact.expiresAt.slice(0, 10);
+    const expired = {
+        kind: 'unavailable',
+        run,
+        reason: `the record of run ${run.id} expired on ${expiredOn}; use retry-mode all`,
+    };
+    if (artifact.expired)
+        return expired;
+    const limits = params.limits ?? ZIP_LIMITS;
+    const download = await params.github.downloadArtifactZip({
+        ...params.repo,
+        artifactId: artifact.id,
+        maxBytes: limits.maxZipBytes,
+    });
+    switch (download.kind) {
+        case 'expired':
+            return expired;
+        case 'not-found':
+            return {
+                kind: 'unavailable',
+                run,
+                reason: `the record artifact "${artifact.name}" of run ${run.id} is gone; use retry-mode all`,
+            };
+        case 'too-large':
+            throw new ParentRunError(`the record artifact "${artifact.name}" is larger than ${download.maxBytes} bytes; it is not read`);
+        case 'downloaded':
+            break;
+    }
+    const files = unpackZip(download.bytes, limits);
+    const record = checkRecordOfRun({
+        bytes: files.get(RECORD_FILE),
+        run,
+        artifactName: artifact.name,
+    });
+    const parentState = await restoreStateFiles({ files, record, destination: params.destination });
+    return {
+        kind: 'loaded',
+        run,
+        record,
+        artifactName: artifact.name,
+        stateRoot: params.destination,
+        parentState,
+    };
+}
+/**
+ * Read and check the record in a record artifact's zip without unpacking its state files: the
+ * whole archive is checked as the parent load checks it, the declared size of `record.json` is
+ * checked before it is decompressed, and the record must belong to `run`.
+ */
+function readRecordOfZip(params) {
+    const { zip, run, artifactName } = params;
+    let bytes;
+    try {
+        const entry = checkZip(zip, params.limits ?? ZIP_LIMITS).find((e) => e.name === RECORD_FILE && !e.directory);
+        if (entry !== undefined) {
+            checkRecordSize(artifactName, entry.bytes);
+            bytes = unpackZipEntry(zip, entry);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof UnsafeZipError))
+            throw error;
+        throw new UnsafeZipError(`the record artifact "${artifactName}" cannot be read: ${error.message}`);
+    }
+    return checkRecordOfRun({ bytes, run, artifactName });
+}
+//# sourceMappingURL=record-artifacts.js.map
+;// CONCATENATED MODULE: ./lib/app/run-records.js
+/**
+ * The gh-retry run records of a workflow run, read through the REST API: list the record
+ * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
+ * run). Artifacts are untrusted: every problem becomes a message, never a crash.
+ */
+
+
+
+
+/** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */
+const MAX_RECORD_KEYS = 20;
+/** Find a run's record artifacts; a run without any does not use gh-retry. */
+async function findRecordArtifacts(params) {
+    const all = await params.github.listRunArtifacts({
+        ...params.repo,
+        runId: params.run.id,
+        namePrefix: RECORD_ARTIFACT_PREFIX,
+    });
+    const keys = new Set(all.flatMap((artifact) => {
+        const parsed = parseRecordArtifactName(artifact.name);
+        return parsed === null || parsed.attempt > params.run.attempt ? [] : [parsed.key];
+    }));
+    const artifacts = [...keys]
+        .sort()
+        .map((key) => pickRecordArtifact({ artifacts: all, key, maxAttempt: params.run.attempt }))
+        .filter((artifact) => artifact !== null);
+    return artifacts.length === 0 ? { kind: 'not-gh-retry' } : { kind: 'found', artifacts };
+}
+/** Read every record of a run (one per gh-retry job). */
+async function readRunRecords(params) {
+    const found = await findRecordArtifacts(params);
+    if (found.kind === 'not-gh-retry')
+        return found;
+    const records = [];
+    const problems = [];
+    if (found.artifacts.length > MAX_RECORD_KEYS)
+        problems.push(`the run has ${found.artifacts.length} record artifacts; the first ${MAX_RECORD_KEYS} are shown`);
+    for (const artifact of found.artifacts.slice(0, MAX_RECORD_KEYS)) {
+        try {
+            records.push(await readRecordArtifact({ ...params, artifact }));
+        }
+        catch (error) {
+            if (!(error instanceof UserError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    return { kind: 'read', records, problems, expiresAt: lastExpiry(found.artifacts) };
+}
+function lastExpiry(artifacts) {
+    if (artifacts.some((a) => a.expiresAt === null))
+        return null;
+    return artifacts.reduce((last, a) => (last === null || (a.expiresAt ?? '') > last ? a.expiresAt : last), null);
+}
+async function readRecordArtifact(params) {
+    const { artifact, run } = params;
+    const name = `"${artifact.name}"`;
+    const expired = new UserError(`the record artifact ${name} expired on ${artifact.expiresAt?.slice(0, 10) ?? 'an earlier date'}; use /retry all`);
+    if (artifact.expired)
+        throw expired;
+    const download = await params.github.downloadArtifactZip({
+        ...params.repo,
+        artifactId: artifact.id,
+        maxBytes: ZIP_LIMITS.maxZipBytes,
+    });
+    switch (download.kind) {
+        case 'expired':
+            throw expired;
+        case 'not-found':
+            throw new UserError(`the record artifact ${name} is gone; use /retry all`);
+        case 'too-large':
+            throw new UserError(`the record artifact ${name} is larger than ${download.maxBytes} bytes and is not read`);
+        case 'downloaded':
+            break;
+    }
+    return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
+}
+//# sourceMappingURL=run-records.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/record-summary.js
+/** The outcome of a followed run in a terminal: each record's table, then one line of totals. */
+
+/** Steps by what the run did with them: reused, retried (retry form), run (as written). */
+function countSteps(record) {
+    const counts = { reused: 0, retried: 0, run: 0 };
+    for (const step of record.steps) {
+        if (step.status === 'reused' || step.action === 'reuse')
+            counts.reused += 1;
+        else if (step.action === 'retry')
+            counts.retried += 1;
+        else if (step.executed !== null)
+            counts.run += 1;
+    }
+    return counts;
+}
+/** The failed dbt nodes and tests of a record, by id. */
+function failedNodes(record) {
+    return record.steps.flatMap((step) => step.nodes?.failed.map((node) => node.id) ?? []);
+}
+/** Text for the end of `--follow`: tables, totals, and why a record could not be read. */
+function describeRecords(read) {
+    const parts = read.records.map((record) => {
+        const { reused, retried, run } = countSteps(record);
+        const failed = failedNodes(record);
+        const totals = `steps: ${reused} reused, ${retried} retried, ${run} run`;
+        const nodes = failed.length === 0 ? '' : `; failed nodes: ${listWithMore(failed)}`;
+        return `\n${renderRunTable(record)}\n${totals}${nodes}\n`;
+    });
+    const problems = read.problems.map((problem) => `note: ${problem}\n`);
+    return [...parts, ...problems].join('');
+}
+//# sourceMappingURL=record-summary.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/inspect-remote.js
+/**
+ * `gh-retry show RUN` and `gh-retry plan RUN` for a GitHub run: its record artifacts, read and
+ * checked as the bot and the Action check them (`app/run-records.ts` for the record alone,
+ * `loadParentRun` of `adapters/artifact-run-store.ts` when the plan needs the state files too),
+ * printed with the same tables and `--json` contracts as for local runs.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `gh-retry show RUN [--json]` for a GitHub run. */
+async function remoteShowCommand(ref, options, context) {
+    const target = parseRunTarget(ref, options);
+    return await withRun(target, context, async (access, run) => {
+        const read = await readRunRecords({
+            github: access.github,
+            repo: target,
+            run: recorded(run, target),
+        });
+        if (read.kind === 'not-gh-retry')
+            throw notGhRetry(run);
+        if (read.records.length === 0)
+            throw unreadable(run, read.problems);
+        for (const problem of read.problems)
+            context.stderr(`gh-retry: note: ${problem}\n`);
+        if (options.json === true)
+            context.stdout(`${inspect_remote_json(read.records.map(toShowJson))}\n`);
+        else
+            context.stdout(describeRecords({ records: read.records, problems: [] }).trimStart());
+        return 0;
+    });
+}
+/** `gh-retry plan RUN [mode] [--json]`: what a retry of a GitHub run would do. */
+async function remotePlanCommand(ref, options, context) {
+    const mode = readRetryMode(options);
+    const target = parseRunTarget(ref, options);
+    const given = options.schedule !== undefined || options.command !== undefined
+        ? await readSchedule(options, context.cwd)
+        : null;
+    return await withRun(target, context, async (access, run) => {
+        const found = await findRecordArtifacts({
+            github: access.github,
+            repo: target,
+            run: recorded(run, target),
+        });
+        if (found.kind === 'not-gh-retry')
+            throw notGhRetry(run);
+        const keys = [
+            ...new Set(found.artifacts.map((a) => parseRecordArtifactName(a.name)?.key ?? '')),
+        ];
+        const plans = [];
+        for (const key of keys.filter((k) => k !== '')) {
+            const destination = await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join((0,external_node_os_namespaceObject.tmpdir)(), 'gh-retry-plan-'));
+            try {
+                const parent = await loadParentRun({
+                    github: access.github,
+                    repo: target,
+                    workflowPath: run.workflowPath,
+                    runId: run.id,
+                    maxAttempt: target.attempt,
+                    key,
+                    requireCompleted: true,
+                    destination,
+                });
+                if (parent.kind === 'unavailable')
+                    throw new UserError(parent.reason.replace(/use retry-mode all$/, 'retry everything with --all'));
+                const schedule = given ?? scheduleOf(parent.record);
+                plans.push(planRetry({
+                    schedule,
+                    parent: parent.record,
+                    mode,
+                    parentState: parent.parentState,
+                    stateRoot: destination,
+                    env: context.env,
+                }));
+            }
+            finally {
+                await (0,promises_namespaceObject.rm)(destination, { recursive: true, force: true });
+            }
+        }
+        if (options.json === true)
+            context.stdout(`${inspect_remote_json(plans.map(toPlanJson))}\n`);
+        else
+            for (const plan of plans)
+                context.stdout(`${renderPlanTable(plan)}\n`);
+        return 0;
+    });
+}
+/**
+ * The schedule a parent ran, as its record tells it: a plan of a remote run uses it unless
+ * `--schedule`/`--command` give the current one (a step's custom `retry-with` is not recorded).
+ */
+function scheduleOf(record) {
+    return {
+        name: record.name,
+        steps: record.steps.map((step) => ({
+            id: step.id,
+            name: step.name,
+            run: step.command,
+            setup: step.setup,
+            continueOnError: step.continueOnError,
+            retries: 0,
+            state: step.state.map((file) => file.path),
+        })),
+    };
+}
+/** Connect, read the run, and run `work` with GitHub's refusals as one line. */
+async function withRun(target, context, work) {
+    const access = await connectGitHub(context.env, target.host);
+    const repository = `${target.owner}/${target.repo}`;
+    return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
+        const run = await access.github.getWorkflowRun({ ...target, runId: target.runId });
+        if (run === null)
+            throw new UserError(`run ${target.runId} was not found in ${repository}, or your token cannot see it: check the run, or use a token with access to the repository`);
+        return await work(access, run);
+    });
+}
+function recorded(run, target) {
+    const attempt = Math.min(target.attempt ?? run.attempt, run.attempt);
+    return { id: run.id, attempt, repository: run.repository };
+}
+/** One run's contract as locally (an object); a run of several gh-retry jobs gives an array. */
+function inspect_remote_json(items) {
+    return JSON.stringify(items.length === 1 ? items[0] : items, null, 2);
+}
+function notGhRetry(run) {
+    return new UserError(`run ${run.id} uploaded no gh-retry record: it does not use the gh-retry Action, or ran before it was added`);
+}
+function unreadable(run, problems) {
+    const first = (problems[0] ?? 'its record could not be read').replace(/; use \/retry all$/, '');
+    const expired = /expired/.test(first);
+    return new UserError(expired
+        ? `${first.replace(/^the record artifact "[^"]*"/, `the record of run ${run.id}`)}: retry everything with "gh-retry retry ${run.htmlUrl} --all"`
+        : `run ${run.id}: ${first}`);
+}
+//# sourceMappingURL=inspect-remote.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/recent.js
+/**
+ * The retries one bot process started lately, by parent run. A retry is looked for on GitHub
+ * before each dispatch, but what a delivery read before it waited for another delivery of the
+ * same event cannot know of the retry that one started; this memory does.
+ */
+/** How long a retry is remembered (GitHub lists it well within that). */
+const REMEMBER_MS = 15 * 60 * 1000;
+class RecentRetries {
+    now;
+    retries = new Map();
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    /** Remember that `runId` retries the parent `key`. */
+    remember(key, runId) {
+        this.retries.set(key, { runId, until: this.now() + REMEMBER_MS });
+    }
+    /** The retry of the parent `key` started lately, or null. */
+    find(key) {
+        const now = this.now();
+        for (const [parent, entry] of this.retries)
+            if (entry.until <= now)
+                this.retries.delete(parent);
+        return this.retries.get(key)?.runId ?? null;
+    }
+}
+//# sourceMappingURL=recent.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/dispatch-trigger.js
+
+
+
+/**
+ * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
+ * trigger that declares the `retry-of` input (GitHub answers 422 to undeclared inputs).
+ */
+/**
+ * The dispatch inputs gh-retry sends: the contract between the App (which dispatches) and the
+ * Action (which reads them as its own inputs of the same names, action/inputs.ts).
+ */
+const dispatch_trigger_RETRY_OF_INPUT = 'retry-of';
+const dispatch_trigger_RETRY_MODE_INPUT = 'retry-mode';
+/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
+const dispatch_trigger_DISPATCH_TRIGGER_YAML = [
+    'on:',
+    '  workflow_dispatch:',
+    '    inputs:',
+    `      ${dispatch_trigger_RETRY_OF_INPUT}:`,
+    '        description: Run id or URL of the run to retry',
+    '        required: false',
+    `      ${dispatch_trigger_RETRY_MODE_INPUT}:`,
+    `        description: '${mode_listRetryModeForms()}'`,
+    '        required: false',
+    '        default: from-failure',
+    // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
+    `run-name: "${RETRY_RUN_NAME}"`,
+].join('\n');
+/** Read the `workflow_dispatch` trigger of a workflow file (YAML text). */
+function parseDispatchTrigger(text) {
+    const doc = (0,dist.parseDocument)(text, { uniqueKeys: false });
+    const error = doc.errors[0];
+    if (error !== undefined)
+        return { kind: 'invalid', message: error.message };
+    const root = doc.toJS({ maxAliasCount: 100 });
+    if (!dispatch_trigger_isMapping(root))
+        return { kind: 'invalid', message: 'the file is not a mapping' };
+    // YAML 1.1 readers turn an unquoted `on` key into `true`.
+    const on = root.on ?? root.true;
+    if (on === 'workflow_dispatch')
+        return { kind: 'declared', inputs: [] };
+    if (Array.isArray(on)) {
+        return on.includes('workflow_dispatch') ? { kind: 'declared', inputs: [] } : { kind: 'none' };
+    }
+    if (!dispatch_trigger_isMapping(on) || !('workflow_dispatch' in on))
+        return { kind: 'none' };
+    const dispatch = on.workflow_dispatch;
+    const inputs = dispatch_trigger_isMapping(dispatch) && dispatch_trigger_isMapping(dispatch.inputs) ? dispatch.inputs : {};
+    return { kind: 'declared', inputs: Object.keys(inputs) };
+}
+/**
+ * The dispatch inputs for a retry, or null when the workflow does not declare what the retry
+ * needs: `retry-of` always, `retry-mode` unless the mode is the Action's default.
+ */
+function retryInputs(params) {
+    const { trigger } = params;
+    if (trigger.kind !== 'declared' || !trigger.inputs.includes(dispatch_trigger_RETRY_OF_INPUT))
+        return null;
+    const inputs = { [dispatch_trigger_RETRY_OF_INPUT]: String(params.parentRunId) };
+    if (trigger.inputs.includes(dispatch_trigger_RETRY_MODE_INPUT))
+        inputs[dispatch_trigger_RETRY_MODE_INPUT] = params.mode;
+    else if (params.mode !== 'from-failure')
+        return null;
+    return inputs;
+}
+function dispatch_trigger_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=dispatch-trigger.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/route.js
+
+
+
+
+/** The workflow of a run, as replies name it. */
+function workflowOf(run) {
+    return { name: run.workflowName, path: run.workflowPath };
+}
+/** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
+async function chooseRoute(ctx, params) {
+    const { parent, mode } = params;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    if (parent.status !== 'completed')
+        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
+    const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent });
+    if (found.kind === 'not-gh-retry')
+        return { kind: 'native', why: 'not-gh-retry' };
+    // Never dispatch for a fork: the new run would run the fork's code with this repository's secrets.
+    const fork = params.forkPullRequest === true ||
+        parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase();
+    if (fork)
+        return { kind: 'native', why: 'fork' };
+    const live = found.artifacts.filter((a) => !a.expired);
+    if (mode.kind !== 'all' && live.length === 0) {
+        const expiredAt = found.artifacts[0]?.expiresAt ?? parent.updatedAt;
+        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
+    }
+    const ref = parent.headBranch;
+    if (ref === null) {
+        const message = 'the run has no branch to start a new run on';
+        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+    }
+    return await checkedDispatch(ctx, { parent, mode, ref });
+}
+/** A dispatch route whose inputs were checked against the workflow file on `ref`. */
+async function checkedDispatch(ctx, params) {
+    const { parent, ref } = params;
+    const text = await ctx.github.readFile({ ...ctx.repo, path: parent.workflowPath, ref });
+    if (text === null) {
+        const message = `${parent.workflowPath} is not on branch ${ref} any more`;
+        const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+    }
+    const inputs = retryInputs({
+        trigger: parseDispatchTrigger(text),
+        parentRunId: parent.id,
+        mode: mode_formatRetryMode(params.mode),
+    });
+    return inputs === null
+        ? { kind: 'native', why: 'no-dispatch-trigger' }
+        : { kind: 'dispatch', ref, inputs, mode: params.mode, checked: true };
+}
+/**
+ * Decide how to retry a run of a pull request's head commit from what one read of the commit
+ * told (no request): `records` is the note on the bot's check run of the run. The dispatch is
+ * unchecked: it sends the inputs the documented trigger declares.
+ */
+function chooseQuickRoute(params) {
+    const { parent, mode } = params;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    if (parent.status !== 'completed')
+        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
+    if (params.forkPullRequest)
+        return { kind: 'native', why: 'fork' };
+    if (mode.kind !== 'all' && recordsExpired(params.records, params.now)) {
+        const expiredAt = params.records.expiresAt ?? parent.updatedAt;
+        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
+    }
+    if (parent.headBranch === null) {
+        const message = 'the run has no branch to start a new run on';
+        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+    }
+    // The documented trigger declares both; a workflow that declares only `retry-of` is refused
+    // (422) and then retried with what its file declares.
+    const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
+    return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
+}
+//# sourceMappingURL=route.js.map
+;// CONCATENATED MODULE: ./lib/app/context.js
+/** The web URL of a run of the context's repository. */
+function runUrlOf(ctx) {
+    return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
+}
+//# sourceMappingURL=context.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/comment-command.js
+
+
+/** A workflow file name: a plain file name ending in `.yml` or `.yaml`. */
+const WORKFLOW_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
+const COMMAND_WORD = '/retry';
+const WORKFLOWS_DIR = '.github/workflows/';
+const MAX_LINE_LENGTH = 1000;
+/** The mode forms, from the one retry-mode table: for the parser and the help text. */
+const MODE_FORMS = mode_RETRY_MODE_TABLE.map((form) => form.kind === 'from-failure'
+    ? {
+        form,
+        keyword: null,
+        usage: COMMAND_WORD,
+        description: `${form.description} Also \`${COMMAND_WORD} ${form.usage}\`.`,
+    }
+    : {
+        form,
+        keyword: form.keyword,
+        usage: `${COMMAND_WORD} ${form.usage}`,
+        description: form.description,
+    });
+/** Rows of the help table that are not modes. */
+const OTHER_FORMS = [
+    {
+        usage: '/retry WORKFLOW [MODE]',
+        description: 'Retry one workflow only. WORKFLOW is its file name and MODE any form above without `/retry`, e.g. `/retry nightly.yml` or `/retry nightly.yml from dbt-run`.',
+    },
+    { usage: '/retry help', description: 'Show this help.' },
+];
+const HELP_KEYWORD = 'help';
+/** Parse the first line of a comment body into a command; text that is not a command is `none`. */
+function parseComment(body) {
+    const line = (body.split(/\r\n|\r|\n/, 1)[0] ?? '').trim();
+    const tokens = line.split(/\s+/);
+    const head = tokens[0] ?? '';
+    if (!head.toLowerCase().startsWith(COMMAND_WORD))
+        return { kind: 'none' };
+    if (head.length > COMMAND_WORD.length) {
+        return invalid(`${showToken(head)} is not a command: put a space after \`/retry\` (for example \`/retry all\`).`);
+    }
+    if (line.length > MAX_LINE_LENGTH)
+        return invalid(`The command is longer than ${MAX_LINE_LENGTH} characters.`);
+    const parsed = comment_command_parseArguments(tokens.slice(1));
+    return parsed.ok ? parsed.value : invalid(parsed.problem);
+}
+function comment_command_parseArguments(args) {
+    if (args[0]?.toLowerCase() === HELP_KEYWORD) {
+        return args.length === 1
+            ? ok({ kind: 'help' })
+            : fail(`\`/retry help\` takes nothing after it.`);
+    }
+    let rest = args;
+    let workflow = null;
+    const first = rest[0];
+    if (first !== undefined && looksLikeWorkflowFile(first)) {
+        const file = parseWorkflowToken(first);
+        if (!file.ok)
+            return file;
+        workflow = file.value;
+        rest = rest.slice(1);
+    }
+    const keyword = rest[0]?.toLowerCase() ?? null;
+    const form = MODE_FORMS.find((f) => f.keyword === keyword || f.form.keyword === keyword);
+    if (form === undefined) {
+        return fail(`${showToken(rest[0] ?? '')} is neither a retry mode (${modeKeywords()}) nor a workflow file name (ending in \`.yml\` or \`.yaml\`).`);
+    }
+    const mode = parseModeArguments(form, rest.slice(1));
+    return mode.ok ? ok({ kind: 'retry', workflow, mode: mode.value }) : mode;
+}
+function parseModeArguments(form, args) {
+    const usage = `\`${form.usage}\``;
+    switch (form.form.argument) {
+        case 'none':
+            return args.length === 0
+                ? ok(toRetryMode(form.form, []))
+                : fail(`${usage} takes nothing after it, but found ${showToken(args.join(' '))}.`);
+        case 'step': {
+            if (args.length === 0)
+                return fail(`${usage} needs a step id, for example \`/retry from dbt-run\`.`);
+            if (args.length > 1)
+                return fail(`${usage} takes one step id, but found ${showToken(args.join(' '))}.`);
+            const step = parseStepId(args[0] ?? '');
+            return step.ok ? ok(toRetryMode(form.form, [step.value])) : step;
+        }
+        case 'step-list': {
+            const steps = parseStepList(args, usage);
+            return steps.ok ? ok(toRetryMode(form.form, steps.value)) : steps;
+        }
+    }
+}
+function parseStepList(args, usage) {
+    if (args.length === 0)
+        return fail(`${usage} needs step ids, for example \`/retry only dbt-test,pytest\`.`);
+    // Spaces around commas are fine (`a, b`); a space without a comma is not (`a b`).
+    const list = readStepList(args.join(' '));
+    if (list.ok)
+        return ok(list.steps);
+    switch (list.problem.kind) {
+        case 'no-steps':
+        case 'empty-item':
+            return fail(`${usage} has an empty step id: separate step ids with single commas.`);
+        case 'too-many':
+            return fail(`${usage} accepts at most ${MAX_ONLY_STEPS} step ids.`);
+        case 'bad-id': {
+            const item = list.problem.id;
+            if (/\s/.test(item))
+                return fail(`Separate step ids with commas, not spaces: ${showToken(item)}.`);
+            return fail(stepIdProblem(item));
+        }
+    }
+}
+function parseStepId(token) {
+    return isValidStepId(token) ? ok(token) : fail(stepIdProblem(token));
+}
+function stepIdProblem(token) {
+    const lower = token.toLowerCase();
+    if (isValidStepId(lower))
+        return `Step ids are lowercase: did you mean \`${lower}\`?`;
+    return `${showToken(token)} is not a step id: step ids are up to ${MAX_STEP_ID_LENGTH} lowercase letters, digits, \`.\`, \`_\` and \`-\`, as shown in the run summary.`;
+}
+function looksLikeWorkflowFile(token) {
+    return /\.ya?ml$/i.test(token);
+}
+function parseWorkflowToken(token) {
+    const file = token.startsWith(WORKFLOWS_DIR) ? token.slice(WORKFLOWS_DIR.length) : token;
+    return WORKFLOW_FILE_PATTERN.test(file)
+        ? ok(file)
+        : fail(`${showToken(token)} is not a workflow file name: use the file name under \`.github/workflows/\`, made of letters, digits, \`.\`, \`_\` and \`-\` (for example \`nightly.yml\`).`);
+}
+function modeKeywords() {
+    return RETRY_MODE_TABLE.map((f) => `\`${f.keyword}\``).join(', ');
+}
+/** Render the `/retry` help (Markdown), generated from the grammar table. */
+function comment_command_renderCommandHelp() {
+    const rows = [...MODE_FORMS, ...OTHER_FORMS].map((f) => `| \`${f.usage}\` | ${f.description} |`);
+    return [
+        '**gh-retry commands** (only the first line of a comment counts):',
+        '',
+        '| Command | What it does |',
+        '| --- | --- |',
+        ...rows,
+        '',
+        `STEP is a step id as shown in the run summary (lowercase letters, digits, \`.\`, \`_\`, \`-\`). ` +
+            'Without WORKFLOW, the latest failed run of each workflow on the pull request’s head commit is retried.',
+    ].join('\n');
+}
+/** Show a user's token in a message: inside a code span, so it cannot mention, link or format. */
+function showToken(token) {
+    const clean = token.replace(/`/g, "'");
+    const short = clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+    return short === '' ? 'nothing' : `\`${short}\``;
+}
+function invalid(problem) {
+    return { kind: 'invalid', message: `${problem}\n\n${comment_command_renderCommandHelp()}` };
+}
+function ok(value) {
+    return { ok: true, value };
+}
+function fail(problem) {
+    return { ok: false, problem };
+}
+//# sourceMappingURL=comment-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/utf8.js
+/**
+ * UTF-8 sizes: GitHub limits a check run's summary and text in bytes, not characters, and an
+ * icon or a non-Latin name takes several bytes per character.
+ */
+/** The UTF-8 length of a code point. */
+function codePointBytes(codePoint) {
+    if (codePoint < 0x80)
+        return 1;
+    if (codePoint < 0x800)
+        return 2;
+    return codePoint < 0x10000 ? 3 : 4;
+}
+/** The UTF-8 length of a string. */
+function utf8_utf8Length(text) {
+    let bytes = 0;
+    for (const char of text)
+        bytes += codePointBytes(char.codePointAt(0) ?? 0);
+    return bytes;
+}
+/** The longest start of `text`, in whole characters, that fits in `max` bytes. */
+function utf8_startWithinBytes(text, max) {
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        bytes += codePointBytes(char.codePointAt(0) ?? 0);
+        if (bytes > max)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+/** The longest end of `text`, in whole characters, that fits in `max` bytes. */
+function endWithinBytes(text, max) {
+    const chars = Array.from(text);
+    let bytes = 0;
+    let start = chars.length;
+    while (start > 0) {
+        bytes += codePointBytes(chars[start - 1]?.codePointAt(0) ?? 0);
+        if (bytes > max)
+            break;
+        start -= 1;
+    }
+    return chars.slice(start).join('');
+}
+//# sourceMappingURL=utf8.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/markdown.js
+
+
+/**
+ * The Markdown-safety primitives every surface that writes Markdown goes through (job summary,
+ * check run, reply). Everything taken from a record or an API answer is untrusted: it is shown in
+ * code spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ *
+ * Two fit policies, on purpose: {@link fitMarkdown} keeps the head and tail of a report and cuts
+ * its body (a summary's end says how to retry); {@link fitNewest} keeps the newest part of a log
+ * and drops the oldest (a check run's retry log grows at the end).
+ */
+/** The longest untrusted text shown inline (a code span or an escaped name) in a report. */
+const INLINE_TEXT_MAX = 300;
+/** GitHub's limit for a check run's `output.summary` and for a comment body. */
+const markdown_MARKDOWN_LIMIT = 65_535;
+/** One icon per step or run status, for every report. */
+const markdown_STATUS_ICONS = {
+    success: '✅',
+    failed: '❌',
+    skipped: '⏭️',
+    reused: '♻️',
+    cancelled: '🚫',
+};
+const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
+/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
+function markdown_fitMarkdown(params) {
+    const join = (parts) => parts.filter((p) => p !== '').join('\n\n');
+    const full = join([params.head, ...params.body, params.tail]);
+    // Limits are in UTF-8 bytes (GitHub's check-run limit), which also keeps character limits.
+    if (utf8Length(full) <= params.max)
+        return full;
+    const fixed = utf8Length(join([params.head, SHORTENED_NOTE, params.tail])) + 4;
+    const room = startWithinBytes(join(params.body), Math.max(0, params.max - fixed));
+    const cut = room.lastIndexOf('\n');
+    const shortened = join([
+        params.head,
+        cut > 0 ? room.slice(0, cut) : '',
+        SHORTENED_NOTE,
+        params.tail,
+    ]);
+    return utf8Length(shortened) <= params.max
+        ? shortened
+        : `${startWithinBytes(shortened, params.max - 3)}…`;
+}
+/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
+function markdown_runLabel(recordId, runUrl) {
+    const run = parseRecordRunId(recordId);
+    if (run === null)
+        return markdown_code(recordId);
+    const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
+    return `${markdown_runLink(run.runId, runUrl)}${attempt}`;
+}
+/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
+function markdown_runLink(runId, runUrl) {
+    return runUrl === undefined ? `run ${markdown_code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
+}
+/** A GitHub login as a mention; anything that is not a login, as code. */
+function markdown_login(name) {
+    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : markdown_code(name);
+}
+/** Untrusted text as an inline code span on one line. */
+function markdown_code(text) {
+    const clean = markdown_oneLine(text, INLINE_TEXT_MAX);
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return clean.startsWith('`') || clean.endsWith('`') || longest > 0
+        ? `${fence} ${clean} ${fence}`
+        : `${fence}${clean}${fence}`;
+}
+/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
+function markdown_plain(text, max = INLINE_TEXT_MAX) {
+    return markdown_oneLine(text, max)
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/@/g, '@\u2060');
+}
+/** Text on one line (whitespace runs become one space), cut to `max` characters with `…`. */
+function markdown_oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+/** Past `max`, drop the oldest part of `text` at a line end and say so: the newest lines matter. */
+function markdown_fitNewest(text, max = markdown_MARKDOWN_LIMIT) {
+    if (utf8_utf8Length(text) <= max)
+        return text;
+    const end = endWithinBytes(text, max - 40);
+    const cut = end.indexOf('\n');
+    return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
+}
+//# sourceMappingURL=markdown.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/markdown-report.js
+
+
+
+
+
+
+
+
+
+/**
+ * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
+ * replies. Everything taken from a record or an API answer is untrusted: it is shown in code
+ * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ */
+/** Failed nodes or tests named per step before "+N more". */
+const LISTED_FAILURES_PER_STEP = 20;
+/** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
+function markdown_report_renderRunSummary(params) {
+    const { record } = params;
+    const link = (recordId) => runLabel(recordId, params.runUrl);
+    const head = [renderHeader(record), ...renderContext(record, link)].join('\n\n');
+    const body = [
+        renderStepsTable(record, link),
+        renderFailedNodes(record),
+        renderFailedTests(record),
+    ];
+    const tail = isRetryable(record) ? renderHowToRetry(record) : '';
+    return fitMarkdown({
+        head,
+        body: body.filter((s) => s !== ''),
+        tail,
+        max: params.maxLength ?? MARKDOWN_LIMIT,
+    });
+}
+function renderHeader(record) {
+    if (record.nothingToRetry)
+        return `## ✅ ${plain(record.name)}: nothing to retry`;
+    const verb = { success: 'succeeded in', failed: 'failed in', cancelled: 'was cancelled after' }[record.status];
+    return `## ${STATUS_ICONS[record.status]} ${plain(record.name)} ${verb} ${formatDuration(record.durationMs)}`;
+}
+function renderContext(record, link) {
+    const facts = [];
+    if (record.github !== null)
+        facts.push(`Run ${link(String(record.github.runId))}`);
+    if (record.github !== null && record.github.runAttempt > 1)
+        facts.push(`attempt ${record.github.runAttempt}`);
+    if (record.git.sha !== null)
+        facts.push(`commit ${code(record.git.sha.slice(0, 7))}`);
+    if (record.git.ref !== null)
+        facts.push(code(record.git.ref.replace(/^refs\/heads\//, '')));
+    const lines = facts.length > 0 ? [facts.join(' · ')] : [];
+    const { lineage } = record;
+    if (lineage.parent !== null) {
+        const parts = [
+            lineage.root === lineage.parent
+                ? `**Retry ${lineage.retryNumber} of ${link(lineage.root)}**`
+                : `**Retry ${lineage.retryNumber} of ${link(lineage.root)}, from ${link(lineage.parent)}**`,
+            ...(lineage.mode === null ? [] : [`mode ${code(formatRetryMode(lineage.mode))}`]),
+            `trigger ${lineage.trigger}`,
+            ...(lineage.requestedBy === null ? [] : [`requested by ${login(lineage.requestedBy)}`]),
+        ];
+        lines.push(parts.join(' · '));
+    }
+    if (record.nothingToRetry && lineage.parent !== null) {
+        lines.push(`Nothing to retry: ${link(lineage.parent)} had succeeded, so every step was reused.`);
+    }
+    return lines;
+}
+function renderStepsTable(record, link) {
+    if (record.steps.length === 0)
+        return '_No steps._';
+    const rows = record.steps.map((step) => [
+        code(step.id),
+        `${STATUS_ICONS[step.status]} ${step.status}`,
+        step.executed === null ? '—' : formatDuration(step.durationMs),
+        describeWhatRan(step, link),
+    ]
+        .map((cell) => cell.replace(/\|/g, '\\|'))
+        .join(' | '));
+    return [
+        '| Step | Status | Duration | What ran |',
+        '| --- | --- | --- | --- |',
+        ...rows.map((r) => `| ${r} |`),
+    ].join('\n');
+}
+function describeWhatRan(step, link) {
+    if (step.status === 'reused')
+        return step.reusedFrom === null ? 'reused' : `reused from ${link(step.reusedFrom)}`;
+    if (step.executed === null)
+        return 'not run';
+    const how = step.action === 'retry'
+        ? retryFormName(step)
+        : step.setup || step.action === 'setup'
+            ? 'as written (setup)'
+            : 'as written';
+    const detail = markdown_report_describeOutcome(step);
+    return detail === '' ? how : `${how} (${detail})`;
+}
+function retryFormName(step) {
+    switch (step.tool) {
+        case 'dbt':
+            return 'dbt retry';
+        case 'pytest':
+            return 'pytest --last-failed';
+        case 'playwright':
+            return 'playwright test --last-failed';
+        case 'custom':
+            return 'its retry-with command';
+        case null:
+            return 'retry form';
+    }
+}
+function markdown_report_describeOutcome(step) {
+    if (step.nodes !== null) {
+        const failed = countFailedNodes(step.nodes);
+        const skipped = Math.max(step.nodes.counts.skipped ?? 0, step.nodes.skipped.length);
+        if (failed === 0 && skipped === 0)
+            return `${sum(Object.values(step.nodes.counts))} nodes ok`;
+        const parts = [
+            ...(failed > 0 ? [`${failed} failed`] : []),
+            ...(skipped > 0 ? [`${skipped} skipped`] : []),
+        ];
+        return `${parts.join(', ')} nodes`;
+    }
+    const tests = step.failedTests?.length ?? 0;
+    return tests > 0 ? `${tests} failed test${tests === 1 ? '' : 's'}` : '';
+}
+function renderFailedNodes(record) {
+    const blocks = record.steps.flatMap((step) => {
+        const nodes = step.nodes;
+        if (nodes === null || nodes.failed.length === 0)
+            return [];
+        const items = nodes.failed.map((node) => {
+            const message = node.message === null ? '' : `: ${code(oneLine(node.message, 200))}`;
+            return `- ${code(node.id)} (${plain(node.status)})${message}`;
+        });
+        return [
+            `**${code(step.id)}**: ${markdown_report_describeOutcome(step)}\n${markdown_report_listWithMore(items, countFailedNodes(nodes))}`,
+        ];
+    });
+    return blocks.length === 0 ? '' : ['### Failed dbt nodes', ...blocks].join('\n\n');
+}
+function renderFailedTests(record) {
+    const blocks = record.steps.flatMap((step) => {
+        const tests = step.failedTests ?? [];
+        if (tests.length === 0 || step.status === 'reused')
+            return [];
+        const items = tests.map((test) => `- ${code(oneLine(test, 300))}`);
+        return [`**${code(step.id)}**: ${markdown_report_describeOutcome(step)}\n${markdown_report_listWithMore(items, tests.length)}`];
+    });
+    return blocks.length === 0 ? '' : ['### Failed tests', ...blocks].join('\n\n');
+}
+function renderHowToRetry(record) {
+    const lines = ['### How to retry', ''];
+    if (record.github === null) {
+        lines.push(`- Run ${code(`gh-retry retry ${record.id}`)} to retry from failure, or ${code(`gh-retry retry ${record.id} --all`)} to run every step again.`);
+        return lines.join('\n');
+    }
+    const runId = String(record.github.runId);
+    lines.push('- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.', `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: ${listRetryModeForms(code)}).`, '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.');
+    return lines.join('\n');
+}
+/** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
+function renderRetryReply(params) {
+    const { reply } = params;
+    switch (reply.kind) {
+        case 'help':
+            return renderCommandHelp();
+        case 'invalid':
+            return `😕 ${reply.message}`;
+        case 'denied':
+            return `🚫 ${reply.reason}`;
+        case 'no-failed-run': {
+            const commit = code(reply.headSha.slice(0, 7));
+            return reply.workflow === null
+                ? `🤷 Nothing to retry: no workflow has a failed run on commit ${commit}, the head of this pull request. If a run is still in progress, comment \`/retry\` again when it has finished.`
+                : `🤷 Nothing to retry: ${code(reply.workflow)} has no failed run on commit ${commit}, the head of this pull request. Check the file name (\`/retry help\`), or comment ${code(`/retry ${reply.workflow}`)} again when its run has finished.`;
+        }
+        case 'results': {
+            const head = `🔁 ${describeRetryMode(reply.mode, code)}, as ${login(reply.requestedBy)} asked:`;
+            const items = reply.results.map((result) => renderResult(result, reply.mode, params.runUrl));
+            return fitMarkdown({
+                head,
+                body: items.length > 0 ? items : ['Nothing was retried.'],
+                tail: '',
+                max: MARKDOWN_LIMIT,
+            });
+        }
+    }
+}
+function renderResult(result, mode, runUrl) {
+    const file = result.workflow.path.slice(result.workflow.path.lastIndexOf('/') + 1);
+    const name = `**${plain(result.workflow.name)}** (${code(file)})`;
+    const parent = runLink(result.parentRunId, runUrl);
+    const marker = replyMarker(result.parentRunId);
+    const rerunNote = mode.kind === 'from-failure'
+        ? ''
+        : ` Re-runs follow the workflow’s \`on-rerun\` setting, not ${code(formatRetryMode(mode))}.`;
+    switch (result.kind) {
+        case 'dispatched': {
+            const run = result.runId === null ? 'a new run (see the Actions tab)' : runLink(result.runId, runUrl);
+            return `${name}: retrying ${parent} as ${run}. ${marker}⏳ queued`;
+        }
+        case 'already-retried':
+            return `${name}: ${parent} already has a retry, ${runLink(result.runId, runUrl)}; no second run was started.`;
+        case 'native-rerun':
+            return renderNativeRerun({ name, parent, marker, rerunNote, result });
+        case 'expired':
+            return `${name}: the record of ${parent} expired on ${plain(result.expiredAt.slice(0, 10))}, so it cannot be retried from failure. Comment ${code(`/retry ${file} all`)} to run every step again.`;
+        case 'not-finished':
+            return `${name}: ${parent} is still running. Comment ${code(`/retry ${file}`)} again when it has finished.`;
+        case 'failed':
+            return `${name}: could not retry ${parent}: ${plain(result.message)}. Try again; if it keeps failing, open the Actions tab, choose **Run workflow** on this workflow and set \`retry-of\` to ${code(String(result.parentRunId))}.`;
+    }
+}
+function renderNativeRerun(params) {
+    const { name, parent, marker, rerunNote, result } = params;
+    const status = `${marker}⏳ re-running`;
+    switch (result.why) {
+        case 'fork':
+            return `${name}: this pull request comes from a fork, so gh-retry does not start a new run (it would run the fork’s code with this repository’s secrets). Re-ran the failed jobs of ${parent} instead; the gh-retry Action resumes them from failure.${rerunNote} ${status}`;
+        case 'not-gh-retry':
+            return `${name}: ${parent} does not use the gh-retry Action, so its failed jobs were re-run as they are. ${status}`;
+        case 'no-dispatch-trigger':
+            return [
+                `${name}: this workflow has no \`workflow_dispatch\` trigger, so the failed jobs of ${parent} were re-run instead; the gh-retry Action resumes them from failure.${rerunNote} ${status}`,
+                '',
+                `To retry as a new run with any mode, add these lines to ${code(result.workflow.path)} (keep your other triggers under \`on:\`):`,
+                '',
+                '```yaml',
+                DISPATCH_TRIGGER_YAML,
+                '```',
+            ].join('\n');
+    }
+}
+/** Edit a reply with a retry's outcome: the line for its parent run gets the new status. */
+function renderRetryOutcome(params) {
+    const marker = replyMarker(params.outcome.parentRunId);
+    const lines = params.body.split('\n');
+    const index = lines.findIndex((line) => line.includes(marker));
+    const line = lines[index];
+    if (line === undefined)
+        return params.body;
+    lines[index] =
+        line.slice(0, line.indexOf(marker) + marker.length) +
+            describeOutcomeOf(params.outcome, params.runUrl);
+    return lines.join('\n');
+}
+function describeOutcomeOf(outcome, runUrl) {
+    const run = runLink(outcome.runId, runUrl);
+    const { record } = outcome;
+    if (outcome.status === 'cancelled')
+        return `🚫 ${run} was cancelled. Comment \`/retry\` to retry it.`;
+    if (outcome.status === 'success') {
+        if (record?.nothingToRetry === true)
+            return `✅ ${run}: nothing to retry, the run had already succeeded.`;
+        return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
+    }
+    const failed = record === null ? undefined : stoppedStep(record);
+    const where = failed === undefined
+        ? ''
+        : ` at ${code(failed.id)}${markdown_report_describeOutcome(failed) === '' ? '' : ` (${markdown_report_describeOutcome(failed)})`}`;
+    return `❌ ${run} failed${where}. Comment \`/retry\` to retry from this failure.`;
+}
+function describeStepCounts(record) {
+    const count = (word, n) => n === 0 ? [] : [`${n} step${n === 1 ? '' : 's'} ${word}`];
+    const { steps } = record;
+    const reused = steps.filter((s) => s.status === 'reused').length;
+    const retried = steps.filter((s) => s.status !== 'reused' && s.action === 'retry').length;
+    const ran = steps.filter((s) => s.status !== 'reused' && s.action !== 'retry' && s.executed !== null).length;
+    const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
+    return parts.length === 0 ? 'no steps' : parts.join(', ');
+}
+function markdown_report_listWithMore(items, total) {
+    const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
+    const more = Math.max(total, items.length) - shown.length;
+    return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
+}
+function countFailedNodes(nodes) {
+    const counted = sum(FAILED_NODE_STATUSES.map((status) => nodes.counts[status] ?? 0));
+    return Math.max(counted, nodes.failed.length);
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+//# sourceMappingURL=markdown-report.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/check-run.js
+
+
+/** The longest untrusted text (a reason, a path) shown in a check run's lists and retry log. */
+const CHECK_RUN_TEXT_MAX = 500;
+
+
+/** The name of the bot's check runs; one per workflow run, its id in `external_id`. */
+const CHECK_RUN_NAME = 'gh-retry';
+const RETRIES_HEADING = '### Retries';
+/** Check-run buttons: identifier → what it retries and how it is shown (labels ≤ 20, descriptions ≤ 40). */
+const RETRY_BUTTONS = {
+    'retry-failed': {
+        mode: { kind: 'from-failure' },
+        label: 'Retry from failure',
+        description: 'Reuse what succeeded, re-run the rest',
+    },
+    'retry-all': { mode: { kind: 'all' }, label: 'Retry all', description: 'Run every step again' },
+};
+/** The mode of a check-run button; null for an identifier the bot never offered. */
+function modeForButton(identifier) {
+    return identifier === 'retry-failed' || identifier === 'retry-all'
+        ? RETRY_BUTTONS[identifier].mode
+        : null;
+}
+/** Build the check run for a completed run. */
+function renderCheckRun(report) {
+    const { records } = report;
+    const failed = records.some(isRetryable);
+    const summary = records.length === 0
+        ? 'gh-retry could not read the record of this run, so it cannot be retried from failure. Comment `/retry all` on the pull request, or choose **Re-run all jobs** on the run.'
+        : records
+            .map((record) => renderRunSummary({
+            record,
+            runUrl: report.runUrl,
+            // Room for the separators and the records note.
+            maxLength: Math.floor(MARKDOWN_LIMIT / records.length) - 100,
+        }))
+            .join('\n\n---\n\n');
+    const sections = [
+        ...(report.policyNote === null ? [] : [`### Automatic retry\n\n${report.policyNote}`]),
+        ...listSection('Records that could not be read', report.recordProblems),
+        ...listSection('Configuration problems', report.configProblems, 'Fix `.github/gh-retry.yml`; a policy with a problem is off, and a bad `permission` means `write`.'),
+    ];
+    const log = retryLogOf(report.previousText ?? '');
+    return {
+        name: CHECK_RUN_NAME,
+        externalId: String(report.run.id),
+        detailsUrl: report.run.htmlUrl,
+        conclusion: conclusionOf(records),
+        output: {
+            title: titleOf(records),
+            summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
+            text: fitNewest([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
+        },
+        actions: report.buttons ? buttonsFor(failed) : [],
+    };
+}
+/** Add one entry (Markdown, may span lines) to a check run's retry log. */
+function appendRetryLog(text, line) {
+    const at = text.indexOf(RETRIES_HEADING);
+    const before = at === -1 ? text : text.slice(0, at);
+    const log = at === -1 ? RETRIES_HEADING : text.slice(at);
+    // Later lines are indented so that a multi-line entry (a YAML block) stays one list item.
+    const item = line
+        .split('\n')
+        .map((text, index) => (index === 0 || text === '' ? text : `  ${text}`))
+        .join('\n');
+    const parts = [before.trimEnd(), `${log.trimEnd()}\n\n- ${item}`].filter((p) => p !== '');
+    return markdown_fitNewest(parts.join('\n\n'));
+}
+/** Untrusted text as plain Markdown on one line: punctuation escaped, mentions defused. */
+function escapeMarkdown(text) {
+    return plain(text, CHECK_RUN_TEXT_MAX);
+}
+function retryLogOf(text) {
+    const at = text.indexOf(RETRIES_HEADING);
+    return at === -1 ? '' : text.slice(at).trimEnd();
+}
+function listSection(title, items, advice) {
+    if (items.length === 0)
+        return [];
+    const list = items.map((item) => `- ${escapeMarkdown(item)}`).join('\n');
+    return [`### ${title}\n\n${list}${advice === undefined ? '' : `\n\n${advice}`}`];
+}
+function buttonsFor(failed) {
+    const ids = failed ? ['retry-failed', 'retry-all'] : ['retry-all'];
+    return ids.map((identifier) => ({
+        identifier,
+        label: RETRY_BUTTONS[identifier].label,
+        description: RETRY_BUTTONS[identifier].description,
+    }));
+}
+function conclusionOf(records) {
+    if (records.length === 0)
+        return 'neutral';
+    if (records.some((r) => r.status === 'failed'))
+        return 'failure';
+    if (records.some((r) => r.status === 'cancelled'))
+        return 'cancelled';
+    return 'success';
+}
+function titleOf(records) {
+    const [first] = records;
+    if (first === undefined)
+        return 'The run record could not be read';
+    if (records.length > 1) {
+        const failed = records.filter((r) => r.status !== 'success').length;
+        return failed === 0
+            ? `${records.length} schedules succeeded`
+            : `${failed} of ${records.length} schedules did not succeed`;
+    }
+    if (first.nothingToRetry)
+        return `${first.name}: nothing to retry`;
+    const stopped = stoppedStep(first);
+    const word = { success: 'succeeded', failed: 'failed', cancelled: 'was cancelled' }[first.status];
+    return `${first.name} ${word}${stopped === undefined ? '' : ` at ${stopped.id}`}`.slice(0, 200);
+}
+//# sourceMappingURL=check-run.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/claim.js
+/** How long a request waits for another one that is starting a retry of the same run. */
+const WAIT_ATTEMPTS = 40;
+const WAIT_MS = 250;
+/** Run `work` (check for a retry, then dispatch) only while holding the claim on `key`. */
+async function withRetryClaim(claims, params, work) {
+    const { base } = params;
+    for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
+        const claim = await claims.claim(params.key);
+        if (claim.kind === 'claimed')
+            return await holding(claim, work);
+        if (claim.runId !== null)
+            return { ...base, kind: 'already-retried', runId: claim.runId };
+        if (claim.settled)
+            return {
+                ...base,
+                kind: 'failed',
+                message: 'a retry of this run was already started (see the Actions tab)',
+            };
+        await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+    }
+    return {
+        ...base,
+        kind: 'failed',
+        message: 'another request is starting a retry of this run; see the Actions tab',
+    };
+}
+async function holding(claim, work) {
+    let result;
+    try {
+        result = await work();
+    }
+    catch (error) {
+        await claim.release().catch(() => undefined);
+        throw error;
+    }
+    if (result.kind === 'dispatched' || result.kind === 'already-retried')
+        await claim.settle(result.runId);
+    else
+        await claim.release();
+    return result;
+}
+//# sourceMappingURL=claim.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/markers.js
+/**
+ * The hidden `<!-- gh-retry:… -->` notes, one protocol:
+ * - `parent=RUN` ends the line of a `/retry` reply about retries of run RUN (edited with its outcome);
+ * - `reply-to=COMMENT` ends a `/retry` reply: it answers comment COMMENT (answer once);
+ * - `retry run=… trigger=… by=… [of=…]`: a retry the bot started (below);
+ * - `records expires=…`: when a run's records expire (on its check run).
+ *
+ * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
+ * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
+ * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
+ * bot tell its own automatic retries from manual ones without a database, and find a retry that
+ * was already started.
+ */
+const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy|cli) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
+/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
+function renderRetryMarker(marker) {
+    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
+        ? marker.requestedBy
+        : 'unknown';
+    const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
+    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
+}
+/** Every note in a check run's text or a reply. */
+function parseRetryMarkers(text) {
+    return [...text.matchAll(MARKER)].map((match) => ({
+        runId: Number(match[1]),
+        trigger: match[2],
+        requestedBy: match[3] ?? 'unknown',
+        ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
+    }));
+}
+// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
+// output (dbt messages, test names) that could spell a note of its own.
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
+/**
+ * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
+ * how to retry it from the check run alone, without listing the run's artifacts.
+ */
+function markers_renderRecordsNote(note) {
+    const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
+    const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
+    return `<!-- gh-retry:records expires=${at} -->`;
+}
+/** The records note ending a check run's summary; null when there is none (an older check run). */
+function parseRecordsNote(text) {
+    const match = RECORDS.exec(text);
+    if (match === null)
+        return null;
+    const at = match[1] ?? 'never';
+    return { expiresAt: at === 'never' ? null : at };
+}
+/** Whether the records a note describes have expired at `now`. */
+function markers_recordsExpired(note, now) {
+    return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
+}
+/** The note that ends a reply's line about retries of `parentRunId`. */
+function markers_replyMarker(parentRunId) {
+    return `<!-- gh-retry:parent=${parentRunId} -->`;
+}
+/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
+function isReplyFor(body, parentRunId) {
+    return body.includes(markers_replyMarker(parentRunId));
+}
+/** The note that ends the bot's reply to comment `commentId`. */
+function replyToMarker(commentId) {
+    return `<!-- gh-retry:reply-to=${commentId} -->`;
+}
+/** True when `body` is the bot's reply to comment `commentId`. */
+function isReplyTo(body, commentId) {
+    return body.includes(replyToMarker(commentId));
+}
+const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+/**
+ * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
+ * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ */
+function replyNotes(body) {
+    if (!REPLY_END.test(body))
+        return '';
+    return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
+}
+//# sourceMappingURL=markers.js.map
+;// CONCATENATED MODULE: ./lib/app/own-comments.js
+
+/** Comments read per pull request; a conversation longer than this is read from its start. */
+const MAX_COMMENTS = 500;
+/** Pull requests of one run looked at. */
+const MAX_PULL_REQUESTS = 5;
+/** A reader of the bot's comments that asks GitHub once per pull request. */
+function ownComments(ctx) {
+    const read = new Map();
+    return async (number) => {
+        const pending = read.get(number) ??
+            ctx.github
+                .listComments({ ...ctx.repo, issueNumber: number, limit: MAX_COMMENTS })
+                .then((comments) => comments.filter((c) => isOwn(ctx, c)));
+        read.set(number, pending);
+        return await pending;
+    };
+}
+/** Whether a comment is the bot's own (its login, and its App when both are known). */
+function isOwn(ctx, comment) {
+    return (comment.author === ctx.identity.login &&
+        (ctx.identity.appId === null || comment.appId === null || comment.appId === ctx.identity.appId));
+}
+/** The retries of `parentRunId` noted in the bot's replies on these pull requests. */
+async function repliedRetries(comments, params) {
+    const found = [];
+    for (const number of params.pullRequests.slice(0, MAX_PULL_REQUESTS)) {
+        for (const comment of await comments(number))
+            found.push(...parseRetryMarkers(replyNotes(comment.body)).filter((m) => m.parentRunId === params.parentRunId));
+    }
+    return found;
+}
+//# sourceMappingURL=own-comments.js.map
+;// CONCATENATED MODULE: ./lib/app/retry/execute.js
+
+
+
+
+
+
+
+/** Runs of the parent's workflow looked at when searching for an existing retry. */
+const MAX_CANDIDATES = 300;
+/** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
+async function executeRoute(ctx, params) {
+    const { parent, route } = params;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    switch (route.kind) {
+        case 'stop':
+            return route.result;
+        case 'native':
+            return await rerunNatively(ctx, { parent, why: route.why });
+        case 'dispatch': {
+            const key = `${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`;
+            return await withParentLock(key, async () => {
+                // What was read before the lock cannot know of a retry started while this waited for it.
+                const recent = ctx.recentRetries.find(key);
+                if (recent !== null)
+                    return { ...base, kind: 'already-retried', runId: recent };
+                const checkAndDispatch = async () => {
+                    const { existing, check } = params.known === undefined
+                        ? await findRetryOf(ctx, parent)
+                        : { existing: notedRetry(parent, params.known.check), check: null };
+                    if (existing !== null)
+                        return { ...base, kind: 'already-retried', runId: existing };
+                    return await dispatch(ctx, { ...params, route, check });
+                };
+                // Across processes (the App with Redis), only the holder of the parent's claim dispatches.
+                const result = ctx.claims === undefined
+                    ? await checkAndDispatch()
+                    : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch);
+                if (result.kind === 'dispatched' && result.runId !== null)
+                    ctx.recentRetries.remember(key, result.runId);
+                return result;
+            });
+        }
+    }
+}
+async function dispatch(ctx, params) {
+    const { parent, route } = params;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    const outcome = await ctx.github.dispatchWorkflow({
+        ...ctx.repo,
+        workflowId: parent.workflowId,
+        ref: route.ref,
+        inputs: route.inputs,
+    });
+    switch (outcome.kind) {
+        case 'dispatched':
+            await noteRetry(ctx, { ...params, runId: outcome.runId });
+            return { ...base, kind: 'dispatched', runId: outcome.runId };
+        case 'no-dispatch-trigger':
+            return await rerunNatively(ctx, { parent, why: 'no-dispatch-trigger' });
+        case 'rejected': {
+            // Unchecked inputs GitHub refused (e.g. undeclared): read the workflow file to know why.
+            if (route.checked || outcome.status !== 422)
+                return { ...base, kind: 'failed', message: outcome.message };
+            const checked = await checkedDispatch(ctx, { parent, mode: route.mode, ref: route.ref });
+            // Still under the parent's lock: dispatch again directly, never through executeRoute.
+            if (checked.kind !== 'dispatch')
+                return await executeRoute(ctx, { ...params, route: checked });
+            if (sameInputs(checked.inputs, route.inputs))
+                return { ...base, kind: 'failed', message: outcome.message };
+            return await dispatch(ctx, { ...params, route: checked });
+        }
+    }
+}
+function sameInputs(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+/** A retry of `parent` noted on its check run, if any. */
+function notedRetry(parent, check) {
+    return existingRetry(parent, { runs: [], notes: parseRetryMarkers(check?.output.text ?? '') });
+}
+/** The retry of `parent` among dispatched runs (by title) and the bot's notes of retries of it. */
+function existingRetry(parent, found) {
+    const candidates = [
+        ...found.runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
+        ...found.notes.map((note) => ({
+            runId: note.runId,
+            displayTitle: '',
+            recordParentRunId: parent.id,
+        })),
+    ];
+    const existing = findExistingRetry({ parentRunId: parent.id, candidates });
+    return existing.kind === 'found' ? existing.runId : null;
+}
+async function rerunNatively(ctx, params) {
+    const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
+    const outcome = await ctx.github.rerunFailedJobs({ ...ctx.repo, runId: params.parent.id });
+    return outcome.kind === 'rerun'
+        ? { ...base, kind: 'native-rerun', why: params.why }
+        : {
+            ...base,
+            kind: 'failed',
+            message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
+        };
+}
+/** The bot's check run describing `parent`, if it made one. */
+async function findCheckRunOf(ctx, parent) {
+    const checks = await ctx.github.listCheckRuns({
+        ...ctx.repo,
+        headSha: parent.headSha,
+        name: CHECK_RUN_NAME,
+        ...(ctx.identity.appId === null ? {} : { appId: ctx.identity.appId }),
+    });
+    return checkRunDescribing(ctx, checks, parent.id);
+}
+/** The bot's check run of run `runId` among `checks`: its name, its App, the run in `external_id`. */
+function checkRunDescribing(ctx, checks, runId) {
+    return (checks.find((check) => check.name === CHECK_RUN_NAME &&
+        check.externalId === String(runId) &&
+        (ctx.identity.appId === null || check.appId === ctx.identity.appId)) ?? null);
+}
+/**
+ * An existing retry of `parent`: a dispatched run of its workflow whose title names it (the
+ * `run-name` the example workflows declare), a retry noted on the parent's check run, or one
+ * noted in a `/retry` reply on the parent's pull requests.
+ */
+async function findRetryOf(ctx, parent) {
+    const runs = await ctx.github.listRuns({
+        ...ctx.repo,
+        workflow: parent.workflowId,
+        event: 'workflow_dispatch',
+        createdSince: parent.createdAt,
+        limit: MAX_CANDIDATES,
+    });
+    const check = await findCheckRunOf(ctx, parent);
+    const replied = await repliedRetries(ownComments(ctx), {
+        pullRequests: parent.pullRequests ?? [],
+        parentRunId: parent.id,
+    });
+    const notes = [...parseRetryMarkers(check?.output.text ?? ''), ...replied];
+    return { existing: existingRetry(parent, { runs, notes }), check };
+}
+/**
+ * Note the new retry on the parent's check run, so its outcome can be told apart later. The
+ * check run is the one read just before the dispatch (under the parent's lock), not read again.
+ */
+async function noteRetry(ctx, params) {
+    const { check } = params;
+    if (params.runId === null || check === null)
+        return;
+    const link = `[#${params.runId}](${runUrlOf(ctx)(params.runId)})`;
+    const by = `@${params.requestedBy}`;
+    const words = {
+        comment: `by ${by} with a /retry comment`,
+        check: `by ${by} with a check-run button`,
+        policy: 'by a retry policy',
+        cli: 'from the command line (gh-retry retry)',
+    };
+    const line = `${link} started ${words[params.trigger]}. ${renderRetryMarker({ runId: params.runId, trigger: params.trigger, requestedBy: params.requestedBy })}`;
+    await ctx.github.updateCheckRun({
+        ...ctx.repo,
+        checkRunId: check.id,
+        output: { ...check.output, text: appendRetryLog(check.output.text, line) },
+    });
+}
+const locks = new Map();
+/** Serialise work on one parent run inside this process (two deliveries of one event at once). */
+async function withParentLock(key, work) {
+    const previous = locks.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    locks.set(key, next);
+    try {
+        return await next;
+    }
+    finally {
+        if (locks.get(key) === next)
+            locks.delete(key);
+    }
+}
+//# sourceMappingURL=execute.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/follow-jobs.js
+/** A fresh watch. */
+function watchJobs() {
+    return { etag: null, shown: new Map() };
+}
+/** Read the jobs of the run's latest attempt and return the lines of those that changed. */
+async function readJobChanges(params) {
+    const { access, target, watch } = params;
+    let jobs;
+    try {
+        const response = await access.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
+            owner: target.owner,
+            repo: target.repo,
+            run_id: params.runId,
+            per_page: 100,
+            headers: watch.etag === null ? {} : { 'if-none-match': watch.etag },
+        });
+        watch.etag = response.headers.etag ?? null;
+        jobs = response.data.jobs;
+    }
+    catch (error) {
+        if (typeof error === 'object' && error !== null && 'status' in error && error.status === 304)
+            return [];
+        throw error;
+    }
+    const lines = [];
+    for (const job of jobs) {
+        if ((job.run_attempt ?? params.attempt) !== params.attempt || job.status === 'queued')
+            continue;
+        const state = job.status === 'completed'
+            ? `completed, ${job.conclusion ?? 'no conclusion'}`
+            : job.status.replace(/_/g, ' ');
+        const line = `  job ${job.name}: ${state}`;
+        if (watch.shown.get(String(job.id)) === line)
+            continue;
+        watch.shown.set(String(job.id), line);
+        lines.push(line);
+    }
+    return lines;
+}
+//# sourceMappingURL=follow-jobs.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/follow-run.js
+/**
+ * `--follow`: watch a run until it completes, within GitHub's guidance for polling: conditional
+ * requests (`If-None-Match` with the last ETag; a 304 does not count against the rate limit), an
+ * interval that grows while nothing changes, and a bounded wait. Then the run's records tell
+ * what each step did.
+ */
+
+
+
+
+
+
+/** Seconds between polls at first (`GH_RETRY_POLL_SECONDS`), and at most while nothing changes. */
+const FIRST_INTERVAL_S = 5;
+const MAX_INTERVAL_S = 30;
+const DEFAULT_TIMEOUT_MIN = 360;
+/** Follow `run` to its end; prints progress with `say`, returns how it ended. */
+async function followRun(params) {
+    const { access, target, run, say } = params;
+    const last = await waitForCompletion(params);
+    const records = await readRunRecords({
+        github: access.github,
+        repo: target,
+        run: { id: run.id, attempt: last.attempt, repository: `${target.owner}/${target.repo}` },
+    });
+    const read = records.kind === 'read'
+        ? records
+        : { records: [], problems: ['the run uploaded no gh-retry record'] };
+    say(describeRecords(read));
+    return {
+        json: {
+            conclusion: last.conclusion,
+            records: read.records.map(toShowJson),
+            problems: read.problems,
+        },
+    };
+}
+/** Poll the run until it (its awaited attempt, for a re-run) completes; bounded by the timeout. */
+async function waitForCompletion(params) {
+    const { access, target, run, say } = params;
+    const timeoutMin = readTimeout(params.options.timeout);
+    const deadline = Date.now() + timeoutMin * 60_000;
+    const first = params.options.pollSeconds ?? FIRST_INTERVAL_S;
+    let interval = first;
+    let etag = null;
+    let last = null;
+    const watch = watchJobs();
+    for (;;) {
+        const read = await follow_run_readRun(access, target, run.id, etag);
+        etag = read.etag ?? etag;
+        const state = read.state ?? last;
+        const changed = read.state !== null && JSON.stringify(state) !== JSON.stringify(last);
+        last = state;
+        // A re-run's run reads as the previous attempt, completed, until GitHub starts the next one.
+        if (state !== null && (run.attempt === null || state.attempt >= run.attempt)) {
+            if (changed)
+                say(`run ${run.id}: ${follow_run_describe(state)}\n`);
+            const jobs = await readJobChanges({
+                ...params,
+                runId: run.id,
+                attempt: state.attempt,
+                watch,
+            });
+            for (const line of jobs)
+                say(`${line}\n`);
+            if (state.status === 'completed')
+                return state;
+        }
+        if (Date.now() + interval * 1000 > deadline)
+            throw new UserError(`run ${run.id} is still running after ${timeoutMin} minutes: watch it with "gh run watch ${run.id}", or open ${run.url}`);
+        interval = changed ? first : Math.min(interval * 1.5, Math.max(first, MAX_INTERVAL_S));
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(interval * 1000);
+    }
+}
+/** One conditional read of a run: its state, or null when unchanged since `etag` (304). */
+async function follow_run_readRun(access, target, runId, etag) {
+    try {
+        const response = await access.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+            owner: target.owner,
+            repo: target.repo,
+            run_id: runId,
+            headers: etag === null ? {} : { 'if-none-match': etag },
+        });
+        const { data } = response;
+        return {
+            state: {
+                status: data.status ?? 'unknown',
+                conclusion: data.conclusion,
+                attempt: data.run_attempt ?? 1,
+            },
+            etag: response.headers.etag ?? null,
+        };
+    }
+    catch (error) {
+        if (typeof error === 'object' && error !== null && 'status' in error && error.status === 304)
+            return { state: null, etag };
+        throw error;
+    }
+}
+function follow_run_describe(state) {
+    const attempt = state.attempt > 1 ? ` (attempt ${state.attempt})` : '';
+    const status = state.status.replace(/_/g, ' ');
+    return state.status === 'completed'
+        ? `completed, ${state.conclusion ?? 'no conclusion'}${attempt}`
+        : `${status}${attempt}`;
+}
+function readTimeout(text) {
+    if (text === undefined)
+        return DEFAULT_TIMEOUT_MIN;
+    const minutes = Number(text);
+    if (!Number.isFinite(minutes) || minutes <= 0)
+        throw new UserError(`--timeout takes minutes (a positive number), not "${text}"`);
+    return minutes;
+}
+//# sourceMappingURL=follow-run.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/locate-retry.js
+/**
+ * The run a dispatch started, when GitHub did not say which (GitHub Enterprise Server before
+ * 3.21): the parent workflow's newest dispatched run whose title names the parent (the
+ * documented `run-name: Retry of #ID`), looked for a bounded number of times.
+ */
+
+
+const LOOKS = 5;
+const RUNS_READ = 20;
+/** The id of the retry of `parent`, or null when none shows up after a few looks. */
+async function locateRetry(params) {
+    const { github, target, parent } = params;
+    for (let look = 0; look < LOOKS; look += 1) {
+        if (look > 0)
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(params.intervalSeconds * 1000);
+        const runs = await github.listRuns({
+            owner: target.owner,
+            repo: target.repo,
+            workflow: parent.workflowId,
+            event: 'workflow_dispatch',
+            createdSince: parent.createdAt,
+            limit: RUNS_READ,
+        });
+        const candidates = runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle }));
+        const found = findExistingRetry({ parentRunId: parent.id, candidates });
+        if (found.kind === 'found')
+            return found.runId;
+    }
+    return null;
+}
+//# sourceMappingURL=locate-retry.js.map
+;// CONCATENATED MODULE: ./lib/src/core/model.js
+/**
+ * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
+ * The run record's own types live in `run-record.ts` (they come from its zod schema).
+ */
+// Kept here for importers not yet moved to retry/mode.ts (action/prepare-run.ts).
+
+//# sourceMappingURL=model.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/retry-outcome.js
+
+const NATIVE_WHY = {
+    fork: 'the run comes from a fork, and a new run would run its code with this repository’s secrets',
+    'no-dispatch-trigger': 'its workflow has no workflow_dispatch trigger with a retry-of input (add it to retry with a new run: see docs/app.md)',
+    'not-gh-retry': 'the run uploaded no gh-retry record',
+};
+/** The outcome, reason and one-line message of a result. */
+function retry_outcome_describeResult(result, params) {
+    const parent = `run ${result.parentRunId}`;
+    const at = params.run === null ? '' : `: ${params.run.url}`;
+    switch (result.kind) {
+        case 'dispatched':
+            return {
+                outcome: 'dispatched',
+                reason: null,
+                message: params.run === null
+                    ? `started a retry of ${parent}; GitHub did not name the new run: look for "Retry of #${result.parentRunId}" among the workflow’s runs`
+                    : `started a retry of ${parent}${at}`,
+            };
+        case 'already-retried':
+            return {
+                outcome: 'already-retried',
+                reason: null,
+                message: `${parent} was already retried${at}; follow it with --follow, or retry that run`,
+            };
+        case 'native-rerun':
+            return {
+                outcome: 'rerun-failed-jobs',
+                reason: result.why,
+                message: `GitHub re-runs the failed jobs of ${parent}${at} (the gh-retry Action resumes them from failure), because ${NATIVE_WHY[result.why]}`,
+            };
+        case 'not-finished':
+            return refused('not-finished', `${parent} has not finished: wait for it, then retry`);
+        case 'expired':
+            return refused('expired', `the record of ${parent} expired on ${result.expiredAt.slice(0, 10)}: retry everything with --all`);
+        case 'failed':
+            return /not accessible|must have|permission|\b403\b/i.test(result.message)
+                ? refused('no-permission', noPermission(params.repository, result.message))
+                : refused('failed', `could not retry ${parent}: ${result.message}`);
+    }
+}
+/** The refusal of a token that may not start runs. */
+function noPermission(repository, detail) {
+    return `your token may not start runs in ${repository} (GitHub: ${detail}): use a token with Actions write access (gh auth refresh, or a fine-grained token with "Actions: read and write")`;
+}
+function refused(reason, message) {
+    return { outcome: 'refused', reason, message };
+}
+/** The `--json` object. */
+function toRetryJson(params) {
+    return {
+        repository: params.repository,
+        parent: params.parent,
+        mode: mode_formatRetryMode(params.mode),
+        outcome: params.described.outcome,
+        reason: params.described.reason,
+        message: params.described.message,
+        run: params.run,
+        result: params.result,
+    };
+}
+//# sourceMappingURL=retry-outcome.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/remote-retry.js
+/**
+ * `gh-retry retry RUN` for a GitHub run: the bot's route (`chooseRoute`) and the bot's way of
+ * carrying it out (`executeRoute`: one retry per parent, GitHub's re-run of failed jobs for forks
+ * and workflows without a dispatch trigger), then, with `--follow`, the new run to its end.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Exit code of a refusal, a usage or an access error. */
+const EXIT_REFUSED = 2;
+/** `gh-retry retry RUN [--all|--from S|--only A,B] [--follow] [--json]` for a GitHub run. */
+async function remoteRetryCommand(ref, options, context) {
+    const mode = readRetryMode(options);
+    const target = parseRunTarget(ref, options);
+    const access = await connectGitHub(context.env, target.host);
+    const repository = `${target.owner}/${target.repo}`;
+    return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
+        const parent = await readParent(access, target);
+        const ctx = cliBotContext(access, target, parent);
+        const route = await chooseRoute(ctx, { parent, mode });
+        const result = await executeRoute(ctx, {
+            parent,
+            route,
+            trigger: 'cli',
+            requestedBy: 'unknown',
+        });
+        const run = retryRun(parent, await located(access, target, parent, result, context));
+        const described = retry_outcome_describeResult(result, { run, repository });
+        const json = options.json === true;
+        const say = json ? context.stderr : context.stdout;
+        if (described.outcome === 'refused')
+            context.stderr(`gh-retry: ${described.message}\n`);
+        else
+            say(`${described.message}\n`);
+        const followed = options.follow === true && run !== null
+            ? await followRun({
+                access,
+                target,
+                parent,
+                run,
+                options: { ...options, ...pollSeconds(context) },
+                say,
+            })
+            : null;
+        if (json) {
+            const parentRef = { id: parent.id, url: parent.htmlUrl };
+            const object = toRetryJson({
+                repository,
+                parent: parentRef,
+                mode,
+                described,
+                run,
+                result: followed?.json ?? null,
+            });
+            context.stdout(`${JSON.stringify(object, null, 2)}\n`);
+        }
+        if (described.outcome === 'refused')
+            return EXIT_REFUSED;
+        if (followed === null)
+            return 0;
+        return followed.json.conclusion === 'success' ? 0 : 1;
+    });
+}
+async function readParent(access, target) {
+    const parent = await access.github.getRun({ ...target, runId: target.runId });
+    if (parent === null)
+        throw new UserError(`run ${target.runId} was not found in ${target.owner}/${target.repo}, or your token cannot see it: check the run, or use a token with access to the repository`);
+    return parent;
+}
+/** The bot's context for one command: no delays, no buttons, its notes marked as the CLI's. */
+function cliBotContext(access, target, parent) {
+    const silent = () => undefined;
+    return {
+        github: access.github,
+        // The App's login: its replies and check runs are where earlier retries are noted.
+        identity: { login: 'gh-retry[bot]', appId: null },
+        log: { info: silent, warn: silent, error: silent },
+        schedule: async ({ task }) => {
+            await task();
+        },
+        maxDelaySeconds: 0,
+        checkRunButtons: false,
+        recentRetries: new RecentRetries(),
+        repo: { owner: target.owner, repo: target.repo },
+        serverUrl: serverUrlOf(parent),
+    };
+}
+/** The web address of the server, from the run's own address. */
+function serverUrlOf(run) {
+    const at = run.htmlUrl.indexOf(`/${run.repository}/`);
+    return at === -1 ? 'https://github.com' : run.htmlUrl.slice(0, at);
+}
+/** The run that retries the parent: a new run, the parent's next attempt, or none. */
+function retryRun(parent, result) {
+    const base = `${serverUrlOf(parent)}/${parent.repository}/actions/runs`;
+    switch (result.kind) {
+        case 'dispatched':
+        case 'already-retried':
+            return result.runId === null
+                ? null
+                : { id: result.runId, attempt: null, url: `${base}/${result.runId}` };
+        case 'native-rerun': {
+            const attempt = parent.attempt + 1;
+            return { id: parent.id, attempt, url: `${base}/${parent.id}/attempts/${attempt}` };
+        }
+        default:
+            return null;
+    }
+}
+/** A dispatch GitHub did not name the run of: find that run by its title. */
+async function located(access, target, parent, result, context) {
+    if (result.kind !== 'dispatched' || result.runId !== null)
+        return result;
+    const intervalSeconds = pollSeconds(context).pollSeconds ?? 3;
+    const runId = await locateRetry({ github: access.github, target, parent, intervalSeconds });
+    return { ...result, runId };
+}
+/** `GH_RETRY_POLL_SECONDS`: the first interval between polls of `--follow` (default 5). */
+function pollSeconds(context) {
+    const value = Number(context.env['GH_RETRY_POLL_SECONDS'] ?? '');
+    return Number.isFinite(value) && value > 0 ? { pollSeconds: value } : {};
+}
+//# sourceMappingURL=remote-retry.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/remote-options.js
+/** The flags the remote forms of `retry`, `plan`, `show` and `history` add to the local commands. */
+
+
+/** `--repo OWNER/REPO`: a run id is a GitHub run of that repository. */
+function withRepoOption(command) {
+    return command.option('--repo <owner/repo>', 'a GitHub repository: RUN is one of its run ids');
+}
+/** `--follow`/`--wait`, `--timeout` and `--json` of the remote `retry`. */
+function withFollowOptions(command) {
+    return command
+        .option('--follow', 'GitHub runs: watch the new run until it completes (exit 0 success, 1 failure)')
+        .addOption(new Option('--wait', 'the same as --follow').hideHelp())
+        .option('--timeout <minutes>', 'with --follow: stop waiting after this long (default 360)')
+        .option('--json', 'GitHub runs: print the outcome as JSON');
+}
+/** `--wait` is `--follow`. */
+function followOf(options) {
+    return options.wait === true ? { ...options, follow: true } : options;
+}
+/** A local run is retried here: the flags of a GitHub retry are a usage error for it. */
+function refuseRemoteFlags(options) {
+    const given = [
+        options.follow === true || options.wait === true ? '--follow' : null,
+        options.json === true ? '--json' : null,
+        options.timeout === undefined ? null : '--timeout',
+    ].filter((flag) => flag !== null);
+    if (given.length > 0)
+        throw new UserError(`${given.join(', ')} only work with a GitHub run: give its URL, OWNER/REPO#ID, or an id with --repo OWNER/REPO`);
+}
+//# sourceMappingURL=remote-options.js.map
+;// CONCATENATED MODULE: ./lib/cli/program.js
+
+
+
+
+
+
+
 
 
 
@@ -36034,6 +47429,11 @@ async function runCli(argv, context) {
             context.stderr(`gh-retry: ${error.message}\n`);
             return EXIT_USAGE;
         }
+        const storeProblem = describeFileError(error);
+        if (storeProblem !== null) {
+            context.stderr(`gh-retry: ${storeProblem}\n`);
+            return EXIT_USAGE;
+        }
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
         context.stderr(`gh-retry: unexpected error\n${detail}\n`);
         return 1;
@@ -36043,6 +47443,7 @@ function buildProgram(context, setExitCode) {
     const program = new Command('gh-retry')
         .description('Run a schedule of commands, record what each did, and retry only what failed.\n' +
         'Runs and their saved state live in a local store (.gh-retry/ by default).')
+        .version(package_namespaceObject.rE, '-V, --version', 'print the version of gh-retry')
         .exitOverride()
         .configureOutput({
         writeOut: (text) => {
@@ -36063,33 +47464,48 @@ function buildProgram(context, setExitCode) {
     withScheduleOptions(program.command('run'))
         .description('run a schedule; exit 0 on success, 1 on failure (130 when interrupted)')
         .action(act((options) => execute_commands_runCommand(options, context)));
-    withModeOptions(withScheduleOptions(program.command('retry')))
-        .description('retry a run (default: the last one) from its failure, or as the flags say')
-        .argument('[run]', 'run id, unique id prefix, or "last"')
-        .action(act((run, options) => retryCommand(run, options, context)));
-    withModeOptions(withScheduleOptions(program.command('plan')))
+    withFollowOptions(withRepoOption(withModeOptions(withScheduleOptions(program.command('retry')))))
+        .description('retry a run (default: the last one) from its failure, or as the flags say; a GitHub run is retried on GitHub')
+        .argument('[run]', RUN_ARGUMENT)
+        .action(act(async (run, options) => {
+        if (isRemoteRun(run, options))
+            return await remoteRetryCommand(run, followOf(options), context);
+        refuseRemoteFlags(options);
+        return await retryCommand(run, options, context);
+    }));
+    withRepoOption(withModeOptions(withScheduleOptions(program.command('plan'))))
         .description('show what a retry of a run would do, without running anything')
-        .argument('[run]', 'run id, unique id prefix, or "last"')
+        .argument('[run]', RUN_ARGUMENT)
         .option('--json', 'print the plan as JSON')
-        .action(act((run, options) => planCommand(run, options, context)));
-    withStoreOption(program.command('show'))
+        .action(act((run, options) => isRemoteRun(run, options)
+        ? remotePlanCommand(run, options, context)
+        : planCommand(run, options, context)));
+    withRepoOption(withStoreOption(program.command('show')))
         .description('show one run (default: the last one): steps, status, dbt nodes, lineage')
-        .argument('[run]', 'run id, unique id prefix, or "last"')
+        .argument('[run]', RUN_ARGUMENT)
         .option('--json', 'print the run as JSON')
-        .action(act((run, options) => showCommand(run, options, context)));
-    withStoreOption(program.command('history'))
-        .description('list the runs in the store with their lineage, oldest first')
+        .action(act((run, options) => isRemoteRun(run, options)
+        ? remoteShowCommand(run, options, context)
+        : showCommand(run, options, context)));
+    withRepoOption(withStoreOption(program.command('history')))
+        .description('list the runs in the store with their lineage, oldest first; with --repo, recent gh-retry runs on GitHub')
+        .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
+        .option('--limit <n>', 'with --repo: how many recent runs to look at (default 20)')
         .option('--json', 'print the runs as JSON')
-        .action(act((options) => historyCommand(options, context)));
+        .action(act((options) => options.repo === undefined
+        ? historyCommand(options, context)
+        : remoteHistoryCommand(options, context)));
     return program;
 }
+/** What a run argument can be. */
+const RUN_ARGUMENT = 'a local run id, unique id prefix or "last"; or a GitHub run URL, OWNER/REPO#ID, or an id with --repo';
 function withStoreOption(command) {
     return command.option('--store <dir>', 'the run store folder (default: $GH_RETRY_STORE, else .gh-retry)');
 }
 function withScheduleOptions(command) {
     return withStoreOption(command)
         .addOption(new Option('--schedule <file>', 'a YAML schedule file (default: gh-retry.yml)').conflicts('command'))
-        .option('--command <cmd...>', 'the commands to run, in order (each one argument)')
+        .option('--command <cmd>', 'a command to run, one per --command, in order (repeat it for more steps)', (cmd, previous) => [...(previous ?? []), cmd])
         .option('--name <name>', 'the name of the schedule');
 }
 function withModeOptions(command) {
@@ -36099,7 +47515,7 @@ function withModeOptions(command) {
         .option('--only <steps>', 'run only these steps (comma separated), plus setup steps');
 }
 //# sourceMappingURL=program.js.map
-;// CONCATENATED MODULE: ./lib/src/cli/main.js
+;// CONCATENATED MODULE: ./lib/cli/main.js
 // Entry point of the `gh-retry` command: wire the real process to the CLI and set its exit code.
 
 
