@@ -1,4 +1,5 @@
-import { compilePattern, describePolicy } from './config.js';
+import { compilePattern } from './patterns.js';
+import { describePolicy } from './config.js';
 import type { PolicyMode, RetryConditions, RetryConfig, RetryPolicy } from './config.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 
