@@ -3,7 +3,7 @@
  * policy, without ever starting two retries of one run.
  */
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
-import { findExistingRetry, type RetryCandidate } from '../../src/core/bot/retry-policy.js';
+import { findExistingRetry, type RetryCandidate } from '../../src/core/bot/retry-title.js';
 import type { BotWorkflowRun, CheckRunInfo } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from '../context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
