@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
 import { parseConfig } from './config.js';
-import { decideAutoRetry, matchesGlob, matchesWorkflow } from './retry-policy.js';
+import { decideAutoRetry, matchesGlob, matchesWorkflow } from './auto-retry.js';
 import {
   runRecordSchema,
   type Lineage,
