@@ -1,4 +1,4 @@
-import { renderRunSummary } from '../src/core/report/markdown-report.js';
+import { renderRunSummary } from '../src/core/report/run-summary.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
 import type { GitHubContext } from './github-context.js';
 import * as core from '@actions/core';

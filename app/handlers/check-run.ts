@@ -4,7 +4,7 @@
  * run describes (its id is the check run's `external_id`) and note what happened on it.
  */
 import { authorize } from '../../src/core/bot/authorize.js';
-import { renderRetryReply } from '../../src/core/report/markdown-report.js';
+import { renderRetryReply } from '../../src/core/report/retry-reply.js';
 import type { RetryMode } from '../../src/core/model.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../context.js';
 import { loadConfig } from '../config.js';

@@ -15,7 +15,7 @@ import {
   renderRetryReply,
   type RetryReply,
   type RetryTargetResult,
-} from '../../src/core/report/markdown-report.js';
+} from '../../src/core/report/retry-reply.js';
 import type { RetryMode } from '../../src/core/model.js';
 import { CONFIG_FILE } from '../../src/core/bot/config.js';
 import type { CommitRun, PullRequestChecks } from '../../src/ports/github-bot.js';

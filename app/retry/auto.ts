@@ -4,7 +4,7 @@
  */
 import type { RetryConfig } from '../../src/core/bot/config.js';
 import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
-import { decideAutoRetry, type AutoRetryDecision } from '../../src/core/bot/retry-policy.js';
+import { decideAutoRetry, type AutoRetryDecision } from '../../src/core/bot/auto-retry.js';
 import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';

@@ -2,8 +2,8 @@
  * Carrying out a retry of one parent run, the same way for a comment, a check-run button and a
  * policy, without ever starting two retries of one run.
  */
-import type { RetryTargetResult } from '../../src/core/report/markdown-report.js';
-import { findExistingRetry, type RetryCandidate } from '../../src/core/bot/retry-policy.js';
+import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
+import { findExistingRetry, type RetryCandidate } from '../../src/core/bot/retry-title.js';
 import type { BotWorkflowRun, CheckRunInfo } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from '../context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from '../../src/core/report/check-run.js';

@@ -3,7 +3,7 @@
  * run), and edit the `/retry` reply that announced it with the outcome.
  */
 import { isReplyFor } from '../../src/core/bot/markers.js';
-import { renderRetryOutcome } from '../../src/core/report/markdown-report.js';
+import { renderRetryOutcome } from '../../src/core/report/retry-reply.js';
 import type { RunStatus } from '../../src/core/model.js';
 import type { RunRecord } from '../../src/core/run-record/schema.js';
 import { parseRecordRunId } from '../../src/core/run-record/reference.js';

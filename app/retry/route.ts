@@ -4,7 +4,7 @@
  */
 import type { RetryMode } from '../../src/core/model.js';
 import { formatRetryMode } from '../../src/core/retry/mode.js';
-import type { RetryTargetResult } from '../../src/core/report/markdown-report.js';
+import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun, CommitRun } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';
 import {

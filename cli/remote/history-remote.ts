@@ -4,7 +4,7 @@
  * (`Retry of #123`, the documented `run-name`), a re-run of failed jobs is a later attempt.
  */
 import { RECORD_ARTIFACT_PREFIX } from '../../src/core/run-record/artifact.js';
-import { parseRetryTitle } from '../../src/core/bot/retry-policy.js';
+import { parseRetryTitle } from '../../src/core/bot/retry-title.js';
 import { renderTextTable } from '../../src/core/report/text-table.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { CliContext } from '../cli-context.js';

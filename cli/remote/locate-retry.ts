@@ -4,7 +4,7 @@
  * documented `run-name: Retry of #ID`), looked for a bounded number of times.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findExistingRetry } from '../../src/core/bot/retry-policy.js';
+import { findExistingRetry } from '../../src/core/bot/retry-title.js';
 import type { BotWorkflowRun, GitHubBot } from '../../src/ports/github-bot.js';
 import type { RunTarget } from './run-target.js';
 

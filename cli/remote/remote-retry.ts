@@ -8,7 +8,7 @@ import { chooseRoute } from '../../app/retry/route.js';
 import { executeRoute } from '../../app/retry/execute.js';
 import type { BotContext } from '../../app/context.js';
 import { UserError } from '../../src/core/errors.js';
-import type { RetryTargetResult } from '../../src/core/report/markdown-report.js';
+import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { CliContext } from '../cli-context.js';
 import type { JsonOption } from '../inspect-commands.js';

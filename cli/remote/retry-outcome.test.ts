@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RetryTargetResult } from '../../src/core/report/markdown-report.js';
+import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import { describeResult, toRetryJson, type RetryRun } from './retry-outcome.js';
 
 const base = {

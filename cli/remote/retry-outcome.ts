@@ -2,7 +2,7 @@
  * What `gh-retry retry RUN` tells: the bot's result of a retry (`RetryTargetResult`) as one line
  * for a person, and as the `--json` object documented in the README ("CLI: remote runs").
  */
-import type { RetryTargetResult } from '../../src/core/report/markdown-report.js';
+import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import { formatRetryMode, type RetryMode } from '../../src/core/model.js';
 import type { ShowJson } from '../json-output.js';
 

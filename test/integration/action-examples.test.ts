@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { RETRY_RUN_NAME } from '../../src/core/bot/retry-policy.js';
+import { RETRY_RUN_NAME } from '../../src/core/bot/retry-title.js';
 import { parseCommandList, parseScheduleFile } from '../../src/core/schedule/command-list.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
 import { parseConfigText } from '../../src/core/bot/config.js';
-import { RETRY_RUN_NAME } from '../../src/core/bot/retry-policy.js';
+import { RETRY_RUN_NAME } from '../../src/core/bot/retry-title.js';
 import { readManifest } from '../support/app/harness.js';
 
 const docs = readFileSync(new URL('../../docs/app.md', import.meta.url), 'utf8');

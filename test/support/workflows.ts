@@ -3,7 +3,7 @@
  * tests' workflows say what the App tells users to add: the `run-name` that titles a retry
  * "Retry of #N", and the `workflow_dispatch` trigger with the `retry-of` and `retry-mode` inputs.
  */
-import { RETRY_RUN_NAME } from '../../src/core/bot/retry-policy.js';
+import { RETRY_RUN_NAME } from '../../src/core/bot/retry-title.js';
 import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
 
 /** The `run-name:` line of a gh-retry workflow. */

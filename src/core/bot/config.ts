@@ -2,6 +2,8 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { PermissionLevel } from './authorize.js';
 import type { RetryMode } from '../model.js';
+import { parseDelay } from './duration.js';
+import { compilePattern, type PatternStyle } from './patterns.js';
 
 /**
  * `.github/gh-retry.yml`, shared by the App and the CLI:
@@ -28,10 +30,6 @@ import type { RetryMode } from '../model.js';
 export const CONFIG_FILE = '.github/gh-retry.yml';
 /** The hard cap of `max-attempts`; larger values are an error, not clamped. */
 export const MAX_ATTEMPTS_CAP = 10;
-/** The longest `delay`: one hour. */
-export const MAX_DELAY_SECONDS = 3600;
-/** Longest pattern in `output-patterns` / `dbt-errors`. */
-export const MAX_PATTERN_LENGTH = 200;
 
 /** Failure conditions of a policy; any single match counts. Empty lists mean "not used". */
 export interface RetryConditions {
@@ -73,43 +71,6 @@ export const DEFAULT_CONFIG: RetryConfig = { permission: 'write', retryPolicies:
 export interface ConfigParseResult {
   readonly config: RetryConfig;
   readonly problems: string[];
-}
-
-/** How a pattern without slashes is read: as a regular expression, or as a literal substring. */
-export type PatternStyle = 'regex' | 'substring';
-
-/**
- * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
- * stateful) is always a regular expression;
- * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
- * exponential time on a crafted output tail.
- */
-export function compilePattern(
-  text: string,
-  style: PatternStyle,
-): { kind: 'ok'; regex: RegExp } | { kind: 'invalid'; message: string } {
-  if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
-    return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
-  }
-  const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
-  if (slashed === null && style === 'substring') {
-    return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
-  }
-  const body = slashed?.[1] ?? text;
-  const flags = slashed?.[2] ?? '';
-  if (!/^[imsu]*$/.test(flags))
-    return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
-  if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
-    return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
-  }
-  try {
-    return { kind: 'ok', regex: new RegExp(body, flags) };
-  } catch (error) {
-    return {
-      kind: 'invalid',
-      message: `not a valid regular expression (${(error as Error).message})`,
-    };
-  }
 }
 
 const unknownKeys =
@@ -313,19 +274,6 @@ function toPolicy(index: number, data: z.output<typeof policySchema>): RetryPoli
           },
     delaySeconds: data.delay,
   };
-}
-
-/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
-export function parseDelay(value: number | string): number | null {
-  const seconds = typeof value === 'number' ? value : parseDuration(value);
-  return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_DELAY_SECONDS ? seconds : null;
-}
-
-const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600 };
-
-function parseDuration(text: string): number {
-  const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
-  return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
 }
 
 /** Describe a policy for messages: its name, else its position. */

@@ -7,7 +7,7 @@ import {
   parseDispatchTrigger,
   retryInputs,
 } from './dispatch-trigger.js';
-import { RETRY_RUN_NAME } from './retry-policy.js';
+import { RETRY_RUN_NAME } from './retry-title.js';
 
 describe('DISPATCH_TRIGGER_YAML', () => {
   it('is valid YAML declaring the dispatch inputs, with the recommended run-name', () => {

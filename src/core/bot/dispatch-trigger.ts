@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { listRetryModeForms } from '../retry/mode.js';
-import { RETRY_RUN_NAME } from './retry-policy.js';
+import { RETRY_RUN_NAME } from './retry-title.js';
 
 /**
  * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`

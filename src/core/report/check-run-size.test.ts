@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
-import { renderRunSummary } from './markdown-report.js';
+import { renderRunSummary } from './run-summary.js';
 import { appendRetryLog, renderCheckRun } from './check-run.js';
 
 // GitHub limits a check run's summary to 65,535 UTF-8 bytes (422 "summary exceeds a maximum

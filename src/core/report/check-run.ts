@@ -3,7 +3,7 @@
  * the retry policy decided, configuration problems, and a log of the retries started from it.
  */
 import type { RetryMode } from '../model.js';
-import { renderRunSummary } from './markdown-report.js';
+import { renderRunSummary } from './run-summary.js';
 import { MARKDOWN_LIMIT, fitNewest, plain, type RunUrl } from './markdown.js';
 
 /** The longest untrusted text (a reason, a path) shown in a check run's lists and retry log. */

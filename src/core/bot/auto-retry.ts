@@ -1,4 +1,5 @@
-import { compilePattern, describePolicy } from './config.js';
+import { compilePattern } from './patterns.js';
+import { describePolicy } from './config.js';
 import type { PolicyMode, RetryConditions, RetryConfig, RetryPolicy } from './config.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 
@@ -156,50 +157,6 @@ export function matchesGlob(pattern: string, text: string): boolean {
     else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`, 'u').test(text);
-}
-
-/** A candidate for "this parent already has a retry": a run of the parent's workflow. */
-export interface RetryCandidate {
-  readonly runId: number;
-  /** The run's `display_title` (its `run-name`). */
-  readonly displayTitle: string;
-  /** The parent run id from the candidate's own run record, when it has finished and uploaded one. */
-  readonly recordParentRunId?: number | null;
-}
-
-/**
- * The `run-name` a workflow declares so that a retry's title names its parent while it is still
- * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
- */
-export const RETRY_RUN_NAME =
-  "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
-
-/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
-export function parseRetryTitle(displayTitle: string): number | null {
-  const match =
-    /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
-    /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
-  const id = match ? Number(match[1]) : NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
-/**
- * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
- * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
- * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
- * created since the parent finished and checks again right before dispatching.
- */
-export function findExistingRetry(params: {
-  parentRunId: number;
-  candidates: readonly RetryCandidate[];
-}): { readonly kind: 'found'; readonly runId: number } | { readonly kind: 'none' } {
-  const found = params.candidates.find(
-    (c) =>
-      c.runId !== params.parentRunId &&
-      (c.recordParentRunId === params.parentRunId ||
-        parseRetryTitle(c.displayTitle) === params.parentRunId),
-  );
-  return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
 }
 
 function stripRef(workflowPath: string): string {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { findExistingRetry, parseRetryTitle, RETRY_RUN_NAME } from './retry-title.js';
+
+describe('findExistingRetry', () => {
+  it.each([
+    ['Retry of #200', 200],
+    ['retry of 200', 200],
+    ['Retry of #https://github.com/o/r/actions/runs/200/attempts/2', 200],
+    ['Nightly', null],
+    ['Retry of #0', null],
+    ['Fix #200 retry of things', null],
+  ])('parseRetryTitle(%j) = %j', (title, id) => {
+    expect(parseRetryTitle(title)).toBe(id);
+  });
+
+  it('finds a retry by its title or by its record lineage', () => {
+    const candidates = [
+      { runId: 201, displayTitle: 'Retry of #150' },
+      { runId: 202, displayTitle: 'Nightly', recordParentRunId: 199 },
+      { runId: 203, displayTitle: 'Retry of #200' },
+    ];
+    expect(findExistingRetry({ parentRunId: 200, candidates })).toEqual({
+      kind: 'found',
+      runId: 203,
+    });
+    expect(findExistingRetry({ parentRunId: 199, candidates })).toEqual({
+      kind: 'found',
+      runId: 202,
+    });
+    expect(findExistingRetry({ parentRunId: 300, candidates })).toEqual({ kind: 'none' });
+  });
+
+  it('never takes the parent for its own retry', () => {
+    const candidates = [{ runId: 200, displayTitle: 'Retry of #200' }];
+    expect(findExistingRetry({ parentRunId: 200, candidates })).toEqual({ kind: 'none' });
+  });
+
+  it('recommends a run-name that names the parent', () => {
+    expect(RETRY_RUN_NAME).toContain("format('Retry of #{0}', inputs.retry-of)");
+  });
+});
