@@ -59,7 +59,7 @@ async function completedRunCost(
   gh: GitHubEmulator,
   queue: Queue,
   botLogin: string,
-  gh_retry: boolean,
+  withRecord: boolean,
 ): Promise<{ requests: number; operations: string[] }> {
   const fired = await gh.fire({
     kind: 'push',
@@ -71,7 +71,7 @@ async function completedRunCost(
   await drained(queue);
   const runId = fired.runs[0];
   if (runId === undefined) throw new Error('the push started no run');
-  if (gh_retry) {
+  if (withRecord) {
     const record = recordFor({ repository: REPO, runId, shape: { status: 'failed' } });
     gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: recordFiles(record) });
   }
