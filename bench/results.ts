@@ -5,6 +5,7 @@
 import { renderTextTable } from '../src/core/report/text-table.js';
 import type { ActionOverhead } from './action-overhead.js';
 import type { AppCost } from './app-cost.js';
+import type { AppQueueCost } from './app-queue.js';
 import type { ArtifactSize } from './artifact-size.js';
 import type { DbtWorkSaved } from './dbt-work-saved.js';
 import type { RetryPlanning } from './retry-planning.js';
@@ -25,6 +26,8 @@ export interface BenchResults {
   readonly action: ActionOverhead | NotMeasured | null;
   readonly planning: RetryPlanning | NotMeasured | null;
   readonly app: AppCost | NotMeasured | null;
+  /** The App behind Redis (absent from results written before it was measured). */
+  readonly queue?: AppQueueCost | NotMeasured | null;
   readonly artifacts: readonly ArtifactSize[] | NotMeasured | null;
 }
 
@@ -102,6 +105,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       verdict: verdict(requests <= 6),
     });
   }
+  const queue = results.queue ?? null;
+  if (measured(queue)) checks.push(...queueChecks(queue));
   return checks;
 }
 
@@ -230,7 +235,41 @@ function renderScalars(results: BenchResults): string[] {
       ],
     );
   } else if (app !== null) rows.push(['App', `not measured: ${app.notMeasured}`]);
+  const { queue = null } = results;
+  if (measured(queue)) {
+    const rate = (t: AppQueueCost['redis']) =>
+      `${t.perSecond.toFixed(0)}/s (${t.accepted} of ${t.deliveries} accepted, ${t.seconds.toFixed(2)} s)`;
+    rows.push(
+      [
+        `App with Redis: ${queue.redis.deliveries} deliveries, first POST → last job done`,
+        rate(queue.redis),
+      ],
+      ['… the same deliveries in process (no Redis)', rate(queue.inProcess)],
+      [
+        '… through Redis ÷ in process',
+        `${queue.ratio.toFixed(2)} (${queue.concurrency} at a time)`,
+      ],
+    );
+  } else if (queue !== null) rows.push(['App with Redis', `not measured: ${queue.notMeasured}`]);
   return rows.length === 0 ? [] : ['Costs', renderTextTable(['figure', 'measured'], rows)];
+}
+
+function queueChecks(queue: AppQueueCost): TargetCheck[] {
+  const { retryRun, unrelatedRun } = queue.completed;
+  const ops = (operations: readonly string[]) =>
+    operations.length === 0 ? '' : ` (${operations.join(', ')})`;
+  return [
+    {
+      target: 'Redis: workflow_run.completed of an unrelated run ≤ 1 request',
+      measured: `${unrelatedRun.requests}${ops(unrelatedRun.operations)}`,
+      verdict: verdict(unrelatedRun.requests <= 1),
+    },
+    {
+      target: 'Redis: workflow_run.completed of a gh-retry run ≤ 6 requests',
+      measured: `${retryRun.requests}${ops(retryRun.operations)}`,
+      verdict: verdict(retryRun.requests <= 6),
+    },
+  ];
 }
 
 function describeOps(operations: Readonly<Record<string, number>>): string {

@@ -2,7 +2,7 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
- * artifacts,app` runs some sections.
+ * artifacts,app,queue` runs some sections.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureActionOverhead } from './action-overhead.js';
 import { measureAppCost } from './app-cost.js';
+import { measureAppQueue } from './app-queue.js';
 import { measureArtifactSizes } from './artifact-size.js';
 import { snapshotBundles, type Bundles } from './bundles.js';
 import {
@@ -28,7 +29,7 @@ import {
 } from './test-suite-work-saved.js';
 import { REPO_ROOT } from './timed-process.js';
 
-const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app'] as const;
+const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app', 'queue'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions; `quick` is for checking the bench itself. */
@@ -69,6 +70,7 @@ function settingsFor(quick: boolean) {
     action: { steps: 20, slopeSteps: quick ? 5 : 100, repetitions: quick ? 1 : 5 },
     planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
+    queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
   };
 }
 
@@ -180,7 +182,10 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
     if (bundles.app === null) throw new Error('dist/app/index.js is missing: run `npm run bundle`');
     return await measureAppCost({ ...settings.app, app: bundles.app });
   });
-  return { action, planning, app, artifacts };
+  const queue = await section('queue', 'the App behind Redis', () =>
+    measureAppQueue(settings.queue),
+  );
+  return { action, planning, app, queue, artifacts };
 }
 
 async function main(): Promise<void> {

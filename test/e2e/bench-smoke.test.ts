@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measureActionOverhead } from '../../bench/action-overhead.js';
 import { measureAppCost } from '../../bench/app-cost.js';
+import { measureAppQueue } from '../../bench/app-queue.js';
 import { measureArtifactSizes } from '../../bench/artifact-size.js';
 import { snapshotBundles } from '../../bench/bundles.js';
 import { measureDbtWorkSaved, prepareDbtProject } from '../../bench/dbt-work-saved.js';
@@ -119,6 +120,17 @@ describe('the benchmark measures at a tiny size', () => {
     results.app = app;
   });
 
+  it('counts the requests per completed run behind Redis and sends deliveries through the queue', async () => {
+    const queue = await measureAppQueue({ deliveries: 4, concurrency: 2 });
+    expect(queue.completed.unrelatedRun.operations).toEqual([
+      'actions/list-workflow-run-artifacts',
+    ]);
+    expect(queue.completed.retryRun.operations).toContain('checks/create');
+    expect(queue.redis).toMatchObject({ deliveries: 4, accepted: 4 });
+    expect(queue.inProcess).toMatchObject({ deliveries: 4, accepted: 4 });
+    results.queue = queue;
+  });
+
   it('puts every figure next to its target', () => {
     const all = {
       command: 'smoke',
@@ -137,6 +149,8 @@ describe('the benchmark measures at a tiny size', () => {
       expect.arrayContaining([
         expect.stringMatching(/^dbt 20 models: retry runs failed \+ skipped/),
         '/retry costs ≤ 6 API requests',
+        'Redis: workflow_run.completed of an unrelated run ≤ 1 request',
+        'Redis: workflow_run.completed of a gh-retry run ≤ 6 requests',
       ]),
     );
     expect(checks.find((c) => c.target.startsWith('dbt 20'))?.verdict).toBe('PASS');
