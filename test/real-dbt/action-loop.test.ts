@@ -67,7 +67,9 @@ describe(
     beforeAll(async () => {
       requireBundle();
       lab = makeLab();
-      cleanups.push(() => lab.remove());
+      cleanups.push(() => {
+        lab.remove();
+      });
       gh = await startEmulator();
       cleanups.push(() => gh.stop());
       gh.seedRepo({
@@ -107,7 +109,7 @@ describe(
       expect(gh.artifacts(parent.runId).map((a) => a.name)).toEqual(['gh-retry-nightly-1']);
       const seed = artifactResults(parent, 'dbt-seed');
       expect(seed.which).toBe('seed');
-      expect(names(seed, 'success')).toEqual(['raw_customers', 'raw_orders']);
+      expect(names(seed, 'success')).toEqual(['raw_customers', 'raw_orders', HOOK]);
       const run = artifactResults(parent, 'dbt-run');
       expect(run.which).toBe('run');
       expect(run.invocationCommand).toBe('dbt run');
@@ -128,7 +130,9 @@ describe(
       expect(retry.conclusion).toBe('success');
       expect(gh.run(retry.runId).display_title).toBe(`Retry of #${parent.runId}`);
       // The retry read its parent from the parent's record artifact.
-      expect(retry.job.main?.stdout).toContain(`${parent.runId}-1`);
+      expect(retry.job.main?.stdout).toContain(
+        `Retrying ${parent.runId}-1 (gh-retry-nightly-1), the run named by retry-of`,
+      );
       expect(statuses(retry.record)).toEqual([
         ['dbt-seed', 'reused'],
         ['dbt-run', 'success'],
