@@ -29,7 +29,12 @@ export function shortName(uniqueId: string): string {
 }
 
 export function readRunResults(file: string): DbtRunResults {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as {
+  return parseRunResults(readFileSync(file, 'utf8'));
+}
+
+/** A run_results.json's text (e.g. a file of a record artifact), read as `readRunResults` does. */
+export function parseRunResults(text: string): DbtRunResults {
+  const data = JSON.parse(text) as {
     metadata: { dbt_version: string };
     args: { which: string; invocation_command?: string } & Record<string, unknown>;
     results: { unique_id: string; status: string }[];
