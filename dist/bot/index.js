@@ -17473,6 +17473,207 @@ function fail(problem) {
     return { ok: false, problem };
 }
 //# sourceMappingURL=comment-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/retry-title.js
+/**
+ * The retry-title convention: a retry's `run-name` names its parent (`Retry of #123`), so a retry
+ * can be found while it is still queued, before it has uploaded a record.
+ */
+/**
+ * The `run-name` a workflow declares so that a retry's title names its parent while it is still
+ * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
+ */
+const RETRY_RUN_NAME = "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
+/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
+function parseRetryTitle(displayTitle) {
+    const match = /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
+        /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
+    const id = match ? Number(match[1]) : NaN;
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+/**
+ * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
+ * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
+ * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
+ * created since the parent finished and checks again right before dispatching.
+ */
+function findExistingRetry(params) {
+    const found = params.candidates.find((c) => c.runId !== params.parentRunId &&
+        (c.recordParentRunId === params.parentRunId ||
+            parseRetryTitle(c.displayTitle) === params.parentRunId));
+    return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
+}
+//# sourceMappingURL=retry-title.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/dispatch-trigger.js
+
+
+
+/**
+ * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
+ * trigger that declares the `retry-of` input (GitHub answers 422 to undeclared inputs).
+ */
+/**
+ * The dispatch inputs gh-retry sends: the contract between the App (which dispatches) and the
+ * Action (which reads them as its own inputs of the same names, action/inputs.ts).
+ */
+const RETRY_OF_INPUT = 'retry-of';
+const RETRY_MODE_INPUT = 'retry-mode';
+/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
+const DISPATCH_TRIGGER_YAML = [
+    'on:',
+    '  workflow_dispatch:',
+    '    inputs:',
+    `      ${RETRY_OF_INPUT}:`,
+    '        description: Run id or URL of the run to retry',
+    '        required: false',
+    `      ${RETRY_MODE_INPUT}:`,
+    `        description: '${listRetryModeForms()}'`,
+    '        required: false',
+    '        default: from-failure',
+    // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
+    `run-name: "${RETRY_RUN_NAME}"`,
+].join('\n');
+/** Read the `workflow_dispatch` trigger of a workflow file (YAML text). */
+function parseDispatchTrigger(text) {
+    const doc = (0,dist.parseDocument)(text, { uniqueKeys: false });
+    const error = doc.errors[0];
+    if (error !== undefined)
+        return { kind: 'invalid', message: error.message };
+    const root = doc.toJS({ maxAliasCount: 100 });
+    if (!isMapping(root))
+        return { kind: 'invalid', message: 'the file is not a mapping' };
+    // YAML 1.1 readers turn an unquoted `on` key into `true`.
+    const on = root.on ?? root.true;
+    if (on === 'workflow_dispatch')
+        return { kind: 'declared', inputs: [] };
+    if (Array.isArray(on)) {
+        return on.includes('workflow_dispatch') ? { kind: 'declared', inputs: [] } : { kind: 'none' };
+    }
+    if (!isMapping(on) || !('workflow_dispatch' in on))
+        return { kind: 'none' };
+    const dispatch = on.workflow_dispatch;
+    const inputs = isMapping(dispatch) && isMapping(dispatch.inputs) ? dispatch.inputs : {};
+    return { kind: 'declared', inputs: Object.keys(inputs) };
+}
+/**
+ * The dispatch inputs for a retry, or null when the workflow does not declare what the retry
+ * needs: `retry-of` always, `retry-mode` unless the mode is the Action's default.
+ */
+function retryInputs(params) {
+    const { trigger } = params;
+    if (trigger.kind !== 'declared' || !trigger.inputs.includes(RETRY_OF_INPUT))
+        return null;
+    const inputs = { [RETRY_OF_INPUT]: String(params.parentRunId) };
+    if (trigger.inputs.includes(RETRY_MODE_INPUT))
+        inputs[RETRY_MODE_INPUT] = params.mode;
+    else if (params.mode !== 'from-failure')
+        return null;
+    return inputs;
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=dispatch-trigger.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/markers.js
+/**
+ * The hidden `<!-- gh-retry:… -->` notes, one protocol:
+ * - `parent=RUN` ends the line of a `/retry` reply about retries of run RUN (edited with its outcome);
+ * - `reply-to=COMMENT` ends a `/retry` reply: it answers comment COMMENT (answer once);
+ * - `retry run=… trigger=… by=… [of=…]`: a retry the bot started (below);
+ * - `records expires=…`: when a run's records expire (on its check run).
+ *
+ * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
+ * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
+ * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
+ * bot tell its own automatic retries from manual ones without a database, and find a retry that
+ * was already started.
+ */
+const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy|cli) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
+/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
+function renderRetryMarker(marker) {
+    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
+        ? marker.requestedBy
+        : 'unknown';
+    const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
+    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
+}
+/** Every note in a check run's text or a reply. */
+function parseRetryMarkers(text) {
+    return [...text.matchAll(MARKER)].map((match) => ({
+        runId: Number(match[1]),
+        trigger: match[2],
+        requestedBy: match[3] ?? 'unknown',
+        ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
+    }));
+}
+// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
+// output (dbt messages, test names) that could spell a note of its own.
+const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
+/**
+ * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
+ * how to retry it from the check run alone, without listing the run's artifacts.
+ */
+function renderRecordsNote(note) {
+    const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
+    const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
+    return `<!-- gh-retry:records expires=${at} -->`;
+}
+/** The records note ending a check run's summary; null when there is none (an older check run). */
+function parseRecordsNote(text) {
+    const match = RECORDS.exec(text);
+    if (match === null)
+        return null;
+    const at = match[1] ?? 'never';
+    return { expiresAt: at === 'never' ? null : at };
+}
+/** Whether the records a note describes have expired at `now`. */
+function recordsExpired(note, now) {
+    return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
+}
+/** The note that ends a reply's line about retries of `parentRunId`. */
+function replyMarker(parentRunId) {
+    return `<!-- gh-retry:parent=${parentRunId} -->`;
+}
+/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
+function isReplyFor(body, parentRunId) {
+    return body.includes(replyMarker(parentRunId));
+}
+/** The note that ends the bot's reply to comment `commentId`. */
+function replyToMarker(commentId) {
+    return `<!-- gh-retry:reply-to=${commentId} -->`;
+}
+/** True when `body` is the bot's reply to comment `commentId`. */
+function isReplyTo(body, commentId) {
+    return body.includes(replyToMarker(commentId));
+}
+const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
+/**
+ * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
+ * other comment. Only there are notes read: the text above quotes what runs and tools said.
+ */
+function replyNotes(body) {
+    if (!REPLY_END.test(body))
+        return '';
+    return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
+}
+//# sourceMappingURL=markers.js.map
+;// CONCATENATED MODULE: ./lib/src/core/errors.js
+/** An error the user can fix; its message says what to do. Entry points print it without a stack. */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+/** A schedule (command list or YAML file) that cannot be used as written. */
+class ScheduleError extends (/* unused pure expression or super */ null && (errors_UserError)) {
+    name = 'ScheduleError';
+}
+/** A run record that is not valid, is of an unsupported version, or is not trustworthy. */
+class errors_RunRecordError extends errors_UserError {
+    name = 'RunRecordError';
+}
+/** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
+class errors_PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
+    name = 'PlanError';
+}
+//# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -27008,600 +27209,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/src/core/bot/config.js
-
-
-/**
- * `.github/gh-retry.yml`, shared by the App and the CLI:
- *
- *   permission: write            # level needed to use /retry: read | triage | write (default) | maintain | admin
- *   retry-policies:              # automatic retries; the first policy that matches a failed run wins
- *     - name: nightly dbt        # optional label shown in reports
- *       workflows: [nightly.yml] # file names or globs (`*`, `?`, `**`); default: every workflow
- *       branches: [main, release/*]   # names or globs; default: every branch
- *       mode: from-failure       # or all
- *       max-attempts: 3          # runs in the chain, counting the first: 3 = up to 2 automatic retries (1–10)
- *       delay: 5m                # wait before dispatching: seconds (0–3600) or "90s", "5m", "1h"
- *       conditions:              # optional; without it any failure matches; with several kinds, ANY match counts
- *         exit-codes: [1]        # exit code of a failed step
- *         output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on a failed step's output tail
- *         dbt-errors: ["deadlock", "/could not serialize/i"]    # failed dbt node messages: case-insensitive substring, or /regex/flags
- *
- * Unknown keys and bad values are reported as problems with their path, never silently ignored; a
- * bad `permission` falls back to `write`, and a policy with any problem is disabled (fail closed).
- * `_extends` is Probot's config inheritance: its loader resolves it, so it is accepted and ignored.
- */
-/** Where the App and the CLI look for the configuration. */
-const CONFIG_FILE = '.github/gh-retry.yml';
-/** The hard cap of `max-attempts`; larger values are an error, not clamped. */
-const MAX_ATTEMPTS_CAP = 10;
-/** The longest `delay`: one hour. */
-const MAX_DELAY_SECONDS = 3600;
-/** Longest pattern in `output-patterns` / `dbt-errors`. */
-const MAX_PATTERN_LENGTH = 200;
-/** What an absent file means: `write` needed for /retry, no automatic retries. */
-const DEFAULT_CONFIG = { permission: 'write', retryPolicies: [] };
-/**
- * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
- * stateful) is always a regular expression;
- * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
- * exponential time on a crafted output tail.
- */
-function compilePattern(text, style) {
-    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
-        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
-    }
-    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
-    if (slashed === null && style === 'substring') {
-        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
-    }
-    const body = slashed?.[1] ?? text;
-    const flags = slashed?.[2] ?? '';
-    if (!/^[imsu]*$/.test(flags))
-        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
-    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
-        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
-    }
-    try {
-        return { kind: 'ok', regex: new RegExp(body, flags) };
-    }
-    catch (error) {
-        return {
-            kind: 'invalid',
-            message: `not a valid regular expression (${error.message})`,
-        };
-    }
-}
-const unknownKeys = (allowed) => (issue) => issue.code === 'unrecognized_keys'
-    ? `unknown key ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}; allowed: ${allowed.join(', ')}`
-    : issue.code === 'invalid_type'
-        ? 'must be a mapping'
-        : undefined;
-const globList = (what) => array(schemas_string({ error: `each ${what} must be a string` })
-    .min(1, `an empty ${what} matches nothing`)
-    .max(200, `a ${what} is at most 200 characters`)
-    .regex(/^[^\s\p{Cc}]+$/u, `a ${what} has no spaces or control characters`), { error: `must be a list of ${what}s` })
-    .min(1, `list at least one ${what}, or leave the key out to match all`)
-    .max(50, `at most 50 ${what}s`);
-const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
-    const compiled = compilePattern(text, style);
-    if (compiled.kind === 'invalid')
-        ctx.addIssue({ code: 'custom', message: compiled.message });
-}), { error: 'must be a list of patterns' })
-    .min(1, 'list at least one pattern, or leave the key out')
-    .max(20, 'at most 20 patterns');
-const conditionsShape = {
-    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
-        .int('exit codes are whole numbers')
-        .min(0, 'exit codes are 0–255')
-        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
-        .min(1, 'list at least one exit code, or leave the key out')
-        .max(50, 'at most 50 exit codes')
-        .optional(),
-    'output-patterns': patternList('regex').optional(),
-    'dbt-errors': patternList('substring').optional(),
-};
-const delaySchema = union([schemas_number(), schemas_string()], {
-    error: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
-})
-    .transform((value, ctx) => {
-    const seconds = parseDelay(value);
-    if (seconds !== null)
-        return seconds;
-    ctx.addIssue({
-        code: 'custom',
-        message: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
-    });
-    return NEVER;
-});
-const policyShape = {
-    name: schemas_string({ error: 'must be a string' })
-        .min(1)
-        .max(100, 'at most 100 characters')
-        .optional(),
-    workflows: globList('workflow file name or glob').optional(),
-    branches: globList('branch name or glob').optional(),
-    mode: schemas_enum(['from-failure', 'all'], { error: 'must be from-failure or all' })
-        .default('from-failure'),
-    'max-attempts': schemas_number({ error: `must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}` })
-        .int(`must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}`)
-        .min(1, 'must be at least 1')
-        .max(MAX_ATTEMPTS_CAP, `must be at most ${MAX_ATTEMPTS_CAP} (the hard cap)`)
-        .default(2),
-    conditions: strictObject(conditionsShape, { error: unknownKeys(Object.keys(conditionsShape)) })
-        .refine((c) => Object.values(c).some((v) => v !== undefined), {
-        message: 'set at least one of exit-codes, output-patterns, dbt-errors',
-        // Only for an otherwise valid mapping: an unknown key already says what is wrong.
-        when: (payload) => payload.issues.length === 0,
-    })
-        .optional(),
-    delay: delaySchema.default(0),
-};
-const policySchema = strictObject(policyShape, { error: unknownKeys(Object.keys(policyShape)) });
-const TOP_LEVEL_KEYS = ['permission', 'retry-policies'];
-const MAX_POLICIES = 20;
-const PERMISSION_CHOICES = [
-    'read',
-    'triage',
-    'write',
-    'maintain',
-    'admin',
-];
-/** Read a configuration value (already parsed from YAML); bad parts fall back to safe defaults. */
-function parseConfig(value, params) {
-    const source = params?.source ?? CONFIG_FILE;
-    const problems = [];
-    const report = (path, message) => problems.push(`${source}: ${path}: ${message}`);
-    if (value === null || value === undefined)
-        return { config: DEFAULT_CONFIG, problems };
-    if (!isMapping(value)) {
-        report('(top level)', `must be a mapping with the keys ${TOP_LEVEL_KEYS.join(', ')}; using the defaults`);
-        return { config: DEFAULT_CONFIG, problems };
-    }
-    let permission = DEFAULT_CONFIG.permission;
-    let retryPolicies = [];
-    for (const [key, entry] of Object.entries(value)) {
-        if (key === '_extends')
-            continue;
-        if (key === 'permission') {
-            const level = PERMISSION_CHOICES.find((l) => l === entry);
-            if (level === undefined)
-                report(key, `must be one of ${PERMISSION_CHOICES.join(', ')}; using ${permission}`);
-            permission = level ?? permission;
-        }
-        else if (key === 'retry-policies') {
-            retryPolicies = parsePolicies(entry, report);
-        }
-        else {
-            report(key, `unknown key; allowed: ${TOP_LEVEL_KEYS.join(', ')}`);
-        }
-    }
-    return { config: { permission, retryPolicies }, problems };
-}
-/** Read the configuration file's text (YAML); a syntax error gives the defaults and one problem. */
-function parseConfigText(text, params) {
-    const source = params?.source ?? CONFIG_FILE;
-    if (text.length > 64 * 1024) {
-        return {
-            config: DEFAULT_CONFIG,
-            problems: [`${source}: larger than 64 KiB; using the defaults`],
-        };
-    }
-    const doc = parseDocument(text);
-    const error = doc.errors[0];
-    if (error !== undefined) {
-        return {
-            config: DEFAULT_CONFIG,
-            problems: [`${source}: not valid YAML (${error.message}); using the defaults`],
-        };
-    }
-    return parseConfig(doc.toJS({ maxAliasCount: 100 }), params);
-}
-function parsePolicies(value, report) {
-    if (value === null)
-        return [];
-    if (!Array.isArray(value)) {
-        report('retry-policies', 'must be a list of policies; automatic retries are off');
-        return [];
-    }
-    if (value.length > MAX_POLICIES)
-        report('retry-policies', `at most ${MAX_POLICIES} policies; the rest are disabled`);
-    const policies = [];
-    for (const [index, entry] of value.slice(0, MAX_POLICIES).entries()) {
-        const at = `retry-policies[${index}]`;
-        const parsed = policySchema.safeParse(entry);
-        if (parsed.success) {
-            policies.push(toPolicy(index, parsed.data));
-            continue;
-        }
-        for (const issue of parsed.error.issues)
-            report(formatPath(at, issue.path), issue.message);
-        report(at, 'this policy is disabled until the problems above are fixed');
-    }
-    return policies;
-}
-function toPolicy(index, data) {
-    const c = data.conditions;
-    return {
-        index,
-        name: data.name ?? null,
-        workflows: data.workflows ?? null,
-        branches: data.branches ?? null,
-        mode: { kind: data.mode },
-        maxAttempts: data['max-attempts'],
-        conditions: c === undefined
-            ? null
-            : {
-                exitCodes: c['exit-codes'] ?? [],
-                outputPatterns: c['output-patterns'] ?? [],
-                dbtErrors: c['dbt-errors'] ?? [],
-            },
-        delaySeconds: data.delay,
-    };
-}
-/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
-function parseDelay(value) {
-    const seconds = typeof value === 'number' ? value : parseDuration(value);
-    return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_DELAY_SECONDS ? seconds : null;
-}
-const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-function parseDuration(text) {
-    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
-    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
-}
-/** Describe a policy for messages: its name, else its position. */
-function describePolicy(policy) {
-    return policy.name === null
-        ? `retry-policies[${policy.index}]`
-        : `"${policy.name}" (retry-policies[${policy.index}])`;
-}
-function formatPath(prefix, path) {
-    return path.reduce((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), prefix);
-}
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=config.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/retry-policy.js
-
-/**
- * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
- * after a manual retry (a chain that a person touched is theirs); the first matching policy wins
- * and its `max-attempts` is final, so a later, looser policy cannot extend a chain. The chain
- * length comes from the record's lineage, which the Action writes and the App does not control.
- */
-function decideAutoRetry(params) {
-    const { config, record } = params;
-    if (record.status !== 'failed') {
-        const what = record.status === 'success' ? 'succeeded' : 'was cancelled';
-        return skip(`The run ${what}; automatic retries only follow failed runs.`);
-    }
-    const { lineage } = record;
-    if (lineage.parent !== null && lineage.trigger !== 'policy') {
-        const by = lineage.requestedBy === null ? '' : ` requested by @${lineage.requestedBy}`;
-        return skip(`The run is a manual retry (trigger: ${lineage.trigger}${by}); automatic retries never follow a manual retry. Comment /retry to retry it again.`);
-    }
-    if (config.retryPolicies.length === 0)
-        return skip('No retry policies are configured in .github/gh-retry.yml.');
-    const failedSteps = record.steps.filter((s) => s.status === 'failed');
-    const misses = [];
-    for (const policy of config.retryPolicies) {
-        const match = matchPolicy(policy, { ...params, failedSteps });
-        if (match.kind === 'miss') {
-            misses.push(`${describePolicy(policy)}: ${match.because}`);
-            continue;
-        }
-        const attempt = lineage.retryNumber + 2;
-        if (attempt > policy.maxAttempts) {
-            return skip(`Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
-                'Fix the cause, then comment /retry or retry from the Actions tab.');
-        }
-        const reason = `${describePolicy(policy)} matched (${match.because}); attempt ${attempt} of at most ${policy.maxAttempts}.`;
-        return {
-            kind: 'retry',
-            mode: policy.mode,
-            delaySeconds: policy.delaySeconds,
-            attempt,
-            maxAttempts: policy.maxAttempts,
-            policy,
-            reason,
-        };
-    }
-    return skip(`No retry policy matches this run: ${misses.join('; ')}.`);
-}
-function matchPolicy(policy, run) {
-    const workflow = stripRef(run.workflowPath);
-    if (policy.workflows !== null && !policy.workflows.some((p) => matchesWorkflow(p, workflow))) {
-        return {
-            kind: 'miss',
-            because: `workflow ${baseName(workflow)} is not in ${policy.workflows.join(', ')}`,
-        };
-    }
-    if (policy.branches !== null) {
-        const { branch } = run;
-        if (branch === null)
-            return {
-                kind: 'miss',
-                because: 'the run has no branch (fork or tag) and the policy lists branches',
-            };
-        if (!policy.branches.some((p) => matchesGlob(p, branch))) {
-            return { kind: 'miss', because: `branch ${branch} is not in ${policy.branches.join(', ')}` };
-        }
-    }
-    if (policy.conditions === null)
-        return { kind: 'match', because: 'any failure' };
-    const hit = findConditionMatch(policy.conditions, run.failedSteps);
-    return hit === null
-        ? { kind: 'miss', because: 'no failed step matches its conditions' }
-        : { kind: 'match', because: hit };
-}
-/** The first failed-step fact that meets a condition, in words; null when none does. */
-function findConditionMatch(conditions, failedSteps) {
-    const output = compileAll(conditions.outputPatterns, 'regex');
-    const dbt = compileAll(conditions.dbtErrors, 'substring');
-    for (const step of failedSteps) {
-        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
-            return `step ${step.id} exited ${step.exitCode}`;
-        }
-        const outputHit = output.find((p) => p.regex.test(step.outputTail));
-        if (outputHit)
-            return `output of step ${step.id} matches ${outputHit.text}`;
-        for (const node of step.nodes?.failed ?? []) {
-            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
-            if (dbtHit)
-                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
-        }
-    }
-    return null;
-}
-function compileAll(patterns, style) {
-    return patterns.flatMap((text) => {
-        const compiled = compilePattern(text, style);
-        // parseConfig rejects invalid patterns; one that still fails here simply never matches.
-        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
-    });
-}
-/** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */
-function matchesWorkflow(pattern, workflowPath) {
-    return matchesGlob(pattern, pattern.includes('/') ? workflowPath : baseName(workflowPath));
-}
-/** Glob match: `*` and `?` stay within a path segment, `**` crosses `/`; everything else is literal. */
-function matchesGlob(pattern, text) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '*' && pattern.charAt(i + 1) === '*') {
-            source += '.*';
-            i++;
-        }
-        else if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 'u').test(text);
-}
-/**
- * The `run-name` a workflow declares so that a retry's title names its parent while it is still
- * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
- */
-const RETRY_RUN_NAME = "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
-/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
-function parseRetryTitle(displayTitle) {
-    const match = /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
-        /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
-    const id = match ? Number(match[1]) : NaN;
-    return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-/**
- * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
- * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
- * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
- * created since the parent finished and checks again right before dispatching.
- */
-function findExistingRetry(params) {
-    const found = params.candidates.find((c) => c.runId !== params.parentRunId &&
-        (c.recordParentRunId === params.parentRunId ||
-            parseRetryTitle(c.displayTitle) === params.parentRunId));
-    return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
-}
-function stripRef(workflowPath) {
-    const at = workflowPath.indexOf('@');
-    return at === -1 ? workflowPath : workflowPath.slice(0, at);
-}
-function baseName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function skip(reason) {
-    return { kind: 'skip', reason };
-}
-//# sourceMappingURL=retry-policy.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/dispatch-trigger.js
-
-
-
-/**
- * Whether a workflow file can be dispatched as a gh-retry retry: it needs a `workflow_dispatch`
- * trigger that declares the `retry-of` input (GitHub answers 422 to undeclared inputs).
- */
-/**
- * The dispatch inputs gh-retry sends: the contract between the App (which dispatches) and the
- * Action (which reads them as its own inputs of the same names, action/inputs.ts).
- */
-const RETRY_OF_INPUT = 'retry-of';
-const RETRY_MODE_INPUT = 'retry-mode';
-/** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
-const DISPATCH_TRIGGER_YAML = [
-    'on:',
-    '  workflow_dispatch:',
-    '    inputs:',
-    `      ${RETRY_OF_INPUT}:`,
-    '        description: Run id or URL of the run to retry',
-    '        required: false',
-    `      ${RETRY_MODE_INPUT}:`,
-    `        description: '${listRetryModeForms()}'`,
-    '        required: false',
-    '        default: from-failure',
-    // Quoted: ` #` would start a YAML comment. The title lets gh-retry find a retry while it is queued.
-    `run-name: "${RETRY_RUN_NAME}"`,
-].join('\n');
-/** Read the `workflow_dispatch` trigger of a workflow file (YAML text). */
-function parseDispatchTrigger(text) {
-    const doc = (0,dist.parseDocument)(text, { uniqueKeys: false });
-    const error = doc.errors[0];
-    if (error !== undefined)
-        return { kind: 'invalid', message: error.message };
-    const root = doc.toJS({ maxAliasCount: 100 });
-    if (!dispatch_trigger_isMapping(root))
-        return { kind: 'invalid', message: 'the file is not a mapping' };
-    // YAML 1.1 readers turn an unquoted `on` key into `true`.
-    const on = root.on ?? root.true;
-    if (on === 'workflow_dispatch')
-        return { kind: 'declared', inputs: [] };
-    if (Array.isArray(on)) {
-        return on.includes('workflow_dispatch') ? { kind: 'declared', inputs: [] } : { kind: 'none' };
-    }
-    if (!dispatch_trigger_isMapping(on) || !('workflow_dispatch' in on))
-        return { kind: 'none' };
-    const dispatch = on.workflow_dispatch;
-    const inputs = dispatch_trigger_isMapping(dispatch) && dispatch_trigger_isMapping(dispatch.inputs) ? dispatch.inputs : {};
-    return { kind: 'declared', inputs: Object.keys(inputs) };
-}
-/**
- * The dispatch inputs for a retry, or null when the workflow does not declare what the retry
- * needs: `retry-of` always, `retry-mode` unless the mode is the Action's default.
- */
-function retryInputs(params) {
-    const { trigger } = params;
-    if (trigger.kind !== 'declared' || !trigger.inputs.includes(RETRY_OF_INPUT))
-        return null;
-    const inputs = { [RETRY_OF_INPUT]: String(params.parentRunId) };
-    if (trigger.inputs.includes(RETRY_MODE_INPUT))
-        inputs[RETRY_MODE_INPUT] = params.mode;
-    else if (params.mode !== 'from-failure')
-        return null;
-    return inputs;
-}
-function dispatch_trigger_isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=dispatch-trigger.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/markers.js
-/**
- * The hidden `<!-- gh-retry:… -->` notes, one protocol:
- * - `parent=RUN` ends the line of a `/retry` reply about retries of run RUN (edited with its outcome);
- * - `reply-to=COMMENT` ends a `/retry` reply: it answers comment COMMENT (answer once);
- * - `retry run=… trigger=… by=… [of=…]`: a retry the bot started (below);
- * - `records expires=…`: when a run's records expire (on its check run).
- *
- * Hidden notes the bot leaves in the text of a run's check run when it starts a retry of that
- * run: which run, what started it and for whom. GitHub's runs API does not say why a dispatched
- * run exists, and the Action records every dispatched retry as `dispatch`; these notes let the
- * bot tell its own automatic retries from manual ones without a database, and find a retry that
- * was already started.
- */
-const MARKER = /<!-- gh-retry:retry run=(\d{1,16}) trigger=(comment|check|policy|cli) by=([A-Za-z0-9-]{1,39}(?:\[bot\])?)(?: of=(\d{1,16}))? -->/g;
-/** The note for one retry (an HTML comment: invisible in the rendered check run or reply). */
-function renderRetryMarker(marker) {
-    const by = /^[A-Za-z0-9-]{1,39}(?:\[bot\])?$/.test(marker.requestedBy)
-        ? marker.requestedBy
-        : 'unknown';
-    const of = marker.parentRunId === undefined ? '' : ` of=${marker.parentRunId}`;
-    return `<!-- gh-retry:retry run=${marker.runId} trigger=${marker.trigger} by=${by}${of} -->`;
-}
-/** Every note in a check run's text or a reply. */
-function parseRetryMarkers(text) {
-    return [...text.matchAll(MARKER)].map((match) => ({
-        runId: Number(match[1]),
-        trigger: match[2],
-        requestedBy: match[3] ?? 'unknown',
-        ...(match[4] === undefined ? {} : { parentRunId: Number(match[4]) }),
-    }));
-}
-// Only at the very end of the summary, where the bot writes it: the summary above quotes tool
-// output (dbt messages, test names) that could spell a note of its own.
-const RECORDS = /<!-- gh-retry:records expires=(never|\d{4}-\d{2}-\d{2}T[0-9:.]{8,15}Z) -->\s*$/;
-/**
- * The note that the run has gh-retry records and when they expire, so that a `/retry` can choose
- * how to retry it from the check run alone, without listing the run's artifacts.
- */
-function renderRecordsNote(note) {
-    const time = note.expiresAt === null ? Number.NaN : Date.parse(note.expiresAt);
-    const at = Number.isNaN(time) ? 'never' : new Date(time).toISOString();
-    return `<!-- gh-retry:records expires=${at} -->`;
-}
-/** The records note ending a check run's summary; null when there is none (an older check run). */
-function parseRecordsNote(text) {
-    const match = RECORDS.exec(text);
-    if (match === null)
-        return null;
-    const at = match[1] ?? 'never';
-    return { expiresAt: at === 'never' ? null : at };
-}
-/** Whether the records a note describes have expired at `now`. */
-function recordsExpired(note, now) {
-    return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
-}
-/** The note that ends a reply's line about retries of `parentRunId`. */
-function replyMarker(parentRunId) {
-    return `<!-- gh-retry:parent=${parentRunId} -->`;
-}
-/** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
-function isReplyFor(body, parentRunId) {
-    return body.includes(replyMarker(parentRunId));
-}
-/** The note that ends the bot's reply to comment `commentId`. */
-function replyToMarker(commentId) {
-    return `<!-- gh-retry:reply-to=${commentId} -->`;
-}
-/** True when `body` is the bot's reply to comment `commentId`. */
-function isReplyTo(body, commentId) {
-    return body.includes(replyToMarker(commentId));
-}
-const REPLY_END = /<!-- gh-retry:reply-to=\d{1,16} -->\s*$/;
-/**
- * The notes block a `/retry` reply ends with (the notes, then the reply-to marker); empty for any
- * other comment. Only there are notes read: the text above quotes what runs and tools said.
- */
-function replyNotes(body) {
-    if (!REPLY_END.test(body))
-        return '';
-    return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
-}
-//# sourceMappingURL=markers.js.map
-;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-node-status.js
-/** dbt node statuses (run_results.json `status`) that count as failed: listed with their message and counted as failed in reports. */
-const FAILED_NODE_STATUSES = [
-    'error',
-    'fail',
-    'runtime error',
-    'partial success',
-];
-/** True when a dbt node status counts as failed. */
-function isFailedNodeStatus(status) {
-    return FAILED_NODE_STATUSES.includes(status);
-}
-//# sourceMappingURL=dbt-node-status.js.map
-;// CONCATENATED MODULE: ./lib/src/core/errors.js
-/** An error the user can fix; its message says what to do. Entry points print it without a stack. */
-class errors_UserError extends Error {
-    name = 'UserError';
-}
-/** A schedule (command list or YAML file) that cannot be used as written. */
-class ScheduleError extends (/* unused pure expression or super */ null && (errors_UserError)) {
-    name = 'ScheduleError';
-}
-/** A run record that is not valid, is of an unsupported version, or is not trustworthy. */
-class errors_RunRecordError extends errors_UserError {
-    name = 'RunRecordError';
-}
-/** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
-class errors_PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
-    name = 'PlanError';
-}
-//# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
 
 
@@ -27863,35 +27470,6 @@ function isRetryable(record) {
     return (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
 }
 //# sourceMappingURL=record.js.map
-;// CONCATENATED MODULE: ./lib/src/core/report/text-table.js
-/** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
-function renderTextTable(headers, rows) {
-    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return [line(headers), ...rows.map(line)].join('\n');
-}
-/** A duration the way people read it: `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    const seconds = ms / 1000;
-    if (seconds < 59.95)
-        return `${seconds.toFixed(1)}s`;
-    const totalSeconds = Math.round(seconds);
-    const minutes = Math.floor(totalSeconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-/** Shorten text to `max` characters on one line, marking the cut with `…`. */
-function truncateText(text, max) {
-    const oneLine = text.replace(/\s*\n\s*/g, ' ');
-    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
-}
-//# sourceMappingURL=text-table.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/reference.js
 
 const WEB_PATH = /^\/([^/]+)\/([^/]+)\/actions\/runs\/(\d{1,16})(?:\/attempts\/(\d{1,4}))?(?:\/jobs?\/\d{1,16})?\/?$/;
@@ -28103,10 +27681,49 @@ function fitNewest(text, max = MARKDOWN_LIMIT) {
     return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
 }
 //# sourceMappingURL=markdown.js.map
-;// CONCATENATED MODULE: ./lib/src/core/report/markdown-report.js
-
-
-
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-node-status.js
+/** dbt node statuses (run_results.json `status`) that count as failed: listed with their message and counted as failed in reports. */
+const FAILED_NODE_STATUSES = [
+    'error',
+    'fail',
+    'runtime error',
+    'partial success',
+];
+/** True when a dbt node status counts as failed. */
+function isFailedNodeStatus(status) {
+    return FAILED_NODE_STATUSES.includes(status);
+}
+//# sourceMappingURL=dbt-node-status.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/text-table.js
+/** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
+function renderTextTable(headers, rows) {
+    const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return [line(headers), ...rows.map(line)].join('\n');
+}
+/** A duration the way people read it: `850ms`, `12.3s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 59.95)
+        return `${seconds.toFixed(1)}s`;
+    const totalSeconds = Math.round(seconds);
+    const minutes = Math.floor(totalSeconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${String(totalSeconds % 60).padStart(2, '0')}s`;
+    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+/** Shorten text to `max` characters on one line, marking the cut with `…`. */
+function truncateText(text, max) {
+    const oneLine = text.replace(/\s*\n\s*/g, ' ');
+    return oneLine.length <= max ? oneLine : `${oneLine.slice(0, Math.max(0, max - 1))}…`;
+}
+//# sourceMappingURL=text-table.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/run-summary.js
 
 
 
@@ -28114,9 +27731,9 @@ function fitNewest(text, max = MARKDOWN_LIMIT) {
 
 
 /**
- * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
- * replies. Everything taken from a record or an API answer is untrusted: it is shown in code
- * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ * GitHub-flavoured Markdown for one run: the Action's job summary and the App's check run.
+ * Everything taken from a record is untrusted: it is shown in code spans or escaped, so it cannot
+ * mention people, link elsewhere, or break the layout. The bot's replies are in `retry-reply.ts`.
  */
 /** Failed nodes or tests named per step before "+N more". */
 const LISTED_FAILURES_PER_STEP = 20;
@@ -28216,6 +27833,7 @@ function retryFormName(step) {
             return 'retry form';
     }
 }
+/** What a step's nodes or tests came to, e.g. "3 failed, 5 skipped nodes"; '' when nothing to say. */
 function describeOutcome(step) {
     if (step.nodes !== null) {
         const failed = countFailedNodes(step.nodes);
@@ -28266,6 +27884,27 @@ function renderHowToRetry(record) {
     lines.push('- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.', `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: ${listRetryModeForms(code)}).`, '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.');
     return lines.join('\n');
 }
+function listWithMore(items, total) {
+    const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
+    const more = Math.max(total, items.length) - shown.length;
+    return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
+}
+function countFailedNodes(nodes) {
+    const counted = sum(FAILED_NODE_STATUSES.map((status) => nodes.counts[status] ?? 0));
+    return Math.max(counted, nodes.failed.length);
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+//# sourceMappingURL=run-summary.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/retry-reply.js
+
+
+
+
+
+
+
 /** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
 function renderRetryReply(params) {
     const { reply } = params;
@@ -28377,19 +28016,269 @@ function describeStepCounts(record) {
     const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
     return parts.length === 0 ? 'no steps' : parts.join(', ');
 }
-function listWithMore(items, total) {
-    const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
-    const more = Math.max(total, items.length) - shown.length;
-    return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
+//# sourceMappingURL=retry-reply.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/duration.js
+/** `delay` of a retry policy: seconds, or a duration such as "90s", "5m", "1h". */
+/** The longest `delay`: one hour. */
+const MAX_DELAY_SECONDS = 3600;
+/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
+function parseDelay(value) {
+    const seconds = typeof value === 'number' ? value : parseDuration(value);
+    return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_DELAY_SECONDS ? seconds : null;
 }
-function countFailedNodes(nodes) {
-    const counted = sum(FAILED_NODE_STATUSES.map((status) => nodes.counts[status] ?? 0));
-    return Math.max(counted, nodes.failed.length);
+const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+function parseDuration(text) {
+    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
+    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
 }
-function sum(values) {
-    return values.reduce((a, b) => a + b, 0);
+//# sourceMappingURL=duration.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/patterns.js
+/** Condition patterns of `.github/gh-retry.yml` (`output-patterns`, `dbt-errors`), compiled safely. */
+/** Longest pattern in `output-patterns` / `dbt-errors`. */
+const MAX_PATTERN_LENGTH = 200;
+/**
+ * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
+ * stateful) is always a regular expression;
+ * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
+ * exponential time on a crafted output tail.
+ */
+function compilePattern(text, style) {
+    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
+        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
+    }
+    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
+    if (slashed === null && style === 'substring') {
+        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
+    }
+    const body = slashed?.[1] ?? text;
+    const flags = slashed?.[2] ?? '';
+    if (!/^[imsu]*$/.test(flags))
+        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
+    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
+        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
+    }
+    try {
+        return { kind: 'ok', regex: new RegExp(body, flags) };
+    }
+    catch (error) {
+        return {
+            kind: 'invalid',
+            message: `not a valid regular expression (${error.message})`,
+        };
+    }
 }
-//# sourceMappingURL=markdown-report.js.map
+//# sourceMappingURL=patterns.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/config.js
+
+
+
+
+/**
+ * `.github/gh-retry.yml`, shared by the App and the CLI:
+ *
+ *   permission: write            # level needed to use /retry: read | triage | write (default) | maintain | admin
+ *   retry-policies:              # automatic retries; the first policy that matches a failed run wins
+ *     - name: nightly dbt        # optional label shown in reports
+ *       workflows: [nightly.yml] # file names or globs (`*`, `?`, `**`); default: every workflow
+ *       branches: [main, release/*]   # names or globs; default: every branch
+ *       mode: from-failure       # or all
+ *       max-attempts: 3          # runs in the chain, counting the first: 3 = up to 2 automatic retries (1–10)
+ *       delay: 5m                # wait before dispatching: seconds (0–3600) or "90s", "5m", "1h"
+ *       conditions:              # optional; without it any failure matches; with several kinds, ANY match counts
+ *         exit-codes: [1]        # exit code of a failed step
+ *         output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on a failed step's output tail
+ *         dbt-errors: ["deadlock", "/could not serialize/i"]    # failed dbt node messages: case-insensitive substring, or /regex/flags
+ *
+ * Unknown keys and bad values are reported as problems with their path, never silently ignored; a
+ * bad `permission` falls back to `write`, and a policy with any problem is disabled (fail closed).
+ * `_extends` is Probot's config inheritance: its loader resolves it, so it is accepted and ignored.
+ */
+/** Where the App and the CLI look for the configuration. */
+const CONFIG_FILE = '.github/gh-retry.yml';
+/** The hard cap of `max-attempts`; larger values are an error, not clamped. */
+const MAX_ATTEMPTS_CAP = 10;
+/** What an absent file means: `write` needed for /retry, no automatic retries. */
+const DEFAULT_CONFIG = { permission: 'write', retryPolicies: [] };
+const unknownKeys = (allowed) => (issue) => issue.code === 'unrecognized_keys'
+    ? `unknown key ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}; allowed: ${allowed.join(', ')}`
+    : issue.code === 'invalid_type'
+        ? 'must be a mapping'
+        : undefined;
+const globList = (what) => array(schemas_string({ error: `each ${what} must be a string` })
+    .min(1, `an empty ${what} matches nothing`)
+    .max(200, `a ${what} is at most 200 characters`)
+    .regex(/^[^\s\p{Cc}]+$/u, `a ${what} has no spaces or control characters`), { error: `must be a list of ${what}s` })
+    .min(1, `list at least one ${what}, or leave the key out to match all`)
+    .max(50, `at most 50 ${what}s`);
+const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
+    const compiled = compilePattern(text, style);
+    if (compiled.kind === 'invalid')
+        ctx.addIssue({ code: 'custom', message: compiled.message });
+}), { error: 'must be a list of patterns' })
+    .min(1, 'list at least one pattern, or leave the key out')
+    .max(20, 'at most 20 patterns');
+const conditionsShape = {
+    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
+        .int('exit codes are whole numbers')
+        .min(0, 'exit codes are 0–255')
+        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
+        .min(1, 'list at least one exit code, or leave the key out')
+        .max(50, 'at most 50 exit codes')
+        .optional(),
+    'output-patterns': patternList('regex').optional(),
+    'dbt-errors': patternList('substring').optional(),
+};
+const delaySchema = union([schemas_number(), schemas_string()], {
+    error: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
+})
+    .transform((value, ctx) => {
+    const seconds = parseDelay(value);
+    if (seconds !== null)
+        return seconds;
+    ctx.addIssue({
+        code: 'custom',
+        message: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
+    });
+    return NEVER;
+});
+const policyShape = {
+    name: schemas_string({ error: 'must be a string' })
+        .min(1)
+        .max(100, 'at most 100 characters')
+        .optional(),
+    workflows: globList('workflow file name or glob').optional(),
+    branches: globList('branch name or glob').optional(),
+    mode: schemas_enum(['from-failure', 'all'], { error: 'must be from-failure or all' })
+        .default('from-failure'),
+    'max-attempts': schemas_number({ error: `must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}` })
+        .int(`must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}`)
+        .min(1, 'must be at least 1')
+        .max(MAX_ATTEMPTS_CAP, `must be at most ${MAX_ATTEMPTS_CAP} (the hard cap)`)
+        .default(2),
+    conditions: strictObject(conditionsShape, { error: unknownKeys(Object.keys(conditionsShape)) })
+        .refine((c) => Object.values(c).some((v) => v !== undefined), {
+        message: 'set at least one of exit-codes, output-patterns, dbt-errors',
+        // Only for an otherwise valid mapping: an unknown key already says what is wrong.
+        when: (payload) => payload.issues.length === 0,
+    })
+        .optional(),
+    delay: delaySchema.default(0),
+};
+const policySchema = strictObject(policyShape, { error: unknownKeys(Object.keys(policyShape)) });
+const TOP_LEVEL_KEYS = ['permission', 'retry-policies'];
+const MAX_POLICIES = 20;
+const PERMISSION_CHOICES = [
+    'read',
+    'triage',
+    'write',
+    'maintain',
+    'admin',
+];
+/** Read a configuration value (already parsed from YAML); bad parts fall back to safe defaults. */
+function parseConfig(value, params) {
+    const source = params?.source ?? CONFIG_FILE;
+    const problems = [];
+    const report = (path, message) => problems.push(`${source}: ${path}: ${message}`);
+    if (value === null || value === undefined)
+        return { config: DEFAULT_CONFIG, problems };
+    if (!config_isMapping(value)) {
+        report('(top level)', `must be a mapping with the keys ${TOP_LEVEL_KEYS.join(', ')}; using the defaults`);
+        return { config: DEFAULT_CONFIG, problems };
+    }
+    let permission = DEFAULT_CONFIG.permission;
+    let retryPolicies = [];
+    for (const [key, entry] of Object.entries(value)) {
+        if (key === '_extends')
+            continue;
+        if (key === 'permission') {
+            const level = PERMISSION_CHOICES.find((l) => l === entry);
+            if (level === undefined)
+                report(key, `must be one of ${PERMISSION_CHOICES.join(', ')}; using ${permission}`);
+            permission = level ?? permission;
+        }
+        else if (key === 'retry-policies') {
+            retryPolicies = parsePolicies(entry, report);
+        }
+        else {
+            report(key, `unknown key; allowed: ${TOP_LEVEL_KEYS.join(', ')}`);
+        }
+    }
+    return { config: { permission, retryPolicies }, problems };
+}
+/** Read the configuration file's text (YAML); a syntax error gives the defaults and one problem. */
+function parseConfigText(text, params) {
+    const source = params?.source ?? CONFIG_FILE;
+    if (text.length > 64 * 1024) {
+        return {
+            config: DEFAULT_CONFIG,
+            problems: [`${source}: larger than 64 KiB; using the defaults`],
+        };
+    }
+    const doc = parseDocument(text);
+    const error = doc.errors[0];
+    if (error !== undefined) {
+        return {
+            config: DEFAULT_CONFIG,
+            problems: [`${source}: not valid YAML (${error.message}); using the defaults`],
+        };
+    }
+    return parseConfig(doc.toJS({ maxAliasCount: 100 }), params);
+}
+function parsePolicies(value, report) {
+    if (value === null)
+        return [];
+    if (!Array.isArray(value)) {
+        report('retry-policies', 'must be a list of policies; automatic retries are off');
+        return [];
+    }
+    if (value.length > MAX_POLICIES)
+        report('retry-policies', `at most ${MAX_POLICIES} policies; the rest are disabled`);
+    const policies = [];
+    for (const [index, entry] of value.slice(0, MAX_POLICIES).entries()) {
+        const at = `retry-policies[${index}]`;
+        const parsed = policySchema.safeParse(entry);
+        if (parsed.success) {
+            policies.push(toPolicy(index, parsed.data));
+            continue;
+        }
+        for (const issue of parsed.error.issues)
+            report(formatPath(at, issue.path), issue.message);
+        report(at, 'this policy is disabled until the problems above are fixed');
+    }
+    return policies;
+}
+function toPolicy(index, data) {
+    const c = data.conditions;
+    return {
+        index,
+        name: data.name ?? null,
+        workflows: data.workflows ?? null,
+        branches: data.branches ?? null,
+        mode: { kind: data.mode },
+        maxAttempts: data['max-attempts'],
+        conditions: c === undefined
+            ? null
+            : {
+                exitCodes: c['exit-codes'] ?? [],
+                outputPatterns: c['output-patterns'] ?? [],
+                dbtErrors: c['dbt-errors'] ?? [],
+            },
+        delaySeconds: data.delay,
+    };
+}
+/** Describe a policy for messages: its name, else its position. */
+function describePolicy(policy) {
+    return policy.name === null
+        ? `retry-policies[${policy.index}]`
+        : `"${policy.name}" (retry-policies[${policy.index}])`;
+}
+function formatPath(prefix, path) {
+    return path.reduce((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), prefix);
+}
+function config_isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=config.js.map
 ;// CONCATENATED MODULE: ./lib/app/context.js
 /** The web URL of a run of the context's repository. */
 function runUrlOf(ctx) {
@@ -29692,6 +29581,139 @@ async function react(ctx, event, content) {
     return await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
 }
 //# sourceMappingURL=issue-comment.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/auto-retry.js
+
+
+/**
+ * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
+ * after a manual retry (a chain that a person touched is theirs); the first matching policy wins
+ * and its `max-attempts` is final, so a later, looser policy cannot extend a chain. The chain
+ * length comes from the record's lineage, which the Action writes and the App does not control.
+ */
+function decideAutoRetry(params) {
+    const { config, record } = params;
+    if (record.status !== 'failed') {
+        const what = record.status === 'success' ? 'succeeded' : 'was cancelled';
+        return skip(`The run ${what}; automatic retries only follow failed runs.`);
+    }
+    const { lineage } = record;
+    if (lineage.parent !== null && lineage.trigger !== 'policy') {
+        const by = lineage.requestedBy === null ? '' : ` requested by @${lineage.requestedBy}`;
+        return skip(`The run is a manual retry (trigger: ${lineage.trigger}${by}); automatic retries never follow a manual retry. Comment /retry to retry it again.`);
+    }
+    if (config.retryPolicies.length === 0)
+        return skip('No retry policies are configured in .github/gh-retry.yml.');
+    const failedSteps = record.steps.filter((s) => s.status === 'failed');
+    const misses = [];
+    for (const policy of config.retryPolicies) {
+        const match = matchPolicy(policy, { ...params, failedSteps });
+        if (match.kind === 'miss') {
+            misses.push(`${describePolicy(policy)}: ${match.because}`);
+            continue;
+        }
+        const attempt = lineage.retryNumber + 2;
+        if (attempt > policy.maxAttempts) {
+            return skip(`Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
+                'Fix the cause, then comment /retry or retry from the Actions tab.');
+        }
+        const reason = `${describePolicy(policy)} matched (${match.because}); attempt ${attempt} of at most ${policy.maxAttempts}.`;
+        return {
+            kind: 'retry',
+            mode: policy.mode,
+            delaySeconds: policy.delaySeconds,
+            attempt,
+            maxAttempts: policy.maxAttempts,
+            policy,
+            reason,
+        };
+    }
+    return skip(`No retry policy matches this run: ${misses.join('; ')}.`);
+}
+function matchPolicy(policy, run) {
+    const workflow = stripRef(run.workflowPath);
+    if (policy.workflows !== null && !policy.workflows.some((p) => matchesWorkflow(p, workflow))) {
+        return {
+            kind: 'miss',
+            because: `workflow ${baseName(workflow)} is not in ${policy.workflows.join(', ')}`,
+        };
+    }
+    if (policy.branches !== null) {
+        const { branch } = run;
+        if (branch === null)
+            return {
+                kind: 'miss',
+                because: 'the run has no branch (fork or tag) and the policy lists branches',
+            };
+        if (!policy.branches.some((p) => matchesGlob(p, branch))) {
+            return { kind: 'miss', because: `branch ${branch} is not in ${policy.branches.join(', ')}` };
+        }
+    }
+    if (policy.conditions === null)
+        return { kind: 'match', because: 'any failure' };
+    const hit = findConditionMatch(policy.conditions, run.failedSteps);
+    return hit === null
+        ? { kind: 'miss', because: 'no failed step matches its conditions' }
+        : { kind: 'match', because: hit };
+}
+/** The first failed-step fact that meets a condition, in words; null when none does. */
+function findConditionMatch(conditions, failedSteps) {
+    const output = compileAll(conditions.outputPatterns, 'regex');
+    const dbt = compileAll(conditions.dbtErrors, 'substring');
+    for (const step of failedSteps) {
+        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
+            return `step ${step.id} exited ${step.exitCode}`;
+        }
+        const outputHit = output.find((p) => p.regex.test(step.outputTail));
+        if (outputHit)
+            return `output of step ${step.id} matches ${outputHit.text}`;
+        for (const node of step.nodes?.failed ?? []) {
+            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
+            if (dbtHit)
+                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
+        }
+    }
+    return null;
+}
+function compileAll(patterns, style) {
+    return patterns.flatMap((text) => {
+        const compiled = compilePattern(text, style);
+        // parseConfig rejects invalid patterns; one that still fails here simply never matches.
+        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
+    });
+}
+/** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */
+function matchesWorkflow(pattern, workflowPath) {
+    return matchesGlob(pattern, pattern.includes('/') ? workflowPath : baseName(workflowPath));
+}
+/** Glob match: `*` and `?` stay within a path segment, `**` crosses `/`; everything else is literal. */
+function matchesGlob(pattern, text) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '*' && pattern.charAt(i + 1) === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 'u').test(text);
+}
+function stripRef(workflowPath) {
+    const at = workflowPath.indexOf('@');
+    return at === -1 ? workflowPath : workflowPath.slice(0, at);
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function skip(reason) {
+    return { kind: 'skip', reason };
+}
+//# sourceMappingURL=auto-retry.js.map
 ;// CONCATENATED MODULE: ./lib/app/retry/auto.js
 
 

@@ -24606,7 +24606,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // looseObject
@@ -35558,12 +35558,12 @@ function parseDbtCommand(words) {
 /** What a step id may look like (explicit or derived). */
 const STEP_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 /** The longest step id. */
-const step_ids_MAX_STEP_ID_LENGTH = 64;
+const MAX_STEP_ID_LENGTH = 64;
 /** The rule for step ids, in words, for error messages. */
 const STEP_ID_RULE = 'an id is lower-case letters, digits, ".", "_" and "-", starts with a letter or digit, and has at most 64 characters';
 /** True when `id` is a valid step id. */
 function step_ids_isValidStepId(id) {
-    return id.length <= step_ids_MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(id);
+    return id.length <= MAX_STEP_ID_LENGTH && STEP_ID_PATTERN.test(id);
 }
 /**
  * The readable id a command would get before collisions are resolved: the program and its first
@@ -35579,7 +35579,7 @@ function deriveBaseStepId(command) {
     const slug = `${words.programName} ${subcommand}`
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
-        .slice(0, step_ids_MAX_STEP_ID_LENGTH - 4)
+        .slice(0, MAX_STEP_ID_LENGTH - 4)
         .replace(/^-+|-+$/g, '');
     return slug === '' ? 'step' : slug;
 }
@@ -35650,9 +35650,9 @@ function isCd(command) {
 
 
 /** The most step ids one `only` accepts. */
-const mode_MAX_ONLY_STEPS = 50;
+const MAX_ONLY_STEPS = 50;
 /** The mode forms, in the order help texts list them. */
-const mode_RETRY_MODE_TABLE = [
+const RETRY_MODE_TABLE = [
     {
         kind: 'from-failure',
         keyword: 'from-failure',
@@ -35684,7 +35684,7 @@ const mode_RETRY_MODE_TABLE = [
 ];
 /** The form of a mode kind. */
 function modeForm(kind) {
-    const form = mode_RETRY_MODE_TABLE.find((f) => f.kind === kind);
+    const form = RETRY_MODE_TABLE.find((f) => f.kind === kind);
     if (form === undefined)
         throw new Error(`unknown retry mode ${kind}`);
     return form;
@@ -35692,17 +35692,17 @@ function modeForm(kind) {
 /** The form a keyword selects (case-insensitive), if any. */
 function formOfKeyword(word) {
     const lower = word.toLowerCase();
-    return mode_RETRY_MODE_TABLE.find((f) => f.keyword === lower);
+    return RETRY_MODE_TABLE.find((f) => f.keyword === lower);
 }
 /** The forms a retry mode can take, for messages: `from-failure, all, from STEP, only STEP[,STEP…]`. */
-const RETRY_MODE_FORMS = mode_RETRY_MODE_TABLE.map((f) => f.usage).join(', ');
+const RETRY_MODE_FORMS = RETRY_MODE_TABLE.map((f) => f.usage).join(', ');
 /** The forms as a sentence list, each through `show`: `a, b, c or d`. */
 function mode_listRetryModeForms(show = (u) => u) {
-    const usages = mode_RETRY_MODE_TABLE.map((f) => show(f.usage));
+    const usages = RETRY_MODE_TABLE.map((f) => show(f.usage));
     return `${usages.slice(0, -1).join(', ')} or ${usages[usages.length - 1] ?? ''}`;
 }
 /** The mode built from a form and its checked arguments. */
-function mode_toRetryMode(form, args) {
+function toRetryMode(form, args) {
     switch (form.kind) {
         case 'from-failure':
         case 'all':
@@ -35717,13 +35717,13 @@ function mode_toRetryMode(form, args) {
  * The one rule for `only A,B`: comma-separated, spaces around commas allowed, no empty item, at
  * most {@link MAX_ONLY_STEPS} ids, each a valid step id; repeats collapse, order kept.
  */
-function mode_readStepList(text) {
+function readStepList(text) {
     if (text.trim() === '')
         return { ok: false, problem: { kind: 'no-steps' } };
     const items = text.split(',').map((s) => s.trim());
     if (items.some((s) => s === ''))
         return { ok: false, problem: { kind: 'empty-item' } };
-    if (items.length > mode_MAX_ONLY_STEPS)
+    if (items.length > MAX_ONLY_STEPS)
         return { ok: false, problem: { kind: 'too-many' } };
     const bad = items.find((s) => !step_ids_isValidStepId(s));
     if (bad !== undefined)
@@ -35739,14 +35739,14 @@ function parseRetryMode(text) {
     const argument = rest.join(' ');
     const form = formOfKeyword(keyword);
     if (form?.argument === 'none' && argument === '')
-        return mode_toRetryMode(form, []);
+        return toRetryMode(form, []);
     if (form?.argument === 'step' && argument !== '' && isValidStepId(argument)) {
-        return mode_toRetryMode(form, [argument]);
+        return toRetryMode(form, [argument]);
     }
     if (form?.argument === 'step-list') {
-        const steps = mode_readStepList(argument);
+        const steps = readStepList(argument);
         if (steps.ok)
-            return mode_toRetryMode(form, steps.steps);
+            return toRetryMode(form, steps.steps);
     }
     const trimmed = text.trim();
     const shown = trimmed === ''
@@ -35767,7 +35767,7 @@ function mode_formatRetryMode(mode) {
     }
 }
 /** Describe a retry in words (`Retrying only a, b`), each step id through `showStep`. */
-function mode_describeRetryMode(mode, showStep = (id) => id) {
+function describeRetryMode(mode, showStep = (id) => id) {
     switch (mode.kind) {
         case 'from-failure':
             return 'Retrying from failure';
@@ -37320,7 +37320,7 @@ function readStep(step) {
 }
 /** `--only` follows the one `only` rule of the retry-mode grammar (src/core/retry/mode.ts). */
 function readOnly(text) {
-    const list = mode_readStepList(text);
+    const list = readStepList(text);
     if (list.ok)
         return list.steps;
     switch (list.problem.kind) {
@@ -37329,7 +37329,7 @@ function readOnly(text) {
         case 'empty-item':
             throw new UserError(`--only "${text}" has an empty step id: separate step ids with single commas`);
         case 'too-many':
-            throw new UserError(`--only accepts at most ${mode_MAX_ONLY_STEPS} step ids`);
+            throw new UserError(`--only accepts at most ${MAX_ONLY_STEPS} step ids`);
         case 'bad-id':
             throw new UserError(`--only: "${list.problem.id}" is not a step id; ${STEP_ID_RULE}`);
     }
@@ -38292,381 +38292,11 @@ function checkRecordOfRun(params) {
     return record;
 }
 //# sourceMappingURL=artifact.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/config.js
-
-
+;// CONCATENATED MODULE: ./lib/src/core/bot/retry-title.js
 /**
- * `.github/gh-retry.yml`, shared by the App and the CLI:
- *
- *   permission: write            # level needed to use /retry: read | triage | write (default) | maintain | admin
- *   retry-policies:              # automatic retries; the first policy that matches a failed run wins
- *     - name: nightly dbt        # optional label shown in reports
- *       workflows: [nightly.yml] # file names or globs (`*`, `?`, `**`); default: every workflow
- *       branches: [main, release/*]   # names or globs; default: every branch
- *       mode: from-failure       # or all
- *       max-attempts: 3          # runs in the chain, counting the first: 3 = up to 2 automatic retries (1–10)
- *       delay: 5m                # wait before dispatching: seconds (0–3600) or "90s", "5m", "1h"
- *       conditions:              # optional; without it any failure matches; with several kinds, ANY match counts
- *         exit-codes: [1]        # exit code of a failed step
- *         output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on a failed step's output tail
- *         dbt-errors: ["deadlock", "/could not serialize/i"]    # failed dbt node messages: case-insensitive substring, or /regex/flags
- *
- * Unknown keys and bad values are reported as problems with their path, never silently ignored; a
- * bad `permission` falls back to `write`, and a policy with any problem is disabled (fail closed).
- * `_extends` is Probot's config inheritance: its loader resolves it, so it is accepted and ignored.
+ * The retry-title convention: a retry's `run-name` names its parent (`Retry of #123`), so a retry
+ * can be found while it is still queued, before it has uploaded a record.
  */
-/** Where the App and the CLI look for the configuration. */
-const CONFIG_FILE = '.github/gh-retry.yml';
-/** The hard cap of `max-attempts`; larger values are an error, not clamped. */
-const MAX_ATTEMPTS_CAP = 10;
-/** The longest `delay`: one hour. */
-const MAX_DELAY_SECONDS = 3600;
-/** Longest pattern in `output-patterns` / `dbt-errors`. */
-const MAX_PATTERN_LENGTH = 200;
-/** What an absent file means: `write` needed for /retry, no automatic retries. */
-const DEFAULT_CONFIG = { permission: 'write', retryPolicies: [] };
-/**
- * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
- * stateful) is always a regular expression;
- * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
- * exponential time on a crafted output tail.
- */
-function config_compilePattern(text, style) {
-    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
-        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
-    }
-    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
-    if (slashed === null && style === 'substring') {
-        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
-    }
-    const body = slashed?.[1] ?? text;
-    const flags = slashed?.[2] ?? '';
-    if (!/^[imsu]*$/.test(flags))
-        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
-    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
-        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
-    }
-    try {
-        return { kind: 'ok', regex: new RegExp(body, flags) };
-    }
-    catch (error) {
-        return {
-            kind: 'invalid',
-            message: `not a valid regular expression (${error.message})`,
-        };
-    }
-}
-const unknownKeys = (allowed) => (issue) => issue.code === 'unrecognized_keys'
-    ? `unknown key ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}; allowed: ${allowed.join(', ')}`
-    : issue.code === 'invalid_type'
-        ? 'must be a mapping'
-        : undefined;
-const globList = (what) => array(schemas_string({ error: `each ${what} must be a string` })
-    .min(1, `an empty ${what} matches nothing`)
-    .max(200, `a ${what} is at most 200 characters`)
-    .regex(/^[^\s\p{Cc}]+$/u, `a ${what} has no spaces or control characters`), { error: `must be a list of ${what}s` })
-    .min(1, `list at least one ${what}, or leave the key out to match all`)
-    .max(50, `at most 50 ${what}s`);
-const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
-    const compiled = config_compilePattern(text, style);
-    if (compiled.kind === 'invalid')
-        ctx.addIssue({ code: 'custom', message: compiled.message });
-}), { error: 'must be a list of patterns' })
-    .min(1, 'list at least one pattern, or leave the key out')
-    .max(20, 'at most 20 patterns');
-const conditionsShape = {
-    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
-        .int('exit codes are whole numbers')
-        .min(0, 'exit codes are 0–255')
-        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
-        .min(1, 'list at least one exit code, or leave the key out')
-        .max(50, 'at most 50 exit codes')
-        .optional(),
-    'output-patterns': patternList('regex').optional(),
-    'dbt-errors': patternList('substring').optional(),
-};
-const delaySchema = union([schemas_number(), schemas_string()], {
-    error: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
-})
-    .transform((value, ctx) => {
-    const seconds = parseDelay(value);
-    if (seconds !== null)
-        return seconds;
-    ctx.addIssue({
-        code: 'custom',
-        message: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
-    });
-    return NEVER;
-});
-const policyShape = {
-    name: schemas_string({ error: 'must be a string' })
-        .min(1)
-        .max(100, 'at most 100 characters')
-        .optional(),
-    workflows: globList('workflow file name or glob').optional(),
-    branches: globList('branch name or glob').optional(),
-    mode: schemas_enum(['from-failure', 'all'], { error: 'must be from-failure or all' })
-        .default('from-failure'),
-    'max-attempts': schemas_number({ error: `must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}` })
-        .int(`must be a whole number from 1 to ${MAX_ATTEMPTS_CAP}`)
-        .min(1, 'must be at least 1')
-        .max(MAX_ATTEMPTS_CAP, `must be at most ${MAX_ATTEMPTS_CAP} (the hard cap)`)
-        .default(2),
-    conditions: strictObject(conditionsShape, { error: unknownKeys(Object.keys(conditionsShape)) })
-        .refine((c) => Object.values(c).some((v) => v !== undefined), {
-        message: 'set at least one of exit-codes, output-patterns, dbt-errors',
-        // Only for an otherwise valid mapping: an unknown key already says what is wrong.
-        when: (payload) => payload.issues.length === 0,
-    })
-        .optional(),
-    delay: delaySchema.default(0),
-};
-const policySchema = strictObject(policyShape, { error: unknownKeys(Object.keys(policyShape)) });
-const TOP_LEVEL_KEYS = (/* unused pure expression or super */ null && (['permission', 'retry-policies']));
-const MAX_POLICIES = 20;
-const PERMISSION_CHOICES = (/* unused pure expression or super */ null && ([
-    'read',
-    'triage',
-    'write',
-    'maintain',
-    'admin',
-]));
-/** Read a configuration value (already parsed from YAML); bad parts fall back to safe defaults. */
-function parseConfig(value, params) {
-    const source = params?.source ?? CONFIG_FILE;
-    const problems = [];
-    const report = (path, message) => problems.push(`${source}: ${path}: ${message}`);
-    if (value === null || value === undefined)
-        return { config: DEFAULT_CONFIG, problems };
-    if (!isMapping(value)) {
-        report('(top level)', `must be a mapping with the keys ${TOP_LEVEL_KEYS.join(', ')}; using the defaults`);
-        return { config: DEFAULT_CONFIG, problems };
-    }
-    let permission = DEFAULT_CONFIG.permission;
-    let retryPolicies = [];
-    for (const [key, entry] of Object.entries(value)) {
-        if (key === '_extends')
-            continue;
-        if (key === 'permission') {
-            const level = PERMISSION_CHOICES.find((l) => l === entry);
-            if (level === undefined)
-                report(key, `must be one of ${PERMISSION_CHOICES.join(', ')}; using ${permission}`);
-            permission = level ?? permission;
-        }
-        else if (key === 'retry-policies') {
-            retryPolicies = parsePolicies(entry, report);
-        }
-        else {
-            report(key, `unknown key; allowed: ${TOP_LEVEL_KEYS.join(', ')}`);
-        }
-    }
-    return { config: { permission, retryPolicies }, problems };
-}
-/** Read the configuration file's text (YAML); a syntax error gives the defaults and one problem. */
-function parseConfigText(text, params) {
-    const source = params?.source ?? CONFIG_FILE;
-    if (text.length > 64 * 1024) {
-        return {
-            config: DEFAULT_CONFIG,
-            problems: [`${source}: larger than 64 KiB; using the defaults`],
-        };
-    }
-    const doc = parseDocument(text);
-    const error = doc.errors[0];
-    if (error !== undefined) {
-        return {
-            config: DEFAULT_CONFIG,
-            problems: [`${source}: not valid YAML (${error.message}); using the defaults`],
-        };
-    }
-    return parseConfig(doc.toJS({ maxAliasCount: 100 }), params);
-}
-function parsePolicies(value, report) {
-    if (value === null)
-        return [];
-    if (!Array.isArray(value)) {
-        report('retry-policies', 'must be a list of policies; automatic retries are off');
-        return [];
-    }
-    if (value.length > MAX_POLICIES)
-        report('retry-policies', `at most ${MAX_POLICIES} policies; the rest are disabled`);
-    const policies = [];
-    for (const [index, entry] of value.slice(0, MAX_POLICIES).entries()) {
-        const at = `retry-policies[${index}]`;
-        const parsed = policySchema.safeParse(entry);
-        if (parsed.success) {
-            policies.push(toPolicy(index, parsed.data));
-            continue;
-        }
-        for (const issue of parsed.error.issues)
-            report(formatPath(at, issue.path), issue.message);
-        report(at, 'this policy is disabled until the problems above are fixed');
-    }
-    return policies;
-}
-function toPolicy(index, data) {
-    const c = data.conditions;
-    return {
-        index,
-        name: data.name ?? null,
-        workflows: data.workflows ?? null,
-        branches: data.branches ?? null,
-        mode: { kind: data.mode },
-        maxAttempts: data['max-attempts'],
-        conditions: c === undefined
-            ? null
-            : {
-                exitCodes: c['exit-codes'] ?? [],
-                outputPatterns: c['output-patterns'] ?? [],
-                dbtErrors: c['dbt-errors'] ?? [],
-            },
-        delaySeconds: data.delay,
-    };
-}
-/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
-function parseDelay(value) {
-    const seconds = typeof value === 'number' ? value : parseDuration(value);
-    return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_DELAY_SECONDS ? seconds : null;
-}
-const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-function parseDuration(text) {
-    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
-    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
-}
-/** Describe a policy for messages: its name, else its position. */
-function config_describePolicy(policy) {
-    return policy.name === null
-        ? `retry-policies[${policy.index}]`
-        : `"${policy.name}" (retry-policies[${policy.index}])`;
-}
-function formatPath(prefix, path) {
-    return path.reduce((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), prefix);
-}
-function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=config.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/retry-policy.js
-
-/**
- * Decide whether a completed run gets an automatic retry (PRODUCT.md §6). Only failed runs; never
- * after a manual retry (a chain that a person touched is theirs); the first matching policy wins
- * and its `max-attempts` is final, so a later, looser policy cannot extend a chain. The chain
- * length comes from the record's lineage, which the Action writes and the App does not control.
- */
-function decideAutoRetry(params) {
-    const { config, record } = params;
-    if (record.status !== 'failed') {
-        const what = record.status === 'success' ? 'succeeded' : 'was cancelled';
-        return skip(`The run ${what}; automatic retries only follow failed runs.`);
-    }
-    const { lineage } = record;
-    if (lineage.parent !== null && lineage.trigger !== 'policy') {
-        const by = lineage.requestedBy === null ? '' : ` requested by @${lineage.requestedBy}`;
-        return skip(`The run is a manual retry (trigger: ${lineage.trigger}${by}); automatic retries never follow a manual retry. Comment /retry to retry it again.`);
-    }
-    if (config.retryPolicies.length === 0)
-        return skip('No retry policies are configured in .github/gh-retry.yml.');
-    const failedSteps = record.steps.filter((s) => s.status === 'failed');
-    const misses = [];
-    for (const policy of config.retryPolicies) {
-        const match = matchPolicy(policy, { ...params, failedSteps });
-        if (match.kind === 'miss') {
-            misses.push(`${describePolicy(policy)}: ${match.because}`);
-            continue;
-        }
-        const attempt = lineage.retryNumber + 2;
-        if (attempt > policy.maxAttempts) {
-            return skip(`Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
-                'Fix the cause, then comment /retry or retry from the Actions tab.');
-        }
-        const reason = `${describePolicy(policy)} matched (${match.because}); attempt ${attempt} of at most ${policy.maxAttempts}.`;
-        return {
-            kind: 'retry',
-            mode: policy.mode,
-            delaySeconds: policy.delaySeconds,
-            attempt,
-            maxAttempts: policy.maxAttempts,
-            policy,
-            reason,
-        };
-    }
-    return skip(`No retry policy matches this run: ${misses.join('; ')}.`);
-}
-function matchPolicy(policy, run) {
-    const workflow = stripRef(run.workflowPath);
-    if (policy.workflows !== null && !policy.workflows.some((p) => matchesWorkflow(p, workflow))) {
-        return {
-            kind: 'miss',
-            because: `workflow ${retry_policy_baseName(workflow)} is not in ${policy.workflows.join(', ')}`,
-        };
-    }
-    if (policy.branches !== null) {
-        const { branch } = run;
-        if (branch === null)
-            return {
-                kind: 'miss',
-                because: 'the run has no branch (fork or tag) and the policy lists branches',
-            };
-        if (!policy.branches.some((p) => matchesGlob(p, branch))) {
-            return { kind: 'miss', because: `branch ${branch} is not in ${policy.branches.join(', ')}` };
-        }
-    }
-    if (policy.conditions === null)
-        return { kind: 'match', because: 'any failure' };
-    const hit = findConditionMatch(policy.conditions, run.failedSteps);
-    return hit === null
-        ? { kind: 'miss', because: 'no failed step matches its conditions' }
-        : { kind: 'match', because: hit };
-}
-/** The first failed-step fact that meets a condition, in words; null when none does. */
-function findConditionMatch(conditions, failedSteps) {
-    const output = compileAll(conditions.outputPatterns, 'regex');
-    const dbt = compileAll(conditions.dbtErrors, 'substring');
-    for (const step of failedSteps) {
-        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
-            return `step ${step.id} exited ${step.exitCode}`;
-        }
-        const outputHit = output.find((p) => p.regex.test(step.outputTail));
-        if (outputHit)
-            return `output of step ${step.id} matches ${outputHit.text}`;
-        for (const node of step.nodes?.failed ?? []) {
-            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
-            if (dbtHit)
-                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
-        }
-    }
-    return null;
-}
-function compileAll(patterns, style) {
-    return patterns.flatMap((text) => {
-        const compiled = compilePattern(text, style);
-        // parseConfig rejects invalid patterns; one that still fails here simply never matches.
-        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
-    });
-}
-/** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */
-function matchesWorkflow(pattern, workflowPath) {
-    return matchesGlob(pattern, pattern.includes('/') ? workflowPath : retry_policy_baseName(workflowPath));
-}
-/** Glob match: `*` and `?` stay within a path segment, `**` crosses `/`; everything else is literal. */
-function matchesGlob(pattern, text) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '*' && pattern.charAt(i + 1) === '*') {
-            source += '.*';
-            i++;
-        }
-        else if (c === '*')
-            source += '[^/]*';
-        else if (c === '?')
-            source += '[^/]';
-        else
-            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, 'u').test(text);
-}
 /**
  * The `run-name` a workflow declares so that a retry's title names its parent while it is still
  * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
@@ -38691,17 +38321,7 @@ function findExistingRetry(params) {
             parseRetryTitle(c.displayTitle) === params.parentRunId));
     return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
 }
-function stripRef(workflowPath) {
-    const at = workflowPath.indexOf('@');
-    return at === -1 ? workflowPath : workflowPath.slice(0, at);
-}
-function retry_policy_baseName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function skip(reason) {
-    return { kind: 'skip', reason };
-}
-//# sourceMappingURL=retry-policy.js.map
+//# sourceMappingURL=retry-title.js.map
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
@@ -45785,7 +45405,7 @@ class RecentRetries {
 const dispatch_trigger_RETRY_OF_INPUT = 'retry-of';
 const dispatch_trigger_RETRY_MODE_INPUT = 'retry-mode';
 /** The lines to add to a workflow so that gh-retry can dispatch retries of it (YAML). */
-const dispatch_trigger_DISPATCH_TRIGGER_YAML = [
+const DISPATCH_TRIGGER_YAML = [
     'on:',
     '  workflow_dispatch:',
     '    inputs:',
@@ -45806,7 +45426,7 @@ function parseDispatchTrigger(text) {
     if (error !== undefined)
         return { kind: 'invalid', message: error.message };
     const root = doc.toJS({ maxAliasCount: 100 });
-    if (!dispatch_trigger_isMapping(root))
+    if (!isMapping(root))
         return { kind: 'invalid', message: 'the file is not a mapping' };
     // YAML 1.1 readers turn an unquoted `on` key into `true`.
     const on = root.on ?? root.true;
@@ -45815,10 +45435,10 @@ function parseDispatchTrigger(text) {
     if (Array.isArray(on)) {
         return on.includes('workflow_dispatch') ? { kind: 'declared', inputs: [] } : { kind: 'none' };
     }
-    if (!dispatch_trigger_isMapping(on) || !('workflow_dispatch' in on))
+    if (!isMapping(on) || !('workflow_dispatch' in on))
         return { kind: 'none' };
     const dispatch = on.workflow_dispatch;
-    const inputs = dispatch_trigger_isMapping(dispatch) && dispatch_trigger_isMapping(dispatch.inputs) ? dispatch.inputs : {};
+    const inputs = isMapping(dispatch) && isMapping(dispatch.inputs) ? dispatch.inputs : {};
     return { kind: 'declared', inputs: Object.keys(inputs) };
 }
 /**
@@ -45836,7 +45456,7 @@ function retryInputs(params) {
         return null;
     return inputs;
 }
-function dispatch_trigger_isMapping(value) {
+function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=dispatch-trigger.js.map
@@ -45925,169 +45545,6 @@ function runUrlOf(ctx) {
     return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
 }
 //# sourceMappingURL=context.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/comment-command.js
-
-
-/** A workflow file name: a plain file name ending in `.yml` or `.yaml`. */
-const WORKFLOW_FILE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
-const COMMAND_WORD = '/retry';
-const WORKFLOWS_DIR = '.github/workflows/';
-const MAX_LINE_LENGTH = 1000;
-/** The mode forms, from the one retry-mode table: for the parser and the help text. */
-const MODE_FORMS = mode_RETRY_MODE_TABLE.map((form) => form.kind === 'from-failure'
-    ? {
-        form,
-        keyword: null,
-        usage: COMMAND_WORD,
-        description: `${form.description} Also \`${COMMAND_WORD} ${form.usage}\`.`,
-    }
-    : {
-        form,
-        keyword: form.keyword,
-        usage: `${COMMAND_WORD} ${form.usage}`,
-        description: form.description,
-    });
-/** Rows of the help table that are not modes. */
-const OTHER_FORMS = [
-    {
-        usage: '/retry WORKFLOW [MODE]',
-        description: 'Retry one workflow only. WORKFLOW is its file name and MODE any form above without `/retry`, e.g. `/retry nightly.yml` or `/retry nightly.yml from dbt-run`.',
-    },
-    { usage: '/retry help', description: 'Show this help.' },
-];
-const HELP_KEYWORD = 'help';
-/** Parse the first line of a comment body into a command; text that is not a command is `none`. */
-function parseComment(body) {
-    const line = (body.split(/\r\n|\r|\n/, 1)[0] ?? '').trim();
-    const tokens = line.split(/\s+/);
-    const head = tokens[0] ?? '';
-    if (!head.toLowerCase().startsWith(COMMAND_WORD))
-        return { kind: 'none' };
-    if (head.length > COMMAND_WORD.length) {
-        return invalid(`${showToken(head)} is not a command: put a space after \`/retry\` (for example \`/retry all\`).`);
-    }
-    if (line.length > MAX_LINE_LENGTH)
-        return invalid(`The command is longer than ${MAX_LINE_LENGTH} characters.`);
-    const parsed = comment_command_parseArguments(tokens.slice(1));
-    return parsed.ok ? parsed.value : invalid(parsed.problem);
-}
-function comment_command_parseArguments(args) {
-    if (args[0]?.toLowerCase() === HELP_KEYWORD) {
-        return args.length === 1
-            ? ok({ kind: 'help' })
-            : fail(`\`/retry help\` takes nothing after it.`);
-    }
-    let rest = args;
-    let workflow = null;
-    const first = rest[0];
-    if (first !== undefined && looksLikeWorkflowFile(first)) {
-        const file = parseWorkflowToken(first);
-        if (!file.ok)
-            return file;
-        workflow = file.value;
-        rest = rest.slice(1);
-    }
-    const keyword = rest[0]?.toLowerCase() ?? null;
-    const form = MODE_FORMS.find((f) => f.keyword === keyword || f.form.keyword === keyword);
-    if (form === undefined) {
-        return fail(`${showToken(rest[0] ?? '')} is neither a retry mode (${modeKeywords()}) nor a workflow file name (ending in \`.yml\` or \`.yaml\`).`);
-    }
-    const mode = parseModeArguments(form, rest.slice(1));
-    return mode.ok ? ok({ kind: 'retry', workflow, mode: mode.value }) : mode;
-}
-function parseModeArguments(form, args) {
-    const usage = `\`${form.usage}\``;
-    switch (form.form.argument) {
-        case 'none':
-            return args.length === 0
-                ? ok(toRetryMode(form.form, []))
-                : fail(`${usage} takes nothing after it, but found ${showToken(args.join(' '))}.`);
-        case 'step': {
-            if (args.length === 0)
-                return fail(`${usage} needs a step id, for example \`/retry from dbt-run\`.`);
-            if (args.length > 1)
-                return fail(`${usage} takes one step id, but found ${showToken(args.join(' '))}.`);
-            const step = parseStepId(args[0] ?? '');
-            return step.ok ? ok(toRetryMode(form.form, [step.value])) : step;
-        }
-        case 'step-list': {
-            const steps = parseStepList(args, usage);
-            return steps.ok ? ok(toRetryMode(form.form, steps.value)) : steps;
-        }
-    }
-}
-function parseStepList(args, usage) {
-    if (args.length === 0)
-        return fail(`${usage} needs step ids, for example \`/retry only dbt-test,pytest\`.`);
-    // Spaces around commas are fine (`a, b`); a space without a comma is not (`a b`).
-    const list = readStepList(args.join(' '));
-    if (list.ok)
-        return ok(list.steps);
-    switch (list.problem.kind) {
-        case 'no-steps':
-        case 'empty-item':
-            return fail(`${usage} has an empty step id: separate step ids with single commas.`);
-        case 'too-many':
-            return fail(`${usage} accepts at most ${MAX_ONLY_STEPS} step ids.`);
-        case 'bad-id': {
-            const item = list.problem.id;
-            if (/\s/.test(item))
-                return fail(`Separate step ids with commas, not spaces: ${showToken(item)}.`);
-            return fail(stepIdProblem(item));
-        }
-    }
-}
-function parseStepId(token) {
-    return isValidStepId(token) ? ok(token) : fail(stepIdProblem(token));
-}
-function stepIdProblem(token) {
-    const lower = token.toLowerCase();
-    if (isValidStepId(lower))
-        return `Step ids are lowercase: did you mean \`${lower}\`?`;
-    return `${showToken(token)} is not a step id: step ids are up to ${MAX_STEP_ID_LENGTH} lowercase letters, digits, \`.\`, \`_\` and \`-\`, as shown in the run summary.`;
-}
-function looksLikeWorkflowFile(token) {
-    return /\.ya?ml$/i.test(token);
-}
-function parseWorkflowToken(token) {
-    const file = token.startsWith(WORKFLOWS_DIR) ? token.slice(WORKFLOWS_DIR.length) : token;
-    return WORKFLOW_FILE_PATTERN.test(file)
-        ? ok(file)
-        : fail(`${showToken(token)} is not a workflow file name: use the file name under \`.github/workflows/\`, made of letters, digits, \`.\`, \`_\` and \`-\` (for example \`nightly.yml\`).`);
-}
-function modeKeywords() {
-    return RETRY_MODE_TABLE.map((f) => `\`${f.keyword}\``).join(', ');
-}
-/** Render the `/retry` help (Markdown), generated from the grammar table. */
-function comment_command_renderCommandHelp() {
-    const rows = [...MODE_FORMS, ...OTHER_FORMS].map((f) => `| \`${f.usage}\` | ${f.description} |`);
-    return [
-        '**gh-retry commands** (only the first line of a comment counts):',
-        '',
-        '| Command | What it does |',
-        '| --- | --- |',
-        ...rows,
-        '',
-        `STEP is a step id as shown in the run summary (lowercase letters, digits, \`.\`, \`_\`, \`-\`). ` +
-            'Without WORKFLOW, the latest failed run of each workflow on the pull request’s head commit is retried.',
-    ].join('\n');
-}
-/** Show a user's token in a message: inside a code span, so it cannot mention, link or format. */
-function showToken(token) {
-    const clean = token.replace(/`/g, "'");
-    const short = clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
-    return short === '' ? 'nothing' : `\`${short}\``;
-}
-function invalid(problem) {
-    return { kind: 'invalid', message: `${problem}\n\n${comment_command_renderCommandHelp()}` };
-}
-function ok(value) {
-    return { ok: true, value };
-}
-function fail(problem) {
-    return { ok: false, problem };
-}
-//# sourceMappingURL=comment-command.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/utf8.js
 /**
  * UTF-8 sizes: GitHub limits a check run's summary and text in bytes, not characters, and an
@@ -46185,10 +45642,10 @@ function markdown_runLabel(recordId, runUrl) {
     if (run === null)
         return markdown_code(recordId);
     const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
-    return `${markdown_runLink(run.runId, runUrl)}${attempt}`;
+    return `${runLink(run.runId, runUrl)}${attempt}`;
 }
 /** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
-function markdown_runLink(runId, runUrl) {
+function runLink(runId, runUrl) {
     return runUrl === undefined ? `run ${markdown_code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
 }
 /** A GitHub login as a mention; anything that is not a login, as code. */
@@ -46224,10 +45681,7 @@ function markdown_fitNewest(text, max = markdown_MARKDOWN_LIMIT) {
     return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
 }
 //# sourceMappingURL=markdown.js.map
-;// CONCATENATED MODULE: ./lib/src/core/report/markdown-report.js
-
-
-
+;// CONCATENATED MODULE: ./lib/src/core/report/run-summary.js
 
 
 
@@ -46235,14 +45689,14 @@ function markdown_fitNewest(text, max = markdown_MARKDOWN_LIMIT) {
 
 
 /**
- * GitHub-flavoured Markdown for the Action's job summary, the App's check run and the bot's
- * replies. Everything taken from a record or an API answer is untrusted: it is shown in code
- * spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ * GitHub-flavoured Markdown for one run: the Action's job summary and the App's check run.
+ * Everything taken from a record is untrusted: it is shown in code spans or escaped, so it cannot
+ * mention people, link elsewhere, or break the layout. The bot's replies are in `retry-reply.ts`.
  */
 /** Failed nodes or tests named per step before "+N more". */
 const LISTED_FAILURES_PER_STEP = 20;
 /** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
-function markdown_report_renderRunSummary(params) {
+function run_summary_renderRunSummary(params) {
     const { record } = params;
     const link = (recordId) => runLabel(recordId, params.runUrl);
     const head = [renderHeader(record), ...renderContext(record, link)].join('\n\n');
@@ -46320,7 +45774,7 @@ function describeWhatRan(step, link) {
         : step.setup || step.action === 'setup'
             ? 'as written (setup)'
             : 'as written';
-    const detail = markdown_report_describeOutcome(step);
+    const detail = run_summary_describeOutcome(step);
     return detail === '' ? how : `${how} (${detail})`;
 }
 function retryFormName(step) {
@@ -46337,7 +45791,8 @@ function retryFormName(step) {
             return 'retry form';
     }
 }
-function markdown_report_describeOutcome(step) {
+/** What a step's nodes or tests came to, e.g. "3 failed, 5 skipped nodes"; '' when nothing to say. */
+function run_summary_describeOutcome(step) {
     if (step.nodes !== null) {
         const failed = countFailedNodes(step.nodes);
         const skipped = Math.max(step.nodes.counts.skipped ?? 0, step.nodes.skipped.length);
@@ -46362,7 +45817,7 @@ function renderFailedNodes(record) {
             return `- ${code(node.id)} (${plain(node.status)})${message}`;
         });
         return [
-            `**${code(step.id)}**: ${markdown_report_describeOutcome(step)}\n${markdown_report_listWithMore(items, countFailedNodes(nodes))}`,
+            `**${code(step.id)}**: ${run_summary_describeOutcome(step)}\n${run_summary_listWithMore(items, countFailedNodes(nodes))}`,
         ];
     });
     return blocks.length === 0 ? '' : ['### Failed dbt nodes', ...blocks].join('\n\n');
@@ -46373,7 +45828,7 @@ function renderFailedTests(record) {
         if (tests.length === 0 || step.status === 'reused')
             return [];
         const items = tests.map((test) => `- ${code(oneLine(test, 300))}`);
-        return [`**${code(step.id)}**: ${markdown_report_describeOutcome(step)}\n${markdown_report_listWithMore(items, tests.length)}`];
+        return [`**${code(step.id)}**: ${run_summary_describeOutcome(step)}\n${run_summary_listWithMore(items, tests.length)}`];
     });
     return blocks.length === 0 ? '' : ['### Failed tests', ...blocks].join('\n\n');
 }
@@ -46387,118 +45842,7 @@ function renderHowToRetry(record) {
     lines.push('- Comment `/retry` on the pull request to retry from failure: steps that succeeded are reused and only what failed runs again. `/retry all` runs every step again; `/retry help` lists every form.', `- Or, in the Actions tab, open this workflow, choose **Run workflow** and set \`retry-of\` to ${code(runId)} (\`retry-mode\`: ${listRetryModeForms(code)}).`, '- Or choose **Re-run failed jobs** on this run: the gh-retry Action resumes it from failure.');
     return lines.join('\n');
 }
-/** Render the bot's reply to a comment: one line per target run, or why nothing ran and what to do. */
-function renderRetryReply(params) {
-    const { reply } = params;
-    switch (reply.kind) {
-        case 'help':
-            return renderCommandHelp();
-        case 'invalid':
-            return `😕 ${reply.message}`;
-        case 'denied':
-            return `🚫 ${reply.reason}`;
-        case 'no-failed-run': {
-            const commit = code(reply.headSha.slice(0, 7));
-            return reply.workflow === null
-                ? `🤷 Nothing to retry: no workflow has a failed run on commit ${commit}, the head of this pull request. If a run is still in progress, comment \`/retry\` again when it has finished.`
-                : `🤷 Nothing to retry: ${code(reply.workflow)} has no failed run on commit ${commit}, the head of this pull request. Check the file name (\`/retry help\`), or comment ${code(`/retry ${reply.workflow}`)} again when its run has finished.`;
-        }
-        case 'results': {
-            const head = `🔁 ${describeRetryMode(reply.mode, code)}, as ${login(reply.requestedBy)} asked:`;
-            const items = reply.results.map((result) => renderResult(result, reply.mode, params.runUrl));
-            return fitMarkdown({
-                head,
-                body: items.length > 0 ? items : ['Nothing was retried.'],
-                tail: '',
-                max: MARKDOWN_LIMIT,
-            });
-        }
-    }
-}
-function renderResult(result, mode, runUrl) {
-    const file = result.workflow.path.slice(result.workflow.path.lastIndexOf('/') + 1);
-    const name = `**${plain(result.workflow.name)}** (${code(file)})`;
-    const parent = runLink(result.parentRunId, runUrl);
-    const marker = replyMarker(result.parentRunId);
-    const rerunNote = mode.kind === 'from-failure'
-        ? ''
-        : ` Re-runs follow the workflow’s \`on-rerun\` setting, not ${code(formatRetryMode(mode))}.`;
-    switch (result.kind) {
-        case 'dispatched': {
-            const run = result.runId === null ? 'a new run (see the Actions tab)' : runLink(result.runId, runUrl);
-            return `${name}: retrying ${parent} as ${run}. ${marker}⏳ queued`;
-        }
-        case 'already-retried':
-            return `${name}: ${parent} already has a retry, ${runLink(result.runId, runUrl)}; no second run was started.`;
-        case 'native-rerun':
-            return renderNativeRerun({ name, parent, marker, rerunNote, result });
-        case 'expired':
-            return `${name}: the record of ${parent} expired on ${plain(result.expiredAt.slice(0, 10))}, so it cannot be retried from failure. Comment ${code(`/retry ${file} all`)} to run every step again.`;
-        case 'not-finished':
-            return `${name}: ${parent} is still running. Comment ${code(`/retry ${file}`)} again when it has finished.`;
-        case 'failed':
-            return `${name}: could not retry ${parent}: ${plain(result.message)}. Try again; if it keeps failing, open the Actions tab, choose **Run workflow** on this workflow and set \`retry-of\` to ${code(String(result.parentRunId))}.`;
-    }
-}
-function renderNativeRerun(params) {
-    const { name, parent, marker, rerunNote, result } = params;
-    const status = `${marker}⏳ re-running`;
-    switch (result.why) {
-        case 'fork':
-            return `${name}: this pull request comes from a fork, so gh-retry does not start a new run (it would run the fork’s code with this repository’s secrets). Re-ran the failed jobs of ${parent} instead; the gh-retry Action resumes them from failure.${rerunNote} ${status}`;
-        case 'not-gh-retry':
-            return `${name}: ${parent} does not use the gh-retry Action, so its failed jobs were re-run as they are. ${status}`;
-        case 'no-dispatch-trigger':
-            return [
-                `${name}: this workflow has no \`workflow_dispatch\` trigger, so the failed jobs of ${parent} were re-run instead; the gh-retry Action resumes them from failure.${rerunNote} ${status}`,
-                '',
-                `To retry as a new run with any mode, add these lines to ${code(result.workflow.path)} (keep your other triggers under \`on:\`):`,
-                '',
-                '```yaml',
-                DISPATCH_TRIGGER_YAML,
-                '```',
-            ].join('\n');
-    }
-}
-/** Edit a reply with a retry's outcome: the line for its parent run gets the new status. */
-function renderRetryOutcome(params) {
-    const marker = replyMarker(params.outcome.parentRunId);
-    const lines = params.body.split('\n');
-    const index = lines.findIndex((line) => line.includes(marker));
-    const line = lines[index];
-    if (line === undefined)
-        return params.body;
-    lines[index] =
-        line.slice(0, line.indexOf(marker) + marker.length) +
-            describeOutcomeOf(params.outcome, params.runUrl);
-    return lines.join('\n');
-}
-function describeOutcomeOf(outcome, runUrl) {
-    const run = runLink(outcome.runId, runUrl);
-    const { record } = outcome;
-    if (outcome.status === 'cancelled')
-        return `🚫 ${run} was cancelled. Comment \`/retry\` to retry it.`;
-    if (outcome.status === 'success') {
-        if (record?.nothingToRetry === true)
-            return `✅ ${run}: nothing to retry, the run had already succeeded.`;
-        return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
-    }
-    const failed = record === null ? undefined : stoppedStep(record);
-    const where = failed === undefined
-        ? ''
-        : ` at ${code(failed.id)}${markdown_report_describeOutcome(failed) === '' ? '' : ` (${markdown_report_describeOutcome(failed)})`}`;
-    return `❌ ${run} failed${where}. Comment \`/retry\` to retry from this failure.`;
-}
-function describeStepCounts(record) {
-    const count = (word, n) => n === 0 ? [] : [`${n} step${n === 1 ? '' : 's'} ${word}`];
-    const { steps } = record;
-    const reused = steps.filter((s) => s.status === 'reused').length;
-    const retried = steps.filter((s) => s.status !== 'reused' && s.action === 'retry').length;
-    const ran = steps.filter((s) => s.status !== 'reused' && s.action !== 'retry' && s.executed !== null).length;
-    const parts = [...count('reused', reused), ...count('retried', retried), ...count('run', ran)];
-    return parts.length === 0 ? 'no steps' : parts.join(', ');
-}
-function markdown_report_listWithMore(items, total) {
+function run_summary_listWithMore(items, total) {
     const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
     const more = Math.max(total, items.length) - shown.length;
     return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
@@ -46510,7 +45854,7 @@ function countFailedNodes(nodes) {
 function sum(values) {
     return values.reduce((a, b) => a + b, 0);
 }
-//# sourceMappingURL=markdown-report.js.map
+//# sourceMappingURL=run-summary.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/check-run.js
 
 
@@ -46730,12 +46074,12 @@ function markers_recordsExpired(note, now) {
     return note.expiresAt !== null && Date.parse(note.expiresAt) <= now.getTime();
 }
 /** The note that ends a reply's line about retries of `parentRunId`. */
-function markers_replyMarker(parentRunId) {
+function replyMarker(parentRunId) {
     return `<!-- gh-retry:parent=${parentRunId} -->`;
 }
 /** True when a reply carries the line for retries of `parentRunId`: the comment to edit with its outcome. */
 function isReplyFor(body, parentRunId) {
-    return body.includes(markers_replyMarker(parentRunId));
+    return body.includes(replyMarker(parentRunId));
 }
 /** The note that ends the bot's reply to comment `commentId`. */
 function replyToMarker(commentId) {
