@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
+import { descendants } from '../test/support/dbt-projects.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repoRoot, 'dist/cli/index.js');
@@ -182,20 +183,6 @@ function describeStep(step, firstId) {
     default:
       return `${step.executed?.startsWith('dbt retry') ? 'retried ' : 'ran     '} ${step.id}: ${step.executed} → ${step.status}`;
   }
-}
-
-function descendants(project, model) {
-  const found = new Set();
-  const visit = (name) => {
-    for (const [child, parents] of Object.entries(project.parents)) {
-      if (parents.includes(name) && !found.has(child)) {
-        found.add(child);
-        visit(child);
-      }
-    }
-  };
-  visit(model);
-  return [...found];
 }
 
 function withoutDbtVariables(source) {
