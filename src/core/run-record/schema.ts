@@ -79,6 +79,37 @@ const savedStateFile = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/** How an in-run attempt ran its command: as written, in the tool's retry form, or `retry-with`. */
+const attemptForm = z.enum(['as-written', 'tool-retry', 'retry-with']);
+
+/** One in-run attempt of a step (a step with `retries: N` runs up to N + 1 of them). */
+const attemptRecord = z.object({
+  /** 1 for the first attempt. */
+  number: z.number().int().positive(),
+  /** The command line this attempt ran. */
+  executed: text,
+  form: attemptForm,
+  exitCode: z.number().int().nullable(),
+  signal: text.nullable(),
+  startedAt: isoTime.nullable(),
+  durationMs: z.number().nonnegative(),
+  /** The dbt node picture of this attempt alone (not merged), when the tool wrote one. */
+  nodes: nodeSummarySchema.nullable(),
+  /** Tests this attempt left failing (pytest / Playwright), when the tool reported them. */
+  failedTests: z.array(text).max(RECORD_LIMITS.maxNodeIds).nullable(),
+});
+
+/** A node or test that failed and then passed with no change to the code in between. */
+const flakyEntry = z.object({
+  /** The dbt unique_id or the test id as the tool names it. */
+  id: text,
+  kind: z.enum(['node', 'test']),
+  /** Where it failed: the run id and the attempt number within that run's step. */
+  failedIn: z.object({ run: text, attempt: z.number().int().positive() }),
+  /** The error message of that failure, when the tool gave one. */
+  message: z.string().max(RECORD_LIMITS.maxStringLength).nullable(),
+});
+
 const stepRecord = z.object({
   id: text,
   name: text,
@@ -114,6 +145,10 @@ const stepRecord = z.object({
   state: z.array(savedStateFile).max(RECORD_LIMITS.maxStateFilesPerStep),
   outputTail: z.string().max(RECORD_LIMITS.maxOutputTail),
   outputTruncated: z.boolean(),
+  /** Each in-run attempt, in order, when the step ran more than once (absent in older records). */
+  attemptLog: z.array(attemptRecord).max(11).optional(),
+  /** What this step showed to be flaky (absent when nothing was, and in older records). */
+  flaky: z.array(flakyEntry).max(RECORD_LIMITS.maxNodeIds).optional(),
 });
 
 const lineageSchema = z.object({
@@ -163,5 +198,7 @@ export type RunRecord = z.infer<typeof runRecordSchema>;
 export type StepRecord = z.infer<typeof stepRecord>;
 export type NodeSummary = z.infer<typeof nodeSummarySchema>;
 export type SavedStateFile = z.infer<typeof savedStateFile>;
+export type AttemptRecord = z.infer<typeof attemptRecord>;
+export type FlakyEntry = z.infer<typeof flakyEntry>;
 export type Lineage = z.infer<typeof lineageSchema>;
 export type GitHubRunInfo = z.infer<typeof githubSchema>;
