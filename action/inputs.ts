@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../src/core/errors.js';
-import type { RetryMode } from '../src/core/model.js';
+import { parseRetryMode, RETRY_MODE_FORMS, type RetryMode } from '../src/core/retry/mode.js';
 import { RETRY_MODE_INPUT, RETRY_OF_INPUT } from '../src/core/bot/dispatch-trigger.js';
-import { parseRetryMode, RETRY_MODE_FORMS } from '../src/core/retry/mode.js';
 import * as core from '@actions/core';
 
 /** An Action input that cannot be used; the message names the input and what is allowed. */

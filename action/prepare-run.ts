@@ -1,4 +1,6 @@
-import { formatRetryMode, type Env, type RetryMode, type Schedule } from '../src/core/model.js';
+import { formatRetryMode, type RetryMode } from '../src/core/retry/mode.js';
+import type { Env } from '../src/core/env.js';
+import type { Schedule } from '../src/core/schedule/step-spec.js';
 import { planRetry } from '../src/core/retry/planner.js';
 import {
   RUN_RECORD_KIND,

@@ -3,7 +3,7 @@ import { UserError } from '../src/core/errors.js';
 import { recordIdOf } from '../src/core/run-record/artifact.js';
 import { parseGitHubContext, parseWorkflowPath, toGitHubRunInfo } from './github-context.js';
 import { parseInputs, type RawInputs } from './inputs.js';
-import type { Trigger } from '../src/core/model.js';
+import type { Trigger } from '../src/core/run-record/schema.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
 
 const runnerEnv = (overrides: Record<string, string> = {}): NodeJS.ProcessEnv => ({

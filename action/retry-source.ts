@@ -1,4 +1,5 @@
-import type { RetryMode, Trigger } from '../src/core/model.js';
+import type { RetryMode } from '../src/core/retry/mode.js';
+import type { Trigger } from '../src/core/run-record/schema.js';
 import { parseRunReference } from '../src/core/run-record/reference.js';
 import type { GitHubContext } from './github-context.js';
 import type { Inputs } from './inputs.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createFsRunStore } from '../src/adapters/local/fs-run-store.js';
 import { systemClock } from '../src/adapters/local/system-clock.js';
-import type { Env } from '../src/core/model.js';
+import type { Env } from '../src/core/env.js';
 import type { RunStore } from '../src/ports/execution.js';
 
 /** What a CLI command may touch: the working directory, the environment, output and signals. */

@@ -3,20 +3,20 @@ import { readGitInfo } from '../src/adapters/local/git-info.js';
 import { createProcessRunner } from '../src/adapters/local/process-runner.js';
 import { systemClock } from '../src/adapters/local/system-clock.js';
 import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
-import type { Schedule } from '../src/core/model.js';
+import type { Schedule } from '../src/core/schedule/step-spec.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
-import { runSchedule } from '../src/execution/run-schedule.js';
-import type { RunKind } from '../src/execution/run-schedule.js';
-import type { RetryMode } from '../src/core/model.js';
+import { type RunKind, runSchedule } from '../src/execution/run-schedule.js';
+import type { RetryMode } from '../src/core/retry/mode.js';
 import type { RunStore, StoredRun } from '../src/ports/execution.js';
-import { openRunStore } from './cli-context.js';
-import type { CliContext, StoreOption } from './cli-context.js';
-import { readRetryMode } from './retry-mode-options.js';
-import type { RetryModeOptions } from './retry-mode-options.js';
+import { type CliContext, openRunStore, type StoreOption } from './cli-context.js';
+import { readRetryMode, type RetryModeOptions } from './retry-mode-options.js';
 import { claimRetry, endRunning, livenessOf, refuseRunning, startRunning } from './run-liveness.js';
 import { rememberScheduleSource, scheduleForRetry } from './run-schedule-memory.js';
-import { readScheduleWithSource } from './schedule-source.js';
-import type { ScheduleOptions, ScheduleSource } from './schedule-source.js';
+import {
+  readScheduleWithSource,
+  type ScheduleOptions,
+  type ScheduleSource,
+} from './schedule-source.js';
 import { createTerminalReporter } from './terminal-reporter.js';
 
 /** Options of `gh-retry run`. */

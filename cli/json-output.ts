@@ -1,6 +1,6 @@
 import { formatRetryMode } from '../src/core/retry/mode.js';
-import type { Plan, StepAction, StepStatus } from '../src/core/model.js';
-import type { RunRecord } from '../src/core/run-record/schema.js';
+import type { Plan } from '../src/core/retry/plan.js';
+import type { RunRecord, StepAction, StepStatus } from '../src/core/run-record/schema.js';
 
 /** `gh-retry plan --json`: the contract documented in the README. */
 export interface PlanJson {

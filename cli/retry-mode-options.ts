@@ -1,6 +1,5 @@
 import { UserError } from '../src/core/errors.js';
-import type { RetryMode } from '../src/core/model.js';
-import { MAX_ONLY_STEPS, readStepList } from '../src/core/retry/mode.js';
+import { MAX_ONLY_STEPS, readStepList, type RetryMode } from '../src/core/retry/mode.js';
 import { STEP_ID_RULE, isValidStepId } from '../src/core/schedule/step-ids.js';
 
 /** The mode flags of `retry` and `plan`: none (from failure), `--all`, `--from STEP`, `--only A,B`. */

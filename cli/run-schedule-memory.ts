@@ -5,10 +5,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ScheduleError } from '../src/core/errors.js';
-import type { Schedule } from '../src/core/model.js';
+import type { Schedule } from '../src/core/schedule/step-spec.js';
 import type { StoredRun } from '../src/ports/execution.js';
-import { readScheduleFile, readScheduleWithSource, scheduleOfCommands } from './schedule-source.js';
-import type { ScheduleOptions, ScheduleSource } from './schedule-source.js';
+import {
+  readScheduleFile,
+  readScheduleWithSource,
+  scheduleOfCommands,
+  type ScheduleOptions,
+  type ScheduleSource,
+} from './schedule-source.js';
 
 const FILE = 'schedule-source.json';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ScheduleError, UserError } from '../src/core/errors.js';
-import type { Schedule } from '../src/core/model.js';
+import type { Schedule } from '../src/core/schedule/step-spec.js';
 import { parseCommandList, parseScheduleFile } from '../src/core/schedule/command-list.js';
 
 /** Where the schedule comes from, as the command line says. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aStepRecord } from '../test/support/run-record.js';
-import type { PlannedStep } from '../src/core/model.js';
+import type { PlannedStep } from '../src/core/retry/plan.js';
 import type { StepRecord } from '../src/core/run-record/schema.js';
 import { createTerminalReporter, describeOutcome, formatDuration } from './terminal-reporter.js';
 

@@ -5,7 +5,7 @@
  */
 import { authorize } from '../../src/core/bot/authorize.js';
 import { renderRetryReply } from '../../src/core/report/retry-reply.js';
-import type { RetryMode } from '../../src/core/model.js';
+import type { RetryMode } from '../../src/core/retry/mode.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../context.js';
 import { loadConfig } from '../config.js';
 import {

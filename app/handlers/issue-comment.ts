@@ -16,7 +16,7 @@ import {
   type RetryReply,
   type RetryTargetResult,
 } from '../../src/core/report/retry-reply.js';
-import type { RetryMode } from '../../src/core/model.js';
+import type { RetryMode } from '../../src/core/retry/mode.js';
 import { CONFIG_FILE } from '../../src/core/bot/config.js';
 import type { CommitRun, PullRequestChecks } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext, type BotDeps } from '../context.js';

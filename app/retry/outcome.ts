@@ -2,15 +2,13 @@
  * When a retry completes: learn what really started it (from the notes on its parent's check
  * run), and edit the `/retry` reply that announced it with the outcome.
  */
-import { isReplyFor } from '../../src/core/bot/markers.js';
+import { isReplyFor, parseRetryMarkers, type RetryMarker } from '../../src/core/bot/markers.js';
 import { renderRetryOutcome } from '../../src/core/report/retry-reply.js';
-import type { RunStatus } from '../../src/core/model.js';
-import type { RunRecord } from '../../src/core/run-record/schema.js';
+import type { RunRecord, RunStatus } from '../../src/core/run-record/schema.js';
 import { parseRecordRunId } from '../../src/core/run-record/reference.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from '../context.js';
 import { repliedRetries, type OwnComments } from '../own-comments.js';
-import { parseRetryMarkers, type RetryMarker } from '../../src/core/bot/markers.js';
 import { findCheckRunOf } from './execute.js';
 
 /**

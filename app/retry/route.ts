@@ -2,8 +2,7 @@
  * How to retry one parent run, decided the same way for a comment, a check-run button and a
  * policy: dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why.
  */
-import type { RetryMode } from '../../src/core/model.js';
-import { formatRetryMode } from '../../src/core/retry/mode.js';
+import { formatRetryMode, type RetryMode } from '../../src/core/retry/mode.js';
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun, CommitRun } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { createGitHubClient, type GitHubClient } from '../../src/adapters/github/client.js';
 import { createRestGitHubBot } from '../../src/adapters/github/bot.js';
 import { UserError } from '../../src/core/errors.js';
-import type { Env } from '../../src/core/model.js';
+import type { Env } from '../../src/core/env.js';
 import type { GitHubBot } from '../../src/ports/github-bot.js';
 
 /** A connection to one GitHub server. */

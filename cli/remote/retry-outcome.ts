@@ -3,7 +3,7 @@
  * for a person, and as the `--json` object documented in the README ("CLI: remote runs").
  */
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
-import { formatRetryMode, type RetryMode } from '../../src/core/model.js';
+import { formatRetryMode, type RetryMode } from '../../src/core/retry/mode.js';
 import type { ShowJson } from '../json-output.js';
 
 /** Why a retry was refused, or why GitHub's re-run of failed jobs was used instead. */

@@ -1,19 +1,10 @@
 /** The pure core of gh-retry: schedules, run records, retry planning, tool adapters, reports. */
 export { PlanError, RunRecordError, ScheduleError, UserError } from './errors.js';
-export {
-  type Env,
-  type Plan,
-  type PlannedStep,
-  type RestoreFile,
-  type RetryMode,
-  type RunStatus,
-  type Schedule,
-  type StepAction,
-  type StepSpec,
-  type StepStatus,
-  type ToolName,
-  type Trigger,
-} from './model.js';
+export type { Env } from './env.js';
+export type { Plan, PlannedStep, RestoreFile } from './retry/plan.js';
+export type { RetryMode } from './retry/mode.js';
+export type { RunStatus, StepAction, StepStatus, ToolName, Trigger } from './run-record/schema.js';
+export type { Schedule, StepSpec } from './schedule/step-spec.js';
 export { safeRelativePath } from './run-record/schema.js';
 export {
   RECORD_LIMITS,
@@ -39,11 +30,7 @@ export {
 } from './schedule/command-list.js';
 export { STEP_ID_PATTERN, deriveBaseStepId, isValidStepId } from './schedule/step-ids.js';
 export { RETRY_MODE_FORMS, formatRetryMode, parseRetryMode } from './retry/mode.js';
-export {
-  planFirstRun,
-  planRetry,
-  type RetryPlanParams,
-} from './retry/planner.js';
+export { planFirstRun, planRetry, type RetryPlanParams } from './retry/planner.js';
 export {
   mergeNodeSummaries,
   parseRunResults,
@@ -57,5 +44,10 @@ export {
   type RunResults,
   type StateSummary,
 } from './tools/index.js';
-export { describeLineage, describeNodeCounts, renderPlanTable, renderRunTable } from './report/text.js';
+export {
+  describeLineage,
+  describeNodeCounts,
+  renderPlanTable,
+  renderRunTable,
+} from './report/text.js';
 export { formatDuration, renderTextTable } from './report/text-table.js';

@@ -1,7 +1,8 @@
 import { UserError } from '../core/errors.js';
-import type { Env, PlannedStep, StepSpec } from '../core/model.js';
-import { appendOutputTail } from '../core/run-record/record.js';
-import type { OutputTail } from '../core/run-record/record.js';
+import type { Env } from '../core/env.js';
+import type { PlannedStep } from '../core/retry/plan.js';
+import type { StepSpec } from '../core/schedule/step-spec.js';
+import { appendOutputTail, type OutputTail } from '../core/run-record/record.js';
 import type { RunRecord, StepRecord } from '../core/run-record/schema.js';
 import {
   mergeNodeSummaries,

@@ -9,13 +9,12 @@ import { createFsRunStore } from '../adapters/local/fs-run-store.js';
 import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
 import { createProcessRunner } from '../adapters/local/process-runner.js';
 import { systemClock } from '../adapters/local/system-clock.js';
-import type { RetryMode } from '../core/model.js';
+import type { RetryMode } from '../core/retry/mode.js';
 import type { RunRecord } from '../core/run-record/schema.js';
 import { parseScheduleFile } from '../core/schedule/command-list.js';
 import type { RunStore } from '../ports/execution.js';
 import { planFromParent } from './plan-from-parent.js';
-import { runSchedule } from './run-schedule.js';
-import type { RunKind } from './run-schedule.js';
+import { type RunKind, runSchedule } from './run-schedule.js';
 
 let work: string;
 let store: RunStore;

@@ -1,4 +1,7 @@
-import type { Env, Plan, RetryMode, Schedule } from '../core/model.js';
+import type { Env } from '../core/env.js';
+import type { Plan } from '../core/retry/plan.js';
+import type { RetryMode } from '../core/retry/mode.js';
+import type { Schedule } from '../core/schedule/step-spec.js';
 import { planRetry } from '../core/retry/planner.js';
 import type { StateWorkspace, StoredRun } from '../ports/execution.js';
 

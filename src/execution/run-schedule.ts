@@ -1,7 +1,17 @@
-import type { Env, Plan, PlannedStep, Schedule, StepSpec, Trigger } from '../core/model.js';
+import type { Env } from '../core/env.js';
+import type { Plan, PlannedStep } from '../core/retry/plan.js';
+import type { Schedule, StepSpec } from '../core/schedule/step-spec.js';
+import {
+  type GitHubRunInfo,
+  type Lineage,
+  RECORD_LIMITS,
+  RUN_RECORD_KIND,
+  RUN_RECORD_VERSION,
+  type RunRecord,
+  type StepRecord,
+  type Trigger,
+} from '../core/run-record/schema.js';
 import { planFirstRun } from '../core/retry/planner.js';
-import { RECORD_LIMITS, RUN_RECORD_KIND, RUN_RECORD_VERSION } from '../core/run-record/schema.js';
-import type { GitHubRunInfo, Lineage, RunRecord, StepRecord } from '../core/run-record/schema.js';
 import type {
   Clock,
   CommandRunner,
@@ -12,8 +22,7 @@ import type {
   StoredRun,
 } from '../ports/execution.js';
 import { keepFailures, keptFailure } from './kept-failures.js';
-import { baseRecord, executeStep } from './execute-step.js';
-import type { StepContext } from './execute-step.js';
+import { baseRecord, executeStep, type StepContext } from './execute-step.js';
 
 /** A first run of a schedule, or a retry executing a plan made from a parent run. */
 export type RunKind =

@@ -3,7 +3,8 @@
  * Adapters in `src/adapters/` implement them for a laptop (processes, files); the Action brings
  * its own where they differ (artifacts), so nothing here assumes a local store or GitHub.
  */
-import type { Env, PlannedStep, RestoreFile } from '../core/model.js';
+import type { Env } from '../core/env.js';
+import type { PlannedStep, RestoreFile } from '../core/retry/plan.js';
 import type { RunRecord, SavedStateFile, StepRecord } from '../core/run-record/schema.js';
 
 /** A piece of a command's output, as it arrives. */

@@ -1,4 +1,4 @@
-import type { RetryMode } from '../../src/core/model.js';
+import type { RetryMode } from '../../src/core/retry/mode.js';
 
 /**
  * The retry-mode grammar, once: every surface (the `retry-mode` input, the `/retry` comment, the

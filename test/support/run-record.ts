@@ -1,4 +1,4 @@
-import type { StepSpec } from '../../src/core/model.js';
+import type { StepSpec } from '../../src/core/schedule/step-spec.js';
 import {
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,

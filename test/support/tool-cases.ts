@@ -1,7 +1,7 @@
 /** The table-driven cases every tool's tests share: which tool a command is, where its state is. */
 import { expect, it } from 'vitest';
-import type { Env, ToolName } from '../../src/core/model.js';
-import type { StepRecord } from '../../src/core/run-record/schema.js';
+import type { Env } from '../../src/core/env.js';
+import type { StepRecord, ToolName } from '../../src/core/run-record/schema.js';
 import { recogniseTool, statePathsFor } from '../../src/core/tools/index.js';
 import { aStepRecord, aStepSpec } from './run-record.js';
 

@@ -2,9 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RunRecordError } from '../../core/errors.js';
-import type { RestoreFile } from '../../core/model.js';
-import { RECORD_LIMITS, safeRelativePath } from '../../core/run-record/schema.js';
-import type { SavedStateFile } from '../../core/run-record/schema.js';
+import type { RestoreFile } from '../../core/retry/plan.js';
+import {
+  RECORD_LIMITS,
+  safeRelativePath,
+  type SavedStateFile,
+} from '../../core/run-record/schema.js';
 import type { SavedState, StateWorkspace } from '../../ports/execution.js';
 
 /** The largest state file saved or read (a run_results.json of 10,000 nodes is a few MB). */

@@ -1,10 +1,10 @@
-import type { RetryMode } from '../model.js';
 import {
   MAX_ONLY_STEPS,
-  RETRY_MODE_TABLE,
   readStepList,
-  toRetryMode,
+  RETRY_MODE_TABLE,
+  type RetryMode,
   type RetryModeForm,
+  toRetryMode,
 } from '../retry/mode.js';
 import { MAX_STEP_ID_LENGTH, isValidStepId } from '../schedule/step-ids.js';
 

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { PermissionLevel } from './authorize.js';
-import type { RetryMode } from '../model.js';
+import type { RetryMode } from '../retry/mode.js';
 import { parseDelay } from './duration.js';
 import { compilePattern, type PatternStyle } from './patterns.js';
 

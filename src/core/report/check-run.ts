@@ -2,7 +2,7 @@
  * The App's check run for a completed gh-retry run: the run summary, buttons to retry it, what
  * the retry policy decided, configuration problems, and a log of the retries started from it.
  */
-import type { RetryMode } from '../model.js';
+import type { RetryMode } from '../retry/mode.js';
 import { renderRunSummary } from './run-summary.js';
 import { MARKDOWN_LIMIT, fitNewest, plain, type RunUrl } from './markdown.js';
 

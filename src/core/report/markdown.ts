@@ -1,4 +1,4 @@
-import type { RunStatus, StepStatus } from '../model.js';
+import type { RunStatus, StepStatus } from '../run-record/schema.js';
 import { parseRecordRunId } from '../run-record/reference.js';
 import { endWithinBytes, startWithinBytes, utf8Length } from '../utf8.js';
 

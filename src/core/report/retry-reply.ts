@@ -1,10 +1,9 @@
 import { renderCommandHelp } from '../bot/comment-command.js';
-import type { RetryMode, RunStatus } from '../model.js';
-import { describeRetryMode, formatRetryMode } from '../retry/mode.js';
+import { describeRetryMode, formatRetryMode, type RetryMode } from '../retry/mode.js';
+import type { RunRecord, RunStatus } from '../run-record/schema.js';
 import { DISPATCH_TRIGGER_YAML } from '../bot/dispatch-trigger.js';
 import { replyMarker } from '../bot/markers.js';
 import { stoppedStep } from '../run-record/record.js';
-import type { RunRecord } from '../run-record/schema.js';
 import {
   MARKDOWN_LIMIT,
   code,

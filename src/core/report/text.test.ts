@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aNodeSummary, aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
-import type { Plan } from '../model.js';
+import type { Plan } from '../retry/plan.js';
 import { describeLineage, listWithMore, renderPlanTable, renderRunTable } from './text.js';
 import { formatDuration, renderTextTable } from './text-table.js';
 

@@ -1,4 +1,4 @@
-import type { Plan } from '../model.js';
+import type { Plan } from '../retry/plan.js';
 import { formatRetryMode } from '../retry/mode.js';
 import { isFailedNodeStatus } from '../tools/dbt-node-status.js';
 import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';

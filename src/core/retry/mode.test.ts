@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../errors.js';
-import type { RetryMode } from '../model.js';
-import { GRAMMAR } from '../../../test/support/retry-mode-grammar.js';
-import { parseComment } from '../bot/comment-command.js';
 import {
-  MAX_ONLY_STEPS,
-  RETRY_MODE_FORMS,
-  RETRY_MODE_TABLE,
   describeRetryMode,
   formatRetryMode,
   listRetryModeForms,
+  MAX_ONLY_STEPS,
   parseRetryMode,
   readStepList,
+  RETRY_MODE_FORMS,
+  RETRY_MODE_TABLE,
+  type RetryMode,
 } from './mode.js';
+import { GRAMMAR } from '../../../test/support/retry-mode-grammar.js';
+import { parseComment } from '../bot/comment-command.js';
 
 describe('the retry-mode grammar', () => {
   it('lists its forms from the table', () => {

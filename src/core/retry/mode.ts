@@ -1,5 +1,4 @@
 import { PlanError } from '../errors.js';
-import type { RetryMode } from '../model.js';
 import { isValidStepId } from '../schedule/step-ids.js';
 
 /**
@@ -7,6 +6,13 @@ import { isValidStepId } from '../schedule/step-ids.js';
  * for every surface that reads or writes a mode: the `retry-mode` input and dispatch input, the
  * `/retry` comment, the CLI flags, the reports and the help texts.
  */
+
+/** What a retry re-executes (PRODUCT.md §3). */
+export type RetryMode =
+  | { readonly kind: 'from-failure' }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'from'; readonly step: string }
+  | { readonly kind: 'only'; readonly steps: readonly string[] };
 
 /** What follows a mode's keyword. */
 export type ModeArgument = 'none' | 'step' | 'step-list';

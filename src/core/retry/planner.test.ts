@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aSavedStateFile, aStepRecord } from '../../../test/support/run-record.js';
 import { PlanError } from '../errors.js';
-import type { RetryMode } from '../model.js';
-import { parseRetryMode } from './mode.js';
+import { parseRetryMode, type RetryMode } from './mode.js';
 import { planFirstRun, planRetry } from './planner.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 import { parseCommandList, parseScheduleFile } from '../schedule/command-list.js';

@@ -1,16 +1,10 @@
 import { PlanError } from '../errors.js';
-import type {
-  Env,
-  Plan,
-  PlannedStep,
-  RetryMode,
-  Schedule,
-  StepAction,
-  StepSpec,
-} from '../model.js';
-import type { RunRecord, StepRecord } from '../run-record/schema.js';
+import type { Env } from '../env.js';
+import type { Plan, PlannedStep } from './plan.js';
+import type { RetryMode } from './mode.js';
+import type { Schedule, StepSpec } from '../schedule/step-spec.js';
+import type { RunRecord, StepAction, StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor } from '../tools/index.js';
-
 
 /** Everything a retry is planned from; the shell reads the parent's record and state files. */
 export interface RetryPlanParams {

@@ -37,9 +37,15 @@ export const safeRelativePath = z
     { message: 'must be a relative path without "..", "." or empty segments' },
   );
 
+/** Overall status of a run. */
+const runStatus = z.enum(['success', 'failed', 'cancelled']);
+/** Step statuses in a run record. */
 const stepStatus = z.enum(['success', 'failed', 'skipped', 'reused', 'cancelled']);
+/** What the plan does with one step (the `action` of `plan --json`). */
 const stepAction = z.enum(['setup', 'run', 'retry', 'reuse', 'skip']);
+/** Tools with a retry form. */
 const toolName = z.enum(['dbt', 'pytest', 'playwright', 'custom']);
+/** What started a run. */
 const trigger = z.enum(['comment', 'check', 'dispatch', 'policy', 'rerun', 'cli', 'local']);
 
 /** A retry mode as stored: `from-failure`, `all`, `from STEP`, `only A,B`. */
@@ -182,7 +188,7 @@ export const runRecordSchema = z.object({
   version: z.literal(RUN_RECORD_VERSION),
   id: text,
   name: text,
-  status: z.enum(['success', 'failed', 'cancelled']),
+  status: runStatus,
   /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
   nothingToRetry: z.boolean(),
   startedAt: isoTime,
@@ -195,6 +201,11 @@ export const runRecordSchema = z.object({
 });
 
 export type RunRecord = z.infer<typeof runRecordSchema>;
+export type RunStatus = z.infer<typeof runStatus>;
+export type StepStatus = z.infer<typeof stepStatus>;
+export type StepAction = z.infer<typeof stepAction>;
+export type ToolName = z.infer<typeof toolName>;
+export type Trigger = z.infer<typeof trigger>;
 export type StepRecord = z.infer<typeof stepRecord>;
 export type NodeSummary = z.infer<typeof nodeSummarySchema>;
 export type SavedStateFile = z.infer<typeof savedStateFile>;

@@ -1,5 +1,5 @@
 import { parse } from 'shell-quote';
-import type { Env } from '../model.js';
+import type { Env } from '../env.js';
 
 /**
  * Splitting a command into words to recognise the tool it runs (never to run it: commands always

@@ -1,5 +1,5 @@
 import { ScheduleError } from '../errors.js';
-import type { Schedule } from '../model.js';
+import type { Schedule } from './step-spec.js';
 import { RECORD_LIMITS } from '../run-record/schema.js';
 import { buildSchedule, defaultDraft, type StepDraft } from './drafts.js';
 

@@ -1,4 +1,4 @@
-import type { Schedule, StepSpec } from '../model.js';
+import type { Schedule, StepSpec } from './step-spec.js';
 import { assignStepIds, isSetupCommand } from './step-ids.js';
 
 /** A step as read from a schedule, before ids are assigned and defaults applied. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
-import type { Schedule } from '../model.js';
+import type { Schedule } from './step-spec.js';
 import { RECORD_LIMITS, safeRelativePath } from '../run-record/schema.js';
 import { ScheduleReader, isBoolean, isText } from './yaml-reader.js';
 import { buildSchedule, defaultDraft, type StepDraft } from './drafts.js';

@@ -5,7 +5,7 @@ import {
   quoteWords,
   type CommandWords,
 } from '../schedule/command-line.js';
-import type { Env } from '../model.js';
+import type { Env } from '../env.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';
 import {

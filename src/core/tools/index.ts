@@ -1,6 +1,7 @@
 import { parseCommandLine } from '../schedule/command-line.js';
-import type { Env, StepAction, StepSpec, ToolName } from '../model.js';
-import type { StepRecord } from '../run-record/schema.js';
+import type { Env } from '../env.js';
+import type { StepAction, StepRecord, ToolName } from '../run-record/schema.js';
+import type { StepSpec } from '../schedule/step-spec.js';
 import { customTool } from './custom.js';
 import { dbtTool } from './dbt.js';
 import { playwrightTool } from './playwright.js';

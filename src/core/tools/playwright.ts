@@ -1,5 +1,10 @@
-import { expandWord, findFlagValue, parseCommandLine, type CommandWords } from '../schedule/command-line.js';
-import type { Env } from '../model.js';
+import {
+  expandWord,
+  findFlagValue,
+  parseCommandLine,
+  type CommandWords,
+} from '../schedule/command-line.js';
+import type { Env } from '../env.js';
 import { joinRelativePath } from '../relative-path.js';
 import { RECORD_LIMITS } from '../run-record/schema.js';
 import {

@@ -1,7 +1,14 @@
-import { expandWord, quoteWords, type CommandLine, type CommandWords } from '../schedule/command-line.js';
-import type { Env, RestoreFile, StepSpec, ToolName } from '../model.js';
+import {
+  expandWord,
+  quoteWords,
+  type CommandLine,
+  type CommandWords,
+} from '../schedule/command-line.js';
+import type { Env } from '../env.js';
+import type { RestoreFile } from '../retry/plan.js';
+import type { StepSpec } from '../schedule/step-spec.js';
+import type { NodeSummary, StepRecord, ToolName } from '../run-record/schema.js';
 import { baseName } from '../relative-path.js';
-import type { NodeSummary, StepRecord } from '../run-record/schema.js';
 
 /** A state file the parent step saved: where the tool wrote it, where the copy is, its content if read. */
 export interface ParentStateFile {
