@@ -30,7 +30,8 @@ import {
   renderRetryMarker,
   replyToMarker,
 } from '../../src/core/bot/markers.js';
-import { chooseQuickRoute, chooseRoute, workflowOf } from '../retry/route.js';
+import { workflowOf } from '../../src/core/bot/route.js';
+import { chooseRoute, routeFromCommitChecks } from '../retry/route.js';
 import { checkRunDescribing, executeRoute } from '../retry/execute.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
@@ -204,7 +205,7 @@ async function retryTarget(
     const route = await chooseRoute(ctx, { parent, mode, forkPullRequest: fork });
     return await executeRoute(ctx, { ...request, parent, route });
   }
-  const route = chooseQuickRoute({
+  const route = routeFromCommitChecks({
     parent: target,
     mode,
     forkPullRequest: fork,

@@ -9,7 +9,8 @@ import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';
 import { appendRetryLog, escapeMarkdown } from '../../src/core/report/check-run.js';
-import { chooseRoute, type RetryRoute } from './route.js';
+import type { RetryRoute } from '../../src/core/bot/route.js';
+import { chooseRoute } from './route.js';
 import { executeRoute, findCheckRunOf } from './execute.js';
 
 /** A policy retry ready to start: where to dispatch and after how long. */

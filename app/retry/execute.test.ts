@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckRunInfo, GitHubBot } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';
 import { RecentRetries } from './recent.js';
-import type { RetryRoute } from './route.js';
+import type { RetryRoute } from '../../src/core/bot/route.js';
 import { executeRoute } from './execute.js';
 
 /** A bot context whose GitHub only dispatches, a little slowly, counting the dispatches. */

@@ -15,7 +15,8 @@ import {
   type RetryMarker,
   type RetryTrigger,
 } from '../../src/core/bot/markers.js';
-import { checkedDispatch, workflowOf, type RetryParent, type RetryRoute } from './route.js';
+import { workflowOf, type RetryRoute } from '../../src/core/bot/route.js';
+import { checkedDispatch, type RetryParent } from './route.js';
 
 /** Runs of the parent's workflow looked at when searching for an existing retry. */
 const MAX_CANDIDATES = 300;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitRun } from '../../src/ports/github-bot.js';
-import { chooseQuickRoute } from './route.js';
+import { routeFromCommitChecks } from './route.js';
 
 const failed: CommitRun = {
   id: 41,
@@ -20,8 +20,8 @@ const now = new Date('2026-11-22T00:00:00Z');
 const live = { expiresAt: '2026-12-01T00:00:00Z' };
 const fromFailure = { kind: 'from-failure' } as const;
 
-function route(overrides: Partial<Parameters<typeof chooseQuickRoute>[0]> = {}) {
-  return chooseQuickRoute({
+function route(overrides: Partial<Parameters<typeof routeFromCommitChecks>[0]> = {}) {
+  return routeFromCommitChecks({
     parent: failed,
     mode: fromFailure,
     forkPullRequest: false,

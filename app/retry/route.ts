@@ -1,9 +1,10 @@
 /**
- * How to retry one parent run, decided the same way for a comment, a check-run button and a
- * policy: dispatch a new run, GitHub's re-run of failed jobs, or not at all, and why.
+ * How to retry one parent run, for a comment, a check-run button, a policy and the remote CLI:
+ * gathers the facts (the run's artifacts, or the bot's check run alone), walks the one ladder in
+ * `core/bot/route.ts`, and builds the dispatch.
  */
 import { formatRetryMode, type RetryMode } from '../../src/core/retry/mode.js';
-import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
+import { routeLadder, workflowOf, type RetryRoute } from '../../src/core/bot/route.js';
 import type { BotWorkflowRun, CommitRun } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';
 import {
@@ -15,37 +16,11 @@ import {
 import { recordsExpired, type RecordsNote } from '../../src/core/bot/markers.js';
 import { findRecordArtifacts } from '../run-records.js';
 
-/** How a parent run can be retried. */
-export type RetryRoute =
-  | {
-      readonly kind: 'dispatch';
-      readonly ref: string;
-      readonly inputs: Readonly<Record<string, string>>;
-      readonly mode: RetryMode;
-      /**
-       * Whether the inputs were checked against the workflow file. When not, GitHub's answer to
-       * the dispatch says whether the workflow declares them, and only a refusal reads the file.
-       */
-      readonly checked: boolean;
-    }
-  | {
-      readonly kind: 'native';
-      readonly why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry';
-    }
-  | { readonly kind: 'stop'; readonly result: RetryTargetResult };
-
-type Workflow = RetryTargetResult['workflow'];
-
 /** What retrying a run needs to know of it. */
 export type RetryParent = Pick<
   BotWorkflowRun,
   'id' | 'workflowId' | 'workflowName' | 'workflowPath' | 'createdAt' | 'headSha'
 > & { readonly pullRequests?: readonly number[] };
-
-/** The workflow of a run, as replies name it. */
-export function workflowOf(run: Pick<BotWorkflowRun, 'workflowName' | 'workflowPath'>): Workflow {
-  return { name: run.workflowName, path: run.workflowPath };
-}
 
 /** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
 export async function chooseRoute(
@@ -53,27 +28,25 @@ export async function chooseRoute(
   params: { parent: BotWorkflowRun; mode: RetryMode; forkPullRequest?: boolean },
 ): Promise<RetryRoute> {
   const { parent, mode } = params;
-  const base = { workflow: workflowOf(parent), parentRunId: parent.id };
-  if (parent.status !== 'completed')
-    return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
-  const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent });
-  if (found.kind === 'not-gh-retry') return { kind: 'native', why: 'not-gh-retry' };
-  // Never dispatch for a fork: the new run would run the fork's code with this repository's secrets.
-  const fork =
-    params.forkPullRequest === true ||
-    parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase();
-  if (fork) return { kind: 'native', why: 'fork' };
-  const live = found.artifacts.filter((a) => !a.expired);
-  if (mode.kind !== 'all' && live.length === 0) {
-    const expiredAt = found.artifacts[0]?.expiresAt ?? parent.updatedAt;
-    return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
-  }
-  const ref = parent.headBranch;
-  if (ref === null) {
-    const message = 'the run has no branch to start a new run on';
-    return { kind: 'stop', result: { ...base, kind: 'failed', message } };
-  }
-  return await checkedDispatch(ctx, { parent, mode, ref });
+  const found =
+    parent.status === 'completed'
+      ? await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent })
+      : null;
+  const artifacts = found?.kind === 'found' ? found.artifacts : [];
+  const step = routeLadder({
+    parent,
+    mode,
+    madeRecords: found?.kind !== 'not-gh-retry',
+    fork:
+      params.forkPullRequest === true ||
+      parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase(),
+    expiredAt: artifacts.some((a) => !a.expired)
+      ? null
+      : (artifacts[0]?.expiresAt ?? parent.updatedAt),
+  });
+  return step.kind === 'dispatch-on'
+    ? await checkedDispatch(ctx, { parent, mode, ref: step.ref })
+    : step;
 }
 
 /** A dispatch route whose inputs were checked against the workflow file on `ref`. */
@@ -100,31 +73,27 @@ export async function checkedDispatch(
 
 /**
  * Decide how to retry a run of a pull request's head commit from what one read of the commit
- * told (no request): `records` is the note on the bot's check run of the run. The dispatch is
- * unchecked: it sends the inputs the documented trigger declares.
+ * told (no request): `records` is the note on the bot's check run of the run, so the run is a
+ * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
  */
-export function chooseQuickRoute(params: {
+export function routeFromCommitChecks(params: {
   parent: CommitRun;
   mode: RetryMode;
   forkPullRequest: boolean;
   records: RecordsNote;
   now: Date;
 }): RetryRoute {
-  const { parent, mode } = params;
-  const base = { workflow: workflowOf(parent), parentRunId: parent.id };
-  if (parent.status !== 'completed')
-    return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
-  if (params.forkPullRequest) return { kind: 'native', why: 'fork' };
-  if (mode.kind !== 'all' && recordsExpired(params.records, params.now)) {
-    const expiredAt = params.records.expiresAt ?? parent.updatedAt;
-    return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
-  }
-  if (parent.headBranch === null) {
-    const message = 'the run has no branch to start a new run on';
-    return { kind: 'stop', result: { ...base, kind: 'failed', message } };
-  }
+  const { parent, mode, records } = params;
+  const step = routeLadder({
+    parent,
+    mode,
+    madeRecords: true,
+    fork: params.forkPullRequest,
+    expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
+  });
+  if (step.kind !== 'dispatch-on') return step;
   // The documented trigger declares both; a workflow that declares only `retry-of` is refused
   // (422) and then retried with what its file declares.
   const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
-  return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
+  return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }
