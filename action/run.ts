@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { ScheduleError, UserError } from '../src/core/errors.js';
+import { errorMessage, errorStack, ScheduleError, UserError } from '../src/core/errors.js';
 import type { Env } from '../src/core/env.js';
 import type { Schedule } from '../src/core/schedule/step-spec.js';
 import { stoppedStep } from '../src/core/run-record/record.js';
@@ -66,7 +66,7 @@ export async function run(params: RunParams = { artifactClient: null }): Promise
     if (error instanceof UserError) {
       core.setFailed(error.message);
     } else {
-      core.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      core.error(errorStack(error));
       core.setFailed('gh-retry failed unexpectedly (see the error above); the run record was kept');
     }
   } finally {
@@ -227,9 +227,7 @@ async function finishJob(job: Job): Promise<void> {
       return;
     }
     // The post step uploads whatever is in the run folder, so a failure here is not the end of the record.
-    core.warning(
-      `The run record could not be uploaded yet (${error instanceof Error ? error.message : String(error)})`,
-    );
+    core.warning(`The run record could not be uploaded yet (${errorMessage(error)})`);
   }
 }
 

@@ -28,6 +28,7 @@ import {
   type SuiteWorkSaved,
 } from './test-suite-work-saved.js';
 import { REPO_ROOT } from './timed-process.js';
+import { errorMessage, errorStack } from '../src/core/errors.js';
 
 const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app', 'queue'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -101,7 +102,7 @@ async function attempt<T>(what: string, measure: () => Promise<T>): Promise<T | 
   try {
     return await measure();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     process.stderr.write(`bench: ${what} could not be measured: ${message}\n`);
     return { notMeasured: message.split('\n')[0] ?? message };
   }
@@ -233,8 +234,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`bench: ${errorStack(error)}\n`);
   process.exitCode = 1;
 });

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
-import { UserError } from '../src/core/errors.js';
+import { errorStack, UserError } from '../src/core/errors.js';
 import type { CliContext } from './cli-context.js';
 import { describeFileError } from './file-errors.js';
 import { retryCommand, runCommand } from './execute-commands.js';
@@ -45,7 +45,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       context.stderr(`gh-retry: ${storeProblem}\n`);
       return EXIT_USAGE;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const detail = errorStack(error);
     context.stderr(`gh-retry: unexpected error\n${detail}\n`);
     return 1;
   }

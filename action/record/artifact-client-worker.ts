@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { parentPort, Worker } from 'node:worker_threads';
 import { loadArtifactClient, type RecordArtifactClient } from './artifact-client.js';
+import { errorMessage } from '../../src/core/errors.js';
 
 /*
  * The artifact client in a worker thread. It is loaded as soon as the Action starts and while the
@@ -138,7 +139,7 @@ async function answer(
     );
     return { ok: true, value: { id, size } };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { UserError } from '../../src/core/errors.js';
+import { errorStack, UserError } from '../../src/core/errors.js';
 import { readFolderRecord, uploadRecordArtifact } from './artifact.js';
 import type { PendingUpload } from './post-state.js';
 import { loadArtifactClient } from './artifact-client.js';
@@ -25,7 +25,7 @@ export async function runPost(pending: PendingUpload): Promise<void> {
     if (error instanceof UserError) {
       core.setFailed(error.message);
     } else {
-      core.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      core.error(errorStack(error));
       core.setFailed('gh-retry could not upload the run record (see the error above)');
     }
   }

@@ -13,6 +13,7 @@ import { catchUpInterval, queueWorkerSettings } from './redis/worker-settings.js
 import { startReplicaServer } from './redis/replica-server.js';
 import { startSetupMode } from './setup-mode.js';
 import { DEFAULT_WEBHOOK_PATH, startWebhookServer } from './webhook-server.js';
+import { errorStack } from '../../src/core/errors.js';
 
 const REQUIRED = ['APP_ID', 'WEBHOOK_SECRET'] as const;
 
@@ -73,8 +74,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `gh-retry app: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`gh-retry app: ${errorStack(error)}\n`);
   process.exitCode = 1;
 });

@@ -2,7 +2,7 @@
  * GitHub's refusals during a remote command as one line saying what to do next (exit 2): a bad
  * token, a token that may not read or write, a repository it cannot see, a server not reached.
  */
-import { UserError } from '../../src/core/errors.js';
+import { errorMessage, UserError } from '../../src/core/errors.js';
 
 /** Run `work`, turning GitHub's and the network's refusals into a {@link UserError}. */
 export async function withGitHubErrors<T>(
@@ -43,7 +43,7 @@ function statusOf(error: unknown): number | null {
 function messageOf(error: unknown): string {
   const data = (error as { response?: { data?: { message?: unknown } } }).response?.data;
   if (typeof data?.message === 'string') return data.message.split('\n')[0] ?? data.message;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const cause =
     error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${message.split('\n')[0] ?? message}${cause}`.replace(

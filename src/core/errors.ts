@@ -17,3 +17,13 @@ export class RunRecordError extends UserError {
 export class PlanError extends UserError {
   override name = 'PlanError';
 }
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The stack of anything thrown when it has one (for errors nobody expected), else its message. */
+export function errorStack(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

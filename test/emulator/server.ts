@@ -27,6 +27,7 @@ import {
   type RequestCheck,
 } from './spec.js';
 import type { Principal } from './state.js';
+import { errorStack } from '../../src/core/errors.js';
 
 const handlers: Readonly<Record<string, RestHandler>> = {
   ...appHandlers,
@@ -265,9 +266,7 @@ function emulatorFault(
     kind: 'response',
     subject,
     where,
-    problems: [
-      `emulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    ],
+    problems: [`emulator error: ${errorStack(error)}`],
   });
   return {
     status: 500,

@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { AppRecord, InstallationRecord } from './state.js';
 import type { ViolationLog } from './violations.js';
 import { validateWebhookPayload, webhookSchemaName } from './webhook-spec.js';
+import { errorMessage } from '../../src/core/errors.js';
 
 /** One delivery attempt, as the App saw it and as it answered. */
 export interface DeliveryRecord {
@@ -172,7 +173,7 @@ export class WebhookService {
         delivery.status = response.status;
       }
     } catch (error) {
-      delivery.error = error instanceof Error ? error.message : String(error);
+      delivery.error = errorMessage(error);
     }
   }
 }

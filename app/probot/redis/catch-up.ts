@@ -7,6 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { Probot } from 'probot';
 import type { BotLogger } from '../../context.js';
+import { errorMessage } from '../../../src/core/errors.js';
 
 const PAGE = 100;
 const MAX_REDELIVERIES = 20;
@@ -27,9 +28,7 @@ export function startCatchUp(params: {
 }): { stop(): void } {
   const round = () => {
     catchUp(params).catch((error: unknown) => {
-      params.log.warn(
-        `the catch-up of failed deliveries did not run: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      params.log.warn(`the catch-up of failed deliveries did not run: ${errorMessage(error)}`);
     });
   };
   const first = setTimeout(round, 1_000);

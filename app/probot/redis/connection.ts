@@ -5,13 +5,12 @@
  */
 import { Redis } from 'ioredis';
 import type { BotLogger } from '../../context.js';
+import { errorMessage } from '../../../src/core/errors.js';
 
 /** Thrown when Redis cannot answer: the work is refused, never done without a claim. */
 export class RedisUnavailableError extends Error {
   constructor(what: string, cause: unknown) {
-    super(
-      `Redis is unavailable, so ${what} (${cause instanceof Error ? cause.message : String(cause)})`,
-    );
+    super(`Redis is unavailable, so ${what} (${errorMessage(cause)})`);
     this.name = 'RedisUnavailableError';
   }
 }

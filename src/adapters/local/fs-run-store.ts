@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RunRecordError, UserError } from '../../core/errors.js';
+import { errorMessage, RunRecordError, UserError } from '../../core/errors.js';
 import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
-import { RECORD_LIMITS } from '../../core/run-record/schema.js';
-import type { RunRecord } from '../../core/run-record/schema.js';
+import { RECORD_LIMITS, type RunRecord } from '../../core/run-record/schema.js';
 import type { Clock, RunSlot, RunStore, StoredRun } from '../../ports/execution.js';
 
 /** A run that is not in the store (or `last` in an empty store). */
@@ -44,7 +43,7 @@ export function createFsRunStore(params: FsRunStoreParams): RunStore {
       // the caller is told of the unreadable ones.
       const run = await readRun(runDir(id), id).catch((error: unknown) => {
         if (!(error instanceof RunNotFoundError)) {
-          params.onUnreadable?.(id, error instanceof Error ? error.message : String(error));
+          params.onUnreadable?.(id, errorMessage(error));
         }
         return null;
       });

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { UserError } from '../../core/errors.js';
+import { errorMessage, UserError } from '../../core/errors.js';
 import { safeRelativePath } from '../../core/run-record/schema.js';
 
 /** Bounds that keep an untrusted zip cheap to open. */
@@ -186,9 +186,7 @@ export function unpackZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
         ? data.slice()
         : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.bytes) });
   } catch (error) {
-    throw fail(
-      `cannot be decompressed (${error instanceof Error ? error.message : String(error)})`,
-    );
+    throw fail(`cannot be decompressed (${errorMessage(error)})`);
   }
   if (content.length !== entry.bytes) {
     throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);

@@ -1,4 +1,4 @@
-import { RunRecordError } from '../errors.js';
+import { errorMessage, RunRecordError } from '../errors.js';
 import {
   RECORD_LIMITS,
   RUN_RECORD_KIND,
@@ -40,7 +40,7 @@ export function parseRunRecord(text: string, params: { source?: string } = {}): 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new RunRecordError(
       `${source} is not valid JSON (${reason}); retry every step instead (mode all)`,
     );
