@@ -2,11 +2,8 @@ import { formatRetryMode, type RetryMode } from '../src/core/retry/mode.js';
 import type { Env } from '../src/core/env.js';
 import type { Schedule } from '../src/core/schedule/step-spec.js';
 import { planRetry } from '../src/core/retry/planner.js';
-import {
-  RUN_RECORD_KIND,
-  RUN_RECORD_VERSION,
-  type RunRecord,
-} from '../src/core/run-record/schema.js';
+import type { RunRecord } from '../src/core/run-record/schema.js';
+import { newRunRecord } from '../src/core/run-record/record.js';
 import {
   loadParentRun,
   ParentRunError,
@@ -229,17 +226,11 @@ function standInRecord(params: {
   run: WorkflowRunInfo;
   name: string;
 }): RunRecord {
-  const now = new Date().toISOString();
-  return {
-    kind: RUN_RECORD_KIND,
-    version: RUN_RECORD_VERSION,
+  return newRunRecord({
     id: params.id,
     name: params.name,
     status: 'failed',
-    nothingToRetry: false,
-    startedAt: now,
-    finishedAt: now,
-    durationMs: 0,
+    startedAt: new Date(),
     git: { sha: params.run.headSha, ref: params.run.headBranch },
     github: null,
     lineage: {
@@ -250,6 +241,5 @@ function standInRecord(params: {
       trigger: 'dispatch',
       requestedBy: null,
     },
-    steps: [],
-  };
+  });
 }

@@ -2,12 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../../src/core/errors.js';
-import { parseRunRecord } from '../../src/core/run-record/record.js';
-import {
-  RUN_RECORD_KIND,
-  RUN_RECORD_VERSION,
-  type RunRecord,
-} from '../../src/core/run-record/schema.js';
+import { newRunRecord, parseRunRecord } from '../../src/core/run-record/record.js';
+import type { RunRecord } from '../../src/core/run-record/schema.js';
 import { createRunFolder, type RunFolder } from '../../src/adapters/local/run-folder.js';
 import {
   recordArtifactName,
@@ -43,17 +39,11 @@ export function placeholderRecord(params: {
 }): RunRecord {
   const { context } = params;
   const id = recordIdOf(context.runId, context.attempt);
-  const at = params.now.toISOString();
-  return {
-    kind: RUN_RECORD_KIND,
-    version: RUN_RECORD_VERSION,
+  return newRunRecord({
     id,
     name: params.name.slice(0, 200),
     status: params.status,
-    nothingToRetry: false,
-    startedAt: at,
-    finishedAt: at,
-    durationMs: 0,
+    startedAt: params.now,
     git: { sha: context.sha, ref: context.ref },
     github: toGitHubRunInfo(context),
     lineage: {
@@ -64,8 +54,7 @@ export function placeholderRecord(params: {
       trigger: context.attempt > 1 ? 'rerun' : 'dispatch',
       requestedBy: context.triggeringActor ?? context.actor,
     },
-    steps: [],
-  };
+  });
 }
 
 /**

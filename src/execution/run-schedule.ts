@@ -4,14 +4,12 @@ import type { Schedule, StepSpec } from '../core/schedule/step-spec.js';
 import {
   type GitHubRunInfo,
   type Lineage,
-  RECORD_LIMITS,
-  RUN_RECORD_KIND,
-  RUN_RECORD_VERSION,
   type RunRecord,
   type StepRecord,
   type Trigger,
 } from '../core/run-record/schema.js';
 import { planFirstRun } from '../core/retry/planner.js';
+import { newRunRecord } from '../core/run-record/record.js';
 import type {
   Clock,
   CommandRunner,
@@ -167,21 +165,18 @@ function assembleRecord(params: {
   steps: readonly StepRecord[];
 }): RunRecord {
   const { params: run, startedAt, finishedAt, status, steps } = params;
-  return {
-    kind: RUN_RECORD_KIND,
-    version: RUN_RECORD_VERSION,
+  return newRunRecord({
     id: run.slot.id,
-    name: clip(run.schedule.name),
+    name: run.schedule.name,
     status,
     nothingToRetry: run.run.kind === 'retry' && run.run.plan.nothingToRetry,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+    startedAt,
+    finishedAt,
     git: run.git,
     github: run.github ?? null,
     lineage: lineageOf(run),
-    steps: steps.map(clipStep),
-  };
+    steps,
+  });
 }
 
 function lineageOf(params: RunScheduleParams): Lineage {
@@ -203,17 +198,3 @@ function lineageOf(params: RunScheduleParams): Lineage {
 }
 
 /** Record strings are bounded; a very long command is kept whole in the schedule, cut here. */
-function clip(text: string): string {
-  const max = RECORD_LIMITS.maxStringLength;
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function clipStep(step: StepRecord): StepRecord {
-  return {
-    ...step,
-    name: clip(step.name),
-    command: clip(step.command),
-    executed: step.executed === null ? null : clip(step.executed),
-    reason: clip(step.reason),
-  };
-}

@@ -11,6 +11,7 @@ import {
   RECORD_LIMITS,
   appendOutputTail,
   isRetryable,
+  newRunRecord,
   stoppedStep,
   parseRunRecord,
   serializeRunRecord,
@@ -182,5 +183,49 @@ describe('stoppedStep and isRetryable', () => {
     ['failed', true, false],
   ] as const)('a %s run (nothing to retry: %j) is retryable: %j', (status, nothing, retryable) => {
     expect(isRetryable(aRunRecord({ status, nothingToRetry: nothing }))).toBe(retryable);
+  });
+});
+
+describe('newRunRecord', () => {
+  const lineage = {
+    parent: null,
+    root: 'r-1',
+    retryNumber: 0,
+    mode: null,
+    trigger: 'local',
+    requestedBy: null,
+  } as const;
+
+  it('builds a record the schema accepts, with its duration from the two times', () => {
+    const record = newRunRecord({
+      id: 'r-1',
+      name: 'nightly',
+      status: 'success',
+      startedAt: new Date('2026-01-01T00:00:00Z'),
+      finishedAt: new Date('2026-01-01T00:00:02.5Z'),
+      git: { sha: null, ref: null },
+      github: null,
+      lineage,
+    });
+    expect(record.durationMs).toBe(2500);
+    expect(record.steps).toEqual([]);
+    expect(parseRunRecord(serializeRunRecord(record))).toEqual(record);
+  });
+
+  it('cuts over-long names to the record’s string bound, so what it writes it can read back', () => {
+    const long = 'x'.repeat(RECORD_LIMITS.maxStringLength + 10);
+    const record = newRunRecord({
+      id: 'r-1',
+      name: long,
+      status: 'failed',
+      startedAt: new Date('2026-01-01T00:00:00Z'),
+      git: { sha: null, ref: null },
+      github: null,
+      lineage,
+    });
+    expect(record.name).toHaveLength(RECORD_LIMITS.maxStringLength);
+    expect(record.name.endsWith('…')).toBe(true);
+    expect(record.durationMs).toBe(0);
+    expect(() => parseRunRecord(serializeRunRecord(record))).not.toThrow();
   });
 });

@@ -4,7 +4,10 @@ import {
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,
   runRecordSchema,
+  type GitHubRunInfo,
+  type Lineage,
   type RunRecord,
+  type RunStatus,
   type StepRecord,
 } from './schema.js';
 
@@ -20,6 +23,58 @@ export {
   type SavedStateFile,
   type StepRecord,
 } from './schema.js';
+
+/**
+ * A new run record: the one constructor, so the kind, the version, the duration and the length
+ * bounds hold for every record gh-retry writes (a finished run, a placeholder, a stand-in parent).
+ */
+export function newRunRecord(params: {
+  id: string;
+  name: string;
+  status: RunStatus;
+  startedAt: Date;
+  /** Defaults to `startedAt` (a record of a run that ran nothing). */
+  finishedAt?: Date;
+  git: RunRecord['git'];
+  github: GitHubRunInfo | null;
+  lineage: Lineage;
+  steps?: readonly StepRecord[];
+  /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
+  nothingToRetry?: boolean;
+}): RunRecord {
+  const finishedAt = params.finishedAt ?? params.startedAt;
+  return {
+    kind: RUN_RECORD_KIND,
+    version: RUN_RECORD_VERSION,
+    id: params.id,
+    name: clipText(params.name),
+    status: params.status,
+    nothingToRetry: params.nothingToRetry ?? false,
+    startedAt: params.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: Math.max(0, finishedAt.getTime() - params.startedAt.getTime()),
+    git: params.git,
+    github: params.github,
+    lineage: params.lineage,
+    steps: (params.steps ?? []).map(clipStep),
+  };
+}
+
+/** Text cut to the record's string bound, marked with an ellipsis when cut. */
+export function clipText(text: string): string {
+  const max = RECORD_LIMITS.maxStringLength;
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function clipStep(step: StepRecord): StepRecord {
+  return {
+    ...step,
+    name: clipText(step.name),
+    command: clipText(step.command),
+    executed: step.executed === null ? null : clipText(step.executed),
+    reason: clipText(step.reason),
+  };
+}
 
 /** How many schema problems a message lists before "+N more". */
 const MAX_LISTED_ISSUES = 3;
