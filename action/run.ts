@@ -114,7 +114,7 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
     requestedBy: context.triggeringActor ?? context.actor,
     runner: createProcessRunner({ graceMs: STEP_GRACE_MS }),
     workspace: createFsStateWorkspace({ workDir: cwd }),
-    recorder: {
+    recordWriter: {
       saveRecord: async (r) => {
         job.latest = r;
         await folder.saveRecord(r);

@@ -106,7 +106,7 @@ async function execute(params: {
       requestedBy: context.env['USER'] ?? null,
       runner: createProcessRunner(),
       workspace: createFsStateWorkspace({ workDir: context.cwd }),
-      recorder: store,
+      recordWriter: store,
       clock: systemClock,
       reporter: createTerminalReporter(context.stdout),
       signal: controller.signal,

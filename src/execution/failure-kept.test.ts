@@ -39,7 +39,7 @@ async function execute(yaml: string, run: RunKind = { kind: 'first-run' }): Prom
     trigger: 'local',
     runner: createProcessRunner({ graceMs: 300 }),
     workspace: createFsStateWorkspace({ workDir: work }),
-    recorder: store,
+    recordWriter: store,
     clock: systemClock,
   });
 }

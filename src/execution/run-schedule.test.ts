@@ -56,7 +56,7 @@ async function execute(
     run?: RunKind;
     signal?: AbortSignal;
     events?: RunEvent[];
-    recorder?: RecordWriter;
+    recordWriter?: RecordWriter;
   } = {},
 ): Promise<RunRecord> {
   const schedule = parseScheduleFile({ text: yaml, fileName: 'schedule.yml' });
@@ -71,7 +71,7 @@ async function execute(
     trigger: 'local',
     runner: createProcessRunner({ graceMs: 300 }),
     workspace: createFsStateWorkspace({ workDir: work }),
-    recorder: options.recorder ?? store,
+    recordWriter: options.recordWriter ?? store,
     clock: systemClock,
     reporter: { report: (event) => options.events?.push(event) },
     ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -146,7 +146,7 @@ describe('runSchedule', () => {
     const controller = new AbortController();
     const events: RunEvent[] = [];
     const saved: RunRecord[] = [];
-    const recorder: RecordWriter = {
+    const recordWriter: RecordWriter = {
       saveRecord: async (r) => {
         saved.push(r);
         await store.saveRecord(r);
@@ -155,7 +155,7 @@ describe('runSchedule', () => {
     const running = execute('steps:\n  - echo one\n  - echo started; sleep 30\n  - echo three\n', {
       signal: controller.signal,
       events,
-      recorder,
+      recordWriter,
     });
     const poll = setInterval(() => {
       const started = events.some(

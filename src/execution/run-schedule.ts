@@ -42,7 +42,7 @@ export interface RunScheduleParams {
   readonly requestedBy?: string | null;
   readonly runner: CommandRunner;
   readonly workspace: StateWorkspace;
-  readonly recorder: RecordWriter;
+  readonly recordWriter: RecordWriter;
   readonly clock: Clock;
   readonly reporter?: RunReporter;
   /** Aborting cancels the running step; later steps are skipped and the record is still saved. */
@@ -101,7 +101,7 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     }
     // Saved as if the run ended now: if this process dies, the record says the step was cut short.
     steps[index] = { ...baseRecord({ planned: p, spec }, clock.now()), status: 'cancelled' };
-    const saving = saveOnNextTurn(params.recorder, assemble('cancelled'));
+    const saving = saveOnNextTurn(params.recordWriter, assemble('cancelled'));
     let record: StepRecord;
     try {
       record = await executeStep(
@@ -120,7 +120,7 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     stop ??
       (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'),
   );
-  await params.recorder.saveRecord(final);
+  await params.recordWriter.saveRecord(final);
   return final;
 }
 
@@ -129,11 +129,11 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
  * so the save (the record is checked and serialised) overlaps the step instead of delaying it. The
  * caller waits for it before the next save, so saves land in order.
  */
-async function saveOnNextTurn(recorder: RecordWriter, record: RunRecord): Promise<void> {
+async function saveOnNextTurn(recordWriter: RecordWriter, record: RunRecord): Promise<void> {
   await new Promise<void>((resolve) => {
     setImmediate(resolve);
   });
-  await recorder.saveRecord(record);
+  await recordWriter.saveRecord(record);
 }
 
 function specOf(specs: ReadonlyMap<string, StepSpec>, planned: PlannedStep): StepSpec {
