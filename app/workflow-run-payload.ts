@@ -1,8 +1,10 @@
 /**
  * The completed run as the `workflow_run` payload already holds it, so the handler need not read
  * it again over REST (one request saved on every completed run of every installed repository).
+ * The payload is checked here and mapped by the same mapper as a REST read.
  */
 import { z } from 'zod';
+import { toBotWorkflowRun } from '../src/adapters/github/workflow-run.js';
 import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 
 const payloadRun = z.object({
@@ -30,25 +32,5 @@ const payloadRun = z.object({
 export function runFromPayload(workflowRun: unknown): BotWorkflowRun | null {
   const parsed = payloadRun.safeParse(workflowRun);
   if (!parsed.success) return null;
-  const data = parsed.data;
-  return {
-    id: data.id,
-    attempt: data.run_attempt ?? 1,
-    runNumber: data.run_number,
-    repository: data.repository.full_name,
-    workflowPath: data.path.replace(/@.*$/, ''),
-    status: data.status,
-    conclusion: data.conclusion,
-    htmlUrl: data.html_url,
-    displayTitle: data.display_title,
-    headSha: data.head_sha,
-    headBranch: data.head_branch,
-    event: data.event,
-    workflowId: data.workflow_id,
-    workflowName: data.name ?? data.path,
-    headRepository: data.head_repository?.full_name ?? null,
-    createdAt: data.created_at,
-    updatedAt: data.updated_at,
-    pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
-  };
+  return toBotWorkflowRun(parsed.data);
 }

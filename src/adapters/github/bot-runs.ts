@@ -7,7 +7,8 @@ import type {
   RunFilter,
 } from '../../ports/github-bot.js';
 import { readConfig } from './bot-config.js';
-import { orNullOn404, readHttpFailure, toBotWorkflowRun, type GitHubClient } from './client.js';
+import { orNullOn404, readHttpFailure, type GitHubClient } from './client.js';
+import { toBotWorkflowRun } from './workflow-run.js';
 
 /**
  * The dispatch error that means the workflow at that ref cannot be dispatched at all ("Workflow

@@ -1,9 +1,6 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { workflowPathOf } from '../../core/workflow-path.js';
-import type { BotWorkflowRun } from '../../ports/github-bot.js';
-import type { WorkflowRunInfo } from '../../ports/github-runs.js';
 
 /*
  * What every GitHub adapter shares: the REST client, the one reader of an HTTP failure, and the
@@ -78,40 +75,4 @@ export async function orNullOn404<T>(read: () => Promise<T>): Promise<T | null> 
     if (readHttpFailure(error)?.status === 404) return null;
     throw error;
   }
-}
-
-/** A workflow run as the REST API gives it. */
-export type RestRun = Awaited<
-  ReturnType<GitHubClient['rest']['actions']['getWorkflowRun']>
->['data'];
-
-/** A REST run as the Action's reads need it. */
-export function toWorkflowRunInfo(data: RestRun): WorkflowRunInfo {
-  return {
-    id: data.id,
-    attempt: data.run_attempt ?? 1,
-    runNumber: data.run_number,
-    repository: data.repository.full_name,
-    workflowPath: workflowPathOf(data.path, data.repository.full_name),
-    status: data.status,
-    conclusion: data.conclusion,
-    htmlUrl: data.html_url,
-    displayTitle: data.display_title,
-    headSha: data.head_sha,
-    headBranch: data.head_branch,
-    event: data.event,
-  };
-}
-
-/** A REST run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
-export function toBotWorkflowRun(data: RestRun): BotWorkflowRun {
-  return {
-    ...toWorkflowRunInfo(data),
-    workflowId: data.workflow_id,
-    workflowName: data.name ?? data.path,
-    headRepository: (data.head_repository as { full_name?: string } | null)?.full_name ?? null,
-    createdAt: data.created_at,
-    updatedAt: data.updated_at,
-    pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
-  };
 }

@@ -5,7 +5,8 @@ import type {
   RepoRef,
   WorkflowRunInfo,
 } from '../../ports/github-runs.js';
-import { orNullOn404, readHttpFailure, toWorkflowRunInfo, type GitHubClient } from './client.js';
+import { orNullOn404, readHttpFailure, type GitHubClient } from './client.js';
+import { toWorkflowRunInfo } from './workflow-run.js';
 
 /** Read a response body, stopping as soon as it passes `maxBytes`. */
 async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array | null> {
