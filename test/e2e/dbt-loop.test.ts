@@ -6,42 +6,34 @@
  * `/retry all` runs everything. The real Action and App bundles run as processes; webhooks are
  * signed and delivered over HTTP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statuses } from '../support/action/harness.js';
-import { executedNodes, startLoop, type Loop } from '../support/e2e/loop.js';
-import { chooseFailingModels, dbtJob, MODELS, type DbtScenario } from '../support/e2e/projects.js';
-import { DBT_WORKFLOW, dbtWorkflow } from '../support/e2e/workflows.js';
+import { dbtNightlySuite } from '../support/e2e/dbt-nightly.js';
+import { executedNodes } from '../support/e2e/loop.js';
+import { chooseFailingModels, MODELS } from '../support/e2e/projects.js';
+import { DBT_WORKFLOW } from '../support/e2e/workflows.js';
 
 const models = chooseFailingModels();
 
 // Several real processes per step on a busy 2-core machine: minutes, not the default minute.
 describe('a failed dbt nightly is retried from failure through the App', () => {
-  const scenario: DbtScenario = { failing: [], files: {} };
-  let loop: Loop;
-
-  beforeAll(async () => {
-    loop = await startLoop({
-      workflows: { [DBT_WORKFLOW]: { yaml: dbtWorkflow(), job: dbtJob(scenario) } },
-    });
-  });
-  afterAll(async () => {
-    await loop.stop();
-  });
+  const nightly = dbtNightlySuite();
+  const scenario = nightly.scenario;
 
   /** A run of the nightly that fails at `dbt run` with the two models, on a new pull request. */
   async function failingPullRequest(head: string) {
     scenario.failing = [...models.failing];
-    const pr = await loop.openPullRequest({ head });
+    const pr = await nightly.loop.openPullRequest({ head });
     const parent = pr.runs[DBT_WORKFLOW];
     if (parent === undefined) throw new Error('the pull request started no dbt run');
-    expect(loop.gh.run(parent).conclusion).toBe('failure');
+    expect(nightly.loop.gh.run(parent).conclusion).toBe('failure');
     scenario.failing = [];
     return { pr, parent };
   }
 
   it('shows the failed run on the App check run, with the failed models and its buttons; /retry re-runs only them, then dbt test', async () => {
     const { pr, parent } = await failingPullRequest('feature/orders');
-    const first = loop.record(parent);
+    const first = nightly.loop.record(parent);
     expect(statuses(first.record)).toEqual([
       ['dbt-deps', 'success'],
       ['dbt-seed', 'success'],
@@ -53,7 +45,7 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
       [...models.failing].sort(),
     );
 
-    const check = loop.checkRunOf(parent);
+    const check = nightly.loop.checkRunOf(parent);
     expect(check).toMatchObject({
       head_sha: pr.headSha,
       status: 'completed',
@@ -63,16 +55,16 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
     expect(check?.actions.map((a) => a.identifier)).toEqual(['retry-failed', 'retry-all']);
     expect(check?.actions.map((a) => a.label)).toEqual(['Retry from failure', 'Retry all']);
 
-    const known = loop.runIds();
-    const commentId = await loop.comment(pr.number, '/retry');
-    const [retry, ...more] = loop.runsAfter(known);
+    const known = nightly.loop.runIds();
+    const commentId = await nightly.loop.comment(pr.number, '/retry');
+    const [retry, ...more] = nightly.loop.runsAfter(known);
     expect(more).toEqual([]);
     expect(retry).toMatchObject({
       event: 'workflow_dispatch',
       conclusion: 'success',
       display_title: `Retry of #${parent}`,
     });
-    const retried = loop.record(retry!.id);
+    const retried = nightly.loop.record(retry!.id);
     expect(statuses(retried.record)).toEqual([
       ['dbt-deps', 'success'],
       ['dbt-seed', 'reused'],
@@ -93,8 +85,8 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
       trigger: 'dispatch',
     });
 
-    expect(loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
-    const [reply, ...otherReplies] = loop.replies(pr.number);
+    expect(nightly.loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
+    const [reply, ...otherReplies] = nightly.loop.replies(pr.number);
     expect(otherReplies).toEqual([]);
     expect(reply).toContain(`/actions/runs/${parent}`);
     expect(reply).toContain(`/actions/runs/${retry!.id}`);
@@ -104,7 +96,7 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
 
     // The retry's check run shows the outcome and the lineage; the reply notes the retry (the
     // parent's check run lists only the retries its buttons and policies started).
-    const retryCheck = loop.checkRunOf(retry!.id);
+    const retryCheck = nightly.loop.checkRunOf(retry!.id);
     expect(retryCheck).toMatchObject({ head_sha: pr.headSha, conclusion: 'success' });
     expect(retryCheck?.output.summary).toContain(`**Retry 1 of [#${parent}]`);
     expect(retryCheck?.output.summary).toContain('trigger comment · requested by @mona');
@@ -113,38 +105,38 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
     expect(reply).toContain(
       `<!-- gh-retry:retry run=${retry!.id} trigger=comment by=mona of=${parent} -->`,
     );
-    expect(loop.checkRunOf(parent)?.output.text).not.toContain(`#${retry!.id}`);
+    expect(nightly.loop.checkRunOf(parent)?.output.text).not.toContain(`#${retry!.id}`);
   });
 
   it('"Retry from failure" on the check run of a failed scheduled run starts the same retry', async () => {
     scenario.failing = [...models.failing];
-    const known = loop.runIds();
-    await loop.gh.fire({ kind: 'schedule', repo: 'acme/warehouse' });
-    await loop.settle();
-    const [scheduled] = loop.runsAfter(known);
+    const known = nightly.loop.runIds();
+    await nightly.loop.gh.fire({ kind: 'schedule', repo: 'acme/warehouse' });
+    await nightly.loop.settle();
+    const [scheduled] = nightly.loop.runsAfter(known);
     expect(scheduled).toMatchObject({ event: 'schedule', conclusion: 'failure' });
-    const check = loop.checkRunOf(scheduled!.id);
+    const check = nightly.loop.checkRunOf(scheduled!.id);
     expect(check?.actions.map((a) => a.identifier)).toContain('retry-failed');
 
     scenario.failing = [];
-    const before = loop.runIds();
-    await loop.gh.fire({
+    const before = nightly.loop.runIds();
+    await nightly.loop.gh.fire({
       kind: 'check_run.requested_action',
       checkRunId: Number(check!.id),
       identifier: 'retry-failed',
       user: 'mona',
     });
-    await loop.settle();
-    const [retry, ...more] = loop.runsAfter(before);
+    await nightly.loop.settle();
+    const [retry, ...more] = nightly.loop.runsAfter(before);
     expect(more).toEqual([]);
     expect(retry).toMatchObject({ event: 'workflow_dispatch', conclusion: 'success' });
-    const retried = loop.record(retry!.id);
+    const retried = nightly.loop.record(retry!.id);
     expect(executedNodes(retried.files, 'dbt-run')).toEqual(models.retried);
     expect(retried.record?.lineage).toMatchObject({
       parent: `${scheduled!.id}-1`,
       retryNumber: 1,
     });
-    expect(loop.checkRunOf(retry!.id)?.output.summary).toContain(
+    expect(nightly.loop.checkRunOf(retry!.id)?.output.summary).toContain(
       'trigger check · requested by @mona',
     );
     expect(statuses(retried.record).at(-1)).toEqual(['dbt-test', 'success']);
@@ -152,12 +144,12 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
 
   it('/retry all runs every step and every model again', async () => {
     const { pr, parent } = await failingPullRequest('feature/all');
-    const known = loop.runIds();
-    await loop.comment(pr.number, '/retry all');
-    const [retry, ...more] = loop.runsAfter(known);
+    const known = nightly.loop.runIds();
+    await nightly.loop.comment(pr.number, '/retry all');
+    const [retry, ...more] = nightly.loop.runsAfter(known);
     expect(more).toEqual([]);
     expect(retry).toMatchObject({ event: 'workflow_dispatch', conclusion: 'success' });
-    const all = loop.record(retry!.id);
+    const all = nightly.loop.record(retry!.id);
     expect(statuses(all.record)).toEqual([
       ['dbt-deps', 'success'],
       ['dbt-seed', 'success'],
@@ -172,7 +164,9 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
     ]);
     expect(executedNodes(all.files, 'dbt-run')).toEqual(models.all);
     expect(all.record?.lineage).toMatchObject({ parent: `${parent}-1`, mode: { kind: 'all' } });
-    expect(loop.checkRunOf(retry!.id)?.output.summary).toContain('mode `all` · trigger comment');
-    expect(loop.replies(pr.number).at(-1)).toMatch(/✅ .*succeeded/);
+    expect(nightly.loop.checkRunOf(retry!.id)?.output.summary).toContain(
+      'mode `all` · trigger comment',
+    );
+    expect(nightly.loop.replies(pr.number).at(-1)).toMatch(/✅ .*succeeded/);
   });
 });

@@ -39,6 +39,27 @@ export function appCommand(bundle: string = APP_BUNDLE): string[] {
   return ['--import', pathToFileURL(TSX_LOADER).href, path.join(REPO_ROOT, 'app/probot/server.ts')];
 }
 
+/** The environment an App server process gets: the emulator as its GitHub, a free port, JSON logs. */
+export function appServerEnv(params: {
+  readonly gh: GitHubEmulator;
+  readonly app: AppCredentials;
+}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    APP_ID: String(params.app.appId),
+    PRIVATE_KEY: params.app.privateKey,
+    WEBHOOK_SECRET: params.app.webhookSecret,
+    GHE_HOST: new URL(params.gh.url).host,
+    GHE_PROTOCOL: 'http',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+}
+
 /**
  * Start the App server for `app` against the emulator, and point the App's webhooks at it.
  * Resolves once the server listens; rejects with its output if it exits first.
@@ -50,24 +71,10 @@ export async function startAppProcess(params: {
   readonly bundle?: string;
   readonly timeoutMs?: number;
 }): Promise<AppProcess> {
-  const host = new URL(params.gh.url).host;
   const child = spawn(process.execPath, [GUARD, process.execPath, ...appCommand(params.bundle)], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      APP_ID: String(params.app.appId),
-      PRIVATE_KEY: params.app.privateKey,
-      WEBHOOK_SECRET: params.app.webhookSecret,
-      GHE_HOST: host,
-      GHE_PROTOCOL: 'http',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      LOG_FORMAT: 'json',
-      NO_PROXY: '127.0.0.1,localhost',
-    },
+    env: appServerEnv(params),
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -8,6 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppCredentials, GitHubEmulator } from '../../emulator/index.js';
+import { appServerEnv } from '../app-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const GUARD = path.join(ROOT, 'test/support/e2e/process-guard.mjs');
@@ -37,22 +38,7 @@ export async function startReplica(params: {
     {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        APP_ID: String(params.app.appId),
-        PRIVATE_KEY: params.app.privateKey,
-        WEBHOOK_SECRET: params.app.webhookSecret,
-        GHE_HOST: new URL(params.gh.url).host,
-        GHE_PROTOCOL: 'http',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        LOG_FORMAT: 'json',
-        NO_PROXY: '127.0.0.1,localhost',
-        REDIS_URL: params.redisUrl,
-        ...params.env,
-      },
+      env: { ...appServerEnv(params), REDIS_URL: params.redisUrl, ...params.env },
     },
   );
   let output = '';
