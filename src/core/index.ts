@@ -10,17 +10,19 @@ export {
   RECORD_LIMITS,
   RUN_RECORD_KIND,
   RUN_RECORD_VERSION,
-  appendOutputTail,
-  parseRunRecord,
   runRecordSchema,
-  serializeRunRecord,
   type GitHubRunInfo,
   type Lineage,
   type NodeSummary,
-  type OutputTail,
   type RunRecord,
   type SavedStateFile,
   type StepRecord,
+} from './run-record/schema.js';
+export {
+  appendOutputTail,
+  parseRunRecord,
+  serializeRunRecord,
+  type OutputTail,
 } from './run-record/record.js';
 export {
   DEFAULT_SCHEDULE_NAME,

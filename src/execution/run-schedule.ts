@@ -80,23 +80,12 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
   let stop: 'failed' | 'cancelled' | null = null;
   for (const [index, p] of planned.entries()) {
     const spec = specOf(specs, p);
-    if (p.exec === null || p.action === 'reuse' || p.action === 'skip') {
-      reporter.report({
-        kind: 'step-finished',
-        step: steps[index] ?? stepNotRun(p, spec, run),
-        index,
-        total: planned.length,
-      });
-      continue;
-    }
-    if (params.signal?.aborted === true) stop = 'cancelled';
-    if (stop !== null) {
-      reporter.report({
-        kind: 'step-finished',
-        step: steps[index] ?? stepNotRun(p, spec, run),
-        index,
-        total: planned.length,
-      });
+    const exec = p.action === 'reuse' || p.action === 'skip' ? null : p.exec;
+    if (exec !== null && params.signal?.aborted === true) stop = 'cancelled';
+    if (exec === null || stop !== null) {
+      // Not run: the step keeps the record it was given (not run, reused, or a kept failure).
+      const step = steps[index] ?? stepNotRun(p, spec, run);
+      reporter.report({ kind: 'step-finished', step, index, total: planned.length });
       continue;
     }
     // Saved as if the run ended now: if this process dies, the record says the step was cut short.
@@ -105,7 +94,7 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     let record: StepRecord;
     try {
       record = await executeStep(
-        { planned: { ...p, exec: p.exec }, spec, index, total: planned.length },
+        { planned: { ...p, exec }, spec, index, total: planned.length },
         context,
       );
     } finally {

@@ -8,7 +8,6 @@ import {
 } from '../../../test/support/run-record.js';
 import { RunRecordError } from '../errors.js';
 import {
-  RECORD_LIMITS,
   appendOutputTail,
   isRetryable,
   newRunRecord,
@@ -16,6 +15,7 @@ import {
   parseRunRecord,
   serializeRunRecord,
 } from './record.js';
+import { RECORD_LIMITS } from './schema.js';
 
 describe('parseRunRecord and serializeRunRecord', () => {
   it('round-trips a record as 2-space JSON with a final newline', () => {

@@ -11,19 +11,6 @@ import {
   type StepRecord,
 } from './schema.js';
 
-export {
-  RECORD_LIMITS,
-  RUN_RECORD_KIND,
-  RUN_RECORD_VERSION,
-  runRecordSchema,
-  type GitHubRunInfo,
-  type Lineage,
-  type NodeSummary,
-  type RunRecord,
-  type SavedStateFile,
-  type StepRecord,
-} from './schema.js';
-
 /**
  * A new run record: the one constructor, so the kind, the version, the duration and the length
  * bounds hold for every record gh-retry writes (a finished run, a placeholder, a stand-in parent).
