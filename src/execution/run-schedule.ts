@@ -1,4 +1,5 @@
 import type { Env, Plan, PlannedStep, Schedule, StepSpec, Trigger } from '../core/model.js';
+import { markFlaky } from '../core/retry/flaky.js';
 import { planFirstRun } from '../core/retry/planner.js';
 import { RECORD_LIMITS, RUN_RECORD_KIND, RUN_RECORD_VERSION } from '../core/run-record/schema.js';
 import type { GitHubRunInfo, Lineage, RunRecord, StepRecord } from '../core/run-record/schema.js';
@@ -40,6 +41,8 @@ export interface RunScheduleParams {
   readonly reporter?: RunReporter;
   /** Aborting cancels the running step; later steps are skipped and the record is still saved. */
   readonly signal?: AbortSignal;
+  /** dbt nodes modified since the parent run: their pass in a retry is a fix, not a flake. */
+  readonly modifiedNodes?: ReadonlySet<string>;
 }
 
 const silent: RunReporter = { report: () => undefined };
@@ -109,10 +112,14 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     if (record.status === 'cancelled') stop = 'cancelled';
     else if (record.status === 'failed' && !spec.continueOnError) stop = 'failed';
   }
-  const final = assemble(
-    stop ??
-      (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'),
-  );
+  const final = markFlaky({
+    record: assemble(
+      stop ??
+        (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'),
+    ),
+    parent: run.kind === 'retry' ? run.parent.record : null,
+    ...(params.modifiedNodes === undefined ? {} : { modified: params.modifiedNodes }),
+  });
   await params.recorder.saveRecord(final);
   return final;
 }
