@@ -45,7 +45,7 @@ export function detectFlaky(input: FlakyInput): Map<string, FlakyEntry[]> {
     if (!ranHere(step)) continue;
     const parentStep = parentSteps.get(step.id);
     const entries = [
-      ...(sameCommit && parent !== null && parentStep !== undefined
+      ...(sameCommit && parentStep !== undefined
         ? acrossChain({ step, parentStep, parentId: parent.id, modified })
         : []),
       ...withinStep(step, record.id),
