@@ -1,6 +1,11 @@
 import { formatRetryMode } from '../src/core/retry/mode.js';
 import type { Plan } from '../src/core/retry/plan.js';
-import type { RunRecord, StepAction, StepStatus } from '../src/core/run-record/schema.js';
+import type {
+  FlakyEntry,
+  RunRecord,
+  StepAction,
+  StepStatus,
+} from '../src/core/run-record/schema.js';
 
 /** `gh-retry plan --json`: the contract documented in the README. */
 export interface PlanJson {
@@ -37,6 +42,8 @@ export interface ShowJson {
       readonly failed: readonly string[];
       readonly skipped: readonly string[];
     };
+    /** What the step showed to be flaky; absent when nothing was. */
+    readonly flaky?: readonly FlakyEntry[];
   }[];
 }
 
@@ -83,6 +90,7 @@ export function toShowJson(record: RunRecord): ShowJson {
               skipped: step.nodes.skipped,
             },
           }),
+      ...(step.flaky === undefined || step.flaky.length === 0 ? {} : { flaky: step.flaky }),
     })),
   };
 }

@@ -4,7 +4,9 @@ import { errorStack, UserError } from '../src/core/errors.js';
 import type { CliContext } from './cli-context.js';
 import { describeFileError } from './file-errors.js';
 import { retryCommand, runCommand } from './execute-commands.js';
+import { flakyCommand } from './flaky-command.js';
 import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
+import { remoteFlakyCommand } from './remote/flaky-remote.js';
 import { remoteHistoryCommand } from './remote/history-remote.js';
 import { remotePlanCommand, remoteShowCommand } from './remote/inspect-remote.js';
 import { remoteRetryCommand } from './remote/remote-retry.js';
@@ -133,6 +135,22 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
         (options as RepoOption).repo === undefined
           ? historyCommand(options, context)
           : remoteHistoryCommand(options, context),
+      ),
+    );
+
+  withRepoOption(withStoreOption(program.command('flaky')))
+    .description(
+      'rank the dbt nodes and tests that were flaky (failed, then passed on the same code) most often over recent runs; with --repo, over recent gh-retry runs on GitHub',
+    )
+    .option('--runs <n>', 'how many recent runs to read (default 100; with --repo 20, at most 100)')
+    .option('--limit <n>', 'how many nodes and tests to list (default 20)')
+    .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
+    .option('--json', 'print the ranking as JSON')
+    .action(
+      act((options: object) =>
+        (options as RepoOption).repo === undefined
+          ? flakyCommand(options, context)
+          : remoteFlakyCommand(options, context),
       ),
     );
 

@@ -11,6 +11,8 @@ import type { BotContext } from '../context.js';
 import { appendRetryLog, escapeMarkdown } from '../../src/core/report/check-run.js';
 import type { RetryRoute } from '../../src/core/bot/route.js';
 import { chooseRoute } from './route.js';
+import { parseRecordRunId } from '../../src/core/run-record/reference.js';
+import { readRunRecords } from '../run-records.js';
 import { executeRoute, findCheckRunOf } from './execute.js';
 
 /** A policy retry ready to start: where to dispatch and after how long. */
@@ -31,14 +33,19 @@ export async function planAutoRetry(
   params: { config: RetryConfig; records: readonly RunRecord[]; run: BotWorkflowRun },
 ): Promise<AutoRetryPlan> {
   const { run } = params;
-  const decisions = params.records.map((record) =>
-    decideAutoRetry({
-      config: params.config,
-      record,
-      workflowPath: run.workflowPath,
-      branch: run.headBranch,
-    }),
-  );
+  const comparing = params.config.retryPolicies.some((policy) => policy.stopOnSameFailure);
+  const decisions: AutoRetryDecision[] = [];
+  for (const record of params.records) {
+    decisions.push(
+      decideAutoRetry({
+        config: params.config,
+        record,
+        workflowPath: run.workflowPath,
+        branch: run.headBranch,
+        parent: comparing ? await readParentRecord(ctx, record, run) : null,
+      }),
+    );
+  }
   const decision = decisions.find(
     (d): d is Extract<AutoRetryDecision, { kind: 'retry' }> => d.kind === 'retry',
   );
@@ -60,6 +67,32 @@ export async function planAutoRetry(
       : '';
   const when = delaySeconds === 0 ? 'now' : `in ${delaySeconds}s${shortened}`;
   return { note: `${because}\n\nRetrying automatically ${when}.`, retry: { route, delaySeconds } };
+}
+
+/**
+ * The record of the run `record` retried, for `stop-on-same-failure`; null for a first run or
+ * when it cannot be read (then only the record's own in-run attempts are compared).
+ */
+async function readParentRecord(
+  ctx: BotContext,
+  record: RunRecord,
+  run: BotWorkflowRun,
+): Promise<RunRecord | null> {
+  const { parent } = record.lineage;
+  if (parent === null || record.status !== 'failed') return null;
+  const ref = parseRecordRunId(parent);
+  if (ref === null) return null;
+  try {
+    const read = await readRunRecords({
+      github: ctx.github,
+      repo: ctx.repo,
+      run: { id: ref.runId, attempt: ref.attempt ?? 1, repository: run.repository },
+    });
+    return read.kind === 'read' ? (read.records.find((r) => r.id === parent) ?? null) : null;
+  } catch (error) {
+    ctx.log.info(`could not read the record of run ${ref.runId}: ${String(error)}`);
+    return null;
+  }
 }
 
 /** Start a planned retry (after its delay, through the shell's scheduler). */

@@ -8,6 +8,7 @@ import {
   type StepRecord,
   type Trigger,
 } from '../core/run-record/schema.js';
+import { markFlaky } from '../core/retry/flaky.js';
 import { planFirstRun } from '../core/retry/planner.js';
 import { newRunRecord } from '../core/run-record/record.js';
 import type {
@@ -47,6 +48,8 @@ export interface RunScheduleParams {
   readonly reporter?: RunReporter;
   /** Aborting cancels the running step; later steps are skipped and the record is still saved. */
   readonly signal?: AbortSignal;
+  /** dbt nodes modified since the parent run: their pass in a retry is a fix, not a flake. */
+  readonly modifiedNodes?: ReadonlySet<string>;
 }
 
 const silent: RunReporter = { report: () => undefined };
@@ -105,10 +108,14 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     if (record.status === 'cancelled') stop = 'cancelled';
     else if (record.status === 'failed' && !spec.continueOnError) stop = 'failed';
   }
-  const final = assemble(
-    stop ??
-      (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'),
-  );
+  const final = markFlaky({
+    record: assemble(
+      stop ??
+        (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'),
+    ),
+    parent: run.kind === 'retry' ? run.parent.record : null,
+    ...(params.modifiedNodes === undefined ? {} : { modified: params.modifiedNodes }),
+  });
   await params.recordWriter.saveRecord(final);
   return final;
 }

@@ -16,6 +16,7 @@ import {
 } from '../support/action/harness.js';
 import type { PlanJson, ShowJson } from '../../cli/json-output.js';
 import type { RetryJson } from '../../cli/remote/retry-outcome.js';
+import type { FlakyJson } from '../../cli/flaky-command.js';
 import {
   EXTENSION_SCRIPT,
   requireCliBundle,
@@ -131,6 +132,18 @@ describe('gh-retry on GitHub runs', { timeout: 240_000 }, () => {
       .requests()
       .filter((r) => r.operationId === 'actions/get-workflow-run' && r.status === 304);
     expect(polls.length).toBeGreaterThan(0);
+  });
+
+  it('flaky --repo ranks the nodes that failed in the run and passed in its retry, same commit', async () => {
+    const result = await runRemote(['flaky', '--repo', REPO, '--json'], env);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(result.stdout) as FlakyJson;
+    expect(json.runs).toBe(2);
+    expect(json.flaky.map((rank) => [rank.id, rank.kind, rank.count, rank.steps])).toEqual(
+      MODELS.failing
+        .map((m) => [`model.emulated_shop.${m}`, 'node', 1, ['dbt-run']])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
   });
 
   it('a second retry of the same run names the retry already started (one retry per run)', async () => {

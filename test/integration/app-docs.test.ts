@@ -43,6 +43,7 @@ describe('docs/app.md', () => {
       'mode',
       'max-attempts',
       'delay',
+      'stop-on-same-failure',
       'conditions',
       'exit-codes',
       'output-patterns',

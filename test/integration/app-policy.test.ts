@@ -146,7 +146,7 @@ describe('the App on a completed gh-retry run', () => {
       - .github/gh-retry.yml: permission: must be one of read, triage, write, maintain, admin; using write
       - .github/gh-retry.yml: retry-policy: unknown key; allowed: permission, retry-policies
       - .github/gh-retry.yml: retry-policies\\[0\\].max-attempts: must be at most 10 \\(the hard cap\\)
-      - .github/gh-retry.yml: retry-policies\\[0\\]: unknown key "modes"; allowed: name, workflows, branches, mode, max-attempts, conditions, delay
+      - .github/gh-retry.yml: retry-policies\\[0\\]: unknown key "modes"; allowed: name, workflows, branches, mode, max-attempts, conditions, delay, stop-on-same-failure
       - .github/gh-retry.yml: retry-policies\\[0\\]: this policy is disabled until the problems above are fixed
 
       Fix \`.github/gh-retry.yml\`; a policy with a problem is off, and a bad \`permission\` means \`write\`."

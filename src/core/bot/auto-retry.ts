@@ -2,6 +2,7 @@ import { compilePattern } from './patterns.js';
 import { describePolicy } from './config.js';
 import type { PolicyMode, RetryConditions, RetryConfig, RetryPolicy } from './config.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
+import { describeRepeatedFailure } from './same-failure.js';
 
 /** What to do after a run completed: dispatch an automatic retry, or not (and why). */
 export type AutoRetryDecision =
@@ -33,6 +34,8 @@ export function decideAutoRetry(params: {
   record: RunRecord;
   workflowPath: string;
   branch: string | null;
+  /** The run this one retried, when it could be read (for `stop-on-same-failure`). */
+  parent?: RunRecord | null;
 }): AutoRetryDecision {
   const { config, record } = params;
   if (record.status !== 'failed') {
@@ -60,6 +63,15 @@ export function decideAutoRetry(params: {
     if (attempt > policy.maxAttempts) {
       return skip(
         `Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
+          'Fix the cause, then comment /retry or retry from the Actions tab.',
+      );
+    }
+    const repeated = policy.stopOnSameFailure
+      ? describeRepeatedFailure(record, params.parent ?? null)
+      : null;
+    if (repeated !== null) {
+      return skip(
+        `Automatic retries stopped under ${describePolicy(policy)} (stop-on-same-failure): ${repeated}, so it does not look flaky. ` +
           'Fix the cause, then comment /retry or retry from the Actions tab.',
       );
     }

@@ -11,6 +11,7 @@ retry-policies:
     mode: all
     max-attempts: 3
     delay: 5m
+    stop-on-same-failure: true
     conditions:
       exit-codes: [1, 2]
       output-patterns: ["Connection reset", "/timeout/i"]
@@ -33,6 +34,7 @@ describe('parseConfigText', () => {
             mode: { kind: 'all' },
             maxAttempts: 3,
             delaySeconds: 300,
+            stopOnSameFailure: true,
             conditions: {
               exitCodes: [1, 2],
               outputPatterns: ['Connection reset', '/timeout/i'],
@@ -47,6 +49,7 @@ describe('parseConfigText', () => {
             mode: { kind: 'from-failure' },
             maxAttempts: 2,
             delaySeconds: 0,
+            stopOnSameFailure: false,
             conditions: null,
           },
         ],
@@ -127,7 +130,7 @@ describe('parseConfig problems', () => {
       'an unknown policy key',
       { 'retry-policies': [{ 'max-attempt': 5 }] },
       [
-        'retry-policies[0]: unknown key "max-attempt"; allowed: name, workflows, branches, mode, max-attempts, conditions, delay',
+        'retry-policies[0]: unknown key "max-attempt"; allowed: name, workflows, branches, mode, max-attempts, conditions, delay, stop-on-same-failure',
       ],
     ],
     [

@@ -16,6 +16,7 @@ import { compilePattern, type PatternStyle } from './patterns.js';
  *       mode: from-failure       # or all
  *       max-attempts: 3          # runs in the chain, counting the first: 3 = up to 2 automatic retries (1–10)
  *       delay: 5m                # wait before dispatching: seconds (0–3600) or "90s", "5m", "1h"
+ *       stop-on-same-failure: true   # stop when a failure repeats unchanged (it does not look flaky)
  *       conditions:              # optional; without it any failure matches; with several kinds, ANY match counts
  *         exit-codes: [1]        # exit code of a failed step
  *         output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on a failed step's output tail
@@ -56,6 +57,8 @@ export interface RetryPolicy {
   /** Null: any failure matches. */
   readonly conditions: RetryConditions | null;
   readonly delaySeconds: number;
+  /** Stop when a retry failed exactly as the run it retried, or every in-run attempt did. */
+  readonly stopOnSameFailure: boolean;
 }
 
 /** The parsed configuration. */
@@ -165,6 +168,7 @@ const policyShape = {
     })
     .optional(),
   delay: delaySchema.default(0),
+  'stop-on-same-failure': z.boolean({ error: 'must be true or false' }).default(false),
 };
 
 const policySchema = z.strictObject(policyShape, { error: unknownKeys(Object.keys(policyShape)) });
@@ -273,6 +277,7 @@ function toPolicy(index: number, data: z.output<typeof policySchema>): RetryPoli
             dbtErrors: c['dbt-errors'] ?? [],
           },
     delaySeconds: data.delay,
+    stopOnSameFailure: data['stop-on-same-failure'],
   };
 }
 

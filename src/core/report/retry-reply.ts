@@ -14,6 +14,7 @@ import {
   type RunUrl,
 } from './markdown.js';
 import { describeOutcome } from './run-summary.js';
+import { renderFlakyInline } from './flaky-report.js';
 
 /**
  * The bot's reply to a `/retry` comment, and its later edits as each retry finishes. Everything
@@ -176,14 +177,20 @@ function describeOutcomeOf(outcome: RetryOutcome, runUrl: RunUrl | undefined): s
   if (outcome.status === 'success') {
     if (record?.nothingToRetry === true)
       return `✅ ${run}: nothing to retry, the run had already succeeded.`;
-    return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
+    return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.${flakyNote(record)}`;
   }
   const failed = record === null ? undefined : stoppedStep(record);
   const where =
     failed === undefined
       ? ''
       : ` at ${code(failed.id)}${describeOutcome(failed) === '' ? '' : ` (${describeOutcome(failed)})`}`;
-  return `❌ ${run} failed${where}. Comment \`/retry\` to retry from this failure.`;
+  return `❌ ${run} failed${where}.${flakyNote(record)} Comment \`/retry\` to retry from this failure.`;
+}
+
+/** " Flaky: `a`, `b` +3 more." when the retry showed something to be flaky, else ''. */
+function flakyNote(record: RunRecord | null): string {
+  const flaky = record === null ? '' : renderFlakyInline(record);
+  return flaky === '' ? '' : ` Flaky (failed, then passed on the same code): ${flaky}.`;
 }
 
 function describeStepCounts(record: RunRecord): string {

@@ -2,6 +2,7 @@ import { formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
 import { isRetryable } from '../run-record/record.js';
 import type { NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
+import { renderFlakySection } from './flaky-report.js';
 import { formatDuration } from './text-table.js';
 import {
   MARKDOWN_LIMIT,
@@ -26,7 +27,7 @@ export { MARKDOWN_LIMIT, type RunUrl };
 /** Failed nodes or tests named per step before "+N more". */
 export const LISTED_FAILURES_PER_STEP = 20;
 
-/** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
+/** The report of one run: status, steps, what was flaky, failed nodes and tests, lineage, how to retry. */
 export function renderRunSummary(params: {
   record: RunRecord;
   runUrl?: RunUrl;
@@ -37,6 +38,7 @@ export function renderRunSummary(params: {
   const head = [renderHeader(record), ...renderContext(record, link)].join('\n\n');
   const body = [
     renderStepsTable(record, link),
+    renderFlakySection(record, link),
     renderFailedNodes(record),
     renderFailedTests(record),
   ];

@@ -2,6 +2,7 @@ import type { Plan } from '../retry/plan.js';
 import { formatRetryMode } from '../retry/mode.js';
 import { isFailedNodeStatus } from '../tools/dbt-node-status.js';
 import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
+import { describeFlakyLines } from './flaky-report.js';
 import { formatDuration, renderTextTable, truncateText } from './text-table.js';
 
 /** How many failed nodes or tests a report names before "+N more". */
@@ -72,7 +73,7 @@ function detailRows(step: StepRecord): string[][] {
   return rows;
 }
 
-/** A plain-text report of a run for a terminal: header, lineage, and one row per step. */
+/** A plain-text report of a run for a terminal: header, lineage, one row per step, what was flaky. */
 export function renderRunTable(record: RunRecord): string {
   const header = `Run ${record.id} (${record.name}): ${record.status} in ${formatDuration(record.durationMs)}`;
   const lines = [header, describeLineage(record.lineage)];
@@ -86,9 +87,13 @@ export function renderRunTable(record: RunRecord): string {
     ],
     ...detailRows(step),
   ]);
-  return [...lines, '', renderTextTable(['STEP', 'STATUS', 'DURATION', 'WHAT RAN'], rows)].join(
-    '\n',
-  );
+  const flaky = describeFlakyLines(record);
+  return [
+    ...lines,
+    '',
+    renderTextTable(['STEP', 'STATUS', 'DURATION', 'WHAT RAN'], rows),
+    ...(flaky.length === 0 ? [] : ['', ...flaky]),
+  ].join('\n');
 }
 
 /** A plain-text retry plan: one row per step with its action, the exact command and the reason. */
