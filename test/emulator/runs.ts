@@ -20,7 +20,8 @@ import {
   type WorkflowRecord,
 } from './state.js';
 import { workflowRunPayload } from './webhook-payloads.js';
-import { WRITABLE_PERMISSIONS, type WorkflowFile } from './workflow-file.js';
+import { tokenPermissions } from './token-permissions.js';
+import type { WorkflowFile } from './workflow-file.js';
 import { executeJob, type JobExecution, type JobResult, type JobSpec } from './workflow-runner.js';
 
 /** How a run came to be: its event and what it runs on. */
@@ -39,12 +40,6 @@ export interface RunOrigin {
   readonly inputs?: Readonly<Record<string, string | boolean | number>>;
   readonly chainDepth: number;
 }
-
-const writeAll: Permissions = Object.fromEntries(
-  WRITABLE_PERMISSIONS.map((name) => [name, 'write']),
-);
-/** GitHub's restricted default: contents and packages read, nothing else (`actions: none`). */
-const restricted: Permissions = { contents: 'read', packages: 'read', metadata: 'read' };
 
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -258,12 +253,11 @@ export class RunService {
         user: state.ensureUser('github-actions[bot]', 'Bot'),
         runId: run.id,
         repoId: run.repoId,
-        permissions:
-          spec?.permissions ??
-          file?.permissions ??
-          (state.repos.get(run.repoId)?.defaultWorkflowPermissions === 'write'
-            ? writeAll
-            : restricted),
+        permissions: tokenPermissions({
+          run,
+          asked: spec?.permissions ?? file?.permissions,
+          repoDefault: state.repos.get(run.repoId)?.defaultWorkflowPermissions ?? 'read',
+        }),
       },
     });
     return attempt;
