@@ -39,7 +39,14 @@ export interface RunOrigin {
   readonly defaultTitle: string;
   readonly inputs?: Readonly<Record<string, string | boolean | number>>;
   readonly chainDepth: number;
+  /** When the run was created (seeded history); default now. */
+  readonly createdAt?: string;
 }
+
+/** "A workflow run can be re-run a maximum of 50 times" (GitHub's docs). */
+const MAX_RERUNS = 50;
+/** "up to 30 days after its initial run" (GitHub's docs). */
+const RERUN_WINDOW_MS = 30 * 86_400_000;
 
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -112,7 +119,7 @@ export class RunService {
       name,
       displayTitle: title || origin.defaultTitle,
       actor: origin.actor,
-      createdAt: now,
+      createdAt: origin.createdAt ?? now,
       checkSuiteId: state.checkSuiteId(repo.id, origin.headSha, `actions:${id}`),
       payload: origin.payload,
       inputs: origin.inputs ?? {},
@@ -136,10 +143,23 @@ export class RunService {
       throw new HttpError(403, 'This workflow is already running');
     if (params.failedOnly && attempt.conclusion === 'success')
       throw new HttpError(403, 'This workflow run cannot be retried');
+    if (this.hub.state.now().getTime() - Date.parse(run.createdAt) > RERUN_WINDOW_MS)
+      throw new HttpError(403, 'This workflow run cannot be retried');
     this.addAttempt(run, params.actor);
     run.updatedAt = this.hub.state.nowIso();
+    // Past 50 re-runs GitHub accepts the request, then fails the attempt's check suite at once.
+    if (run.attempts.length > MAX_RERUNS + 1) {
+      this.complete(run, 'failure');
+      return;
+    }
     this.notify();
     this.start(run);
+  }
+
+  /** Add a completed attempt to seeded history (a run re-run before the test starts). */
+  seedAttempt(run: RunRecord, conclusion: string): void {
+    this.addAttempt(run, run.actor);
+    this.complete(run, conclusion, { quiet: true });
   }
 
   /** Cancel a run: signal its job, or complete it as cancelled when nothing executes. */
