@@ -41,7 +41,11 @@ type Workflow = RetryTargetResult['workflow'];
 export type RetryParent = Pick<
   BotWorkflowRun,
   'id' | 'workflowId' | 'workflowName' | 'workflowPath' | 'createdAt' | 'headSha'
-> & { readonly pullRequests?: readonly number[] };
+> & {
+  readonly pullRequests?: readonly number[];
+  /** The run's latest attempt, when the caller read it (GitHub re-runs a run at most 50 times). */
+  readonly attempt?: number;
+};
 
 /** The workflow of a run, as replies name it. */
 export function workflowOf(run: Pick<BotWorkflowRun, 'workflowName' | 'workflowPath'>): Workflow {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aLineage, aNodeSummary, aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
+import {
+  aLineage,
+  aNodeSummary,
+  aRunRecord,
+  aStepRecord,
+} from '../../../test/support/run-record.js';
 import { parseConfig } from './config.js';
 import { decideAutoRetry, matchesGlob, matchesWorkflow } from './auto-retry.js';
 import {
