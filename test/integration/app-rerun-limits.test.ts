@@ -33,7 +33,8 @@ describe('the App cannot re-run a fork’s run past GitHub’s limits', () => {
     });
     return { pr: pull.number, runId };
   };
-  const reruns = () => h.gh.requests().filter((r) => r.operationId.startsWith('actions/re-run'));
+  const reruns = () =>
+    h.gh.requests().filter((r) => (r.operationId ?? '').startsWith('actions/re-run'));
 
   it('says a run older than 30 days cannot be re-run', async () => {
     const createdAt = new Date(Date.now() - 31 * 86_400_000).toISOString();
