@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createProbot } from 'probot';
+import { AppOctokit } from './octokit.js';
 import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './timer-scheduler.js';
 import { createRetryApp } from './index.js';
 import { botLoggerOf } from './deps.js';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const probot = createProbot();
+  const probot = createProbot({ overrides: { Octokit: AppOctokit } });
   // Probot sets up its logger (and throttling, shared through Redis with `REDIS_URL`) here.
   await probot.ready();
   const scheduler = createTimerScheduler(botLoggerOf(probot.log));

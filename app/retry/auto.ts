@@ -127,7 +127,12 @@ export async function runPlannedRetry(
     ctx.log.info(`run ${run.id} already has a retry, run ${result.runId}; no second one`);
     return;
   }
-  const why = result.kind === 'failed' ? result.message : result.kind;
+  const why =
+    result.kind === 'failed'
+      ? result.message
+      : result.kind === 'refused'
+        ? result.reason
+        : result.kind;
   await noteOnCheckRun(ctx, run, `The automatic retry could not start: ${escapeMarkdown(why)}.`);
 }
 
@@ -145,7 +150,9 @@ function whyNot(route: Exclude<RetryRoute, { kind: 'dispatch' }>, run: BotWorkfl
   if (route.kind === 'stop')
     return route.result.kind === 'failed'
       ? escapeMarkdown(route.result.message)
-      : route.result.kind;
+      : route.result.kind === 'refused'
+        ? escapeMarkdown(route.result.reason)
+        : route.result.kind;
   switch (route.why) {
     case 'fork':
       return 'the run comes from a fork, and a new run would run the fork’s code with this repository’s secrets. Choose **Re-run failed jobs** on the run instead: the gh-retry Action resumes it from failure.';

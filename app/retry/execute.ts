@@ -17,6 +17,10 @@ import {
 } from '../../src/core/bot/markers.js';
 import { workflowOf, type RetryRoute } from '../../src/core/bot/route.js';
 import { checkedDispatch, type RetryParent } from './route.js';
+import { rerunProblem } from '../../src/core/bot/rerun-limits.js';
+
+/** GitHub's refusal of a re-run past its limits (30 days, 50 re-runs). */
+const CANNOT_RERUN = /cannot be (retried|rerun)/i;
 
 /** Runs of the parent's workflow looked at when searching for an existing retry. */
 const MAX_CANDIDATES = 300;
@@ -140,14 +144,19 @@ async function rerunNatively(
   params: { parent: RetryParent; why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry' },
 ): Promise<RetryTargetResult> {
   const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
+  const problem = rerunProblem(params.parent, new Date());
+  if (problem !== null) return { ...base, kind: 'refused', reason: problem };
   const outcome = await ctx.github.rerunFailedJobs({ ...ctx.repo, runId: params.parent.id });
-  return outcome.kind === 'rerun'
-    ? { ...base, kind: 'native-rerun', why: params.why }
-    : {
-        ...base,
-        kind: 'failed',
-        message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
-      };
+  if (outcome.kind === 'rerun') return { ...base, kind: 'native-rerun', why: params.why };
+  if (outcome.status === 403 && CANNOT_RERUN.test(outcome.message)) {
+    const reason = `GitHub will not re-run its failed jobs (${outcome.message}): it re-runs a run only within 30 days of its start and at most 50 times; push a commit or start the workflow again to get a new run`;
+    return { ...base, kind: 'refused', reason };
+  }
+  return {
+    ...base,
+    kind: 'failed',
+    message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
+  };
 }
 
 /** The bot's check run describing `parent`, if it made one. */

@@ -20,7 +20,11 @@ import { findRecordArtifacts } from '../run-records.js';
 export type RetryParent = Pick<
   BotWorkflowRun,
   'id' | 'workflowId' | 'workflowName' | 'workflowPath' | 'createdAt' | 'headSha'
-> & { readonly pullRequests?: readonly number[] };
+> & {
+  readonly pullRequests?: readonly number[];
+  /** The run's latest attempt, when the caller read it (GitHub re-runs a run at most 50 times). */
+  readonly attempt?: number;
+};
 
 /** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
 export async function chooseRoute(

@@ -34,6 +34,13 @@ describe('describeResult', () => {
       /^run 5 was already retried: .*\/9; follow it/,
     ],
     [
+      { ...base, kind: 'refused', reason: 'GitHub re-runs a run at most 50 times' },
+      null,
+      'refused',
+      'github-limit',
+      /^cannot retry run 5: GitHub re-runs a run at most 50 times$/,
+    ],
+    [
       { ...base, kind: 'native-rerun', why: 'fork' },
       rerun,
       'rerun-failed-jobs',

@@ -14,6 +14,7 @@ export type RetryReason =
   | 'not-finished'
   | 'expired'
   | 'no-permission'
+  | 'github-limit'
   | 'failed';
 
 /** `gh-retry retry RUN --json`: the contract documented in the README. */
@@ -93,6 +94,8 @@ export function describeResult(
         'expired',
         `the record of ${parent} expired on ${result.expiredAt.slice(0, 10)}: retry everything with --all`,
       );
+    case 'refused':
+      return refused('github-limit', `cannot retry ${parent}: ${result.reason}`);
     case 'failed':
       return /not accessible|must have|permission|\b403\b/i.test(result.message)
         ? refused('no-permission', noPermission(params.repository, result.message))

@@ -129,6 +129,14 @@ describe('workflow_dispatch', () => {
       message: "Cannot trigger a 'workflow_dispatch' on a disabled workflow",
     },
     {
+      name: 'inputs over 65,535 characters',
+      workflow: 'nightly.yml',
+      ref: 'main',
+      inputs: { ticket: 'T-1', 'retry-of': 'x'.repeat(65_535) },
+      status: 422,
+      message: 'inputs are too large.',
+    },
+    {
       name: 'workflow not on the default branch',
       workflow: 'branch-only.yml',
       ref: 'only-here',

@@ -30,6 +30,7 @@ export interface GraphqlReply {
   readonly status: number;
   readonly body: unknown;
   readonly principal: Principal | undefined;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -55,6 +56,7 @@ function httpReply(error: HttpError, principal?: Principal): GraphqlReply {
       status: String(error.status),
     },
     principal,
+    ...(error.headers ? { headers: error.headers } : {}),
   };
 }
 
@@ -195,7 +197,7 @@ export async function answerGraphql(
     );
     if (fault) {
       fault.remaining -= 1;
-      throw new HttpError(fault.status, fault.message);
+      throw new HttpError(fault.status, fault.message, undefined, fault.headers);
     }
     const context: GraphqlContext = { hub, principal, where: request.where };
     const parsed = parseRequest(request.raw);

@@ -40,6 +40,7 @@ export interface Fault {
   readonly operationId: string;
   readonly status: number;
   readonly message: string;
+  readonly headers?: Readonly<Record<string, string>>;
   /** How many more requests get the fault. */
   remaining: number;
 }

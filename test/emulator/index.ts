@@ -11,6 +11,7 @@ import { fireEvent, type FireEvent, type FireResult } from './fire.js';
 import { Hub, type RequestLogEntry } from './hub.js';
 import { checkRunView, issueCommentView, reactionView } from './issue-views.js';
 import { createComment } from './rest/issues.js';
+import { rateLimitFault, type RateLimitFault } from './rate-limits.js';
 import * as seedRuns from './seed-runs.js';
 import * as seed from './seed.js';
 import { apiListener, close, createBareServer, listen, resultsListener } from './server.js';
@@ -413,6 +414,14 @@ export class GitHubEmulator {
       message: fault.message ?? 'Server Error',
       remaining: fault.times ?? 1,
     });
+  }
+
+  /**
+   * Answer the next `times` requests of an operation (REST operation id, or `graphql`) with a
+   * primary or secondary rate limit, as GitHub does: status, message and headers.
+   */
+  rateLimitNext(operationId: string, limit: RateLimitFault): void {
+    this.hub.faults.push(rateLimitFault(operationId, limit));
   }
 
   /**

@@ -50,4 +50,35 @@ describe('GITHUB_TOKEN permissions', () => {
     expect(await statusesOf('acme/granted', granted)).toBe('run 200 contents 200');
     expect(await statusesOf('acme/permissive', workflow(''), 'write')).toBe('run 200 contents 200');
   });
+
+  it('is read-only on a pull request from a fork, whatever the workflow asks', async () => {
+    const onPull = `on: pull_request\npermissions:\n  actions: read\n  checks: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with: { token: '\${{ github.token }}' }\n`;
+    // Reads its run, then tries to create a check run on the head commit (checks: write).
+    const writer = `
+const { GITHUB_API_URL: api, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run, GITHUB_EVENT_PATH: event, INPUT_TOKEN: token } = process.env;
+const { readFileSync } = await import('node:fs');
+const sha = JSON.parse(readFileSync(event, 'utf8')).pull_request.head.sha;
+const headers = { authorization: 'Bearer ' + token, 'content-type': 'application/json' };
+const read = await fetch(api + '/repos/' + repo + '/actions/runs/' + run, { headers });
+const write = await fetch(api + '/repos/' + repo + '/check-runs', { method: 'POST', headers, body: JSON.stringify({ name: 'probe', head_sha: sha }) });
+console.log('read ' + read.status + ' write ' + write.status);
+`;
+    gh.seedRepo({ repo: 'acme/app', files: { '.github/workflows/w.yml': onPull } });
+    gh.onWorkflow('acme/app:.github/workflows/w.yml', {
+      command: [process.execPath, '--input-type=module', '-e', writer],
+    });
+    const statusesFor = async (fork: string | false, head: string) => {
+      const pr = gh.addPullRequest({ repo: 'acme/app', head, fork });
+      const { runs } = await gh.fire({
+        kind: 'pull_request',
+        action: 'opened',
+        repo: 'acme/app',
+        number: pr.number,
+      });
+      await gh.waitForRun(runs[0]!);
+      return /read \d+ write \d+/.exec(gh.jobResults(runs[0]!)[0]?.main?.stdout ?? '')?.[0];
+    };
+    expect(await statusesFor(false, 'feature')).toBe('read 200 write 201');
+    expect(await statusesFor('outsider', 'patch')).toBe('read 200 write 403');
+  });
 });

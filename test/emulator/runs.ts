@@ -20,7 +20,8 @@ import {
   type WorkflowRecord,
 } from './state.js';
 import { workflowRunPayload } from './webhook-payloads.js';
-import { WRITABLE_PERMISSIONS, type WorkflowFile } from './workflow-file.js';
+import { tokenPermissions } from './token-permissions.js';
+import type { WorkflowFile } from './workflow-file.js';
 import { executeJob, type JobExecution, type JobResult, type JobSpec } from './workflow-runner.js';
 
 /** How a run came to be: its event and what it runs on. */
@@ -38,13 +39,14 @@ export interface RunOrigin {
   readonly defaultTitle: string;
   readonly inputs?: Readonly<Record<string, string | boolean | number>>;
   readonly chainDepth: number;
+  /** When the run was created (seeded history); default now. */
+  readonly createdAt?: string;
 }
 
-const writeAll: Permissions = Object.fromEntries(
-  WRITABLE_PERMISSIONS.map((name) => [name, 'write']),
-);
-/** GitHub's restricted default: contents and packages read, nothing else (`actions: none`). */
-const restricted: Permissions = { contents: 'read', packages: 'read', metadata: 'read' };
+/** "A workflow run can be re-run a maximum of 50 times" (GitHub's docs). */
+const MAX_RERUNS = 50;
+/** "up to 30 days after its initial run" (GitHub's docs). */
+const RERUN_WINDOW_MS = 30 * 86_400_000;
 
 function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -117,7 +119,7 @@ export class RunService {
       name,
       displayTitle: title || origin.defaultTitle,
       actor: origin.actor,
-      createdAt: now,
+      createdAt: origin.createdAt ?? now,
       checkSuiteId: state.checkSuiteId(repo.id, origin.headSha, `actions:${id}`),
       payload: origin.payload,
       inputs: origin.inputs ?? {},
@@ -141,10 +143,23 @@ export class RunService {
       throw new HttpError(403, 'This workflow is already running');
     if (params.failedOnly && attempt.conclusion === 'success')
       throw new HttpError(403, 'This workflow run cannot be retried');
+    if (this.hub.state.now().getTime() - Date.parse(run.createdAt) > RERUN_WINDOW_MS)
+      throw new HttpError(403, 'This workflow run cannot be retried');
     this.addAttempt(run, params.actor);
     run.updatedAt = this.hub.state.nowIso();
+    // Past 50 re-runs GitHub accepts the request, then fails the attempt's check suite at once.
+    if (run.attempts.length > MAX_RERUNS + 1) {
+      this.complete(run, 'failure');
+      return;
+    }
     this.notify();
     this.start(run);
+  }
+
+  /** Add a completed attempt to seeded history (a run re-run before the test starts). */
+  seedAttempt(run: RunRecord, conclusion: string): void {
+    this.addAttempt(run, run.actor);
+    this.complete(run, conclusion, { quiet: true });
   }
 
   /** Cancel a run: signal its job, or complete it as cancelled when nothing executes. */
@@ -258,12 +273,11 @@ export class RunService {
         user: state.ensureUser('github-actions[bot]', 'Bot'),
         runId: run.id,
         repoId: run.repoId,
-        permissions:
-          spec?.permissions ??
-          file?.permissions ??
-          (state.repos.get(run.repoId)?.defaultWorkflowPermissions === 'write'
-            ? writeAll
-            : restricted),
+        permissions: tokenPermissions({
+          run,
+          asked: spec?.permissions ?? file?.permissions,
+          repoDefault: state.repos.get(run.repoId)?.defaultWorkflowPermissions ?? 'read',
+        }),
       },
     });
     return attempt;

@@ -61,6 +61,10 @@ export interface SeedRunOptions {
   readonly headSha?: string;
   readonly actor?: string;
   readonly displayTitle?: string;
+  /** When the run was created (e.g. 31 days ago, past GitHub's re-run window); default now. */
+  readonly createdAt?: string;
+  /** How many attempts it had (default 1); 51 is one initial run and GitHub's 50 re-runs. */
+  readonly attempts?: number;
   readonly artifacts?: readonly { readonly name: string; readonly files: ArtifactFiles }[];
 }
 
@@ -84,11 +88,16 @@ export function addRun(hub: Hub, options: SeedRunOptions): number {
     payload: {},
     defaultTitle: options.displayTitle ?? hub.state.commits.get(headSha)?.message ?? workflow.path,
     chainDepth: 0,
+    ...(options.createdAt === undefined
+      ? {}
+      : { createdAt: isoSeconds(new Date(options.createdAt)) }),
   };
   const run = hub.runs.create({ repo, workflow, file, origin, seeded: true });
   for (const artifact of options.artifacts ?? [])
     addArtifact(hub, { runId: run.id, name: artifact.name, files: artifact.files });
   hub.runs.complete(run, options.conclusion, { quiet: true });
+  for (let attempt = 2; attempt <= (options.attempts ?? 1); attempt += 1)
+    hub.runs.seedAttempt(run, options.conclusion);
   return run.id;
 }
 

@@ -139,7 +139,7 @@ function handlerFor(hub: Hub, match: MatchedOperation, where: string): RestHandl
   );
   if (fault) {
     fault.remaining -= 1;
-    throw new HttpError(fault.status, fault.message);
+    throw new HttpError(fault.status, fault.message, undefined, fault.headers);
   }
   const handler = handlers[match.operationId];
   if (handler) return handler;
@@ -293,7 +293,12 @@ function answerGraphqlRequest(
     )
     .catch((error: unknown): GraphqlReply => {
       if (error instanceof HttpError)
-        return { status: error.status, body: errorBody(error, undefined), principal: undefined };
+        return {
+          status: error.status,
+          body: errorBody(error, undefined),
+          principal: undefined,
+          ...(error.headers ? { headers: error.headers } : {}),
+        };
       return { ...emulatorFault(hub, 'graphql', where, error), principal: undefined };
     })
     .then((reply) => {
@@ -308,7 +313,7 @@ function answerGraphqlRequest(
       send(response, {
         status: reply.status,
         body: reply.body,
-        headers: { 'x-ratelimit-resource': 'graphql' },
+        headers: { 'x-ratelimit-resource': 'graphql', ...reply.headers },
       });
     })
     .catch(() => response.destroy());
@@ -329,7 +334,11 @@ export function apiListener(
     answer(hub, request, url, state)
       .catch((error: unknown) => {
         if (error instanceof HttpError)
-          return { status: error.status, body: errorBody(error, state.match) };
+          return {
+            status: error.status,
+            body: errorBody(error, state.match),
+            ...(error.headers ? { headers: error.headers } : {}),
+          };
         return emulatorFault(hub, state.match?.operationId ?? where, where, error);
       })
       .then((reply) => {

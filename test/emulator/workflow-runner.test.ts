@@ -142,4 +142,36 @@ describe('workflow runner', () => {
     expect(job?.main?.signal).toBe(onSigint === 'ignore-all' ? 'SIGKILL' : null);
     expect(job?.post?.stdout).toContain('"phase":"post"');
   });
+
+  it('drops a step summary over 1 MiB (UTF-8 bytes) with the runner error, keeping the other step', async () => {
+    // 'é' is two bytes: 524,289 of them are 1,048,578 bytes in half as many characters.
+    const write = (text: string) =>
+      `require('node:fs').appendFileSync(process.env.GITHUB_STEP_SUMMARY, ${text})`;
+    gh.onWorkflow('.github/workflows/nightly.yml', {
+      command: [process.execPath, '-e', write(`'é'.repeat(524_289)`)],
+      post: [process.execPath, '-e', write(`'### post ran\\n'`)],
+    });
+    const runId = await gh.startRun({ repo: 'acme/data', workflow: 'nightly.yml' });
+    const run = await gh.waitForRun(runId, { status: 'completed' });
+
+    expect(run.conclusion).toBe('success');
+    const [job] = gh.jobResults(runId);
+    expect(job?.summary).toBe('### post ran\n');
+    expect(job?.annotations).toEqual([
+      expect.stringMatching(
+        /^\$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of 1024k, got 1024k\. /,
+      ),
+    ]);
+  });
+
+  it('keeps a step summary of exactly 1 MiB', async () => {
+    const script = `require('node:fs').appendFileSync(process.env.GITHUB_STEP_SUMMARY, 'é'.repeat(524_288))`;
+    gh.onWorkflow('.github/workflows/nightly.yml', { command: [process.execPath, '-e', script] });
+    const runId = await gh.startRun({ repo: 'acme/data', workflow: 'nightly.yml' });
+    await gh.waitForRun(runId, { status: 'completed' });
+
+    const [job] = gh.jobResults(runId);
+    expect(Buffer.byteLength(job?.summary ?? '')).toBe(1024 * 1024);
+    expect(job?.annotations).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ import {
   type AttemptPaths,
   type RunnerEnvParams,
 } from './runner-env.js';
+import { summaryTooLarge } from './limits.js';
 import { parseFileCommands } from './runner-files.js';
 import type { Permissions, RunRecord } from './state.js';
 
@@ -56,8 +57,10 @@ export interface JobResult {
   readonly conclusion: 'success' | 'failure' | 'cancelled';
   readonly main: StepResult | undefined;
   readonly post: StepResult | undefined;
-  /** `GITHUB_STEP_SUMMARY` of main and post, concatenated. */
+  /** `GITHUB_STEP_SUMMARY` of main and post, concatenated; a step's over 1 MiB is dropped. */
   readonly summary: string;
+  /** The runner's error annotations (e.g. a step summary over 1 MiB). */
+  readonly annotations: readonly string[];
   /** The main step's environment (tests check what the action was given). */
   readonly env: Readonly<Record<string, string>>;
   readonly workspace: string;
@@ -204,6 +207,16 @@ async function runJob(
     context: stepContext(fullParams, spec.env ?? {}),
   });
   const cwd = join(paths.workspace, spec.workingDirectory ?? '');
+  const summaries: string[] = [];
+  const annotations: string[] = [];
+  // Each step's summary is uploaded on its own, or refused whole when over 1 MiB.
+  const takeSummary = async () => {
+    const text = await readFile(paths.summary, 'utf8');
+    await writeFile(paths.summary, '');
+    const tooLarge = summaryTooLarge(text);
+    if (tooLarge === null) summaries.push(text);
+    else annotations.push(tooLarge);
+  };
   const step = async (
     command: readonly string[],
     extra: Record<string, string>,
@@ -227,6 +240,7 @@ async function runJob(
       cancelled: cancel,
       onOutput: params.onOutput,
     });
+    await takeSummary();
     return {
       ...result,
       outputs: await readCommands(files.GITHUB_OUTPUT),
@@ -252,7 +266,8 @@ async function runJob(
     conclusion: cancelled.requested ? 'cancelled' : failed ? 'failure' : 'success',
     main: mainResult && withoutEnv(mainResult),
     post: postResult && withoutEnv(postResult),
-    summary: await readFile(paths.summary, 'utf8'),
+    summary: summaries.join(''),
+    annotations,
     env: mainResult?.env ?? baseEnv,
     workspace: paths.workspace,
     eventPath: paths.eventPath,

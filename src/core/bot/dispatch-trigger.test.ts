@@ -8,6 +8,8 @@ import {
   retryInputs,
 } from './dispatch-trigger.js';
 import { RETRY_RUN_NAME } from './retry-title.js';
+import { MAX_ONLY_STEPS, formatRetryMode, parseRetryMode } from '../retry/mode.js';
+import { MAX_STEP_ID_LENGTH } from '../schedule/step-ids.js';
 
 describe('DISPATCH_TRIGGER_YAML', () => {
   it('is valid YAML declaring the dispatch inputs, with the recommended run-name', () => {
@@ -68,5 +70,25 @@ describe('retryInputs', () => {
     { trigger: { kind: 'none' } as const, mode: 'from-failure', expected: null },
   ])('sends $expected for $trigger.inputs and mode $mode', ({ trigger, mode, expected }) => {
     expect(retryInputs({ trigger, parentRunId: 7, mode })).toEqual(expected);
+  });
+});
+
+describe('the largest retry dispatch', () => {
+  it('stays within GitHub’s limits on workflow_dispatch inputs (2 of 25 inputs, 65,535 characters)', () => {
+    // GitHub's docs: at most 25 inputs, and "The maximum payload for inputs is 65,535 characters".
+    // The grammar bounds a request: at most MAX_ONLY_STEPS ids of MAX_STEP_ID_LENGTH characters.
+    const steps = Array.from(
+      { length: MAX_ONLY_STEPS },
+      (_, i) => `${'s'.repeat(MAX_STEP_ID_LENGTH - 2)}${String(i).padStart(2, '0')}`,
+    );
+    const mode = formatRetryMode({ kind: 'only', steps });
+    const inputs = retryInputs({
+      trigger: { kind: 'declared', inputs: [RETRY_OF_INPUT, RETRY_MODE_INPUT] },
+      parentRunId: Number.MAX_SAFE_INTEGER,
+      mode,
+    });
+    expect(parseRetryMode(mode)).toEqual({ kind: 'only', steps });
+    expect(Object.keys(inputs ?? {})).toHaveLength(2);
+    expect(JSON.stringify(inputs).length).toBeLessThan(65_535 / 10);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from './check-run.js';
-import { INLINE_TEXT_MAX, MARKDOWN_LIMIT, fitNewest, plain } from './markdown.js';
+import {
+  INLINE_TEXT_MAX,
+  JOB_SUMMARY_LIMIT,
+  MARKDOWN_LIMIT,
+  fitNewest,
+  plain,
+  summaryRoom,
+} from './markdown.js';
 
 describe('one Markdown escaping, caps named per use', () => {
   it('escapes punctuation, defuses mentions and keeps one line', () => {
@@ -29,5 +36,17 @@ describe('fitNewest', () => {
     expect(fitted.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(fitted.startsWith('_Older entries were dropped._\n\nline ')).toBe(true);
     expect(fitted.endsWith('line 9999')).toBe(true);
+  });
+});
+
+describe('summaryRoom', () => {
+  it('gives a report the room the step’s commands left in the 1 MiB job summary', () => {
+    expect(JOB_SUMMARY_LIMIT).toBe(1_048_576);
+    expect(summaryRoom(0)).toBe(MARKDOWN_LIMIT);
+    expect(summaryRoom(1_000_000)).toBe(48_574);
+    // Past the limit, or with under 1 KiB left, no report (GitHub would drop the whole summary).
+    expect(summaryRoom(JOB_SUMMARY_LIMIT - 1_026)).toBe(1_024);
+    expect(summaryRoom(JOB_SUMMARY_LIMIT - 1_025)).toBeNull();
+    expect(summaryRoom(2 * JOB_SUMMARY_LIMIT)).toBeNull();
   });
 });

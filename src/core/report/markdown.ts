@@ -18,6 +18,24 @@ export const INLINE_TEXT_MAX = 300;
 /** GitHub's limit for a check run's `output.summary` and for a comment body. */
 export const MARKDOWN_LIMIT = 65_535;
 
+/**
+ * GitHub's limit for one step's job summary (`GITHUB_STEP_SUMMARY`): past 1 MiB the runner drops
+ * the step's whole summary ("upload aborted, supports content up to a size of 1024k").
+ */
+export const JOB_SUMMARY_LIMIT = 1024 * 1024;
+
+/** Below this much room, a summary would say nothing useful: better none, and a warning. */
+const MIN_SUMMARY_ROOM = 1024;
+
+/**
+ * The bytes a report may take in a step summary that already holds `usedBytes` (what the step's
+ * commands wrote to it), or null when too little room is left for one.
+ */
+export function summaryRoom(usedBytes: number): number | null {
+  const room = Math.min(MARKDOWN_LIMIT, JOB_SUMMARY_LIMIT - usedBytes - 2);
+  return room < MIN_SUMMARY_ROOM ? null : room;
+}
+
 /** The web URL of a GitHub run, from its id. Without it, runs are named but not linked. */
 export type RunUrl = (runId: number) => string;
 

@@ -40,6 +40,8 @@ export type RetryTargetResult = {
   | { readonly kind: 'expired'; readonly expiredAt: string }
   | { readonly kind: 'not-finished' }
   | { readonly kind: 'failed'; readonly message: string }
+  /** GitHub will not do it (one of its limits): trying again does not help; `reason` says why. */
+  | { readonly kind: 'refused'; readonly reason: string }
 );
 
 /** The bot's one reply to a comment. */
@@ -120,6 +122,8 @@ function renderResult(
       return `${name}: the record of ${parent} expired on ${plain(result.expiredAt.slice(0, 10))}, so it cannot be retried from failure. Comment ${code(`/retry ${file} all`)} to run every step again.`;
     case 'not-finished':
       return `${name}: ${parent} is still running. Comment ${code(`/retry ${file}`)} again when it has finished.`;
+    case 'refused':
+      return `${name}: cannot retry ${parent}: ${plain(result.reason, 600)}.`;
     case 'failed':
       return `${name}: could not retry ${parent}: ${plain(result.message)}. Try again; if it keeps failing, open the Actions tab, choose **Run workflow** on this workflow and set \`retry-of\` to ${code(String(result.parentRunId))}.`;
   }

@@ -51,6 +51,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly errors?: readonly Record<string, unknown>[],
+    /** Headers of the answer (a rate limit's `retry-after` and `x-ratelimit-*`). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@
  * Workflows: list, get, enable/disable, and `workflow_dispatch` with GitHub's checks and 422s.
  */
 import { checkDispatchInputs } from '../dispatch-inputs.js';
+import { limitDispatchInputs } from '../limits.js';
 import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
 import { fullName, type RepoRecord, type WorkflowRecord } from '../state.js';
@@ -59,6 +60,7 @@ const dispatch: RestHandler = (request, hub) => {
   const sha = hub.state.resolveRef(repo, body.ref);
   if (!sha || /^[0-9a-f]{40}$/.test(body.ref))
     throw new HttpError(422, `No ref found for: ${body.ref}`);
+  limitDispatchInputs(body.inputs ?? {});
   const file = fileAt(hub, sha, workflow.path);
   const check = checkDispatchInputs(file?.dispatchInputs, body.inputs ?? {});
   if (!file || check.kind === 'rejected')

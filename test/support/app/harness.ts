@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Probot, ProbotOctokit } from 'probot';
+import { AppOctokit } from '../../../app/probot/octokit.js';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createRetryApp } from '../../../app/probot/index.js';
@@ -81,7 +82,11 @@ export function eachAppHarness(
 }
 
 /** Start the emulator, seed the repository, install the App and load it into Probot. */
-export async function startAppHarness(options: { repo: SeedRepoOptions }): Promise<AppHarness> {
+export async function startAppHarness(options: {
+  repo: SeedRepoOptions;
+  /** Retry and throttle as the App's server does (`AppOctokit`; default: off). */
+  throttled?: boolean;
+}): Promise<AppHarness> {
   const gh = await startEmulator();
   gh.seedRepo(options.repo);
   const app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
@@ -91,12 +96,16 @@ export async function startAppHarness(options: { repo: SeedRepoOptions }): Promi
     secret: app.webhookSecret,
     baseUrl: gh.url,
     logLevel: 'fatal',
-    // No retries or throttling in tests: an error must show at once.
-    Octokit: ProbotOctokit.defaults((instance: object) => ({
-      ...instance,
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    })),
+    // No retries or throttling in tests unless asked: an error must show at once.
+    ...(options.throttled === true
+      ? { Octokit: AppOctokit }
+      : {
+          Octokit: ProbotOctokit.defaults((instance: object) => ({
+            ...instance,
+            retry: { enabled: false },
+            throttle: { enabled: false },
+          })),
+        }),
   });
   const log = new TestLog();
   const delays: number[] = [];
