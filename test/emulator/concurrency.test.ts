@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type GitHubEmulator } from './index.js';
 
@@ -77,5 +78,23 @@ describe('concurrency groups', () => {
     expect(states(second, first)).toEqual(['queued', 'pending']);
     gh.completeRun(second, 'success');
     expect(states(first)).toEqual(['queued']);
+  });
+
+  it('examples/dbt-nightly.yml: newer nightlies never cancel a retry', async () => {
+    const example = readFileSync(
+      new URL('../../examples/dbt-nightly.yml', import.meta.url),
+      'utf8',
+    );
+    gh.seedRepo({ repo: 'acme/data', files: { '.github/workflows/n.yml': example } });
+    const nightly = await dispatch();
+    const retry = await dispatch({ 'retry-of': '8000000000' });
+    const next = await dispatch();
+    const later = await dispatch();
+    expect(states(nightly, retry, next, later)).toEqual([
+      'queued',
+      'queued',
+      'completed/cancelled',
+      'pending',
+    ]);
   });
 });
