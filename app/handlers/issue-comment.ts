@@ -30,12 +30,7 @@ import {
   renderRetryMarker,
   replyToMarker,
 } from '../../src/core/bot/markers.js';
-import {
-  chooseQuickRoute,
-  chooseRoute,
-  retryStartingPoint,
-  workflowOf,
-} from '../retry/route.js';
+import { chooseQuickRoute, chooseRoute, retryStartingPoint, workflowOf } from '../retry/route.js';
 import { checkRunDescribing, executeRoute } from '../retry/execute.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */

@@ -37,7 +37,7 @@ describe('check runs made with a GITHUB_TOKEN', () => {
     expect(first!.check_suite_id).not.toBe(second!.check_suite_id);
     const token = gh.actionsToken({
       repo: 'acme/data',
-      runId: second!.id,
+      runId: Number(second!.id),
       permissions: { checks: 'write' },
     });
     const response = await fetch(`${gh.url}/repos/acme/data/check-runs`, {
