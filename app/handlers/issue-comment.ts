@@ -31,7 +31,7 @@ import {
   replyToMarker,
 } from '../../src/core/bot/markers.js';
 import { workflowOf } from '../../src/core/bot/route.js';
-import { chooseRoute, routeFromCommitChecks } from '../retry/route.js';
+import { chooseRoute, retryStartingPoint, routeFromCommitChecks } from '../retry/route.js';
 import { checkRunDescribing, executeRoute } from '../retry/execute.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
@@ -200,8 +200,9 @@ async function retryTarget(
     ctx.identity.appId === null ? null : checkRunDescribing(ctx, checks.checkRuns, target.id);
   const records = check === null ? null : parseRecordsNote(check.output.summary);
   if (records === null || target.headBranch !== checks.pull.headRef) {
-    const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
-    if (parent === null) throw new Error(`run ${target.id} was not found`);
+    const run = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
+    if (run === null) throw new Error(`run ${target.id} was not found`);
+    const parent = await retryStartingPoint(ctx, run);
     const route = await chooseRoute(ctx, { parent, mode, forkPullRequest: fork });
     return await executeRoute(ctx, { ...request, parent, route });
   }

@@ -45,6 +45,10 @@ export async function handleWorkflowRun(deps: BotDeps, payload: unknown): Promis
       buttons: ctx.checkRunButtons,
       previousText: existing?.output.text ?? null,
       recordsNote: { expiresAt: read.expiresAt },
+      // Without buttons it is the bot workflow's check run: it joins any Actions suite on the commit.
+      ...(ctx.checkRunButtons
+        ? {}
+        : { nameRun: { workflowName: run.workflowName, runNumber: run.runNumber } }),
     });
     // A redelivered event updates the run's check run instead of adding a second one.
     if (existing === null)

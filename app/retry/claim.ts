@@ -21,6 +21,8 @@ export type RetryClaim =
 /** Where claims are kept, shared by every process of the App. */
 export interface RetryClaims {
   claim(key: string): Promise<RetryClaim>;
+  /** Drop a settled claim naming `runId` (that retry was cancelled); another claim is left alone. */
+  forget(key: string, runId: number): Promise<void>;
 }
 
 /** How long a request waits for another one that is starting a retry of the same run. */
@@ -32,11 +34,17 @@ export async function withRetryClaim(
   claims: RetryClaims,
   params: { key: string; base: Pick<RetryTargetResult, 'workflow' | 'parentRunId'> },
   work: () => Promise<RetryTargetResult>,
+  /** Whether a retry was cancelled: a claim naming it is dropped and taken anew. */
+  cancelled: (runId: number) => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<RetryTargetResult> {
   const { base } = params;
   for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
     const claim = await claims.claim(params.key);
     if (claim.kind === 'claimed') return await holding(claim, work);
+    if (claim.runId !== null && (await cancelled(claim.runId))) {
+      await claims.forget(params.key, claim.runId);
+      continue;
+    }
     if (claim.runId !== null) return { ...base, kind: 'already-retried', runId: claim.runId };
     if (claim.settled)
       return {

@@ -5,10 +5,21 @@ import { RecentRetries } from './recent.js';
 import type { RetryRoute } from '../../src/core/bot/route.js';
 import { executeRoute } from './execute.js';
 
-/** A bot context whose GitHub only dispatches, a little slowly, counting the dispatches. */
-function dispatchingContext(): { ctx: BotContext; dispatches: () => number } {
+/** A bot context whose GitHub only dispatches, a little slowly, counting the dispatches, and reads runs' conclusions. */
+function dispatchingContext(): {
+  ctx: BotContext;
+  dispatches: () => number;
+  cancelled: Set<number>;
+} {
   let dispatches = 0;
+  const cancelled = new Set<number>();
   const github = {
+    getRun: ({ runId }: { runId: number }) =>
+      Promise.resolve(
+        cancelled.has(runId)
+          ? { id: runId, status: 'completed', conclusion: 'cancelled' }
+          : { id: runId, status: 'queued', conclusion: null },
+      ),
     dispatchWorkflow: async () => {
       dispatches += 1;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -22,7 +33,7 @@ function dispatchingContext(): { ctx: BotContext; dispatches: () => number } {
     identity: { login: 'gh-retry[bot]', appId: 1 },
     recentRetries: new RecentRetries(),
   } as unknown as BotContext;
-  return { ctx, dispatches: () => dispatches };
+  return { ctx, dispatches: () => dispatches, cancelled };
 }
 
 const parent = {
@@ -62,6 +73,25 @@ describe('carrying out a retry', () => {
     expect(dispatches()).toBe(1);
     expect(results.map((r) => r.kind).sort()).toEqual(['already-retried', 'dispatched']);
     expect(results.find((r) => r.kind === 'already-retried')).toMatchObject({ runId: 1001 });
+  });
+
+  it('does not count a retry it started that was cancelled since', async () => {
+    const { ctx, dispatches, cancelled } = dispatchingContext();
+    const request = { parent, route, trigger: 'comment', requestedBy: 'mona' } as const;
+    const first = await executeRoute(ctx, { ...request, known: { check } });
+    expect(first).toMatchObject({ kind: 'dispatched', runId: 1001 });
+    expect(await executeRoute(ctx, { ...request, known: { check } })).toMatchObject({
+      kind: 'already-retried',
+      runId: 1001,
+    });
+    cancelled.add(1001);
+    const noted = `<!-- gh-retry:retry run=1001 trigger=comment by=mona of=41 -->`;
+    const known = { check: { ...check, output: { ...check.output, text: noted } } };
+    expect(await executeRoute(ctx, { ...request, known })).toMatchObject({
+      kind: 'dispatched',
+      runId: 1002,
+    });
+    expect(dispatches()).toBe(2);
   });
 
   it('remembers a retry for a while, then forgets it', () => {

@@ -53,13 +53,13 @@ export async function executeRoute(
       const key = `${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`;
       return await withParentLock(key, async () => {
         // What was read before the lock cannot know of a retry started while this waited for it.
-        const recent = ctx.recentRetries.find(key);
+        const recent = await liveRecentRetry(ctx, key);
         if (recent !== null) return { ...base, kind: 'already-retried', runId: recent };
         const checkAndDispatch = async (): Promise<RetryTargetResult> => {
           const { existing, check } =
             params.known === undefined
               ? await findRetryOf(ctx, parent)
-              : { existing: notedRetry(parent, params.known.check), check: null };
+              : { existing: await notedRetry(ctx, parent, params.known.check), check: null };
           if (existing !== null) return { ...base, kind: 'already-retried', runId: existing };
           return await dispatch(ctx, { ...params, route, check });
         };
@@ -67,7 +67,10 @@ export async function executeRoute(
         const result =
           ctx.claims === undefined
             ? await checkAndDispatch()
-            : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch);
+            : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch, async (runId) => {
+                const run = await ctx.github.getRun({ ...ctx.repo, runId });
+                return run !== null && isCancelled(run);
+              });
         if (result.kind === 'dispatched' && result.runId !== null)
           ctx.recentRetries.remember(key, result.runId);
         return result;
@@ -117,9 +120,32 @@ function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-/** A retry of `parent` noted on its check run, if any. */
-function notedRetry(parent: RetryParent, check: CheckRunInfo | null): number | null {
-  return existingRetry(parent, { runs: [], notes: parseRetryMarkers(check?.output.text ?? '') });
+/** A retry of `parent` noted on its check run and not cancelled, if any. */
+async function notedRetry(
+  ctx: BotContext,
+  parent: RetryParent,
+  check: CheckRunInfo | null,
+): Promise<number | null> {
+  const notes = parseRetryMarkers(check?.output.text ?? '');
+  const ids = [...new Set(notes.map((note) => note.runId))];
+  const runs = await Promise.all(
+    ids.map(async (runId) => await ctx.github.getRun({ ...ctx.repo, runId })),
+  );
+  return existingRetry(parent, { runs: runs.filter((run) => run !== null), notes });
+}
+
+/** The retry this process started lately for the parent `key`, unless it was cancelled since. */
+async function liveRecentRetry(ctx: BotContext, key: string): Promise<number | null> {
+  const recent = ctx.recentRetries.find(key);
+  if (recent === null) return null;
+  const run = await ctx.github.getRun({ ...ctx.repo, runId: recent });
+  if (run === null || !isCancelled(run)) return recent;
+  ctx.recentRetries.forget(key);
+  return null;
+}
+
+function isCancelled(run: Pick<BotWorkflowRun, 'status' | 'conclusion'>): boolean {
+  return run.status === 'completed' && run.conclusion === 'cancelled';
 }
 
 /** The retry of `parent` among dispatched runs (by title) and the bot's notes of retries of it. */
@@ -127,12 +153,18 @@ function existingRetry(
   parent: RetryParent,
   found: { runs: readonly BotWorkflowRun[]; notes: readonly RetryMarker[] },
 ): number | null {
+  const cancelled = new Set(found.runs.filter(isCancelled).map((run) => run.id));
   const candidates: RetryCandidate[] = [
-    ...found.runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
+    ...found.runs.map((run) => ({
+      runId: run.id,
+      displayTitle: run.displayTitle,
+      cancelled: cancelled.has(run.id),
+    })),
     ...found.notes.map((note) => ({
       runId: note.runId,
       displayTitle: '',
       recordParentRunId: parent.id,
+      cancelled: cancelled.has(note.runId),
     })),
   ];
   const existing = findExistingRetry({ parentRunId: parent.id, candidates });

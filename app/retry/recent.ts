@@ -17,6 +17,11 @@ export class RecentRetries {
     this.retries.set(key, { runId, until: this.now() + REMEMBER_MS });
   }
 
+  /** Forget the retry of the parent `key` (it was cancelled: a new one may start). */
+  forget(key: string): void {
+    this.retries.delete(key);
+  }
+
   /** The retry of the parent `key` started lately, or null. */
   find(key: string): number | null {
     const now = this.now();

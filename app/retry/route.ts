@@ -15,6 +15,7 @@ import {
 } from '../../src/core/bot/dispatch-trigger.js';
 import { recordsExpired, type RecordsNote } from '../../src/core/bot/markers.js';
 import { findRecordArtifacts } from '../run-records.js';
+import { parseRetryTitle } from '../../src/core/bot/retry-title.js';
 
 /** What retrying a run needs to know of it. */
 export type RetryParent = Pick<
@@ -51,6 +52,22 @@ export async function chooseRoute(
   return step.kind === 'dispatch-on'
     ? await checkedDispatch(ctx, { parent, mode, ref: step.ref })
     : step;
+}
+
+/**
+ * The run a retry of `run` should start from: `run` itself, or — when `run` is a retry that was
+ * cancelled before it uploaded a record (e.g. by a newer run of its concurrency group) — the
+ * parent its title names, so that it is retried again rather than re-run as a plain workflow.
+ */
+export async function retryStartingPoint(
+  ctx: BotContext,
+  run: BotWorkflowRun,
+): Promise<BotWorkflowRun> {
+  const parentId = parseRetryTitle(run.displayTitle);
+  if (run.conclusion !== 'cancelled' || parentId === null || parentId === run.id) return run;
+  const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run });
+  if (found.kind !== 'not-gh-retry') return run;
+  return (await ctx.github.getRun({ ...ctx.repo, runId: parentId })) ?? run;
 }
 
 /** A dispatch route whose inputs were checked against the workflow file on `ref`. */

@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Hub } from './hub.js';
+import { findJob, jobLog } from './job-logs.js';
 import { isoSeconds, type ArtifactRecord, type AttemptRecord, type RunRecord } from './state.js';
 
 /** A reply of the results server. */
@@ -46,6 +47,28 @@ export function resultsCallName(method: string, url: URL): string {
 export function signedDownloadUrl(hub: Hub, artifact: ArtifactRecord): string {
   const expires = String(Date.now() + 60_000);
   return `${hub.config.resultsUrl}/blob/download/${artifact.id}.zip?se=${expires}&sig=${sign(`download:${artifact.id}:${expires}`)}`;
+}
+
+/** A download URL for a job's log, valid for one minute (GitHub redirects log downloads too). */
+export function signedLogUrl(hub: Hub, jobId: number): string {
+  const expires = String(Date.now() + 60_000);
+  return `${hub.config.resultsUrl}/blob/logs/${jobId}.txt?se=${expires}&sig=${sign(`logs:${jobId}:${expires}`)}`;
+}
+
+function logDownload(hub: Hub, url: URL, id: number): ResultsReply {
+  const expires = url.searchParams.get('se') ?? '';
+  const job = findJob(hub, id);
+  if (
+    !job ||
+    !signatureMatches(`logs:${id}:${expires}`, url.searchParams.get('sig')) ||
+    Number(expires) < Date.now()
+  )
+    return { status: 403, headers: {}, body: 'AuthenticationFailed' };
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: jobLog(hub, job),
+  };
 }
 
 function json(status: number, body: unknown): ResultsReply {
@@ -218,6 +241,8 @@ export function handleBlob(
 ): ResultsReply {
   const upload = /^\/blob\/upload\/(\d+)$/.exec(params.url.pathname);
   const download = /^\/blob\/download\/(\d+)\.zip$/.exec(params.url.pathname);
+  const logs = /^\/blob\/logs\/(\d+)\.txt$/.exec(params.url.pathname);
+  if (logs && params.method === 'GET') return logDownload(hub, params.url, Number(logs[1]));
   const sig = params.url.searchParams.get('sig');
   if (upload && params.method === 'PUT') {
     const artifact = hub.state.artifacts.get(Number(upload[1]));

@@ -141,6 +141,7 @@ const requirements: Readonly<Record<string, Requirement>> = {
   ],
   'pulls/get': [['pull_requests', 'read']],
   'pulls/list': [['pull_requests', 'read']],
+  'pulls/create': [['pull_requests', 'write']],
   'repos/get-content': [['contents', 'read']],
   'repos/get': [['metadata', 'read']],
   'repos/get-collaborator-permission-level': [['metadata', 'read']],

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { newToken } from './auth.js';
+import { ConcurrencyGroups, evaluateGroup } from './concurrency.js';
 import { deliverToApps, startTriggeredRuns } from './events.js';
 import { interpolate, type ExpressionContext } from './expressions.js';
 import type { Hub } from './hub.js';
@@ -13,7 +14,6 @@ import { HttpError } from './rest/request.js';
 import {
   fullName,
   type AttemptRecord,
-  type Permissions,
   type RepoRecord,
   type RunRecord,
   type UserRecord,
@@ -70,6 +70,7 @@ export class RunService {
   private readonly liveOutput = new Map<number, string>();
   private readonly failures: unknown[] = [];
   private readonly listeners = new Set<() => void>();
+  private readonly concurrency = new ConcurrencyGroups();
 
   constructor(private readonly hub: Hub) {}
 
@@ -131,8 +132,10 @@ export class RunService {
     this.files.set(id, file);
     this.addAttempt(run, origin.actor);
     if (params.seeded) return run;
+    const context = { github, inputs: origin.inputs ?? {} };
+    this.concurrency.assign(id, evaluateGroup(repo.id, file.concurrency, context));
     this.announce(run, 'requested');
-    this.start(run);
+    this.admit(run);
     return run;
   }
 
@@ -153,7 +156,24 @@ export class RunService {
       return;
     }
     this.notify();
-    this.start(run);
+    this.admit(run);
+  }
+
+  /** Whether a run waits for its concurrency group (GitHub shows it as pending). */
+  isPending(runId: number): boolean {
+    return this.concurrency.isPending(runId);
+  }
+
+  /** Start a run, or let it wait in its concurrency group (cancelling what the group cancels). */
+  private admit(run: RunRecord): void {
+    const admission = this.concurrency.admit(run.id);
+    if (!admission.start) this.hub.state.latestAttempt(run).status = 'pending';
+    // Cancelling a running run that executes nothing completes it, which starts this one.
+    for (const id of admission.cancel) {
+      const other = this.hub.state.runs.get(id);
+      if (other && this.hub.state.latestAttempt(other).status !== 'completed') this.cancel(other);
+    }
+    if (admission.start) this.start(run);
   }
 
   /** Add a completed attempt to seeded history (a run re-run before the test starts). */
@@ -176,7 +196,7 @@ export class RunService {
   complete(run: RunRecord, conclusion: string, options: { quiet?: boolean } = {}): void {
     if (this.executions.has(run.id))
       throw new Error(`run ${run.id} is executing a job; cancel it instead`);
-    if (this.hub.state.latestAttempt(run).status === 'queued')
+    if (['queued', 'pending'].includes(this.hub.state.latestAttempt(run).status))
       this.setInProgress(run, options.quiet);
     this.finish(run, conclusion, options.quiet);
   }
@@ -298,7 +318,11 @@ export class RunService {
 
   private start(run: RunRecord): void {
     const spec = this.jobFor(run);
-    if (!spec) return;
+    if (!spec) {
+      // No job to execute: the run waits for `complete` (out of its group's pending place).
+      this.hub.state.latestAttempt(run).status = 'queued';
+      return;
+    }
     const repo = this.hub.state.repos.get(run.repoId);
     const workflow = this.hub.state.workflows.get(run.workflowId);
     const file = this.files.get(run.id);
@@ -357,6 +381,9 @@ export class RunService {
     this.hub.state.tokens.delete(attempt.token);
     if (quiet) this.notify();
     else this.announce(run, 'completed');
+    const next = this.concurrency.release(run.id);
+    const nextRun = next === undefined ? undefined : this.hub.state.runs.get(next);
+    if (nextRun) this.start(nextRun);
   }
 
   /** Send `workflow_run.<action>` and start workflows that listen for it. */

@@ -15,6 +15,8 @@ import { hookDeliveryHandlers } from './rest/hook-deliveries.js';
 import { artifactHandlers } from './rest/artifacts.js';
 import { checkHandlers } from './rest/checks.js';
 import { issueHandlers } from './rest/issues.js';
+import { jobHandlers } from './rest/jobs.js';
+import { pullHandlers } from './rest/pulls.js';
 import { repoHandlers } from './rest/repos.js';
 import { HttpError, notFound, type RestHandler, type RestReply } from './rest/request.js';
 import { runHandlers } from './rest/runs.js';
@@ -35,6 +37,8 @@ const handlers: Readonly<Record<string, RestHandler>> = {
   ...artifactHandlers,
   ...checkHandlers,
   ...issueHandlers,
+  ...jobHandlers,
+  ...pullHandlers,
   ...repoHandlers,
   ...runHandlers,
   ...workflowHandlers,

@@ -70,7 +70,8 @@ export interface AttemptRecord {
   conclusion: string | null;
 }
 
-export type RunState = 'requested' | 'queued' | 'in_progress' | 'completed';
+/** `pending`: waiting for its concurrency group. */
+export type RunState = 'requested' | 'queued' | 'pending' | 'in_progress' | 'completed';
 
 export interface RunRecord {
   readonly id: number;

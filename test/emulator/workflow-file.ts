@@ -36,6 +36,14 @@ export interface WorkflowFile {
   readonly permissions: Permissions | undefined;
   readonly jobIds: readonly string[];
   readonly actionStep: ActionStep | undefined;
+  /** The workflow-level `concurrency:` (`group` may hold expressions), if any. */
+  readonly concurrency: Concurrency | undefined;
+}
+
+/** A workflow-level `concurrency:` as written (`cancel-in-progress` may be an expression). */
+export interface Concurrency {
+  readonly group: string;
+  readonly cancelInProgress: boolean | string;
 }
 
 /** The file cannot be used as a workflow; GitHub would show it as an invalid workflow file. */
@@ -143,6 +151,16 @@ function findActionStep(jobs: Record<string, unknown>): ActionStep | undefined {
   return undefined;
 }
 
+function parseConcurrency(value: unknown): Concurrency | undefined {
+  if (typeof value === 'string') return { group: value, cancelInProgress: false };
+  if (!isRecord(value) || typeof value.group !== 'string') return undefined;
+  const cancel = value['cancel-in-progress'];
+  return {
+    group: value.group,
+    cancelInProgress: typeof cancel === 'boolean' || typeof cancel === 'string' ? cancel : false,
+  };
+}
+
 /** Parse a workflow file; throws WorkflowFileError with GitHub's messages when GitHub would reject it. */
 export function parseWorkflowFile(
   text: string,
@@ -169,6 +187,7 @@ export function parseWorkflowFile(
     permissions: parsePermissions(document.permissions),
     jobIds: Object.keys(jobs),
     actionStep: findActionStep(jobs),
+    concurrency: parseConcurrency(document.concurrency),
   };
 }
 

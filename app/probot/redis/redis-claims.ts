@@ -29,6 +29,13 @@ export function redisClaims(redis: Redis): RetryClaims {
         throw new RedisUnavailableError('no retry is started without its claim', error);
       }
     },
+    forget: async (key, runId) => {
+      try {
+        await redis.eval(RELEASE, 1, PREFIX + key, String(runId));
+      } catch (error) {
+        throw new RedisUnavailableError("a cancelled retry's claim could not be dropped", error);
+      }
+    },
   };
 }
 

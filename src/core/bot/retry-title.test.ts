@@ -35,6 +35,19 @@ describe('findExistingRetry', () => {
     expect(findExistingRetry({ parentRunId: 200, candidates })).toEqual({ kind: 'none' });
   });
 
+  it('does not count a cancelled retry: a new one may start', () => {
+    const candidates = [
+      { runId: 201, displayTitle: 'Retry of #200', cancelled: true },
+      { runId: 202, displayTitle: '', recordParentRunId: 200, cancelled: true },
+    ];
+    expect(findExistingRetry({ parentRunId: 200, candidates })).toEqual({ kind: 'none' });
+    const later = [...candidates, { runId: 203, displayTitle: 'Retry of #200' }];
+    expect(findExistingRetry({ parentRunId: 200, candidates: later })).toEqual({
+      kind: 'found',
+      runId: 203,
+    });
+  });
+
   it('recommends a run-name that names the parent', () => {
     expect(RETRY_RUN_NAME).toContain("format('Retry of #{0}', inputs.retry-of)");
   });

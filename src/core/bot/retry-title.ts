@@ -10,6 +10,11 @@ export interface RetryCandidate {
   readonly displayTitle: string;
   /** The parent run id from the candidate's own run record, when it has finished and uploaded one. */
   readonly recordParentRunId?: number | null;
+  /**
+   * The candidate was cancelled (by hand, or by a newer run of its concurrency group while it
+   * waited): it retried nothing, so it does not stop a new retry.
+   */
+  readonly cancelled?: boolean;
 }
 
 /**
@@ -31,7 +36,7 @@ export function parseRetryTitle(displayTitle: string): number | null {
 /**
  * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
  * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
- * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
+ * its title per RETRY_RUN_NAME. A cancelled candidate is no retry. The shell lists the parent workflow's `workflow_dispatch` runs
  * created since the parent finished and checks again right before dispatching.
  */
 export function findExistingRetry(params: {
@@ -41,6 +46,7 @@ export function findExistingRetry(params: {
   const found = params.candidates.find(
     (c) =>
       c.runId !== params.parentRunId &&
+      c.cancelled !== true &&
       (c.recordParentRunId === params.parentRunId ||
         parseRetryTitle(c.displayTitle) === params.parentRunId),
   );

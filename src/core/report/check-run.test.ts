@@ -31,6 +31,18 @@ const succeeded = aRunRecord({ name: 'nightly', status: 'success' });
 const cancelled = aRunRecord({ name: 'nightly', status: 'cancelled' });
 
 describe('renderCheckRun', () => {
+  it('names and links its run when it may show under another workflow (a GITHUB_TOKEN check run)', () => {
+    const fields = report([failed], {
+      buttons: false,
+      nameRun: { workflowName: 'dbt nightly', runNumber: 12 },
+    });
+    expect(fields.output.title).toBe('dbt nightly #12: nightly failed at dbt-run');
+    expect(fields.output.summary.split('\n')[0]).toBe(
+      `About the run [dbt nightly #12](${runUrl(41)}) (this check run may show under another workflow's run).`,
+    );
+    expect(report([failed]).output.title).toBe('nightly failed at dbt-run');
+  });
+
   it.each([
     {
       records: [failed],

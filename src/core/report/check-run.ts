@@ -64,6 +64,11 @@ export interface CheckRunReport {
   readonly previousText: string | null;
   /** When the run's record artifacts expire (noted in the summary for `/retry`). */
   readonly recordsNote: RecordsNote;
+  /**
+   * Name the run in the title and the summary's first line, with a link: for check runs that may
+   * show under another workflow's run (made with a `GITHUB_TOKEN`, they join any Actions suite).
+   */
+  readonly nameRun?: { readonly workflowName: string; readonly runNumber: number };
 }
 
 /** Build the check run for a completed run. */
@@ -99,12 +104,24 @@ export function renderCheckRun(report: CheckRunReport): CheckRunFields {
     detailsUrl: report.run.htmlUrl,
     conclusion: conclusionOf(records),
     output: {
-      title: titleOf(records),
-      summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
+      title: `${runLabelOf(report)}${titleOf(records)}`.slice(0, 200),
+      summary: `${aboutRun(report)}${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
       text: fitNewest([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
     },
     actions: report.buttons ? buttonsFor(failed) : [],
   };
+}
+
+function runLabelOf(report: CheckRunReport): string {
+  const named = report.nameRun;
+  return named === undefined ? '' : `${named.workflowName} #${named.runNumber}: `;
+}
+
+function aboutRun(report: CheckRunReport): string {
+  const named = report.nameRun;
+  if (named === undefined) return '';
+  const label = `${escapeMarkdown(named.workflowName)} #${named.runNumber}`;
+  return `About the run [${label}](${report.run.htmlUrl}) (this check run may show under another workflow's run).\n\n`;
 }
 
 /** Add one entry (Markdown, may span lines) to a check run's retry log. */

@@ -128,6 +128,27 @@ export function announceCheckRequest(
   announce(hub, { ...params, action, onlyOwner: true });
 }
 
+/**
+ * The suite a new check run joins: the App's own suite on the commit; for a `GITHUB_TOKEN`, one of
+ * GitHub Actions' suites on the commit — GitHub offers no way to choose, and in practice the check
+ * run lands in the oldest workflow run's suite, whichever run created it (community discussion
+ * 24616) — else an Actions suite of its own.
+ */
+function suiteFor(
+  hub: Hub,
+  request: RestRequest,
+  params: { repoId: number; headSha: string; appId: number },
+): number {
+  if (request.principal?.kind === 'actions') {
+    const runs = [...hub.state.runs.values()].filter(
+      (run) => run.repoId === params.repoId && run.headSha === params.headSha,
+    );
+    const oldest = runs.sort((a, b) => a.id - b.id)[0];
+    if (oldest) return oldest.checkSuiteId;
+  }
+  return hub.state.checkSuiteId(params.repoId, params.headSha, `app:${params.appId}`);
+}
+
 /** Handlers by operation id. */
 export const checkHandlers: Readonly<Record<string, RestHandler>> = {
   'checks/create': (request, hub) => {
@@ -142,7 +163,11 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
       repoId: repo.id,
       headSha: body.head_sha,
       appId: app.id,
-      checkSuiteId: hub.state.checkSuiteId(repo.id, body.head_sha, `app:${app.id}`),
+      checkSuiteId: suiteFor(hub, request, {
+        repoId: repo.id,
+        headSha: body.head_sha,
+        appId: app.id,
+      }),
       name: body.name,
       status: 'queued',
       conclusion: null,

@@ -3,7 +3,7 @@
  * cancel.
  */
 import type { Hub } from '../hub.js';
-import type { AttemptRecord, RepoRecord, RunRecord } from '../state.js';
+import type { RepoRecord, RunRecord } from '../state.js';
 import { workflowRunView } from '../views.js';
 import {
   actorOf,
@@ -88,52 +88,6 @@ const rerun =
     return { status: 201, body: {} };
   };
 
-/**
- * The run's one job per attempt (the emulator runs one job): the latest attempt's, or every
- * attempt's with `filter=all`. Steps are not listed.
- */
-function listJobs(request: RestRequest, hub: Hub) {
-  const repo = requestRepo(request);
-  const run = findRun(hub, repo, numberParam(request.path, 'run_id'));
-  const latest = hub.state.latestAttempt(run);
-  const attempts = request.query.filter === 'all' ? run.attempts : [latest];
-  const name = hub.runs.jobName(run.id);
-  const full = `${repo.owner.login}/${repo.name}`;
-  return countedPageReply(request, {
-    key: 'jobs',
-    items: attempts,
-    view: (attempt: AttemptRecord) => {
-      const id = run.id * 10 + attempt.attempt;
-      const completed = attempt.status === 'completed';
-      return {
-        id,
-        run_id: run.id,
-        run_url: `${hub.view.apiUrl}/repos/${full}/actions/runs/${run.id}`,
-        run_attempt: attempt.attempt,
-        node_id: `CR_${id}`,
-        head_sha: run.headSha,
-        url: `${hub.view.apiUrl}/repos/${full}/actions/jobs/${id}`,
-        html_url: `${hub.view.webUrl}/${full}/actions/runs/${run.id}/job/${id}`,
-        status: attempt.status,
-        conclusion: completed ? attempt.conclusion : null,
-        created_at: attempt.startedAt,
-        started_at: attempt.startedAt,
-        completed_at: completed ? run.updatedAt : null,
-        name,
-        steps: [],
-        check_run_url: `${hub.view.apiUrl}/repos/${full}/check-runs/${id}`,
-        labels: ['ubuntu-latest'],
-        runner_id: null,
-        runner_name: null,
-        runner_group_id: null,
-        runner_group_name: null,
-        workflow_name: run.name,
-        head_branch: run.headBranch,
-      };
-    },
-  });
-}
-
 /** Handlers by operation id. */
 export const runHandlers: Readonly<Record<string, RestHandler>> = {
   'actions/list-workflow-runs-for-repo': (request, hub) => listRuns(request, hub),
@@ -160,7 +114,6 @@ export const runHandlers: Readonly<Record<string, RestHandler>> = {
       }),
     };
   },
-  'actions/list-jobs-for-workflow-run': listJobs,
   'actions/re-run-workflow': rerun(false),
   'actions/re-run-workflow-failed-jobs': rerun(true),
   'actions/cancel-workflow-run': (request, hub) => {
