@@ -90,6 +90,7 @@ export function retryFormFor(params: {
   parentState: ReadonlyMap<string, string>;
   stateRoot: string;
   env: Env;
+  parentRun?: string;
 }): RetryForm {
   const tool = findTool(params.step);
   if (tool === null) {
@@ -113,6 +114,7 @@ export function retryFormFor(params: {
     files,
     stateRoot: params.stateRoot,
     env: params.env,
+    ...(params.parentRun === undefined ? {} : { parentRun: params.parentRun }),
   });
 }
 

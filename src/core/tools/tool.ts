@@ -1,5 +1,5 @@
 import { expandWord, quoteWords, type CommandLine, type CommandWords } from '../schedule/command-line.js';
-import type { Env, RestoreFile, StepSpec, ToolName } from '../model.js';
+import type { Env, FixAwareForm, RestoreFile, StepSpec, ToolName } from '../model.js';
 import { baseName } from '../relative-path.js';
 import type { NodeSummary, StepRecord } from '../run-record/schema.js';
 
@@ -23,6 +23,8 @@ export interface RetryContext<M> {
   /** Directory holding the parent's stored files, used verbatim in exec lines. */
   readonly stateRoot: string;
   readonly env: Env;
+  /** The parent run's id, for reasons. */
+  readonly parentRun?: string;
 }
 
 /** How a failed step is retried: the tool's retry form, or the command as written and why. */
@@ -34,6 +36,8 @@ export type RetryForm =
       readonly reason: string;
       /** Exit codes that mean success for this form (pytest's 5: nothing left to run). */
       readonly successExitCodes: readonly number[];
+      /** dbt: the form that also rebuilds nodes changed since the parent, when there are any. */
+      readonly fixAware?: FixAwareForm;
     }
   | { readonly kind: 'as-written'; readonly reason: string };
 
