@@ -75,7 +75,9 @@ export function whyManifestUnusable(content: string | undefined): string | null 
   } catch {
     return `the saved ${MANIFEST} is not valid JSON`;
   }
-  return manifestSchema.safeParse(data).success ? null : `the saved ${MANIFEST} is not a dbt manifest`;
+  return manifestSchema.safeParse(data).success
+    ? null
+    : `the saved ${MANIFEST} is not a dbt manifest`;
 }
 
 /** Why a step cannot be retried fix-aware (before looking at files), or null. */
@@ -231,7 +233,8 @@ export function planFixAware(params: {
 }): { readonly form: FixAwareForm | null; readonly reason: string } {
   if (!params.enabled) return { form: null, reason: '; fix-aware: false, so exactly dbt retry' };
   // Older records and other subcommands: plain dbt retry, as before, without a word about it.
-  if (whyNotFixAware(params.dbt, params.words, params.env) !== null) return { form: null, reason: '' };
+  if (whyNotFixAware(params.dbt, params.words, params.env) !== null)
+    return { form: null, reason: '' };
   if (params.manifest === undefined) return { form: null, reason: '' };
   const unusable = whyManifestUnusable(params.manifest);
   if (unusable !== null) return { form: null, reason: `; not fix-aware: ${unusable}` };
