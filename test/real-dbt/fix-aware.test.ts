@@ -50,7 +50,9 @@ describe(
       parent = await failingParent(lab);
       lab.write(FCT, FIXED);
     });
-    afterAll(() => lab.remove());
+    afterAll(() => {
+      lab.remove();
+    });
 
     it('plan --json names the fixed model; plain dbt retry fails again on the stale table', async () => {
       const plan = JSON.parse((await lab.cli(['plan', '--json'])).stdout);
@@ -94,7 +96,9 @@ describe(
     beforeAll(() => {
       lab = brokenLab();
     });
-    afterAll(() => lab.remove());
+    afterAll(() => {
+      lab.remove();
+    });
 
     it('nothing modified, or only an unrelated model: exactly dbt retry', async () => {
       const parent = await failingParent(lab);
@@ -147,7 +151,9 @@ describe(
     beforeAll(() => {
       lab = brokenLab(undefined, false);
     });
-    afterAll(() => lab.remove());
+    afterAll(() => {
+      lab.remove();
+    });
 
     it('the fixed model is not rebuilt and the test fails again', async () => {
       const parent = await failingParent(lab);
@@ -170,7 +176,9 @@ describe(
     beforeAll(() => {
       lab = brokenLab(FLOOR_DBT);
     });
-    afterAll(() => lab.remove());
+    afterAll(() => {
+      lab.remove();
+    });
 
     it('rebuilds the fixed model before the failed test', async () => {
       const parent = await failingParent(lab);
