@@ -33,13 +33,13 @@ function nodesIn(file: string): number {
 }
 
 /** A lab whose gh-retry run failed at the not_null test, then fixed; returns the parent's id. */
-async function failedThenFixed(lab: Lab, cli: string): Promise<string> {
+async function failedThenFixed(lab: Lab, cli: readonly string[]): Promise<string> {
   lab.writePayments();
   lab.write(FCT, fctOrders('null::integer'));
   lab.schedule(['dbt build']);
   const run = await runTimed({
     file: 'node',
-    args: [cli, 'run'],
+    args: [...cli, 'run'],
     cwd: lab.project,
     env: envOf(lab),
   });
@@ -55,7 +55,10 @@ function envOf(lab: Lab): Record<string, string> {
 }
 
 /** Measure gh-retry's fix-aware retry and the dbt retry + full build fallback. */
-export async function measureFixAware(params: { readonly cli: string }): Promise<FixAwareBench> {
+export async function measureFixAware(params: {
+  /** Node arguments that start the CLI (the bundle under measurement). */
+  readonly cli: readonly string[];
+}): Promise<FixAwareBench> {
   const ours = makeLab(NEWEST_DBT);
   const theirs = makeLab(NEWEST_DBT);
   try {
@@ -64,7 +67,7 @@ export async function measureFixAware(params: { readonly cli: string }): Promise
     const results = (lab: Lab) => path.join(lab.project, 'target/run_results.json');
     const retry = await runTimed({
       file: 'node',
-      args: [params.cli, 'retry'],
+      args: [...params.cli, 'retry'],
       cwd: ours.project,
       env: envOf(ours),
     });

@@ -196,7 +196,7 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
     measureAppQueue(settings.queue),
   );
   const fixAware = await section('fixaware', 'a fix-and-retry on real dbt', () =>
-    measureFixAware({ cli: bundles.cli }),
+    measureFixAware({ cli: [bundles.cli] }),
   );
   return { action, planning, app, queue, artifacts, fixAware };
 }
