@@ -74,7 +74,9 @@ export async function executeStep(planned: StepToRun, context: StepContext): Pro
       ? null
       : await chooseFixAware(planned.planned, planned.planned.fixAware, context, log.note);
   const step =
-    fixAware === null ? planned : { ...planned, planned: { ...planned.planned, exec: fixAware.exec } };
+    fixAware === null
+      ? planned
+      : { ...planned, planned: { ...planned.planned, exec: fixAware.exec } };
   const restored = await restoreFiles(step, context).catch((error: unknown) => {
     if (!(error instanceof UserError)) throw error;
     log.note(error.message);

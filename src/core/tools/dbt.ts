@@ -182,7 +182,9 @@ function statusesOf(
   ids: readonly string[],
 ): string[] {
   const wanted = new Set(ids);
-  return [...new Set(runResults.results.filter((r) => wanted.has(r.uniqueId)).map((r) => r.status))];
+  return [
+    ...new Set(runResults.results.filter((r) => wanted.has(r.uniqueId)).map((r) => r.status)),
+  ];
 }
 
 function retryForm(context: RetryContext<DbtMatch>): RetryForm {
