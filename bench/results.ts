@@ -8,6 +8,7 @@ import type { AppCost } from './app-cost.js';
 import type { AppQueueCost } from './app-queue.js';
 import type { ArtifactSize } from './artifact-size.js';
 import type { DbtWorkSaved } from './dbt-work-saved.js';
+import { fixAwareCheck, renderFixAware, type FixAwareBench } from './fix-aware.js';
 import type { RetryPlanning } from './retry-planning.js';
 import type { SuiteWorkSaved } from './test-suite-work-saved.js';
 
@@ -29,6 +30,8 @@ export interface BenchResults {
   /** The App behind Redis (absent from results written before it was measured). */
   readonly queue?: AppQueueCost | NotMeasured | null;
   readonly artifacts: readonly ArtifactSize[] | NotMeasured | null;
+  /** A fix-and-retry of a failing test on real dbt (absent from results written before it). */
+  readonly fixAware?: FixAwareBench | NotMeasured | null;
 }
 
 /** One target of the issue next to the measured figure. */
@@ -107,6 +110,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   }
   const queue = results.queue ?? null;
   if (measured(queue)) checks.push(...queueChecks(queue));
+  const fix = results.fixAware ?? null;
+  if (measured(fix)) checks.push(fixAwareCheck(fix));
   return checks;
 }
 
@@ -136,6 +141,8 @@ export function renderResults(results: BenchResults): string {
       ),
     );
   }
+  const fix = results.fixAware ?? null;
+  if (measured(fix)) parts.push(...renderFixAware(fix));
   if (results.suites.length > 0) {
     parts.push(
       'Work saved — test suites (real runners)',

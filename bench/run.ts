@@ -2,7 +2,7 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
- * artifacts,app,queue` runs some sections.
+ * artifacts,app,queue,fixaware` runs some sections (`fixaware` runs real dbt).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { measureActionOverhead } from './action-overhead.js';
 import { measureAppCost } from './app-cost.js';
 import { measureAppQueue } from './app-queue.js';
 import { measureArtifactSizes } from './artifact-size.js';
+import { measureFixAware } from './fix-aware.js';
 import { snapshotBundles, type Bundles } from './bundles.js';
 import {
   measureDbtWorkSaved,
@@ -30,7 +31,16 @@ import {
 import { REPO_ROOT } from './timed-process.js';
 import { errorMessage, errorStack } from '../src/core/errors.js';
 
-const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app', 'queue'] as const;
+const SECTIONS = [
+  'work',
+  'suites',
+  'action',
+  'planning',
+  'artifacts',
+  'app',
+  'queue',
+  'fixaware',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions; `quick` is for checking the bench itself. */
@@ -186,7 +196,10 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const queue = await section('queue', 'the App behind Redis', () =>
     measureAppQueue(settings.queue),
   );
-  return { action, planning, app, queue, artifacts };
+  const fixAware = await section('fixaware', 'a fix-and-retry on real dbt', () =>
+    measureFixAware({ cli: [bundles.cli] }),
+  );
+  return { action, planning, app, queue, artifacts, fixAware };
 }
 
 async function main(): Promise<void> {

@@ -3,11 +3,12 @@ import { formatRetryMode } from '../src/core/retry/mode.js';
 import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
-import { openRunStore } from './cli-context.js';
-import type { CliContext, StoreOption } from './cli-context.js';
-import { toPlanJson, toShowJson } from './json-output.js';
-import { readRetryMode } from './retry-mode-options.js';
-import type { RetryModeOptions } from './retry-mode-options.js';
+import { type CliContext, openRunStore, type StoreOption } from './cli-context.js';
+import { toPlanJson, toShowJson, type FixAwareJson } from './json-output.js';
+import { createProcessRunner } from '../src/adapters/local/process-runner.js';
+import type { Plan } from '../src/core/retry/plan.js';
+import { describeAdded, probeFixAware } from '../src/execution/fix-aware.js';
+import { readRetryMode, type RetryModeOptions } from './retry-mode-options.js';
 import { livenessOf, shownStatus } from './run-liveness.js';
 import { scheduleForRetry } from './run-schedule-memory.js';
 import type { ScheduleOptions } from './schedule-source.js';
@@ -33,12 +34,39 @@ export async function planCommand(
   const workspace = createFsStateWorkspace({ workDir: context.cwd });
   const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
   if (options.json === true) {
-    context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
+    const fixAware = await probeFixAwareSteps(plan, context);
+    context.stdout(`${JSON.stringify(toPlanJson(plan, fixAware), null, 2)}\n`);
   } else {
     context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
     if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
   }
   return 0;
+}
+
+/**
+ * For `plan --json`: run each fix-aware dbt step's `dbt ls` probe (it reads the project, builds
+ * nothing) to show the nodes the retry would add.
+ */
+async function probeFixAwareSteps(
+  plan: Plan,
+  context: CliContext,
+): Promise<Map<string, FixAwareJson>> {
+  const found = new Map<string, FixAwareJson>();
+  const runner = createProcessRunner();
+  for (const step of plan.steps) {
+    const form = step.fixAware;
+    if (form === undefined) continue;
+    const probe = await probeFixAware(form, { runner, cwd: context.cwd, env: context.env });
+    const reason =
+      probe.kind === 'failed'
+        ? `could not list the nodes changed since run ${form.parentRun} (${probe.how}); runs dbt retry`
+        : probe.added.length === 0
+          ? `no node changed since run ${form.parentRun} leads to a failed node; runs dbt retry`
+          : describeAdded(probe.added, form.parentRun);
+    const added = probe.kind === 'failed' ? null : probe.added;
+    found.set(step.id, { added, reason, exec: added?.length ? form.exec : (step.exec ?? '') });
+  }
+  return found;
 }
 
 /** `gh-retry show [RUN|last]`: one run, its steps and the end of each failed step's output. */

@@ -18,7 +18,16 @@ export interface PlanJson {
     readonly action: StepAction;
     readonly exec: string | null;
     readonly reason: string;
+    /** A fix-aware dbt retry: the nodes it rebuilds besides dbt retry's, and the command then. */
+    readonly fixAware?: FixAwareJson;
   }[];
+}
+
+/** What a fix-aware dbt retry adds (`added` null when `dbt ls` could not tell). */
+export interface FixAwareJson {
+  readonly added: readonly string[] | null;
+  readonly reason: string;
+  readonly exec: string;
 }
 
 /** `gh-retry show --json`: the contract documented in the README. */
@@ -37,6 +46,7 @@ export interface ShowJson {
     readonly executed: string | null;
     readonly status: StepStatus;
     readonly exitCode: number | null;
+    readonly fixAware?: { readonly added: readonly string[]; readonly reason: string };
     readonly nodes?: {
       readonly counts: Readonly<Record<string, number>>;
       readonly failed: readonly string[];
@@ -47,19 +57,26 @@ export interface ShowJson {
   }[];
 }
 
-/** The plan as `plan --json` prints it. */
-export function toPlanJson(plan: Plan): PlanJson {
+/** The plan as `plan --json` prints it, with what each fix-aware step's probe found. */
+export function toPlanJson(
+  plan: Plan,
+  fixAware: ReadonlyMap<string, FixAwareJson> = new Map(),
+): PlanJson {
   return {
     parent: plan.parent,
     mode: formatRetryMode(plan.mode),
     nothingToRetry: plan.nothingToRetry,
-    steps: plan.steps.map((step) => ({
-      id: step.id,
-      command: step.command,
-      action: step.action,
-      exec: step.exec,
-      reason: step.reason,
-    })),
+    steps: plan.steps.map((step) => {
+      const found = fixAware.get(step.id);
+      return {
+        id: step.id,
+        command: step.command,
+        action: step.action,
+        exec: step.exec,
+        reason: step.reason,
+        ...(found === undefined ? {} : { fixAware: found }),
+      };
+    }),
   };
 }
 
@@ -81,6 +98,9 @@ export function toShowJson(record: RunRecord): ShowJson {
       executed: step.executed,
       status: step.status,
       exitCode: step.exitCode,
+      ...(step.fixAware == null
+        ? {}
+        : { fixAware: { added: step.fixAware.added, reason: step.fixAware.reason } }),
       ...(step.nodes === null
         ? {}
         : {

@@ -104,7 +104,7 @@ export async function remotePlanCommand(
         await rm(destination, { recursive: true, force: true });
       }
     }
-    if (options.json === true) context.stdout(`${json(plans.map(toPlanJson))}\n`);
+    if (options.json === true) context.stdout(`${json(plans.map((plan) => toPlanJson(plan)))}\n`);
     else for (const plan of plans) context.stdout(`${renderPlanTable(plan)}\n`);
     return 0;
   });

@@ -17,6 +17,7 @@ import type {
   StateWorkspace,
 } from '../ports/execution.js';
 import { carryFromParent } from './carry-forward.js';
+import { chooseFixAware } from './fix-aware.js';
 
 /** Everything one step needs from the run around it. */
 export interface StepContext {
@@ -66,9 +67,17 @@ function createStepLog(stepId: string, reporter: RunReporter): StepLog {
  * Run one step: restore its state files, run it (again in place while `retries` allow), save the
  * files its tool leaves behind right away (the next step may overwrite them) and summarise them.
  */
-export async function executeStep(step: StepToRun, context: StepContext): Promise<StepRecord> {
+export async function executeStep(planned: StepToRun, context: StepContext): Promise<StepRecord> {
   const startedAt = context.now();
-  const log = createStepLog(step.planned.id, context.reporter);
+  const log = createStepLog(planned.planned.id, context.reporter);
+  const fixAware =
+    planned.planned.fixAware === undefined
+      ? null
+      : await chooseFixAware(planned.planned, planned.planned.fixAware, context, log.note);
+  const step =
+    fixAware === null
+      ? planned
+      : { ...planned, planned: { ...planned.planned, exec: fixAware.exec } };
   const restored = await restoreFiles(step, context).catch((error: unknown) => {
     if (!(error instanceof UserError)) throw error;
     log.note(error.message);
@@ -95,7 +104,8 @@ export async function executeStep(step: StepToRun, context: StepContext): Promis
       `no new results from this retry; the next retry resumes from run ${carried.carriedFrom}`,
     );
   }
-  const results = carried ?? (await saveAndSummarise(step, context, log.note));
+  const rebuilt = fixAware?.record?.added.length ?? 0;
+  const results = carried ?? (await saveAndSummarise(step, context, log.note, rebuilt));
   return {
     ...baseRecord(step, startedAt),
     status,
@@ -107,6 +117,7 @@ export async function executeStep(step: StepToRun, context: StepContext): Promis
     nodes: results.nodes,
     failedTests: results.failedTests,
     ...(carried === null ? {} : { carriedFrom: carried.carriedFrom }),
+    ...(fixAware?.record == null ? {} : { fixAware: fixAware.record }),
     outputTail: log.tail().text,
     outputTruncated: log.tail().truncated,
   };
@@ -187,6 +198,7 @@ async function saveAndSummarise(
   step: StepToRun,
   context: StepContext,
   note: (message: string) => void,
+  rebuilt: number,
 ): Promise<Pick<StepRecord, 'state' | 'nodes' | 'failedTests'>> {
   const { planned, spec } = step;
   const paths = statePathsFor({ step: spec, env: context.env });
@@ -216,7 +228,7 @@ async function saveAndSummarise(
     planned.tool === 'dbt' &&
     parentNodes !== null &&
     summary.nodes !== null
-      ? mergeNodeSummaries(parentNodes, summary.nodes)
+      ? mergeNodeSummaries(parentNodes, summary.nodes, rebuilt)
       : summary.nodes;
   return { state, nodes, failedTests: summary.failedTests };
 }

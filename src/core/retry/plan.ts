@@ -27,6 +27,19 @@ export interface PlannedStep {
   readonly restore: readonly RestoreFile[];
   /** The tool recognised in the command, if any. */
   readonly tool: ToolName | null;
+  /** A dbt retry that may rebuild nodes changed since the parent, decided when it runs. */
+  readonly fixAware?: FixAwareForm;
+}
+
+/**
+ * A fix-aware dbt retry: `probe` (a `dbt ls`) lists the nodes changed since the parent on the way
+ * to a failed one; when it lists any, `exec` runs instead of the planned `dbt retry`.
+ */
+export interface FixAwareForm {
+  readonly probe: string;
+  readonly exec: string;
+  /** The run whose manifest the project is compared with. */
+  readonly parentRun: string;
 }
 
 /** A retry plan: computed from the current schedule and the parent's record, never from parent commands. */

@@ -105,13 +105,14 @@ function planFromFailure(steps: readonly StepInPlan[], params: RetryPlanParams):
     if (step.setup) return setupStep(step);
     if (parent === null) return planned(step, 'run', unmatched);
     if (failed(parent)) {
-      const form = retryFormFor({ ...params, step, parent: resultsOf(parent) });
+      const form = retryFormFor({ ...params, step, parent: resultsOf(parent), parentRun: runId });
       const status = `${parent.status} in run ${runId}${resumesFrom(parent)}`;
       return form.kind === 'retry'
         ? {
             ...planned(step, 'retry', `${status}; ${form.reason}`),
             exec: form.exec,
             restore: form.restore,
+            ...(form.fixAware === undefined ? {} : { fixAware: form.fixAware }),
           }
         : planned(step, 'run', `${status}; ${form.reason}; runs as written`);
     }

@@ -116,6 +116,14 @@ const flakyEntry = z.object({
   message: z.string().max(RECORD_LIMITS.maxStringLength).nullable(),
 });
 
+/** What a fix-aware dbt retry rebuilt besides the nodes `dbt retry` re-runs, and why. */
+const fixAwareRecord = z.object({
+  /** Node ids dbt listed: changed since `parentRun`, on the way to a failed or skipped node. */
+  added: z.array(text).max(RECORD_LIMITS.maxNodeIds),
+  parentRun: text,
+  reason: text,
+});
+
 const stepRecord = z.object({
   id: text,
   name: text,
@@ -149,6 +157,9 @@ const stepRecord = z.object({
   /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
   failedTests: z.array(text).max(RECORD_LIMITS.maxNodeIds).nullable(),
   state: z.array(savedStateFile).max(RECORD_LIMITS.maxStateFilesPerStep),
+  // Fix-aware dbt retry (issue 14).
+  /** Set when a dbt retry also rebuilt nodes changed since the parent. */
+  fixAware: fixAwareRecord.nullable().optional(),
   outputTail: z.string().max(RECORD_LIMITS.maxOutputTail),
   outputTruncated: z.boolean(),
   /** Each in-run attempt, in order, when the step ran more than once (absent in older records). */
@@ -211,5 +222,6 @@ export type NodeSummary = z.infer<typeof nodeSummarySchema>;
 export type SavedStateFile = z.infer<typeof savedStateFile>;
 export type AttemptRecord = z.infer<typeof attemptRecord>;
 export type FlakyEntry = z.infer<typeof flakyEntry>;
+export type FixAwareRecord = z.infer<typeof fixAwareRecord>;
 export type Lineage = z.infer<typeof lineageSchema>;
 export type GitHubRunInfo = z.infer<typeof githubSchema>;

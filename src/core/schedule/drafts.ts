@@ -12,6 +12,8 @@ export interface StepDraft {
   readonly retries: number;
   readonly retryWith: string | null;
   readonly state: readonly string[];
+  /** `fix-aware: false` asks for exactly `dbt retry` (default true). */
+  readonly fixAware?: boolean;
 }
 
 /** A draft with every option at its default. */
@@ -41,7 +43,8 @@ export function buildSchedule(name: string, drafts: readonly StepDraft[]): Sched
       retries: draft.retries,
       state: draft.state,
     };
-    return draft.retryWith === null ? step : { ...step, retryWith: draft.retryWith };
+    const withFix = draft.fixAware === false ? { ...step, fixAware: false } : step;
+    return draft.retryWith === null ? withFix : { ...withFix, retryWith: draft.retryWith };
   });
   return { name, steps };
 }

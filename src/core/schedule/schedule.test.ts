@@ -139,13 +139,21 @@ describe('parseScheduleFile', () => {
     );
   });
 
+  it('reads fix-aware: false; absent or true leaves the step fix-aware', () => {
+    const text =
+      'steps:\n  - run: dbt build\n    fix-aware: false\n  - run: dbt build -s a\n    fix-aware: true\n  - dbt run\n';
+    const steps = parseScheduleFile({ text, fileName: 's.yml' }).steps;
+    expect(steps.map((step) => step.fixAware)).toEqual([false, undefined, undefined]);
+  });
+
   it('derives ids around explicit ones', () => {
     const text = 'steps:\n  - dbt run -s a\n  - run: dbt run -s b\n    id: dbt-run\n';
     const ids = parseScheduleFile({ text, fileName: 's.yml' }).steps.map((step) => step.id);
     expect(ids).toEqual(['dbt-run-2', 'dbt-run']);
   });
 
-  const ALLOWED = 'allowed: run, id, name, setup, continue-on-error, retries, retry-with, state';
+  const ALLOWED =
+    'allowed: run, id, name, setup, continue-on-error, retries, retry-with, state, fix-aware';
   it.each([
     [
       'steps:\n  - dbt run\n  - run: dbt test\n    retry: 3\n',
@@ -178,7 +186,7 @@ describe('parseScheduleFile', () => {
     ['steps:\n  - 42\n', 'schedule.yml:2: step 1 must be a command (a string) or a map with "run"'],
     [
       'steps:\n  - id: x\n',
-      `schedule.yml:2: step 1 has no "run"; every step needs the command to run (allowed keys: run, id, name, setup, continue-on-error, retries, retry-with, state)`,
+      `schedule.yml:2: step 1 has no "run"; every step needs the command to run (allowed keys: run, id, name, setup, continue-on-error, retries, retry-with, state, fix-aware)`,
     ],
     [
       'steps:\n  - run: [a]\n',
@@ -211,6 +219,10 @@ describe('parseScheduleFile', () => {
     [
       'steps:\n  - run: a\n    id: x\n  - b\n  - run: c\n    id: x\n',
       'schedule.yml:5: duplicate id "x" in step 3 (also step 1); step ids must be unique',
+    ],
+    [
+      'steps:\n  - run: dbt build\n    fix-aware: no\n',
+      'schedule.yml:3: "fix-aware" in step 1 must be true or false',
     ],
     [
       'steps:\n  - run: a\n    retry-with: ""\n',

@@ -18,6 +18,8 @@ export interface StepSpec {
   readonly retryWith?: string;
   /** Paths (relative to the working directory) saved after the step for `retryWith`. */
   readonly state: readonly string[];
+  /** `fix-aware: false`: a dbt retry is exactly `dbt retry`, never rebuilding changed nodes. */
+  readonly fixAware?: boolean;
 }
 
 /** An ordered list of commands with a name. */

@@ -15,6 +15,7 @@ const STEP_KEYS = [
   'retries',
   'retry-with',
   'state',
+  'fix-aware',
 ] as const;
 const MAX_RETRIES = 10;
 
@@ -25,7 +26,7 @@ const isRetries = (value: unknown): value is number =>
 
 /**
  * Parse a YAML schedule file: `name` (optional) and `steps`, each a command or a map with `run`,
- * `id`, `name`, `setup`, `continue-on-error`, `retries`, `retry-with` and `state`. Every problem is
+ * `id`, `name`, `setup`, `continue-on-error`, `retries`, `retry-with`, `state` and `fix-aware`. Every problem is
  * a ScheduleError naming the file, the line and what is allowed.
  */
 export function parseScheduleFile(params: { text: string; fileName: string }): Schedule {
@@ -99,6 +100,7 @@ function readStep(reader: ScheduleReader, item: unknown, number: number): StepDr
     retries: options.retries() ?? 0,
     retryWith: options.command('retry-with'),
     state: options.state() ?? [],
+    fixAware: options.boolean('fix-aware') ?? true,
   };
   if (draft.state.length > 0 && draft.retryWith === null) {
     throw reader.fail(

@@ -369,6 +369,15 @@ describe('mergeNodeSummaries', () => {
     expect(mergeNodeSummaries({ ...parent, ...parentOverride }, retry)).toEqual(expected);
   });
 
+  it('a fix-aware retry: the nodes it rebuilt leave the parent success count', () => {
+    const merged = mergeNodeSummaries(
+      { ...parent, counts: { success: 5, fail: 1, skipped: 2 } },
+      { ...parent, counts: { success: 3, pass: 1 } },
+      1,
+    );
+    expect(merged.counts).toEqual({ success: 7, pass: 1 });
+  });
+
   it('chains: a retry of a retry merges into the already merged picture', () => {
     const first = mergeNodeSummaries(parent, {
       which: 'run',

@@ -136,12 +136,19 @@ export function summariseRunResults(
  * skipped, runtime error, partial success), so those leave the parent's counts and the retry's
  * counts take their place. Only merge a summary read after the step ran in its dbt retry form.
  * Hooks (`operation.*` rows) are in neither picture's counts: dbt runs them again on every
- * invocation, so only the retry's failed hooks are listed.
+ * invocation, so only the retry's failed hooks are listed. A fix-aware retry also re-ran `rebuilt`
+ * nodes that succeeded in the parent (its selector asks for `result:success`): they leave the
+ * parent's `success` count.
  */
-export function mergeNodeSummaries(parent: NodeSummary, retry: NodeSummary): NodeSummary {
+export function mergeNodeSummaries(
+  parent: NodeSummary,
+  retry: NodeSummary,
+  rebuilt = 0,
+): NodeSummary {
   const counts = new Map<string, number>();
   for (const [status, count] of Object.entries(parent.counts)) {
-    if (!RETRYABLE_NODE_STATUSES.includes(status)) counts.set(status, count);
+    const left = status === 'success' ? Math.max(0, count - rebuilt) : count;
+    if (!RETRYABLE_NODE_STATUSES.includes(status)) counts.set(status, left);
   }
   for (const [status, count] of Object.entries(retry.counts)) {
     counts.set(status, (counts.get(status) ?? 0) + count);

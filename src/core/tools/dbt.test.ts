@@ -30,44 +30,56 @@ describe('dbt recognition', () => {
 
 describe('dbt state paths', () => {
   itFindsStatePaths('$run with $env → $paths', [
-    { run: 'dbt run', env: {}, paths: ['target/run_results.json'] },
-    { run: 'dbt run --target-path out', env: {}, paths: ['out/run_results.json'] },
-    { run: 'dbt run --target-path=out/x', env: {}, paths: ['out/x/run_results.json'] },
-    { run: 'dbt --target-path out run', env: {}, paths: ['out/run_results.json'] },
+    { run: 'dbt run', env: {}, paths: ['target/run_results.json', 'target/manifest.json'] },
+    {
+      run: 'dbt run --target-path out',
+      env: {},
+      paths: ['out/run_results.json', 'out/manifest.json'],
+    },
+    {
+      run: 'dbt run --target-path=out/x',
+      env: {},
+      paths: ['out/x/run_results.json', 'out/x/manifest.json'],
+    },
+    {
+      run: 'dbt --target-path out run',
+      env: {},
+      paths: ['out/run_results.json', 'out/manifest.json'],
+    },
     {
       run: 'dbt run --project-dir transform',
       env: {},
-      paths: ['transform/target/run_results.json'],
+      paths: ['transform/target/run_results.json', 'transform/target/manifest.json'],
     },
     {
       run: 'dbt run --project-dir ./transform/ --target-path ../artifacts',
       env: {},
-      paths: ['artifacts/run_results.json'],
+      paths: ['artifacts/run_results.json', 'artifacts/manifest.json'],
     },
     {
       run: 'dbt run',
       env: { DBT_TARGET_PATH: 'env-target' },
-      paths: ['env-target/run_results.json'],
+      paths: ['env-target/run_results.json', 'env-target/manifest.json'],
     },
     {
       run: 'dbt run',
       env: { DBT_PROJECT_DIR: 'proj', DBT_TARGET_PATH: 't' },
-      paths: ['proj/t/run_results.json'],
+      paths: ['proj/t/run_results.json', 'proj/t/manifest.json'],
     },
     {
       run: 'dbt run --target-path flag',
       env: { DBT_TARGET_PATH: 'env' },
-      paths: ['flag/run_results.json'],
+      paths: ['flag/run_results.json', 'flag/manifest.json'],
     },
     {
       run: 'DBT_TARGET_PATH=inline dbt run',
       env: { DBT_TARGET_PATH: 'env' },
-      paths: ['inline/run_results.json'],
+      paths: ['inline/run_results.json', 'inline/manifest.json'],
     },
     {
       run: 'dbt run --target-path "$OUT"',
       env: { OUT: 'from-var' },
-      paths: ['from-var/run_results.json'],
+      paths: ['from-var/run_results.json', 'from-var/manifest.json'],
     },
     { run: 'dbt run --target-path /tmp/target', env: {}, paths: [] },
     { run: 'dbt run --project-dir ..', env: {}, paths: [] },

@@ -8,6 +8,7 @@ import {
 import type { Env } from '../env.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';
+import { MANIFEST, planFixAware } from './dbt-fix-aware.js';
 import {
   dbtRetrySet,
   parseRunResults,
@@ -78,14 +79,16 @@ function flagValue(match: DbtMatch, flag: string, env: Env): string | null {
   return value === null ? null : expandWord(value, env);
 }
 
-/** `<project-dir>/<target-path>/run_results.json`, honouring flags and DBT_* variables. */
+/** run_results.json and manifest.json in `<project-dir>/<target-path>/`, honouring flags and DBT_* variables. */
 function statePaths(match: DbtMatch, env: Env): string[] {
   const scoped = programEnv(match.words, env);
   const projectDir = flagValue(match, '--project-dir', scoped) ?? scoped['DBT_PROJECT_DIR'] ?? '.';
   const targetPath =
     flagValue(match, '--target-path', scoped) ?? scoped['DBT_TARGET_PATH'] ?? 'target';
-  const path = joinRelativePath(projectDir || '.', targetPath || 'target', RUN_RESULTS);
-  return path === null ? [] : [path];
+  return [RUN_RESULTS, MANIFEST].flatMap((name) => {
+    const path = joinRelativePath(projectDir || '.', targetPath || 'target', name);
+    return path === null ? [] : [path];
+  });
 }
 
 /** `--flag value` / `--flag=value` words of the retry flags, copied as written. */
@@ -173,6 +176,17 @@ function describeStatuses(
   return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
 
+/** The statuses of the nodes dbt retry re-runs. */
+function statusesOf(
+  runResults: Extract<RunResults, { kind: 'run-results' }>,
+  ids: readonly string[],
+): string[] {
+  const wanted = new Set(ids);
+  return [
+    ...new Set(runResults.results.filter((r) => wanted.has(r.uniqueId)).map((r) => r.status)),
+  ];
+}
+
 function retryForm(context: RetryContext<DbtMatch>): RetryForm {
   const { match, parent } = context;
   const asWritten = (reason: string): RetryForm => ({ kind: 'as-written', reason });
@@ -206,6 +220,7 @@ function retryForm(context: RetryContext<DbtMatch>): RetryForm {
   if (notRetried !== null) return asWritten(notRetried);
   const stateRoot = context.stateRoot.replace(/\/+$/, '');
   const storedDir = dirName(file.stored);
+  const stateDir = storedDir === '.' ? stateRoot : `${stateRoot}/${storedDir}`;
   const { words } = match;
   const exec = quoteWords([
     ...words.prefix,
@@ -213,15 +228,26 @@ function retryForm(context: RetryContext<DbtMatch>): RetryForm {
     ...flagsBeforeRetry(match.dbt),
     'retry',
     '--state',
-    storedDir === '.' ? stateRoot : `${stateRoot}/${storedDir}`,
+    stateDir,
     ...copyRetryFlags(match.dbt.args),
   ]);
+  const manifestStored = storedDir === '.' ? MANIFEST : `${storedDir}/${MANIFEST}`;
+  const fixAware = planFixAware({
+    ...match,
+    env: context.env,
+    enabled: context.step.fixAware !== false,
+    statuses: statusesOf(runResults, retrySet),
+    manifest: context.files.find((saved) => saved.stored === manifestStored)?.content,
+    stateDir,
+    parentRun: context.parentRun ?? 'the parent run',
+  });
   return {
     kind: 'retry',
     exec,
     restore: [],
-    reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})`,
+    reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})${fixAware.reason}`,
     successExitCodes: RETRY_SUCCESS_EXIT_CODES,
+    ...(fixAware.form === null ? {} : { fixAware: fixAware.form }),
   };
 }
 

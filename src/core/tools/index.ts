@@ -91,6 +91,7 @@ export function retryFormFor(params: {
   parentState: ReadonlyMap<string, string>;
   stateRoot: string;
   env: Env;
+  parentRun?: string;
 }): RetryForm {
   const tool = findTool(params.step);
   if (tool === null) {
@@ -114,6 +115,7 @@ export function retryFormFor(params: {
     files,
     stateRoot: params.stateRoot,
     env: params.env,
+    ...(params.parentRun === undefined ? {} : { parentRun: params.parentRun }),
   });
 }
 

@@ -5,7 +5,7 @@ import {
   type CommandWords,
 } from '../schedule/command-line.js';
 import type { Env } from '../env.js';
-import type { RestoreFile } from '../retry/plan.js';
+import type { FixAwareForm, RestoreFile } from '../retry/plan.js';
 import type { StepSpec } from '../schedule/step-spec.js';
 import type { NodeSummary, StepRecord, ToolName } from '../run-record/schema.js';
 import { baseName } from '../relative-path.js';
@@ -30,6 +30,8 @@ export interface RetryContext<M> {
   /** Directory holding the parent's stored files, used verbatim in exec lines. */
   readonly stateRoot: string;
   readonly env: Env;
+  /** The parent run's id, for reasons. */
+  readonly parentRun?: string;
 }
 
 /** How a failed step is retried: the tool's retry form, or the command as written and why. */
@@ -41,6 +43,8 @@ export type RetryForm =
       readonly reason: string;
       /** Exit codes that mean success for this form (pytest's 5: nothing left to run). */
       readonly successExitCodes: readonly number[];
+      /** dbt: the form that also rebuilds nodes changed since the parent, when there are any. */
+      readonly fixAware?: FixAwareForm;
     }
   | { readonly kind: 'as-written'; readonly reason: string };
 
