@@ -4,7 +4,9 @@ import { appendOutputTail } from '../core/run-record/record.js';
 import type { OutputTail } from '../core/run-record/record.js';
 import type { RunRecord, StepRecord } from '../core/run-record/schema.js';
 import {
+  configPathsFor,
   mergeNodeSummaries,
+  stateRefusalFor,
   statePathsFor,
   successExitCodesFor,
   summariseStepState,
@@ -188,7 +190,11 @@ async function saveAndSummarise(
   note: (message: string) => void,
 ): Promise<Pick<StepRecord, 'state' | 'nodes' | 'failedTests'>> {
   const { planned, spec } = step;
-  const paths = statePathsFor({ step: spec, env: context.env });
+  const { env, workspace } = context;
+  const config = await workspace.readWorkingFiles({ paths: configPathsFor({ step: spec, env }) });
+  const refusal = stateRefusalFor({ step: spec, env, config });
+  if (refusal !== null) note(refusal);
+  const paths = statePathsFor({ step: spec, env, config });
   if (paths.length === 0) return { state: [], nodes: null, failedTests: null };
   const saved = await context.workspace.saveState({
     stateRoot: context.stateRoot,
