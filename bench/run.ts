@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
- * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
- * artifacts,app,queue,fixaware` runs some sections (`fixaware` runs real dbt).
+ * (a check that the bench works, not figures to quote); `--only work,real-dbt,suites,action,
+ * planning,artifacts,app,queue,fixaware` runs some sections (`real-dbt` and `fixaware` run real dbt).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,8 @@ import {
   type BenchProject,
   type DbtWorkSaved,
 } from './dbt-work-saved.js';
-import { renderResults, type BenchResults, type NotMeasured } from './results.js';
+import { measureRealDbtWorkSaved, renderRealDbt, type RealDbtWorkSaved } from './real-dbt.js';
+import { measured, renderResults, type BenchResults, type NotMeasured } from './results.js';
 import { measureRetryPlanning } from './retry-planning.js';
 import {
   measureSuiteWorkSaved,
@@ -33,6 +34,7 @@ import { errorMessage, errorStack } from '../src/core/errors.js';
 
 const SECTIONS = [
   'work',
+  'real-dbt',
   'suites',
   'action',
   'planning',
@@ -78,6 +80,10 @@ function settingsFor(quick: boolean) {
       costMs: number;
       repetitions: number;
     }[],
+    // Real dbt on DuckDB: a few seconds a dbt process on 2 busy cores, so one repetition.
+    realDbt: quick
+      ? { models: 20, rows: 1000, faults: 1, repetitions: 1, startupRepetitions: 1 }
+      : { models: 100, rows: 100_000, faults: 2, repetitions: 1, startupRepetitions: 2 },
     action: { steps: 20, slopeSteps: quick ? 5 : 100, repetitions: quick ? 1 : 5 },
     planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
@@ -173,6 +179,13 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
     say(what);
     return await attempt(what, measure);
   };
+  const realDbt = await section('real-dbt', 'work saved on real dbt', () =>
+    measureRealDbtWorkSaved({
+      ...settings.realDbt,
+      dir: path.join(ctx.temp, 'real-dbt'),
+      cli: bundles.cli,
+    }),
+  );
   const action = await section('action', 'the Action overhead', () =>
     measureActionOverhead({ ...settings.action, bundles }),
   );
@@ -199,7 +212,7 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const fixAware = await section('fixaware', 'a fix-and-retry on real dbt', () =>
     measureFixAware({ cli: [bundles.cli] }),
   );
-  return { action, planning, app, queue, artifacts, fixAware };
+  return { realDbt, action, planning, app, queue, artifacts, fixAware };
 }
 
 async function main(): Promise<void> {
@@ -226,7 +239,7 @@ async function main(): Promise<void> {
     const { projects, dbt, suites } = await measureWorkSaved(ctx);
     const costs = await measureCosts(ctx, projects);
     const args = process.argv.slice(2);
-    const results: BenchResults = {
+    const results: BenchResults & { readonly realDbt: RealDbtWorkSaved | NotMeasured | null } = {
       command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
       machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))) },
       settings: ctx.settings,
@@ -234,7 +247,8 @@ async function main(): Promise<void> {
       suites,
       ...costs,
     };
-    process.stdout.write(`${renderResults(results)}\n`);
+    const realDbt = measured(results.realDbt) ? `${renderRealDbt(results.realDbt)}\n\n` : '';
+    process.stdout.write(`${realDbt}${renderResults(results)}\n`);
     // Quick figures are not figures to quote: they are written only where --out says.
     const out = values.out ?? (values.quick ? null : path.join(REPO_ROOT, 'bench/results.json'));
     if (out !== null) {

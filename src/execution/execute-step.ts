@@ -5,7 +5,9 @@ import type { StepSpec } from '../core/schedule/step-spec.js';
 import { appendOutputTail, type OutputTail } from '../core/run-record/record.js';
 import type { RunRecord, StepRecord } from '../core/run-record/schema.js';
 import {
+  configPathsFor,
   mergeNodeSummaries,
+  stateRefusalFor,
   statePathsFor,
   successExitCodesFor,
   summariseStepState,
@@ -201,7 +203,11 @@ async function saveAndSummarise(
   rebuilt: number,
 ): Promise<Pick<StepRecord, 'state' | 'nodes' | 'failedTests'>> {
   const { planned, spec } = step;
-  const paths = statePathsFor({ step: spec, env: context.env });
+  const { env, workspace } = context;
+  const config = await workspace.readWorkingFiles({ paths: configPathsFor({ step: spec, env }) });
+  const refusal = stateRefusalFor({ step: spec, env, config });
+  if (refusal !== null) note(refusal);
+  const paths = statePathsFor({ step: spec, env, config });
   if (paths.length === 0) return { state: [], nodes: null, failedTests: null };
   const saved = await context.workspace.saveState({
     stateRoot: context.stateRoot,

@@ -54,6 +54,11 @@ export interface StateWorkspace {
     readonly stepId: string;
     readonly paths: readonly string[];
   }): Promise<SavedState>;
+  /**
+   * Read small files of the working directory (a tool's project file, e.g. dbt_project.yml), keyed
+   * by the relative path asked for; missing, unsafe (links, outside) or large ones are left out.
+   */
+  readWorkingFiles(params: { readonly paths: readonly string[] }): Promise<Map<string, string>>;
   /** Read saved files (bounded in size), keyed by their `stored` path; unreadable ones are left out. */
   readState(params: {
     readonly stateRoot: string;

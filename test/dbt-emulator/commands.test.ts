@@ -57,6 +57,20 @@ describe('click-style usage errors (exit 2, stderr)', () => {
     expect(retry.stdout).toContain("Could not find previous run in 'target' target directory");
   });
 
+  // E2 of the dbt ground truth: dbt-core's Flags() refuses a flag given on both sides (exit 2).
+  it.each([
+    ['dbt --state target retry --state target', 'state'],
+    ['dbt --warn-error run --warn-error', 'warn_error'],
+  ])('%s: given before and after the subcommand is an error', async (command, key) => {
+    const run = await runDbt(command, { cwd: project.dir });
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toContain(
+      `Encountered an error:\n${key} was provided both before and after the subcommand, it can only be set either before or after.`,
+    );
+    expect(run.stdout).not.toContain('Running with dbt=');
+    expect(existsSync(path.join(project.dir, 'target', 'run_results.json'))).toBe(false);
+  });
+
   it('names itself as a simulation on the first line of every output, and in --version', async () => {
     const version = await runDbt('dbt --version', { cwd: project.dir });
     expect(version.exitCode).toBe(0);

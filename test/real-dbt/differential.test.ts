@@ -2,9 +2,8 @@
 // for real (a missing input file, a data test that returns rows) and through the emulator's
 // marker file, must give the same exit codes, node statuses and retry sets at every step of a
 // retry chain. Hook rows are left out: the emulator has no hooks (E6 of the dbt ground truth).
-// Not yet compared: `dbt build` on this project, where the emulator differs (it has no singular
-// data tests under tests/, and it passes the always-warning accepted_values test unless its
-// marker says otherwise).
+// The emulator reads no data, so its marker says which tests return rows: the accepted_values
+// test that always warns on retry_lab's seed, and the singular tests failing under TEST_FAIL=1.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -49,11 +48,28 @@ async function step(side: Side, args: string[]): Promise<Outcome> {
   return { exit: result.exitCode, which: written.which, statuses: Object.fromEntries(statuses) };
 }
 
+/** A scenario: the command, which singular tests return rows, and the emulator's marker. */
+interface Scenario {
+  readonly command: string[];
+  readonly testFail: boolean;
+  /** The marker's lines for what real data does whatever the failure (tests that always warn). */
+  readonly always: string;
+  /** The marker's lines for the injected failures other than the missing input file. */
+  readonly injected: string;
+}
+
+/** A singular test on a model that succeeds: it fails while TEST_FAIL=1, so build skips below it. */
+const CUSTOMERS_TEST = [
+  'tests/assert_customers_ok.sql',
+  "select * from {{ ref('stg_customers') }} where {{ env_var('TEST_FAIL', '0') }} = 1\n",
+] as const;
+
 /** The real side: failures injected for real. */
-function realSide(testFail: boolean): Side {
+function realSide(scenario: Scenario): Side {
   const lab = makeLab();
   labs.push(lab);
-  const env: Record<string, string> = { TEST_FAIL: testFail ? '1' : '0' };
+  lab.write(...CUSTOMERS_TEST);
+  const env: Record<string, string> = { TEST_FAIL: scenario.testFail ? '1' : '0' };
   return {
     lab,
     env,
@@ -65,12 +81,13 @@ function realSide(testFail: boolean): Side {
 }
 
 /** The emulated side: the same project, the failures in the emulator's marker file. */
-function emulatedSide(testFail: boolean): Side {
+function emulatedSide(scenario: Scenario): Side {
   const lab = makeLab();
   labs.push(lab);
+  lab.write(...CUSTOMERS_TEST);
   const marker = path.join(lab.project, '.dbt-emulator.yml');
-  const tests = testFail ? 'fail_tests:\n  assert_dim_customers_ok: 1\n' : '';
-  writeFileSync(marker, `fail:\n  stg_payments: 'IO Error: No files found'\n${tests}`);
+  const failing = `fail:\n  stg_payments: 'IO Error: No files found'\n${scenario.injected}`;
+  writeFileSync(marker, `${failing}${scenario.always}`);
   return {
     lab,
     env: {
@@ -78,7 +95,8 @@ function emulatedSide(testFail: boolean): Side {
       DBT_EMULATOR_VERSION: '1.11.16',
     },
     fix: () => {
-      rmSync(marker);
+      if (scenario.always === '') rmSync(marker);
+      else writeFileSync(marker, scenario.always);
     },
   };
 }
@@ -96,14 +114,27 @@ async function chain(side: Side, command: string[]): Promise<Outcome[]> {
   return outcomes;
 }
 
-describe('real dbt and the dbt emulator agree', { timeout: REAL_DBT_TIMEOUT * 2 }, () => {
-  it.each([['dbt run with a missing input file', ['run'], false]])(
-    '%s',
-    async (_name, command, testFail) => {
-      const real = await chain(realSide(testFail), command);
-      const emulated = await chain(emulatedSide(testFail), command);
-      expect(real[1]?.exit).toBe(1); // the scenario really fails
-      expect(emulated).toEqual(real);
+const SCENARIOS: readonly [string, Scenario][] = [
+  [
+    'dbt run with a missing input file',
+    { command: ['run'], testFail: false, always: '', injected: '' },
+  ],
+  [
+    'dbt build with a failing model, a failing singular test and a warning test',
+    {
+      command: ['build', '--exclude', 'resource_type:snapshot'],
+      testFail: true,
+      always: 'warn_tests:\n  accepted_values_stg_customers_name__alice: 1\n',
+      injected: 'fail_tests:\n  assert_customers_ok: 1\n  assert_dim_customers_ok: 1\n',
     },
-  );
+  ],
+];
+
+describe('real dbt and the dbt emulator agree', { timeout: REAL_DBT_TIMEOUT * 2 }, () => {
+  it.each(SCENARIOS)('%s', async (_name, scenario) => {
+    const real = await chain(realSide(scenario), scenario.command);
+    const emulated = await chain(emulatedSide(scenario), scenario.command);
+    expect(real[1]?.exit).toBe(1); // the scenario really fails
+    expect(emulated).toEqual(real);
+  });
 });

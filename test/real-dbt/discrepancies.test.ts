@@ -117,4 +117,47 @@ describe('real dbt: the adapter against dbt-core', { timeout: REAL_DBT_TIMEOUT }
     expect(rerun.which).toBe('build');
     expect(names(rerun).filter((name) => !name.startsWith('retry_lab-'))).toEqual(failed);
   });
+
+  it('P7: target-path in dbt_project.yml is where run_results.json is saved from', async () => {
+    lab = makeLab();
+    lab.write('dbt_project.yml', `${readLabFile(lab, 'dbt_project.yml')}\ntarget-path: build\n`);
+    lab.schedule(['dbt seed', 'dbt run']);
+    const parent = await lab.cli(['run']);
+    expect(parent.exitCode).toBe(1);
+    const saved = lab.saved(runIdOf(parent), 'dbt-run', 'build/run_results.json');
+    expect(names(saved, 'error')).toEqual(['stg_payments']);
+    expect(await plannedExec(lab, 'dbt-run')).toMatch(/^dbt retry --state \S+\/dbt-run\/build$/);
+    lab.writePayments();
+    expect((await lab.cli(['retry'])).exitCode).toBe(0);
+    const rerun = lab.runResults('build/run_results.json');
+    expect(rerun.invocationCommand).toMatch(/^dbt retry/);
+    expect(names(rerun).filter((name) => !name.startsWith('retry_lab-'))).toEqual(
+      names(saved, 'error', 'skipped'),
+    );
+  });
+
+  it('P7: a target-path outside the project is refused with one line', async () => {
+    lab = makeLab();
+    const project = readLabFile(lab, 'dbt_project.yml');
+    lab.write('dbt_project.yml', `${project}\ntarget-path: "../outside"\n`);
+    lab.schedule(['dbt seed', 'dbt run']);
+    const parent = await lab.cli(['run']);
+    expect(parent.exitCode).toBe(1);
+    const refusals = `${parent.stdout}\n${parent.stderr}`
+      .split('\n')
+      .filter((line) => line.includes('outside the dbt project'));
+    // One line for each dbt step, each saying what was refused and why.
+    expect(refusals).toEqual(
+      ['dbt-seed', 'dbt-run'].map((id) =>
+        expect.stringMatching(
+          new RegExp(`^ *! ${id}: target-path "\\.\\./outside" in dbt_project\\.yml is outside`),
+        ),
+      ),
+    );
+    expect(await plannedExec(lab, 'dbt-run')).toBe('dbt run');
+  });
 });
+
+function readLabFile(current: Lab, relative: string): string {
+  return readFileSync(path.join(current.project, relative), 'utf8');
+}

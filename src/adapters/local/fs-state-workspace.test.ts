@@ -100,6 +100,26 @@ describe('readState', () => {
   });
 });
 
+describe('readWorkingFiles', () => {
+  it('reads small files inside the working directory, never through a link or outside it', async () => {
+    put(path.join(workDir, 'proj/dbt_project.yml'), 'target-path: build\n');
+    put(path.join(outside, 'dbt_project.yml'), 'target-path: stolen\n');
+    symlinkSync(outside, path.join(workDir, 'linked'));
+    put(path.join(workDir, 'big.yml'), 'x'.repeat(2 * 1024 * 1024));
+    const ws = createFsStateWorkspace({ workDir });
+    const read = await ws.readWorkingFiles({
+      paths: [
+        'proj/dbt_project.yml',
+        'linked/dbt_project.yml',
+        '../outside/dbt_project.yml',
+        'big.yml',
+        'none.yml',
+      ],
+    });
+    expect([...read]).toEqual([['proj/dbt_project.yml', 'target-path: build\n']]);
+  });
+});
+
 describe('restoreState', () => {
   it('puts saved files back, creating folders and replacing what is there', async () => {
     put(path.join(stateRoot, 'pytest/.pytest_cache/v/cache/lastfailed'), '{"t::a": true}');

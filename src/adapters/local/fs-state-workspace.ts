@@ -21,6 +21,7 @@ export function createFsStateWorkspace(params: { workDir: string }): StateWorksp
   return {
     saveState: async ({ stateRoot, stepId, paths }) =>
       await saveState({ workDir, stateRoot, stepId, paths }),
+    readWorkingFiles: async ({ paths }) => await readWorkingFiles(workDir, paths),
     readState: async ({ stateRoot, files }) => {
       const contents = new Map<string, string>();
       for (const file of files) {
@@ -92,6 +93,24 @@ async function saveState(params: {
   };
 }
 
+/** The largest project file read to find state paths (a dbt_project.yml is a few KB). */
+const MAX_WORKING_FILE_BYTES = 1024 * 1024;
+
+async function readWorkingFiles(
+  workDir: string,
+  paths: readonly string[],
+): Promise<Map<string, string>> {
+  const contents = new Map<string, string>();
+  for (const wanted of paths) {
+    const relative = toWorkDirRelative(workDir, wanted);
+    const source = relative === null ? null : await resolveInside(workDir, relative);
+    if (source?.kind !== 'file') continue;
+    const content = await readBounded(source.file, MAX_WORKING_FILE_BYTES);
+    if (content !== null) contents.set(wanted, content.toString('utf8'));
+  }
+  return contents;
+}
+
 /** A path inside the working directory as a clean `a/b/c`, or null when it leaves it. */
 function toWorkDirRelative(workDir: string, wanted: string): string | null {
   const relative = path.relative(workDir, path.resolve(workDir, wanted)).split(path.sep).join('/');
@@ -125,14 +144,14 @@ async function resolveInside(root: string, relative: string): Promise<Resolved> 
   return { kind: 'file', file: current };
 }
 
-/** Read a file up to MAX_STATE_FILE_BYTES; null when it is larger. */
-async function readBounded(file: string): Promise<Buffer | null> {
+/** Read a file up to `limit` bytes (MAX_STATE_FILE_BYTES); null when it is larger. */
+async function readBounded(file: string, limit = MAX_STATE_FILE_BYTES): Promise<Buffer | null> {
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
-    if (size > MAX_STATE_FILE_BYTES) return null;
+    if (size > limit) return null;
     const content = await handle.readFile();
-    return content.length > MAX_STATE_FILE_BYTES ? null : content;
+    return content.length > limit ? null : content;
   } finally {
     await handle.close();
   }

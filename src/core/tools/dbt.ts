@@ -9,6 +9,7 @@ import type { Env } from '../env.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';
 import { MANIFEST, planFixAware } from './dbt-fix-aware.js';
+import { DBT_PROJECT_FILE, projectTargetPath, type ProjectTargetPath } from './dbt-project.js';
 import {
   dbtRetrySet,
   parseRunResults,
@@ -79,16 +80,63 @@ function flagValue(match: DbtMatch, flag: string, env: Env): string | null {
   return value === null ? null : expandWord(value, env);
 }
 
-/** run_results.json and manifest.json in `<project-dir>/<target-path>/`, honouring flags and DBT_* variables. */
-function statePaths(match: DbtMatch, env: Env): string[] {
+/** The project folder: `--project-dir`, else DBT_PROJECT_DIR, else the working directory. */
+function projectDir(match: DbtMatch, scoped: Env): string {
+  return (flagValue(match, '--project-dir', scoped) ?? scoped['DBT_PROJECT_DIR'] ?? '.') || '.';
+}
+
+/** `<project-dir>/dbt_project.yml`, whose `target-path:` says where dbt writes when no flag does. */
+function configPaths(match: DbtMatch, env: Env): string[] {
+  const path = joinRelativePath(projectDir(match, programEnv(match.words, env)), DBT_PROJECT_FILE);
+  return path === null ? [] : [path];
+}
+
+/** What the project file read before saving (`config`, by path) says about `target-path:`. */
+function projectTarget(match: DbtMatch, env: Env, config: ReadonlyMap<string, string>) {
+  const [file] = configPaths(match, env);
+  const content = file === undefined ? undefined : config.get(file);
+  return content === undefined ? ({ kind: 'unset' } as const) : projectTargetPath(content);
+}
+
+/**
+ * The target path as dbt resolves it: `--target-path`, else DBT_TARGET_PATH, else the project
+ * file's `target-path:` (when the shell read it into `config`), else `target`.
+ */
+function targetPath(
+  match: DbtMatch,
+  env: Env,
+  config: ReadonlyMap<string, string>,
+): ProjectTargetPath {
   const scoped = programEnv(match.words, env);
-  const projectDir = flagValue(match, '--project-dir', scoped) ?? scoped['DBT_PROJECT_DIR'] ?? '.';
-  const targetPath =
-    flagValue(match, '--target-path', scoped) ?? scoped['DBT_TARGET_PATH'] ?? 'target';
+  const given = flagValue(match, '--target-path', scoped) ?? scoped['DBT_TARGET_PATH'];
+  if (given !== undefined && given !== '') return { kind: 'path', path: given };
+  const fromProject = projectTarget(match, env, config);
+  return fromProject.kind === 'unset' ? { kind: 'path', path: 'target' } : fromProject;
+}
+
+/** run_results.json and manifest.json in `<project-dir>/<target-path>/`, honouring flags, DBT_* variables and the project file. */
+function statePaths(
+  match: DbtMatch,
+  env: Env,
+  config: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const target = targetPath(match, env, config);
+  if (target.kind !== 'path') return [];
+  const dir = projectDir(match, programEnv(match.words, env));
   return [RUN_RESULTS, MANIFEST].flatMap((name) => {
-    const path = joinRelativePath(projectDir || '.', targetPath || 'target', name);
+    const path = joinRelativePath(dir, target.path, name);
     return path === null ? [] : [path];
   });
+}
+
+/** Why run_results.json is not saved although the step's flags allow it (the project file's path). */
+function stateRefusal(
+  match: DbtMatch,
+  env: Env,
+  config: ReadonlyMap<string, string>,
+): string | null {
+  const target = targetPath(match, env, config);
+  return target.kind === 'refused' ? target.reason : null;
 }
 
 /** `--flag value` / `--flag=value` words of the retry flags, copied as written. */
@@ -260,7 +308,9 @@ export const dbtTool: ToolDeclaration<DbtMatch> = {
     if (words === null || dbt === null || !RETRYABLE_SUBCOMMANDS.has(dbt.subcommand)) return null;
     return { words, dbt };
   },
+  configPaths,
   statePaths,
+  stateRefusal,
   retryForm,
   retrySuccessExitCodes: RETRY_SUCCESS_EXIT_CODES,
   summarise(_match, files) {

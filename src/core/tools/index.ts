@@ -31,7 +31,9 @@ const TOOLS_BY_NAME: Readonly<
 /** A tool bound to the step it recognised. */
 interface BoundTool {
   readonly name: ToolName;
-  readonly statePaths: (env: Env) => string[];
+  readonly configPaths: (env: Env) => string[];
+  readonly statePaths: (env: Env, config: ReadonlyMap<string, string>) => string[];
+  readonly stateRefusal: (env: Env, config: ReadonlyMap<string, string>) => string | null;
   readonly retryForm: (context: Omit<RetryContext<unknown>, 'match'>) => RetryForm;
   readonly summarise: (files: ReadonlyMap<string, string>) => StateSummary;
 }
@@ -41,7 +43,9 @@ function bind<M>(tool: ToolDeclaration<M>, step: StepSpec): BoundTool | null {
   if (match === null) return null;
   return {
     name: tool.name,
-    statePaths: (env) => tool.statePaths(match, env),
+    configPaths: (env) => tool.configPaths?.(match, env) ?? [],
+    statePaths: (env, config) => tool.statePaths(match, env, config),
+    stateRefusal: (env, config) => tool.stateRefusal?.(match, env, config) ?? null,
     retryForm: (context) => tool.retryForm({ ...context, match }),
     summarise: (files) => tool.summarise(match, files),
   };
@@ -68,9 +72,31 @@ export function recogniseTool(step: StepSpec): ToolName | null {
   return findTool(step)?.name ?? null;
 }
 
-/** The state files to save right after the step runs, relative to the working directory. */
-export function statePathsFor(params: { step: StepSpec; env: Env }): string[] {
-  return [...new Set(findTool(params.step)?.statePaths(params.env) ?? [])];
+/** Working-directory files to read before `statePathsFor` (dbt_project.yml), relative paths. */
+export function configPathsFor(params: { step: StepSpec; env: Env }): string[] {
+  return findTool(params.step)?.configPaths(params.env) ?? [];
+}
+
+/**
+ * The state files to save right after the step runs, relative to the working directory; `config`
+ * holds the `configPathsFor` files that could be read, by path.
+ */
+export function statePathsFor(params: {
+  step: StepSpec;
+  env: Env;
+  config?: ReadonlyMap<string, string>;
+}): string[] {
+  const config = params.config ?? new Map<string, string>();
+  return [...new Set(findTool(params.step)?.statePaths(params.env, config) ?? [])];
+}
+
+/** One line saying why the step's state is not saved although it could be, or null. */
+export function stateRefusalFor(params: {
+  step: StepSpec;
+  env: Env;
+  config: ReadonlyMap<string, string>;
+}): string | null {
+  return findTool(params.step)?.stateRefusal(params.env, params.config) ?? null;
 }
 
 /** What the step's saved state files (keyed by the paths statePathsFor gave) say about it. */

@@ -59,8 +59,19 @@ export interface ToolDeclaration<M> {
   readonly name: ToolName;
   /** What the tool needs from the step, or null when the step does not run this tool. */
   readonly recognise: (step: StepSpec) => M | null;
+  /**
+   * Small working-directory files the state paths depend on (dbt_project.yml), which the shell
+   * reads (bounded, no links) before saving and passes to `statePaths` as `config`, by path.
+   */
+  readonly configPaths?: (match: M, env: Env) => string[];
   /** Files to save right after the step, relative to the working directory. */
-  readonly statePaths: (match: M, env: Env) => string[];
+  readonly statePaths: (match: M, env: Env, config?: ReadonlyMap<string, string>) => string[];
+  /** One line saying why the step's state is not saved (a project file's unsafe path), or null. */
+  readonly stateRefusal?: (
+    match: M,
+    env: Env,
+    config: ReadonlyMap<string, string>,
+  ) => string | null;
   readonly retryForm: (context: RetryContext<M>) => RetryForm;
   /** Exit codes that mean success when the step runs in its retry form. */
   readonly retrySuccessExitCodes: readonly number[];

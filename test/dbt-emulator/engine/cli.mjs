@@ -15,6 +15,8 @@ import { UsageError } from './errors.mjs';
  * @property {string} [requested] the command name as typed, for 'not-emulated' and 'help'
  * @property {Record<string, unknown>} params values given on the command line or by env vars
  * @property {Set<string>} fromCommandLine keys whose value came from the command line
+ * @property {string} [givenTwice] a key given both before and after the sub-command (dbt's
+ *   Flags() raises DbtUsageException for it: exit 2)
  */
 
 /**
@@ -51,6 +53,9 @@ export function parseCommandLine(argv, env) {
     throw new UsageError(`No such command '${name}'.`, 'dbt');
   const command = /** @type {CommandName} */ (name);
   const specs = optionsOf(command);
+  const beforeCommand = new Set(fromCommandLine);
+  /** @type {string | undefined} */
+  let givenTwice;
   const commandPath = `dbt ${command}`;
   for (i += 1; i < argv.length; i++) {
     const token = /** @type {string} */ (argv[i]);
@@ -62,10 +67,15 @@ export function parseCommandLine(argv, env) {
         commandPath,
       );
     }
-    i = consumeOption({ argv, i, specs, params, fromCommandLine, commandPath });
+    const after = new Set();
+    i = consumeOption({ argv, i, specs, params, fromCommandLine: after, commandPath });
+    for (const key of after) {
+      if (beforeCommand.has(key)) givenTwice ??= key;
+      fromCommandLine.add(key);
+    }
   }
   applyEnvironment(specs, params, env, commandPath);
-  return { command, params, fromCommandLine };
+  return { command, params, fromCommandLine, ...(givenTwice ? { givenTwice } : {}) };
 }
 
 /**

@@ -47,6 +47,15 @@ async function invoke(argv) {
     process.stderr.write(error.render());
     return 2;
   }
+  if (invocation.givenTwice !== undefined) {
+    // Flags() checks this before "Running with dbt=": the error (real dbt adds a traceback).
+    log.line(bannerText(version.version));
+    log.line(
+      `Encountered an error:\n${invocation.givenTwice} was provided both before and after the subcommand, it can only be set either before or after.`,
+    );
+    log.flush();
+    return 2;
+  }
   if (invocation.command === 'version') {
     log.raw(
       `${bannerText(version.version)}\nCore:\n  - installed: ${version.version}\n  - latest:    ${version.version} - Up to date!\n\nPlugins:\n  - postgres: ${ADAPTER_VERSION} - Up to date!\n\n`,

@@ -54,6 +54,7 @@ export function parseManifest({ project, profile, vars }) {
   addSeeds(parse, files.seeds);
   addModels(parse, files.models);
   addSnapshots(parse, files.snapshots);
+  addSingularTests(parse, files.tests);
   for (const table of properties.flatMap((p) => p.sources)) {
     const uniqueId = `source.${project.name}.${table.sourceName}.${table.tableName}`;
     const database = table.database ?? profile.database;
@@ -191,6 +192,37 @@ function addSnapshots(parse, files) {
       add(parse, node);
       parse.sql.push({ node, raw: body });
     }
+  }
+}
+
+/**
+ * Singular data tests: one `test.<project>.<file name>` per SQL file under the test paths,
+ * depending on what it refs; it fails when it returns rows (here: when the marker says so).
+ * @param {Parse} parse
+ * @param {import('./project-files.mjs').ProjectFile[]} files
+ */
+function addSingularTests(parse, files) {
+  const { project, profile } = parse;
+  for (const file of files) {
+    const name = path.posix.basename(file.rel, '.sql');
+    const raw = readFileSync(file.abs, 'utf8');
+    const config = { ...(parse.yamlConfigs.get(name) ?? {}), ...findConfig(raw) };
+    if (config.enabled === false) continue;
+    const node = newNode({
+      resourceType: 'test',
+      name,
+      path: file.rel,
+      fqn: [project.name, ...file.dirs, name],
+      config,
+      schema: `${profile.schema}_dbt_test__audit`,
+      profile,
+      rows: 0,
+    });
+    node.materialized = 'test';
+    node.relationName = null;
+    node.severity = String(config.severity ?? 'error').toLowerCase() === 'warn' ? 'warn' : 'error';
+    add(parse, node);
+    parse.sql.push({ node, raw });
   }
 }
 

@@ -173,7 +173,8 @@ function errorMessage(node, injected, projectName) {
     .join('\n  ');
   const where = `${kind} in ${node.resourceType} ${node.name} (${node.path})`;
   if (node.resourceType === 'seed') return `${where}\n  ${detail}`;
-  const file = node.resourceType === 'test' ? `${node.path}/${node.name}.sql` : node.path;
+  const generic = node.resourceType === 'test' && node.attachedNode !== null;
+  const file = generic ? `${node.path}/${node.name}.sql` : node.path;
   return `${where}\n  ${detail}\n  compiled code at target/run/${projectName}/${file}`;
 }
 

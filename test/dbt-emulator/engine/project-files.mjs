@@ -19,7 +19,7 @@ import { parsePropertyFile } from './schema-files.mjs';
 /** @typedef {{ abs: string, rel: string, dirs: string[] }} ProjectFile rel: posix, from the project root */
 
 /**
- * The model, seed, snapshot and property files of a project, in a stable order.
+ * The model, seed, snapshot, singular test and property files of a project, in a stable order.
  * @param {import('./project.mjs').Project} project
  */
 export function collectFiles(project) {
@@ -50,6 +50,7 @@ export function collectFiles(project) {
     models: walk(project.modelPaths, '.sql'),
     seeds: walk(project.seedPaths, '.csv'),
     snapshots: walk(project.snapshotPaths, '.sql'),
+    tests: walk(project.testPaths, '.sql'),
     yaml: walk(
       [...project.modelPaths, ...project.seedPaths, ...project.snapshotPaths],
       '.yml|.yaml',

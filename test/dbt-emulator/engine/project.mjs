@@ -14,6 +14,7 @@ import { renderEnvVars } from './render.mjs';
  * @property {string[]} modelPaths
  * @property {string[]} seedPaths
  * @property {string[]} snapshotPaths
+ * @property {string[]} testPaths singular data tests (SQL files under `tests`)
  * @property {string} targetPath as dbt reports it: --target-path / DBT_TARGET_PATH, else the
  *   project's target-path, else "target"; relative to `dir` unless absolute
  * @property {string[]} cleanTargets
@@ -51,6 +52,7 @@ export function loadProject({ projectDir, targetPathFlag, env }) {
     modelPaths: listOr(config['model-paths'] ?? config['source-paths'], ['models']),
     seedPaths: listOr(config['seed-paths'] ?? config['data-paths'], ['seeds']),
     snapshotPaths: listOr(config['snapshot-paths'], ['snapshots']),
+    testPaths: listOr(config['test-paths'], ['tests']),
     targetPath,
     cleanTargets: listOr(config['clean-targets'], [targetPath]),
     packagesInstallPath: stringOr(config['packages-install-path'], 'dbt_packages'),
