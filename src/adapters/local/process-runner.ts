@@ -18,6 +18,8 @@ export interface ProcessRunnerOptions {
   readonly shell?: ShellCommand;
   /** How long each signal (SIGINT, then SIGTERM) gets before the next one is sent on abort. */
   readonly graceMs?: number;
+  /** Aborting kills the running command's process group at once (SIGKILL): a second Ctrl-C. */
+  readonly urgent?: AbortSignal;
 }
 
 /** After a command exits, how long its output pipes may stay open (held by a background child). */
@@ -28,7 +30,8 @@ const GROUP_POLL_MS = 50;
 export function createProcessRunner(options: ProcessRunnerOptions = {}): CommandRunner {
   const shell = options.shell ?? findShell(process.env.PATH ?? '');
   const graceMs = options.graceMs ?? 3_000;
-  return { run: async (request) => await runCommand({ request, shell, graceMs }) };
+  const urgent = options.urgent;
+  return { run: async (request) => await runCommand({ request, shell, graceMs, urgent }) };
 }
 
 /** bash when it is on PATH, else POSIX sh; both stop at the first failing line of a script. */
@@ -49,8 +52,9 @@ async function runCommand(params: {
   request: CommandRequest;
   shell: ShellCommand;
   graceMs: number;
+  urgent: AbortSignal | undefined;
 }): Promise<CommandResult> {
-  const { request, shell, graceMs } = params;
+  const { request, shell, graceMs, urgent } = params;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   // A function, not a property read: the signal changes while we await.
@@ -66,7 +70,13 @@ async function runCommand(params: {
   let stopping: Promise<void> | undefined;
   const stopGroup = (): Promise<void> => (stopping ??= stopProcessGroup({ pid, graceMs }));
   const onAbort = () => void stopGroup();
+  const onUrgent = () => {
+    signalGroup(pid, 'SIGKILL');
+    void stopGroup();
+  };
   request.signal?.addEventListener('abort', onAbort, { once: true });
+  if (urgent?.aborted === true) onUrgent();
+  else urgent?.addEventListener('abort', onUrgent, { once: true });
   try {
     const exit = await ended;
     await waitAtMost(launched.closed, STREAM_DRAIN_MS);
@@ -80,6 +90,7 @@ async function runCommand(params: {
     return { kind: 'killed', signal: exit.signal ?? 'unknown', durationMs: elapsed() };
   } finally {
     request.signal?.removeEventListener('abort', onAbort);
+    urgent?.removeEventListener('abort', onUrgent);
   }
 }
 
