@@ -12,6 +12,7 @@ import { livenessOf, shownStatus } from './run-liveness.js';
 import { scheduleForRetry } from './run-schedule-memory.js';
 import type { ScheduleOptions } from './schedule-source.js';
 import { formatDuration } from './terminal-reporter.js';
+import { visibleText } from './visible-text.js';
 
 /** The `--json` flag of the read-only commands. */
 export interface JsonOption {
@@ -35,7 +36,7 @@ export async function planCommand(
   if (options.json === true) {
     context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
   } else {
-    context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
+    context.stdout(visibleText(`${said}\n${renderPlanTable(plan)}\n`));
     if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
   }
   return 0;
@@ -49,24 +50,28 @@ export async function showCommand(
 ): Promise<number> {
   const run = await openRunStore(options, context).loadRun(ref ?? 'last');
   const { record } = run;
+  // Commands, names and saved output come from a record: never replay their control characters.
+  const stdout = (text: string) => {
+    context.stdout(visibleText(text));
+  };
   if (options.json === true) {
     context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
     return 0;
   }
   const liveness = await livenessOf(run);
   if (liveness !== null) {
-    context.stdout(
+    stdout(
       liveness.kind === 'running'
         ? `run ${record.id} is still running (process ${liveness.pid}); the steps so far:\n`
         : `run ${record.id} was interrupted: its gh-retry process (${liveness.pid}) died before the run ended\n`,
     );
   }
-  context.stdout(`${renderRunTable(record)}\n`);
+  stdout(`${renderRunTable(record)}\n`);
   for (const step of record.steps) {
     if (step.status !== 'failed' && step.status !== 'cancelled') continue;
     const lines = step.outputTail.trimEnd().split('\n').slice(-SHOWN_OUTPUT_LINES);
-    context.stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
-    context.stdout(`${lines.join('\n')}\n`);
+    stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
+    stdout(`${lines.join('\n')}\n`);
   }
   return 0;
 }
@@ -103,7 +108,7 @@ export async function historyCommand(
     context.stdout('no runs yet; start one with "gh-retry run"\n');
     return 0;
   }
-  context.stdout(`${renderHistory(runs, statuses)}\n`);
+  context.stdout(`${visibleText(renderHistory(runs, statuses))}\n`);
   return 0;
 }
 
