@@ -2,7 +2,7 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
- * artifacts,app,queue` runs some sections.
+ * artifacts,app,queue,store` runs some sections.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import {
 } from './dbt-work-saved.js';
 import { renderResults, type BenchResults, type NotMeasured } from './results.js';
 import { measureRetryPlanning } from './retry-planning.js';
+import { measureStoreListing, renderStoreListing } from './store-listing.js';
 import {
   measureSuiteWorkSaved,
   type SuiteTool,
@@ -29,7 +30,16 @@ import {
 } from './test-suite-work-saved.js';
 import { REPO_ROOT } from './timed-process.js';
 
-const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app', 'queue'] as const;
+const SECTIONS = [
+  'work',
+  'suites',
+  'action',
+  'planning',
+  'artifacts',
+  'app',
+  'queue',
+  'store',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions; `quick` is for checking the bench itself. */
@@ -71,6 +81,7 @@ function settingsFor(quick: boolean) {
     planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
+    store: { runs: quick ? 50 : 2000, repetitions: quick ? 1 : 5 },
   };
 }
 
@@ -185,7 +196,14 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const queue = await section('queue', 'the App behind Redis', () =>
     measureAppQueue(settings.queue),
   );
-  return { action, planning, app, queue, artifacts };
+  const store = await section('store', 'show last and history on a large store', () =>
+    measureStoreListing({
+      ...settings.store,
+      cli: bundles.cli,
+      dir: path.join(ctx.temp, 'store'),
+    }),
+  );
+  return { action, planning, app, queue, artifacts, store };
 }
 
 async function main(): Promise<void> {
@@ -212,7 +230,7 @@ async function main(): Promise<void> {
     const { projects, dbt, suites } = await measureWorkSaved(ctx);
     const costs = await measureCosts(ctx, projects);
     const args = process.argv.slice(2);
-    const results: BenchResults = {
+    const results: BenchResults & { store: (typeof costs)['store'] } = {
       command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
       machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))) },
       settings: ctx.settings,
@@ -221,6 +239,9 @@ async function main(): Promise<void> {
       ...costs,
     };
     process.stdout.write(`${renderResults(results)}\n`);
+    if (costs.store !== null && !('notMeasured' in costs.store)) {
+      process.stdout.write(`\n${renderStoreListing(costs.store)}\n`);
+    }
     // Quick figures are not figures to quote: they are written only where --out says.
     const out = values.out ?? (values.quick ? null : path.join(REPO_ROOT, 'bench/results.json'));
     if (out !== null) {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { createFsRunStore } from '../src/adapters/local/fs-run-store.js';
+import type { FsRunStore } from '../src/adapters/local/fs-run-store.js';
 import { systemClock } from '../src/adapters/local/system-clock.js';
 import type { Env } from '../src/core/model.js';
-import type { RunStore } from '../src/ports/execution.js';
 
 /** What a CLI command may touch: the working directory, the environment, output and signals. */
 export interface CliContext {
@@ -38,7 +38,7 @@ export function resolveStoreRoot(options: StoreOption, context: CliContext): str
 }
 
 /** The run store the options point at. */
-export function openRunStore(options: StoreOption, context: CliContext): RunStore {
+export function openRunStore(options: StoreOption, context: CliContext): FsRunStore {
   return createFsRunStore({
     root: resolveStoreRoot(options, context),
     clock: systemClock,

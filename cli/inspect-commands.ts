@@ -1,7 +1,7 @@
 import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
 import { formatRetryMode } from '../src/core/retry/mode.js';
 import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
-import type { RunRecord } from '../src/core/run-record/schema.js';
+import type { RunSummary } from '../src/adapters/local/run-index.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 import { openRunStore } from './cli-context.js';
 import type { CliContext, StoreOption } from './cli-context.js';
@@ -81,11 +81,13 @@ export async function historyCommand(
   options: StoreOption & JsonOption,
   context: CliContext,
 ): Promise<number> {
-  const stored = await openRunStore(options, context).listRuns();
-  const runs = stored.map((run) => run.record);
+  const listed = await openRunStore(options, context).listSummaries();
+  const runs = listed.map((run) => run.summary);
   const statuses = new Map<string, string>();
-  for (const run of stored) {
-    statuses.set(run.record.id, shownStatus(run.record.status, await livenessOf(run)));
+  // A run still running, or whose process died, has a record that says cancelled: only those
+  // can be running or interrupted, so only their marks are read.
+  for (const run of listed.filter((r) => r.summary.status === 'cancelled')) {
+    statuses.set(run.summary.id, shownStatus(run.summary.status, await livenessOf(run)));
   }
   if (options.json === true) {
     const entries = runs.map((record) => ({
@@ -114,7 +116,7 @@ export async function historyCommand(
 
 /** A plain table of runs: id, status, start, duration, name and lineage. */
 export function renderHistory(
-  runs: readonly RunRecord[],
+  runs: readonly RunSummary[],
   statuses: ReadonlyMap<string, string> = new Map(),
 ): string {
   const rows = runs.map((record) => [
@@ -139,7 +141,7 @@ export function renderHistory(
     .join('\n');
 }
 
-function describeLineage(record: RunRecord): string {
+function describeLineage(record: RunSummary): string {
   const { lineage } = record;
   if (lineage.parent === null) return 'first run';
   const mode = lineage.mode === null ? '' : ` (${formatRetryMode(lineage.mode)})`;
