@@ -22,7 +22,10 @@ export interface ProcessRunnerOptions {
   readonly urgent?: AbortSignal;
 }
 
-/** After a command exits, how long its output pipes may stay open (held by a background child). */
+/**
+ * After a command exits, how long a background child it left (`sleep 100 &`) may go on holding its
+ * output pipes before the process group is stopped; then how long the output may take to drain.
+ */
 const STREAM_DRAIN_MS = 2_000;
 const GROUP_POLL_MS = 50;
 
@@ -79,7 +82,10 @@ async function runCommand(params: {
   else urgent?.addEventListener('abort', onUrgent, { once: true });
   try {
     const exit = await ended;
-    await waitAtMost(launched.closed, STREAM_DRAIN_MS);
+    if (!(await waitAtMost(launched.closed, STREAM_DRAIN_MS)) && !isAborted()) {
+      await stopLeftovers({ pid, request, stop: stopGroup });
+      await waitAtMost(launched.closed, STREAM_DRAIN_MS);
+    }
     child.stdout.destroy();
     child.stderr.destroy();
     if (isAborted()) {
@@ -144,15 +150,35 @@ async function launch(shell: ShellCommand, request: CommandRequest): Promise<Lau
   return { kind: 'started', child, pid, ended, closed };
 }
 
-/** Wait for a promise, but no longer than `ms`, without leaving a timer behind. */
-async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
+/** Wait for a promise, but no longer than `ms`, without leaving a timer behind; false on timeout. */
+async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, ms);
   });
-  await Promise.race([promise, timeout]).finally(() => {
+  return await Promise.race([promise.then(() => true), timeout]).finally(() => {
     clearTimeout(timer);
   });
+}
+
+/**
+ * The command exited but processes it started in the background still hold its output: stop its
+ * process group (no orphan outlives the step) and say so in the step's output, which goes on being
+ * read until the pipes close, so nothing they wrote is dropped.
+ */
+async function stopLeftovers(params: {
+  pid: number;
+  request: CommandRequest;
+  stop: () => Promise<void>;
+}): Promise<void> {
+  if (!isGroupAlive(params.pid)) return;
+  params.request.onOutput({
+    stream: 'stderr',
+    text: `[gh-retry] the command exited but left processes running in the background; stopped them after ${String(STREAM_DRAIN_MS / 1000)} s\n`,
+  });
+  await params.stop();
 }
 
 function streamOutput(
