@@ -5,6 +5,7 @@ import type { CliContext } from './cli-context.js';
 import { describeFileError } from './file-errors.js';
 import { retryCommand, runCommand } from './execute-commands.js';
 import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
+import { pruneCommand } from './prune-command.js';
 import { remoteHistoryCommand } from './remote/history-remote.js';
 import { remotePlanCommand, remoteShowCommand } from './remote/inspect-remote.js';
 import { remoteRetryCommand } from './remote/remote-retry.js';
@@ -135,6 +136,15 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
           : remoteHistoryCommand(options, context),
       ),
     );
+
+  withStoreOption(program.command('prune'))
+    .description(
+      'remove old runs from the store; never a running run or the last run of a chain that did not succeed',
+    )
+    .option('--keep <n>', 'keep the newest N runs')
+    .option('--older-than <age>', 'remove only runs started longer ago than this (30d, 12h)')
+    .option('--dry-run', 'say what would be removed, remove nothing')
+    .action(act((options: object) => pruneCommand(options, context)));
 
   return program;
 }
