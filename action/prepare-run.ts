@@ -1,3 +1,4 @@
+import { reusedFilesNote } from '../src/core/report/text.js';
 import { formatRetryMode, type Env, type RetryMode, type Schedule } from '../src/core/model.js';
 import { planRetry } from '../src/core/retry/planner.js';
 import {
@@ -194,6 +195,8 @@ function planRetryFromRecord(
     stateRoot: parent.stateRoot,
     env: params.env,
   });
+  const note = reusedFilesNote(plan);
+  if (note !== null) core.info(note);
   return {
     run: { kind: 'retry', plan, parent: { record: parent.record, stateRoot: parent.stateRoot } },
     parentRun: parent.run,
