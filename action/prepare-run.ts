@@ -1,3 +1,4 @@
+import { reusedFilesNote } from '../src/core/report/text.js';
 import { formatRetryMode, type RetryMode } from '../src/core/retry/mode.js';
 import type { Env } from '../src/core/env.js';
 import type { Schedule } from '../src/core/schedule/step-spec.js';
@@ -193,6 +194,8 @@ function planRetryFromRecord(
     stateRoot: parent.stateRoot,
     env: params.env,
   });
+  const note = reusedFilesNote(plan);
+  if (note !== null) core.info(note);
   return {
     run: { kind: 'retry', plan, parent: { record: parent.record, stateRoot: parent.stateRoot } },
     parentRun: parent.run,

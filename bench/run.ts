@@ -2,7 +2,8 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,real-dbt,suites,action,
- * planning,artifacts,app,queue,fixaware` runs some sections (`real-dbt` and `fixaware` run real dbt).
+ * planning,artifacts,app,queue,fixaware,store` runs some sections (`real-dbt` and `fixaware` run
+ * real dbt).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import {
 import { measureRealDbtWorkSaved, renderRealDbt, type RealDbtWorkSaved } from './real-dbt.js';
 import { measured, renderResults, type BenchResults, type NotMeasured } from './results.js';
 import { measureRetryPlanning } from './retry-planning.js';
+import { measureStoreListing, renderStoreListing } from './store-listing.js';
 import {
   measureSuiteWorkSaved,
   type SuiteTool,
@@ -42,6 +44,7 @@ const SECTIONS = [
   'app',
   'queue',
   'fixaware',
+  'store',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -88,6 +91,7 @@ function settingsFor(quick: boolean) {
     planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
+    store: { runs: quick ? 50 : 2000, repetitions: quick ? 1 : 5 },
   };
 }
 
@@ -212,7 +216,14 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const fixAware = await section('fixaware', 'a fix-and-retry on real dbt', () =>
     measureFixAware({ cli: [bundles.cli] }),
   );
-  return { realDbt, action, planning, app, queue, artifacts, fixAware };
+  const store = await section('store', 'show last and history on a large store', () =>
+    measureStoreListing({
+      ...settings.store,
+      cli: bundles.cli,
+      dir: path.join(ctx.temp, 'store'),
+    }),
+  );
+  return { realDbt, action, planning, app, queue, artifacts, fixAware, store };
 }
 
 async function main(): Promise<void> {
@@ -239,7 +250,10 @@ async function main(): Promise<void> {
     const { projects, dbt, suites } = await measureWorkSaved(ctx);
     const costs = await measureCosts(ctx, projects);
     const args = process.argv.slice(2);
-    const results: BenchResults & { readonly realDbt: RealDbtWorkSaved | NotMeasured | null } = {
+    const results: BenchResults & {
+      readonly realDbt: RealDbtWorkSaved | NotMeasured | null;
+      store: (typeof costs)['store'];
+    } = {
       command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
       machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))) },
       settings: ctx.settings,
@@ -249,6 +263,9 @@ async function main(): Promise<void> {
     };
     const realDbt = measured(results.realDbt) ? `${renderRealDbt(results.realDbt)}\n\n` : '';
     process.stdout.write(`${realDbt}${renderResults(results)}\n`);
+    if (costs.store !== null && !('notMeasured' in costs.store)) {
+      process.stdout.write(`\n${renderStoreListing(costs.store)}\n`);
+    }
     // Quick figures are not figures to quote: they are written only where --out says.
     const out = values.out ?? (values.quick ? null : path.join(REPO_ROOT, 'bench/results.json'));
     if (out !== null) {

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { createFsRunStore } from '../src/adapters/local/fs-run-store.js';
+import { createFsRunStore, type FsRunStore } from '../src/adapters/local/fs-run-store.js';
 import { systemClock } from '../src/adapters/local/system-clock.js';
 import type { Env } from '../src/core/env.js';
-import type { RunStore } from '../src/ports/execution.js';
 
 /** What a CLI command may touch: the working directory, the environment, output and signals. */
 export interface CliContext {
@@ -10,8 +9,20 @@ export interface CliContext {
   readonly env: Env;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Subscribe to SIGINT/SIGTERM while a schedule runs; returns the unsubscribe function. */
-  readonly onSignal: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
+  /** Subscribe to the stopping signals while a schedule runs; returns the unsubscribe function. */
+  readonly onSignal: (handler: (signal: StopSignal) => void) => () => void;
+}
+
+/**
+ * The signals that stop a running schedule: Ctrl-C, `kill`, a closed terminal or dropped ssh
+ * session, and Ctrl-\. Each is handled so the step's process group is stopped, never orphaned.
+ */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+export type StopSignal = (typeof STOP_SIGNALS)[number];
+
+/** The exit code of a run stopped by a signal: 128 + the signal's number, as shells report it. */
+export function exitCodeOf(signal: StopSignal): number {
+  return { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 }[signal];
 }
 
 /** The `--store` option every command takes. */
@@ -26,7 +37,7 @@ export function resolveStoreRoot(options: StoreOption, context: CliContext): str
 }
 
 /** The run store the options point at. */
-export function openRunStore(options: StoreOption, context: CliContext): RunStore {
+export function openRunStore(options: StoreOption, context: CliContext): FsRunStore {
   return createFsRunStore({
     root: resolveStoreRoot(options, context),
     clock: systemClock,
@@ -46,31 +57,31 @@ export function processContext(): CliContext {
     stdout,
     stderr,
     onSignal: (handler) => {
-      const onInt = () => {
-        handler('SIGINT');
-      };
-      const onTerm = () => {
-        handler('SIGTERM');
-      };
-      // `once`: a second Ctrl-C ends gh-retry at once; the record saved before the step says cancelled.
-      process.once('SIGINT', onInt);
-      process.once('SIGTERM', onTerm);
+      // Every signal reaches the handler (a second Ctrl-C too): gh-retry stops the step's process
+      // group itself and saves the record, instead of dying and leaving the group running.
+      const listeners = STOP_SIGNALS.map((signal) => {
+        const listener = () => {
+          handler(signal);
+        };
+        process.on(signal, listener);
+        return () => process.removeListener(signal, listener);
+      });
       return () => {
-        process.removeListener('SIGINT', onInt);
-        process.removeListener('SIGTERM', onTerm);
+        for (const remove of listeners) remove();
       };
     },
   };
 }
 
 /**
- * A writer that stops writing once the reader went away (`gh-retry history | head`): EPIPE is not
- * an error of gh-retry, and a running schedule goes on and is recorded as if it were read.
+ * A writer that stops writing once the reader went away (`gh-retry history | head`, a closed
+ * terminal): EPIPE and EIO are not errors of gh-retry, and a running schedule goes on and is
+ * recorded as if it were read.
  */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
   let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
     closed = true;
   });
   return (text) => {

@@ -8,7 +8,13 @@ import { planFromParent } from '../src/execution/plan-from-parent.js';
 import { type RunKind, runSchedule } from '../src/execution/run-schedule.js';
 import type { RetryMode } from '../src/core/retry/mode.js';
 import type { RunStore, StoredRun } from '../src/ports/execution.js';
-import { type CliContext, openRunStore, type StoreOption } from './cli-context.js';
+import {
+  type CliContext,
+  exitCodeOf,
+  openRunStore,
+  type StopSignal,
+  type StoreOption,
+} from './cli-context.js';
 import { readRetryMode, type RetryModeOptions } from './retry-mode-options.js';
 import { claimRetry, endRunning, livenessOf, refuseRunning, startRunning } from './run-liveness.js';
 import { rememberScheduleSource, scheduleForRetry } from './run-schedule-memory.js';
@@ -85,14 +91,7 @@ async function execute(params: {
   await startRunning(slot.stateRoot, slot.id);
   const count = schedule.steps.length;
   context.stdout(`run ${slot.id}: ${schedule.name} (${count} ${count === 1 ? 'step' : 'steps'})\n`);
-  const controller = new AbortController();
-  // An object, not a variable: the handler sets it while runSchedule is awaited.
-  const interrupted: { by: 'SIGINT' | 'SIGTERM' | null } = { by: null };
-  const unsubscribe = context.onSignal((signal) => {
-    interrupted.by ??= signal;
-    context.stderr(`\ngh-retry: ${signal} received, stopping the running step\n`);
-    controller.abort();
-  });
+  const stop = stopOnSignals(context);
   let record;
   try {
     record = await runSchedule({
@@ -104,15 +103,15 @@ async function execute(params: {
       git: await readGitInfo(context.cwd),
       trigger: 'local',
       requestedBy: context.env['USER'] ?? null,
-      runner: createProcessRunner(),
+      runner: createProcessRunner({ urgent: stop.urgent }),
       workspace: createFsStateWorkspace({ workDir: context.cwd }),
       recordWriter: store,
       clock: systemClock,
       reporter: createTerminalReporter(context.stdout),
-      signal: controller.signal,
+      signal: stop.signal,
     });
   } finally {
-    unsubscribe();
+    stop.unsubscribe();
     await endRunning(slot.stateRoot);
   }
   context.stdout(`\n${renderRunTable(record)}\n`);
@@ -120,6 +119,29 @@ async function execute(params: {
   if (record.status !== 'success') {
     context.stdout(`retry from failure with: gh-retry retry ${record.id}\n`);
   }
-  if (interrupted.by !== null) return interrupted.by === 'SIGINT' ? 130 : 143;
+  const by = stop.by();
+  if (by !== null) return exitCodeOf(by);
   return record.status === 'success' ? 0 : 1;
+}
+
+/**
+ * While a schedule runs: the first stopping signal asks the running step's process group to stop
+ * (SIGINT, then SIGTERM, then SIGKILL, each after a grace period); a second one kills the group at
+ * once. Either way gh-retry itself lives on to save the record.
+ */
+function stopOnSignals(context: CliContext) {
+  const gentle = new AbortController();
+  const urgent = new AbortController();
+  let by: StopSignal | null = null;
+  const unsubscribe = context.onSignal((signal) => {
+    if (by === null) {
+      by = signal;
+      context.stderr(`\ngh-retry: ${signal} received, stopping the running step\n`);
+      gentle.abort();
+      return;
+    }
+    context.stderr(`\ngh-retry: ${signal} received again, killing the running step\n`);
+    urgent.abort();
+  });
+  return { signal: gentle.signal, urgent: urgent.signal, by: () => by, unsubscribe };
 }

@@ -1,7 +1,7 @@
 import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
 import { formatRetryMode } from '../src/core/retry/mode.js';
 import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
-import type { RunRecord } from '../src/core/run-record/schema.js';
+import type { RunSummary } from '../src/adapters/local/run-index.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 import { type CliContext, openRunStore, type StoreOption } from './cli-context.js';
 import { toPlanJson, toShowJson, type FixAwareJson } from './json-output.js';
@@ -13,6 +13,7 @@ import { livenessOf, shownStatus } from './run-liveness.js';
 import { scheduleForRetry } from './run-schedule-memory.js';
 import type { ScheduleOptions } from './schedule-source.js';
 import { formatDuration } from './terminal-reporter.js';
+import { visibleText } from './visible-text.js';
 
 /** The `--json` flag of the read-only commands. */
 export interface JsonOption {
@@ -37,7 +38,7 @@ export async function planCommand(
     const fixAware = await probeFixAwareSteps(plan, context);
     context.stdout(`${JSON.stringify(toPlanJson(plan, fixAware), null, 2)}\n`);
   } else {
-    context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
+    context.stdout(visibleText(`${said}\n${renderPlanTable(plan)}\n`));
     if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
   }
   return 0;
@@ -77,24 +78,28 @@ export async function showCommand(
 ): Promise<number> {
   const run = await openRunStore(options, context).loadRun(ref ?? 'last');
   const { record } = run;
+  // Commands, names and saved output come from a record: never replay their control characters.
+  const stdout = (text: string) => {
+    context.stdout(visibleText(text));
+  };
   if (options.json === true) {
     context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
     return 0;
   }
   const liveness = await livenessOf(run);
   if (liveness !== null) {
-    context.stdout(
+    stdout(
       liveness.kind === 'running'
         ? `run ${record.id} is still running (process ${liveness.pid}); the steps so far:\n`
         : `run ${record.id} was interrupted: its gh-retry process (${liveness.pid}) died before the run ended\n`,
     );
   }
-  context.stdout(`${renderRunTable(record)}\n`);
+  stdout(`${renderRunTable(record)}\n`);
   for (const step of record.steps) {
     if (step.status !== 'failed' && step.status !== 'cancelled') continue;
     const lines = step.outputTail.trimEnd().split('\n').slice(-SHOWN_OUTPUT_LINES);
-    context.stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
-    context.stdout(`${lines.join('\n')}\n`);
+    stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
+    stdout(`${lines.join('\n')}\n`);
   }
   return 0;
 }
@@ -104,11 +109,13 @@ export async function historyCommand(
   options: StoreOption & JsonOption,
   context: CliContext,
 ): Promise<number> {
-  const stored = await openRunStore(options, context).listRuns();
-  const runs = stored.map((run) => run.record);
+  const listed = await openRunStore(options, context).listSummaries();
+  const runs = listed.map((run) => run.summary);
   const statuses = new Map<string, string>();
-  for (const run of stored) {
-    statuses.set(run.record.id, shownStatus(run.record.status, await livenessOf(run)));
+  // A run still running, or whose process died, has a record that says cancelled: only those
+  // can be running or interrupted, so only their marks are read.
+  for (const run of listed.filter((r) => r.summary.status === 'cancelled')) {
+    statuses.set(run.summary.id, shownStatus(run.summary.status, await livenessOf(run)));
   }
   if (options.json === true) {
     const entries = runs.map((record) => ({
@@ -131,13 +138,13 @@ export async function historyCommand(
     context.stdout('no runs yet; start one with "gh-retry run"\n');
     return 0;
   }
-  context.stdout(`${renderHistory(runs, statuses)}\n`);
+  context.stdout(`${visibleText(renderHistory(runs, statuses))}\n`);
   return 0;
 }
 
 /** A plain table of runs: id, status, start, duration, name and lineage. */
 export function renderHistory(
-  runs: readonly RunRecord[],
+  runs: readonly RunSummary[],
   statuses: ReadonlyMap<string, string> = new Map(),
 ): string {
   const rows = runs.map((record) => [
@@ -162,7 +169,7 @@ export function renderHistory(
     .join('\n');
 }
 
-function describeLineage(record: RunRecord): string {
+function describeLineage(record: RunSummary): string {
   const { lineage } = record;
   if (lineage.parent === null) return 'first run';
   const mode = lineage.mode === null ? '' : ` (${formatRetryMode(lineage.mode)})`;

@@ -7,6 +7,7 @@ import { retryCommand, runCommand } from './execute-commands.js';
 import { flakyCommand } from './flaky-command.js';
 import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
 import { remoteFlakyCommand } from './remote/flaky-remote.js';
+import { pruneCommand } from './prune-command.js';
 import { remoteHistoryCommand } from './remote/history-remote.js';
 import { remotePlanCommand, remoteShowCommand } from './remote/inspect-remote.js';
 import { remoteRetryCommand } from './remote/remote-retry.js';
@@ -153,6 +154,15 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
           : remoteFlakyCommand(options, context),
       ),
     );
+
+  withStoreOption(program.command('prune'))
+    .description(
+      'remove old runs from the store; never a running run or the last run of a chain that did not succeed',
+    )
+    .option('--keep <n>', 'keep the newest N runs')
+    .option('--older-than <age>', 'remove only runs started longer ago than this (30d, 12h)')
+    .option('--dry-run', 'say what would be removed, remove nothing')
+    .action(act((options: object) => pruneCommand(options, context)));
 
   return program;
 }

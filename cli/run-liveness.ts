@@ -49,7 +49,7 @@ export async function endRunning(stateRoot: string): Promise<void> {
 }
 
 /** Whether the run is still running or its process died; null when it ended normally. */
-export async function livenessOf(run: StoredRun): Promise<Liveness> {
+export async function livenessOf(run: { readonly stateRoot: string }): Promise<Liveness> {
   const mark = await readMark(path.join(runDir(run.stateRoot), RUNNING));
   if (mark === null) return null;
   return { kind: alive(mark.pid) ? 'running' : 'interrupted', pid: mark.pid };

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { aStepRecord } from '../test/support/run-record.js';
 import type { PlannedStep } from '../src/core/retry/plan.js';
 import type { StepRecord } from '../src/core/run-record/schema.js';
-import { createTerminalReporter, describeOutcome, formatDuration } from './terminal-reporter.js';
+import {
+  MAX_HELD_LINE,
+  createTerminalReporter,
+  describeOutcome,
+  formatDuration,
+} from './terminal-reporter.js';
 
 const planned: PlannedStep = {
   id: 'dbt-run',
@@ -91,5 +96,51 @@ describe('formatDuration', () => {
     [125_400, '2m05s'],
   ])('formats %i ms as %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('output without newlines', () => {
+  it('streams a 4 MB line as it comes, holding back at most MAX_HELD_LINE characters', () => {
+    const written: string[] = [];
+    let shown = -'  │ '.length;
+    const reporter = createTerminalReporter((text) => {
+      written.push(text);
+      shown += text.length;
+    });
+    const chunk = 'x'.repeat(64 * 1024);
+    let given = 0;
+    for (let i = 0; i < 64; i += 1) {
+      reporter.report({
+        kind: 'step-output',
+        stepId: 's',
+        chunk: { stream: 'stdout', text: chunk },
+      });
+      given += chunk.length;
+      expect(given - shown).toBeLessThanOrEqual(MAX_HELD_LINE);
+    }
+    reporter.report({
+      kind: 'step-output',
+      stepId: 's',
+      chunk: { stream: 'stdout', text: 'end\n' },
+    });
+    const out = written.join('');
+    expect(out).toBe(`  │ ${chunk.repeat(64)}end\n`);
+  });
+
+  it('ends a partial line before another stream writes, and continues it with a prefix', () => {
+    let out = '';
+    const reporter = createTerminalReporter((text) => (out += text));
+    const long = 'y'.repeat(MAX_HELD_LINE + 1);
+    const add = (stream: 'stdout' | 'stderr', text: string) => {
+      reporter.report({ kind: 'step-output', stepId: 's', chunk: { stream, text } });
+    };
+    add('stdout', long);
+    add('stderr', 'warning\n');
+    add('stdout', 'tail\n');
+    add('stdout', 'no newline');
+    reporter.report({ kind: 'note', stepId: 's', message: 'a note' });
+    expect(out).toBe(
+      [`  │ ${long}`, '  │ warning', '  │ tail', '  │ no newline', '  ! s: a note', ''].join('\n'),
+    );
   });
 });

@@ -5,6 +5,19 @@ import { errorMessage, RunRecordError, UserError } from '../../core/errors.js';
 import { parseRunRecord, serializeRunRecord } from '../../core/run-record/record.js';
 import { RECORD_LIMITS, type RunRecord } from '../../core/run-record/schema.js';
 import type { Clock, RunSlot, RunStore, StoredRun } from '../../ports/execution.js';
+import { listSummaries, type RunSummary } from './run-index.js';
+
+/** A run's summary and the folder of its saved state. */
+export interface ListedRun {
+  readonly summary: RunSummary;
+  readonly stateRoot: string;
+}
+
+/** The file run store: a `RunStore` that can also list its runs without reading every record. */
+export interface FsRunStore extends RunStore {
+  /** Every readable run's summary, oldest first, from the store's index where it is current. */
+  listSummaries(): Promise<ListedRun[]>;
+}
 
 /** A run that is not in the store (or `last` in an empty store). */
 export class RunNotFoundError extends UserError {
@@ -29,27 +42,42 @@ const MAX_ID_ATTEMPTS = 100;
  * A `RunStore` on disk: `<root>/runs/<id>/record.json` and `<root>/runs/<id>/state/<step-id>/…`,
  * the same layout as the Action's artifact, so a run folder is an artifact.
  */
-export function createFsRunStore(params: FsRunStoreParams): RunStore {
+export function createFsRunStore(params: FsRunStoreParams): FsRunStore {
   const root = path.resolve(params.root);
   const runsDir = path.join(root, 'runs');
   const randomSuffix = params.randomSuffix ?? (() => randomBytes(3).toString('hex').slice(0, 4));
   const runDir = (id: string) => path.join(runsDir, id);
 
+  // A run still starting (no record yet) or a record this build cannot read is not listed; the
+  // caller is told of the unreadable ones.
+  const readListed = async (id: string): Promise<StoredRun | null> =>
+    await readRun(runDir(id), id).catch((error: unknown) => {
+      tellUnreadable(id, error);
+      return null;
+    });
+  const tellUnreadable = (id: string, error: unknown) => {
+    if (error instanceof RunNotFoundError) return;
+    params.onUnreadable?.(id, errorMessage(error));
+  };
+  const runIds = async () =>
+    (await readdir(runsDir).catch(() => [] as string[])).filter((name) => RUN_ID.test(name));
+
   const listRuns = async (): Promise<StoredRun[]> => {
-    const ids = await readdir(runsDir).catch(() => [] as string[]);
     const runs: StoredRun[] = [];
-    for (const id of ids.filter((name) => RUN_ID.test(name))) {
-      // A run still starting (no record yet) or a record this build cannot read is not listed;
-      // the caller is told of the unreadable ones.
-      const run = await readRun(runDir(id), id).catch((error: unknown) => {
-        if (!(error instanceof RunNotFoundError)) {
-          params.onUnreadable?.(id, errorMessage(error));
-        }
-        return null;
-      });
+    for (const id of await runIds()) {
+      const run = await readListed(id);
       if (run !== null) runs.push(run);
     }
-    return runs.sort(compareRuns);
+    return runs.sort((a, b) => compareRuns(a.record, b.record));
+  };
+
+  /** The latest readable run: ids sort by creation time, so only the newest records are read. */
+  const lastRun = async (): Promise<StoredRun> => {
+    for (const id of (await runIds()).sort().reverse()) {
+      const run = await readListed(id);
+      if (run !== null) return run;
+    }
+    throw new RunNotFoundError(`no runs in ${root} yet; start one with "gh-retry run"`);
   };
 
   return {
@@ -91,18 +119,24 @@ export function createFsRunStore(params: FsRunStoreParams): RunStore {
     },
 
     loadRun: async (ref: string): Promise<StoredRun> => {
-      if (ref === 'last') {
-        const last = (await listRuns()).at(-1);
-        if (last === undefined) {
-          throw new RunNotFoundError(`no runs in ${root} yet; start one with "gh-retry run"`);
-        }
-        return last;
-      }
+      if (ref === 'last') return await lastRun();
       const id = await resolveRunId(runsDir, ref);
       return await readRun(runDir(id), id);
     },
 
     listRuns,
+
+    listSummaries: async (): Promise<ListedRun[]> => {
+      const summaries = await listSummaries({
+        runsDir,
+        isRunId: (name) => RUN_ID.test(name),
+        readRecord: async (id) => (await readRun(runDir(id), id)).record,
+        onUnreadable: tellUnreadable,
+      });
+      return summaries
+        .sort(compareRuns)
+        .map((summary) => ({ summary, stateRoot: path.join(runDir(summary.id), 'state') }));
+    },
   };
 }
 
@@ -148,7 +182,7 @@ async function readRun(dir: string, id: string): Promise<StoredRun> {
   return { record, stateRoot: path.join(dir, 'state') };
 }
 
-function compareRuns(a: StoredRun, b: StoredRun): number {
-  const byStart = Date.parse(a.record.startedAt) - Date.parse(b.record.startedAt);
-  return byStart !== 0 ? byStart : a.record.id.localeCompare(b.record.id);
+function compareRuns(a: RunSummary, b: RunSummary): number {
+  const byStart = Date.parse(a.startedAt) - Date.parse(b.startedAt);
+  return byStart !== 0 ? byStart : a.id.localeCompare(b.id);
 }

@@ -105,12 +105,19 @@ describe('createProcessRunner', () => {
     });
   });
 
-  it('returns once the shell exits, though a background child keeps the output pipes open', async () => {
-    const run = request('sleep 30 & echo "pid $!"');
+  it('stops a background child the command left, says so, and keeps what it wrote', async () => {
+    const run = request(
+      'trap "" INT; (trap "echo child stopped; exit 0" TERM; echo "pid $BASHPID"; sleep 30 & wait) & sleep 0.2; echo main done',
+    );
     const result = await runner.run(run.request);
     const background = Number(/pid (\d+)/.exec(run.text())?.[1]);
-    process.kill(background, 'SIGKILL');
     expect(result).toMatchObject({ kind: 'exited', exitCode: 0 });
+    expect(isAlive(background)).toBe(false);
+    expect(run.text('stdout')).toContain('main done');
+    expect(run.text('stdout')).toContain('child stopped');
+    expect(run.text('stderr')).toContain(
+      '[gh-retry] the command exited but left processes running in the background; stopped them',
+    );
   });
 
   it('does not start a command whose signal is already aborted', async () => {

@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { CommandRequest, CommandResult, CommandRunner, OutputChunk } from '../../ports/execution.js';
+import type {
+  CommandRequest,
+  CommandResult,
+  CommandRunner,
+  OutputChunk,
+} from '../../ports/execution.js';
 
 /** The shell a command line runs in: the program and the flags before `-c COMMAND`. */
 export interface ShellCommand {
@@ -18,9 +23,14 @@ export interface ProcessRunnerOptions {
   readonly shell?: ShellCommand;
   /** How long each signal (SIGINT, then SIGTERM) gets before the next one is sent on abort. */
   readonly graceMs?: number;
+  /** Aborting kills the running command's process group at once (SIGKILL): a second Ctrl-C. */
+  readonly urgent?: AbortSignal;
 }
 
-/** After a command exits, how long its output pipes may stay open (held by a background child). */
+/**
+ * After a command exits, how long a background child it left (`sleep 100 &`) may go on holding its
+ * output pipes before the process group is stopped; then how long the output may take to drain.
+ */
 const STREAM_DRAIN_MS = 2_000;
 const GROUP_POLL_MS = 50;
 
@@ -28,7 +38,8 @@ const GROUP_POLL_MS = 50;
 export function createProcessRunner(options: ProcessRunnerOptions = {}): CommandRunner {
   const shell = options.shell ?? findShell(process.env.PATH ?? '');
   const graceMs = options.graceMs ?? 3_000;
-  return { run: async (request) => await runCommand({ request, shell, graceMs }) };
+  const urgent = options.urgent;
+  return { run: async (request) => await runCommand({ request, shell, graceMs, urgent }) };
 }
 
 /** bash when it is on PATH, else POSIX sh; both stop at the first failing line of a script. */
@@ -49,8 +60,9 @@ async function runCommand(params: {
   request: CommandRequest;
   shell: ShellCommand;
   graceMs: number;
+  urgent: AbortSignal | undefined;
 }): Promise<CommandResult> {
-  const { request, shell, graceMs } = params;
+  const { request, shell, graceMs, urgent } = params;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   // A function, not a property read: the signal changes while we await.
@@ -66,10 +78,19 @@ async function runCommand(params: {
   let stopping: Promise<void> | undefined;
   const stopGroup = (): Promise<void> => (stopping ??= stopProcessGroup({ pid, graceMs }));
   const onAbort = () => void stopGroup();
+  const onUrgent = () => {
+    signalGroup(pid, 'SIGKILL');
+    void stopGroup();
+  };
   request.signal?.addEventListener('abort', onAbort, { once: true });
+  if (urgent?.aborted === true) onUrgent();
+  else urgent?.addEventListener('abort', onUrgent, { once: true });
   try {
     const exit = await ended;
-    await waitAtMost(launched.closed, STREAM_DRAIN_MS);
+    if (!(await waitAtMost(launched.closed, STREAM_DRAIN_MS)) && !isAborted()) {
+      await stopLeftovers({ pid, request, stop: stopGroup });
+      await waitAtMost(launched.closed, STREAM_DRAIN_MS);
+    }
     child.stdout.destroy();
     child.stderr.destroy();
     if (isAborted()) {
@@ -80,6 +101,7 @@ async function runCommand(params: {
     return { kind: 'killed', signal: exit.signal ?? 'unknown', durationMs: elapsed() };
   } finally {
     request.signal?.removeEventListener('abort', onAbort);
+    urgent?.removeEventListener('abort', onUrgent);
   }
 }
 
@@ -133,15 +155,35 @@ async function launch(shell: ShellCommand, request: CommandRequest): Promise<Lau
   return { kind: 'started', child, pid, ended, closed };
 }
 
-/** Wait for a promise, but no longer than `ms`, without leaving a timer behind. */
-async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
+/** Wait for a promise, but no longer than `ms`, without leaving a timer behind; false on timeout. */
+async function waitAtMost(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, ms);
   });
-  await Promise.race([promise, timeout]).finally(() => {
+  return await Promise.race([promise.then(() => true), timeout]).finally(() => {
     clearTimeout(timer);
   });
+}
+
+/**
+ * The command exited but processes it started in the background still hold its output: stop its
+ * process group (no orphan outlives the step) and say so in the step's output, which goes on being
+ * read until the pipes close, so nothing they wrote is dropped.
+ */
+async function stopLeftovers(params: {
+  pid: number;
+  request: CommandRequest;
+  stop: () => Promise<void>;
+}): Promise<void> {
+  if (!isGroupAlive(params.pid)) return;
+  params.request.onOutput({
+    stream: 'stderr',
+    text: `[gh-retry] the command exited but left processes running in the background; stopped them after ${String(STREAM_DRAIN_MS / 1000)} s\n`,
+  });
+  await params.stop();
 }
 
 function streamOutput(

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aNodeSummary, aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
 import type { Plan } from '../retry/plan.js';
-import { describeLineage, listWithMore, renderPlanTable, renderRunTable } from './text.js';
+import {
+  describeLineage,
+  listWithMore,
+  renderPlanTable,
+  renderRunTable,
+  reusedFilesNote,
+} from './text.js';
 import { formatDuration, renderTextTable } from './text-table.js';
 
 describe('renderRunTable', () => {
@@ -217,5 +223,38 @@ describe('report helpers', () => {
         ],
       ),
     ).toBe('A     BB  C\nlong      x\ns     y');
+  });
+});
+
+describe('reusedFilesNote', () => {
+  const step = (id: string, action: Plan['steps'][number]['action']) => ({
+    id,
+    name: id,
+    command: id,
+    action,
+    exec: action === 'reuse' ? null : id,
+    reason: '',
+    restore: [],
+    tool: null,
+  });
+  const planOf = (steps: Plan['steps']): Plan => ({
+    parent: 'r-1',
+    root: 'r-1',
+    mode: { kind: 'from-failure' },
+    nothingToRetry: false,
+    steps,
+  });
+
+  it('names the reused steps and says their files are not on the fresh runner', () => {
+    const note = reusedFilesNote(
+      planOf([step('deps', 'setup'), step('build', 'reuse'), step('test', 'run')]),
+    );
+    expect(note).toBe(
+      'Reused steps do not run on this fresh runner, so files they made are not here: build. Mark a step "setup: true" if later steps need its files.',
+    );
+  });
+
+  it('says nothing when no step is reused', () => {
+    expect(reusedFilesNote(planOf([step('deps', 'setup'), step('test', 'run')]))).toBeNull();
   });
 });

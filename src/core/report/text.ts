@@ -111,3 +111,13 @@ export function renderPlanTable(plan: Plan): string {
   ]);
   return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
 }
+
+/**
+ * When a plan reuses steps, the plain words a retry on a fresh runner needs: reused steps do not
+ * run, so the files they made are not there. Null when nothing is reused.
+ */
+export function reusedFilesNote(plan: Plan): string | null {
+  const reused = plan.steps.filter((step) => step.action === 'reuse').map((step) => step.id);
+  if (reused.length === 0) return null;
+  return `Reused steps do not run on this fresh runner, so files they made are not here: ${reused.join(', ')}. Mark a step "setup: true" if later steps need its files.`;
+}

@@ -1,0 +1,52 @@
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from './cli-context.js';
+import { runCli } from './program.js';
+import { visibleText } from './visible-text.js';
+
+// eslint-disable-next-line no-control-regex -- what must never reach the terminal
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+describe('visibleText', () => {
+  it.each([
+    ['\u001b[2J\u001b[31mred\u001b[0m', '\\x1b[2J\\x1b[31mred\\x1b[0m'],
+    ['\u001b]52;c;aGk=\u0007', '\\x1b]52;c;aGk=\\x07'],
+    ['\u009b31m', '\\x9b31m'],
+    ['a\r\nb\rc\td\n', 'a\nb\\x0dc\td\n'],
+    ['plain ünïcode ✓', 'plain ünïcode ✓'],
+  ])('shows %j as %j', (raw, shown) => {
+    expect(visibleText(raw)).toBe(shown);
+  });
+});
+
+describe('gh-retry show', () => {
+  it('never replays escape sequences from a saved output tail', async () => {
+    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-escapes-')));
+    let out = '';
+    const context: CliContext = {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: cwd },
+      stdout: (text) => {
+        out += text;
+      },
+      stderr: () => undefined,
+      onSignal: () => () => undefined,
+    };
+    try {
+      const hostile = String.raw`printf '\033[2J\033]0;owned\007\033]52;c;aGk=\007\302\233H\r\nend\n'; exit 1`;
+      expect(await runCli(['run', '--command', hostile], context)).toBe(1);
+      out = '';
+      expect(await runCli(['show', 'last'], context)).toBe(0);
+      expect(out).toContain('\\x1b[2J\\x1b]0;owned\\x07');
+      expect(out).toContain('\\x9bH');
+      expect(out).not.toMatch(RAW_CONTROL);
+      out = '';
+      expect(await runCli(['history'], context)).toBe(0);
+      expect(out).not.toMatch(RAW_CONTROL);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});
