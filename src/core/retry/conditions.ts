@@ -58,22 +58,18 @@ export const conditionsSchema = z
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${CONDITION_KEYS.join(', ')}`
-        : issue.code === 'invalid_type'
-          ? 'must be a mapping'
-          : undefined,
+        : 'must be a mapping',
   })
   .refine((c) => Object.values(c).some((v) => v !== undefined), {
     message: `set at least one of ${CONDITION_KEYS.join(', ')}`,
     // Only for an otherwise valid mapping: an unknown key already says what is wrong.
     when: (payload) => payload.issues.length === 0,
   })
-  .transform(
-    (c): RetryConditions => ({
-      exitCodes: c['exit-codes'] ?? [],
-      outputPatterns: c['output-patterns'] ?? [],
-      dbtErrors: c['dbt-errors'] ?? [],
-    }),
-  );
+  .transform((c): RetryConditions => ({
+    exitCodes: c['exit-codes'] ?? [],
+    outputPatterns: c['output-patterns'] ?? [],
+    dbtErrors: c['dbt-errors'] ?? [],
+  }));
 
 /** What a condition is checked against: one failed step, or one failed attempt of a step. */
 export interface FailureFacts {
