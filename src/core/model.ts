@@ -2,6 +2,7 @@
  * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
  * The run record's own types live in `run-record.ts` (they come from its zod schema).
  */
+import type { RetryConditions } from './retry/conditions.js';
 
 /** One command of a schedule, as the user wrote it (after defaults and id derivation). */
 export interface StepSpec {
@@ -21,6 +22,20 @@ export interface StepSpec {
   readonly retryWith?: string;
   /** Paths (relative to the working directory) saved after the step for `retryWith`. */
   readonly state: readonly string[];
+  /** Wait before each in-run retry; none when absent. */
+  readonly retryDelay?: RetryDelay;
+  /** Stop an attempt that runs longer than this many seconds; no limit when absent. */
+  readonly attemptTimeoutSeconds?: number;
+  /** Retry in the run only a failure that matches; any failure when absent. */
+  readonly retryOn?: RetryConditions;
+}
+
+/** The wait before in-run retry k (k = 1 for the second attempt): initial × factor^(k-1), at most max. */
+export interface RetryDelay {
+  readonly initialSeconds: number;
+  /** 1 for a fixed delay. */
+  readonly factor: number;
+  readonly maxSeconds: number;
 }
 
 /** An ordered list of commands with a name. */
@@ -73,6 +88,8 @@ export interface PlannedStep {
   readonly restore: readonly RestoreFile[];
   /** The tool recognised in the command, if any. */
   readonly tool: ToolName | null;
+  /** The step's in-run retries in words, when it has `retries` ("up to 2 more attempts: …"). */
+  readonly inRunRetries?: string;
 }
 
 /** A retry plan: computed from the current schedule and the parent's record, never from parent commands. */

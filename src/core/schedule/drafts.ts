@@ -1,4 +1,5 @@
 import type { Schedule, StepSpec } from '../model.js';
+import type { InRunSettings } from './in-run-keys.js';
 import { assignStepIds, isSetupCommand } from './step-ids.js';
 
 /** A step as read from a schedule, before ids are assigned and defaults applied. */
@@ -12,6 +13,8 @@ export interface StepDraft {
   readonly retries: number;
   readonly retryWith: string | null;
   readonly state: readonly string[];
+  /** `retry-delay`, `attempt-timeout`, `retry-on`: each absent when not written. */
+  readonly inRun: InRunSettings;
 }
 
 /** A draft with every option at its default. */
@@ -25,6 +28,7 @@ export function defaultDraft(command: string): StepDraft {
     retries: 0,
     retryWith: null,
     state: [],
+    inRun: {},
   };
 }
 
@@ -40,6 +44,7 @@ export function buildSchedule(name: string, drafts: readonly StepDraft[]): Sched
       continueOnError: draft.continueOnError,
       retries: draft.retries,
       state: draft.state,
+      ...draft.inRun,
     };
     return draft.retryWith === null ? step : { ...step, retryWith: draft.retryWith };
   });
