@@ -13,6 +13,7 @@ import type {
 } from '../ports/execution.js';
 import { keepFailures, keptFailure } from './kept-failures.js';
 import { baseRecord, executeStep } from './execute-step.js';
+import { abortableSleep } from './in-run-attempts.js';
 import type { StepContext } from './execute-step.js';
 
 /** A first run of a schedule, or a retry executing a plan made from a parent run. */
@@ -40,6 +41,8 @@ export interface RunScheduleParams {
   readonly reporter?: RunReporter;
   /** Aborting cancels the running step; later steps are skipped and the record is still saved. */
   readonly signal?: AbortSignal;
+  /** Waits before an in-run retry (`retry-delay`); a timer that stops early on abort by default. */
+  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
 const silent: RunReporter = { report: () => undefined };
@@ -65,6 +68,7 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     reporter,
     signal: params.signal,
     now: () => clock.now(),
+    sleep: params.sleep ?? abortableSleep,
   };
   const steps: StepRecord[] = planned.map((p) => stepNotRun(p, specOf(specs, p), run));
   if (run.kind === 'retry') await keepFailures({ steps, parent: run.parent, params });
