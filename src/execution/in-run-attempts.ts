@@ -92,10 +92,10 @@ export async function runAttempts(params: {
     if (!shouldRetry({ step, log, record: ran.record, results, tail: ran.tail })) break;
     next = nextAttempt({ step, context, log, record: ran.record, results });
     const delay = inRunDelaySeconds(spec.retryDelay, number);
-    const how = next.form === 'as-written' ? 'as written' : `: ${next.exec}`;
+    const how = next.form === 'as-written' ? ' as written' : `: ${next.exec}`;
     const wait = delay > 0 ? `waiting ${formatSeconds(delay)}, then ` : '';
     log.note(
-      `attempt ${number} ${describeEnd(ran.record)}; ${wait}attempt ${number + 1} of ${maxAttempts} ${how}`,
+      `attempt ${number} ${describeEnd(ran.record)}; ${wait}attempt ${number + 1} of ${maxAttempts}${how}`,
     );
     if (delay > 0) await context.sleep(delay * 1000, context.signal);
     if (aborted(context)) {
