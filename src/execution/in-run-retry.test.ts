@@ -92,7 +92,12 @@ describe('in-run retries', () => {
     const waits: number[] = [];
     const record = await execute(
       'steps:\n  - run: dbt run\n    retries: 2\n    retry-delay: { initial: 10s, max: 1m }\n',
-      { sleep: async (ms) => void waits.push(ms) },
+      {
+        sleep: (ms) => {
+          waits.push(ms);
+          return Promise.resolve();
+        },
+      },
     );
     const [step] = record.steps;
     const stateDir = path.join(work, '.gh-retry/runs', record.id, 'state/dbt-run/target');
@@ -118,7 +123,12 @@ describe('in-run retries', () => {
     const waits: number[] = [];
     const record = await execute(
       'steps:\n  - run: dbt run\n    retries: 3\n    retry-delay: { initial: 20s, factor: 3, max: 1m }\n',
-      { sleep: async (ms) => void waits.push(ms) },
+      {
+        sleep: (ms) => {
+          waits.push(ms);
+          return Promise.resolve();
+        },
+      },
     );
     expect(waits).toEqual([20_000, 60_000, 60_000]);
     // exit 2 leaves no failed nodes: each retry runs as written.
@@ -152,8 +162,9 @@ describe('in-run retries', () => {
       'steps:\n  - run: dbt run\n    retries: 2\n    retry-delay: 1h\n  - echo after\n',
       {
         signal: controller.signal,
-        sleep: async () => {
+        sleep: () => {
           controller.abort();
+          return Promise.resolve();
         },
       },
     );
