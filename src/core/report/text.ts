@@ -1,4 +1,5 @@
 import type { Plan } from '../model.js';
+import { describeAttempt } from '../retry/in-run.js';
 import { formatRetryMode } from '../retry/mode.js';
 import { isFailedNodeStatus } from '../tools/dbt-node-status.js';
 import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
@@ -51,7 +52,7 @@ function detailRows(step: StepRecord): string[][] {
       '',
       '',
       '',
-      `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? ' (merged with the parent run)' : ''}`,
+      `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? mergedWith(step) : ''}`,
     ]);
     const failedCount = Object.entries(nodes.counts)
       .filter(([status]) => isFailedNodeStatus(status))
@@ -69,7 +70,17 @@ function detailRows(step: StepRecord): string[][] {
   if (step.failedTests !== null && step.failedTests.length > 0) {
     rows.push(['', '', '', `failed tests: ${listWithMore(step.failedTests)}`]);
   }
+  const attempts = step.attemptLog ?? [];
+  for (const attempt of attempts) {
+    rows.push(['', '', '', describeAttempt(attempt, attempts.length, step.tool)]);
+  }
   return rows;
+}
+
+function mergedWith(step: StepRecord): string {
+  return step.action === 'retry'
+    ? ' (merged with the parent run)'
+    : ' (merged across its attempts)';
 }
 
 /** A plain-text report of a run for a terminal: header, lineage, and one row per step. */
@@ -103,6 +114,7 @@ export function renderPlanTable(plan: Plan): string {
       step.reason,
     ],
     ...step.restore.map((file) => ['', '', `restores ${file.to}`, '']),
+    ...(step.inRunRetries === undefined ? [] : [['', '', `in-run: ${step.inRunRetries}`, '']]),
   ]);
   return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
 }
