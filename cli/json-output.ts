@@ -13,6 +13,8 @@ export interface PlanJson {
     readonly action: StepAction;
     readonly exec: string | null;
     readonly reason: string;
+    /** The step's in-run retries in words, when it has `retries`. */
+    readonly inRunRetries?: string;
   }[];
 }
 
@@ -37,6 +39,16 @@ export interface ShowJson {
       readonly failed: readonly string[];
       readonly skipped: readonly string[];
     };
+    /** Each in-run attempt, when the step ran more than once. */
+    readonly attempts?: readonly {
+      readonly number: number;
+      readonly executed: string;
+      readonly form: 'as-written' | 'tool-retry' | 'retry-with';
+      readonly exitCode: number | null;
+      readonly durationMs: number;
+      readonly failedTests: readonly string[] | null;
+      readonly nodes: Readonly<Record<string, number>> | null;
+    }[];
   }[];
 }
 
@@ -52,6 +64,7 @@ export function toPlanJson(plan: Plan): PlanJson {
       action: step.action,
       exec: step.exec,
       reason: step.reason,
+      ...(step.inRunRetries === undefined ? {} : { inRunRetries: step.inRunRetries }),
     })),
   };
 }
@@ -82,6 +95,19 @@ export function toShowJson(record: RunRecord): ShowJson {
               failed: step.nodes.failed.map((node) => node.id),
               skipped: step.nodes.skipped,
             },
+          }),
+      ...(step.attemptLog === undefined
+        ? {}
+        : {
+            attempts: step.attemptLog.map((attempt) => ({
+              number: attempt.number,
+              executed: attempt.executed,
+              form: attempt.form,
+              exitCode: attempt.exitCode,
+              durationMs: attempt.durationMs,
+              failedTests: attempt.failedTests,
+              nodes: attempt.nodes?.counts ?? null,
+            })),
           }),
     })),
   };
