@@ -2,7 +2,8 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
- * artifacts,app,queue` runs some sections.
+ * artifacts,app,queue,inrun` runs some sections (`inrun`: a transient dbt failure recovered by an
+ * in-run retry, a new-run retry and a whole re-run, on the dbt emulator).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { measureActionOverhead } from './action-overhead.js';
 import { measureAppCost } from './app-cost.js';
 import { measureAppQueue } from './app-queue.js';
+import { RECOVERIES, measureInRunRetry } from './in-run-retry.js';
 import { measureArtifactSizes } from './artifact-size.js';
 import { snapshotBundles, type Bundles } from './bundles.js';
 import {
@@ -29,7 +31,16 @@ import {
 } from './test-suite-work-saved.js';
 import { REPO_ROOT } from './timed-process.js';
 
-const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app', 'queue'] as const;
+const SECTIONS = [
+  'work',
+  'suites',
+  'inrun',
+  'action',
+  'planning',
+  'artifacts',
+  'app',
+  'queue',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions; `quick` is for checking the bench itself. */
@@ -71,6 +82,7 @@ function settingsFor(quick: boolean) {
     planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
+    inRun: { models: quick ? 20 : 200, nodeSleepMs: 20, repetitions: quick ? 1 : 3 },
   };
 }
 
@@ -185,7 +197,24 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const queue = await section('queue', 'the App behind Redis', () =>
     measureAppQueue(settings.queue),
   );
-  return { action, planning, app, queue, artifacts };
+  const inRun = await section(
+    'inrun',
+    'a transient dbt failure, three recoveries (dbt emulator)',
+    async () => {
+      const measured = await measureInRunRetry({
+        ...settings.inRun,
+        dir: path.join(ctx.temp, 'in-run', 'project'),
+        cli: bundles.cli,
+      });
+      for (const recovery of RECOVERIES) {
+        say(
+          `  ${recovery}: ${measured.nodes[recovery]} nodes, ${Math.round(measured.wallMs[recovery])} ms`,
+        );
+      }
+      return measured;
+    },
+  );
+  return { action, planning, app, queue, artifacts, inRun };
 }
 
 async function main(): Promise<void> {
