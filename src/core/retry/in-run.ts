@@ -36,7 +36,8 @@ export function describeInRunRetries(step: StepSpec, tool: ToolName | null): str
   const parts: string[] = [];
   if (step.retries > 0) {
     const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
-    const form = tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
+    const form =
+      tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
     parts.push(`${more} ${form}`);
   }
   const { retryDelay, attemptTimeoutSeconds, retryOn } = step;

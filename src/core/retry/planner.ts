@@ -12,7 +12,6 @@ import type {
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 import { recogniseTool, retryFormFor } from '../tools/index.js';
 
-
 /** Everything a retry is planned from; the shell reads the parent's record and state files. */
 export interface RetryPlanParams {
   readonly schedule: Schedule;
