@@ -105,6 +105,11 @@ function readTrace(file: string): TraceLine[] {
     .map((line) => JSON.parse(line) as TraceLine);
 }
 
+/** How many nodes one dbt trace file records. */
+export function readTraceNodes(file: string): number {
+  return readTrace(file).length;
+}
+
 function countNodes(trace: readonly TraceLine[]): NodeCounts {
   const of = (which: string) => trace.filter((line) => line.which === which).length;
   return { seed: of('seed'), run: of('run'), test: of('test'), total: trace.length };

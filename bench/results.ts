@@ -2,6 +2,7 @@
  * The benchmark's results: their JSON shape, the targets of the issue with a PASS or MISS per
  * figure, and the tables printed to the terminal.
  */
+import type { InRunRetryBench } from './in-run-retry.js';
 import { renderTextTable } from '../src/core/report/text-table.js';
 import type { ActionOverhead } from './action-overhead.js';
 import type { AppCost } from './app-cost.js';
@@ -32,6 +33,8 @@ export interface BenchResults {
   readonly artifacts: readonly ArtifactSize[] | NotMeasured | null;
   /** A fix-and-retry of a failing test on real dbt (absent from results written before it). */
   readonly fixAware?: FixAwareBench | NotMeasured | null;
+  /** A transient dbt failure: in-run retry, new-run retry and whole re-run (dbt emulator). */
+  readonly inRun?: InRunRetryBench | NotMeasured | null;
 }
 
 /** One target of the issue next to the measured figure. */

@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
- * (a check that the bench works, not figures to quote); `--only work,real-dbt,suites,action,
+ * (a check that the bench works, not figures to quote); `--only work,real-dbt,suites,inrun,action,
  * planning,artifacts,app,queue,fixaware,store` runs some sections (`real-dbt` and `fixaware` run
- * real dbt).
+ * real dbt; `inrun` is a transient dbt failure recovered three ways, on the dbt emulator).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { measureActionOverhead } from './action-overhead.js';
 import { measureAppCost } from './app-cost.js';
 import { measureAppQueue } from './app-queue.js';
+import { RECOVERIES, measureInRunRetry } from './in-run-retry.js';
 import { measureArtifactSizes } from './artifact-size.js';
 import { measureFixAware } from './fix-aware.js';
 import { snapshotBundles, type Bundles } from './bundles.js';
@@ -38,6 +39,7 @@ const SECTIONS = [
   'work',
   'real-dbt',
   'suites',
+  'inrun',
   'action',
   'planning',
   'artifacts',
@@ -92,6 +94,7 @@ function settingsFor(quick: boolean) {
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
     store: { runs: quick ? 50 : 2000, repetitions: quick ? 1 : 5 },
+    inRun: { models: quick ? 20 : 200, nodeSleepMs: 20, repetitions: quick ? 1 : 3 },
   };
 }
 
@@ -223,7 +226,24 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
       dir: path.join(ctx.temp, 'store'),
     }),
   );
-  return { realDbt, action, planning, app, queue, artifacts, fixAware, store };
+  const inRun = await section(
+    'inrun',
+    'a transient dbt failure, three recoveries (dbt emulator)',
+    async () => {
+      const measured = await measureInRunRetry({
+        ...settings.inRun,
+        dir: path.join(ctx.temp, 'in-run', 'project'),
+        cli: bundles.cli,
+      });
+      for (const recovery of RECOVERIES) {
+        say(
+          `  ${recovery}: ${measured.nodes[recovery]} nodes, ${Math.round(measured.wallMs[recovery])} ms`,
+        );
+      }
+      return measured;
+    },
+  );
+  return { realDbt, action, planning, app, queue, artifacts, fixAware, store, inRun };
 }
 
 async function main(): Promise<void> {

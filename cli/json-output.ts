@@ -20,6 +20,8 @@ export interface PlanJson {
     readonly reason: string;
     /** A fix-aware dbt retry: the nodes it rebuilds besides dbt retry's, and the command then. */
     readonly fixAware?: FixAwareJson;
+    /** The step's in-run retries in words, when it has `retries`. */
+    readonly inRunRetries?: string;
   }[];
 }
 
@@ -54,6 +56,16 @@ export interface ShowJson {
     };
     /** What the step showed to be flaky; absent when nothing was. */
     readonly flaky?: readonly FlakyEntry[];
+    /** Each in-run attempt, when the step ran more than once. */
+    readonly attempts?: readonly {
+      readonly number: number;
+      readonly executed: string;
+      readonly form: 'as-written' | 'tool-retry' | 'retry-with';
+      readonly exitCode: number | null;
+      readonly durationMs: number;
+      readonly failedTests: readonly string[] | null;
+      readonly nodes: Readonly<Record<string, number>> | null;
+    }[];
   }[];
 }
 
@@ -74,6 +86,7 @@ export function toPlanJson(
         action: step.action,
         exec: step.exec,
         reason: step.reason,
+        ...(step.inRunRetries === undefined ? {} : { inRunRetries: step.inRunRetries }),
         ...(found === undefined ? {} : { fixAware: found }),
       };
     }),
@@ -111,6 +124,19 @@ export function toShowJson(record: RunRecord): ShowJson {
             },
           }),
       ...(step.flaky === undefined || step.flaky.length === 0 ? {} : { flaky: step.flaky }),
+      ...(step.attemptLog === undefined
+        ? {}
+        : {
+            attempts: step.attemptLog.map((attempt) => ({
+              number: attempt.number,
+              executed: attempt.executed,
+              form: attempt.form,
+              exitCode: attempt.exitCode,
+              durationMs: attempt.durationMs,
+              failedTests: attempt.failedTests,
+              nodes: attempt.nodes?.counts ?? null,
+            })),
+          }),
     })),
   };
 }

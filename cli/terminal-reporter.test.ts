@@ -63,7 +63,7 @@ describe('createTerminalReporter', () => {
         '  │ 2 of 2 ERROR model_b',
         '  │ Done',
         '  │ warn',
-        '[3/4] dbt-run: attempt 2',
+        '[3/4] dbt-run: attempt 2: dbt retry --state /s/dbt-run/target',
         '  ! dbt-run: state file x not saved',
         '[3/4] dbt-run: failed (exit 1) in 1.5s',
         '',

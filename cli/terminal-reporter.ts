@@ -23,7 +23,9 @@ export function createTerminalReporter(write: (text: string) => void): RunReport
           output.flush();
           const position = `[${event.index + 1}/${event.total}]`;
           if (event.attempt > 1) {
-            write(`${position} ${event.step.id}: attempt ${event.attempt}\n`);
+            write(
+              `${position} ${event.step.id}: attempt ${event.attempt}: ${event.step.exec ?? ''}\n`,
+            );
             return;
           }
           const form = event.step.action === 'retry' ? ' (retry form)' : '';
@@ -99,7 +101,8 @@ function createOutputLines(write: (text: string) => void) {
 
 /** "success in 1.2s", "failed (exit 1) in 3.0s", "reused from r-…", "skipped". */
 export function describeOutcome(step: StepRecord): string {
-  const took = `in ${formatDuration(step.durationMs)}`;
+  const tries = step.attemptLog === undefined ? '' : ` after ${step.attemptLog.length} attempts`;
+  const took = `in ${formatDuration(step.durationMs)}${tries}`;
   switch (step.status) {
     case 'success':
       return `success ${took}`;

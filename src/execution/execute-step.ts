@@ -3,7 +3,12 @@ import type { Env } from '../core/env.js';
 import type { PlannedStep } from '../core/retry/plan.js';
 import type { StepSpec } from '../core/schedule/step-spec.js';
 import { appendOutputTail, type OutputTail } from '../core/run-record/record.js';
-import type { RunRecord, StepRecord } from '../core/run-record/schema.js';
+import type {
+  AttemptRecord,
+  NodeSummary,
+  RunRecord,
+  StepRecord,
+} from '../core/run-record/schema.js';
 import {
   configPathsFor,
   mergeNodeSummaries,
@@ -20,6 +25,7 @@ import type {
 } from '../ports/execution.js';
 import { carryFromParent } from './carry-forward.js';
 import { chooseFixAware } from './fix-aware.js';
+import { runAttempts, type AttemptResults } from './in-run-attempts.js';
 
 /** Everything one step needs from the run around it. */
 export interface StepContext {
@@ -33,6 +39,8 @@ export interface StepContext {
   readonly reporter: RunReporter;
   readonly signal: AbortSignal | undefined;
   readonly now: () => Date;
+  /** Waits before an in-run retry; returns early when the signal aborts. */
+  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
 /** A planned step that runs: its position, its plan and its schedule entry. */
@@ -44,7 +52,7 @@ export interface StepToRun {
 }
 
 /** A step's bounded output tail, with gh-retry's own notes in it. */
-interface StepLog {
+export interface StepLog {
   readonly tail: () => OutputTail;
   readonly append: (text: string) => void;
   readonly note: (message: string) => void;
@@ -66,8 +74,9 @@ function createStepLog(stepId: string, reporter: RunReporter): StepLog {
 }
 
 /**
- * Run one step: restore its state files, run it (again in place while `retries` allow), save the
- * files its tool leaves behind right away (the next step may overwrite them) and summarise them.
+ * Run one step: restore its state files, run it (again in its retry form while `retries` allow),
+ * save the files its tool leaves behind right away (the next step may overwrite them) and
+ * summarise them.
  */
 export async function executeStep(planned: StepToRun, context: StepContext): Promise<StepRecord> {
   const startedAt = context.now();
@@ -92,11 +101,13 @@ export async function executeStep(planned: StepToRun, context: StepContext): Pro
     tool: step.planned.tool,
     action: step.planned.action,
   });
-  const { result, attempts, durationMs } = await runAttempts({ step, context, log, successCodes });
+  const save = () => saveAndSummarise(step, context, log.note);
+  const outcome = await runAttempts({ step, context, log, successCodes, save });
+  const { result, durationMs, attemptLog } = outcome;
   const status =
     result === null || result.kind === 'cancelled'
       ? 'cancelled'
-      : isSuccess(result, successCodes)
+      : isSuccess(result, outcome.successCodes)
         ? 'success'
         : 'failed';
   const exitCode = result !== null && 'exitCode' in result ? result.exitCode : null;
@@ -107,84 +118,35 @@ export async function executeStep(planned: StepToRun, context: StepContext): Pro
     );
   }
   const rebuilt = fixAware?.record?.added.length ?? 0;
-  const results = carried ?? (await saveAndSummarise(step, context, log.note, rebuilt));
+  const results = carried ?? (await save());
+  const last = attemptLog.at(-1);
+  if (carried === null && last !== undefined) {
+    attemptLog[attemptLog.length - 1] = {
+      ...last,
+      nodes: results.nodes,
+      failedTests: results.failedTests,
+    };
+  }
   return {
     ...baseRecord(step, startedAt),
     status,
     exitCode,
     signal: result !== null && 'signal' in result ? result.signal : null,
-    attempts,
+    attempts: attemptLog.length,
     durationMs,
     state: results.state,
-    nodes: results.nodes,
+    nodes: carried === null ? mergedNodes(step, context, attemptLog, rebuilt) : results.nodes,
     failedTests: results.failedTests,
     ...(carried === null ? {} : { carriedFrom: carried.carriedFrom }),
     ...(fixAware?.record == null ? {} : { fixAware: fixAware.record }),
     outputTail: log.tail().text,
     outputTruncated: log.tail().truncated,
+    ...(attemptLog.length > 1 ? { attemptLog } : {}),
   };
-}
-
-/** Run the command, and again in place after a failure while the step's `retries` allow. */
-async function runAttempts(params: {
-  step: StepToRun;
-  context: StepContext;
-  log: StepLog;
-  successCodes: readonly number[];
-}): Promise<{ result: CommandResult | null; attempts: number; durationMs: number }> {
-  const { step, context, log, successCodes } = params;
-  const maxAttempts = 1 + step.spec.retries;
-  let result: CommandResult | null = null;
-  let attempts = 0;
-  let durationMs = 0;
-  while (attempts < maxAttempts && context.signal?.aborted !== true) {
-    attempts += 1;
-    if (attempts > 1) {
-      log.note(
-        `${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`,
-      );
-    }
-    const { index, total, planned } = step;
-    context.reporter.report({
-      kind: 'step-started',
-      step: planned,
-      index,
-      total,
-      attempt: attempts,
-    });
-    result = await context.runner.run({
-      command: planned.exec,
-      cwd: context.cwd,
-      env: context.env,
-      ...(context.signal === undefined ? {} : { signal: context.signal }),
-      onOutput: (chunk) => {
-        log.append(chunk.text);
-        context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
-      },
-    });
-    durationMs += result.durationMs;
-    if (result.kind === 'spawn-failed') log.note(`the command could not start: ${result.message}`);
-    if (isSuccess(result, successCodes) || result.kind === 'cancelled') break;
-  }
-  return { result, attempts, durationMs };
 }
 
 function isSuccess(result: CommandResult, successCodes: readonly number[]): boolean {
   return result.kind === 'exited' && successCodes.includes(result.exitCode);
-}
-
-function describeResult(result: CommandResult | null): string {
-  if (result === null) return 'not run';
-  switch (result.kind) {
-    case 'exited':
-      return `exited ${result.exitCode}`;
-    case 'killed':
-      return `killed by ${result.signal}`;
-    case 'cancelled':
-      return 'cancelled';
-    case 'spawn-failed':
-      return 'could not start';
-  }
 }
 
 async function restoreFiles(step: StepToRun, context: StepContext): Promise<boolean> {
@@ -200,15 +162,14 @@ async function saveAndSummarise(
   step: StepToRun,
   context: StepContext,
   note: (message: string) => void,
-  rebuilt: number,
-): Promise<Pick<StepRecord, 'state' | 'nodes' | 'failedTests'>> {
+): Promise<AttemptResults> {
   const { planned, spec } = step;
   const { env, workspace } = context;
   const config = await workspace.readWorkingFiles({ paths: configPathsFor({ step: spec, env }) });
   const refusal = stateRefusalFor({ step: spec, env, config });
   if (refusal !== null) note(refusal);
   const paths = statePathsFor({ step: spec, env, config });
-  if (paths.length === 0) return { state: [], nodes: null, failedTests: null };
+  if (paths.length === 0) return { state: [], nodes: null, failedTests: null, contents: new Map() };
   const saved = await context.workspace.saveState({
     stateRoot: context.stateRoot,
     stepId: planned.id,
@@ -227,16 +188,33 @@ async function saveAndSummarise(
     if (content !== undefined) files.set(entry.requested, content);
   }
   const summary = summariseStepState({ step: spec, files });
+  return { state, nodes: summary.nodes, failedTests: summary.failedTests, contents };
+}
+
+/**
+ * The step's dbt node picture over all its attempts, as a new-run retry merges: a `dbt retry`
+ * (the plan's, or an in-run attempt's) holds only the nodes it re-ran, so it is shown over the
+ * picture before it; an attempt as written replaces it.
+ */
+function mergedNodes(
+  step: StepToRun,
+  context: StepContext,
+  attemptLog: readonly AttemptRecord[],
+  rebuilt: number,
+): NodeSummary | null {
+  const { planned } = step;
   const parentNodes = context.parent?.record.steps.find((s) => s.id === planned.id)?.nodes ?? null;
-  // A dbt retry's run_results.json holds only the nodes it re-ran: show them over the parent's picture.
-  const nodes =
-    planned.action === 'retry' &&
-    planned.tool === 'dbt' &&
-    parentNodes !== null &&
-    summary.nodes !== null
-      ? mergeNodeSummaries(parentNodes, summary.nodes, rebuilt)
-      : summary.nodes;
-  return { state, nodes, failedTests: summary.failedTests };
+  let merged = planned.action === 'retry' && planned.tool === 'dbt' ? parentNodes : null;
+  for (const attempt of attemptLog) {
+    const resumes = attempt.form === 'tool-retry' && planned.tool === 'dbt';
+    // A fix-aware first attempt also rebuilt nodes that had succeeded in the parent.
+    const rebuiltHere = attempt.number === 1 ? rebuilt : 0;
+    merged =
+      resumes && merged !== null && attempt.nodes !== null
+        ? mergeNodeSummaries(merged, attempt.nodes, rebuiltHere)
+        : (attempt.nodes ?? (resumes ? merged : null));
+  }
+  return merged;
 }
 
 /**

@@ -120,8 +120,13 @@ describe('runSchedule', () => {
     const record = await execute(`steps:\n  - id: flaky\n    run: '${flaky}'\n    retries: 2\n`);
     expect(record.steps[0]).toMatchObject({ status: 'success', attempts: 3, exitCode: 0 });
     expect(record.steps[0]?.outputTail).toContain(
-      'try 1\n[gh-retry] exited 1; running it again (attempt 2 of 3)\ntry 2',
+      'try 1\n[gh-retry] attempt 1 exited 1; attempt 2 of 3 as written\ntry 2',
     );
+    expect(record.steps[0]?.attemptLog?.map((a) => [a.number, a.form, a.exitCode])).toEqual([
+      [1, 'as-written', 1],
+      [2, 'as-written', 1],
+      [3, 'as-written', 0],
+    ]);
   });
 
   it('gives up after the retries are used', async () => {

@@ -22,6 +22,7 @@ import type {
 } from '../ports/execution.js';
 import { keepFailures, keptFailure } from './kept-failures.js';
 import { baseRecord, executeStep, type StepContext } from './execute-step.js';
+import { abortableSleep } from './in-run-attempts.js';
 
 /** A first run of a schedule, or a retry executing a plan made from a parent run. */
 export type RunKind =
@@ -50,6 +51,8 @@ export interface RunScheduleParams {
   readonly signal?: AbortSignal;
   /** dbt nodes modified since the parent run: their pass in a retry is a fix, not a flake. */
   readonly modifiedNodes?: ReadonlySet<string>;
+  /** Waits before an in-run retry (`retry-delay`); a timer that stops early on abort by default. */
+  readonly sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
 const silent: RunReporter = { report: () => undefined };
@@ -75,6 +78,7 @@ export async function runSchedule(params: RunScheduleParams): Promise<RunRecord>
     reporter,
     signal: params.signal,
     now: () => clock.now(),
+    sleep: params.sleep ?? abortableSleep,
   };
   const steps: StepRecord[] = planned.map((p) => stepNotRun(p, specOf(specs, p), run));
   if (run.kind === 'retry') await keepFailures({ steps, parent: run.parent, params });

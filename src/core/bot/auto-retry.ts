@@ -1,8 +1,9 @@
-import { compilePattern } from './patterns.js';
-import { describePolicy } from './config.js';
-import type { PolicyMode, RetryConditions, RetryConfig, RetryPolicy } from './config.js';
+import { findConditionMatch } from '../retry/conditions.js';
+import { describePolicy, type PolicyMode, type RetryConfig, type RetryPolicy } from './config.js';
 import type { RunRecord, StepRecord } from '../run-record/schema.js';
 import { describeRepeatedFailure } from './same-failure.js';
+
+export { findConditionMatch };
 
 /** What to do after a run completed: dispatch an automatic retry, or not (and why). */
 export type AutoRetryDecision =
@@ -116,39 +117,6 @@ function matchPolicy(
   return hit === null
     ? { kind: 'miss', because: 'no failed step matches its conditions' }
     : { kind: 'match', because: hit };
-}
-
-/** The first failed-step fact that meets a condition, in words; null when none does. */
-export function findConditionMatch(
-  conditions: RetryConditions,
-  failedSteps: readonly StepRecord[],
-): string | null {
-  const output = compileAll(conditions.outputPatterns, 'regex');
-  const dbt = compileAll(conditions.dbtErrors, 'substring');
-  for (const step of failedSteps) {
-    if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
-      return `step ${step.id} exited ${step.exitCode}`;
-    }
-    const outputHit = output.find((p) => p.regex.test(step.outputTail));
-    if (outputHit) return `output of step ${step.id} matches ${outputHit.text}`;
-    for (const node of step.nodes?.failed ?? []) {
-      const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
-      if (dbtHit)
-        return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
-    }
-  }
-  return null;
-}
-
-function compileAll(
-  patterns: readonly string[],
-  style: 'regex' | 'substring',
-): { text: string; regex: RegExp }[] {
-  return patterns.flatMap((text) => {
-    const compiled = compilePattern(text, style);
-    // parseConfig rejects invalid patterns; one that still fails here simply never matches.
-    return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
-  });
 }
 
 /** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */

@@ -70,6 +70,14 @@ describe('parseConfigText', () => {
     );
   });
 
+  it('reports an alias without its anchor instead of throwing', () => {
+    const result = parseConfigText('*policies\n', { source: 'gh-retry.yml' });
+    expect(result.config).toEqual(DEFAULT_CONFIG);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^gh-retry\.yml: not valid YAML \(.*alias.*\); using the defaults$/s),
+    ]);
+  });
+
   it('refuses an oversized file', () => {
     expect(parseConfigText(`# ${'x'.repeat(70_000)}`).problems).toEqual([
       '.github/gh-retry.yml: larger than 64 KiB; using the defaults',

@@ -2,8 +2,9 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { PermissionLevel } from './authorize.js';
 import type { RetryMode } from '../retry/mode.js';
-import { parseDelay } from './duration.js';
-import { compilePattern, type PatternStyle } from './patterns.js';
+import { parseDelay } from '../retry/duration.js';
+import { conditionsSchema, type RetryConditions } from '../retry/conditions.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * `.github/gh-retry.yml`, shared by the App and the CLI:
@@ -32,12 +33,7 @@ export const CONFIG_FILE = '.github/gh-retry.yml';
 /** The hard cap of `max-attempts`; larger values are an error, not clamped. */
 export const MAX_ATTEMPTS_CAP = 10;
 
-/** Failure conditions of a policy; any single match counts. Empty lists mean "not used". */
-export interface RetryConditions {
-  readonly exitCodes: readonly number[];
-  readonly outputPatterns: readonly string[];
-  readonly dbtErrors: readonly string[];
-}
+export type { RetryConditions };
 
 /** The modes a policy may use. */
 export type PolicyMode = Extract<RetryMode, { kind: 'from-failure' } | { kind: 'all' }>;
@@ -98,36 +94,6 @@ const globList = (what: string) =>
     .min(1, `list at least one ${what}, or leave the key out to match all`)
     .max(50, `at most 50 ${what}s`);
 
-const patternList = (style: PatternStyle) =>
-  z
-    .array(
-      z.string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
-        const compiled = compilePattern(text, style);
-        if (compiled.kind === 'invalid')
-          ctx.addIssue({ code: 'custom', message: compiled.message });
-      }),
-      { error: 'must be a list of patterns' },
-    )
-    .min(1, 'list at least one pattern, or leave the key out')
-    .max(20, 'at most 20 patterns');
-
-const conditionsShape = {
-  'exit-codes': z
-    .array(
-      z
-        .number({ error: 'each exit code must be a number' })
-        .int('exit codes are whole numbers')
-        .min(0, 'exit codes are 0–255')
-        .max(255, 'exit codes are 0–255'),
-      { error: 'must be a list of exit codes' },
-    )
-    .min(1, 'list at least one exit code, or leave the key out')
-    .max(50, 'at most 50 exit codes')
-    .optional(),
-  'output-patterns': patternList('regex').optional(),
-  'dbt-errors': patternList('substring').optional(),
-};
-
 const delaySchema = z
   .union([z.number(), z.string()], {
     error: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
@@ -159,14 +125,7 @@ const policyShape = {
     .min(1, 'must be at least 1')
     .max(MAX_ATTEMPTS_CAP, `must be at most ${MAX_ATTEMPTS_CAP} (the hard cap)`)
     .default(2),
-  conditions: z
-    .strictObject(conditionsShape, { error: unknownKeys(Object.keys(conditionsShape)) })
-    .refine((c) => Object.values(c).some((v) => v !== undefined), {
-      message: 'set at least one of exit-codes, output-patterns, dbt-errors',
-      // Only for an otherwise valid mapping: an unknown key already says what is wrong.
-      when: (payload) => payload.issues.length === 0,
-    })
-    .optional(),
+  conditions: conditionsSchema.optional(),
   delay: delaySchema.default(0),
   'stop-on-same-failure': z.boolean({ error: 'must be true or false' }).default(false),
 };
@@ -231,7 +190,18 @@ export function parseConfigText(text: string, params?: { source?: string }): Con
       problems: [`${source}: not valid YAML (${error.message}); using the defaults`],
     };
   }
-  return parseConfig(doc.toJS({ maxAliasCount: 100 }), params);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    // An alias without its anchor (`*x`), or too many aliases: the YAML cannot be read as data.
+    const message = errorMessage(cause);
+    return {
+      config: DEFAULT_CONFIG,
+      problems: [`${source}: not valid YAML (${message}); using the defaults`],
+    };
+  }
+  return parseConfig(value, params);
 }
 
 function parsePolicies(
@@ -260,7 +230,6 @@ function parsePolicies(
 }
 
 function toPolicy(index: number, data: z.output<typeof policySchema>): RetryPolicy {
-  const c = data.conditions;
   return {
     index,
     name: data.name ?? null,
@@ -268,14 +237,7 @@ function toPolicy(index: number, data: z.output<typeof policySchema>): RetryPoli
     branches: data.branches ?? null,
     mode: { kind: data.mode },
     maxAttempts: data['max-attempts'],
-    conditions:
-      c === undefined
-        ? null
-        : {
-            exitCodes: c['exit-codes'] ?? [],
-            outputPatterns: c['output-patterns'] ?? [],
-            dbtErrors: c['dbt-errors'] ?? [],
-          },
+    conditions: data.conditions ?? null,
     delaySeconds: data.delay,
     stopOnSameFailure: data['stop-on-same-failure'],
   };

@@ -1,3 +1,4 @@
+import { describeAttempt } from '../retry/in-run.js';
 import { formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
 import { isRetryable } from '../run-record/record.js';
@@ -117,7 +118,10 @@ function describeWhatRan(step: StepRecord, link: (id: string) => string): string
         ? 'as written (setup)'
         : 'as written';
   const detail = describeOutcome(step);
-  return detail === '' ? how : `${how} (${detail})`;
+  const attempts = (step.attemptLog ?? []).map((attempt, _, all) =>
+    describeAttempt(attempt, all.length, step.tool),
+  );
+  return [detail === '' ? how : `${how} (${detail})`, ...attempts].join('<br>');
 }
 
 function retryFormName(step: StepRecord): string {

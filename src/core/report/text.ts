@@ -1,4 +1,5 @@
 import type { Plan } from '../retry/plan.js';
+import { describeAttempt } from '../retry/in-run.js';
 import { formatRetryMode } from '../retry/mode.js';
 import { isFailedNodeStatus } from '../tools/dbt-node-status.js';
 import type { Lineage, NodeSummary, RunRecord, StepRecord } from '../run-record/schema.js';
@@ -52,7 +53,7 @@ function detailRows(step: StepRecord): string[][] {
       '',
       '',
       '',
-      `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? ' (merged with the parent run)' : ''}`,
+      `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? mergedWith(step) : ''}`,
     ]);
     const failedCount = Object.entries(nodes.counts)
       .filter(([status]) => isFailedNodeStatus(status))
@@ -70,10 +71,20 @@ function detailRows(step: StepRecord): string[][] {
   if (step.failedTests !== null && step.failedTests.length > 0) {
     rows.push(['', '', '', `failed tests: ${listWithMore(step.failedTests)}`]);
   }
+  const attempts = step.attemptLog ?? [];
+  for (const attempt of attempts) {
+    rows.push(['', '', '', describeAttempt(attempt, attempts.length, step.tool)]);
+  }
   return rows;
 }
 
-/** A plain-text report of a run for a terminal: header, lineage, one row per step, what was flaky. */
+function mergedWith(step: StepRecord): string {
+  return step.action === 'retry'
+    ? ' (merged with the parent run)'
+    : ' (merged across its attempts)';
+}
+
+/** A plain-text report of a run for a terminal: header, lineage, and one row per step, what was flaky. */
 export function renderRunTable(record: RunRecord): string {
   const header = `Run ${record.id} (${record.name}): ${record.status} in ${formatDuration(record.durationMs)}`;
   const lines = [header, describeLineage(record.lineage)];
@@ -108,6 +119,7 @@ export function renderPlanTable(plan: Plan): string {
       step.reason,
     ],
     ...step.restore.map((file) => ['', '', `restores ${file.to}`, '']),
+    ...(step.inRunRetries === undefined ? [] : [['', '', `in-run: ${step.inRunRetries}`, '']]),
   ]);
   return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
 }

@@ -29,6 +29,8 @@ export interface PlannedStep {
   readonly tool: ToolName | null;
   /** A dbt retry that may rebuild nodes changed since the parent, decided when it runs. */
   readonly fixAware?: FixAwareForm;
+  /** The step's in-run retries in words, when it has `retries` ("up to 2 more attempts: …"). */
+  readonly inRunRetries?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeInRunRetries } from './in-run.js';
 import { PlanError } from '../errors.js';
 import type { Env } from '../env.js';
 import type { Plan, PlannedStep } from './plan.js';
@@ -192,6 +193,8 @@ function checkKnownSteps(steps: readonly StepInPlan[], ids: readonly string[]): 
 
 function planned(step: StepSpec, action: StepAction, reason: string): PlannedStep {
   const runs = action === 'setup' || action === 'run';
+  const tool = recogniseTool(step);
+  const inRunRetries = describeInRunRetries(step, tool);
   return {
     id: step.id,
     name: step.name,
@@ -200,7 +203,10 @@ function planned(step: StepSpec, action: StepAction, reason: string): PlannedSte
     exec: runs ? step.run : null,
     reason,
     restore: [],
-    tool: recogniseTool(step),
+    tool,
+    ...(inRunRetries === undefined || action === 'reuse' || action === 'skip'
+      ? {}
+      : { inRunRetries }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Schedule, StepSpec } from './step-spec.js';
+import type { InRunSettings } from './in-run-keys.js';
 import { assignStepIds, isSetupCommand } from './step-ids.js';
 
 /** A step as read from a schedule, before ids are assigned and defaults applied. */
@@ -14,6 +15,8 @@ export interface StepDraft {
   readonly state: readonly string[];
   /** `fix-aware: false` asks for exactly `dbt retry` (default true). */
   readonly fixAware?: boolean;
+  /** `retry-delay`, `attempt-timeout`, `retry-on`: each absent when not written. */
+  readonly inRun: InRunSettings;
 }
 
 /** A draft with every option at its default. */
@@ -27,6 +30,7 @@ export function defaultDraft(command: string): StepDraft {
     retries: 0,
     retryWith: null,
     state: [],
+    inRun: {},
   };
 }
 
@@ -42,6 +46,7 @@ export function buildSchedule(name: string, drafts: readonly StepDraft[]): Sched
       continueOnError: draft.continueOnError,
       retries: draft.retries,
       state: draft.state,
+      ...draft.inRun,
     };
     const withFix = draft.fixAware === false ? { ...step, fixAware: false } : step;
     return draft.retryWith === null ? withFix : { ...withFix, retryWith: draft.retryWith };

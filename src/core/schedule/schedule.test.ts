@@ -153,7 +153,7 @@ describe('parseScheduleFile', () => {
   });
 
   const ALLOWED =
-    'allowed: run, id, name, setup, continue-on-error, retries, retry-with, state, fix-aware';
+    'allowed: run, id, name, setup, continue-on-error, retries, retry-delay, attempt-timeout, retry-on, retry-with, state, fix-aware';
   it.each([
     [
       'steps:\n  - dbt run\n  - run: dbt test\n    retry: 3\n',
@@ -186,7 +186,7 @@ describe('parseScheduleFile', () => {
     ['steps:\n  - 42\n', 'schedule.yml:2: step 1 must be a command (a string) or a map with "run"'],
     [
       'steps:\n  - id: x\n',
-      `schedule.yml:2: step 1 has no "run"; every step needs the command to run (allowed keys: run, id, name, setup, continue-on-error, retries, retry-with, state, fix-aware)`,
+      `schedule.yml:2: step 1 has no "run"; every step needs the command to run (allowed keys: run, id, name, setup, continue-on-error, retries, retry-delay, attempt-timeout, retry-on, retry-with, state, fix-aware)`,
     ],
     [
       'steps:\n  - run: [a]\n',

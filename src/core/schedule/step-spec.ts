@@ -1,4 +1,5 @@
 /** A schedule and its steps, as the user wrote them (after defaults and id derivation). */
+import type { RetryConditions } from '../retry/conditions.js';
 
 /** One command of a schedule, as the user wrote it (after defaults and id derivation). */
 export interface StepSpec {
@@ -20,6 +21,20 @@ export interface StepSpec {
   readonly state: readonly string[];
   /** `fix-aware: false`: a dbt retry is exactly `dbt retry`, never rebuilding changed nodes. */
   readonly fixAware?: boolean;
+  /** Wait before each in-run retry; none when absent. */
+  readonly retryDelay?: RetryDelay;
+  /** Stop an attempt that runs longer than this many seconds; no limit when absent. */
+  readonly attemptTimeoutSeconds?: number;
+  /** Retry in the run only a failure that matches; any failure when absent. */
+  readonly retryOn?: RetryConditions;
+}
+
+/** The wait before in-run retry k (k = 1 for the second attempt): initial × factor^(k-1), at most max. */
+export interface RetryDelay {
+  readonly initialSeconds: number;
+  /** 1 for a fixed delay. */
+  readonly factor: number;
+  readonly maxSeconds: number;
 }
 
 /** An ordered list of commands with a name. */

@@ -3,6 +3,7 @@ import type { Schedule } from './step-spec.js';
 import { RECORD_LIMITS, safeRelativePath } from '../run-record/schema.js';
 import { ScheduleReader, isBoolean, isText } from './yaml-reader.js';
 import { buildSchedule, defaultDraft, type StepDraft } from './drafts.js';
+import { readInRunSettings } from './in-run-keys.js';
 import { STEP_ID_RULE, isValidStepId } from './step-ids.js';
 
 const TOP_KEYS = ['name', 'steps'] as const;
@@ -13,6 +14,9 @@ const STEP_KEYS = [
   'setup',
   'continue-on-error',
   'retries',
+  'retry-delay',
+  'attempt-timeout',
+  'retry-on',
   'retry-with',
   'state',
   'fix-aware',
@@ -26,8 +30,9 @@ const isRetries = (value: unknown): value is number =>
 
 /**
  * Parse a YAML schedule file: `name` (optional) and `steps`, each a command or a map with `run`,
- * `id`, `name`, `setup`, `continue-on-error`, `retries`, `retry-with`, `state` and `fix-aware`. Every problem is
- * a ScheduleError naming the file, the line and what is allowed.
+ * `id`, `name`, `setup`, `continue-on-error`, `retries` (with `retry-delay`, `attempt-timeout`,
+ * `retry-on`), `retry-with`, `state` and `fix-aware`. Every problem is a ScheduleError naming the
+ * file, the line and what is allowed.
  */
 export function parseScheduleFile(params: { text: string; fileName: string }): Schedule {
   const reader = new ScheduleReader(params.fileName);
@@ -91,16 +96,18 @@ function readStep(reader: ScheduleReader, item: unknown, number: number): StepDr
       `step ${number} has no "run"; every step needs the command to run (allowed keys: ${STEP_KEYS.join(', ')})`,
     );
   }
+  const retries = options.retries() ?? 0;
   const draft: StepDraft = {
     command,
     id: options.id(),
     name: options.text('name'),
     setup: options.boolean('setup'),
     continueOnError: options.boolean('continue-on-error') ?? false,
-    retries: options.retries() ?? 0,
+    retries,
     retryWith: options.command('retry-with'),
     state: options.state() ?? [],
     fixAware: options.boolean('fix-aware') ?? true,
+    inRun: readInRunSettings({ reader, pairs: options.pairs, where, retries }),
   };
   if (draft.state.length > 0 && draft.retryWith === null) {
     throw reader.fail(
@@ -115,7 +122,7 @@ function readStep(reader: ScheduleReader, item: unknown, number: number): StepDr
 class StepOptions {
   constructor(
     private readonly reader: ScheduleReader,
-    private readonly pairs: ReadonlyMap<string, Pair>,
+    readonly pairs: ReadonlyMap<string, Pair>,
     private readonly where: string,
   ) {}
 
