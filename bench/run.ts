@@ -68,7 +68,8 @@ function settingsFor(quick: boolean) {
       repetitions: number;
     }[],
     action: { steps: 20, slopeSteps: quick ? 5 : 100, repetitions: quick ? 1 : 5 },
-    planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
+    // Models with 4 tests each: 2,000 and 10,000 models are 10,000 and 50,000 nodes.
+    planning: { models: quick ? [100] : [2000, 10_000], repetitions: quick ? 1 : 5 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
   };

@@ -86,16 +86,24 @@ describe('the benchmark measures at a tiny size', () => {
     results.action = overhead;
   });
 
-  it('plans a retry of a stored dbt run in a fresh process and reads its peak memory', async () => {
+  it('plans a retry of a stored dbt build in a fresh process and reads its peak memory', async () => {
     const planning = await measureRetryPlanning({
       cli,
       dir: path.join(temp, 'planning'),
-      nodes: 100,
+      models: [40, 80],
       repetitions: 1,
     });
-    expect(planning.runResultsBytes).toBeGreaterThan(0);
-    expect(planning.samples).toHaveLength(1);
-    expect(planning.peakRssMb).toBeGreaterThanOrEqual(planning.rssBeforeMb);
+    expect(planning.sizes.map((p) => p.build)).toEqual([
+      // Model 37 fails (its 4 tests and the next 2 models with theirs are skipped); 1% of the tests fail.
+      { models: 40, tests: 160, nodes: 200, failed: 3, skipped: 14 },
+      { models: 80, tests: 320, nodes: 400, failed: 5, skipped: 14 },
+    ]);
+    for (const size of planning.sizes) {
+      expect(size.runResultsBytes).toBeGreaterThan(0);
+      expect(size.samples).toHaveLength(1);
+      expect(size.cliSamplesMs).toHaveLength(1);
+      expect(size.peakRssMb).toBeGreaterThanOrEqual(size.rssBeforeMb);
+    }
     results.planning = planning;
   });
 
