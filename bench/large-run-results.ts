@@ -62,9 +62,14 @@ function result(id: string, status: Status, kind: 'model' | 'test', name: string
   };
 }
 
-/** The results of the build, models in order, each followed by its tests. */
-export function largeRunResults(params: { models: number; testsPerModel: number }) {
+/** The results of the build, models in order, each followed by its tests; `passing` fails none. */
+export function largeRunResults(params: {
+  models: number;
+  testsPerModel: number;
+  passing?: boolean;
+}) {
   const { models, testsPerModel } = params;
+  const failing = params.passing !== true;
   const results: ReturnType<typeof result>[] = [];
   let failed = 0;
   let skipped = 0;
@@ -72,7 +77,7 @@ export function largeRunResults(params: { models: number; testsPerModel: number 
   let skipUntil = -1;
   for (let i = 0; i < models; i += 1) {
     const name = `model_${String(i).padStart(5, '0')}`;
-    const fails = i % 100 === 37;
+    const fails = failing && i % 100 === 37;
     const isSkipped = !fails && i <= skipUntil;
     if (fails) skipUntil = i + 2;
     const status: Status = fails ? 'error' : isSkipped ? 'skipped' : 'success';
@@ -82,7 +87,11 @@ export function largeRunResults(params: { models: number; testsPerModel: number 
     for (let t = 0; t < testsPerModel; t += 1) {
       const test = `test_${t}_${name}`;
       const testStatus: Status =
-        status !== 'success' ? 'skipped' : (i * testsPerModel + t) % 100 === 11 ? 'fail' : 'pass';
+        status !== 'success'
+          ? 'skipped'
+          : failing && (i * testsPerModel + t) % 100 === 11
+            ? 'fail'
+            : 'pass';
       if (testStatus === 'fail') failed += 1;
       if (testStatus === 'skipped') skipped += 1;
       results.push(result(`test.${PROJECT}.${test}.${i.toString(16)}`, testStatus, 'test', name));
@@ -120,16 +129,17 @@ function toPythonJson(value: unknown): string {
 
 /**
  * Put a `dbt` in `binDir` that writes `runResults` to `target/run_results.json` in its working
- * directory and exits 1, as a failed `dbt build` does; `--version` answers as dbt 1.11.
+ * directory and exits 1, as a failed `dbt build` does (0 with `exitCode: 0`); `--version`
+ * answers as dbt 1.11.
  */
-export function fakeDbt(params: { binDir: string; runResults: string }): void {
+export function fakeDbt(params: { binDir: string; runResults: string; exitCode?: 0 | 1 }): void {
   mkdirSync(params.binDir, { recursive: true });
   const script = path.join(params.binDir, 'dbt');
   writeFileSync(
     script,
     `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "Core:"; echo "  - installed: 1.11.16"; exit 0; fi\n` +
       `mkdir -p target && cp '${params.runResults}' target/run_results.json\n` +
-      `echo "Completed with errors"\nexit 1\n`,
+      `echo "Completed"\nexit ${params.exitCode ?? 1}\n`,
   );
   chmodSync(script, 0o755);
 }

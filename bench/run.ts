@@ -2,7 +2,7 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,suites,action,planning,
- * artifacts,app,queue` runs some sections.
+ * artifacts,record,app,queue` runs some sections.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { measureActionOverhead } from './action-overhead.js';
 import { measureAppCost } from './app-cost.js';
 import { measureAppQueue } from './app-queue.js';
 import { measureArtifactSizes } from './artifact-size.js';
+import { measureLargeRecordArtifact } from './large-record-artifact.js';
 import { snapshotBundles, type Bundles } from './bundles.js';
 import {
   measureDbtWorkSaved,
@@ -29,7 +30,16 @@ import {
 } from './test-suite-work-saved.js';
 import { REPO_ROOT } from './timed-process.js';
 
-const SECTIONS = ['work', 'suites', 'action', 'planning', 'artifacts', 'app', 'queue'] as const;
+const SECTIONS = [
+  'work',
+  'suites',
+  'action',
+  'planning',
+  'artifacts',
+  'record',
+  'app',
+  'queue',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions; `quick` is for checking the bench itself. */
@@ -67,9 +77,13 @@ function settingsFor(quick: boolean) {
       costMs: number;
       repetitions: number;
     }[],
-    action: { steps: 20, slopeSteps: quick ? 5 : 100, repetitions: quick ? 1 : 5 },
+    action: {
+      steps: quick ? [1, 3, 5] : [1, 20, 100],
+      repetitions: quick ? 1 : 5,
+    },
     // Models with 4 tests each: 2,000 and 10,000 models are 10,000 and 50,000 nodes.
     planning: { models: quick ? [100] : [2000, 10_000], repetitions: quick ? 1 : 5 },
+    largeArtifact: { models: quick ? 40 : 10_000 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
   };
@@ -179,6 +193,9 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
       actionDir: bundles.actionDir,
     }),
   );
+  const largeArtifact = await section('record', 'the record artifact of the largest run', () =>
+    measureLargeRecordArtifact({ bundles, ...settings.largeArtifact }),
+  );
   const app = await section('app', 'the App', async () => {
     if (bundles.app === null) throw new Error('dist/app/index.js is missing: run `npm run bundle`');
     return await measureAppCost({ ...settings.app, app: bundles.app });
@@ -186,7 +203,7 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const queue = await section('queue', 'the App behind Redis', () =>
     measureAppQueue(settings.queue),
   );
-  return { action, planning, app, queue, artifacts };
+  return { action, planning, app, queue, artifacts, largeArtifact };
 }
 
 async function main(): Promise<void> {
