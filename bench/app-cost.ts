@@ -70,7 +70,9 @@ function retryLatency(
   const reaction = at(REACTION_OPERATION);
   const dispatch = at(DISPATCH_OPERATION);
   if (sentAt === undefined || reaction === undefined || dispatch === undefined)
-    throw new Error('the /retry delivery, its reaction or its dispatch is missing from the log');
+    throw new Error(
+      `the /retry delivery (${sentAt ?? 'not sent'}), its reaction (${reaction ?? 'none'}) or its dispatch (${dispatch ?? 'none'}) is missing from the log of ${log.map((e) => e.operationId ?? e.path).join(', ')}`,
+    );
   return {
     reactionMs: Date.parse(reaction) - Date.parse(sentAt),
     dispatchMs: Date.parse(dispatch) - Date.parse(sentAt),
@@ -235,6 +237,9 @@ export async function measureAppCost(params: {
           });
         }),
       );
+      // The dispatch may follow the App's answer (its writes are spaced): wait for it, bounded.
+      for (let waited = 0; waited < 30_000 && gh.dispatches().length < i + 1; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       if (comment !== undefined)
         latencies.push(retryLatency(comment, gh.requests().slice(logStart)));
       if (gh.dispatches().length !== i + 1)
