@@ -28,9 +28,19 @@ export interface EventCost {
   readonly samples: readonly { readonly requests: number; readonly ms: number }[];
 }
 
+/** Time from the emulator sending a `/retry` delivery to the App's 👀 reaction and its dispatch. */
+export interface RetryLatency {
+  /** Medians, ms (from the delivery's send to each request in the emulator's log). */
+  readonly reactionMs: number;
+  readonly dispatchMs: number;
+  readonly samples: readonly { readonly reactionMs: number; readonly dispatchMs: number }[];
+}
+
 /** The App figures. */
 export interface AppCost {
   readonly retryComment: EventCost;
+  /** Absent from results written before it was measured. */
+  readonly retryLatency?: RetryLatency;
   readonly runCompleted: EventCost;
   /** Installation token requests over the whole measurement (Probot caches the token). */
   readonly tokenRequests: number;
@@ -47,6 +57,27 @@ export interface AppCost {
 const REPO = 'bench/app';
 const WORKFLOW = '.github/workflows/nightly.yml';
 const TOKEN_OPERATION = 'apps/create-installation-access-token';
+const REACTION_OPERATION = 'reactions/create-for-issue-comment';
+const DISPATCH_OPERATION = 'actions/create-workflow-dispatch';
+
+/** From the delivery's send to the App's first reaction and its dispatch, in a slice of the log. */
+function retryLatency(
+  fired: { deliveries: readonly { event: string; sentAt: string | undefined }[] },
+  log: readonly RequestLogEntry[],
+): { reactionMs: number; dispatchMs: number } {
+  const sentAt = fired.deliveries.find((d) => d.event === 'issue_comment')?.sentAt;
+  const at = (operation: string) => log.find((e) => e.operationId === operation)?.at;
+  const reaction = at(REACTION_OPERATION);
+  const dispatch = at(DISPATCH_OPERATION);
+  if (sentAt === undefined || reaction === undefined || dispatch === undefined)
+    throw new Error(
+      `the /retry delivery (${sentAt ?? 'not sent'}), its reaction (${reaction ?? 'none'}) or its dispatch (${dispatch ?? 'none'}) is missing from the log of ${log.map((e) => e.operationId ?? e.path).join(', ')}`,
+    );
+  return {
+    reactionMs: Date.parse(reaction) - Date.parse(sentAt),
+    dispatchMs: Date.parse(dispatch) - Date.parse(sentAt),
+  };
+}
 
 function failedRecord(runId: number): string {
   const id = `${runId}-1`;
@@ -170,6 +201,7 @@ export async function measureAppCost(params: {
       tokens: number;
     }[] = [];
     const comments: typeof completed = [];
+    const latencies: { reactionMs: number; dispatchMs: number }[] = [];
     for (let i = 0; i < params.samples; i += 1) {
       const pull = gh.addPullRequest({ repo: REPO, head: `feature-${i}` });
       const fired = await gh.fire({
@@ -192,17 +224,24 @@ export async function measureAppCost(params: {
           await gh.idle();
         }),
       );
+      const logStart = gh.requests().length;
+      let comment: Awaited<ReturnType<GitHubEmulator['fire']>> | undefined;
       comments.push(
-        await timed(gh, actors, () =>
-          gh.fire({
+        await timed(gh, actors, async () => {
+          comment = await gh.fire({
             kind: 'issue_comment',
             repo: REPO,
             issue: pull.number,
             body: '/retry',
             user: 'mona',
-          }),
-        ),
+          });
+        }),
       );
+      // The dispatch may follow the App's answer (its writes are spaced): wait for it, bounded.
+      for (let waited = 0; waited < 30_000 && gh.dispatches().length < i + 1; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      if (comment !== undefined)
+        latencies.push(retryLatency(comment, gh.requests().slice(logStart)));
       if (gh.dispatches().length !== i + 1)
         throw new Error(
           `/retry on pull request ${pull.number} dispatched nothing:\n${server.output().slice(-2000)}`,
@@ -211,6 +250,11 @@ export async function measureAppCost(params: {
     const throughput = await measureThroughput(gh, server.url, app.webhookSecret, params);
     return {
       retryComment: summarise(comments),
+      retryLatency: {
+        reactionMs: median(latencies.map((l) => l.reactionMs)),
+        dispatchMs: median(latencies.map((l) => l.dispatchMs)),
+        samples: latencies,
+      },
       runCompleted: summarise(completed),
       tokenRequests: [...completed, ...comments].reduce((sum, s) => sum + s.tokens, 0),
       throughput,

@@ -14,6 +14,8 @@ import { planFromParent } from '../src/execution/plan-from-parent.js';
 /** What the child prints. */
 export interface PlanningSample {
   readonly planningMs: number;
+  /** CPU time (user + system) of the same span. */
+  readonly planningCpuMs: number;
   /** Resident set size before planning (the runtime and loaded modules). */
   readonly rssBeforeBytes: number;
   /** The process's peak resident set size (`getrusage` maxrss), planning included. */
@@ -28,6 +30,7 @@ if (storeRoot === undefined || runId === undefined || workDir === undefined) {
 }
 const rssBeforeBytes = process.memoryUsage().rss;
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const parent = await createFsRunStore({ root: storeRoot, clock: systemClock }).loadRun(runId);
 const schedule = await readSchedule({}, workDir);
 const plan = await planFromParent({
@@ -38,8 +41,10 @@ const plan = await planFromParent({
   env: process.env,
 });
 const planningMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuStarted);
 const sample: PlanningSample = {
   planningMs,
+  planningCpuMs: (cpu.user + cpu.system) / 1000,
   rssBeforeBytes,
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
   retriedSteps: plan.steps.filter((step) => step.action === 'retry').length,

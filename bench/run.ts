@@ -2,8 +2,8 @@
  * `npm run bench`: measures what a retry saves and what gh-retry costs, every figure in this
  * run, side by side; prints the tables and writes bench/results.json. `--quick` runs tiny sizes
  * (a check that the bench works, not figures to quote); `--only work,real-dbt,suites,inrun,action,
- * planning,artifacts,app,queue,fixaware,store` runs some sections (`real-dbt` and `fixaware` run
- * real dbt; `inrun` is a transient dbt failure recovered three ways, on the dbt emulator).
+ * planning,artifacts,record,app,queue,fixaware,store` runs some sections (`real-dbt` and `fixaware`
+ * run real dbt; `inrun` is a transient dbt failure recovered three ways, on the dbt emulator).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { measureAppQueue } from './app-queue.js';
 import { RECOVERIES, measureInRunRetry } from './in-run-retry.js';
 import { measureArtifactSizes } from './artifact-size.js';
 import { measureFixAware } from './fix-aware.js';
+import { measureLargeRecordArtifact } from './large-record-artifact.js';
 import { snapshotBundles, type Bundles } from './bundles.js';
 import {
   measureDbtWorkSaved,
@@ -43,6 +44,7 @@ const SECTIONS = [
   'action',
   'planning',
   'artifacts',
+  'record',
   'app',
   'queue',
   'fixaware',
@@ -89,8 +91,13 @@ function settingsFor(quick: boolean) {
     realDbt: quick
       ? { models: 20, rows: 1000, faults: 1, repetitions: 1, startupRepetitions: 1 }
       : { models: 100, rows: 100_000, faults: 2, repetitions: 1, startupRepetitions: 2 },
-    action: { steps: 20, slopeSteps: quick ? 5 : 100, repetitions: quick ? 1 : 5 },
-    planning: { nodes: quick ? 500 : 10_000, repetitions: quick ? 1 : 5 },
+    action: {
+      steps: quick ? [1, 3, 5] : [1, 20, 100],
+      repetitions: quick ? 1 : 5,
+    },
+    // Models with 4 tests each: 2,000 and 10,000 models are 10,000 and 50,000 nodes.
+    planning: { models: quick ? [100] : [2000, 10_000], repetitions: quick ? 1 : 5 },
+    largeArtifact: { models: quick ? 40 : 10_000 },
     app: { samples: quick ? 1 : 5, deliveries: quick ? 50 : 1000, concurrency: 8 },
     queue: { deliveries: quick ? 10 : 200, concurrency: 8 },
     store: { runs: quick ? 50 : 2000, repetitions: quick ? 1 : 5 },
@@ -209,6 +216,9 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
       actionDir: bundles.actionDir,
     }),
   );
+  const largeArtifact = await section('record', 'the record artifact of the largest run', () =>
+    measureLargeRecordArtifact({ bundles, ...settings.largeArtifact }),
+  );
   const app = await section('app', 'the App', async () => {
     if (bundles.app === null) throw new Error('dist/app/index.js is missing: run `npm run bundle`');
     return await measureAppCost({ ...settings.app, app: bundles.app });
@@ -243,7 +253,18 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
       return measured;
     },
   );
-  return { realDbt, action, planning, app, queue, artifacts, fixAware, store, inRun };
+  return {
+    realDbt,
+    action,
+    planning,
+    app,
+    queue,
+    artifacts,
+    largeArtifact,
+    fixAware,
+    store,
+    inRun,
+  };
 }
 
 async function main(): Promise<void> {

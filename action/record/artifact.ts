@@ -11,7 +11,7 @@ import {
   slugifyArtifactKey,
 } from '../../src/core/run-record/artifact.js';
 import { toGitHubRunInfo, type GitHubContext } from '../github-context.js';
-import { POST_STATE_KEYS } from './post-state.js';
+import { PENDING_UPLOADS_VARIABLE, pendingUploads, POST_STATE_KEYS } from './post-state.js';
 import type { RecordArtifactClient } from './artifact-client.js';
 import { uploadRecordFolder } from './upload.js';
 import * as core from '@actions/core';
@@ -78,6 +78,7 @@ export async function openRecordArtifact(params: {
   core.saveState(POST_STATE_KEYS.folder, folder.dir);
   core.saveState(POST_STATE_KEYS.artifact, artifactName);
   core.saveState(POST_STATE_KEYS.retention, params.retention);
+  markUpload(artifactName, 'add');
   return { folder, artifactName, key, name };
 }
 
@@ -110,16 +111,24 @@ export async function uploadRecordArtifact(params: {
   if (outcome.kind === 'exists' && params.ifExists === 'fail') {
     // Post must not upload this attempt's record over (or instead of) the other step's.
     core.saveState(POST_STATE_KEYS.uploaded, 'name-taken');
+    markUpload(artifact.artifactName, 'remove');
     throw new ArtifactNameTakenError(
       `This run already has an artifact "${artifact.artifactName}": give each gh-retry step of a job, and each leg of a matrix, its own "name" input`,
     );
   }
   core.saveState(POST_STATE_KEYS.uploaded, 'true');
+  markUpload(artifact.artifactName, 'remove');
   core.info(
     outcome.kind === 'exists'
       ? `The run record artifact "${artifact.artifactName}" is already uploaded`
       : `Uploaded the run record as artifact "${artifact.artifactName}" (${outcome.files} files)`,
   );
+}
+
+/** Add the artifact to the job's pending uploads (post must run if this process dies), or remove it. */
+function markUpload(artifactName: string, change: 'add' | 'remove'): void {
+  const current = process.env[PENDING_UPLOADS_VARIABLE];
+  core.exportVariable(PENDING_UPLOADS_VARIABLE, pendingUploads(current, artifactName, change));
 }
 
 /** Read back the record main left in its folder. */

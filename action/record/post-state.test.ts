@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPostState, POST_STATE_KEYS } from './post-state.js';
+import { pendingUploads, readPostState, POST_STATE_KEYS } from './post-state.js';
 
 const folder = '/runner/_temp/gh-retry/gh-retry-nightly-1/8-1';
 const saved = (values: Partial<Record<keyof typeof POST_STATE_KEYS, string>>) =>
@@ -41,5 +41,21 @@ describe('readPostState', () => {
         retentionDays: days,
       },
     });
+  });
+});
+
+describe('the pending uploads that make post run', () => {
+  it('adds an artifact once and removes only that one', () => {
+    const one = pendingUploads(undefined, 'gh-retry-nightly-1', 'add');
+    expect(one).toBe('gh-retry-nightly-1');
+    const two = pendingUploads(
+      pendingUploads(one, 'gh-retry-a b,c-1', 'add'),
+      'gh-retry-a b,c-1',
+      'add',
+    );
+    expect(two).toBe('gh-retry-nightly-1,gh-retry-a%20b%2Cc-1');
+    expect(pendingUploads(two, 'gh-retry-nightly-1', 'remove')).toBe('gh-retry-a%20b%2Cc-1');
+    expect(pendingUploads(one, 'gh-retry-nightly-1', 'remove')).toBe('');
+    expect(pendingUploads('', 'gh-retry-other-1', 'remove')).toBe('');
   });
 });

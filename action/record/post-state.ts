@@ -11,6 +11,24 @@ export const POST_STATE_KEYS = {
   uploaded: 'record-uploaded',
 } as const;
 
+/**
+ * The job variable (GITHUB_ENV) naming the record artifacts whose upload is not done yet, comma
+ * separated and URI-encoded. action.yml's `post-if` starts the post step only when the job did not
+ * succeed or this is not empty, so a run whose main uploaded its record starts no post process.
+ */
+export const PENDING_UPLOADS_VARIABLE = 'GH_RETRY_PENDING_UPLOADS';
+
+/** The pending list with `artifactName` added (`add`) or removed. */
+export function pendingUploads(
+  current: string | undefined,
+  artifactName: string,
+  change: 'add' | 'remove',
+): string {
+  const name = encodeURIComponent(artifactName);
+  const others = (current ?? '').split(',').filter((entry) => entry !== '' && entry !== name);
+  return (change === 'add' ? [...others, name] : others).join(',');
+}
+
 /** What post needs to finish main's job: the run folder and the artifact it becomes. */
 export interface PendingUpload {
   readonly artifactName: string;

@@ -71,31 +71,43 @@ describe('the benchmark measures at a tiny size', () => {
     results.suites = suites;
   });
 
-  it('times the Action bundle and a shell script in the emulator, with the record upload', async () => {
-    const overhead = await measureActionOverhead({
-      bundles,
-      steps: 2,
-      slopeSteps: 3,
-      repetitions: 1,
-    });
-    expect(overhead.samples['action-n']).toHaveLength(1);
-    expect(overhead.actionMs).toBeGreaterThan(0);
-    expect(overhead.shellMs).toBeGreaterThan(0);
-    expect(Number.isFinite(overhead.uploadMs)).toBe(true);
+  it('times the Action bundle against a shell step and upload-artifact in the emulator', async () => {
+    const overhead = await measureActionOverhead({ bundles, steps: [1, 2, 3], repetitions: 1 });
+    expect(overhead.sizes.map((size) => size.steps)).toEqual([1, 2, 3]);
+    for (const size of overhead.sizes) {
+      expect(size.actionMs).toBeGreaterThan(0);
+      expect(size.shellMs).toBeGreaterThan(0);
+      // The baseline's upload process ran (and uploaded: its span below is measured).
+      expect(size.uploadMs).toBeGreaterThan(0);
+      // A successful run whose main uploaded its record starts no post process (action.yml post-if).
+      expect(size.postRuns).toBe(0);
+    }
+    expect(overhead.samples['action-large']).toHaveLength(1);
+    expect(Number.isFinite(overhead.recordUploadMs)).toBe(true);
+    expect(Number.isFinite(overhead.baselineUploadSpanMs)).toBe(true);
     expect(Number.isFinite(overhead.overheadPerStepMs)).toBe(true);
+    expect(Number.isFinite(overhead.bashPerStepMs)).toBe(true);
     results.action = overhead;
   });
 
-  it('plans a retry of a stored dbt run in a fresh process and reads its peak memory', async () => {
+  it('plans a retry of a stored dbt build in a fresh process and reads its peak memory', async () => {
     const planning = await measureRetryPlanning({
       cli,
       dir: path.join(temp, 'planning'),
-      nodes: 100,
+      models: [40, 80],
       repetitions: 1,
     });
-    expect(planning.runResultsBytes).toBeGreaterThan(0);
-    expect(planning.samples).toHaveLength(1);
-    expect(planning.peakRssMb).toBeGreaterThanOrEqual(planning.rssBeforeMb);
+    expect(planning.sizes.map((p) => p.build)).toEqual([
+      // Model 37 fails (its 4 tests and the next 2 models with theirs are skipped); 1% of the tests fail.
+      { models: 40, tests: 160, nodes: 200, failed: 3, skipped: 14 },
+      { models: 80, tests: 320, nodes: 400, failed: 5, skipped: 14 },
+    ]);
+    for (const size of planning.sizes) {
+      expect(size.runResultsBytes).toBeGreaterThan(0);
+      expect(size.samples).toHaveLength(1);
+      expect(size.cliSamplesMs).toHaveLength(1);
+      expect(size.peakRssMb).toBeGreaterThanOrEqual(size.rssBeforeMb);
+    }
     results.planning = planning;
   });
 
@@ -117,6 +129,10 @@ describe('the benchmark measures at a tiny size', () => {
     expect(app.retryComment.operations).toMatchObject({ 'actions/create-workflow-dispatch': 1 });
     expect(app.runCompleted.operations).toMatchObject({ 'checks/create': 1 });
     expect(app.throughput).toMatchObject({ deliveries: 20, accepted: 20 });
+    // The 👀 reaction comes before the dispatch, both after the delivery was sent.
+    const [latency] = app.retryLatency?.samples ?? [];
+    expect(latency?.reactionMs).toBeGreaterThanOrEqual(0);
+    expect(latency?.dispatchMs).toBeGreaterThanOrEqual(latency?.reactionMs ?? Infinity);
     results.app = app;
   });
 
@@ -149,6 +165,7 @@ describe('the benchmark measures at a tiny size', () => {
       expect.arrayContaining([
         expect.stringMatching(/^dbt 20 models: retry runs failed \+ skipped/),
         '/retry costs ≤ 6 API requests',
+        'Action per step ≤ `bash -c` + 2 ms',
         'Redis: workflow_run.completed of an unrelated run ≤ 1 request',
         'Redis: workflow_run.completed of a gh-retry run ≤ 6 requests',
       ]),

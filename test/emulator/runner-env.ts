@@ -12,6 +12,8 @@ import { fullName, type RepoRecord, type RunRecord } from './state.js';
 export interface ActionMetadata {
   readonly main: string;
   readonly post: string | undefined;
+  /** `runs.post-if` (evaluated as-is, with the status functions); absent means `always()`. */
+  readonly postIf: string | undefined;
   readonly inputDefaults: Readonly<Record<string, string>>;
 }
 
@@ -24,7 +26,7 @@ export function readActionMetadata(directory: string): ActionMetadata {
     text = readFileSync(join(directory, 'action.yaml'), 'utf8');
   }
   const document = parse(text) as {
-    runs?: { main?: unknown; post?: unknown };
+    runs?: { main?: unknown; post?: unknown; 'post-if'?: unknown };
     inputs?: Record<string, { default?: unknown } | null>;
   };
   if (typeof document.runs?.main !== 'string')
@@ -37,6 +39,7 @@ export function readActionMetadata(directory: string): ActionMetadata {
   return {
     main: join(directory, document.runs.main),
     post: typeof document.runs.post === 'string' ? join(directory, document.runs.post) : undefined,
+    postIf: typeof document.runs['post-if'] === 'string' ? document.runs['post-if'] : undefined,
     inputDefaults: Object.fromEntries(defaults),
   };
 }

@@ -22,6 +22,8 @@ export interface DeliveryRecord {
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly redelivery: boolean;
+  /** When the emulator sent it (ISO time; after the App's earlier deliveries were answered). */
+  sentAt: string | undefined;
   /** HTTP status the target answered (or the handler returned); undefined while in flight. */
   status: number | undefined;
   error: string | undefined;
@@ -139,6 +141,7 @@ export class WebhookService {
       body: params.body,
       headers,
       redelivery: params.redelivery,
+      sentAt: undefined,
       status: undefined,
       error: undefined,
       done: Promise.resolve(),
@@ -153,6 +156,7 @@ export class WebhookService {
 
   private async send(app: AppRecord, delivery: DeliveryRecord): Promise<void> {
     const target = app.target;
+    delivery.sentAt = new Date().toISOString();
     try {
       if (!target) {
         delivery.error = 'the App has no webhook target';

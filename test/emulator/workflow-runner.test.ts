@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type GitHubEmulator } from './index.js';
@@ -174,4 +177,35 @@ describe('workflow runner', () => {
     expect(Buffer.byteLength(job?.summary ?? '')).toBe(1024 * 1024);
     expect(job?.annotations).toEqual([]);
   });
+
+  it.each([
+    { postIf: "!success() || env.PENDING != ''", exitCode: '0', runsPost: false },
+    { postIf: "!success() || env.PENDING != ''", exitCode: '1', runsPost: true },
+    { postIf: "env.FROM_MAIN == 'yes'", exitCode: '0', runsPost: true },
+    { postIf: '${{ failure() }}', exitCode: '0', runsPost: false },
+  ])(
+    'starts post only when runs.post-if holds ($postIf, main exits $exitCode)',
+    async ({ postIf, exitCode, runsPost }) => {
+      const action = mkdtempSync(path.join(tmpdir(), 'post-if-action-'));
+      try {
+        copyFileSync(fixture('job-step.mjs'), path.join(action, 'main.mjs'));
+        copyFileSync(fixture('job-post.mjs'), path.join(action, 'post.mjs'));
+        writeFileSync(
+          path.join(action, 'action.yml'),
+          `name: post-if\nruns:\n  using: node24\n  main: main.mjs\n  post: post.mjs\n  post-if: ${JSON.stringify(postIf)}\n`,
+        );
+        gh.onWorkflow('.github/workflows/nightly.yml', {
+          action,
+          inputs: { 'exit-code': exitCode },
+        });
+        const runId = await gh.startRun({ repo: 'acme/data', workflow: 'nightly.yml' });
+        await gh.waitForRun(runId, { status: 'completed' });
+        const [job] = gh.jobResults(runId);
+        expect(job?.main?.exitCode).toBe(Number(exitCode));
+        expect(job?.post !== undefined).toBe(runsPost);
+      } finally {
+        rmSync(action, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -16,6 +16,7 @@ import {
   type RunnerEnvParams,
 } from './runner-env.js';
 import { summaryTooLarge } from './limits.js';
+import { evaluateExpression, type JobStatus } from './expressions.js';
 import { parseFileCommands } from './runner-files.js';
 import type { Permissions, RunRecord } from './state.js';
 
@@ -249,15 +250,25 @@ async function runJob(
     };
   };
   const mainResult = cancelled.requested ? undefined : await step(main, {}, cancelled);
-  // The post entry runs even after a cancel (`post-if: always()`), with main's state and GITHUB_ENV.
+  // The post entry runs when `runs.post-if` holds (default `always()`: even after a cancel),
+  // evaluated against the job's status with main's GITHUB_ENV; it gets main's state.
+  const exported = await readCommands(paths.env);
   const postEnv = {
-    ...(await readCommands(paths.env)),
+    ...exported,
     ...Object.fromEntries(
       Object.entries(mainResult?.state ?? {}).map(([key, value]) => [`STATE_${key}`, value]),
     ),
   };
-  const postResult =
-    mainResult && post ? await step(post, postEnv, { requested: false }) : undefined;
+  const jobStatus: JobStatus = cancelled.requested
+    ? 'cancelled'
+    : mainResult?.exitCode !== 0
+      ? 'failure'
+      : 'success';
+  const runPost =
+    mainResult !== undefined &&
+    post !== undefined &&
+    postCondition(metadata?.postIf, jobStatus, { ...(spec.env ?? {}), ...exported });
+  const postResult = runPost ? await step(post, postEnv, { requested: false }) : undefined;
   const failed =
     mainResult?.exitCode !== 0 || (postResult !== undefined && postResult.exitCode !== 0);
   return {
@@ -272,6 +283,18 @@ async function runJob(
     workspace: paths.workspace,
     eventPath: paths.eventPath,
   };
+}
+
+/** Whether `runs.post-if` holds: evaluated as-is (no implicit `success() &&`), truthy as in Actions. */
+function postCondition(
+  postIf: string | undefined,
+  status: JobStatus,
+  env: Readonly<Record<string, string>>,
+): boolean {
+  if (postIf === undefined) return true;
+  const expression = postIf.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1');
+  const value = evaluateExpression(expression, { env }, { status });
+  return value !== false && value !== 0 && value !== '' && value !== null;
 }
 
 function withoutEnv(result: StepResult & { env: Record<string, string> }): StepResult {
