@@ -84,6 +84,14 @@ describe('detectFlaky across a chain', () => {
     expect(found.size).toBe(0);
   });
 
+  it('names nothing when a fix-aware retry rebuilt nodes changed since the parent', () => {
+    const fixed = {
+      ...retryDbt,
+      fixAware: { added: ['model.p.c'], parentRun: 'r-1', reason: 'model c changed since run r-1' },
+    };
+    expect(detectFlaky({ record: retryRun(fixed), parent: parentRun(parentDbt) }).size).toBe(0);
+  });
+
   it('does not count a node the retry skipped, or a step that was carried or cut short', () => {
     const skipped = {
       ...retryDbt,

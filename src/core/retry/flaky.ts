@@ -44,8 +44,11 @@ export function detectFlaky(input: FlakyInput): Map<string, FlakyEntry[]> {
   for (const step of record.steps) {
     if (!ranHere(step)) continue;
     const parentStep = parentSteps.get(step.id);
+    // A fix-aware retry that rebuilt nodes found the project changed since the parent (even on the
+    // same commit, with uncommitted edits): a pass there may be the fix, so nothing is a flake.
+    const changed = (step.fixAware?.added.length ?? 0) > 0;
     const entries = [
-      ...(sameCommit && parentStep !== undefined
+      ...(sameCommit && !changed && parentStep !== undefined
         ? acrossChain({ step, parentStep, parentId: parent.id, modified })
         : []),
       ...withinStep(step, record.id),
