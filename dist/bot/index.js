@@ -15856,36 +15856,7 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
-;// CONCATENATED MODULE: ./lib/src/core/workflow-path.js
-/**
- * The workflow file of a run, from the forms GitHub writes it in: a run's REST `path`
- * (`.github/workflows/x.yml`, `.github/workflows/x.yml@main`,
- * `owner/repo/.github/workflows/x.yml@refs/heads/main`) and `GITHUB_WORKFLOW_REF` (always
- * `owner/repo/<path>@<ref>`). One normaliser, so a parent run and the retry run compare equal.
- */
-/** Where the ref starts: the first `@` after a `.yml`/`.yaml` name (a ref may hold `@` too), else the first `@`. */
-function refStart(text) {
-    const afterYaml = /\.ya?ml@/i.exec(text);
-    if (afterYaml !== null)
-        return afterYaml.index + afterYaml[0].length - 1;
-    return text.indexOf('@');
-}
-/** The text without its `@ref`, and without a leading `<repository>/` (in any case). */
-function workflowPathOf(text, repository) {
-    const at = refStart(text);
-    const withoutRef = at === -1 ? text : text.slice(0, at);
-    const prefix = `${repository}/`;
-    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
-        ? withoutRef.slice(prefix.length)
-        : withoutRef;
-}
-/** Whether `text` names a workflow of `repository` with its `owner/repo/` prefix (as `GITHUB_WORKFLOW_REF` does). */
-function namesRepository(text, repository) {
-    return text.toLowerCase().startsWith(`${repository}/`.toLowerCase());
-}
-//# sourceMappingURL=workflow-path.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/client.js
-
 
 
 
@@ -15942,35 +15913,6 @@ async function orNullOn404(read) {
             return null;
         throw error;
     }
-}
-/** A REST run as the Action's reads need it. */
-function toWorkflowRunInfo(data) {
-    return {
-        id: data.id,
-        attempt: data.run_attempt ?? 1,
-        runNumber: data.run_number,
-        repository: data.repository.full_name,
-        workflowPath: workflowPathOf(data.path, data.repository.full_name),
-        status: data.status,
-        conclusion: data.conclusion,
-        htmlUrl: data.html_url,
-        displayTitle: data.display_title,
-        headSha: data.head_sha,
-        headBranch: data.head_branch,
-        event: data.event,
-    };
-}
-/** A REST run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
-function toBotWorkflowRun(data) {
-    return {
-        ...toWorkflowRunInfo(data),
-        workflowId: data.workflow_id,
-        workflowName: data.name ?? data.path,
-        headRepository: data.head_repository?.full_name ?? null,
-        createdAt: data.created_at,
-        updatedAt: data.updated_at,
-        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
-    };
 }
 //# sourceMappingURL=client.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-checks.js
@@ -16592,7 +16534,73 @@ function answeringFrom(octokit, params) {
     };
 }
 //# sourceMappingURL=bot-config.js.map
+;// CONCATENATED MODULE: ./lib/src/core/workflow-path.js
+/**
+ * The workflow file of a run, from the forms GitHub writes it in: a run's REST `path`
+ * (`.github/workflows/x.yml`, `.github/workflows/x.yml@main`,
+ * `owner/repo/.github/workflows/x.yml@refs/heads/main`) and `GITHUB_WORKFLOW_REF` (always
+ * `owner/repo/<path>@<ref>`). One normaliser, so a parent run and the retry run compare equal.
+ */
+/** Where the ref starts: the first `@` after a `.yml`/`.yaml` name (a ref may hold `@` too), else the first `@`. */
+function refStart(text) {
+    const afterYaml = /\.ya?ml@/i.exec(text);
+    if (afterYaml !== null)
+        return afterYaml.index + afterYaml[0].length - 1;
+    return text.indexOf('@');
+}
+/** The text without its `@ref`, and without a leading `<repository>/` (in any case). */
+function workflowPathOf(text, repository) {
+    const at = refStart(text);
+    const withoutRef = at === -1 ? text : text.slice(0, at);
+    const prefix = `${repository}/`;
+    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
+        ? withoutRef.slice(prefix.length)
+        : withoutRef;
+}
+/** Whether `text` names a workflow of `repository` with its `owner/repo/` prefix (as `GITHUB_WORKFLOW_REF` does). */
+function namesRepository(text, repository) {
+    return text.toLowerCase().startsWith(`${repository}/`.toLowerCase());
+}
+//# sourceMappingURL=workflow-path.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/workflow-run.js
+/**
+ * A workflow run as GitHub describes it (the REST API and the `workflow_run` webhook payload share
+ * the shape), mapped once to what the Action and the bot read, with the one workflow-path
+ * normaliser.
+ */
+
+/** A run as the Action's reads need it. */
+function toWorkflowRunInfo(data) {
+    return {
+        id: data.id,
+        attempt: data.run_attempt ?? 1,
+        runNumber: data.run_number,
+        repository: data.repository.full_name,
+        workflowPath: workflowPathOf(data.path, data.repository.full_name),
+        status: data.status,
+        conclusion: data.conclusion,
+        htmlUrl: data.html_url,
+        displayTitle: data.display_title,
+        headSha: data.head_sha,
+        headBranch: data.head_branch,
+        event: data.event,
+    };
+}
+/** A run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
+function toBotWorkflowRun(data) {
+    return {
+        ...toWorkflowRunInfo(data),
+        workflowId: data.workflow_id,
+        workflowName: data.name ?? data.path,
+        headRepository: data.head_repository?.full_name ?? null,
+        createdAt: data.created_at,
+        updatedAt: data.updated_at,
+        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
+    };
+}
+//# sourceMappingURL=workflow-run.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-runs.js
+
 
 
 /**
@@ -16700,6 +16708,7 @@ function restBotRuns(octokit) {
 }
 //# sourceMappingURL=bot-runs.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/runs.js
+
 
 /** Read a response body, stopping as soon as it passes `maxBytes`. */
 async function readBounded(response, maxBytes) {
@@ -17493,11 +17502,12 @@ function parseRetryTitle(displayTitle) {
 /**
  * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
  * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
- * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
+ * its title per RETRY_RUN_NAME. A cancelled candidate is no retry. The shell lists the parent workflow's `workflow_dispatch` runs
  * created since the parent finished and checks again right before dispatching.
  */
 function findExistingRetry(params) {
     const found = params.candidates.find((c) => c.runId !== params.parentRunId &&
+        c.cancelled !== true &&
         (c.recordParentRunId === params.parentRunId ||
             parseRetryTitle(c.displayTitle) === params.parentRunId));
     return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
@@ -17672,6 +17682,14 @@ class errors_RunRecordError extends errors_UserError {
 /** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
 class errors_PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
     name = 'PlanError';
+}
+/** The message of anything thrown: an Error's message, else the value as text. */
+function errors_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** The stack of anything thrown when it has one (for errors nobody expected), else its message. */
+function errorStack(error) {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -27229,9 +27247,9 @@ function iso_duration(params) {
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/schema.js
 
 /** The run record version this build writes and reads. */
-const RUN_RECORD_VERSION = 1;
+const schema_RUN_RECORD_VERSION = 1;
 /** The `kind` marker every run record carries, so a stray JSON file is never taken for one. */
-const RUN_RECORD_KIND = 'gh-retry/run-record';
+const schema_RUN_RECORD_KIND = 'gh-retry/run-record';
 /** Hard bounds that keep an untrusted record cheap to read. */
 const schema_RECORD_LIMITS = {
     /** Bytes of a serialised record. */
@@ -27255,9 +27273,15 @@ const safeRelativePath = schemas_string()
     !p.includes('\0') &&
     !/^[A-Za-z]:/.test(p) &&
     p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), { message: 'must be a relative path without "..", "." or empty segments' });
+/** Overall status of a run. */
+const runStatus = schemas_enum(['success', 'failed', 'cancelled']);
+/** Step statuses in a run record. */
 const stepStatus = schemas_enum(['success', 'failed', 'skipped', 'reused', 'cancelled']);
+/** What the plan does with one step (the `action` of `plan --json`). */
 const stepAction = schemas_enum(['setup', 'run', 'retry', 'reuse', 'skip']);
+/** Tools with a retry form. */
 const toolName = schemas_enum(['dbt', 'pytest', 'playwright', 'custom']);
+/** What started a run. */
 const trigger = schemas_enum(['comment', 'check', 'dispatch', 'policy', 'rerun', 'cli', 'local']);
 /** A retry mode as stored: `from-failure`, `all`, `from STEP`, `only A,B`. */
 const retryModeSchema = discriminatedUnion('kind', [
@@ -27292,6 +27316,41 @@ const savedStateFile = object({
     bytes: schemas_number().int().nonnegative(),
     sha256: schemas_string().regex(/^[0-9a-f]{64}$/),
 });
+/** How an in-run attempt ran its command: as written, in the tool's retry form, or `retry-with`. */
+const attemptForm = schemas_enum(['as-written', 'tool-retry', 'retry-with']);
+/** One in-run attempt of a step (a step with `retries: N` runs up to N + 1 of them). */
+const attemptRecord = object({
+    /** 1 for the first attempt. */
+    number: schemas_number().int().positive(),
+    /** The command line this attempt ran. */
+    executed: schema_text,
+    form: attemptForm,
+    exitCode: schemas_number().int().nullable(),
+    signal: schema_text.nullable(),
+    startedAt: isoTime.nullable(),
+    durationMs: schemas_number().nonnegative(),
+    /** The dbt node picture of this attempt alone (not merged), when the tool wrote one. */
+    nodes: nodeSummarySchema.nullable(),
+    /** Tests this attempt left failing (pytest / Playwright), when the tool reported them. */
+    failedTests: array(schema_text).max(schema_RECORD_LIMITS.maxNodeIds).nullable(),
+});
+/** A node or test that failed and then passed with no change to the code in between. */
+const flakyEntry = object({
+    /** The dbt unique_id or the test id as the tool names it. */
+    id: schema_text,
+    kind: schemas_enum(['node', 'test']),
+    /** Where it failed: the run id and the attempt number within that run's step. */
+    failedIn: object({ run: schema_text, attempt: schemas_number().int().positive() }),
+    /** The error message of that failure, when the tool gave one. */
+    message: schemas_string().max(schema_RECORD_LIMITS.maxStringLength).nullable(),
+});
+/** What a fix-aware dbt retry rebuilt besides the nodes `dbt retry` re-runs, and why. */
+const fixAwareRecord = object({
+    /** Node ids dbt listed: changed since `parentRun`, on the way to a failed or skipped node. */
+    added: array(schema_text).max(schema_RECORD_LIMITS.maxNodeIds),
+    parentRun: schema_text,
+    reason: schema_text,
+});
 const stepRecord = object({
     id: schema_text,
     name: schema_text,
@@ -27325,8 +27384,15 @@ const stepRecord = object({
     /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
     failedTests: array(schema_text).max(schema_RECORD_LIMITS.maxNodeIds).nullable(),
     state: array(savedStateFile).max(schema_RECORD_LIMITS.maxStateFilesPerStep),
+    // Fix-aware dbt retry (issue 14).
+    /** Set when a dbt retry also rebuilt nodes changed since the parent. */
+    fixAware: fixAwareRecord.nullable().optional(),
     outputTail: schemas_string().max(schema_RECORD_LIMITS.maxOutputTail),
     outputTruncated: schemas_boolean(),
+    /** Each in-run attempt, in order, when the step ran more than once (absent in older records). */
+    attemptLog: array(attemptRecord).max(11).optional(),
+    /** What this step showed to be flaky (absent when nothing was, and in older records). */
+    flaky: array(flakyEntry).max(schema_RECORD_LIMITS.maxNodeIds).optional(),
 });
 const lineageSchema = object({
     /** The run this one retried; null for a first run. */
@@ -27353,11 +27419,11 @@ const githubSchema = object({
 });
 /** The versioned JSON document of one run. */
 const schema_runRecordSchema = object({
-    kind: literal(RUN_RECORD_KIND),
-    version: literal(RUN_RECORD_VERSION),
+    kind: literal(schema_RUN_RECORD_KIND),
+    version: literal(schema_RUN_RECORD_VERSION),
     id: schema_text,
     name: schema_text,
-    status: schemas_enum(['success', 'failed', 'cancelled']),
+    status: runStatus,
     /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
     nothingToRetry: schemas_boolean(),
     startedAt: isoTime,
@@ -27372,7 +27438,42 @@ const schema_runRecordSchema = object({
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/record.js
 
 
-
+/**
+ * A new run record: the one constructor, so the kind, the version, the duration and the length
+ * bounds hold for every record gh-retry writes (a finished run, a placeholder, a stand-in parent).
+ */
+function newRunRecord(params) {
+    const finishedAt = params.finishedAt ?? params.startedAt;
+    return {
+        kind: RUN_RECORD_KIND,
+        version: RUN_RECORD_VERSION,
+        id: params.id,
+        name: clipText(params.name),
+        status: params.status,
+        nothingToRetry: params.nothingToRetry ?? false,
+        startedAt: params.startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: Math.max(0, finishedAt.getTime() - params.startedAt.getTime()),
+        git: params.git,
+        github: params.github,
+        lineage: params.lineage,
+        steps: (params.steps ?? []).map(clipStep),
+    };
+}
+/** Text cut to the record's string bound, marked with an ellipsis when cut. */
+function clipText(text) {
+    const max = RECORD_LIMITS.maxStringLength;
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function clipStep(step) {
+    return {
+        ...step,
+        name: clipText(step.name),
+        command: clipText(step.command),
+        executed: step.executed === null ? null : clipText(step.executed),
+        reason: clipText(step.reason),
+    };
+}
 /** How many schema problems a message lists before "+N more". */
 const MAX_LISTED_ISSUES = 3;
 /**
@@ -27390,7 +27491,7 @@ function parseRunRecord(text, params = {}) {
         data = JSON.parse(text);
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errors_errorMessage(error);
         throw new errors_RunRecordError(`${source} is not valid JSON (${reason}); retry every step instead (mode all)`);
     }
     checkKindAndVersion(data, source);
@@ -27432,18 +27533,18 @@ function appendOutputTail(tail, chunk, max = RECORD_LIMITS.maxOutputTail) {
 }
 function checkKindAndVersion(data, source) {
     const record = typeof data === 'object' && data !== null ? data : null;
-    if (record?.['kind'] !== RUN_RECORD_KIND) {
-        throw new errors_RunRecordError(`${source} is not a gh-retry run record (expected "kind": "${RUN_RECORD_KIND}"); retry every step instead (mode all)`);
+    if (record?.['kind'] !== schema_RUN_RECORD_KIND) {
+        throw new errors_RunRecordError(`${source} is not a gh-retry run record (expected "kind": "${schema_RUN_RECORD_KIND}"); retry every step instead (mode all)`);
     }
     const version = record['version'];
     if (typeof version !== 'number' || !Number.isInteger(version)) {
         throw new errors_RunRecordError(`${source} has no record version; retry every step instead (mode all)`);
     }
-    if (version > RUN_RECORD_VERSION) {
-        throw new errors_RunRecordError(`${source} was written by a newer gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — update gh-retry, or retry every step instead (mode all)`);
+    if (version > schema_RUN_RECORD_VERSION) {
+        throw new errors_RunRecordError(`${source} was written by a newer gh-retry (record version ${version}); this build reads version ${schema_RUN_RECORD_VERSION} — update gh-retry, or retry every step instead (mode all)`);
     }
-    if (version < RUN_RECORD_VERSION) {
-        throw new errors_RunRecordError(`${source} was written by an older gh-retry (record version ${version}); this build reads version ${RUN_RECORD_VERSION} — retry every step instead (mode all)`);
+    if (version < schema_RUN_RECORD_VERSION) {
+        throw new errors_RunRecordError(`${source} was written by an older gh-retry (record version ${version}); this build reads version ${schema_RUN_RECORD_VERSION} — retry every step instead (mode all)`);
     }
 }
 function summariseIssues(issues) {
@@ -27607,6 +27708,21 @@ function endWithinBytes(text, max) {
 const INLINE_TEXT_MAX = 300;
 /** GitHub's limit for a check run's `output.summary` and for a comment body. */
 const MARKDOWN_LIMIT = 65_535;
+/**
+ * GitHub's limit for one step's job summary (`GITHUB_STEP_SUMMARY`): past 1 MiB the runner drops
+ * the step's whole summary ("upload aborted, supports content up to a size of 1024k").
+ */
+const JOB_SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Below this much room, a summary would say nothing useful: better none, and a warning. */
+const MIN_SUMMARY_ROOM = 1024;
+/**
+ * The bytes a report may take in a step summary that already holds `usedBytes` (what the step's
+ * commands wrote to it), or null when too little room is left for one.
+ */
+function summaryRoom(usedBytes) {
+    const room = Math.min(MARKDOWN_LIMIT, JOB_SUMMARY_LIMIT - usedBytes - 2);
+    return room < MIN_SUMMARY_ROOM ? null : room;
+}
 /** One icon per step or run status, for every report. */
 const STATUS_ICONS = {
     success: '✅',
@@ -27654,7 +27770,7 @@ function login(name) {
 }
 /** Untrusted text as an inline code span on one line. */
 function code(text) {
-    const clean = oneLine(text, INLINE_TEXT_MAX);
+    const clean = markdown_oneLine(text, INLINE_TEXT_MAX);
     const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     return clean.startsWith('`') || clean.endsWith('`') || longest > 0
@@ -27663,12 +27779,12 @@ function code(text) {
 }
 /** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
 function plain(text, max = INLINE_TEXT_MAX) {
-    return oneLine(text, max)
+    return markdown_oneLine(text, max)
         .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
         .replace(/@/g, '@\u2060');
 }
 /** Text on one line (whitespace runs become one space), cut to `max` characters with `…`. */
-function oneLine(text, max) {
+function markdown_oneLine(text, max) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
@@ -27681,6 +27797,236 @@ function fitNewest(text, max = MARKDOWN_LIMIT) {
     return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
 }
 //# sourceMappingURL=markdown.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/patterns.js
+/** Condition patterns of `.github/gh-retry.yml` (`output-patterns`, `dbt-errors`), compiled safely. */
+/** Longest pattern in `output-patterns` / `dbt-errors`. */
+const MAX_PATTERN_LENGTH = 200;
+/**
+ * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
+ * stateful) is always a regular expression;
+ * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
+ * exponential time on a crafted output tail.
+ */
+function compilePattern(text, style) {
+    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
+        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
+    }
+    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
+    if (slashed === null && style === 'substring') {
+        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
+    }
+    const body = slashed?.[1] ?? text;
+    const flags = slashed?.[2] ?? '';
+    if (!/^[imsu]*$/.test(flags))
+        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
+    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
+        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
+    }
+    try {
+        return { kind: 'ok', regex: new RegExp(body, flags) };
+    }
+    catch (error) {
+        return {
+            kind: 'invalid',
+            message: `not a valid regular expression (${error.message})`,
+        };
+    }
+}
+//# sourceMappingURL=patterns.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/conditions.js
+/**
+ * Failure conditions, one grammar for the bot's retry policies (`conditions:` in
+ * `.github/gh-retry.yml`) and a schedule step's in-run retries (`retry-on:`):
+ *
+ *   exit-codes: [1]                                   # exit code of the failed command
+ *   output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on its output tail
+ *   dbt-errors: ["deadlock", "/could not serialize/i"]    # failed dbt node messages: substring or /regex/flags
+ *
+ * Any single match counts; a key left out is not used.
+ */
+
+
+/** The keys of a conditions mapping. */
+const CONDITION_KEYS = ['exit-codes', 'output-patterns', 'dbt-errors'];
+const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
+    const compiled = compilePattern(text, style);
+    if (compiled.kind === 'invalid')
+        ctx.addIssue({ code: 'custom', message: compiled.message });
+}), { error: 'must be a list of patterns' })
+    .min(1, 'list at least one pattern, or leave the key out')
+    .max(20, 'at most 20 patterns');
+const conditionsShape = {
+    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
+        .int('exit codes are whole numbers')
+        .min(0, 'exit codes are 0–255')
+        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
+        .min(1, 'list at least one exit code, or leave the key out')
+        .max(50, 'at most 50 exit codes')
+        .optional(),
+    'output-patterns': patternList('regex').optional(),
+    'dbt-errors': patternList('substring').optional(),
+};
+/** A conditions mapping: unknown keys name the allowed ones; at least one key must be set. */
+const conditionsSchema = strictObject(conditionsShape, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${CONDITION_KEYS.join(', ')}`
+        : 'must be a mapping',
+})
+    .refine((c) => Object.values(c).some((v) => v !== undefined), {
+    message: `set at least one of ${CONDITION_KEYS.join(', ')}`,
+    // Only for an otherwise valid mapping: an unknown key already says what is wrong.
+    when: (payload) => payload.issues.length === 0,
+})
+    .transform((c) => ({
+    exitCodes: c['exit-codes'] ?? [],
+    outputPatterns: c['output-patterns'] ?? [],
+    dbtErrors: c['dbt-errors'] ?? [],
+}));
+/** The first failure fact that meets a condition, in words; null when none does. */
+function findConditionMatch(conditions, failures) {
+    const output = compileAll(conditions.outputPatterns, 'regex');
+    const dbt = compileAll(conditions.dbtErrors, 'substring');
+    for (const step of failures) {
+        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
+            return `step ${step.id} exited ${step.exitCode}`;
+        }
+        const outputHit = output.find((p) => p.regex.test(step.outputTail));
+        if (outputHit)
+            return `output of step ${step.id} matches ${outputHit.text}`;
+        for (const node of step.nodes?.failed ?? []) {
+            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
+            if (dbtHit)
+                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
+        }
+    }
+    return null;
+}
+/** The conditions in one line, as written: `exit-codes 2, 3; dbt-errors "timeout"`. */
+function conditions_describeConditions(conditions) {
+    const parts = [
+        ...(conditions.exitCodes.length > 0 ? [`exit-codes ${conditions.exitCodes.join(', ')}`] : []),
+        ...(conditions.outputPatterns.length > 0
+            ? [`output-patterns ${conditions.outputPatterns.map((p) => JSON.stringify(p)).join(', ')}`]
+            : []),
+        ...(conditions.dbtErrors.length > 0
+            ? [`dbt-errors ${conditions.dbtErrors.map((p) => JSON.stringify(p)).join(', ')}`]
+            : []),
+    ];
+    return parts.join('; ');
+}
+function compileAll(patterns, style) {
+    return patterns.flatMap((text) => {
+        const compiled = compilePattern(text, style);
+        // The readers reject invalid patterns; one that still fails here simply never matches.
+        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
+    });
+}
+//# sourceMappingURL=conditions.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/duration.js
+/** Durations in configuration: seconds, or "90s", "5m", "1h" (a retry policy's `delay`, a step's `retry-delay`). */
+/** The longest `delay`: one hour. */
+const MAX_DELAY_SECONDS = 3600;
+/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
+function parseDelay(value) {
+    return parseSeconds(value, MAX_DELAY_SECONDS);
+}
+/** Whole seconds from 0 to `max` written as a number or a duration; null otherwise. */
+function parseSeconds(value, max) {
+    const seconds = typeof value === 'number' ? value : parseDuration(value);
+    return Number.isInteger(seconds) && seconds >= 0 && seconds <= max ? seconds : null;
+}
+/** A number of seconds the way it is written in configuration: `45s`, `2m`, `1h`, `90s`. */
+function duration_formatSeconds(seconds) {
+    if (seconds >= 3600 && seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds >= 60 && seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+function parseDuration(text) {
+    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
+    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
+}
+//# sourceMappingURL=duration.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/in-run.js
+
+
+/** Seconds to wait before in-run retry `retry` (1 before the second attempt): bounded by the cap. */
+function inRunDelaySeconds(delay, retry) {
+    if (delay === undefined)
+        return 0;
+    const grown = delay.initialSeconds * delay.factor ** Math.max(0, retry - 1);
+    return Math.min(delay.maxSeconds, Math.round(grown));
+}
+/** The name of a tool's retry form, as reports show it. */
+function toolRetryFormName(tool) {
+    switch (tool) {
+        case 'dbt':
+            return 'dbt retry';
+        case 'pytest':
+            return 'pytest --last-failed';
+        case 'playwright':
+            return 'playwright test --last-failed';
+        case 'custom':
+            return 'its retry-with command';
+        case null:
+            return 'retry form';
+    }
+}
+/** A step's in-run retries for the plan, or undefined when it has none. */
+function describeInRunRetries(step, tool) {
+    if (step.retries === 0 && step.attemptTimeoutSeconds === undefined)
+        return undefined;
+    const parts = [];
+    if (step.retries > 0) {
+        const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
+        const form = tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
+        parts.push(`${more} ${form}`);
+    }
+    const { retryDelay, attemptTimeoutSeconds, retryOn } = step;
+    if (retryDelay !== undefined)
+        parts.push(describeDelay(retryDelay));
+    if (attemptTimeoutSeconds !== undefined) {
+        parts.push(`each attempt stopped after ${formatSeconds(attemptTimeoutSeconds)}`);
+    }
+    if (retryOn !== undefined)
+        parts.push(`only on ${describeConditions(retryOn)}`);
+    return parts.join('; ');
+}
+function describeDelay(delay) {
+    if (delay.factor === 1 || delay.initialSeconds === delay.maxSeconds) {
+        return `${formatSeconds(delay.initialSeconds)} between attempts`;
+    }
+    return `waits ${formatSeconds(delay.initialSeconds)}, ×${delay.factor} each time up to ${formatSeconds(delay.maxSeconds)}`;
+}
+/** One attempt in a line: `attempt 2 of 3: dbt retry (6 nodes) exit 0`. */
+function describeAttempt(attempt, total, tool) {
+    const form = attempt.form === 'as-written'
+        ? 'as written'
+        : attempt.form === 'retry-with'
+            ? 'retry-with'
+            : toolRetryFormName(tool);
+    const work = describeWork(attempt);
+    const end = attempt.exitCode !== null
+        ? `exit ${attempt.exitCode}`
+        : attempt.signal === null
+            ? 'did not finish'
+            : `stopped by ${attempt.signal}`;
+    return `attempt ${attempt.number} of ${total}: ${form}${work === '' ? '' : ` (${work})`} ${end}`;
+}
+function describeWork(attempt) {
+    if (attempt.nodes !== null) {
+        const count = nodeCount(attempt.nodes);
+        return `${count} node${count === 1 ? '' : 's'}`;
+    }
+    const failed = attempt.failedTests?.length ?? 0;
+    return failed > 0 ? `${failed} failed test${failed === 1 ? '' : 's'}` : '';
+}
+function nodeCount(nodes) {
+    return Object.values(nodes.counts).reduce((sum, count) => sum + count, 0);
+}
+//# sourceMappingURL=in-run.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-node-status.js
 /** dbt node statuses (run_results.json `status`) that count as failed: listed with their message and counted as failed in reports. */
 const FAILED_NODE_STATUSES = [
@@ -27694,6 +28040,170 @@ function isFailedNodeStatus(status) {
     return FAILED_NODE_STATUSES.includes(status);
 }
 //# sourceMappingURL=dbt-node-status.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/flaky.js
+
+/** The record with each step's `flaky` list filled (left out where nothing was flaky). */
+function markFlaky(input) {
+    const found = detectFlaky(input);
+    if (found.size === 0)
+        return input.record;
+    return {
+        ...input.record,
+        steps: input.record.steps.map((step) => {
+            const flaky = found.get(step.id);
+            return flaky === undefined ? step : { ...step, flaky };
+        }),
+    };
+}
+/** Flaky entries by step id; steps with none are absent. */
+function detectFlaky(input) {
+    const { record, parent } = input;
+    const modified = input.modified ?? new Set();
+    const sameCommit = parent !== null && record.git.sha !== null && record.git.sha === parent.git.sha;
+    const parentSteps = new Map((parent?.steps ?? []).map((step) => [step.id, step]));
+    const found = new Map();
+    for (const step of record.steps) {
+        if (!ranHere(step))
+            continue;
+        const parentStep = parentSteps.get(step.id);
+        // A fix-aware retry that rebuilt nodes found the project changed since the parent (even on the
+        // same commit, with uncommitted edits): a pass there may be the fix, so nothing is a flake.
+        const changed = (step.fixAware?.added.length ?? 0) > 0;
+        const entries = [
+            ...(sameCommit && !changed && parentStep !== undefined
+                ? acrossChain({ step, parentStep, parentId: parent.id, modified })
+                : []),
+            ...withinStep(step, record.id),
+        ];
+        const unique = dedupe(entries).slice(0, RECORD_LIMITS.maxNodeIds);
+        if (unique.length > 0)
+            found.set(step.id, unique);
+    }
+    return found;
+}
+/** Every flaky entry of a record with its step, in step order. */
+function flaky_listFlaky(record) {
+    return record.steps.flatMap((step) => (step.flaky ?? []).map((entry) => ({ step: step.id, entry })));
+}
+/** A step that ran its command in this run and finished (not reused, carried or cut short). */
+function ranHere(step) {
+    return (step.executed !== null &&
+        step.carriedFrom == null &&
+        (step.status === 'success' || step.status === 'failed'));
+}
+function acrossChain(params) {
+    const { step, parentStep, parentId, modified } = params;
+    // A failure the parent only carried from an earlier run may be from another commit.
+    if (!ranHere(parentStep) || parentStep.status !== 'failed')
+        return [];
+    const failedIn = { run: parentId, attempt: lastAttempt(parentStep) };
+    const nodes = (parentStep.nodes?.failed ?? [])
+        .filter((node) => !modified.has(node.id) && nodePassed(node.id, step))
+        .map((node) => ({ id: node.id, kind: 'node', failedIn, message: node.message }));
+    const tests = (parentStep.failedTests ?? [])
+        .filter((test) => testPassed(test, step))
+        .map((test) => ({ id: test, kind: 'test', failedIn, message: null }));
+    return [...nodes, ...tests];
+}
+function withinStep(step, runId) {
+    const log = step.attemptLog ?? [];
+    const entries = [];
+    for (const [index, attempt] of log.entries()) {
+        const later = log.slice(index + 1);
+        const failedIn = { run: runId, attempt: attempt.number };
+        const nextNodes = later.find((a) => a.nodes !== null);
+        for (const node of attempt.nodes?.failed ?? []) {
+            if (nextNodes !== undefined && nodePassed(node.id, nextNodes))
+                entries.push({ id: node.id, kind: 'node', failedIn, message: node.message });
+        }
+        const nextTests = later.find((a) => a.failedTests !== null || a.exitCode === 0);
+        for (const test of attempt.failedTests ?? []) {
+            if (nextTests !== undefined && testPassed(test, nextTests))
+                entries.push({ id: test, kind: 'test', failedIn, message: null });
+        }
+    }
+    return entries;
+}
+/** Ran and neither failed nor was skipped in a later picture of the same selection. */
+function nodePassed(id, later) {
+    const { nodes } = later;
+    if (nodes === null)
+        return false;
+    return !nodes.failed.some((node) => node.id === id) && !nodes.skipped.includes(id);
+}
+function testPassed(id, later) {
+    return later.failedTests === null ? later.exitCode === 0 : !later.failedTests.includes(id);
+}
+function lastAttempt(step) {
+    return step.attemptLog?.at(-1)?.number ?? Math.max(1, step.attempts);
+}
+/** The first entry per node or test: the earliest failure is the one worth naming. */
+function dedupe(entries) {
+    const seen = new Set();
+    return entries.filter((entry) => {
+        const key = `${entry.kind}\0${entry.id}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+//# sourceMappingURL=flaky.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/flaky-report.js
+
+
+/**
+ * What a run showed to be flaky (a node or test that failed, then passed on the same code), for
+ * every report: the job summary and check run (Markdown), `gh-retry show` (text) and the bot's
+ * `/retry` outcome line. Always bounded: the first few, then "+N more".
+ */
+/** Flaky nodes and tests a summary or check run names before "+N more". */
+const LISTED_FLAKY = 20;
+/** Flaky nodes and tests a one-line outcome (reply, terminal) names before "+N more". */
+const LISTED_FLAKY_INLINE = 5;
+/** The Markdown section of a run summary; '' when nothing was flaky. */
+function renderFlakySection(record, link) {
+    const all = flaky_listFlaky(record);
+    if (all.length === 0)
+        return '';
+    const items = all.slice(0, LISTED_FLAKY).map(({ step, entry }) => {
+        const message = entry.message === null ? '' : `: ${code(markdown_oneLine(entry.message, 200))}`;
+        return `- ${code(entry.id)} (${entry.kind}, step ${code(step)}) failed in ${where(entry, link)}${message}, then passed`;
+    });
+    const more = all.length - items.length;
+    return [
+        `### Flaky (${all.length})`,
+        'Failed, then passed on the same code: worth fixing, not just retrying.',
+        [...items, ...(more > 0 ? [`- +${more} more`] : [])].join('\n'),
+    ].join('\n\n');
+}
+/** Flaky ids as inline code, "+N more" past the first few: `` `a`, `b` +3 more``. */
+function renderFlakyInline(record) {
+    const all = flaky_listFlaky(record);
+    const shown = all.slice(0, LISTED_FLAKY_INLINE).map(({ entry }) => code(entry.id));
+    const more = all.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
+}
+/** Plain-text lines for a terminal: one per flaky node or test, bounded. */
+function describeFlakyLines(record) {
+    const all = listFlaky(record);
+    if (all.length === 0)
+        return [];
+    const lines = all.slice(0, LISTED_FLAKY).map(({ step, entry }) => {
+        const message = entry.message === null ? '' : `: ${oneLine(entry.message, 120)}`;
+        return `  ${entry.id} (${entry.kind}, step ${step}) failed in ${entry.failedIn.run} attempt ${entry.failedIn.attempt}${message}`;
+    });
+    const more = all.length - lines.length;
+    return [
+        `flaky (failed, then passed on the same code): ${all.length}`,
+        ...lines,
+        ...(more > 0 ? [`  +${more} more`] : []),
+    ];
+}
+function where(entry, link) {
+    return `${link(entry.failedIn.run)}, attempt ${entry.failedIn.attempt}`;
+}
+//# sourceMappingURL=flaky-report.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/text-table.js
 /** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
 function renderTextTable(headers, rows) {
@@ -27730,6 +28240,8 @@ function truncateText(text, max) {
 
 
 
+
+
 /**
  * GitHub-flavoured Markdown for one run: the Action's job summary and the App's check run.
  * Everything taken from a record is untrusted: it is shown in code spans or escaped, so it cannot
@@ -27737,13 +28249,14 @@ function truncateText(text, max) {
  */
 /** Failed nodes or tests named per step before "+N more". */
 const LISTED_FAILURES_PER_STEP = 20;
-/** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
+/** The report of one run: status, steps, what was flaky, failed nodes and tests, lineage, how to retry. */
 function renderRunSummary(params) {
     const { record } = params;
     const link = (recordId) => runLabel(recordId, params.runUrl);
     const head = [renderHeader(record), ...renderContext(record, link)].join('\n\n');
     const body = [
         renderStepsTable(record, link),
+        renderFlakySection(record, link),
         renderFailedNodes(record),
         renderFailedTests(record),
     ];
@@ -27817,7 +28330,8 @@ function describeWhatRan(step, link) {
             ? 'as written (setup)'
             : 'as written';
     const detail = describeOutcome(step);
-    return detail === '' ? how : `${how} (${detail})`;
+    const attempts = (step.attemptLog ?? []).map((attempt, _, all) => describeAttempt(attempt, all.length, step.tool));
+    return [detail === '' ? how : `${how} (${detail})`, ...attempts].join('<br>');
 }
 function retryFormName(step) {
     switch (step.tool) {
@@ -27855,7 +28369,7 @@ function renderFailedNodes(record) {
         if (nodes === null || nodes.failed.length === 0)
             return [];
         const items = nodes.failed.map((node) => {
-            const message = node.message === null ? '' : `: ${code(oneLine(node.message, 200))}`;
+            const message = node.message === null ? '' : `: ${code(markdown_oneLine(node.message, 200))}`;
             return `- ${code(node.id)} (${plain(node.status)})${message}`;
         });
         return [
@@ -27869,7 +28383,7 @@ function renderFailedTests(record) {
         const tests = step.failedTests ?? [];
         if (tests.length === 0 || step.status === 'reused')
             return [];
-        const items = tests.map((test) => `- ${code(oneLine(test, 300))}`);
+        const items = tests.map((test) => `- ${code(markdown_oneLine(test, 300))}`);
         return [`**${code(step.id)}**: ${describeOutcome(step)}\n${listWithMore(items, tests.length)}`];
     });
     return blocks.length === 0 ? '' : ['### Failed tests', ...blocks].join('\n\n');
@@ -27898,6 +28412,7 @@ function sum(values) {
 }
 //# sourceMappingURL=run-summary.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/retry-reply.js
+
 
 
 
@@ -27954,6 +28469,8 @@ function renderResult(result, mode, runUrl) {
             return `${name}: the record of ${parent} expired on ${plain(result.expiredAt.slice(0, 10))}, so it cannot be retried from failure. Comment ${code(`/retry ${file} all`)} to run every step again.`;
         case 'not-finished':
             return `${name}: ${parent} is still running. Comment ${code(`/retry ${file}`)} again when it has finished.`;
+        case 'refused':
+            return `${name}: cannot retry ${parent}: ${plain(result.reason, 600)}.`;
         case 'failed':
             return `${name}: could not retry ${parent}: ${plain(result.message)}. Try again; if it keeps failing, open the Actions tab, choose **Run workflow** on this workflow and set \`retry-of\` to ${code(String(result.parentRunId))}.`;
     }
@@ -27999,13 +28516,18 @@ function describeOutcomeOf(outcome, runUrl) {
     if (outcome.status === 'success') {
         if (record?.nothingToRetry === true)
             return `✅ ${run}: nothing to retry, the run had already succeeded.`;
-        return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.`;
+        return `✅ ${run} succeeded${record === null ? '' : ` (${describeStepCounts(record)})`}.${flakyNote(record)}`;
     }
     const failed = record === null ? undefined : stoppedStep(record);
     const where = failed === undefined
         ? ''
         : ` at ${code(failed.id)}${describeOutcome(failed) === '' ? '' : ` (${describeOutcome(failed)})`}`;
-    return `❌ ${run} failed${where}. Comment \`/retry\` to retry from this failure.`;
+    return `❌ ${run} failed${where}.${flakyNote(record)} Comment \`/retry\` to retry from this failure.`;
+}
+/** " Flaky: `a`, `b` +3 more." when the retry showed something to be flaky, else ''. */
+function flakyNote(record) {
+    const flaky = record === null ? '' : renderFlakyInline(record);
+    return flaky === '' ? '' : ` Flaky (failed, then passed on the same code): ${flaky}.`;
 }
 function describeStepCounts(record) {
     const count = (word, n) => n === 0 ? [] : [`${n} step${n === 1 ? '' : 's'} ${word}`];
@@ -28017,58 +28539,8 @@ function describeStepCounts(record) {
     return parts.length === 0 ? 'no steps' : parts.join(', ');
 }
 //# sourceMappingURL=retry-reply.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/duration.js
-/** `delay` of a retry policy: seconds, or a duration such as "90s", "5m", "1h". */
-/** The longest `delay`: one hour. */
-const MAX_DELAY_SECONDS = 3600;
-/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
-function parseDelay(value) {
-    const seconds = typeof value === 'number' ? value : parseDuration(value);
-    return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_DELAY_SECONDS ? seconds : null;
-}
-const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-function parseDuration(text) {
-    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
-    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
-}
-//# sourceMappingURL=duration.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/patterns.js
-/** Condition patterns of `.github/gh-retry.yml` (`output-patterns`, `dbt-errors`), compiled safely. */
-/** Longest pattern in `output-patterns` / `dbt-errors`. */
-const MAX_PATTERN_LENGTH = 200;
-/**
- * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
- * stateful) is always a regular expression;
- * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
- * exponential time on a crafted output tail.
- */
-function compilePattern(text, style) {
-    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
-        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
-    }
-    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
-    if (slashed === null && style === 'substring') {
-        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
-    }
-    const body = slashed?.[1] ?? text;
-    const flags = slashed?.[2] ?? '';
-    if (!/^[imsu]*$/.test(flags))
-        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
-    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
-        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
-    }
-    try {
-        return { kind: 'ok', regex: new RegExp(body, flags) };
-    }
-    catch (error) {
-        return {
-            kind: 'invalid',
-            message: `not a valid regular expression (${error.message})`,
-        };
-    }
-}
-//# sourceMappingURL=patterns.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/bot/config.js
+
 
 
 
@@ -28084,6 +28556,7 @@ function compilePattern(text, style) {
  *       mode: from-failure       # or all
  *       max-attempts: 3          # runs in the chain, counting the first: 3 = up to 2 automatic retries (1–10)
  *       delay: 5m                # wait before dispatching: seconds (0–3600) or "90s", "5m", "1h"
+ *       stop-on-same-failure: true   # stop when a failure repeats unchanged (it does not look flaky)
  *       conditions:              # optional; without it any failure matches; with several kinds, ANY match counts
  *         exit-codes: [1]        # exit code of a failed step
  *         output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on a failed step's output tail
@@ -28110,24 +28583,6 @@ const globList = (what) => array(schemas_string({ error: `each ${what} must be a
     .regex(/^[^\s\p{Cc}]+$/u, `a ${what} has no spaces or control characters`), { error: `must be a list of ${what}s` })
     .min(1, `list at least one ${what}, or leave the key out to match all`)
     .max(50, `at most 50 ${what}s`);
-const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
-    const compiled = compilePattern(text, style);
-    if (compiled.kind === 'invalid')
-        ctx.addIssue({ code: 'custom', message: compiled.message });
-}), { error: 'must be a list of patterns' })
-    .min(1, 'list at least one pattern, or leave the key out')
-    .max(20, 'at most 20 patterns');
-const conditionsShape = {
-    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
-        .int('exit codes are whole numbers')
-        .min(0, 'exit codes are 0–255')
-        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
-        .min(1, 'list at least one exit code, or leave the key out')
-        .max(50, 'at most 50 exit codes')
-        .optional(),
-    'output-patterns': patternList('regex').optional(),
-    'dbt-errors': patternList('substring').optional(),
-};
 const delaySchema = union([schemas_number(), schemas_string()], {
     error: 'must be seconds (0–3600) or a duration like "90s", "5m", "1h"',
 })
@@ -28155,14 +28610,9 @@ const policyShape = {
         .min(1, 'must be at least 1')
         .max(MAX_ATTEMPTS_CAP, `must be at most ${MAX_ATTEMPTS_CAP} (the hard cap)`)
         .default(2),
-    conditions: strictObject(conditionsShape, { error: unknownKeys(Object.keys(conditionsShape)) })
-        .refine((c) => Object.values(c).some((v) => v !== undefined), {
-        message: 'set at least one of exit-codes, output-patterns, dbt-errors',
-        // Only for an otherwise valid mapping: an unknown key already says what is wrong.
-        when: (payload) => payload.issues.length === 0,
-    })
-        .optional(),
+    conditions: conditionsSchema.optional(),
     delay: delaySchema.default(0),
+    'stop-on-same-failure': schemas_boolean({ error: 'must be true or false' }).default(false),
 };
 const policySchema = strictObject(policyShape, { error: unknownKeys(Object.keys(policyShape)) });
 const TOP_LEVEL_KEYS = ['permission', 'retry-policies'];
@@ -28222,7 +28672,19 @@ function parseConfigText(text, params) {
             problems: [`${source}: not valid YAML (${error.message}); using the defaults`],
         };
     }
-    return parseConfig(doc.toJS({ maxAliasCount: 100 }), params);
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (cause) {
+        // An alias without its anchor (`*x`), or too many aliases: the YAML cannot be read as data.
+        const message = errorMessage(cause);
+        return {
+            config: DEFAULT_CONFIG,
+            problems: [`${source}: not valid YAML (${message}); using the defaults`],
+        };
+    }
+    return parseConfig(value, params);
 }
 function parsePolicies(value, report) {
     if (value === null)
@@ -28248,7 +28710,6 @@ function parsePolicies(value, report) {
     return policies;
 }
 function toPolicy(index, data) {
-    const c = data.conditions;
     return {
         index,
         name: data.name ?? null,
@@ -28256,14 +28717,9 @@ function toPolicy(index, data) {
         branches: data.branches ?? null,
         mode: { kind: data.mode },
         maxAttempts: data['max-attempts'],
-        conditions: c === undefined
-            ? null
-            : {
-                exitCodes: c['exit-codes'] ?? [],
-                outputPatterns: c['output-patterns'] ?? [],
-                dbtErrors: c['dbt-errors'] ?? [],
-            },
+        conditions: data.conditions ?? null,
         delaySeconds: data.delay,
+        stopOnSameFailure: data['stop-on-same-failure'],
     };
 }
 /** Describe a policy for messages: its name, else its position. */
@@ -28360,12 +28816,23 @@ function renderCheckRun(report) {
         detailsUrl: report.run.htmlUrl,
         conclusion: conclusionOf(records),
         output: {
-            title: titleOf(records),
-            summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
+            title: `${runLabelOf(report)}${titleOf(records)}`.slice(0, 200),
+            summary: `${aboutRun(report)}${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
             text: fitNewest([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
         },
         actions: report.buttons ? buttonsFor(failed) : [],
     };
+}
+function runLabelOf(report) {
+    const named = report.nameRun;
+    return named === undefined ? '' : `${named.workflowName} #${named.runNumber}: `;
+}
+function aboutRun(report) {
+    const named = report.nameRun;
+    if (named === undefined)
+        return '';
+    const label = `${escapeMarkdown(named.workflowName)} #${named.runNumber}`;
+    return `About the run [${label}](${report.run.htmlUrl}) (this check run may show under another workflow's run).\n\n`;
 }
 /** Add one entry (Markdown, may span lines) to a check run's retry log. */
 function appendRetryLog(text, line) {
@@ -28530,6 +28997,31 @@ async function repliedRetries(comments, params) {
     return found;
 }
 //# sourceMappingURL=own-comments.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/route.js
+/** The workflow of a run, as replies name it. */
+function workflowOf(run) {
+    return { name: run.workflowName, path: run.workflowPath };
+}
+/** Walk the ladder for one parent run. */
+function routeLadder(facts) {
+    const { parent, mode } = facts;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    if (parent.status !== 'completed')
+        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
+    if (!facts.madeRecords)
+        return { kind: 'native', why: 'not-gh-retry' };
+    if (facts.fork)
+        return { kind: 'native', why: 'fork' };
+    // `all` re-runs everything as written: it needs no record of the parent.
+    if (mode.kind !== 'all' && facts.expiredAt !== null)
+        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt: facts.expiredAt } };
+    if (parent.headBranch === null) {
+        const message = 'the run has no branch to start a new run on';
+        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+    }
+    return { kind: 'dispatch-on', ref: parent.headBranch };
+}
+//# sourceMappingURL=route.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/artifact.js
 /**
  * A run record as a GitHub artifact: how the artifact is named, which one holds a job's record,
@@ -28848,7 +29340,7 @@ function unpackZipEntry(bytes, entry) {
                 : (0,external_node_zlib_namespaceObject.inflateRawSync)(data, { maxOutputLength: Math.max(1, entry.bytes) });
     }
     catch (error) {
-        throw fail(`cannot be decompressed (${error instanceof Error ? error.message : String(error)})`);
+        throw fail(`cannot be decompressed (${errors_errorMessage(error)})`);
     }
     if (content.length !== entry.bytes) {
         throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);
@@ -29056,39 +29548,51 @@ async function readRecordArtifact(params) {
 }
 //# sourceMappingURL=run-records.js.map
 ;// CONCATENATED MODULE: ./lib/app/retry/route.js
+/**
+ * How to retry one parent run, for a comment, a check-run button, a policy and the remote CLI:
+ * gathers the facts (the run's artifacts, or the bot's check run alone), walks the one ladder in
+ * `core/bot/route.ts`, and builds the dispatch.
+ */
 
 
 
 
-/** The workflow of a run, as replies name it. */
-function workflowOf(run) {
-    return { name: run.workflowName, path: run.workflowPath };
-}
+
+
 /** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
 async function chooseRoute(ctx, params) {
     const { parent, mode } = params;
-    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
-    if (parent.status !== 'completed')
-        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
-    const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent });
-    if (found.kind === 'not-gh-retry')
-        return { kind: 'native', why: 'not-gh-retry' };
-    // Never dispatch for a fork: the new run would run the fork's code with this repository's secrets.
-    const fork = params.forkPullRequest === true ||
-        parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase();
-    if (fork)
-        return { kind: 'native', why: 'fork' };
-    const live = found.artifacts.filter((a) => !a.expired);
-    if (mode.kind !== 'all' && live.length === 0) {
-        const expiredAt = found.artifacts[0]?.expiresAt ?? parent.updatedAt;
-        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
-    }
-    const ref = parent.headBranch;
-    if (ref === null) {
-        const message = 'the run has no branch to start a new run on';
-        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
-    }
-    return await checkedDispatch(ctx, { parent, mode, ref });
+    const found = parent.status === 'completed'
+        ? await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent })
+        : null;
+    const artifacts = found?.kind === 'found' ? found.artifacts : [];
+    const step = routeLadder({
+        parent,
+        mode,
+        madeRecords: found?.kind !== 'not-gh-retry',
+        fork: params.forkPullRequest === true ||
+            parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase(),
+        expiredAt: artifacts.some((a) => !a.expired)
+            ? null
+            : (artifacts[0]?.expiresAt ?? parent.updatedAt),
+    });
+    return step.kind === 'dispatch-on'
+        ? await checkedDispatch(ctx, { parent, mode, ref: step.ref })
+        : step;
+}
+/**
+ * The run a retry of `run` should start from: `run` itself, or — when `run` is a retry that was
+ * cancelled before it uploaded a record (e.g. by a newer run of its concurrency group) — the
+ * parent its title names, so that it is retried again rather than re-run as a plain workflow.
+ */
+async function retryStartingPoint(ctx, run) {
+    const parentId = parseRetryTitle(run.displayTitle);
+    if (run.conclusion !== 'cancelled' || parentId === null || parentId === run.id)
+        return run;
+    const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run });
+    if (found.kind !== 'not-gh-retry')
+        return run;
+    return (await ctx.github.getRun({ ...ctx.repo, runId: parentId })) ?? run;
 }
 /** A dispatch route whose inputs were checked against the workflow file on `ref`. */
 async function checkedDispatch(ctx, params) {
@@ -29110,28 +29614,24 @@ async function checkedDispatch(ctx, params) {
 }
 /**
  * Decide how to retry a run of a pull request's head commit from what one read of the commit
- * told (no request): `records` is the note on the bot's check run of the run. The dispatch is
- * unchecked: it sends the inputs the documented trigger declares.
+ * told (no request): `records` is the note on the bot's check run of the run, so the run is a
+ * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
  */
-function chooseQuickRoute(params) {
-    const { parent, mode } = params;
-    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
-    if (parent.status !== 'completed')
-        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
-    if (params.forkPullRequest)
-        return { kind: 'native', why: 'fork' };
-    if (mode.kind !== 'all' && recordsExpired(params.records, params.now)) {
-        const expiredAt = params.records.expiresAt ?? parent.updatedAt;
-        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
-    }
-    if (parent.headBranch === null) {
-        const message = 'the run has no branch to start a new run on';
-        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
-    }
+function routeFromCommitChecks(params) {
+    const { parent, mode, records } = params;
+    const step = routeLadder({
+        parent,
+        mode,
+        madeRecords: true,
+        fork: params.forkPullRequest,
+        expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
+    });
+    if (step.kind !== 'dispatch-on')
+        return step;
     // The documented trigger declares both; a workflow that declares only `retry-of` is refused
     // (422) and then retried with what its file declares.
     const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
-    return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
+    return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }
 //# sourceMappingURL=route.js.map
 ;// CONCATENATED MODULE: ./lib/app/retry/claim.js
@@ -29139,12 +29639,18 @@ function chooseQuickRoute(params) {
 const WAIT_ATTEMPTS = 40;
 const WAIT_MS = 250;
 /** Run `work` (check for a retry, then dispatch) only while holding the claim on `key`. */
-async function withRetryClaim(claims, params, work) {
+async function withRetryClaim(claims, params, work, 
+/** Whether a retry was cancelled: a claim naming it is dropped and taken anew. */
+cancelled = () => Promise.resolve(false)) {
     const { base } = params;
     for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
         const claim = await claims.claim(params.key);
         if (claim.kind === 'claimed')
             return await holding(claim, work);
+        if (claim.runId !== null && (await cancelled(claim.runId))) {
+            await claims.forget(params.key, claim.runId);
+            continue;
+        }
         if (claim.runId !== null)
             return { ...base, kind: 'already-retried', runId: claim.runId };
         if (claim.settled)
@@ -29177,6 +29683,28 @@ async function holding(claim, work) {
     return result;
 }
 //# sourceMappingURL=claim.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/rerun-limits.js
+/**
+ * GitHub's limits on re-running a run's jobs, checked before asking so that a person reads why in
+ * one plain line instead of GitHub's refusal (source: GitHub's docs, "Re-running workflows and
+ * jobs"). Past 50 re-runs GitHub accepts the request and fails the attempt at once, so only this
+ * check can say why.
+ */
+/** "A workflow run can be re-run a maximum of 50 times." */
+const MAX_RERUNS = 50;
+/** "You can re-run a workflow run … up to 30 days after its initial run." */
+const RERUN_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** Why GitHub cannot re-run a run's jobs any more, or null. `attempt` is unknown to some callers. */
+function rerunProblem(run, now) {
+    const created = Date.parse(run.createdAt);
+    if (now.getTime() - created > RERUN_WINDOW_DAYS * DAY_MS)
+        return `GitHub re-runs jobs only within ${RERUN_WINDOW_DAYS} days of a run's start, and run ${run.id} started on ${run.createdAt.slice(0, 10)}; push a commit or start the workflow again to get a new run`;
+    if (run.attempt !== undefined && run.attempt > MAX_RERUNS)
+        return `GitHub re-runs a run at most ${MAX_RERUNS} times, and run ${run.id} has been re-run ${run.attempt - 1} times; push a commit or start the workflow again to get a new run`;
+    return null;
+}
+//# sourceMappingURL=rerun-limits.js.map
 ;// CONCATENATED MODULE: ./lib/app/retry/execute.js
 
 
@@ -29185,6 +29713,10 @@ async function holding(claim, work) {
 
 
 
+
+
+/** GitHub's refusal of a re-run past its limits (30 days, 50 re-runs). */
+const CANNOT_RERUN = /cannot be (retried|rerun)/i;
 /** Runs of the parent's workflow looked at when searching for an existing retry. */
 const MAX_CANDIDATES = 300;
 /** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
@@ -29200,13 +29732,13 @@ async function executeRoute(ctx, params) {
             const key = `${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`;
             return await withParentLock(key, async () => {
                 // What was read before the lock cannot know of a retry started while this waited for it.
-                const recent = ctx.recentRetries.find(key);
+                const recent = await liveRecentRetry(ctx, key);
                 if (recent !== null)
                     return { ...base, kind: 'already-retried', runId: recent };
                 const checkAndDispatch = async () => {
                     const { existing, check } = params.known === undefined
                         ? await findRetryOf(ctx, parent)
-                        : { existing: notedRetry(parent, params.known.check), check: null };
+                        : { existing: await notedRetry(ctx, parent, params.known.check), check: null };
                     if (existing !== null)
                         return { ...base, kind: 'already-retried', runId: existing };
                     return await dispatch(ctx, { ...params, route, check });
@@ -29214,7 +29746,10 @@ async function executeRoute(ctx, params) {
                 // Across processes (the App with Redis), only the holder of the parent's claim dispatches.
                 const result = ctx.claims === undefined
                     ? await checkAndDispatch()
-                    : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch);
+                    : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch, async (runId) => {
+                        const run = await ctx.github.getRun({ ...ctx.repo, runId });
+                        return run !== null && isCancelled(run);
+                    });
                 if (result.kind === 'dispatched' && result.runId !== null)
                     ctx.recentRetries.remember(key, result.runId);
                 return result;
@@ -29255,18 +29790,41 @@ function sameInputs(a, b) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
-/** A retry of `parent` noted on its check run, if any. */
-function notedRetry(parent, check) {
-    return existingRetry(parent, { runs: [], notes: parseRetryMarkers(check?.output.text ?? '') });
+/** A retry of `parent` noted on its check run and not cancelled, if any. */
+async function notedRetry(ctx, parent, check) {
+    const notes = parseRetryMarkers(check?.output.text ?? '');
+    const ids = [...new Set(notes.map((note) => note.runId))];
+    const runs = await Promise.all(ids.map(async (runId) => await ctx.github.getRun({ ...ctx.repo, runId })));
+    return existingRetry(parent, { runs: runs.filter((run) => run !== null), notes });
+}
+/** The retry this process started lately for the parent `key`, unless it was cancelled since. */
+async function liveRecentRetry(ctx, key) {
+    const recent = ctx.recentRetries.find(key);
+    if (recent === null)
+        return null;
+    const run = await ctx.github.getRun({ ...ctx.repo, runId: recent });
+    if (run === null || !isCancelled(run))
+        return recent;
+    ctx.recentRetries.forget(key);
+    return null;
+}
+function isCancelled(run) {
+    return run.status === 'completed' && run.conclusion === 'cancelled';
 }
 /** The retry of `parent` among dispatched runs (by title) and the bot's notes of retries of it. */
 function existingRetry(parent, found) {
+    const cancelled = new Set(found.runs.filter(isCancelled).map((run) => run.id));
     const candidates = [
-        ...found.runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
+        ...found.runs.map((run) => ({
+            runId: run.id,
+            displayTitle: run.displayTitle,
+            cancelled: cancelled.has(run.id),
+        })),
         ...found.notes.map((note) => ({
             runId: note.runId,
             displayTitle: '',
             recordParentRunId: parent.id,
+            cancelled: cancelled.has(note.runId),
         })),
     ];
     const existing = findExistingRetry({ parentRunId: parent.id, candidates });
@@ -29274,14 +29832,21 @@ function existingRetry(parent, found) {
 }
 async function rerunNatively(ctx, params) {
     const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
+    const problem = rerunProblem(params.parent, new Date());
+    if (problem !== null)
+        return { ...base, kind: 'refused', reason: problem };
     const outcome = await ctx.github.rerunFailedJobs({ ...ctx.repo, runId: params.parent.id });
-    return outcome.kind === 'rerun'
-        ? { ...base, kind: 'native-rerun', why: params.why }
-        : {
-            ...base,
-            kind: 'failed',
-            message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
-        };
+    if (outcome.kind === 'rerun')
+        return { ...base, kind: 'native-rerun', why: params.why };
+    if (outcome.status === 403 && CANNOT_RERUN.test(outcome.message)) {
+        const reason = `GitHub will not re-run its failed jobs (${outcome.message}): it re-runs a run only within 30 days of its start and at most 50 times; push a commit or start the workflow again to get a new run`;
+        return { ...base, kind: 'refused', reason };
+    }
+    return {
+        ...base,
+        kind: 'failed',
+        message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
+    };
 }
 /** The bot's check run describing `parent`, if it made one. */
 async function findCheckRunOf(ctx, parent) {
@@ -29364,6 +29929,7 @@ async function withParentLock(key, work) {
  * commenter's permission, retry the latest failed run of each workflow on the head commit (or
  * the named one), react 🚀 or 😕, and answer with one reply.
  */
+
 
 
 
@@ -29515,13 +30081,14 @@ async function retryTarget(ctx, params) {
     const check = ctx.identity.appId === null ? null : checkRunDescribing(ctx, checks.checkRuns, target.id);
     const records = check === null ? null : parseRecordsNote(check.output.summary);
     if (records === null || target.headBranch !== checks.pull.headRef) {
-        const parent = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
-        if (parent === null)
+        const run = await ctx.github.getRun({ ...ctx.repo, runId: target.id });
+        if (run === null)
             throw new Error(`run ${target.id} was not found`);
+        const parent = await retryStartingPoint(ctx, run);
         const route = await chooseRoute(ctx, { parent, mode, forkPullRequest: fork });
         return await executeRoute(ctx, { ...request, parent, route });
     }
-    const route = chooseQuickRoute({
+    const route = routeFromCommitChecks({
         parent: target,
         mode,
         forkPullRequest: fork,
@@ -29581,7 +30148,55 @@ async function react(ctx, event, content) {
     return await ctx.github.addReaction({ ...ctx.repo, commentId: event.comment.id, content });
 }
 //# sourceMappingURL=issue-comment.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/same-failure.js
+/**
+ * `stop-on-same-failure`: a failure that repeats unchanged does not look flaky, so automatic
+ * retries stop instead of hiding it. It repeats when a retry failed exactly as the run it retried
+ * (the same steps, the same failed dbt nodes with the same messages, the same failed tests, or for
+ * a step with neither the same exit code), or when every in-run attempt of a failed step failed
+ * that same way.
+ */
+/** Why the run's failure repeats unchanged, in words; null when it may be flaky. */
+function describeRepeatedFailure(record, parent) {
+    if (record.status !== 'failed')
+        return null;
+    for (const step of failedSteps(record)) {
+        const log = step.attemptLog ?? [];
+        if (log.length < 2)
+            continue;
+        const first = attemptSignature(log[0]);
+        if (log.every((attempt) => attemptSignature(attempt) === first))
+            return `every one of the ${log.length} attempts of step ${step.id} failed the same way`;
+    }
+    if (parent === null || record.lineage.parent !== parent.id)
+        return null;
+    const mine = recordSignature(record);
+    return mine !== '' && mine === recordSignature(parent)
+        ? `run ${record.id} failed exactly as run ${parent.id} did (the same steps, nodes, tests and messages)`
+        : null;
+}
+function failedSteps(record) {
+    return record.steps.filter((step) => step.status === 'failed');
+}
+function recordSignature(record) {
+    return failedSteps(record)
+        .map((step) => `${step.id}\n${signature(step)}`)
+        .join('\n\n');
+}
+function attemptSignature(attempt) {
+    return signature(attempt);
+}
+/** The failure of a step or attempt: failed nodes with messages, failed tests, else the exit. */
+function signature(ran) {
+    const nodes = (ran.nodes?.failed ?? []).map((node) => `node ${node.id} ${node.status} ${node.message ?? ''}`);
+    const tests = (ran.failedTests ?? []).map((test) => `test ${test}`);
+    const items = [...nodes, ...tests].sort();
+    return items.length > 0 ? items.join('\n') : `exit ${String(ran.exitCode)} ${ran.signal ?? ''}`;
+}
+//# sourceMappingURL=same-failure.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/bot/auto-retry.js
+
+
 
 
 /**
@@ -29614,6 +30229,13 @@ function decideAutoRetry(params) {
         const attempt = lineage.retryNumber + 2;
         if (attempt > policy.maxAttempts) {
             return skip(`Automatic retries stopped: this run was attempt ${attempt - 1} of at most ${policy.maxAttempts} under ${describePolicy(policy)}. ` +
+                'Fix the cause, then comment /retry or retry from the Actions tab.');
+        }
+        const repeated = policy.stopOnSameFailure
+            ? describeRepeatedFailure(record, params.parent ?? null)
+            : null;
+        if (repeated !== null) {
+            return skip(`Automatic retries stopped under ${describePolicy(policy)} (stop-on-same-failure): ${repeated}, so it does not look flaky. ` +
                 'Fix the cause, then comment /retry or retry from the Actions tab.');
         }
         const reason = `${describePolicy(policy)} matched (${match.because}); attempt ${attempt} of at most ${policy.maxAttempts}.`;
@@ -29655,32 +30277,6 @@ function matchPolicy(policy, run) {
         ? { kind: 'miss', because: 'no failed step matches its conditions' }
         : { kind: 'match', because: hit };
 }
-/** The first failed-step fact that meets a condition, in words; null when none does. */
-function findConditionMatch(conditions, failedSteps) {
-    const output = compileAll(conditions.outputPatterns, 'regex');
-    const dbt = compileAll(conditions.dbtErrors, 'substring');
-    for (const step of failedSteps) {
-        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
-            return `step ${step.id} exited ${step.exitCode}`;
-        }
-        const outputHit = output.find((p) => p.regex.test(step.outputTail));
-        if (outputHit)
-            return `output of step ${step.id} matches ${outputHit.text}`;
-        for (const node of step.nodes?.failed ?? []) {
-            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
-            if (dbtHit)
-                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
-        }
-    }
-    return null;
-}
-function compileAll(patterns, style) {
-    return patterns.flatMap((text) => {
-        const compiled = compilePattern(text, style);
-        // parseConfig rejects invalid patterns; one that still fails here simply never matches.
-        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
-    });
-}
 /** Match a workflow pattern: against the full path when it has a `/`, else against the file name. */
 function matchesWorkflow(pattern, workflowPath) {
     return matchesGlob(pattern, pattern.includes('/') ? workflowPath : baseName(workflowPath));
@@ -29720,15 +30316,22 @@ function skip(reason) {
 
 
 
+
+
 /** Decide whether `run` gets an automatic retry (reads its workflow file when a policy matches). */
 async function planAutoRetry(ctx, params) {
     const { run } = params;
-    const decisions = params.records.map((record) => decideAutoRetry({
-        config: params.config,
-        record,
-        workflowPath: run.workflowPath,
-        branch: run.headBranch,
-    }));
+    const comparing = params.config.retryPolicies.some((policy) => policy.stopOnSameFailure);
+    const decisions = [];
+    for (const record of params.records) {
+        decisions.push(decideAutoRetry({
+            config: params.config,
+            record,
+            workflowPath: run.workflowPath,
+            branch: run.headBranch,
+            parent: comparing ? await readParentRecord(ctx, record, run) : null,
+        }));
+    }
     const decision = decisions.find((d) => d.kind === 'retry');
     if (decision === undefined) {
         const reasons = [...new Set(decisions.map((d) => escapeMarkdown(d.reason)))];
@@ -29747,6 +30350,30 @@ async function planAutoRetry(ctx, params) {
         : '';
     const when = delaySeconds === 0 ? 'now' : `in ${delaySeconds}s${shortened}`;
     return { note: `${because}\n\nRetrying automatically ${when}.`, retry: { route, delaySeconds } };
+}
+/**
+ * The record of the run `record` retried, for `stop-on-same-failure`; null for a first run or
+ * when it cannot be read (then only the record's own in-run attempts are compared).
+ */
+async function readParentRecord(ctx, record, run) {
+    const { parent } = record.lineage;
+    if (parent === null || record.status !== 'failed')
+        return null;
+    const ref = parseRecordRunId(parent);
+    if (ref === null)
+        return null;
+    try {
+        const read = await readRunRecords({
+            github: ctx.github,
+            repo: ctx.repo,
+            run: { id: ref.runId, attempt: ref.attempt ?? 1, repository: run.repository },
+        });
+        return read.kind === 'read' ? (read.records.find((r) => r.id === parent) ?? null) : null;
+    }
+    catch (error) {
+        ctx.log.info(`could not read the record of run ${ref.runId}: ${String(error)}`);
+        return null;
+    }
 }
 /** Start a planned retry (after its delay, through the shell's scheduler). */
 async function startAutoRetry(ctx, params) {
@@ -29774,7 +30401,11 @@ async function runPlannedRetry(ctx, params) {
         ctx.log.info(`run ${run.id} already has a retry, run ${result.runId}; no second one`);
         return;
     }
-    const why = result.kind === 'failed' ? result.message : result.kind;
+    const why = result.kind === 'failed'
+        ? result.message
+        : result.kind === 'refused'
+            ? result.reason
+            : result.kind;
     await noteOnCheckRun(ctx, run, `The automatic retry could not start: ${escapeMarkdown(why)}.`);
 }
 async function noteOnCheckRun(ctx, run, line) {
@@ -29791,7 +30422,9 @@ function whyNot(route, run) {
     if (route.kind === 'stop')
         return route.result.kind === 'failed'
             ? escapeMarkdown(route.result.message)
-            : route.result.kind;
+            : route.result.kind === 'refused'
+                ? escapeMarkdown(route.result.reason)
+                : route.result.kind;
     switch (route.why) {
         case 'fork':
             return 'the run comes from a fork, and a new run would run the fork’s code with this repository’s secrets. Choose **Re-run failed jobs** on the run instead: the gh-retry Action resumes it from failure.';
@@ -29813,7 +30446,6 @@ function whyNot(route, run) {
  * When a retry completes: learn what really started it (from the notes on its parent's check
  * run), and edit the `/retry` reply that announced it with the outcome.
  */
-
 
 
 
@@ -29904,7 +30536,9 @@ function worstStatus(records) {
 /**
  * The completed run as the `workflow_run` payload already holds it, so the handler need not read
  * it again over REST (one request saved on every completed run of every installed repository).
+ * The payload is checked here and mapped by the same mapper as a REST read.
  */
+
 
 const payloadRun = object({
     id: schemas_number().int().positive(),
@@ -29931,27 +30565,7 @@ function runFromPayload(workflowRun) {
     const parsed = payloadRun.safeParse(workflowRun);
     if (!parsed.success)
         return null;
-    const data = parsed.data;
-    return {
-        id: data.id,
-        attempt: data.run_attempt ?? 1,
-        runNumber: data.run_number,
-        repository: data.repository.full_name,
-        workflowPath: data.path.replace(/@.*$/, ''),
-        status: data.status,
-        conclusion: data.conclusion,
-        htmlUrl: data.html_url,
-        displayTitle: data.display_title,
-        headSha: data.head_sha,
-        headBranch: data.head_branch,
-        event: data.event,
-        workflowId: data.workflow_id,
-        workflowName: data.name ?? data.path,
-        headRepository: data.head_repository?.full_name ?? null,
-        createdAt: data.created_at,
-        updatedAt: data.updated_at,
-        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
-    };
+    return toBotWorkflowRun(parsed.data);
 }
 //# sourceMappingURL=workflow-run-payload.js.map
 ;// CONCATENATED MODULE: ./lib/app/handlers/workflow-run.js
@@ -30002,6 +30616,10 @@ async function handleWorkflowRun(deps, payload) {
             buttons: ctx.checkRunButtons,
             previousText: existing?.output.text ?? null,
             recordsNote: { expiresAt: read.expiresAt },
+            // Without buttons it is the bot workflow's check run: it joins any Actions suite on the commit.
+            ...(ctx.checkRunButtons
+                ? {}
+                : { nameRun: { workflowName: run.workflowName, runNumber: run.runNumber } }),
         });
         // A redelivered event updates the run's check run instead of adding a second one.
         if (existing === null)
@@ -30034,6 +30652,10 @@ class RecentRetries {
     /** Remember that `runId` retries the parent `key`. */
     remember(key, runId) {
         this.retries.set(key, { runId, until: this.now() + REMEMBER_MS });
+    }
+    /** Forget the retry of the parent `key` (it was cancelled: a new one may start). */
+    forget(key) {
+        this.retries.delete(key);
     }
     /** The retry of the parent `key` started lately, or null. */
     find(key) {
@@ -30132,12 +30754,13 @@ function command(name, message) {
 ;// CONCATENATED MODULE: ./lib/app/workflow/index.js
 /** Entry of the bot hosted in a workflow (`app/action.yml`, bundled to `dist/bot/index.js`). */
 
+
 runWorkflowBot(process.env, (line) => process.stdout.write(`${line}\n`))
     .then((code) => {
     process.exitCode = code;
 })
     .catch((error) => {
-    process.stdout.write(`::error::gh-retry bot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stdout.write(`::error::gh-retry bot: ${errors_errorMessage(error)}\n`);
     process.exitCode = 1;
 });
 //# sourceMappingURL=index.js.map

@@ -15693,6 +15693,14 @@ class RunRecordError extends UserError {
 class errors_PlanError extends UserError {
     name = 'PlanError';
 }
+/** The message of anything thrown: an Error's message, else the value as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** The stack of anything thrown when it has one (for errors nobody expected), else its message. */
+function errorStack(error) {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -24606,7 +24614,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -25275,9 +25283,15 @@ const safeRelativePath = schemas_string()
     !p.includes('\0') &&
     !/^[A-Za-z]:/.test(p) &&
     p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), { message: 'must be a relative path without "..", "." or empty segments' });
+/** Overall status of a run. */
+const runStatus = schemas_enum(['success', 'failed', 'cancelled']);
+/** Step statuses in a run record. */
 const stepStatus = schemas_enum(['success', 'failed', 'skipped', 'reused', 'cancelled']);
+/** What the plan does with one step (the `action` of `plan --json`). */
 const stepAction = schemas_enum(['setup', 'run', 'retry', 'reuse', 'skip']);
+/** Tools with a retry form. */
 const toolName = schemas_enum(['dbt', 'pytest', 'playwright', 'custom']);
+/** What started a run. */
 const trigger = schemas_enum(['comment', 'check', 'dispatch', 'policy', 'rerun', 'cli', 'local']);
 /** A retry mode as stored: `from-failure`, `all`, `from STEP`, `only A,B`. */
 const retryModeSchema = discriminatedUnion('kind', [
@@ -25312,6 +25326,41 @@ const savedStateFile = object({
     bytes: schemas_number().int().nonnegative(),
     sha256: schemas_string().regex(/^[0-9a-f]{64}$/),
 });
+/** How an in-run attempt ran its command: as written, in the tool's retry form, or `retry-with`. */
+const attemptForm = schemas_enum(['as-written', 'tool-retry', 'retry-with']);
+/** One in-run attempt of a step (a step with `retries: N` runs up to N + 1 of them). */
+const attemptRecord = object({
+    /** 1 for the first attempt. */
+    number: schemas_number().int().positive(),
+    /** The command line this attempt ran. */
+    executed: schema_text,
+    form: attemptForm,
+    exitCode: schemas_number().int().nullable(),
+    signal: schema_text.nullable(),
+    startedAt: isoTime.nullable(),
+    durationMs: schemas_number().nonnegative(),
+    /** The dbt node picture of this attempt alone (not merged), when the tool wrote one. */
+    nodes: nodeSummarySchema.nullable(),
+    /** Tests this attempt left failing (pytest / Playwright), when the tool reported them. */
+    failedTests: array(schema_text).max(RECORD_LIMITS.maxNodeIds).nullable(),
+});
+/** A node or test that failed and then passed with no change to the code in between. */
+const flakyEntry = object({
+    /** The dbt unique_id or the test id as the tool names it. */
+    id: schema_text,
+    kind: schemas_enum(['node', 'test']),
+    /** Where it failed: the run id and the attempt number within that run's step. */
+    failedIn: object({ run: schema_text, attempt: schemas_number().int().positive() }),
+    /** The error message of that failure, when the tool gave one. */
+    message: schemas_string().max(RECORD_LIMITS.maxStringLength).nullable(),
+});
+/** What a fix-aware dbt retry rebuilt besides the nodes `dbt retry` re-runs, and why. */
+const fixAwareRecord = object({
+    /** Node ids dbt listed: changed since `parentRun`, on the way to a failed or skipped node. */
+    added: array(schema_text).max(RECORD_LIMITS.maxNodeIds),
+    parentRun: schema_text,
+    reason: schema_text,
+});
 const stepRecord = object({
     id: schema_text,
     name: schema_text,
@@ -25345,8 +25394,15 @@ const stepRecord = object({
     /** Tests a pytest / Playwright step left failing (ids as the tool names them). */
     failedTests: array(schema_text).max(RECORD_LIMITS.maxNodeIds).nullable(),
     state: array(savedStateFile).max(RECORD_LIMITS.maxStateFilesPerStep),
+    // Fix-aware dbt retry (issue 14).
+    /** Set when a dbt retry also rebuilt nodes changed since the parent. */
+    fixAware: fixAwareRecord.nullable().optional(),
     outputTail: schemas_string().max(RECORD_LIMITS.maxOutputTail),
     outputTruncated: schemas_boolean(),
+    /** Each in-run attempt, in order, when the step ran more than once (absent in older records). */
+    attemptLog: array(attemptRecord).max(11).optional(),
+    /** What this step showed to be flaky (absent when nothing was, and in older records). */
+    flaky: array(flakyEntry).max(RECORD_LIMITS.maxNodeIds).optional(),
 });
 const lineageSchema = object({
     /** The run this one retried; null for a first run. */
@@ -25377,7 +25433,7 @@ const runRecordSchema = object({
     version: literal(RUN_RECORD_VERSION),
     id: schema_text,
     name: schema_text,
-    status: schemas_enum(['success', 'failed', 'cancelled']),
+    status: runStatus,
     /** "Nothing to retry": a from-failure retry of a run that had succeeded. */
     nothingToRetry: schemas_boolean(),
     startedAt: isoTime,
@@ -25392,7 +25448,42 @@ const runRecordSchema = object({
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/record.js
 
 
-
+/**
+ * A new run record: the one constructor, so the kind, the version, the duration and the length
+ * bounds hold for every record gh-retry writes (a finished run, a placeholder, a stand-in parent).
+ */
+function newRunRecord(params) {
+    const finishedAt = params.finishedAt ?? params.startedAt;
+    return {
+        kind: RUN_RECORD_KIND,
+        version: RUN_RECORD_VERSION,
+        id: params.id,
+        name: clipText(params.name),
+        status: params.status,
+        nothingToRetry: params.nothingToRetry ?? false,
+        startedAt: params.startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: Math.max(0, finishedAt.getTime() - params.startedAt.getTime()),
+        git: params.git,
+        github: params.github,
+        lineage: params.lineage,
+        steps: (params.steps ?? []).map(clipStep),
+    };
+}
+/** Text cut to the record's string bound, marked with an ellipsis when cut. */
+function clipText(text) {
+    const max = RECORD_LIMITS.maxStringLength;
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function clipStep(step) {
+    return {
+        ...step,
+        name: clipText(step.name),
+        command: clipText(step.command),
+        executed: step.executed === null ? null : clipText(step.executed),
+        reason: clipText(step.reason),
+    };
+}
 /** How many schema problems a message lists before "+N more". */
 const MAX_LISTED_ISSUES = 3;
 /**
@@ -25410,7 +25501,7 @@ function parseRunRecord(text, params = {}) {
         data = JSON.parse(text);
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         throw new RunRecordError(`${source} is not valid JSON (${reason}); retry every step instead (mode all)`);
     }
     checkKindAndVersion(data, source);
@@ -25490,7 +25581,103 @@ function record_isRetryable(record) {
     return (record.status === 'failed' || record.status === 'cancelled') && !record.nothingToRetry;
 }
 //# sourceMappingURL=record.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/local/run-index.js
+// The summaries `gh-retry history` lists, kept in `<store>/runs/index.json` so a listing of
+// thousands of runs reads one file and stats each record instead of parsing every record in full.
+// The index is only a cache: an entry counts while its record's size and modification time are
+// the ones it was made from; a missing, corrupt or older index is rebuilt from the records.
+
+
+
+
+
+const summarySchema = runRecordSchema.pick({
+    id: true,
+    name: true,
+    status: true,
+    nothingToRetry: true,
+    startedAt: true,
+    durationMs: true,
+    lineage: true,
+});
+const INDEX_VERSION = 1;
+const indexSchema = object({
+    version: literal(INDEX_VERSION),
+    runs: record(schemas_string(), object({ size: schemas_number(), mtimeMs: schemas_number(), summary: summarySchema })),
+});
+/** The index file of a store's `runs/` folder. */
+const indexFile = (runsDir) => external_node_path_.join(runsDir, 'index.json');
+/** Summarise a full record. */
+function summaryOf(record) {
+    const { id, name, status, nothingToRetry, startedAt, durationMs, lineage } = record;
+    return { id, name, status, nothingToRetry, startedAt, durationMs, lineage };
+}
+async function readIndex(runsDir) {
+    const text = await (0,promises_namespaceObject.readFile)(indexFile(runsDir), 'utf8').catch(() => null);
+    if (text === null)
+        return {};
+    try {
+        const parsed = indexSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data.runs : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Write the index atomically; a store that cannot be written (read-only) still lists. */
+async function writeIndex(runsDir, runs) {
+    const target = indexFile(runsDir);
+    const temp = `${target}.${String(process.pid)}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify({ version: INDEX_VERSION, runs }), { flag: 'wx' });
+        await (0,promises_namespaceObject.rename)(temp, target);
+    }
+    catch {
+        await (0,promises_namespaceObject.rm)(temp, { force: true }).catch(() => undefined);
+    }
+}
+/**
+ * The summaries of the runs whose folder names pass `isRunId`, in no particular order: from the
+ * index where it is current, else from `readRecord` (which may throw: that run is left out and the
+ * error passed to `onUnreadable`). The index is rewritten when anything changed.
+ */
+async function listSummaries(params) {
+    const { runsDir } = params;
+    const ids = (await (0,promises_namespaceObject.readdir)(runsDir).catch(() => [])).filter(params.isRunId);
+    const cached = await readIndex(runsDir);
+    const fresh = {};
+    let changed = false;
+    const summaries = [];
+    // All the stats at once: thousands of them one after the other spend most of the time waiting.
+    const stats = await Promise.all(ids.map((id) => (0,promises_namespaceObject.stat)(external_node_path_.join(runsDir, id, 'record.json')).catch(() => null)));
+    for (const [n, id] of ids.entries()) {
+        const info = stats[n];
+        if (info === null || info === undefined)
+            continue; // still starting: no record yet
+        const entry = cached[id];
+        if (entry?.size === info.size && entry.mtimeMs === info.mtimeMs) {
+            fresh[id] = entry;
+            summaries.push(entry.summary);
+            continue;
+        }
+        changed = true;
+        try {
+            const summary = summaryOf(await params.readRecord(id));
+            fresh[id] = { size: info.size, mtimeMs: info.mtimeMs, summary };
+            summaries.push(summary);
+        }
+        catch (error) {
+            params.onUnreadable(id, error);
+        }
+    }
+    if (changed || Object.keys(fresh).length !== Object.keys(cached).length) {
+        await writeIndex(runsDir, fresh);
+    }
+    return summaries;
+}
+//# sourceMappingURL=run-index.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/local/fs-run-store.js
+
 
 
 
@@ -25512,22 +25699,35 @@ function createFsRunStore(params) {
     const runsDir = external_node_path_.join(root, 'runs');
     const randomSuffix = params.randomSuffix ?? (() => (0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex').slice(0, 4));
     const runDir = (id) => external_node_path_.join(runsDir, id);
+    // A run still starting (no record yet) or a record this build cannot read is not listed; the
+    // caller is told of the unreadable ones.
+    const readListed = async (id) => await readRun(runDir(id), id).catch((error) => {
+        tellUnreadable(id, error);
+        return null;
+    });
+    const tellUnreadable = (id, error) => {
+        if (error instanceof RunNotFoundError)
+            return;
+        params.onUnreadable?.(id, errorMessage(error));
+    };
+    const runIds = async () => (await (0,promises_namespaceObject.readdir)(runsDir).catch(() => [])).filter((name) => RUN_ID.test(name));
     const listRuns = async () => {
-        const ids = await (0,promises_namespaceObject.readdir)(runsDir).catch(() => []);
         const runs = [];
-        for (const id of ids.filter((name) => RUN_ID.test(name))) {
-            // A run still starting (no record yet) or a record this build cannot read is not listed;
-            // the caller is told of the unreadable ones.
-            const run = await readRun(runDir(id), id).catch((error) => {
-                if (!(error instanceof RunNotFoundError)) {
-                    params.onUnreadable?.(id, error instanceof Error ? error.message : String(error));
-                }
-                return null;
-            });
+        for (const id of await runIds()) {
+            const run = await readListed(id);
             if (run !== null)
                 runs.push(run);
         }
-        return runs.sort(compareRuns);
+        return runs.sort((a, b) => compareRuns(a.record, b.record));
+    };
+    /** The latest readable run: ids sort by creation time, so only the newest records are read. */
+    const lastRun = async () => {
+        for (const id of (await runIds()).sort().reverse()) {
+            const run = await readListed(id);
+            if (run !== null)
+                return run;
+        }
+        throw new RunNotFoundError(`no runs in ${root} yet; start one with "gh-retry run"`);
     };
     return {
         createRun: async () => {
@@ -25571,17 +25771,23 @@ function createFsRunStore(params) {
             }
         },
         loadRun: async (ref) => {
-            if (ref === 'last') {
-                const last = (await listRuns()).at(-1);
-                if (last === undefined) {
-                    throw new RunNotFoundError(`no runs in ${root} yet; start one with "gh-retry run"`);
-                }
-                return last;
-            }
+            if (ref === 'last')
+                return await lastRun();
             const id = await resolveRunId(runsDir, ref);
             return await readRun(runDir(id), id);
         },
         listRuns,
+        listSummaries: async () => {
+            const summaries = await listSummaries({
+                runsDir,
+                isRunId: (name) => RUN_ID.test(name),
+                readRecord: async (id) => (await readRun(runDir(id), id)).record,
+                onUnreadable: tellUnreadable,
+            });
+            return summaries
+                .sort(compareRuns)
+                .map((summary) => ({ summary, stateRoot: external_node_path_.join(runDir(summary.id), 'state') }));
+        },
     };
 }
 /** `r-20250102-030405-678-a1b2`: sorts by creation time and reads as one. */
@@ -25620,8 +25826,8 @@ async function readRun(dir, id) {
     return { record, stateRoot: external_node_path_.join(dir, 'state') };
 }
 function compareRuns(a, b) {
-    const byStart = Date.parse(a.record.startedAt) - Date.parse(b.record.startedAt);
-    return byStart !== 0 ? byStart : a.record.id.localeCompare(b.record.id);
+    const byStart = Date.parse(a.startedAt) - Date.parse(b.startedAt);
+    return byStart !== 0 ? byStart : a.id.localeCompare(b.id);
 }
 //# sourceMappingURL=fs-run-store.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/local/system-clock.js
@@ -25632,6 +25838,15 @@ const systemClock = { now: () => new Date() };
 
 
 
+/**
+ * The signals that stop a running schedule: Ctrl-C, `kill`, a closed terminal or dropped ssh
+ * session, and Ctrl-\. Each is handled so the step's process group is stopped, never orphaned.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+/** The exit code of a run stopped by a signal: 128 + the signal's number, as shells report it. */
+function exitCodeOf(signal) {
+    return { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 }[signal];
+}
 /** The store folder: `--store DIR`, else `GH_RETRY_STORE`, else `.gh-retry` in the working directory. */
 function resolveStoreRoot(options, context) {
     const chosen = options.store ?? context.env['GH_RETRY_STORE'];
@@ -25657,30 +25872,31 @@ function processContext() {
         stdout,
         stderr,
         onSignal: (handler) => {
-            const onInt = () => {
-                handler('SIGINT');
-            };
-            const onTerm = () => {
-                handler('SIGTERM');
-            };
-            // `once`: a second Ctrl-C ends gh-retry at once; the record saved before the step says cancelled.
-            process.once('SIGINT', onInt);
-            process.once('SIGTERM', onTerm);
+            // Every signal reaches the handler (a second Ctrl-C too): gh-retry stops the step's process
+            // group itself and saves the record, instead of dying and leaving the group running.
+            const listeners = STOP_SIGNALS.map((signal) => {
+                const listener = () => {
+                    handler(signal);
+                };
+                process.on(signal, listener);
+                return () => process.removeListener(signal, listener);
+            });
             return () => {
-                process.removeListener('SIGINT', onInt);
-                process.removeListener('SIGTERM', onTerm);
+                for (const remove of listeners)
+                    remove();
             };
         },
     };
 }
 /**
- * A writer that stops writing once the reader went away (`gh-retry history | head`): EPIPE is not
- * an error of gh-retry, and a running schedule goes on and is recorded as if it were read.
+ * A writer that stops writing once the reader went away (`gh-retry history | head`, a closed
+ * terminal): EPIPE and EIO are not errors of gh-retry, and a running schedule goes on and is
+ * recorded as if it were read.
  */
 function quietOnClosedPipe(stream) {
     let closed = false;
     stream.on('error', (error) => {
-        if (error.code !== 'EPIPE')
+        if (error.code !== 'EPIPE' && error.code !== 'EIO')
             throw error;
         closed = true;
     });
@@ -25752,6 +25968,7 @@ function createFsStateWorkspace(params) {
     const workDir = external_node_path_.resolve(params.workDir);
     return {
         saveState: async ({ stateRoot, stepId, paths }) => await saveState({ workDir, stateRoot, stepId, paths }),
+        readWorkingFiles: async ({ paths }) => await readWorkingFiles(workDir, paths),
         readState: async ({ stateRoot, files }) => {
             const contents = new Map();
             for (const file of files) {
@@ -25821,6 +26038,21 @@ async function saveState(params) {
         skipped,
     };
 }
+/** The largest project file read to find state paths (a dbt_project.yml is a few KB). */
+const MAX_WORKING_FILE_BYTES = 1024 * 1024;
+async function readWorkingFiles(workDir, paths) {
+    const contents = new Map();
+    for (const wanted of paths) {
+        const relative = toWorkDirRelative(workDir, wanted);
+        const source = relative === null ? null : await resolveInside(workDir, relative);
+        if (source?.kind !== 'file')
+            continue;
+        const content = await readBounded(source.file, MAX_WORKING_FILE_BYTES);
+        if (content !== null)
+            contents.set(wanted, content.toString('utf8'));
+    }
+    return contents;
+}
 /** A path inside the working directory as a clean `a/b/c`, or null when it leaves it. */
 function toWorkDirRelative(workDir, wanted) {
     const relative = external_node_path_.relative(workDir, external_node_path_.resolve(workDir, wanted)).split(external_node_path_.sep).join('/');
@@ -25852,15 +26084,15 @@ async function resolveInside(root, relative) {
     }
     return { kind: 'file', file: current };
 }
-/** Read a file up to MAX_STATE_FILE_BYTES; null when it is larger. */
-async function readBounded(file) {
+/** Read a file up to `limit` bytes (MAX_STATE_FILE_BYTES); null when it is larger. */
+async function readBounded(file, limit = MAX_STATE_FILE_BYTES) {
     const handle = await (0,promises_namespaceObject.open)(file, 'r');
     try {
         const { size } = await handle.stat();
-        if (size > MAX_STATE_FILE_BYTES)
+        if (size > limit)
             return null;
         const content = await handle.readFile();
-        return content.length > MAX_STATE_FILE_BYTES ? null : content;
+        return content.length > limit ? null : content;
     }
     finally {
         await handle.close();
@@ -35152,14 +35384,18 @@ async function readGit(cwd, args) {
 
 
 
-/** After a command exits, how long its output pipes may stay open (held by a background child). */
+/**
+ * After a command exits, how long a background child it left (`sleep 100 &`) may go on holding its
+ * output pipes before the process group is stopped; then how long the output may take to drain.
+ */
 const STREAM_DRAIN_MS = 2_000;
 const GROUP_POLL_MS = 50;
 /** A `CommandRunner` that runs each command through a shell in its own process group. */
 function createProcessRunner(options = {}) {
     const shell = options.shell ?? findShell(process.env.PATH ?? '');
     const graceMs = options.graceMs ?? 3_000;
-    return { run: async (request) => await runCommand({ request, shell, graceMs }) };
+    const urgent = options.urgent;
+    return { run: async (request) => await runCommand({ request, shell, graceMs, urgent }) };
 }
 /** bash when it is on PATH, else POSIX sh; both stop at the first failing line of a script. */
 function findShell(searchPath) {
@@ -35176,7 +35412,7 @@ function findShell(searchPath) {
     return { file: '/bin/sh', args: ['-e'] };
 }
 async function runCommand(params) {
-    const { request, shell, graceMs } = params;
+    const { request, shell, graceMs, urgent } = params;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     // A function, not a property read: the signal changes while we await.
@@ -35192,10 +35428,21 @@ async function runCommand(params) {
     let stopping;
     const stopGroup = () => (stopping ??= stopProcessGroup({ pid, graceMs }));
     const onAbort = () => void stopGroup();
+    const onUrgent = () => {
+        signalGroup(pid, 'SIGKILL');
+        void stopGroup();
+    };
     request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (urgent?.aborted === true)
+        onUrgent();
+    else
+        urgent?.addEventListener('abort', onUrgent, { once: true });
     try {
         const exit = await ended;
-        await waitAtMost(launched.closed, STREAM_DRAIN_MS);
+        if (!(await waitAtMost(launched.closed, STREAM_DRAIN_MS)) && !isAborted()) {
+            await stopLeftovers({ pid, request, stop: stopGroup });
+            await waitAtMost(launched.closed, STREAM_DRAIN_MS);
+        }
         child.stdout.destroy();
         child.stderr.destroy();
         if (isAborted()) {
@@ -35208,6 +35455,7 @@ async function runCommand(params) {
     }
     finally {
         request.signal?.removeEventListener('abort', onAbort);
+        urgent?.removeEventListener('abort', onUrgent);
     }
 }
 /** Start the shell in its own process group, streaming its output; a shell that cannot start is a `failed` launch. */
@@ -35249,15 +35497,31 @@ async function launch(shell, request) {
     }
     return { kind: 'started', child, pid, ended, closed };
 }
-/** Wait for a promise, but no longer than `ms`, without leaving a timer behind. */
+/** Wait for a promise, but no longer than `ms`, without leaving a timer behind; false on timeout. */
 async function waitAtMost(promise, ms) {
     let timer;
     const timeout = new Promise((resolve) => {
-        timer = setTimeout(resolve, ms);
+        timer = setTimeout(() => {
+            resolve(false);
+        }, ms);
     });
-    await Promise.race([promise, timeout]).finally(() => {
+    return await Promise.race([promise.then(() => true), timeout]).finally(() => {
         clearTimeout(timer);
     });
+}
+/**
+ * The command exited but processes it started in the background still hold its output: stop its
+ * process group (no orphan outlives the step) and say so in the step's output, which goes on being
+ * read until the pipes close, so nothing they wrote is dropped.
+ */
+async function stopLeftovers(params) {
+    if (!isGroupAlive(params.pid))
+        return;
+    params.request.onOutput({
+        stream: 'stderr',
+        text: `[gh-retry] the command exited but left processes running in the background; stopped them after ${String(STREAM_DRAIN_MS / 1000)} s\n`,
+    });
+    await params.stop();
 }
 function streamOutput(stream, name, onOutput) {
     if (stream === null)
@@ -35336,6 +35600,236 @@ function signalGroup(pid, signal) {
     }
 }
 //# sourceMappingURL=process-runner.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/patterns.js
+/** Condition patterns of `.github/gh-retry.yml` (`output-patterns`, `dbt-errors`), compiled safely. */
+/** Longest pattern in `output-patterns` / `dbt-errors`. */
+const MAX_PATTERN_LENGTH = 200;
+/**
+ * Compile a condition pattern. `/body/flags` (flags from `imsu`; `g` and `y` would make matching
+ * stateful) is always a regular expression;
+ * otherwise `style` decides. Nested quantifiers such as `(a+)+` are refused: they can take
+ * exponential time on a crafted output tail.
+ */
+function compilePattern(text, style) {
+    if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
+        return { kind: 'invalid', message: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
+    }
+    const slashed = /^\/(.+)\/([imsu]*)$/s.exec(text);
+    if (slashed === null && style === 'substring') {
+        return { kind: 'ok', regex: new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'i') };
+    }
+    const body = slashed?.[1] ?? text;
+    const flags = slashed?.[2] ?? '';
+    if (!/^[imsu]*$/.test(flags))
+        return { kind: 'invalid', message: 'flags may only be i, m, s and u' };
+    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(body)) {
+        return { kind: 'invalid', message: 'nested quantifiers such as (a+)+ are not allowed' };
+    }
+    try {
+        return { kind: 'ok', regex: new RegExp(body, flags) };
+    }
+    catch (error) {
+        return {
+            kind: 'invalid',
+            message: `not a valid regular expression (${error.message})`,
+        };
+    }
+}
+//# sourceMappingURL=patterns.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/conditions.js
+/**
+ * Failure conditions, one grammar for the bot's retry policies (`conditions:` in
+ * `.github/gh-retry.yml`) and a schedule step's in-run retries (`retry-on:`):
+ *
+ *   exit-codes: [1]                                   # exit code of the failed command
+ *   output-patterns: ["Connection reset", "/timeout/i"]   # regular expressions on its output tail
+ *   dbt-errors: ["deadlock", "/could not serialize/i"]    # failed dbt node messages: substring or /regex/flags
+ *
+ * Any single match counts; a key left out is not used.
+ */
+
+
+/** The keys of a conditions mapping. */
+const CONDITION_KEYS = ['exit-codes', 'output-patterns', 'dbt-errors'];
+const patternList = (style) => array(schemas_string({ error: 'each pattern must be a string' }).superRefine((text, ctx) => {
+    const compiled = compilePattern(text, style);
+    if (compiled.kind === 'invalid')
+        ctx.addIssue({ code: 'custom', message: compiled.message });
+}), { error: 'must be a list of patterns' })
+    .min(1, 'list at least one pattern, or leave the key out')
+    .max(20, 'at most 20 patterns');
+const conditionsShape = {
+    'exit-codes': array(schemas_number({ error: 'each exit code must be a number' })
+        .int('exit codes are whole numbers')
+        .min(0, 'exit codes are 0–255')
+        .max(255, 'exit codes are 0–255'), { error: 'must be a list of exit codes' })
+        .min(1, 'list at least one exit code, or leave the key out')
+        .max(50, 'at most 50 exit codes')
+        .optional(),
+    'output-patterns': patternList('regex').optional(),
+    'dbt-errors': patternList('substring').optional(),
+};
+/** A conditions mapping: unknown keys name the allowed ones; at least one key must be set. */
+const conditionsSchema = strictObject(conditionsShape, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${CONDITION_KEYS.join(', ')}`
+        : 'must be a mapping',
+})
+    .refine((c) => Object.values(c).some((v) => v !== undefined), {
+    message: `set at least one of ${CONDITION_KEYS.join(', ')}`,
+    // Only for an otherwise valid mapping: an unknown key already says what is wrong.
+    when: (payload) => payload.issues.length === 0,
+})
+    .transform((c) => ({
+    exitCodes: c['exit-codes'] ?? [],
+    outputPatterns: c['output-patterns'] ?? [],
+    dbtErrors: c['dbt-errors'] ?? [],
+}));
+/** The first failure fact that meets a condition, in words; null when none does. */
+function findConditionMatch(conditions, failures) {
+    const output = compileAll(conditions.outputPatterns, 'regex');
+    const dbt = compileAll(conditions.dbtErrors, 'substring');
+    for (const step of failures) {
+        if (step.exitCode !== null && conditions.exitCodes.includes(step.exitCode)) {
+            return `step ${step.id} exited ${step.exitCode}`;
+        }
+        const outputHit = output.find((p) => p.regex.test(step.outputTail));
+        if (outputHit)
+            return `output of step ${step.id} matches ${outputHit.text}`;
+        for (const node of step.nodes?.failed ?? []) {
+            const dbtHit = dbt.find((p) => node.message !== null && p.regex.test(node.message));
+            if (dbtHit)
+                return `dbt node ${node.id} in step ${step.id} failed with a message matching ${dbtHit.text}`;
+        }
+    }
+    return null;
+}
+/** The conditions in one line, as written: `exit-codes 2, 3; dbt-errors "timeout"`. */
+function describeConditions(conditions) {
+    const parts = [
+        ...(conditions.exitCodes.length > 0 ? [`exit-codes ${conditions.exitCodes.join(', ')}`] : []),
+        ...(conditions.outputPatterns.length > 0
+            ? [`output-patterns ${conditions.outputPatterns.map((p) => JSON.stringify(p)).join(', ')}`]
+            : []),
+        ...(conditions.dbtErrors.length > 0
+            ? [`dbt-errors ${conditions.dbtErrors.map((p) => JSON.stringify(p)).join(', ')}`]
+            : []),
+    ];
+    return parts.join('; ');
+}
+function compileAll(patterns, style) {
+    return patterns.flatMap((text) => {
+        const compiled = compilePattern(text, style);
+        // The readers reject invalid patterns; one that still fails here simply never matches.
+        return compiled.kind === 'ok' ? [{ text, regex: compiled.regex }] : [];
+    });
+}
+//# sourceMappingURL=conditions.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/duration.js
+/** Durations in configuration: seconds, or "90s", "5m", "1h" (a retry policy's `delay`, a step's `retry-delay`). */
+/** The longest `delay`: one hour. */
+const MAX_DELAY_SECONDS = 3600;
+/** Seconds from `300`, `"300"`, `"90s"`, `"5m"`, `"1h"`; null when malformed or above the limit. */
+function parseDelay(value) {
+    return parseSeconds(value, MAX_DELAY_SECONDS);
+}
+/** Whole seconds from 0 to `max` written as a number or a duration; null otherwise. */
+function parseSeconds(value, max) {
+    const seconds = typeof value === 'number' ? value : parseDuration(value);
+    return Number.isInteger(seconds) && seconds >= 0 && seconds <= max ? seconds : null;
+}
+/** A number of seconds the way it is written in configuration: `45s`, `2m`, `1h`, `90s`. */
+function formatSeconds(seconds) {
+    if (seconds >= 3600 && seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds >= 60 && seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+const DURATION_UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+function parseDuration(text) {
+    const match = /^\s*(\d{1,5})\s*([smh]?)\s*$/.exec(text);
+    return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
+}
+//# sourceMappingURL=duration.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/in-run.js
+
+
+/** Seconds to wait before in-run retry `retry` (1 before the second attempt): bounded by the cap. */
+function inRunDelaySeconds(delay, retry) {
+    if (delay === undefined)
+        return 0;
+    const grown = delay.initialSeconds * delay.factor ** Math.max(0, retry - 1);
+    return Math.min(delay.maxSeconds, Math.round(grown));
+}
+/** The name of a tool's retry form, as reports show it. */
+function toolRetryFormName(tool) {
+    switch (tool) {
+        case 'dbt':
+            return 'dbt retry';
+        case 'pytest':
+            return 'pytest --last-failed';
+        case 'playwright':
+            return 'playwright test --last-failed';
+        case 'custom':
+            return 'its retry-with command';
+        case null:
+            return 'retry form';
+    }
+}
+/** A step's in-run retries for the plan, or undefined when it has none. */
+function describeInRunRetries(step, tool) {
+    if (step.retries === 0 && step.attemptTimeoutSeconds === undefined)
+        return undefined;
+    const parts = [];
+    if (step.retries > 0) {
+        const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
+        const form = tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
+        parts.push(`${more} ${form}`);
+    }
+    const { retryDelay, attemptTimeoutSeconds, retryOn } = step;
+    if (retryDelay !== undefined)
+        parts.push(describeDelay(retryDelay));
+    if (attemptTimeoutSeconds !== undefined) {
+        parts.push(`each attempt stopped after ${formatSeconds(attemptTimeoutSeconds)}`);
+    }
+    if (retryOn !== undefined)
+        parts.push(`only on ${describeConditions(retryOn)}`);
+    return parts.join('; ');
+}
+function describeDelay(delay) {
+    if (delay.factor === 1 || delay.initialSeconds === delay.maxSeconds) {
+        return `${formatSeconds(delay.initialSeconds)} between attempts`;
+    }
+    return `waits ${formatSeconds(delay.initialSeconds)}, ×${delay.factor} each time up to ${formatSeconds(delay.maxSeconds)}`;
+}
+/** One attempt in a line: `attempt 2 of 3: dbt retry (6 nodes) exit 0`. */
+function in_run_describeAttempt(attempt, total, tool) {
+    const form = attempt.form === 'as-written'
+        ? 'as written'
+        : attempt.form === 'retry-with'
+            ? 'retry-with'
+            : toolRetryFormName(tool);
+    const work = describeWork(attempt);
+    const end = attempt.exitCode !== null
+        ? `exit ${attempt.exitCode}`
+        : attempt.signal === null
+            ? 'did not finish'
+            : `stopped by ${attempt.signal}`;
+    return `attempt ${attempt.number} of ${total}: ${form}${work === '' ? '' : ` (${work})`} ${end}`;
+}
+function describeWork(attempt) {
+    if (attempt.nodes !== null) {
+        const count = nodeCount(attempt.nodes);
+        return `${count} node${count === 1 ? '' : 's'}`;
+    }
+    const failed = attempt.failedTests?.length ?? 0;
+    return failed > 0 ? `${failed} failed test${failed === 1 ? '' : 's'}` : '';
+}
+function nodeCount(nodes) {
+    return Object.values(nodes.counts).reduce((sum, count) => sum + count, 0);
+}
+//# sourceMappingURL=in-run.js.map
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
 var shell_quote = __nccwpck_require__(6591);
 ;// CONCATENATED MODULE: ./lib/src/core/schedule/command-line.js
@@ -35793,6 +36287,321 @@ function isFailedNodeStatus(status) {
     return dbt_node_status_FAILED_NODE_STATUSES.includes(status);
 }
 //# sourceMappingURL=dbt-node-status.js.map
+;// CONCATENATED MODULE: ./lib/src/core/retry/flaky.js
+
+/** The record with each step's `flaky` list filled (left out where nothing was flaky). */
+function markFlaky(input) {
+    const found = detectFlaky(input);
+    if (found.size === 0)
+        return input.record;
+    return {
+        ...input.record,
+        steps: input.record.steps.map((step) => {
+            const flaky = found.get(step.id);
+            return flaky === undefined ? step : { ...step, flaky };
+        }),
+    };
+}
+/** Flaky entries by step id; steps with none are absent. */
+function detectFlaky(input) {
+    const { record, parent } = input;
+    const modified = input.modified ?? new Set();
+    const sameCommit = parent !== null && record.git.sha !== null && record.git.sha === parent.git.sha;
+    const parentSteps = new Map((parent?.steps ?? []).map((step) => [step.id, step]));
+    const found = new Map();
+    for (const step of record.steps) {
+        if (!ranHere(step))
+            continue;
+        const parentStep = parentSteps.get(step.id);
+        // A fix-aware retry that rebuilt nodes found the project changed since the parent (even on the
+        // same commit, with uncommitted edits): a pass there may be the fix, so nothing is a flake.
+        const changed = (step.fixAware?.added.length ?? 0) > 0;
+        const entries = [
+            ...(sameCommit && !changed && parentStep !== undefined
+                ? acrossChain({ step, parentStep, parentId: parent.id, modified })
+                : []),
+            ...withinStep(step, record.id),
+        ];
+        const unique = dedupe(entries).slice(0, RECORD_LIMITS.maxNodeIds);
+        if (unique.length > 0)
+            found.set(step.id, unique);
+    }
+    return found;
+}
+/** Every flaky entry of a record with its step, in step order. */
+function flaky_listFlaky(record) {
+    return record.steps.flatMap((step) => (step.flaky ?? []).map((entry) => ({ step: step.id, entry })));
+}
+/** A step that ran its command in this run and finished (not reused, carried or cut short). */
+function ranHere(step) {
+    return (step.executed !== null &&
+        step.carriedFrom == null &&
+        (step.status === 'success' || step.status === 'failed'));
+}
+function acrossChain(params) {
+    const { step, parentStep, parentId, modified } = params;
+    // A failure the parent only carried from an earlier run may be from another commit.
+    if (!ranHere(parentStep) || parentStep.status !== 'failed')
+        return [];
+    const failedIn = { run: parentId, attempt: lastAttempt(parentStep) };
+    const nodes = (parentStep.nodes?.failed ?? [])
+        .filter((node) => !modified.has(node.id) && nodePassed(node.id, step))
+        .map((node) => ({ id: node.id, kind: 'node', failedIn, message: node.message }));
+    const tests = (parentStep.failedTests ?? [])
+        .filter((test) => testPassed(test, step))
+        .map((test) => ({ id: test, kind: 'test', failedIn, message: null }));
+    return [...nodes, ...tests];
+}
+function withinStep(step, runId) {
+    const log = step.attemptLog ?? [];
+    const entries = [];
+    for (const [index, attempt] of log.entries()) {
+        const later = log.slice(index + 1);
+        const failedIn = { run: runId, attempt: attempt.number };
+        const nextNodes = later.find((a) => a.nodes !== null);
+        for (const node of attempt.nodes?.failed ?? []) {
+            if (nextNodes !== undefined && nodePassed(node.id, nextNodes))
+                entries.push({ id: node.id, kind: 'node', failedIn, message: node.message });
+        }
+        const nextTests = later.find((a) => a.failedTests !== null || a.exitCode === 0);
+        for (const test of attempt.failedTests ?? []) {
+            if (nextTests !== undefined && testPassed(test, nextTests))
+                entries.push({ id: test, kind: 'test', failedIn, message: null });
+        }
+    }
+    return entries;
+}
+/** Ran and neither failed nor was skipped in a later picture of the same selection. */
+function nodePassed(id, later) {
+    const { nodes } = later;
+    if (nodes === null)
+        return false;
+    return !nodes.failed.some((node) => node.id === id) && !nodes.skipped.includes(id);
+}
+function testPassed(id, later) {
+    return later.failedTests === null ? later.exitCode === 0 : !later.failedTests.includes(id);
+}
+function lastAttempt(step) {
+    return step.attemptLog?.at(-1)?.number ?? Math.max(1, step.attempts);
+}
+/** The first entry per node or test: the earliest failure is the one worth naming. */
+function dedupe(entries) {
+    const seen = new Set();
+    return entries.filter((entry) => {
+        const key = `${entry.kind}\0${entry.id}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+//# sourceMappingURL=flaky.js.map
+;// CONCATENATED MODULE: ./lib/src/core/utf8.js
+/**
+ * UTF-8 sizes: GitHub limits a check run's summary and text in bytes, not characters, and an
+ * icon or a non-Latin name takes several bytes per character.
+ */
+/** The UTF-8 length of a code point. */
+function codePointBytes(codePoint) {
+    if (codePoint < 0x80)
+        return 1;
+    if (codePoint < 0x800)
+        return 2;
+    return codePoint < 0x10000 ? 3 : 4;
+}
+/** The UTF-8 length of a string. */
+function utf8_utf8Length(text) {
+    let bytes = 0;
+    for (const char of text)
+        bytes += codePointBytes(char.codePointAt(0) ?? 0);
+    return bytes;
+}
+/** The longest start of `text`, in whole characters, that fits in `max` bytes. */
+function utf8_startWithinBytes(text, max) {
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        bytes += codePointBytes(char.codePointAt(0) ?? 0);
+        if (bytes > max)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+/** The longest end of `text`, in whole characters, that fits in `max` bytes. */
+function endWithinBytes(text, max) {
+    const chars = Array.from(text);
+    let bytes = 0;
+    let start = chars.length;
+    while (start > 0) {
+        bytes += codePointBytes(chars[start - 1]?.codePointAt(0) ?? 0);
+        if (bytes > max)
+            break;
+        start -= 1;
+    }
+    return chars.slice(start).join('');
+}
+//# sourceMappingURL=utf8.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/markdown.js
+
+
+/**
+ * The Markdown-safety primitives every surface that writes Markdown goes through (job summary,
+ * check run, reply). Everything taken from a record or an API answer is untrusted: it is shown in
+ * code spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
+ *
+ * Two fit policies, on purpose: {@link fitMarkdown} keeps the head and tail of a report and cuts
+ * its body (a summary's end says how to retry); {@link fitNewest} keeps the newest part of a log
+ * and drops the oldest (a check run's retry log grows at the end).
+ */
+/** The longest untrusted text shown inline (a code span or an escaped name) in a report. */
+const INLINE_TEXT_MAX = 300;
+/** GitHub's limit for a check run's `output.summary` and for a comment body. */
+const markdown_MARKDOWN_LIMIT = 65_535;
+/**
+ * GitHub's limit for one step's job summary (`GITHUB_STEP_SUMMARY`): past 1 MiB the runner drops
+ * the step's whole summary ("upload aborted, supports content up to a size of 1024k").
+ */
+const JOB_SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Below this much room, a summary would say nothing useful: better none, and a warning. */
+const MIN_SUMMARY_ROOM = 1024;
+/**
+ * The bytes a report may take in a step summary that already holds `usedBytes` (what the step's
+ * commands wrote to it), or null when too little room is left for one.
+ */
+function summaryRoom(usedBytes) {
+    const room = Math.min(markdown_MARKDOWN_LIMIT, JOB_SUMMARY_LIMIT - usedBytes - 2);
+    return room < MIN_SUMMARY_ROOM ? null : room;
+}
+/** One icon per step or run status, for every report. */
+const markdown_STATUS_ICONS = {
+    success: '✅',
+    failed: '❌',
+    skipped: '⏭️',
+    reused: '♻️',
+    cancelled: '🚫',
+};
+const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
+/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
+function markdown_fitMarkdown(params) {
+    const join = (parts) => parts.filter((p) => p !== '').join('\n\n');
+    const full = join([params.head, ...params.body, params.tail]);
+    // Limits are in UTF-8 bytes (GitHub's check-run limit), which also keeps character limits.
+    if (utf8Length(full) <= params.max)
+        return full;
+    const fixed = utf8Length(join([params.head, SHORTENED_NOTE, params.tail])) + 4;
+    const room = startWithinBytes(join(params.body), Math.max(0, params.max - fixed));
+    const cut = room.lastIndexOf('\n');
+    const shortened = join([
+        params.head,
+        cut > 0 ? room.slice(0, cut) : '',
+        SHORTENED_NOTE,
+        params.tail,
+    ]);
+    return utf8Length(shortened) <= params.max
+        ? shortened
+        : `${startWithinBytes(shortened, params.max - 3)}…`;
+}
+/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
+function markdown_runLabel(recordId, runUrl) {
+    const run = parseRecordRunId(recordId);
+    if (run === null)
+        return markdown_code(recordId);
+    const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
+    return `${runLink(run.runId, runUrl)}${attempt}`;
+}
+/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
+function runLink(runId, runUrl) {
+    return runUrl === undefined ? `run ${markdown_code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
+}
+/** A GitHub login as a mention; anything that is not a login, as code. */
+function markdown_login(name) {
+    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : markdown_code(name);
+}
+/** Untrusted text as an inline code span on one line. */
+function markdown_code(text) {
+    const clean = markdown_oneLine(text, INLINE_TEXT_MAX);
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return clean.startsWith('`') || clean.endsWith('`') || longest > 0
+        ? `${fence} ${clean} ${fence}`
+        : `${fence}${clean}${fence}`;
+}
+/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
+function markdown_plain(text, max = INLINE_TEXT_MAX) {
+    return markdown_oneLine(text, max)
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/@/g, '@\u2060');
+}
+/** Text on one line (whitespace runs become one space), cut to `max` characters with `…`. */
+function markdown_oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+/** Past `max`, drop the oldest part of `text` at a line end and say so: the newest lines matter. */
+function markdown_fitNewest(text, max = markdown_MARKDOWN_LIMIT) {
+    if (utf8_utf8Length(text) <= max)
+        return text;
+    const end = endWithinBytes(text, max - 40);
+    const cut = end.indexOf('\n');
+    return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
+}
+//# sourceMappingURL=markdown.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/flaky-report.js
+
+
+/**
+ * What a run showed to be flaky (a node or test that failed, then passed on the same code), for
+ * every report: the job summary and check run (Markdown), `gh-retry show` (text) and the bot's
+ * `/retry` outcome line. Always bounded: the first few, then "+N more".
+ */
+/** Flaky nodes and tests a summary or check run names before "+N more". */
+const LISTED_FLAKY = 20;
+/** Flaky nodes and tests a one-line outcome (reply, terminal) names before "+N more". */
+const LISTED_FLAKY_INLINE = 5;
+/** The Markdown section of a run summary; '' when nothing was flaky. */
+function flaky_report_renderFlakySection(record, link) {
+    const all = listFlaky(record);
+    if (all.length === 0)
+        return '';
+    const items = all.slice(0, LISTED_FLAKY).map(({ step, entry }) => {
+        const message = entry.message === null ? '' : `: ${code(oneLine(entry.message, 200))}`;
+        return `- ${code(entry.id)} (${entry.kind}, step ${code(step)}) failed in ${where(entry, link)}${message}, then passed`;
+    });
+    const more = all.length - items.length;
+    return [
+        `### Flaky (${all.length})`,
+        'Failed, then passed on the same code: worth fixing, not just retrying.',
+        [...items, ...(more > 0 ? [`- +${more} more`] : [])].join('\n'),
+    ].join('\n\n');
+}
+/** Flaky ids as inline code, "+N more" past the first few: `` `a`, `b` +3 more``. */
+function renderFlakyInline(record) {
+    const all = listFlaky(record);
+    const shown = all.slice(0, LISTED_FLAKY_INLINE).map(({ entry }) => code(entry.id));
+    const more = all.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
+}
+/** Plain-text lines for a terminal: one per flaky node or test, bounded. */
+function describeFlakyLines(record) {
+    const all = flaky_listFlaky(record);
+    if (all.length === 0)
+        return [];
+    const lines = all.slice(0, LISTED_FLAKY).map(({ step, entry }) => {
+        const message = entry.message === null ? '' : `: ${markdown_oneLine(entry.message, 120)}`;
+        return `  ${entry.id} (${entry.kind}, step ${step}) failed in ${entry.failedIn.run} attempt ${entry.failedIn.attempt}${message}`;
+    });
+    const more = all.length - lines.length;
+    return [
+        `flaky (failed, then passed on the same code): ${all.length}`,
+        ...lines,
+        ...(more > 0 ? [`  +${more} more`] : []),
+    ];
+}
+function where(entry, link) {
+    return `${link(entry.failedIn.run)}, attempt ${entry.failedIn.attempt}`;
+}
+//# sourceMappingURL=flaky-report.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/text-table.js
 /** Render rows as a plain-text table with left-aligned, space-padded columns and a header row. */
 function renderTextTable(headers, rows) {
@@ -35823,6 +36632,8 @@ function truncateText(text, max) {
 }
 //# sourceMappingURL=text-table.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/text.js
+
+
 
 
 
@@ -35869,7 +36680,7 @@ function detailRows(step) {
             '',
             '',
             '',
-            `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? ' (merged with the parent run)' : ''}`,
+            `nodes: ${describeNodeCounts(nodes)}${nodes.merged ? mergedWith(step) : ''}`,
         ]);
         const failedCount = Object.entries(nodes.counts)
             .filter(([status]) => isFailedNodeStatus(status))
@@ -35887,9 +36698,18 @@ function detailRows(step) {
     if (step.failedTests !== null && step.failedTests.length > 0) {
         rows.push(['', '', '', `failed tests: ${listWithMore(step.failedTests)}`]);
     }
+    const attempts = step.attemptLog ?? [];
+    for (const attempt of attempts) {
+        rows.push(['', '', '', in_run_describeAttempt(attempt, attempts.length, step.tool)]);
+    }
     return rows;
 }
-/** A plain-text report of a run for a terminal: header, lineage, and one row per step. */
+function mergedWith(step) {
+    return step.action === 'retry'
+        ? ' (merged with the parent run)'
+        : ' (merged across its attempts)';
+}
+/** A plain-text report of a run for a terminal: header, lineage, and one row per step, what was flaky. */
 function renderRunTable(record) {
     const header = `Run ${record.id} (${record.name}): ${record.status} in ${text_table_formatDuration(record.durationMs)}`;
     const lines = [header, describeLineage(record.lineage)];
@@ -35904,7 +36724,13 @@ function renderRunTable(record) {
         ],
         ...detailRows(step),
     ]);
-    return [...lines, '', renderTextTable(['STEP', 'STATUS', 'DURATION', 'WHAT RAN'], rows)].join('\n');
+    const flaky = describeFlakyLines(record);
+    return [
+        ...lines,
+        '',
+        renderTextTable(['STEP', 'STATUS', 'DURATION', 'WHAT RAN'], rows),
+        ...(flaky.length === 0 ? [] : ['', ...flaky]),
+    ].join('\n');
 }
 /** A plain-text retry plan: one row per step with its action, the exact command and the reason. */
 function renderPlanTable(plan) {
@@ -35918,8 +36744,19 @@ function renderPlanTable(plan) {
             step.reason,
         ],
         ...step.restore.map((file) => ['', '', `restores ${file.to}`, '']),
+        ...(step.inRunRetries === undefined ? [] : [['', '', `in-run: ${step.inRunRetries}`, '']]),
     ]);
     return [...lines, '', renderTextTable(['STEP', 'ACTION', 'EXEC', 'REASON'], rows)].join('\n');
+}
+/**
+ * When a plan reuses steps, the plain words a retry on a fresh runner needs: reused steps do not
+ * run, so the files they made are not there. Null when nothing is reused.
+ */
+function reusedFilesNote(plan) {
+    const reused = plan.steps.filter((step) => step.action === 'reuse').map((step) => step.id);
+    if (reused.length === 0)
+        return null;
+    return `Reused steps do not run on this fresh runner, so files they made are not here: ${reused.join(', ')}. Mark a step "setup: true" if later steps need its files.`;
 }
 //# sourceMappingURL=text.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/relative-path.js
@@ -36055,6 +36892,274 @@ const customTool = {
     },
 };
 //# sourceMappingURL=custom.js.map
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-fix-aware.js
+
+
+
+
+/**
+ * A fix-aware dbt retry (dbt-core #10164): `dbt retry` re-runs a failed test against a table that
+ * was never rebuilt, so fixing the model does not fix the retry. When the project changed since the
+ * parent (dbt's `state:modified` against the parent's saved manifest.json), the retry also rebuilds
+ * the nodes on the way from a changed node to a failed or skipped one. dbt computes both sets with
+ * its own selectors against `--state <parent dir>` (run_results.json + manifest.json):
+ *
+ * - what `dbt retry` runs: `result:fail result:skipped …` (the statuses in the parent's retry set);
+ * - what the fix adds: `state:modified+,+result:fail,result:success` per status, i.e. changed
+ *   nodes and their descendants that lead to a retried node and succeeded in the parent, so never a
+ *   node outside the parent's selection, never a changed node nothing retried depends on.
+ *
+ * `--exclude "result:pass result:warn"` keeps dbt from adding the tests of rebuilt models that
+ * passed in the parent, so the selection is exactly the two sets. Indirect selection is `cautious`:
+ * dbt 1.8 drops the parents a `+` selects under `empty`. A `dbt ls` of the second set decides at run
+ * time: empty, the step runs as `dbt retry`; otherwise as the `dbt build` with both sets.
+ */
+const MANIFEST = 'manifest.json';
+/** Subcommands whose retry can rebuild changed nodes (`dbt test` cannot build models). */
+const FIX_AWARE_SUBCOMMANDS = new Set(['build']);
+/** Flags that choose nodes; the fix-aware form replaces them with its own selection. */
+const SELECTION_FLAGS = new Set([
+    '--select',
+    '-s',
+    '--models',
+    '-m',
+    '--selector',
+    '--exclude',
+    '--indirect-selection',
+]);
+/** Statuses of tests that passed in the parent: not re-run when the model they test is rebuilt. */
+const PASSED_TEST_STATUSES = ['pass', 'warn'];
+/** Flags and variables that use dbt's state themselves; the fix-aware form needs `--state`. */
+const STATE_FLAGS = ['--state', '--defer', '--defer-state', '--favor-state'];
+const STATE_VARIABLES = ['DBT_STATE', 'DBT_DEFER', 'DBT_DEFER_STATE', 'DBT_FAVOR_STATE'];
+/** Flags copied to the `dbt ls` probe so it reads the same project, profile and vars. */
+const PROBE_FLAGS = new Set([
+    '--project-dir',
+    '--profiles-dir',
+    '--target-path',
+    '--target',
+    '-t',
+    '--profile',
+    '--vars',
+]);
+/** Statuses a result: selector can name (one word); `dbt retry` statuses with a space cannot. */
+const SELECTABLE_STATUS = /^[a-z_]+$/;
+const manifestSchema = object({
+    metadata: object({ dbt_schema_version: schemas_string().regex(/\/manifest\/v\d+\.json$/) }),
+    nodes: record(schemas_string(), unknown()),
+});
+/** Why the saved manifest.json cannot be used, or null when it is a dbt manifest. */
+function whyManifestUnusable(content) {
+    if (content === undefined)
+        return `no ${MANIFEST} was saved beside run_results.json`;
+    let data;
+    try {
+        data = JSON.parse(content);
+    }
+    catch {
+        return `the saved ${MANIFEST} is not valid JSON`;
+    }
+    return manifestSchema.safeParse(data).success
+        ? null
+        : `the saved ${MANIFEST} is not a dbt manifest`;
+}
+/** Why a step cannot be retried fix-aware (before looking at files), or null. */
+function whyNotFixAware(dbt, words, env) {
+    if (!FIX_AWARE_SUBCOMMANDS.has(dbt.which))
+        return `dbt ${dbt.subcommand} does not build models`;
+    const flags = [...dbt.globalFlags, ...dbt.args].map(flagName);
+    const scoped = programEnv(words, env);
+    const used = [
+        ...STATE_FLAGS.filter((flag) => flags.includes(flag)),
+        ...STATE_VARIABLES.filter((name) => (scoped[name] ?? '') !== ''),
+    ];
+    return used.length === 0 ? null : `the step uses dbt state itself (${used.join(', ')})`;
+}
+/** The dbt selectors of both sets and of passed tests, from the statuses of the retry set. */
+function fixAwareSelectors(statuses) {
+    const unique = [...new Set(statuses)].sort();
+    const passed = PASSED_TEST_STATUSES.filter((status) => !unique.includes(status));
+    const results = (list) => list.map((status) => `result:${status}`).join(' ');
+    return {
+        retry: results(unique),
+        added: unique.map((status) => `state:modified+,+result:${status},result:success`).join(' '),
+        passed: results(passed),
+    };
+}
+/** Whether every status of the retry set can be named by a `result:` selector. */
+function selectableStatuses(statuses) {
+    return statuses.every((status) => SELECTABLE_STATUS.test(status));
+}
+/** The `dbt ls` probe and the `dbt build` run when it lists nodes. */
+function fixAwareCommands(params) {
+    const { words, dbt, stateDir } = params;
+    const selectors = fixAwareSelectors(params.statuses);
+    const state = ['--indirect-selection', 'cautious', '--state', stateDir];
+    const probe = quoteWords([
+        ...words.prefix,
+        words.program,
+        '--quiet',
+        '--log-format',
+        'text',
+        'ls',
+        ...copyFlags([...dbt.globalFlags, ...dbt.args], (flag) => PROBE_FLAGS.has(flag)),
+        '--select',
+        selectors.added,
+        '--exclude',
+        `${selectors.passed} ${selectors.retry}`,
+        ...state,
+        '--output',
+        'json',
+        '--output-keys',
+        'unique_id',
+    ]);
+    const exec = quoteWords([
+        ...words.prefix,
+        words.program,
+        ...dbt.globalFlags,
+        ...dbt.subcommand.split(' '),
+        ...withoutSelection(dbt.args),
+        '--select',
+        `${selectors.retry} ${selectors.added}`,
+        '--exclude',
+        selectors.passed,
+        ...state,
+    ]);
+    return { probe, exec, parentRun: params.parentRun };
+}
+/** The node ids a probe printed (`{"unique_id": "…"}` lines); other lines are ignored. */
+function parseProbeOutput(stdout) {
+    const ids = new Set();
+    for (const line of stdout.split('\n')) {
+        if (ids.size >= RECORD_LIMITS.maxNodeIds)
+            break;
+        const text = line.trim();
+        if (!text.startsWith('{'))
+            continue;
+        let data;
+        try {
+            data = JSON.parse(text);
+        }
+        catch {
+            continue;
+        }
+        const id = data?.unique_id;
+        if (typeof id === 'string' && id.length <= RECORD_LIMITS.maxStringLength)
+            ids.add(id);
+    }
+    return [...ids];
+}
+/** `model fct_orders, seed raw_orders`: node ids as users read them. */
+function describeNodes(ids, max = 10) {
+    const shown = ids.slice(0, max).map((id) => {
+        const [type = '', , name = id] = id.split('.');
+        return `${type} ${name}`;
+    });
+    return ids.length > max ? `${shown.join(', ')} and ${ids.length - max} more` : shown.join(', ');
+}
+const flagName = (word) => word.split('=', 1)[0] ?? word;
+/** The flags `wanted` names, with their values (`--flag value` or `--flag=value`). */
+function copyFlags(words, wanted) {
+    const copied = [];
+    for (let at = 0; at < words.length; at += 1) {
+        const word = words[at] ?? '';
+        if (!wanted(flagName(word)))
+            continue;
+        const next = words[at + 1];
+        if (word.includes('='))
+            copied.push(word);
+        else if (next !== undefined) {
+            copied.push(word, next);
+            at += 1;
+        }
+    }
+    return copied;
+}
+/** The words without selection flags; `--select a b` takes every word up to the next flag. */
+function withoutSelection(args) {
+    const kept = [];
+    for (let at = 0; at < args.length; at += 1) {
+        const word = args[at] ?? '';
+        if (!SELECTION_FLAGS.has(flagName(word))) {
+            kept.push(word);
+            continue;
+        }
+        if (word.includes('='))
+            continue;
+        while (args[at + 1] !== undefined && !(args[at + 1] ?? '').startsWith('-'))
+            at += 1;
+    }
+    return kept;
+}
+/** The fix-aware form of a dbt retry and the words the plan's reason gets, or nothing. */
+function planFixAware(params) {
+    if (!params.enabled)
+        return { form: null, reason: '; fix-aware: false, so exactly dbt retry' };
+    // Older records and other subcommands: plain dbt retry, as before, without a word about it.
+    if (whyNotFixAware(params.dbt, params.words, params.env) !== null)
+        return { form: null, reason: '' };
+    if (params.manifest === undefined)
+        return { form: null, reason: '' };
+    const unusable = whyManifestUnusable(params.manifest);
+    if (unusable !== null)
+        return { form: null, reason: `; not fix-aware: ${unusable}` };
+    if (!selectableStatuses(params.statuses)) {
+        return { form: null, reason: '; not fix-aware: a node status has no dbt result: selector' };
+    }
+    return {
+        form: fixAwareCommands(params),
+        reason: `; if nodes changed since run ${params.parentRun} lead to them (dbt ls --state), they are rebuilt first`,
+    };
+}
+//# sourceMappingURL=dbt-fix-aware.js.map
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-project.js
+
+
+/** The project file dbt reads `target-path:` from (dbt-core config/project.py). */
+const DBT_PROJECT_FILE = 'dbt_project.yml';
+const UNSET = { kind: 'unset' };
+/**
+ * The `target-path:` of a `dbt_project.yml`, relative to the project folder. The file is the
+ * user's, so a path that leaves the project (absolute, `..`, `~`) or that Jinja would render is
+ * refused with a one-line reason instead of being followed. A file that is not YAML is left to dbt.
+ */
+function projectTargetPath(content) {
+    const document = (0,dist.parseDocument)(content, { uniqueKeys: false });
+    if (document.errors.length > 0)
+        return UNSET;
+    const value = document.get('target-path');
+    if (value === undefined || value === null || value === '')
+        return UNSET;
+    const written = JSON.stringify(value);
+    const where = `target-path ${written} in ${DBT_PROJECT_FILE}`;
+    if (typeof value !== 'string')
+        return refused(`${where} is not a path`);
+    if (value.includes('{'))
+        return refused(`${where} is rendered by Jinja`);
+    if (climbsOut(value) || (joinRelativePath(value) === null && value.replace(/[./]/g, '') !== '')) {
+        return refused(`${where} is outside the dbt project`);
+    }
+    return { kind: 'path', path: joinRelativePath(value) ?? '.' };
+}
+function refused(reason) {
+    return { kind: 'refused', reason: `${reason}, so gh-retry does not save run_results.json` };
+}
+/** Whether a relative path's `..` segments ever leave the folder it starts in (`a/../../b`). */
+function climbsOut(path) {
+    let depth = 0;
+    for (const segment of path.split('/')) {
+        if (segment === '..')
+            depth -= 1;
+        else if (segment !== '' && segment !== '.')
+            depth += 1;
+        if (depth < 0)
+            return true;
+    }
+    return false;
+}
+//# sourceMappingURL=dbt-project.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/tools/dbt-run-results.js
 
 
@@ -36166,13 +37271,16 @@ function summariseRunResults(runResults) {
  * skipped, runtime error, partial success), so those leave the parent's counts and the retry's
  * counts take their place. Only merge a summary read after the step ran in its dbt retry form.
  * Hooks (`operation.*` rows) are in neither picture's counts: dbt runs them again on every
- * invocation, so only the retry's failed hooks are listed.
+ * invocation, so only the retry's failed hooks are listed. A fix-aware retry also re-ran `rebuilt`
+ * nodes that succeeded in the parent (its selector asks for `result:success`): they leave the
+ * parent's `success` count.
  */
-function mergeNodeSummaries(parent, retry) {
+function mergeNodeSummaries(parent, retry, rebuilt = 0) {
     const counts = new Map();
     for (const [status, count] of Object.entries(parent.counts)) {
+        const left = status === 'success' ? Math.max(0, count - rebuilt) : count;
         if (!RETRYABLE_NODE_STATUSES.includes(status))
-            counts.set(status, count);
+            counts.set(status, left);
     }
     for (const [status, count] of Object.entries(retry.counts)) {
         counts.set(status, (counts.get(status) ?? 0) + count);
@@ -36220,6 +37328,8 @@ function clip(text, max) {
 
 
 
+
+
 const dbt_RETRY_SUCCESS_EXIT_CODES = [0];
 const RUN_RESULTS = 'run_results.json';
 /** Subcommands `dbt retry` can resume, by how users write them (dbt-core 1.6+ TASK_DICT). */
@@ -36259,13 +37369,48 @@ function flagValue(match, flag, env) {
     const value = findFlagValue([...match.dbt.globalFlags, ...match.dbt.args], [flag]);
     return value === null ? null : expandWord(value, env);
 }
-/** `<project-dir>/<target-path>/run_results.json`, honouring flags and DBT_* variables. */
-function statePaths(match, env) {
-    const scoped = programEnv(match.words, env);
-    const projectDir = flagValue(match, '--project-dir', scoped) ?? scoped['DBT_PROJECT_DIR'] ?? '.';
-    const targetPath = flagValue(match, '--target-path', scoped) ?? scoped['DBT_TARGET_PATH'] ?? 'target';
-    const path = joinRelativePath(projectDir || '.', targetPath || 'target', RUN_RESULTS);
+/** The project folder: `--project-dir`, else DBT_PROJECT_DIR, else the working directory. */
+function projectDir(match, scoped) {
+    return (flagValue(match, '--project-dir', scoped) ?? scoped['DBT_PROJECT_DIR'] ?? '.') || '.';
+}
+/** `<project-dir>/dbt_project.yml`, whose `target-path:` says where dbt writes when no flag does. */
+function configPaths(match, env) {
+    const path = joinRelativePath(projectDir(match, programEnv(match.words, env)), DBT_PROJECT_FILE);
     return path === null ? [] : [path];
+}
+/** What the project file read before saving (`config`, by path) says about `target-path:`. */
+function projectTarget(match, env, config) {
+    const [file] = configPaths(match, env);
+    const content = file === undefined ? undefined : config.get(file);
+    return content === undefined ? { kind: 'unset' } : projectTargetPath(content);
+}
+/**
+ * The target path as dbt resolves it: `--target-path`, else DBT_TARGET_PATH, else the project
+ * file's `target-path:` (when the shell read it into `config`), else `target`.
+ */
+function targetPath(match, env, config) {
+    const scoped = programEnv(match.words, env);
+    const given = flagValue(match, '--target-path', scoped) ?? scoped['DBT_TARGET_PATH'];
+    if (given !== undefined && given !== '')
+        return { kind: 'path', path: given };
+    const fromProject = projectTarget(match, env, config);
+    return fromProject.kind === 'unset' ? { kind: 'path', path: 'target' } : fromProject;
+}
+/** run_results.json and manifest.json in `<project-dir>/<target-path>/`, honouring flags, DBT_* variables and the project file. */
+function statePaths(match, env, config = new Map()) {
+    const target = targetPath(match, env, config);
+    if (target.kind !== 'path')
+        return [];
+    const dir = projectDir(match, programEnv(match.words, env));
+    return [RUN_RESULTS, MANIFEST].flatMap((name) => {
+        const path = joinRelativePath(dir, target.path, name);
+        return path === null ? [] : [path];
+    });
+}
+/** Why run_results.json is not saved although the step's flags allow it (the project file's path). */
+function stateRefusal(match, env, config) {
+    const target = targetPath(match, env, config);
+    return target.kind === 'refused' ? target.reason : null;
 }
 /** `--flag value` / `--flag=value` words of the retry flags, copied as written. */
 function copyRetryFlags(args) {
@@ -36280,7 +37425,7 @@ function copyRetryFlags(args) {
     return copied;
 }
 /** The name of a flag word (`--log-path=x` → `--log-path`). */
-const flagName = (word) => word.split('=', 1)[0] ?? word;
+const dbt_flagName = (word) => word.split('=', 1)[0] ?? word;
 /**
  * The words before `retry`: the step's global flags without `--state` (dbt replays the parent's
  * state, and a second `--state` is a usage error), then the flags dbt takes from the retry that the
@@ -36296,17 +37441,17 @@ function flagsBeforeRetry(dbt) {
         else if (!word.startsWith('--state='))
             words.push(word);
     }
-    const given = new Set(words.map(flagName));
+    const given = new Set(words.map(dbt_flagName));
     for (let at = 0; at < dbt.args.length; at += 1) {
         const word = dbt.args[at] ?? '';
-        const takesValue = BEFORE_RETRY_FLAGS.get(flagName(word));
-        if (takesValue === undefined || given.has(flagName(word)))
+        const takesValue = BEFORE_RETRY_FLAGS.get(dbt_flagName(word));
+        if (takesValue === undefined || given.has(dbt_flagName(word)))
             continue;
         const value = takesValue && !word.includes('=') ? dbt.args[at + 1] : undefined;
         if (takesValue && !word.includes('=') && value === undefined)
             continue;
         words.push(word, ...(value === undefined ? [] : [value]));
-        given.add(flagName(word));
+        given.add(dbt_flagName(word));
         if (value !== undefined)
             at += 1;
     }
@@ -36345,6 +37490,13 @@ function describeStatuses(runResults, ids) {
     }
     return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
+/** The statuses of the nodes dbt retry re-runs. */
+function statusesOf(runResults, ids) {
+    const wanted = new Set(ids);
+    return [
+        ...new Set(runResults.results.filter((r) => wanted.has(r.uniqueId)).map((r) => r.status)),
+    ];
+}
 function retryForm(context) {
     const { match, parent } = context;
     const asWritten = (reason) => ({ kind: 'as-written', reason });
@@ -36377,6 +37529,7 @@ function retryForm(context) {
         return asWritten(notRetried);
     const stateRoot = context.stateRoot.replace(/\/+$/, '');
     const storedDir = dirName(file.stored);
+    const stateDir = storedDir === '.' ? stateRoot : `${stateRoot}/${storedDir}`;
     const { words } = match;
     const exec = quoteWords([
         ...words.prefix,
@@ -36384,15 +37537,26 @@ function retryForm(context) {
         ...flagsBeforeRetry(match.dbt),
         'retry',
         '--state',
-        storedDir === '.' ? stateRoot : `${stateRoot}/${storedDir}`,
+        stateDir,
         ...copyRetryFlags(match.dbt.args),
     ]);
+    const manifestStored = storedDir === '.' ? MANIFEST : `${storedDir}/${MANIFEST}`;
+    const fixAware = planFixAware({
+        ...match,
+        env: context.env,
+        enabled: context.step.fixAware !== false,
+        statuses: statusesOf(runResults, retrySet),
+        manifest: context.files.find((saved) => saved.stored === manifestStored)?.content,
+        stateDir,
+        parentRun: context.parentRun ?? 'the parent run',
+    });
     return {
         kind: 'retry',
         exec,
         restore: [],
-        reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})`,
+        reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})${fixAware.reason}`,
         successExitCodes: dbt_RETRY_SUCCESS_EXIT_CODES,
+        ...(fixAware.form === null ? {} : { fixAware: fixAware.form }),
     };
 }
 /** dbt 1.8+: node commands resume with `dbt retry --state <saved run_results.json dir>`. */
@@ -36405,7 +37569,9 @@ const dbtTool = {
             return null;
         return { words, dbt };
     },
+    configPaths,
     statePaths,
+    stateRefusal,
     retryForm,
     retrySuccessExitCodes: dbt_RETRY_SUCCESS_EXIT_CODES,
     summarise(_match, files) {
@@ -36606,7 +37772,9 @@ function bind(tool, step) {
         return null;
     return {
         name: tool.name,
-        statePaths: (env) => tool.statePaths(match, env),
+        configPaths: (env) => tool.configPaths?.(match, env) ?? [],
+        statePaths: (env, config) => tool.statePaths(match, env, config),
+        stateRefusal: (env, config) => tool.stateRefusal?.(match, env, config) ?? null,
         retryForm: (context) => tool.retryForm({ ...context, match }),
         summarise: (files) => tool.summarise(match, files),
     };
@@ -36630,9 +37798,21 @@ function findTool(step) {
 function recogniseTool(step) {
     return findTool(step)?.name ?? null;
 }
-/** The state files to save right after the step runs, relative to the working directory. */
+/** Working-directory files to read before `statePathsFor` (dbt_project.yml), relative paths. */
+function configPathsFor(params) {
+    return findTool(params.step)?.configPaths(params.env) ?? [];
+}
+/**
+ * The state files to save right after the step runs, relative to the working directory; `config`
+ * holds the `configPathsFor` files that could be read, by path.
+ */
 function statePathsFor(params) {
-    return [...new Set(findTool(params.step)?.statePaths(params.env) ?? [])];
+    const config = params.config ?? new Map();
+    return [...new Set(findTool(params.step)?.statePaths(params.env, config) ?? [])];
+}
+/** One line saying why the step's state is not saved although it could be, or null. */
+function stateRefusalFor(params) {
+    return findTool(params.step)?.stateRefusal(params.env, params.config) ?? null;
 }
 /** What the step's saved state files (keyed by the paths statePathsFor gave) say about it. */
 function summariseStepState(params) {
@@ -36664,6 +37844,7 @@ function retryFormFor(params) {
         files,
         stateRoot: params.stateRoot,
         env: params.env,
+        ...(params.parentRun === undefined ? {} : { parentRun: params.parentRun }),
     });
 }
 /** Exit codes that count as success for a planned step (pytest's retry form also accepts 5: nothing left). */
@@ -36674,6 +37855,7 @@ function successExitCodesFor(params) {
 }
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/retry/planner.js
+
 
 
 /** A plan of every step as written: setup steps as `setup`, the others as `run`. */
@@ -36741,13 +37923,14 @@ function planFromFailure(steps, params) {
         if (parent === null)
             return planned(step, 'run', unmatched);
         if (failed(parent)) {
-            const form = retryFormFor({ ...params, step, parent: resultsOf(parent) });
+            const form = retryFormFor({ ...params, step, parent: resultsOf(parent), parentRun: runId });
             const status = `${parent.status} in run ${runId}${resumesFrom(parent)}`;
             return form.kind === 'retry'
                 ? {
                     ...planned(step, 'retry', `${status}; ${form.reason}`),
                     exec: form.exec,
                     restore: form.restore,
+                    ...(form.fixAware === undefined ? {} : { fixAware: form.fixAware }),
                 }
                 : planned(step, 'run', `${status}; ${form.reason}; runs as written`);
         }
@@ -36819,6 +38002,8 @@ function checkKnownSteps(steps, ids) {
 }
 function planned(step, action, reason) {
     const runs = action === 'setup' || action === 'run';
+    const tool = recogniseTool(step);
+    const inRunRetries = describeInRunRetries(step, tool);
     return {
         id: step.id,
         name: step.name,
@@ -36827,7 +38012,10 @@ function planned(step, action, reason) {
         exec: runs ? step.run : null,
         reason,
         restore: [],
-        tool: recogniseTool(step),
+        tool,
+        ...(inRunRetries === undefined || action === 'reuse' || action === 'skip'
+            ? {}
+            : { inRunRetries }),
     };
 }
 function setupStep(step) {
@@ -36922,7 +38110,251 @@ function keptFailure(steps) {
     return steps.some((step) => step.carriedFrom != null && step.action === 'skip' && !step.continueOnError);
 }
 //# sourceMappingURL=kept-failures.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/fix-aware.js
+
+/** The most probe output kept (a `{"unique_id": …}` line per node). */
+const MAX_PROBE_OUTPUT = 4 * 1024 * 1024;
+/** List with `dbt ls` the nodes changed since the parent that lead to a failed or skipped node. */
+async function probeFixAware(form, context) {
+    let stdout = '';
+    const result = await context.runner.run({
+        command: form.probe,
+        cwd: context.cwd,
+        env: context.env,
+        ...(context.signal === undefined ? {} : { signal: context.signal }),
+        onOutput: (chunk) => {
+            if (chunk.stream === 'stdout' && stdout.length < MAX_PROBE_OUTPUT)
+                stdout += chunk.text;
+        },
+    });
+    if (result.kind !== 'exited' || result.exitCode !== 0) {
+        return {
+            kind: 'failed',
+            how: result.kind === 'exited' ? `dbt ls exited ${result.exitCode}` : `dbt ls ${result.kind}`,
+        };
+    }
+    return { kind: 'listed', added: parseProbeOutput(stdout) };
+}
+/** Why the added nodes are rebuilt, in words. */
+function describeAdded(added, parentRun) {
+    return `${describeNodes(added)} changed since run ${parentRun} (or built from a changed node); rebuilt before the nodes dbt retry re-runs`;
+}
+/**
+ * Decide a fix-aware dbt retry right before it runs. No added node (or a probe that fails): the
+ * planned `dbt retry`. Some: the `dbt build` that rebuilds them before what `dbt retry` would run.
+ */
+async function chooseFixAware(planned, form, context, note) {
+    const probe = await probeFixAware(form, context);
+    if (probe.kind === 'failed') {
+        note(`could not list the nodes changed since run ${form.parentRun} (${probe.how}); running dbt retry`);
+        return { exec: planned.exec, record: null };
+    }
+    if (probe.added.length === 0) {
+        note(`no node changed since run ${form.parentRun} leads to a failed node; running dbt retry`);
+        return { exec: planned.exec, record: null };
+    }
+    const reason = describeAdded(probe.added, form.parentRun);
+    note(reason);
+    return { exec: form.exec, record: { added: probe.added, parentRun: form.parentRun, reason } };
+}
+//# sourceMappingURL=fix-aware.js.map
+;// CONCATENATED MODULE: ./lib/src/execution/in-run-attempts.js
+
+
+
+
+
+
+/** Waits `ms`, or less when the signal aborts; the default of `StepContext.sleep`. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted === true) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * Run the step, and again after a failure while `retries` allow and `retry-on` matches. `save`
+ * saves and reads the state the working directory holds now (called between attempts).
+ */
+async function runAttempts(params) {
+    const { step, context, log } = params;
+    const { spec, planned } = step;
+    const maxAttempts = 1 + spec.retries;
+    const attemptLog = [];
+    let next = {
+        exec: planned.exec,
+        form: planned.action === 'retry' ? firstForm(step) : 'as-written',
+        successCodes: params.successCodes,
+    };
+    let result = null;
+    let successCodes = params.successCodes;
+    let durationMs = 0;
+    while (attemptLog.length < maxAttempts && !in_run_attempts_aborted(context)) {
+        const number = attemptLog.length + 1;
+        const ran = await runOne({ step, context, log, attempt: next, number });
+        result = ran.result;
+        successCodes = next.successCodes;
+        durationMs += result.durationMs;
+        attemptLog.push(ran.record);
+        const succeeded = result.kind === 'exited' && successCodes.includes(result.exitCode);
+        if (succeeded || result.kind === 'cancelled' || number === maxAttempts)
+            break;
+        const results = await params.save();
+        attemptLog[number - 1] = {
+            ...ran.record,
+            nodes: results.nodes,
+            failedTests: results.failedTests,
+        };
+        if (!shouldRetry({ step, log, record: ran.record, results, tail: ran.tail }))
+            break;
+        next = nextAttempt({ step, context, log, record: ran.record, results });
+        const delay = inRunDelaySeconds(spec.retryDelay, number);
+        const how = next.form === 'as-written' ? ' as written' : `: ${next.exec}`;
+        const wait = delay > 0 ? `waiting ${formatSeconds(delay)}, then ` : '';
+        log.note(`attempt ${number} ${in_run_attempts_describeEnd(ran.record)}; ${wait}attempt ${number + 1} of ${maxAttempts}${how}`);
+        if (delay > 0)
+            await context.sleep(delay * 1000, context.signal);
+        if (in_run_attempts_aborted(context)) {
+            result = { kind: 'cancelled', exitCode: null, signal: null, durationMs: 0 };
+            break;
+        }
+    }
+    return { result, durationMs, attemptLog, successCodes };
+}
+/** The form of a step's first attempt when the plan retries it (a new-run retry). */
+function firstForm(step) {
+    return step.planned.tool === 'custom' ? 'retry-with' : 'tool-retry';
+}
+async function runOne(params) {
+    const { step, context, log, attempt, number } = params;
+    const { planned, spec, index, total } = step;
+    const startedAt = context.now();
+    const shown = {
+        ...planned,
+        exec: attempt.exec,
+        action: number > 1 && attempt.form !== 'as-written' ? 'retry' : planned.action,
+    };
+    context.reporter.report({ kind: 'step-started', step: shown, index, total, attempt: number });
+    let tail = { text: '', truncated: false };
+    const timeoutMs = spec.attemptTimeoutSeconds === undefined ? null : spec.attemptTimeoutSeconds * 1000;
+    const controller = new AbortController();
+    const forward = () => {
+        controller.abort();
+    };
+    context.signal?.addEventListener('abort', forward, { once: true });
+    const timing = { timedOut: false };
+    const timer = timeoutMs === null
+        ? null
+        : setTimeout(() => {
+            timing.timedOut = true;
+            controller.abort();
+        }, timeoutMs);
+    let result = await context.runner.run({
+        command: attempt.exec,
+        cwd: context.cwd,
+        env: context.env,
+        signal: controller.signal,
+        onOutput: (chunk) => {
+            log.append(chunk.text);
+            tail = appendOutputTail(tail, chunk.text);
+            context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
+        },
+    });
+    if (timer !== null)
+        clearTimeout(timer);
+    context.signal?.removeEventListener('abort', forward);
+    if (result.kind === 'cancelled' && timing.timedOut && context.signal?.aborted !== true) {
+        log.note(`attempt ${number} ran longer than attempt-timeout ${formatSeconds(spec.attemptTimeoutSeconds ?? 0)} and was stopped`);
+        result = { kind: 'killed', signal: 'timeout', durationMs: result.durationMs };
+    }
+    if (result.kind === 'spawn-failed')
+        log.note(`the command could not start: ${result.message}`);
+    const record = {
+        number,
+        executed: attempt.exec,
+        form: attempt.form,
+        exitCode: 'exitCode' in result ? result.exitCode : null,
+        signal: 'signal' in result ? result.signal : null,
+        startedAt: startedAt.toISOString(),
+        durationMs: result.durationMs,
+        nodes: null,
+        failedTests: null,
+    };
+    return { result, record, tail: tail.text };
+}
+/** Whether `retry-on` (when set) matches the failed attempt; says so when it does not. */
+function shouldRetry(params) {
+    const { step, log, record, results, tail } = params;
+    const conditions = step.spec.retryOn;
+    if (conditions === undefined)
+        return true;
+    const facts = {
+        id: step.planned.id,
+        exitCode: record.exitCode,
+        outputTail: tail,
+        nodes: results.nodes,
+    };
+    if (findConditionMatch(conditions, [facts]) !== null)
+        return true;
+    log.note(`attempt ${record.number} ${in_run_attempts_describeEnd(record)}, which matches none of retry-on (${describeConditions(conditions)}); not retried in this run`);
+    return false;
+}
+/** The next attempt: the tool's retry form from the state the failed attempt left, else as written. */
+function nextAttempt(params) {
+    const { step, context, record, results } = params;
+    const asWritten = { exec: step.spec.run, form: 'as-written', successCodes: [0] };
+    if (step.planned.tool === null)
+        return asWritten;
+    const failed = {
+        ...baseRecord(step, null),
+        status: 'failed',
+        exitCode: record.exitCode,
+        signal: record.signal,
+        state: results.state,
+        nodes: results.nodes,
+        failedTests: results.failedTests,
+    };
+    const form = retryFormFor({
+        step: step.spec,
+        parent: failed,
+        parentState: results.contents,
+        stateRoot: context.stateRoot,
+        env: context.env,
+    });
+    if (form.kind === 'as-written') {
+        params.log.note(`the next attempt runs as written: ${form.reason}`);
+        return asWritten;
+    }
+    return {
+        exec: form.exec,
+        form: step.planned.tool === 'custom' ? 'retry-with' : 'tool-retry',
+        successCodes: form.successExitCodes,
+    };
+}
+/** Read through a call: the signal may abort during an await, which narrowing cannot know. */
+function in_run_attempts_aborted(context) {
+    return context.signal?.aborted === true;
+}
+function in_run_attempts_describeEnd(record) {
+    if (record.exitCode !== null)
+        return `exited ${record.exitCode}`;
+    if (record.signal === 'timeout')
+        return 'timed out';
+    return record.signal === null ? 'did not finish' : `was stopped by ${record.signal}`;
+}
+//# sourceMappingURL=in-run-attempts.js.map
 ;// CONCATENATED MODULE: ./lib/src/execution/execute-step.js
+
+
 
 
 
@@ -36942,12 +38374,19 @@ function createStepLog(stepId, reporter) {
     };
 }
 /**
- * Run one step: restore its state files, run it (again in place while `retries` allow), save the
- * files its tool leaves behind right away (the next step may overwrite them) and summarise them.
+ * Run one step: restore its state files, run it (again in its retry form while `retries` allow),
+ * save the files its tool leaves behind right away (the next step may overwrite them) and
+ * summarise them.
  */
-async function executeStep(step, context) {
+async function executeStep(planned, context) {
     const startedAt = context.now();
-    const log = createStepLog(step.planned.id, context.reporter);
+    const log = createStepLog(planned.planned.id, context.reporter);
+    const fixAware = planned.planned.fixAware === undefined
+        ? null
+        : await chooseFixAware(planned.planned, planned.planned.fixAware, context, log.note);
+    const step = fixAware === null
+        ? planned
+        : { ...planned, planned: { ...planned.planned, exec: fixAware.exec } };
     const restored = await restoreFiles(step, context).catch((error) => {
         if (!(error instanceof UserError))
             throw error;
@@ -36961,10 +38400,12 @@ async function executeStep(step, context) {
         tool: step.planned.tool,
         action: step.planned.action,
     });
-    const { result, attempts, durationMs } = await runAttempts({ step, context, log, successCodes });
+    const save = () => saveAndSummarise(step, context, log.note);
+    const outcome = await runAttempts({ step, context, log, successCodes, save });
+    const { result, durationMs, attemptLog } = outcome;
     const status = result === null || result.kind === 'cancelled'
         ? 'cancelled'
-        : isSuccess(result, successCodes)
+        : isSuccess(result, outcome.successCodes)
             ? 'success'
             : 'failed';
     const exitCode = result !== null && 'exitCode' in result ? result.exitCode : null;
@@ -36972,76 +38413,35 @@ async function executeStep(step, context) {
     if (carried !== null) {
         log.note(`no new results from this retry; the next retry resumes from run ${carried.carriedFrom}`);
     }
-    const results = carried ?? (await saveAndSummarise(step, context, log.note));
+    const rebuilt = fixAware?.record?.added.length ?? 0;
+    const results = carried ?? (await save());
+    const last = attemptLog.at(-1);
+    if (carried === null && last !== undefined) {
+        attemptLog[attemptLog.length - 1] = {
+            ...last,
+            nodes: results.nodes,
+            failedTests: results.failedTests,
+        };
+    }
     return {
         ...baseRecord(step, startedAt),
         status,
         exitCode,
         signal: result !== null && 'signal' in result ? result.signal : null,
-        attempts,
+        attempts: attemptLog.length,
         durationMs,
         state: results.state,
-        nodes: results.nodes,
+        nodes: carried === null ? mergedNodes(step, context, attemptLog, rebuilt) : results.nodes,
         failedTests: results.failedTests,
         ...(carried === null ? {} : { carriedFrom: carried.carriedFrom }),
+        ...(fixAware?.record == null ? {} : { fixAware: fixAware.record }),
         outputTail: log.tail().text,
         outputTruncated: log.tail().truncated,
+        ...(attemptLog.length > 1 ? { attemptLog } : {}),
     };
-}
-/** Run the command, and again in place after a failure while the step's `retries` allow. */
-async function runAttempts(params) {
-    const { step, context, log, successCodes } = params;
-    const maxAttempts = 1 + step.spec.retries;
-    let result = null;
-    let attempts = 0;
-    let durationMs = 0;
-    while (attempts < maxAttempts && context.signal?.aborted !== true) {
-        attempts += 1;
-        if (attempts > 1) {
-            log.note(`${describeResult(result)}; running it again (attempt ${attempts} of ${maxAttempts})`);
-        }
-        const { index, total, planned } = step;
-        context.reporter.report({
-            kind: 'step-started',
-            step: planned,
-            index,
-            total,
-            attempt: attempts,
-        });
-        result = await context.runner.run({
-            command: planned.exec,
-            cwd: context.cwd,
-            env: context.env,
-            ...(context.signal === undefined ? {} : { signal: context.signal }),
-            onOutput: (chunk) => {
-                log.append(chunk.text);
-                context.reporter.report({ kind: 'step-output', stepId: planned.id, chunk });
-            },
-        });
-        durationMs += result.durationMs;
-        if (result.kind === 'spawn-failed')
-            log.note(`the command could not start: ${result.message}`);
-        if (isSuccess(result, successCodes) || result.kind === 'cancelled')
-            break;
-    }
-    return { result, attempts, durationMs };
 }
 function isSuccess(result, successCodes) {
     return result.kind === 'exited' && successCodes.includes(result.exitCode);
-}
-function describeResult(result) {
-    if (result === null)
-        return 'not run';
-    switch (result.kind) {
-        case 'exited':
-            return `exited ${result.exitCode}`;
-        case 'killed':
-            return `killed by ${result.signal}`;
-        case 'cancelled':
-            return 'cancelled';
-        case 'spawn-failed':
-            return 'could not start';
-    }
 }
 async function restoreFiles(step, context) {
     const files = step.planned.restore;
@@ -37054,9 +38454,14 @@ async function restoreFiles(step, context) {
 }
 async function saveAndSummarise(step, context, note) {
     const { planned, spec } = step;
-    const paths = statePathsFor({ step: spec, env: context.env });
+    const { env, workspace } = context;
+    const config = await workspace.readWorkingFiles({ paths: configPathsFor({ step: spec, env }) });
+    const refusal = stateRefusalFor({ step: spec, env, config });
+    if (refusal !== null)
+        note(refusal);
+    const paths = statePathsFor({ step: spec, env, config });
     if (paths.length === 0)
-        return { state: [], nodes: null, failedTests: null };
+        return { state: [], nodes: null, failedTests: null, contents: new Map() };
     const saved = await context.workspace.saveState({
         stateRoot: context.stateRoot,
         stepId: planned.id,
@@ -37076,15 +38481,27 @@ async function saveAndSummarise(step, context, note) {
             files.set(entry.requested, content);
     }
     const summary = summariseStepState({ step: spec, files });
+    return { state, nodes: summary.nodes, failedTests: summary.failedTests, contents };
+}
+/**
+ * The step's dbt node picture over all its attempts, as a new-run retry merges: a `dbt retry`
+ * (the plan's, or an in-run attempt's) holds only the nodes it re-ran, so it is shown over the
+ * picture before it; an attempt as written replaces it.
+ */
+function mergedNodes(step, context, attemptLog, rebuilt) {
+    const { planned } = step;
     const parentNodes = context.parent?.record.steps.find((s) => s.id === planned.id)?.nodes ?? null;
-    // A dbt retry's run_results.json holds only the nodes it re-ran: show them over the parent's picture.
-    const nodes = planned.action === 'retry' &&
-        planned.tool === 'dbt' &&
-        parentNodes !== null &&
-        summary.nodes !== null
-        ? mergeNodeSummaries(parentNodes, summary.nodes)
-        : summary.nodes;
-    return { state, nodes, failedTests: summary.failedTests };
+    let merged = planned.action === 'retry' && planned.tool === 'dbt' ? parentNodes : null;
+    for (const attempt of attemptLog) {
+        const resumes = attempt.form === 'tool-retry' && planned.tool === 'dbt';
+        // A fix-aware first attempt also rebuilt nodes that had succeeded in the parent.
+        const rebuiltHere = attempt.number === 1 ? rebuilt : 0;
+        merged =
+            resumes && merged !== null && attempt.nodes !== null
+                ? mergeNodeSummaries(merged, attempt.nodes, rebuiltHere)
+                : (attempt.nodes ?? (resumes ? merged : null));
+    }
+    return merged;
 }
 /**
  * A tool retry that ended without node results (it did not succeed and did not exit 1: dbt's exit
@@ -37140,6 +38557,9 @@ function baseRecord(step, startedAt) {
 
 
 
+
+
+
 const silent = { report: () => undefined };
 /**
  * Execute a schedule step by step and record what happened. The first failed step stops the
@@ -37162,6 +38582,7 @@ async function runSchedule(params) {
         reporter,
         signal: params.signal,
         now: () => clock.now(),
+        sleep: params.sleep ?? abortableSleep,
     };
     const steps = planned.map((p) => stepNotRun(p, specOf(specs, p), run));
     if (run.kind === 'retry')
@@ -37170,32 +38591,21 @@ async function runSchedule(params) {
     let stop = null;
     for (const [index, p] of planned.entries()) {
         const spec = specOf(specs, p);
-        if (p.exec === null || p.action === 'reuse' || p.action === 'skip') {
-            reporter.report({
-                kind: 'step-finished',
-                step: steps[index] ?? stepNotRun(p, spec, run),
-                index,
-                total: planned.length,
-            });
-            continue;
-        }
-        if (params.signal?.aborted === true)
+        const exec = p.action === 'reuse' || p.action === 'skip' ? null : p.exec;
+        if (exec !== null && params.signal?.aborted === true)
             stop = 'cancelled';
-        if (stop !== null) {
-            reporter.report({
-                kind: 'step-finished',
-                step: steps[index] ?? stepNotRun(p, spec, run),
-                index,
-                total: planned.length,
-            });
+        if (exec === null || stop !== null) {
+            // Not run: the step keeps the record it was given (not run, reused, or a kept failure).
+            const step = steps[index] ?? stepNotRun(p, spec, run);
+            reporter.report({ kind: 'step-finished', step, index, total: planned.length });
             continue;
         }
         // Saved as if the run ended now: if this process dies, the record says the step was cut short.
         steps[index] = { ...baseRecord({ planned: p, spec }, clock.now()), status: 'cancelled' };
-        const saving = saveOnNextTurn(params.recorder, assemble('cancelled'));
+        const saving = saveOnNextTurn(params.recordWriter, assemble('cancelled'));
         let record;
         try {
-            record = await executeStep({ planned: { ...p, exec: p.exec }, spec, index, total: planned.length }, context);
+            record = await executeStep({ planned: { ...p, exec }, spec, index, total: planned.length }, context);
         }
         finally {
             await saving;
@@ -37207,9 +38617,13 @@ async function runSchedule(params) {
         else if (record.status === 'failed' && !spec.continueOnError)
             stop = 'failed';
     }
-    const final = assemble(stop ??
-        (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success'));
-    await params.recorder.saveRecord(final);
+    const final = markFlaky({
+        record: assemble(stop ??
+            (params.signal?.aborted === true ? 'cancelled' : keptFailure(steps) ? 'failed' : 'success')),
+        parent: run.kind === 'retry' ? run.parent.record : null,
+        ...(params.modifiedNodes === undefined ? {} : { modified: params.modifiedNodes }),
+    });
+    await params.recordWriter.saveRecord(final);
     return final;
 }
 /**
@@ -37217,11 +38631,11 @@ async function runSchedule(params) {
  * so the save (the record is checked and serialised) overlaps the step instead of delaying it. The
  * caller waits for it before the next save, so saves land in order.
  */
-async function saveOnNextTurn(recorder, record) {
+async function saveOnNextTurn(recordWriter, record) {
     await new Promise((resolve) => {
         setImmediate(resolve);
     });
-    await recorder.saveRecord(record);
+    await recordWriter.saveRecord(record);
 }
 function specOf(specs, planned) {
     const spec = specs.get(planned.id);
@@ -37246,21 +38660,18 @@ function stepNotRun(planned, spec, run) {
 }
 function assembleRecord(params) {
     const { params: run, startedAt, finishedAt, status, steps } = params;
-    return {
-        kind: RUN_RECORD_KIND,
-        version: RUN_RECORD_VERSION,
+    return newRunRecord({
         id: run.slot.id,
-        name: run_schedule_clip(run.schedule.name),
+        name: run.schedule.name,
         status,
         nothingToRetry: run.run.kind === 'retry' && run.run.plan.nothingToRetry,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+        startedAt,
+        finishedAt,
         git: run.git,
         github: run.github ?? null,
         lineage: lineageOf(run),
-        steps: steps.map(clipStep),
-    };
+        steps,
+    });
 }
 function lineageOf(params) {
     const { run, slot } = params;
@@ -37279,19 +38690,6 @@ function lineageOf(params) {
     };
 }
 /** Record strings are bounded; a very long command is kept whole in the schedule, cut here. */
-function run_schedule_clip(text) {
-    const max = RECORD_LIMITS.maxStringLength;
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-function clipStep(step) {
-    return {
-        ...step,
-        name: run_schedule_clip(step.name),
-        command: run_schedule_clip(step.command),
-        executed: step.executed === null ? null : run_schedule_clip(step.executed),
-        reason: run_schedule_clip(step.reason),
-    };
-}
 //# sourceMappingURL=run-schedule.js.map
 ;// CONCATENATED MODULE: ./lib/cli/retry-mode-options.js
 
@@ -37437,6 +38835,7 @@ function defaultDraft(command) {
         retries: 0,
         retryWith: null,
         state: [],
+        inRun: {},
     };
 }
 /** Turn drafts into a schedule: assign ids, detect setup steps, fill names. */
@@ -37451,14 +38850,14 @@ function buildSchedule(name, drafts) {
             continueOnError: draft.continueOnError,
             retries: draft.retries,
             state: draft.state,
+            ...draft.inRun,
         };
-        return draft.retryWith === null ? step : { ...step, retryWith: draft.retryWith };
+        const withFix = draft.fixAware === false ? { ...step, fixAware: false } : step;
+        return draft.retryWith === null ? withFix : { ...withFix, retryWith: draft.retryWith };
     });
     return { name, steps };
 }
 //# sourceMappingURL=drafts.js.map
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/src/core/schedule/yaml-reader.js
 
 
@@ -37513,7 +38912,107 @@ class ScheduleReader {
     }
 }
 //# sourceMappingURL=yaml-reader.js.map
+;// CONCATENATED MODULE: ./lib/src/core/schedule/in-run-keys.js
+/**
+ * A schedule step's in-run retry settings besides `retries`: `retry-delay`, `attempt-timeout` and
+ * `retry-on` (the failure conditions of the bot's retry policies). Every problem names the line.
+ */
+
+
+
+/** The longest `attempt-timeout`: six hours, GitHub's job limit. */
+const MAX_ATTEMPT_TIMEOUT_SECONDS = 6 * 3600;
+/** The largest `factor` of an exponential `retry-delay`. */
+const MAX_DELAY_FACTOR = 10;
+const DELAY_KEYS = ['initial', 'factor', 'max'];
+const DURATION_FORM = 'seconds or a duration like "30s", "2m"';
+/** Read `retry-delay`, `attempt-timeout` and `retry-on` from a step's pairs. */
+function readInRunSettings(params) {
+    const { reader, pairs, where, retries } = params;
+    for (const key of ['retry-delay', 'retry-on']) {
+        const pair = pairs.get(key);
+        if (pair !== undefined && retries === 0) {
+            throw reader.fail(reader.lineOf(pair.key), `"${key}" ${where} is only used with "retries"; add "retries: N" (1–10) or remove "${key}"`);
+        }
+    }
+    const delay = pairs.get('retry-delay');
+    const timeout = pairs.get('attempt-timeout');
+    const on = pairs.get('retry-on');
+    return {
+        ...(delay === undefined ? {} : { retryDelay: readDelay(reader, delay, where) }),
+        ...(timeout === undefined
+            ? {}
+            : { attemptTimeoutSeconds: readTimeout(reader, timeout, where) }),
+        ...(on === undefined ? {} : { retryOn: readConditions(reader, on, where) }),
+    };
+}
+function readSeconds(reader, node, what, range) {
+    const value = (0,dist.isScalar)(node) ? node.value : undefined;
+    const seconds = typeof value === 'number' || typeof value === 'string' ? parseSeconds(value, range.max) : null;
+    if (seconds === null || seconds < range.min) {
+        throw reader.fail(reader.lineOf(node), `${what} must be ${DURATION_FORM}, from ${formatSeconds(range.min)} to ${formatSeconds(range.max)}`);
+    }
+    return seconds;
+}
+function readTimeout(reader, pair, where) {
+    return readSeconds(reader, pair.value ?? pair.key, `"attempt-timeout" ${where}`, {
+        min: 1,
+        max: MAX_ATTEMPT_TIMEOUT_SECONDS,
+    });
+}
+/** `retry-delay: 30s` (fixed) or `retry-delay: { initial: 10s, factor: 2, max: 2m }`. */
+function readDelay(reader, pair, where) {
+    const what = `"retry-delay" ${where}`;
+    const range = { min: 0, max: MAX_DELAY_SECONDS };
+    const node = pair.value;
+    if (!(0,dist.isMap)(node)) {
+        if (!(0,dist.isScalar)(node)) {
+            throw reader.fail(reader.lineOf(node ?? pair.key), `${what} must be ${DURATION_FORM}, or a map with initial, factor and max`);
+        }
+        const seconds = readSeconds(reader, node, what, range);
+        return { initialSeconds: seconds, factor: 1, maxSeconds: seconds };
+    }
+    const keys = reader.pairs(node, DELAY_KEYS, `in ${what}`);
+    const initial = keys.get('initial');
+    const max = keys.get('max');
+    if (initial === undefined || max === undefined) {
+        throw reader.fail(reader.lineOf(node), `${what} needs "initial" and "max" (e.g. { initial: 10s, factor: 2, max: 2m })`);
+    }
+    const initialSeconds = readSeconds(reader, initial.value, `"initial" of ${what}`, range);
+    const maxSeconds = readSeconds(reader, max.value, `"max" of ${what}`, range);
+    const factor = readFactor(reader, keys.get('factor'), what);
+    if (maxSeconds < initialSeconds) {
+        throw reader.fail(reader.lineOf(max.value), `"max" of ${what} (${formatSeconds(maxSeconds)}) is shorter than "initial" (${formatSeconds(initialSeconds)}); the cap must be at least the first delay`);
+    }
+    return { initialSeconds, factor, maxSeconds };
+}
+function readFactor(reader, pair, what) {
+    if (pair === undefined)
+        return 2;
+    const value = (0,dist.isScalar)(pair.value) ? pair.value.value : undefined;
+    if (typeof value !== 'number' || !(value >= 1 && value <= MAX_DELAY_FACTOR)) {
+        throw reader.fail(reader.lineOf(pair.value ?? pair.key), `"factor" of ${what} must be a number from 1 to ${MAX_DELAY_FACTOR}`);
+    }
+    return value;
+}
+/** `retry-on`: the conditions mapping of the bot's retry policies, checked by the same schema. */
+function readConditions(reader, pair, where) {
+    const node = pair.value;
+    const value = (0,dist.isMap)(node) ? node.toJSON() : (0,dist.isScalar)(node) ? node.value : undefined;
+    const parsed = conditionsSchema.safeParse(value);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.filter((k) => typeof k === 'string' || typeof k === 'number') ?? [];
+    const at = (0,dist.isMap)(node) && path.length > 0 ? node.getIn(path, true) : node;
+    const shown = path.length === 0 ? '' : `.${path.map(String).join('.')}`;
+    const message = issue?.message ?? 'invalid';
+    const hint = message.includes('allowed:') ? '' : ` (retry-on takes ${CONDITION_KEYS.join(', ')})`;
+    throw reader.fail(reader.lineOf(at ?? node ?? pair.key), `"retry-on${shown}" ${where}: ${message}${hint}`);
+}
+//# sourceMappingURL=in-run-keys.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/schedule/yaml-file.js
+
 
 
 
@@ -37527,15 +39026,20 @@ const STEP_KEYS = [
     'setup',
     'continue-on-error',
     'retries',
+    'retry-delay',
+    'attempt-timeout',
+    'retry-on',
     'retry-with',
     'state',
+    'fix-aware',
 ];
 const MAX_RETRIES = 10;
 const isRetries = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RETRIES;
 /**
  * Parse a YAML schedule file: `name` (optional) and `steps`, each a command or a map with `run`,
- * `id`, `name`, `setup`, `continue-on-error`, `retries`, `retry-with` and `state`. Every problem is
- * a ScheduleError naming the file, the line and what is allowed.
+ * `id`, `name`, `setup`, `continue-on-error`, `retries` (with `retry-delay`, `attempt-timeout`,
+ * `retry-on`), `retry-with`, `state` and `fix-aware`. Every problem is a ScheduleError naming the
+ * file, the line and what is allowed.
  */
 function parseScheduleFile(params) {
     const reader = new ScheduleReader(params.fileName);
@@ -37581,15 +39085,18 @@ function yaml_file_readStep(reader, item, number) {
     if (command === null) {
         throw reader.fail(reader.lineOf(item), `step ${number} has no "run"; every step needs the command to run (allowed keys: ${STEP_KEYS.join(', ')})`);
     }
+    const retries = options.retries() ?? 0;
     const draft = {
         command,
         id: options.id(),
         name: options.text('name'),
         setup: options.boolean('setup'),
         continueOnError: options.boolean('continue-on-error') ?? false,
-        retries: options.retries() ?? 0,
+        retries,
         retryWith: options.command('retry-with'),
         state: options.state() ?? [],
+        fixAware: options.boolean('fix-aware') ?? true,
+        inRun: readInRunSettings({ reader, pairs: options.pairs, where, retries }),
     };
     if (draft.state.length > 0 && draft.retryWith === null) {
         throw reader.fail(options.line('state'), `"state" ${where} is only used by "retry-with"; add "retry-with" or remove "state"`);
@@ -37866,54 +39373,103 @@ function describeMatch(schedule, parent) {
 /** Step output lines are indented under their step so the progress lines stand out. */
 const OUTPUT_PREFIX = '  │ ';
 /**
+ * Longest partial line held back waiting for its newline; a longer one is written as it comes, so
+ * output without newlines (a 50 MB progress line) streams in linear time and bounded memory.
+ */
+const MAX_HELD_LINE = 8 * 1024;
+/**
  * A `RunReporter` for a terminal: a line when each step starts and ends (status, duration), and
  * the step's output streamed live, line by line, under it.
  */
 function createTerminalReporter(write) {
-    const partial = new Map();
-    const flush = () => {
-        for (const rest of partial.values())
-            if (rest !== '')
-                write(`${OUTPUT_PREFIX}${rest}\n`);
-        partial.clear();
-    };
+    const output = createOutputLines(write);
     return {
         report: (event) => {
             switch (event.kind) {
                 case 'step-started': {
-                    flush();
+                    output.flush();
                     const position = `[${event.index + 1}/${event.total}]`;
                     if (event.attempt > 1) {
-                        write(`${position} ${event.step.id}: attempt ${event.attempt}\n`);
+                        write(`${position} ${event.step.id}: attempt ${event.attempt}: ${event.step.exec ?? ''}\n`);
                         return;
                     }
                     const form = event.step.action === 'retry' ? ' (retry form)' : '';
                     write(`${position} ${event.step.id}: ${event.step.exec ?? ''}${form}\n`);
                     return;
                 }
-                case 'step-output': {
-                    const text = (partial.get(event.chunk.stream) ?? '') + event.chunk.text;
-                    const lines = text.split('\n');
-                    partial.set(event.chunk.stream, lines.pop() ?? '');
-                    for (const line of lines)
-                        write(`${OUTPUT_PREFIX}${line}\n`);
+                case 'step-output':
+                    output.add(event.chunk);
                     return;
-                }
                 case 'step-finished':
-                    flush();
+                    output.flush();
                     write(`[${event.index + 1}/${event.total}] ${event.step.id}: ${describeOutcome(event.step)}\n`);
                     return;
                 case 'note':
-                    flush();
+                    output.flush();
                     write(`  ! ${event.stepId === null ? '' : `${event.stepId}: `}${event.message}\n`);
                     return;
             }
         },
     };
 }
+/**
+ * A step's output as indented lines. Each stream's partial line waits for its newline (so stdout
+ * and stderr lines do not mix) up to `MAX_HELD_LINE` characters; past that it is written as it
+ * comes. Only the new chunk is ever scanned, never the output so far.
+ */
+function createOutputLines(write) {
+    const held = new Map();
+    // The stream whose line was begun on the terminal and not ended yet.
+    let open = null;
+    const begin = (stream) => {
+        if (open === stream)
+            return '';
+        if (open !== null)
+            write('\n');
+        open = stream;
+        return OUTPUT_PREFIX;
+    };
+    const writeLines = (stream, text) => {
+        const lines = text.split('\n');
+        write(`${begin(stream)}${lines.join(`\n${OUTPUT_PREFIX}`)}\n`);
+        open = null;
+    };
+    const writePartial = (stream, text) => {
+        write(`${begin(stream)}${text}`);
+    };
+    return {
+        add: ({ stream, text }) => {
+            const before = held.get(stream) ?? '';
+            const newline = text.lastIndexOf('\n');
+            let rest = text;
+            if (newline !== -1) {
+                writeLines(stream, before + text.slice(0, newline));
+                rest = text.slice(newline + 1);
+            }
+            else {
+                rest = before + text;
+            }
+            if (rest.length > MAX_HELD_LINE) {
+                writePartial(stream, rest);
+                rest = '';
+            }
+            held.set(stream, rest);
+        },
+        flush: () => {
+            for (const [stream, rest] of held)
+                if (rest !== '')
+                    writeLines(stream, rest);
+            held.clear();
+            if (open !== null)
+                write('\n');
+            open = null;
+        },
+    };
+}
 /** "success in 1.2s", "failed (exit 1) in 3.0s", "reused from r-…", "skipped". */
 function describeOutcome(step) {
-    const took = `in ${terminal_reporter_formatDuration(step.durationMs)}`;
+    const tries = step.attemptLog === undefined ? '' : ` after ${step.attemptLog.length} attempts`;
+    const took = `in ${terminal_reporter_formatDuration(step.durationMs)}${tries}`;
     switch (step.status) {
         case 'success':
             return `success ${took}`;
@@ -37996,14 +39552,7 @@ async function execute(params) {
     await startRunning(slot.stateRoot, slot.id);
     const count = schedule.steps.length;
     context.stdout(`run ${slot.id}: ${schedule.name} (${count} ${count === 1 ? 'step' : 'steps'})\n`);
-    const controller = new AbortController();
-    // An object, not a variable: the handler sets it while runSchedule is awaited.
-    const interrupted = { by: null };
-    const unsubscribe = context.onSignal((signal) => {
-        interrupted.by ??= signal;
-        context.stderr(`\ngh-retry: ${signal} received, stopping the running step\n`);
-        controller.abort();
-    });
+    const stop = stopOnSignals(context);
     let record;
     try {
         record = await runSchedule({
@@ -38015,16 +39564,16 @@ async function execute(params) {
             git: await readGitInfo(context.cwd),
             trigger: 'local',
             requestedBy: context.env['USER'] ?? null,
-            runner: createProcessRunner(),
+            runner: createProcessRunner({ urgent: stop.urgent }),
             workspace: createFsStateWorkspace({ workDir: context.cwd }),
-            recorder: store,
+            recordWriter: store,
             clock: systemClock,
             reporter: createTerminalReporter(context.stdout),
-            signal: controller.signal,
+            signal: stop.signal,
         });
     }
     finally {
-        unsubscribe();
+        stop.unsubscribe();
         await endRunning(slot.stateRoot);
     }
     context.stdout(`\n${renderRunTable(record)}\n`);
@@ -38032,26 +39581,153 @@ async function execute(params) {
     if (record.status !== 'success') {
         context.stdout(`retry from failure with: gh-retry retry ${record.id}\n`);
     }
-    if (interrupted.by !== null)
-        return interrupted.by === 'SIGINT' ? 130 : 143;
+    const by = stop.by();
+    if (by !== null)
+        return exitCodeOf(by);
     return record.status === 'success' ? 0 : 1;
 }
+/**
+ * While a schedule runs: the first stopping signal asks the running step's process group to stop
+ * (SIGINT, then SIGTERM, then SIGKILL, each after a grace period); a second one kills the group at
+ * once. Either way gh-retry itself lives on to save the record.
+ */
+function stopOnSignals(context) {
+    const gentle = new AbortController();
+    const urgent = new AbortController();
+    let by = null;
+    const unsubscribe = context.onSignal((signal) => {
+        if (by === null) {
+            by = signal;
+            context.stderr(`\ngh-retry: ${signal} received, stopping the running step\n`);
+            gentle.abort();
+            return;
+        }
+        context.stderr(`\ngh-retry: ${signal} received again, killing the running step\n`);
+        urgent.abort();
+    });
+    return { signal: gentle.signal, urgent: urgent.signal, by: () => by, unsubscribe };
+}
 //# sourceMappingURL=execute-commands.js.map
+;// CONCATENATED MODULE: ./lib/src/core/report/flaky-ranking.js
+
+/** Rank flaky nodes and tests: most often first, then most recently seen, then by id. */
+function rankFlaky(records) {
+    const ranks = new Map();
+    const byTime = [...records].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+    for (const record of byTime) {
+        const counted = new Set();
+        for (const step of record.steps) {
+            for (const entry of step.flaky ?? []) {
+                const key = `${entry.kind}\0${entry.id}`;
+                const known = ranks.get(key);
+                const fresh = !counted.has(key);
+                counted.add(key);
+                ranks.set(key, {
+                    id: entry.id,
+                    kind: entry.kind,
+                    count: (known?.count ?? 0) + (fresh ? 1 : 0),
+                    lastSeen: record.finishedAt,
+                    lastRun: record.id,
+                    lastMessage: entry.message ?? known?.lastMessage ?? null,
+                    steps: known === undefined || known.steps.includes(step.id)
+                        ? (known?.steps ?? [step.id])
+                        : [...known.steps, step.id],
+                });
+            }
+        }
+    }
+    return [...ranks.values()].sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.id.localeCompare(b.id));
+}
+/** The ranking as a terminal table, the first `limit` rows and how many more. */
+function renderFlakyRanking(params) {
+    const { ranks, runs, limit } = params;
+    const over = `the last ${runs} run${runs === 1 ? '' : 's'}`;
+    if (ranks.length === 0)
+        return `nothing was flaky in ${over}`;
+    const rows = ranks
+        .slice(0, limit)
+        .map((rank) => [
+        String(rank.count),
+        rank.kind,
+        truncateText(rank.id, 100),
+        rank.lastSeen.slice(0, 19).replace('T', ' '),
+        rank.lastRun,
+        rank.lastMessage === null ? '' : truncateText(rank.lastMessage, 80),
+    ]);
+    const more = ranks.length - rows.length;
+    return [
+        `flaky nodes and tests (failed, then passed on the same code) in ${over}, most often first:`,
+        renderTextTable(['TIMES', 'KIND', 'ID', 'LAST SEEN (UTC)', 'LAST RUN', 'LAST MESSAGE'], rows),
+        ...(more > 0 ? [`+${more} more (raise --limit to see them)`] : []),
+    ].join('\n');
+}
+//# sourceMappingURL=flaky-ranking.js.map
+;// CONCATENATED MODULE: ./lib/cli/flaky-command.js
+/**
+ * `gh-retry flaky`: the nodes and tests that were flaky most often over the recent runs of the
+ * local store (`--repo O/R`: of a repository on GitHub, see `remote/flaky-remote.ts`).
+ */
+
+
+
+const FLAKY_LIMITS = {
+    rows: { default: 20, max: 1000 },
+    localRuns: { default: 100, max: 1000 },
+};
+/** `gh-retry flaky [--runs N] [--limit N] [--json]` over the local store. */
+async function flakyCommand(options, context) {
+    const limit = readCount('--limit', options.limit, FLAKY_LIMITS.rows);
+    const runs = readCount('--runs', options.runs, FLAKY_LIMITS.localRuns);
+    const stored = await openRunStore(options, context).listRuns();
+    const records = stored.map((run) => run.record).slice(-runs);
+    printRanking({ records, limit, json: options.json === true, context });
+    return 0;
+}
+/** Rank `records` and print the first `limit`, as a table or as JSON. */
+function printRanking(params) {
+    const { records, limit, context } = params;
+    const ranks = rankFlaky(records);
+    if (params.json) {
+        const json = {
+            runs: records.length,
+            flaky: ranks.slice(0, limit),
+            more: Math.max(0, ranks.length - limit),
+        };
+        context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+    }
+    context.stdout(`${renderFlakyRanking({ ranks, runs: records.length, limit })}\n`);
+}
+/** A whole number option from 1 to `max`; anything else is an error naming the flag. */
+function readCount(flag, text, bounds) {
+    if (text === undefined)
+        return bounds.default;
+    const value = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isInteger(value) || value < 1 || value > bounds.max)
+        throw new UserError(`${flag} must be a whole number from 1 to ${bounds.max}, not "${text}"`);
+    return value;
+}
+//# sourceMappingURL=flaky-command.js.map
 ;// CONCATENATED MODULE: ./lib/cli/json-output.js
 
-/** The plan as `plan --json` prints it. */
-function toPlanJson(plan) {
+/** The plan as `plan --json` prints it, with what each fix-aware step's probe found. */
+function toPlanJson(plan, fixAware = new Map()) {
     return {
         parent: plan.parent,
         mode: mode_formatRetryMode(plan.mode),
         nothingToRetry: plan.nothingToRetry,
-        steps: plan.steps.map((step) => ({
-            id: step.id,
-            command: step.command,
-            action: step.action,
-            exec: step.exec,
-            reason: step.reason,
-        })),
+        steps: plan.steps.map((step) => {
+            const found = fixAware.get(step.id);
+            return {
+                id: step.id,
+                command: step.command,
+                action: step.action,
+                exec: step.exec,
+                reason: step.reason,
+                ...(step.inRunRetries === undefined ? {} : { inRunRetries: step.inRunRetries }),
+                ...(found === undefined ? {} : { fixAware: found }),
+            };
+        }),
     };
 }
 /** A run record as `show --json` prints it. */
@@ -38072,6 +39748,9 @@ function toShowJson(record) {
             executed: step.executed,
             status: step.status,
             exitCode: step.exitCode,
+            ...(step.fixAware == null
+                ? {}
+                : { fixAware: { added: step.fixAware.added, reason: step.fixAware.reason } }),
             ...(step.nodes === null
                 ? {}
                 : {
@@ -38081,11 +39760,45 @@ function toShowJson(record) {
                         skipped: step.nodes.skipped,
                     },
                 }),
+            ...(step.flaky === undefined || step.flaky.length === 0 ? {} : { flaky: step.flaky }),
+            ...(step.attemptLog === undefined
+                ? {}
+                : {
+                    attempts: step.attemptLog.map((attempt) => ({
+                        number: attempt.number,
+                        executed: attempt.executed,
+                        form: attempt.form,
+                        exitCode: attempt.exitCode,
+                        durationMs: attempt.durationMs,
+                        failedTests: attempt.failedTests,
+                        nodes: attempt.nodes?.counts ?? null,
+                    })),
+                }),
         })),
     };
 }
 //# sourceMappingURL=json-output.js.map
+;// CONCATENATED MODULE: ./lib/cli/visible-text.js
+// Text from a record (a step's saved output, a command, a name) shown on a terminal: control
+// characters are made visible instead of being replayed, so a saved tail cannot move the cursor,
+// clear the screen, set the window title or write the clipboard (ESC, CSI and OSC sequences).
+/** C0 controls except tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * `text` with each control character other than newline and tab written as `\xNN` (a CRLF line
+ * end becomes a plain newline), so ESC [ 2 J shows as `\x1b[2J` and does nothing.
+ */
+function visibleText(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+//# sourceMappingURL=visible-text.js.map
 ;// CONCATENATED MODULE: ./lib/cli/inspect-commands.js
+
+
+
 
 
 
@@ -38106,46 +39819,75 @@ async function planCommand(ref, options, context) {
     const workspace = createFsStateWorkspace({ workDir: context.cwd });
     const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
     if (options.json === true) {
-        context.stdout(`${JSON.stringify(toPlanJson(plan), null, 2)}\n`);
+        const fixAware = await probeFixAwareSteps(plan, context);
+        context.stdout(`${JSON.stringify(toPlanJson(plan, fixAware), null, 2)}\n`);
     }
     else {
-        context.stdout(`${said}\n${renderPlanTable(plan)}\n`);
+        context.stdout(visibleText(`${said}\n${renderPlanTable(plan)}\n`));
         if (plan.nothingToRetry)
             context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
     }
     return 0;
 }
+/**
+ * For `plan --json`: run each fix-aware dbt step's `dbt ls` probe (it reads the project, builds
+ * nothing) to show the nodes the retry would add.
+ */
+async function probeFixAwareSteps(plan, context) {
+    const found = new Map();
+    const runner = createProcessRunner();
+    for (const step of plan.steps) {
+        const form = step.fixAware;
+        if (form === undefined)
+            continue;
+        const probe = await probeFixAware(form, { runner, cwd: context.cwd, env: context.env });
+        const reason = probe.kind === 'failed'
+            ? `could not list the nodes changed since run ${form.parentRun} (${probe.how}); runs dbt retry`
+            : probe.added.length === 0
+                ? `no node changed since run ${form.parentRun} leads to a failed node; runs dbt retry`
+                : describeAdded(probe.added, form.parentRun);
+        const added = probe.kind === 'failed' ? null : probe.added;
+        found.set(step.id, { added, reason, exec: added?.length ? form.exec : (step.exec ?? '') });
+    }
+    return found;
+}
 /** `gh-retry show [RUN|last]`: one run, its steps and the end of each failed step's output. */
 async function showCommand(ref, options, context) {
     const run = await openRunStore(options, context).loadRun(ref ?? 'last');
     const { record } = run;
+    // Commands, names and saved output come from a record: never replay their control characters.
+    const stdout = (text) => {
+        context.stdout(visibleText(text));
+    };
     if (options.json === true) {
         context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
         return 0;
     }
     const liveness = await livenessOf(run);
     if (liveness !== null) {
-        context.stdout(liveness.kind === 'running'
+        stdout(liveness.kind === 'running'
             ? `run ${record.id} is still running (process ${liveness.pid}); the steps so far:\n`
             : `run ${record.id} was interrupted: its gh-retry process (${liveness.pid}) died before the run ended\n`);
     }
-    context.stdout(`${renderRunTable(record)}\n`);
+    stdout(`${renderRunTable(record)}\n`);
     for (const step of record.steps) {
         if (step.status !== 'failed' && step.status !== 'cancelled')
             continue;
         const lines = step.outputTail.trimEnd().split('\n').slice(-SHOWN_OUTPUT_LINES);
-        context.stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
-        context.stdout(`${lines.join('\n')}\n`);
+        stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
+        stdout(`${lines.join('\n')}\n`);
     }
     return 0;
 }
 /** `gh-retry history`: every run in the store, oldest first, with its lineage. */
 async function historyCommand(options, context) {
-    const stored = await openRunStore(options, context).listRuns();
-    const runs = stored.map((run) => run.record);
+    const listed = await openRunStore(options, context).listSummaries();
+    const runs = listed.map((run) => run.summary);
     const statuses = new Map();
-    for (const run of stored) {
-        statuses.set(run.record.id, shownStatus(run.record.status, await livenessOf(run)));
+    // A run still running, or whose process died, has a record that says cancelled: only those
+    // can be running or interrupted, so only their marks are read.
+    for (const run of listed.filter((r) => r.summary.status === 'cancelled')) {
+        statuses.set(run.summary.id, shownStatus(run.summary.status, await livenessOf(run)));
     }
     if (options.json === true) {
         const entries = runs.map((record) => ({
@@ -38168,7 +39910,7 @@ async function historyCommand(options, context) {
         context.stdout('no runs yet; start one with "gh-retry run"\n');
         return 0;
     }
-    context.stdout(`${renderHistory(runs, statuses)}\n`);
+    context.stdout(`${visibleText(renderHistory(runs, statuses))}\n`);
     return 0;
 }
 /** A plain table of runs: id, status, start, duration, name and lineage. */
@@ -38292,36 +40034,434 @@ function checkRecordOfRun(params) {
     return record;
 }
 //# sourceMappingURL=artifact.js.map
-;// CONCATENATED MODULE: ./lib/src/core/bot/retry-title.js
-/**
- * The retry-title convention: a retry's `run-name` names its parent (`Retry of #123`), so a retry
- * can be found while it is still queued, before it has uploaded a record.
- */
-/**
- * The `run-name` a workflow declares so that a retry's title names its parent while it is still
- * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
- */
-const RETRY_RUN_NAME = "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
-/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
-function parseRetryTitle(displayTitle) {
-    const match = /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
-        /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
-    const id = match ? Number(match[1]) : NaN;
-    return Number.isSafeInteger(id) && id > 0 ? id : null;
+;// CONCATENATED MODULE: ./lib/src/adapters/local/run-folder.js
+
+
+
+
+
+/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
+async function createRunFolder(params) {
+    const dir = path.join(params.root, params.id);
+    const stateRoot = path.join(dir, 'state');
+    const recordPath = path.join(dir, 'record.json');
+    await mkdir(stateRoot, { recursive: true });
+    return {
+        id: params.id,
+        dir,
+        stateRoot,
+        recordPath,
+        saveRecord: async (record) => {
+            const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
+            await writeFile(temp, serializeRunRecord(record));
+            await rename(temp, recordPath);
+        },
+    };
+}
+/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
+async function uploadRunFolder(params) {
+    const { folder } = params;
+    const files = [folder.recordPath];
+    for (const step of params.record.steps) {
+        for (const file of step.state) {
+            const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
+            const info = await stat(stored).catch(() => null);
+            if (info?.isFile() === true)
+                files.push(stored);
+        }
+    }
+    const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
+    const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
+    return { id: result.id ?? null, size: result.size ?? null, files: files.length };
 }
 /**
- * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
- * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
- * its title per RETRY_RUN_NAME. The shell lists the parent workflow's `workflow_dispatch` runs
- * created since the parent finished and checks again right before dispatching.
+ * Write the state files a parent record lists from its unpacked artifact into `destination`,
+ * each checked against the size and SHA-256 the record gives; returns each file's text by its
+ * `stored` path.
  */
-function findExistingRetry(params) {
-    const found = params.candidates.find((c) => c.runId !== params.parentRunId &&
-        (c.recordParentRunId === params.parentRunId ||
-            parseRetryTitle(c.displayTitle) === params.parentRunId));
-    return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
+async function restoreStateFiles(params) {
+    const contents = new Map();
+    for (const step of params.record.steps) {
+        for (const file of step.state) {
+            const bytes = params.files.get(`state/${file.stored}`);
+            // A reused step lists files of an earlier run that were not carried along: nothing to restore.
+            if (bytes === undefined || contents.has(file.stored))
+                continue;
+            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+            if (bytes.length !== file.bytes || digest !== file.sha256) {
+                throw new RunRecordError(`state file "${file.stored}" does not match its checksum in the record; the artifact was altered`);
+            }
+            const target = external_node_path_.join(params.destination, ...file.stored.split('/'));
+            await (0,promises_namespaceObject.mkdir)(external_node_path_.dirname(target), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(target, bytes, { flag: 'wx' });
+            contents.set(file.stored, new TextDecoder().decode(bytes));
+        }
+    }
+    return contents;
 }
-//# sourceMappingURL=retry-title.js.map
+//# sourceMappingURL=run-folder.js.map
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./lib/src/adapters/local/zip-archive.js
+
+
+
+/** Default bounds for a run record artifact: a record, and a few tool state files per step. */
+const ZIP_LIMITS = {
+    maxZipBytes: 256 * 1024 * 1024,
+    maxEntryBytes: 128 * 1024 * 1024,
+    maxTotalBytes: 512 * 1024 * 1024,
+    maxEntries: 30_000,
+};
+/** A zip that is malformed, too large, or holds an entry that could escape the folder it is unpacked into. */
+class UnsafeZipError extends UserError {
+    name = 'UnsafeZipError';
+}
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const MADE_BY_UNIX = 3;
+function findEndOfCentralDirectory(bytes, view) {
+    // The end record is 22 bytes plus a comment of at most 65,535 bytes.
+    const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+    for (let at = bytes.length - 22; at >= lowest; at--) {
+        if (view.getUint32(at, true) === EOCD_SIGNATURE)
+            return at;
+    }
+    throw new UnsafeZipError('not a zip archive (no end of central directory)');
+}
+/** List a zip's entries from its central directory, without decompressing anything. */
+function parseZipEntries(bytes) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.length < 22)
+        throw new UnsafeZipError('not a zip archive (too short)');
+    const end = findEndOfCentralDirectory(bytes, view);
+    if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
+        throw new UnsafeZipError('zip64 archives are not accepted for run records');
+    }
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+        if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
+            throw new UnsafeZipError('malformed zip central directory');
+        }
+        const madeBy = view.getUint16(at + 4, true) >> 8;
+        const flags = view.getUint16(at + 8, true);
+        const nameLength = view.getUint16(at + 28, true);
+        const extraLength = view.getUint16(at + 30, true);
+        const commentLength = view.getUint16(at + 32, true);
+        const mode = view.getUint32(at + 38, true) >>> 16;
+        const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+        // Flag 11 marks a UTF-8 name; without it the name is taken byte for byte.
+        const name = (flags & 0x800) === 0
+            ? Buffer.from(nameBytes).toString('latin1')
+            : new TextDecoder().decode(nameBytes);
+        entries.push({
+            name,
+            method: view.getUint16(at + 10, true),
+            offset: view.getUint32(at + 42, true),
+            compressedBytes: view.getUint32(at + 20, true),
+            bytes: view.getUint32(at + 24, true),
+            directory: name.endsWith('/'),
+            symlink: madeBy === MADE_BY_UNIX && (mode & S_IFMT) === S_IFLNK,
+            encrypted: (flags & 0x1) !== 0,
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/** Why an entry may not be unpacked, or null when it is fine. */
+function checkEntry(entry, limits) {
+    if (entry.symlink)
+        return 'is a symbolic link';
+    if (entry.encrypted)
+        return 'is encrypted';
+    if (entry.method !== 0 && entry.method !== 8)
+        return `uses unsupported compression ${entry.method}`;
+    if (entry.bytes > limits.maxEntryBytes)
+        return `is larger than ${limits.maxEntryBytes} bytes`;
+    const path = entry.directory ? entry.name.slice(0, -1) : entry.name;
+    if (!safeRelativePath.safeParse(path).success)
+        return 'is not a safe relative path';
+    return null;
+}
+/**
+ * List an untrusted zip's entries and check every one (safe relative path, no links, bounded sizes
+ * and count, no duplicates) before anything is decompressed: one bad entry rejects the whole archive.
+ */
+function checkZip(bytes, limits = ZIP_LIMITS) {
+    if (bytes.length > limits.maxZipBytes) {
+        throw new UnsafeZipError(`the archive is larger than ${limits.maxZipBytes} bytes`);
+    }
+    const entries = parseZipEntries(bytes);
+    if (entries.length > limits.maxEntries) {
+        throw new UnsafeZipError(`the archive has ${entries.length} entries; at most ${limits.maxEntries} are accepted`);
+    }
+    let total = 0;
+    const seen = new Set();
+    for (const entry of entries) {
+        const problem = checkEntry(entry, limits);
+        if (problem !== null)
+            throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} ${problem}`);
+        if (seen.has(entry.name))
+            throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} appears twice`);
+        total += entry.bytes;
+        if (!entry.directory)
+            seen.add(entry.name);
+    }
+    if (total > limits.maxTotalBytes) {
+        throw new UnsafeZipError(`the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`);
+    }
+    return entries;
+}
+/**
+ * Unpack an untrusted zip in memory, every entry checked first (see {@link checkZip}). Directory
+ * entries are dropped; the result maps each file path to its bytes.
+ */
+function unpackZip(bytes, limits = ZIP_LIMITS) {
+    const files = new Map();
+    for (const entry of checkZip(bytes, limits)) {
+        if (entry.directory || files.has(entry.name))
+            continue;
+        files.set(entry.name, unpackZipEntry(bytes, entry));
+    }
+    return files;
+}
+/**
+ * One entry of a zip listed by {@link checkZip}, decompressed alone. The sizes come from the central directory (checked against the limits), so
+ * an entry that would unpack to more than it declares is refused rather than allowed to grow.
+ */
+function unpackZipEntry(bytes, entry) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const fail = (reason) => new UnsafeZipError(`the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`);
+    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_SIGNATURE)
+        throw fail('has no local header where the central directory says');
+    const start = entry.offset +
+        30 +
+        view.getUint16(entry.offset + 26, true) +
+        view.getUint16(entry.offset + 28, true);
+    if (start + entry.compressedBytes > bytes.length)
+        throw fail('runs past the end of the archive');
+    const data = bytes.subarray(start, start + entry.compressedBytes);
+    let content;
+    try {
+        content =
+            entry.method === 0
+                ? data.slice()
+                : (0,external_node_zlib_namespaceObject.inflateRawSync)(data, { maxOutputLength: Math.max(1, entry.bytes) });
+    }
+    catch (error) {
+        throw fail(`cannot be decompressed (${errorMessage(error)})`);
+    }
+    if (content.length !== entry.bytes) {
+        throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);
+    }
+    return content;
+}
+//# sourceMappingURL=zip-archive.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/record-artifacts.js
+
+
+
+
+/**
+ * A parent run's record artifact, read back through the REST API: find it, download it, unzip it
+ * and check it (`core/run-record/artifact.ts`), then restore the state files it lists. The
+ * artifact is untrusted input. Writing and uploading the run folder: `local/run-folder.ts`.
+ */
+/** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
+class ParentRunError extends UserError {
+    name = 'ParentRunError';
+}
+async function checkParentRun(params) {
+    const { github, repo, runId } = params;
+    const fullName = `${repo.owner}/${repo.repo}`;
+    const run = await github.getWorkflowRun({ ...repo, runId });
+    if (run === null) {
+        throw new ParentRunError(`run ${runId} was not found in ${fullName}; give retry-of a run id or run URL of this repository`);
+    }
+    if (run.repository.toLowerCase() !== fullName.toLowerCase()) {
+        throw new ParentRunError(`run ${runId} belongs to ${run.repository}, not ${fullName}; a retry must stay in its repository`);
+    }
+    if (run.workflowPath !== params.workflowPath) {
+        throw new ParentRunError(`run ${runId} is a run of ${run.workflowPath}, not of ${params.workflowPath}; retry it from its own workflow`);
+    }
+    if (params.requireCompleted && run.status !== 'completed') {
+        throw new ParentRunError(`run ${runId} has not finished (status ${run.status ?? 'unknown'}); retry it once it has completed`);
+    }
+    return run;
+}
+/**
+ * Find, download and check a parent run's record artifact. Refuses a run of another repository or
+ * workflow, an unfinished run, an unsafe zip, and a record that is invalid or does not belong to the run.
+ */
+async function loadParentRun(params) {
+    const run = await checkParentRun(params);
+    const maxAttempt = Math.min(params.maxAttempt ?? run.attempt, run.attempt);
+    const artifacts = await params.github.listRunArtifacts({
+        ...params.repo,
+        runId: run.id,
+        namePrefix: RECORD_ARTIFACT_PREFIX,
+    });
+    const artifact = pickRecordArtifact({ artifacts, key: params.key, maxAttempt });
+    const wanted = recordArtifactName({ key: params.key, attempt: maxAttempt });
+    if (artifact === null) {
+        return {
+            kind: 'unavailable',
+            run,
+            reason: `run ${run.id} has no record artifact "${wanted}" (or an earlier attempt's); use retry-mode all`,
+        };
+    }
+    const expiredOn = artifact.expiresAt === null ? 'an earlier date' : artifact.expiresAt.slice(0, 10);
+    const expired = {
+        kind: 'unavailable',
+        run,
+        reason: `the record of run ${run.id} expired on ${expiredOn}; use retry-mode all`,
+    };
+    if (artifact.expired)
+        return expired;
+    const limits = params.limits ?? ZIP_LIMITS;
+    const download = await params.github.downloadArtifactZip({
+        ...params.repo,
+        artifactId: artifact.id,
+        maxBytes: limits.maxZipBytes,
+    });
+    switch (download.kind) {
+        case 'expired':
+            return expired;
+        case 'not-found':
+            return {
+                kind: 'unavailable',
+                run,
+                reason: `the record artifact "${artifact.name}" of run ${run.id} is gone; use retry-mode all`,
+            };
+        case 'too-large':
+            throw new ParentRunError(`the record artifact "${artifact.name}" is larger than ${download.maxBytes} bytes; it is not read`);
+        case 'downloaded':
+            break;
+    }
+    const files = unpackZip(download.bytes, limits);
+    const record = checkRecordOfRun({
+        bytes: files.get(RECORD_FILE),
+        run,
+        artifactName: artifact.name,
+    });
+    const parentState = await restoreStateFiles({ files, record, destination: params.destination });
+    return {
+        kind: 'loaded',
+        run,
+        record,
+        artifactName: artifact.name,
+        stateRoot: params.destination,
+        parentState,
+    };
+}
+/**
+ * Read and check the record in a record artifact's zip without unpacking its state files: the
+ * whole archive is checked as the parent load checks it, the declared size of `record.json` is
+ * checked before it is decompressed, and the record must belong to `run`.
+ */
+function readRecordOfZip(params) {
+    const { zip, run, artifactName } = params;
+    let bytes;
+    try {
+        const entry = checkZip(zip, params.limits ?? ZIP_LIMITS).find((e) => e.name === RECORD_FILE && !e.directory);
+        if (entry !== undefined) {
+            checkRecordSize(artifactName, entry.bytes);
+            bytes = unpackZipEntry(zip, entry);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof UnsafeZipError))
+            throw error;
+        throw new UnsafeZipError(`the record artifact "${artifactName}" cannot be read: ${error.message}`);
+    }
+    return checkRecordOfRun({ bytes, run, artifactName });
+}
+//# sourceMappingURL=record-artifacts.js.map
+;// CONCATENATED MODULE: ./lib/app/run-records.js
+/**
+ * The gh-retry run records of a workflow run, read through the REST API: list the record
+ * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
+ * run). Artifacts are untrusted: every problem becomes a message, never a crash.
+ */
+
+
+
+
+/** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */
+const MAX_RECORD_KEYS = 20;
+/** Find a run's record artifacts; a run without any does not use gh-retry. */
+async function run_records_findRecordArtifacts(params) {
+    const all = await params.github.listRunArtifacts({
+        ...params.repo,
+        runId: params.run.id,
+        namePrefix: RECORD_ARTIFACT_PREFIX,
+    });
+    const keys = new Set(all.flatMap((artifact) => {
+        const parsed = parseRecordArtifactName(artifact.name);
+        return parsed === null || parsed.attempt > params.run.attempt ? [] : [parsed.key];
+    }));
+    const artifacts = [...keys]
+        .sort()
+        .map((key) => pickRecordArtifact({ artifacts: all, key, maxAttempt: params.run.attempt }))
+        .filter((artifact) => artifact !== null);
+    return artifacts.length === 0 ? { kind: 'not-gh-retry' } : { kind: 'found', artifacts };
+}
+/** Read every record of a run (one per gh-retry job). */
+async function readRunRecords(params) {
+    const found = await run_records_findRecordArtifacts(params);
+    if (found.kind === 'not-gh-retry')
+        return found;
+    const records = [];
+    const problems = [];
+    if (found.artifacts.length > MAX_RECORD_KEYS)
+        problems.push(`the run has ${found.artifacts.length} record artifacts; the first ${MAX_RECORD_KEYS} are shown`);
+    for (const artifact of found.artifacts.slice(0, MAX_RECORD_KEYS)) {
+        try {
+            records.push(await readRecordArtifact({ ...params, artifact }));
+        }
+        catch (error) {
+            if (!(error instanceof UserError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    return { kind: 'read', records, problems, expiresAt: lastExpiry(found.artifacts) };
+}
+function lastExpiry(artifacts) {
+    if (artifacts.some((a) => a.expiresAt === null))
+        return null;
+    return artifacts.reduce((last, a) => (last === null || (a.expiresAt ?? '') > last ? a.expiresAt : last), null);
+}
+async function readRecordArtifact(params) {
+    const { artifact, run } = params;
+    const name = `"${artifact.name}"`;
+    const expired = new UserError(`the record artifact ${name} expired on ${artifact.expiresAt?.slice(0, 10) ?? 'an earlier date'}; use /retry all`);
+    if (artifact.expired)
+        throw expired;
+    const download = await params.github.downloadArtifactZip({
+        ...params.repo,
+        artifactId: artifact.id,
+        maxBytes: ZIP_LIMITS.maxZipBytes,
+    });
+    switch (download.kind) {
+        case 'expired':
+            throw expired;
+        case 'not-found':
+            throw new UserError(`the record artifact ${name} is gone; use /retry all`);
+        case 'too-large':
+            throw new UserError(`the record artifact ${name} is larger than ${download.maxBytes} bytes and is not read`);
+        case 'downloaded':
+            break;
+    }
+    return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
+}
+//# sourceMappingURL=run-records.js.map
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
@@ -43532,36 +45672,7 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
-;// CONCATENATED MODULE: ./lib/src/core/workflow-path.js
-/**
- * The workflow file of a run, from the forms GitHub writes it in: a run's REST `path`
- * (`.github/workflows/x.yml`, `.github/workflows/x.yml@main`,
- * `owner/repo/.github/workflows/x.yml@refs/heads/main`) and `GITHUB_WORKFLOW_REF` (always
- * `owner/repo/<path>@<ref>`). One normaliser, so a parent run and the retry run compare equal.
- */
-/** Where the ref starts: the first `@` after a `.yml`/`.yaml` name (a ref may hold `@` too), else the first `@`. */
-function refStart(text) {
-    const afterYaml = /\.ya?ml@/i.exec(text);
-    if (afterYaml !== null)
-        return afterYaml.index + afterYaml[0].length - 1;
-    return text.indexOf('@');
-}
-/** The text without its `@ref`, and without a leading `<repository>/` (in any case). */
-function workflowPathOf(text, repository) {
-    const at = refStart(text);
-    const withoutRef = at === -1 ? text : text.slice(0, at);
-    const prefix = `${repository}/`;
-    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
-        ? withoutRef.slice(prefix.length)
-        : withoutRef;
-}
-/** Whether `text` names a workflow of `repository` with its `owner/repo/` prefix (as `GITHUB_WORKFLOW_REF` does). */
-function namesRepository(text, repository) {
-    return text.toLowerCase().startsWith(`${repository}/`.toLowerCase());
-}
-//# sourceMappingURL=workflow-path.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/client.js
-
 
 
 
@@ -43618,35 +45729,6 @@ async function orNullOn404(read) {
             return null;
         throw error;
     }
-}
-/** A REST run as the Action's reads need it. */
-function toWorkflowRunInfo(data) {
-    return {
-        id: data.id,
-        attempt: data.run_attempt ?? 1,
-        runNumber: data.run_number,
-        repository: data.repository.full_name,
-        workflowPath: workflowPathOf(data.path, data.repository.full_name),
-        status: data.status,
-        conclusion: data.conclusion,
-        htmlUrl: data.html_url,
-        displayTitle: data.display_title,
-        headSha: data.head_sha,
-        headBranch: data.head_branch,
-        event: data.event,
-    };
-}
-/** A REST run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
-function toBotWorkflowRun(data) {
-    return {
-        ...toWorkflowRunInfo(data),
-        workflowId: data.workflow_id,
-        workflowName: data.name ?? data.path,
-        headRepository: data.head_repository?.full_name ?? null,
-        createdAt: data.created_at,
-        updatedAt: data.updated_at,
-        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
-    };
 }
 //# sourceMappingURL=client.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-checks.js
@@ -44266,7 +46348,73 @@ function answeringFrom(octokit, params) {
     };
 }
 //# sourceMappingURL=bot-config.js.map
+;// CONCATENATED MODULE: ./lib/src/core/workflow-path.js
+/**
+ * The workflow file of a run, from the forms GitHub writes it in: a run's REST `path`
+ * (`.github/workflows/x.yml`, `.github/workflows/x.yml@main`,
+ * `owner/repo/.github/workflows/x.yml@refs/heads/main`) and `GITHUB_WORKFLOW_REF` (always
+ * `owner/repo/<path>@<ref>`). One normaliser, so a parent run and the retry run compare equal.
+ */
+/** Where the ref starts: the first `@` after a `.yml`/`.yaml` name (a ref may hold `@` too), else the first `@`. */
+function refStart(text) {
+    const afterYaml = /\.ya?ml@/i.exec(text);
+    if (afterYaml !== null)
+        return afterYaml.index + afterYaml[0].length - 1;
+    return text.indexOf('@');
+}
+/** The text without its `@ref`, and without a leading `<repository>/` (in any case). */
+function workflowPathOf(text, repository) {
+    const at = refStart(text);
+    const withoutRef = at === -1 ? text : text.slice(0, at);
+    const prefix = `${repository}/`;
+    return withoutRef.toLowerCase().startsWith(prefix.toLowerCase())
+        ? withoutRef.slice(prefix.length)
+        : withoutRef;
+}
+/** Whether `text` names a workflow of `repository` with its `owner/repo/` prefix (as `GITHUB_WORKFLOW_REF` does). */
+function namesRepository(text, repository) {
+    return text.toLowerCase().startsWith(`${repository}/`.toLowerCase());
+}
+//# sourceMappingURL=workflow-path.js.map
+;// CONCATENATED MODULE: ./lib/src/adapters/github/workflow-run.js
+/**
+ * A workflow run as GitHub describes it (the REST API and the `workflow_run` webhook payload share
+ * the shape), mapped once to what the Action and the bot read, with the one workflow-path
+ * normaliser.
+ */
+
+/** A run as the Action's reads need it. */
+function toWorkflowRunInfo(data) {
+    return {
+        id: data.id,
+        attempt: data.run_attempt ?? 1,
+        runNumber: data.run_number,
+        repository: data.repository.full_name,
+        workflowPath: workflowPathOf(data.path, data.repository.full_name),
+        status: data.status,
+        conclusion: data.conclusion,
+        htmlUrl: data.html_url,
+        displayTitle: data.display_title,
+        headSha: data.head_sha,
+        headBranch: data.head_branch,
+        event: data.event,
+    };
+}
+/** A run as the bot needs it: {@link toWorkflowRunInfo} and what the bot decides on besides. */
+function toBotWorkflowRun(data) {
+    return {
+        ...toWorkflowRunInfo(data),
+        workflowId: data.workflow_id,
+        workflowName: data.name ?? data.path,
+        headRepository: data.head_repository?.full_name ?? null,
+        createdAt: data.created_at,
+        updatedAt: data.updated_at,
+        pullRequests: (data.pull_requests ?? []).map((pull) => pull.number),
+    };
+}
+//# sourceMappingURL=workflow-run.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/bot-runs.js
+
 
 
 /**
@@ -44374,6 +46522,7 @@ function restBotRuns(octokit) {
 }
 //# sourceMappingURL=bot-runs.js.map
 ;// CONCATENATED MODULE: ./lib/src/adapters/github/runs.js
+
 
 /** Read a response body, stopping as soon as it passes `maxBytes`. */
 async function runs_readBounded(response, maxBytes) {
@@ -44573,7 +46722,7 @@ function github_errors_messageOf(error) {
     const data = error.response?.data;
     if (typeof data?.message === 'string')
         return data.message.split('\n')[0] ?? data.message;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return `${message.split('\n')[0] ?? message}${cause}`.replace(/ - https:\/\/docs\.github\.com\S*/, '');
 }
@@ -44655,6 +46804,158 @@ function run_target_clip(text) {
     return line.length > 100 ? `${line.slice(0, 100)}…` : line;
 }
 //# sourceMappingURL=run-target.js.map
+;// CONCATENATED MODULE: ./lib/cli/remote/flaky-remote.js
+/**
+ * `gh-retry flaky --repo O/R [--workflow W]`: the nodes and tests that were flaky most often over
+ * a repository's recent gh-retry runs, read from their record artifacts the way `show --repo`
+ * reads them (checked, bounded). At most `--runs` runs (default 20, at most 100) are read.
+ */
+
+
+
+
+
+const REMOTE_RUNS = { default: 20, max: 100 };
+/** Rank what was flaky in the recent gh-retry runs of a repository. */
+async function remoteFlakyCommand(options, context) {
+    const repo = parseRepoOption(options.repo);
+    const limit = readCount('--limit', options.limit, FLAKY_LIMITS.rows);
+    const runs = readCount('--runs', options.runs, REMOTE_RUNS);
+    const access = await connectGitHub(context.env, null);
+    const repository = `${repo.owner}/${repo.repo}`;
+    return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
+        const listed = await access.github.listRuns({
+            ...repo,
+            limit: runs,
+            ...(options.workflow === undefined ? {} : { workflow: options.workflow }),
+        });
+        const records = [];
+        let problems = 0;
+        for (const run of listed.slice(0, runs)) {
+            if (run.status !== 'completed')
+                continue;
+            const read = await readRunRecords({
+                github: access.github,
+                repo,
+                run: { id: run.id, attempt: run.attempt, repository: run.repository },
+            });
+            if (read.kind === 'not-gh-retry')
+                continue;
+            records.push(...read.records);
+            problems += read.problems.length;
+        }
+        if (problems > 0)
+            context.stderr(`gh-retry: note: ${problems} record(s) could not be read (expired or invalid); "gh-retry show RUN --repo ${repository}" says why\n`);
+        printRanking({ records, limit, json: options.json === true, context });
+        return 0;
+    });
+}
+//# sourceMappingURL=flaky-remote.js.map
+;// CONCATENATED MODULE: ./lib/cli/prune-command.js
+// `gh-retry prune`: remove old runs from the local store so it does not grow without bound. It
+// never removes a run that is still running, nor the last run of a chain that did not succeed
+// (the one a `gh-retry retry` of that chain starts from), and says which it kept and why.
+
+
+
+
+
+const DAY_MS = 86_400_000;
+/** `30d`, `12h` as milliseconds; a usage error otherwise. */
+function parseAge(text) {
+    const match = /^(\d{1,5})([dh])$/.exec(text.trim());
+    if (match === null) {
+        throw new UserError(`--older-than takes a number of days or hours, such as 30d or 12h, not "${text}"`);
+    }
+    return Number(match[1]) * (match[2] === 'd' ? DAY_MS : DAY_MS / 24);
+}
+function parseKeep(text) {
+    if (!/^\d{1,6}$/.test(text.trim())) {
+        throw new UserError(`--keep takes a number of runs, such as 100, not "${text}"`);
+    }
+    return Number(text);
+}
+/** Whether each run may be pruned by the flags: outside the newest `keep` and older than the age. */
+function byFlags(runs, options, now) {
+    const keep = options.keep === undefined ? null : parseKeep(options.keep);
+    const age = options.olderThan === undefined ? null : parseAge(options.olderThan);
+    if (keep === null && age === null) {
+        throw new UserError('say what to prune: --keep N (the newest runs to keep) and/or --older-than 30d');
+    }
+    return runs.filter((run, index) => {
+        const outsideKept = keep === null || index < runs.length - keep;
+        const old = age === null || Date.parse(run.summary.startedAt) < now - age;
+        return outsideKept && old;
+    });
+}
+/** Why a run must stay whatever the flags say, or null. */
+async function keptBecause(run, lastOfChain) {
+    const { summary } = run;
+    if (summary.status === 'cancelled' && (await livenessOf(run))?.kind === 'running') {
+        return 'it is still running';
+    }
+    if (lastOfChain.has(summary.id) && summary.status !== 'success') {
+        return `it is the last run of its chain and ${summary.status}: "gh-retry retry ${summary.id}" starts from it`;
+    }
+    return null;
+}
+/** `gh-retry prune --keep N | --older-than 30d [--dry-run]`. */
+async function pruneCommand(options, context) {
+    const store = openRunStore(options, context);
+    const runs = await store.listSummaries();
+    const candidates = byFlags(runs, options, Date.now());
+    const lastOfChain = new Map();
+    for (const run of runs)
+        lastOfChain.set(run.summary.lineage.root, run.summary.id);
+    const lasts = new Set(lastOfChain.values());
+    const verb = options.dryRun === true ? 'would remove' : 'removed';
+    let removed = 0;
+    for (const run of candidates) {
+        const why = await keptBecause(run, lasts);
+        if (why !== null) {
+            context.stdout(`kept ${run.summary.id}: ${why}\n`);
+            continue;
+        }
+        if (options.dryRun !== true)
+            await (0,promises_namespaceObject.rm)(external_node_path_.dirname(run.stateRoot), { recursive: true, force: true });
+        context.stdout(`${verb} ${run.summary.id}\n`);
+        removed += 1;
+    }
+    context.stdout(`${verb} ${String(removed)} of ${String(runs.length)} runs\n`);
+    return 0;
+}
+//# sourceMappingURL=prune-command.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/retry-title.js
+/**
+ * The retry-title convention: a retry's `run-name` names its parent (`Retry of #123`), so a retry
+ * can be found while it is still queued, before it has uploaded a record.
+ */
+/**
+ * The `run-name` a workflow declares so that a retry's title names its parent while it is still
+ * queued (inputs are not in the runs API): `Retry of #<retry-of>`, else GitHub's usual title.
+ */
+const RETRY_RUN_NAME = "${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}";
+/** The parent run id a retry's title names (`Retry of #123`, or a `…/actions/runs/123` URL); null if none. */
+function retry_title_parseRetryTitle(displayTitle) {
+    const match = /\bretry of #?(\d{1,16})\b/i.exec(displayTitle) ??
+        /\/actions\/runs\/(\d{1,16})\b/.exec(displayTitle);
+    const id = match ? Number(match[1]) : NaN;
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+/**
+ * Find a run that already retries `parentRunId`, so that a redelivered webhook or a second App
+ * instance does not dispatch twice. Correlation: the candidate's record lineage when known, else
+ * its title per RETRY_RUN_NAME. A cancelled candidate is no retry. The shell lists the parent workflow's `workflow_dispatch` runs
+ * created since the parent finished and checks again right before dispatching.
+ */
+function findExistingRetry(params) {
+    const found = params.candidates.find((c) => c.runId !== params.parentRunId &&
+        c.cancelled !== true &&
+        (c.recordParentRunId === params.parentRunId ||
+            retry_title_parseRetryTitle(c.displayTitle) === params.parentRunId));
+    return found === undefined ? { kind: 'none' } : { kind: 'found', runId: found.runId };
+}
+//# sourceMappingURL=retry-title.js.map
 ;// CONCATENATED MODULE: ./lib/cli/remote/history-remote.js
 /**
  * `gh-retry history --repo O/R [--workflow W]`: the repository's recent gh-retry runs, newest
@@ -44704,7 +47005,7 @@ async function remoteHistoryCommand(options, context) {
     });
 }
 function lineage(runs) {
-    const parentOf = new Map(runs.map((run) => [run.id, parseRetryTitle(run.displayTitle)]));
+    const parentOf = new Map(runs.map((run) => [run.id, retry_title_parseRetryTitle(run.displayTitle)]));
     const rootOf = (id) => {
         let current = id;
         // Bounded: a chain is at most as long as the list.
@@ -44752,434 +47053,6 @@ function readLimit(text) {
     return Number.isInteger(limit) && limit > 0 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
 }
 //# sourceMappingURL=history-remote.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/local/run-folder.js
-
-
-
-
-
-/** Create (or reuse) the run folder `<root>/<id>`; records are written atomically (temp file + rename). */
-async function createRunFolder(params) {
-    const dir = path.join(params.root, params.id);
-    const stateRoot = path.join(dir, 'state');
-    const recordPath = path.join(dir, 'record.json');
-    await mkdir(stateRoot, { recursive: true });
-    return {
-        id: params.id,
-        dir,
-        stateRoot,
-        recordPath,
-        saveRecord: async (record) => {
-            const temp = `${recordPath}.${randomBytes(6).toString('hex')}.tmp`;
-            await writeFile(temp, serializeRunRecord(record));
-            await rename(temp, recordPath);
-        },
-    };
-}
-/** Upload a run folder: its `record.json` and the state files the record lists (and nothing else). */
-async function uploadRunFolder(params) {
-    const { folder } = params;
-    const files = [folder.recordPath];
-    for (const step of params.record.steps) {
-        for (const file of step.state) {
-            const stored = path.join(folder.stateRoot, ...file.stored.split('/'));
-            const info = await stat(stored).catch(() => null);
-            if (info?.isFile() === true)
-                files.push(stored);
-        }
-    }
-    const options = params.retentionDays === null ? {} : { retentionDays: params.retentionDays };
-    const result = await params.uploader.uploadArtifact(params.name, files, folder.dir, options);
-    return { id: result.id ?? null, size: result.size ?? null, files: files.length };
-}
-/**
- * Write the state files a parent record lists from its unpacked artifact into `destination`,
- * each checked against the size and SHA-256 the record gives; returns each file's text by its
- * `stored` path.
- */
-async function restoreStateFiles(params) {
-    const contents = new Map();
-    for (const step of params.record.steps) {
-        for (const file of step.state) {
-            const bytes = params.files.get(`state/${file.stored}`);
-            // A reused step lists files of an earlier run that were not carried along: nothing to restore.
-            if (bytes === undefined || contents.has(file.stored))
-                continue;
-            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
-            if (bytes.length !== file.bytes || digest !== file.sha256) {
-                throw new RunRecordError(`state file "${file.stored}" does not match its checksum in the record; the artifact was altered`);
-            }
-            const target = external_node_path_.join(params.destination, ...file.stored.split('/'));
-            await (0,promises_namespaceObject.mkdir)(external_node_path_.dirname(target), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)(target, bytes, { flag: 'wx' });
-            contents.set(file.stored, new TextDecoder().decode(bytes));
-        }
-    }
-    return contents;
-}
-//# sourceMappingURL=run-folder.js.map
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./lib/src/adapters/local/zip-archive.js
-
-
-
-/** Default bounds for a run record artifact: a record, and a few tool state files per step. */
-const ZIP_LIMITS = {
-    maxZipBytes: 256 * 1024 * 1024,
-    maxEntryBytes: 128 * 1024 * 1024,
-    maxTotalBytes: 512 * 1024 * 1024,
-    maxEntries: 30_000,
-};
-/** A zip that is malformed, too large, or holds an entry that could escape the folder it is unpacked into. */
-class UnsafeZipError extends UserError {
-    name = 'UnsafeZipError';
-}
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const S_IFMT = 0o170000;
-const S_IFLNK = 0o120000;
-const MADE_BY_UNIX = 3;
-function findEndOfCentralDirectory(bytes, view) {
-    // The end record is 22 bytes plus a comment of at most 65,535 bytes.
-    const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-    for (let at = bytes.length - 22; at >= lowest; at--) {
-        if (view.getUint32(at, true) === EOCD_SIGNATURE)
-            return at;
-    }
-    throw new UnsafeZipError('not a zip archive (no end of central directory)');
-}
-/** List a zip's entries from its central directory, without decompressing anything. */
-function parseZipEntries(bytes) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.length < 22)
-        throw new UnsafeZipError('not a zip archive (too short)');
-    const end = findEndOfCentralDirectory(bytes, view);
-    if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) {
-        throw new UnsafeZipError('zip64 archives are not accepted for run records');
-    }
-    const count = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    const entries = [];
-    for (let i = 0; i < count; i++) {
-        if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-            throw new UnsafeZipError('malformed zip central directory');
-        }
-        const madeBy = view.getUint16(at + 4, true) >> 8;
-        const flags = view.getUint16(at + 8, true);
-        const nameLength = view.getUint16(at + 28, true);
-        const extraLength = view.getUint16(at + 30, true);
-        const commentLength = view.getUint16(at + 32, true);
-        const mode = view.getUint32(at + 38, true) >>> 16;
-        const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-        // Flag 11 marks a UTF-8 name; without it the name is taken byte for byte.
-        const name = (flags & 0x800) === 0
-            ? Buffer.from(nameBytes).toString('latin1')
-            : new TextDecoder().decode(nameBytes);
-        entries.push({
-            name,
-            method: view.getUint16(at + 10, true),
-            offset: view.getUint32(at + 42, true),
-            compressedBytes: view.getUint32(at + 20, true),
-            bytes: view.getUint32(at + 24, true),
-            directory: name.endsWith('/'),
-            symlink: madeBy === MADE_BY_UNIX && (mode & S_IFMT) === S_IFLNK,
-            encrypted: (flags & 0x1) !== 0,
-        });
-        at += 46 + nameLength + extraLength + commentLength;
-    }
-    return entries;
-}
-/** Why an entry may not be unpacked, or null when it is fine. */
-function checkEntry(entry, limits) {
-    if (entry.symlink)
-        return 'is a symbolic link';
-    if (entry.encrypted)
-        return 'is encrypted';
-    if (entry.method !== 0 && entry.method !== 8)
-        return `uses unsupported compression ${entry.method}`;
-    if (entry.bytes > limits.maxEntryBytes)
-        return `is larger than ${limits.maxEntryBytes} bytes`;
-    const path = entry.directory ? entry.name.slice(0, -1) : entry.name;
-    if (!safeRelativePath.safeParse(path).success)
-        return 'is not a safe relative path';
-    return null;
-}
-/**
- * List an untrusted zip's entries and check every one (safe relative path, no links, bounded sizes
- * and count, no duplicates) before anything is decompressed: one bad entry rejects the whole archive.
- */
-function checkZip(bytes, limits = ZIP_LIMITS) {
-    if (bytes.length > limits.maxZipBytes) {
-        throw new UnsafeZipError(`the archive is larger than ${limits.maxZipBytes} bytes`);
-    }
-    const entries = parseZipEntries(bytes);
-    if (entries.length > limits.maxEntries) {
-        throw new UnsafeZipError(`the archive has ${entries.length} entries; at most ${limits.maxEntries} are accepted`);
-    }
-    let total = 0;
-    const seen = new Set();
-    for (const entry of entries) {
-        const problem = checkEntry(entry, limits);
-        if (problem !== null)
-            throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} ${problem}`);
-        if (seen.has(entry.name))
-            throw new UnsafeZipError(`zip entry ${JSON.stringify(entry.name)} appears twice`);
-        total += entry.bytes;
-        if (!entry.directory)
-            seen.add(entry.name);
-    }
-    if (total > limits.maxTotalBytes) {
-        throw new UnsafeZipError(`the archive unpacks to ${total} bytes; at most ${limits.maxTotalBytes} are accepted`);
-    }
-    return entries;
-}
-/**
- * Unpack an untrusted zip in memory, every entry checked first (see {@link checkZip}). Directory
- * entries are dropped; the result maps each file path to its bytes.
- */
-function unpackZip(bytes, limits = ZIP_LIMITS) {
-    const files = new Map();
-    for (const entry of checkZip(bytes, limits)) {
-        if (entry.directory || files.has(entry.name))
-            continue;
-        files.set(entry.name, unpackZipEntry(bytes, entry));
-    }
-    return files;
-}
-/**
- * One entry of a zip listed by {@link checkZip}, decompressed alone. The sizes come from the central directory (checked against the limits), so
- * an entry that would unpack to more than it declares is refused rather than allowed to grow.
- */
-function unpackZipEntry(bytes, entry) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const fail = (reason) => new UnsafeZipError(`the archive cannot be unpacked: zip entry ${JSON.stringify(entry.name)} ${reason}`);
-    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_SIGNATURE)
-        throw fail('has no local header where the central directory says');
-    const start = entry.offset +
-        30 +
-        view.getUint16(entry.offset + 26, true) +
-        view.getUint16(entry.offset + 28, true);
-    if (start + entry.compressedBytes > bytes.length)
-        throw fail('runs past the end of the archive');
-    const data = bytes.subarray(start, start + entry.compressedBytes);
-    let content;
-    try {
-        content =
-            entry.method === 0
-                ? data.slice()
-                : (0,external_node_zlib_namespaceObject.inflateRawSync)(data, { maxOutputLength: Math.max(1, entry.bytes) });
-    }
-    catch (error) {
-        throw fail(`cannot be decompressed (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (content.length !== entry.bytes) {
-        throw fail(`holds ${content.length} bytes where the central directory declares ${entry.bytes}`);
-    }
-    return content;
-}
-//# sourceMappingURL=zip-archive.js.map
-;// CONCATENATED MODULE: ./lib/src/adapters/github/record-artifacts.js
-
-
-
-
-/**
- * A parent run's record artifact, read back through the REST API: find it, download it, unzip it
- * and check it (`core/run-record/artifact.ts`), then restore the state files it lists. The
- * artifact is untrusted input. Writing and uploading the run folder: `local/run-folder.ts`.
- */
-/** A parent run that cannot be retried from: another repository or workflow, unfinished, or an untrustworthy record. */
-class ParentRunError extends UserError {
-    name = 'ParentRunError';
-}
-async function checkParentRun(params) {
-    const { github, repo, runId } = params;
-    const fullName = `${repo.owner}/${repo.repo}`;
-    const run = await github.getWorkflowRun({ ...repo, runId });
-    if (run === null) {
-        throw new ParentRunError(`run ${runId} was not found in ${fullName}; give retry-of a run id or run URL of this repository`);
-    }
-    if (run.repository.toLowerCase() !== fullName.toLowerCase()) {
-        throw new ParentRunError(`run ${runId} belongs to ${run.repository}, not ${fullName}; a retry must stay in its repository`);
-    }
-    if (run.workflowPath !== params.workflowPath) {
-        throw new ParentRunError(`run ${runId} is a run of ${run.workflowPath}, not of ${params.workflowPath}; retry it from its own workflow`);
-    }
-    if (params.requireCompleted && run.status !== 'completed') {
-        throw new ParentRunError(`run ${runId} has not finished (status ${run.status ?? 'unknown'}); retry it once it has completed`);
-    }
-    return run;
-}
-/**
- * Find, download and check a parent run's record artifact. Refuses a run of another repository or
- * workflow, an unfinished run, an unsafe zip, and a record that is invalid or does not belong to the run.
- */
-async function loadParentRun(params) {
-    const run = await checkParentRun(params);
-    const maxAttempt = Math.min(params.maxAttempt ?? run.attempt, run.attempt);
-    const artifacts = await params.github.listRunArtifacts({
-        ...params.repo,
-        runId: run.id,
-        namePrefix: RECORD_ARTIFACT_PREFIX,
-    });
-    const artifact = pickRecordArtifact({ artifacts, key: params.key, maxAttempt });
-    const wanted = recordArtifactName({ key: params.key, attempt: maxAttempt });
-    if (artifact === null) {
-        return {
-            kind: 'unavailable',
-            run,
-            reason: `run ${run.id} has no record artifact "${wanted}" (or an earlier attempt's); use retry-mode all`,
-        };
-    }
-    const expiredOn = artifact.expiresAt === null ? 'an earlier date' : artifact.expiresAt.slice(0, 10);
-    const expired = {
-        kind: 'unavailable',
-        run,
-        reason: `the record of run ${run.id} expired on ${expiredOn}; use retry-mode all`,
-    };
-    if (artifact.expired)
-        return expired;
-    const limits = params.limits ?? ZIP_LIMITS;
-    const download = await params.github.downloadArtifactZip({
-        ...params.repo,
-        artifactId: artifact.id,
-        maxBytes: limits.maxZipBytes,
-    });
-    switch (download.kind) {
-        case 'expired':
-            return expired;
-        case 'not-found':
-            return {
-                kind: 'unavailable',
-                run,
-                reason: `the record artifact "${artifact.name}" of run ${run.id} is gone; use retry-mode all`,
-            };
-        case 'too-large':
-            throw new ParentRunError(`the record artifact "${artifact.name}" is larger than ${download.maxBytes} bytes; it is not read`);
-        case 'downloaded':
-            break;
-    }
-    const files = unpackZip(download.bytes, limits);
-    const record = checkRecordOfRun({
-        bytes: files.get(RECORD_FILE),
-        run,
-        artifactName: artifact.name,
-    });
-    const parentState = await restoreStateFiles({ files, record, destination: params.destination });
-    return {
-        kind: 'loaded',
-        run,
-        record,
-        artifactName: artifact.name,
-        stateRoot: params.destination,
-        parentState,
-    };
-}
-/**
- * Read and check the record in a record artifact's zip without unpacking its state files: the
- * whole archive is checked as the parent load checks it, the declared size of `record.json` is
- * checked before it is decompressed, and the record must belong to `run`.
- */
-function readRecordOfZip(params) {
-    const { zip, run, artifactName } = params;
-    let bytes;
-    try {
-        const entry = checkZip(zip, params.limits ?? ZIP_LIMITS).find((e) => e.name === RECORD_FILE && !e.directory);
-        if (entry !== undefined) {
-            checkRecordSize(artifactName, entry.bytes);
-            bytes = unpackZipEntry(zip, entry);
-        }
-    }
-    catch (error) {
-        if (!(error instanceof UnsafeZipError))
-            throw error;
-        throw new UnsafeZipError(`the record artifact "${artifactName}" cannot be read: ${error.message}`);
-    }
-    return checkRecordOfRun({ bytes, run, artifactName });
-}
-//# sourceMappingURL=record-artifacts.js.map
-;// CONCATENATED MODULE: ./lib/app/run-records.js
-/**
- * The gh-retry run records of a workflow run, read through the REST API: list the record
- * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
- * run). Artifacts are untrusted: every problem becomes a message, never a crash.
- */
-
-
-
-
-/** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */
-const MAX_RECORD_KEYS = 20;
-/** Find a run's record artifacts; a run without any does not use gh-retry. */
-async function findRecordArtifacts(params) {
-    const all = await params.github.listRunArtifacts({
-        ...params.repo,
-        runId: params.run.id,
-        namePrefix: RECORD_ARTIFACT_PREFIX,
-    });
-    const keys = new Set(all.flatMap((artifact) => {
-        const parsed = parseRecordArtifactName(artifact.name);
-        return parsed === null || parsed.attempt > params.run.attempt ? [] : [parsed.key];
-    }));
-    const artifacts = [...keys]
-        .sort()
-        .map((key) => pickRecordArtifact({ artifacts: all, key, maxAttempt: params.run.attempt }))
-        .filter((artifact) => artifact !== null);
-    return artifacts.length === 0 ? { kind: 'not-gh-retry' } : { kind: 'found', artifacts };
-}
-/** Read every record of a run (one per gh-retry job). */
-async function readRunRecords(params) {
-    const found = await findRecordArtifacts(params);
-    if (found.kind === 'not-gh-retry')
-        return found;
-    const records = [];
-    const problems = [];
-    if (found.artifacts.length > MAX_RECORD_KEYS)
-        problems.push(`the run has ${found.artifacts.length} record artifacts; the first ${MAX_RECORD_KEYS} are shown`);
-    for (const artifact of found.artifacts.slice(0, MAX_RECORD_KEYS)) {
-        try {
-            records.push(await readRecordArtifact({ ...params, artifact }));
-        }
-        catch (error) {
-            if (!(error instanceof UserError))
-                throw error;
-            problems.push(error.message);
-        }
-    }
-    return { kind: 'read', records, problems, expiresAt: lastExpiry(found.artifacts) };
-}
-function lastExpiry(artifacts) {
-    if (artifacts.some((a) => a.expiresAt === null))
-        return null;
-    return artifacts.reduce((last, a) => (last === null || (a.expiresAt ?? '') > last ? a.expiresAt : last), null);
-}
-async function readRecordArtifact(params) {
-    const { artifact, run } = params;
-    const name = `"${artifact.name}"`;
-    const expired = new UserError(`the record artifact ${name} expired on ${artifact.expiresAt?.slice(0, 10) ?? 'an earlier date'}; use /retry all`);
-    if (artifact.expired)
-        throw expired;
-    const download = await params.github.downloadArtifactZip({
-        ...params.repo,
-        artifactId: artifact.id,
-        maxBytes: ZIP_LIMITS.maxZipBytes,
-    });
-    switch (download.kind) {
-        case 'expired':
-            throw expired;
-        case 'not-found':
-            throw new UserError(`the record artifact ${name} is gone; use /retry all`);
-        case 'too-large':
-            throw new UserError(`the record artifact ${name} is larger than ${download.maxBytes} bytes and is not read`);
-        case 'downloaded':
-            break;
-    }
-    return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
-}
-//# sourceMappingURL=run-records.js.map
 ;// CONCATENATED MODULE: ./lib/cli/remote/record-summary.js
 /** The outcome of a followed run in a terminal: each record's table, then one line of totals. */
 
@@ -45266,7 +47139,7 @@ async function remotePlanCommand(ref, options, context) {
         ? await readSchedule(options, context.cwd)
         : null;
     return await withRun(target, context, async (access, run) => {
-        const found = await findRecordArtifacts({
+        const found = await run_records_findRecordArtifacts({
             github: access.github,
             repo: target,
             run: recorded(run, target),
@@ -45307,7 +47180,7 @@ async function remotePlanCommand(ref, options, context) {
             }
         }
         if (options.json === true)
-            context.stdout(`${inspect_remote_json(plans.map(toPlanJson))}\n`);
+            context.stdout(`${inspect_remote_json(plans.map((plan) => toPlanJson(plan)))}\n`);
         else
             for (const plan of plans)
                 context.stdout(`${renderPlanTable(plan)}\n`);
@@ -45380,6 +47253,10 @@ class RecentRetries {
     remember(key, runId) {
         this.retries.set(key, { runId, until: this.now() + REMEMBER_MS });
     }
+    /** Forget the retry of the parent `key` (it was cancelled: a new one may start). */
+    forget(key) {
+        this.retries.delete(key);
+    }
     /** The retry of the parent `key` started lately, or null. */
     find(key) {
         const now = this.now();
@@ -45390,6 +47267,31 @@ class RecentRetries {
     }
 }
 //# sourceMappingURL=recent.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/route.js
+/** The workflow of a run, as replies name it. */
+function workflowOf(run) {
+    return { name: run.workflowName, path: run.workflowPath };
+}
+/** Walk the ladder for one parent run. */
+function route_routeLadder(facts) {
+    const { parent, mode } = facts;
+    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
+    if (parent.status !== 'completed')
+        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
+    if (!facts.madeRecords)
+        return { kind: 'native', why: 'not-gh-retry' };
+    if (facts.fork)
+        return { kind: 'native', why: 'fork' };
+    // `all` re-runs everything as written: it needs no record of the parent.
+    if (mode.kind !== 'all' && facts.expiredAt !== null)
+        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt: facts.expiredAt } };
+    if (parent.headBranch === null) {
+        const message = 'the run has no branch to start a new run on';
+        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
+    }
+    return { kind: 'dispatch-on', ref: parent.headBranch };
+}
+//# sourceMappingURL=route.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/bot/dispatch-trigger.js
 
 
@@ -45461,39 +47363,51 @@ function isMapping(value) {
 }
 //# sourceMappingURL=dispatch-trigger.js.map
 ;// CONCATENATED MODULE: ./lib/app/retry/route.js
+/**
+ * How to retry one parent run, for a comment, a check-run button, a policy and the remote CLI:
+ * gathers the facts (the run's artifacts, or the bot's check run alone), walks the one ladder in
+ * `core/bot/route.ts`, and builds the dispatch.
+ */
 
 
 
 
-/** The workflow of a run, as replies name it. */
-function workflowOf(run) {
-    return { name: run.workflowName, path: run.workflowPath };
-}
+
+
 /** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
 async function chooseRoute(ctx, params) {
     const { parent, mode } = params;
-    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
-    if (parent.status !== 'completed')
-        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
-    const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent });
-    if (found.kind === 'not-gh-retry')
-        return { kind: 'native', why: 'not-gh-retry' };
-    // Never dispatch for a fork: the new run would run the fork's code with this repository's secrets.
-    const fork = params.forkPullRequest === true ||
-        parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase();
-    if (fork)
-        return { kind: 'native', why: 'fork' };
-    const live = found.artifacts.filter((a) => !a.expired);
-    if (mode.kind !== 'all' && live.length === 0) {
-        const expiredAt = found.artifacts[0]?.expiresAt ?? parent.updatedAt;
-        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
-    }
-    const ref = parent.headBranch;
-    if (ref === null) {
-        const message = 'the run has no branch to start a new run on';
-        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
-    }
-    return await checkedDispatch(ctx, { parent, mode, ref });
+    const found = parent.status === 'completed'
+        ? await run_records_findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: parent })
+        : null;
+    const artifacts = found?.kind === 'found' ? found.artifacts : [];
+    const step = route_routeLadder({
+        parent,
+        mode,
+        madeRecords: found?.kind !== 'not-gh-retry',
+        fork: params.forkPullRequest === true ||
+            parent.headRepository?.toLowerCase() !== parent.repository.toLowerCase(),
+        expiredAt: artifacts.some((a) => !a.expired)
+            ? null
+            : (artifacts[0]?.expiresAt ?? parent.updatedAt),
+    });
+    return step.kind === 'dispatch-on'
+        ? await checkedDispatch(ctx, { parent, mode, ref: step.ref })
+        : step;
+}
+/**
+ * The run a retry of `run` should start from: `run` itself, or — when `run` is a retry that was
+ * cancelled before it uploaded a record (e.g. by a newer run of its concurrency group) — the
+ * parent its title names, so that it is retried again rather than re-run as a plain workflow.
+ */
+async function retryStartingPoint(ctx, run) {
+    const parentId = parseRetryTitle(run.displayTitle);
+    if (run.conclusion !== 'cancelled' || parentId === null || parentId === run.id)
+        return run;
+    const found = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run });
+    if (found.kind !== 'not-gh-retry')
+        return run;
+    return (await ctx.github.getRun({ ...ctx.repo, runId: parentId })) ?? run;
 }
 /** A dispatch route whose inputs were checked against the workflow file on `ref`. */
 async function checkedDispatch(ctx, params) {
@@ -45515,28 +47429,24 @@ async function checkedDispatch(ctx, params) {
 }
 /**
  * Decide how to retry a run of a pull request's head commit from what one read of the commit
- * told (no request): `records` is the note on the bot's check run of the run. The dispatch is
- * unchecked: it sends the inputs the documented trigger declares.
+ * told (no request): `records` is the note on the bot's check run of the run, so the run is a
+ * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
  */
-function chooseQuickRoute(params) {
-    const { parent, mode } = params;
-    const base = { workflow: workflowOf(parent), parentRunId: parent.id };
-    if (parent.status !== 'completed')
-        return { kind: 'stop', result: { ...base, kind: 'not-finished' } };
-    if (params.forkPullRequest)
-        return { kind: 'native', why: 'fork' };
-    if (mode.kind !== 'all' && recordsExpired(params.records, params.now)) {
-        const expiredAt = params.records.expiresAt ?? parent.updatedAt;
-        return { kind: 'stop', result: { ...base, kind: 'expired', expiredAt } };
-    }
-    if (parent.headBranch === null) {
-        const message = 'the run has no branch to start a new run on';
-        return { kind: 'stop', result: { ...base, kind: 'failed', message } };
-    }
+function routeFromCommitChecks(params) {
+    const { parent, mode, records } = params;
+    const step = routeLadder({
+        parent,
+        mode,
+        madeRecords: true,
+        fork: params.forkPullRequest,
+        expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
+    });
+    if (step.kind !== 'dispatch-on')
+        return step;
     // The documented trigger declares both; a workflow that declares only `retry-of` is refused
     // (422) and then retried with what its file declares.
     const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
-    return { kind: 'dispatch', ref: parent.headBranch, inputs, mode, checked: false };
+    return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }
 //# sourceMappingURL=route.js.map
 ;// CONCATENATED MODULE: ./lib/app/context.js
@@ -45545,143 +47455,9 @@ function runUrlOf(ctx) {
     return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
 }
 //# sourceMappingURL=context.js.map
-;// CONCATENATED MODULE: ./lib/src/core/utf8.js
-/**
- * UTF-8 sizes: GitHub limits a check run's summary and text in bytes, not characters, and an
- * icon or a non-Latin name takes several bytes per character.
- */
-/** The UTF-8 length of a code point. */
-function codePointBytes(codePoint) {
-    if (codePoint < 0x80)
-        return 1;
-    if (codePoint < 0x800)
-        return 2;
-    return codePoint < 0x10000 ? 3 : 4;
-}
-/** The UTF-8 length of a string. */
-function utf8_utf8Length(text) {
-    let bytes = 0;
-    for (const char of text)
-        bytes += codePointBytes(char.codePointAt(0) ?? 0);
-    return bytes;
-}
-/** The longest start of `text`, in whole characters, that fits in `max` bytes. */
-function utf8_startWithinBytes(text, max) {
-    let bytes = 0;
-    let end = 0;
-    for (const char of text) {
-        bytes += codePointBytes(char.codePointAt(0) ?? 0);
-        if (bytes > max)
-            break;
-        end += char.length;
-    }
-    return text.slice(0, end);
-}
-/** The longest end of `text`, in whole characters, that fits in `max` bytes. */
-function endWithinBytes(text, max) {
-    const chars = Array.from(text);
-    let bytes = 0;
-    let start = chars.length;
-    while (start > 0) {
-        bytes += codePointBytes(chars[start - 1]?.codePointAt(0) ?? 0);
-        if (bytes > max)
-            break;
-        start -= 1;
-    }
-    return chars.slice(start).join('');
-}
-//# sourceMappingURL=utf8.js.map
-;// CONCATENATED MODULE: ./lib/src/core/report/markdown.js
-
-
-/**
- * The Markdown-safety primitives every surface that writes Markdown goes through (job summary,
- * check run, reply). Everything taken from a record or an API answer is untrusted: it is shown in
- * code spans or escaped, so it cannot mention people, link elsewhere, or break the layout.
- *
- * Two fit policies, on purpose: {@link fitMarkdown} keeps the head and tail of a report and cuts
- * its body (a summary's end says how to retry); {@link fitNewest} keeps the newest part of a log
- * and drops the oldest (a check run's retry log grows at the end).
- */
-/** The longest untrusted text shown inline (a code span or an escaped name) in a report. */
-const INLINE_TEXT_MAX = 300;
-/** GitHub's limit for a check run's `output.summary` and for a comment body. */
-const markdown_MARKDOWN_LIMIT = 65_535;
-/** One icon per step or run status, for every report. */
-const markdown_STATUS_ICONS = {
-    success: '✅',
-    failed: '❌',
-    skipped: '⏭️',
-    reused: '♻️',
-    cancelled: '🚫',
-};
-const SHORTENED_NOTE = '_Shortened to fit GitHub’s size limit; the run record has every detail._';
-/** Join head, body and tail; past `max`, cut the body at a line end and say so, keeping head and tail. */
-function markdown_fitMarkdown(params) {
-    const join = (parts) => parts.filter((p) => p !== '').join('\n\n');
-    const full = join([params.head, ...params.body, params.tail]);
-    // Limits are in UTF-8 bytes (GitHub's check-run limit), which also keeps character limits.
-    if (utf8Length(full) <= params.max)
-        return full;
-    const fixed = utf8Length(join([params.head, SHORTENED_NOTE, params.tail])) + 4;
-    const room = startWithinBytes(join(params.body), Math.max(0, params.max - fixed));
-    const cut = room.lastIndexOf('\n');
-    const shortened = join([
-        params.head,
-        cut > 0 ? room.slice(0, cut) : '',
-        SHORTENED_NOTE,
-        params.tail,
-    ]);
-    return utf8Length(shortened) <= params.max
-        ? shortened
-        : `${startWithinBytes(shortened, params.max - 3)}…`;
-}
-/** A run named by a record id: linked `#123` for a GitHub run, else the id as code. */
-function markdown_runLabel(recordId, runUrl) {
-    const run = parseRecordRunId(recordId);
-    if (run === null)
-        return markdown_code(recordId);
-    const attempt = run.attempt !== null && run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
-    return `${runLink(run.runId, runUrl)}${attempt}`;
-}
-/** `[#123](url)`; without a URL `run 123` as code, because a bare `#123` links to an issue. */
-function runLink(runId, runUrl) {
-    return runUrl === undefined ? `run ${markdown_code(String(runId))}` : `[#${runId}](${runUrl(runId)})`;
-}
-/** A GitHub login as a mention; anything that is not a login, as code. */
-function markdown_login(name) {
-    return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(name) ? `@${name}` : markdown_code(name);
-}
-/** Untrusted text as an inline code span on one line. */
-function markdown_code(text) {
-    const clean = markdown_oneLine(text, INLINE_TEXT_MAX);
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return clean.startsWith('`') || clean.endsWith('`') || longest > 0
-        ? `${fence} ${clean} ${fence}`
-        : `${fence}${clean}${fence}`;
-}
-/** Untrusted text as plain Markdown: punctuation escaped, mentions defused, one line. */
-function markdown_plain(text, max = INLINE_TEXT_MAX) {
-    return markdown_oneLine(text, max)
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
-        .replace(/@/g, '@\u2060');
-}
-/** Text on one line (whitespace runs become one space), cut to `max` characters with `…`. */
-function markdown_oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
-/** Past `max`, drop the oldest part of `text` at a line end and say so: the newest lines matter. */
-function markdown_fitNewest(text, max = markdown_MARKDOWN_LIMIT) {
-    if (utf8_utf8Length(text) <= max)
-        return text;
-    const end = endWithinBytes(text, max - 40);
-    const cut = end.indexOf('\n');
-    return `_Older entries were dropped._\n\n${end.slice(cut + 1)}`;
-}
-//# sourceMappingURL=markdown.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/run-summary.js
+
+
 
 
 
@@ -45695,13 +47471,14 @@ function markdown_fitNewest(text, max = markdown_MARKDOWN_LIMIT) {
  */
 /** Failed nodes or tests named per step before "+N more". */
 const LISTED_FAILURES_PER_STEP = 20;
-/** The report of one run: status, steps, failed nodes and tests, lineage, and how to retry it. */
+/** The report of one run: status, steps, what was flaky, failed nodes and tests, lineage, how to retry. */
 function run_summary_renderRunSummary(params) {
     const { record } = params;
     const link = (recordId) => runLabel(recordId, params.runUrl);
     const head = [renderHeader(record), ...renderContext(record, link)].join('\n\n');
     const body = [
         renderStepsTable(record, link),
+        renderFlakySection(record, link),
         renderFailedNodes(record),
         renderFailedTests(record),
     ];
@@ -45775,7 +47552,8 @@ function describeWhatRan(step, link) {
             ? 'as written (setup)'
             : 'as written';
     const detail = run_summary_describeOutcome(step);
-    return detail === '' ? how : `${how} (${detail})`;
+    const attempts = (step.attemptLog ?? []).map((attempt, _, all) => describeAttempt(attempt, all.length, step.tool));
+    return [detail === '' ? how : `${how} (${detail})`, ...attempts].join('<br>');
 }
 function retryFormName(step) {
     switch (step.tool) {
@@ -45906,12 +47684,23 @@ function renderCheckRun(report) {
         detailsUrl: report.run.htmlUrl,
         conclusion: conclusionOf(records),
         output: {
-            title: titleOf(records),
-            summary: `${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
+            title: `${runLabelOf(report)}${titleOf(records)}`.slice(0, 200),
+            summary: `${aboutRun(report)}${summary}\n\n${renderRecordsNote(report.recordsNote)}`,
             text: fitNewest([...sections, ...(log === '' ? [] : [log])].join('\n\n')),
         },
         actions: report.buttons ? buttonsFor(failed) : [],
     };
+}
+function runLabelOf(report) {
+    const named = report.nameRun;
+    return named === undefined ? '' : `${named.workflowName} #${named.runNumber}: `;
+}
+function aboutRun(report) {
+    const named = report.nameRun;
+    if (named === undefined)
+        return '';
+    const label = `${escapeMarkdown(named.workflowName)} #${named.runNumber}`;
+    return `About the run [${label}](${report.run.htmlUrl}) (this check run may show under another workflow's run).\n\n`;
 }
 /** Add one entry (Markdown, may span lines) to a check run's retry log. */
 function appendRetryLog(text, line) {
@@ -45979,12 +47768,18 @@ function titleOf(records) {
 const WAIT_ATTEMPTS = 40;
 const WAIT_MS = 250;
 /** Run `work` (check for a retry, then dispatch) only while holding the claim on `key`. */
-async function withRetryClaim(claims, params, work) {
+async function withRetryClaim(claims, params, work, 
+/** Whether a retry was cancelled: a claim naming it is dropped and taken anew. */
+cancelled = () => Promise.resolve(false)) {
     const { base } = params;
     for (let attempt = 0; attempt < WAIT_ATTEMPTS; attempt++) {
         const claim = await claims.claim(params.key);
         if (claim.kind === 'claimed')
             return await holding(claim, work);
+        if (claim.runId !== null && (await cancelled(claim.runId))) {
+            await claims.forget(params.key, claim.runId);
+            continue;
+        }
         if (claim.runId !== null)
             return { ...base, kind: 'already-retried', runId: claim.runId };
         if (claim.settled)
@@ -46133,6 +47928,28 @@ async function repliedRetries(comments, params) {
     return found;
 }
 //# sourceMappingURL=own-comments.js.map
+;// CONCATENATED MODULE: ./lib/src/core/bot/rerun-limits.js
+/**
+ * GitHub's limits on re-running a run's jobs, checked before asking so that a person reads why in
+ * one plain line instead of GitHub's refusal (source: GitHub's docs, "Re-running workflows and
+ * jobs"). Past 50 re-runs GitHub accepts the request and fails the attempt at once, so only this
+ * check can say why.
+ */
+/** "A workflow run can be re-run a maximum of 50 times." */
+const MAX_RERUNS = 50;
+/** "You can re-run a workflow run … up to 30 days after its initial run." */
+const RERUN_WINDOW_DAYS = 30;
+const rerun_limits_DAY_MS = 86_400_000;
+/** Why GitHub cannot re-run a run's jobs any more, or null. `attempt` is unknown to some callers. */
+function rerunProblem(run, now) {
+    const created = Date.parse(run.createdAt);
+    if (now.getTime() - created > RERUN_WINDOW_DAYS * rerun_limits_DAY_MS)
+        return `GitHub re-runs jobs only within ${RERUN_WINDOW_DAYS} days of a run's start, and run ${run.id} started on ${run.createdAt.slice(0, 10)}; push a commit or start the workflow again to get a new run`;
+    if (run.attempt !== undefined && run.attempt > MAX_RERUNS)
+        return `GitHub re-runs a run at most ${MAX_RERUNS} times, and run ${run.id} has been re-run ${run.attempt - 1} times; push a commit or start the workflow again to get a new run`;
+    return null;
+}
+//# sourceMappingURL=rerun-limits.js.map
 ;// CONCATENATED MODULE: ./lib/app/retry/execute.js
 
 
@@ -46141,6 +47958,10 @@ async function repliedRetries(comments, params) {
 
 
 
+
+
+/** GitHub's refusal of a re-run past its limits (30 days, 50 re-runs). */
+const CANNOT_RERUN = /cannot be (retried|rerun)/i;
 /** Runs of the parent's workflow looked at when searching for an existing retry. */
 const MAX_CANDIDATES = 300;
 /** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
@@ -46156,13 +47977,13 @@ async function executeRoute(ctx, params) {
             const key = `${ctx.repo.owner}/${ctx.repo.repo}#${parent.id}`;
             return await withParentLock(key, async () => {
                 // What was read before the lock cannot know of a retry started while this waited for it.
-                const recent = ctx.recentRetries.find(key);
+                const recent = await liveRecentRetry(ctx, key);
                 if (recent !== null)
                     return { ...base, kind: 'already-retried', runId: recent };
                 const checkAndDispatch = async () => {
                     const { existing, check } = params.known === undefined
                         ? await findRetryOf(ctx, parent)
-                        : { existing: notedRetry(parent, params.known.check), check: null };
+                        : { existing: await notedRetry(ctx, parent, params.known.check), check: null };
                     if (existing !== null)
                         return { ...base, kind: 'already-retried', runId: existing };
                     return await dispatch(ctx, { ...params, route, check });
@@ -46170,7 +47991,10 @@ async function executeRoute(ctx, params) {
                 // Across processes (the App with Redis), only the holder of the parent's claim dispatches.
                 const result = ctx.claims === undefined
                     ? await checkAndDispatch()
-                    : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch);
+                    : await withRetryClaim(ctx.claims, { key, base }, checkAndDispatch, async (runId) => {
+                        const run = await ctx.github.getRun({ ...ctx.repo, runId });
+                        return run !== null && isCancelled(run);
+                    });
                 if (result.kind === 'dispatched' && result.runId !== null)
                     ctx.recentRetries.remember(key, result.runId);
                 return result;
@@ -46211,18 +48035,41 @@ function sameInputs(a, b) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
-/** A retry of `parent` noted on its check run, if any. */
-function notedRetry(parent, check) {
-    return existingRetry(parent, { runs: [], notes: parseRetryMarkers(check?.output.text ?? '') });
+/** A retry of `parent` noted on its check run and not cancelled, if any. */
+async function notedRetry(ctx, parent, check) {
+    const notes = parseRetryMarkers(check?.output.text ?? '');
+    const ids = [...new Set(notes.map((note) => note.runId))];
+    const runs = await Promise.all(ids.map(async (runId) => await ctx.github.getRun({ ...ctx.repo, runId })));
+    return existingRetry(parent, { runs: runs.filter((run) => run !== null), notes });
+}
+/** The retry this process started lately for the parent `key`, unless it was cancelled since. */
+async function liveRecentRetry(ctx, key) {
+    const recent = ctx.recentRetries.find(key);
+    if (recent === null)
+        return null;
+    const run = await ctx.github.getRun({ ...ctx.repo, runId: recent });
+    if (run === null || !isCancelled(run))
+        return recent;
+    ctx.recentRetries.forget(key);
+    return null;
+}
+function isCancelled(run) {
+    return run.status === 'completed' && run.conclusion === 'cancelled';
 }
 /** The retry of `parent` among dispatched runs (by title) and the bot's notes of retries of it. */
 function existingRetry(parent, found) {
+    const cancelled = new Set(found.runs.filter(isCancelled).map((run) => run.id));
     const candidates = [
-        ...found.runs.map((run) => ({ runId: run.id, displayTitle: run.displayTitle })),
+        ...found.runs.map((run) => ({
+            runId: run.id,
+            displayTitle: run.displayTitle,
+            cancelled: cancelled.has(run.id),
+        })),
         ...found.notes.map((note) => ({
             runId: note.runId,
             displayTitle: '',
             recordParentRunId: parent.id,
+            cancelled: cancelled.has(note.runId),
         })),
     ];
     const existing = findExistingRetry({ parentRunId: parent.id, candidates });
@@ -46230,14 +48077,21 @@ function existingRetry(parent, found) {
 }
 async function rerunNatively(ctx, params) {
     const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
+    const problem = rerunProblem(params.parent, new Date());
+    if (problem !== null)
+        return { ...base, kind: 'refused', reason: problem };
     const outcome = await ctx.github.rerunFailedJobs({ ...ctx.repo, runId: params.parent.id });
-    return outcome.kind === 'rerun'
-        ? { ...base, kind: 'native-rerun', why: params.why }
-        : {
-            ...base,
-            kind: 'failed',
-            message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
-        };
+    if (outcome.kind === 'rerun')
+        return { ...base, kind: 'native-rerun', why: params.why };
+    if (outcome.status === 403 && CANNOT_RERUN.test(outcome.message)) {
+        const reason = `GitHub will not re-run its failed jobs (${outcome.message}): it re-runs a run only within 30 days of its start and at most 50 times; push a commit or start the workflow again to get a new run`;
+        return { ...base, kind: 'refused', reason };
+    }
+    return {
+        ...base,
+        kind: 'failed',
+        message: `GitHub refused to re-run its failed jobs (${outcome.message})`,
+    };
 }
 /** The bot's check run describing `parent`, if it made one. */
 async function findCheckRunOf(ctx, parent) {
@@ -46396,7 +48250,7 @@ async function followRun(params) {
 /** Poll the run until it (its awaited attempt, for a re-run) completes; bounded by the timeout. */
 async function waitForCompletion(params) {
     const { access, target, run, say } = params;
-    const timeoutMin = readTimeout(params.options.timeout);
+    const timeoutMin = follow_run_readTimeout(params.options.timeout);
     const deadline = Date.now() + timeoutMin * 60_000;
     const first = params.options.pollSeconds ?? FIRST_INTERVAL_S;
     let interval = first;
@@ -46462,7 +48316,7 @@ function follow_run_describe(state) {
         ? `completed, ${state.conclusion ?? 'no conclusion'}${attempt}`
         : `${status}${attempt}`;
 }
-function readTimeout(text) {
+function follow_run_readTimeout(text) {
     if (text === undefined)
         return DEFAULT_TIMEOUT_MIN;
     const minutes = Number(text);
@@ -46503,14 +48357,6 @@ async function locateRetry(params) {
     return null;
 }
 //# sourceMappingURL=locate-retry.js.map
-;// CONCATENATED MODULE: ./lib/src/core/model.js
-/**
- * The shared vocabulary of gh-retry: schedules, steps, retry modes and plans.
- * The run record's own types live in `run-record.ts` (they come from its zod schema).
- */
-// Kept here for importers not yet moved to retry/mode.ts (action/prepare-run.ts).
-
-//# sourceMappingURL=model.js.map
 ;// CONCATENATED MODULE: ./lib/cli/remote/retry-outcome.js
 
 const NATIVE_WHY = {
@@ -46519,7 +48365,7 @@ const NATIVE_WHY = {
     'not-gh-retry': 'the run uploaded no gh-retry record',
 };
 /** The outcome, reason and one-line message of a result. */
-function retry_outcome_describeResult(result, params) {
+function describeResult(result, params) {
     const parent = `run ${result.parentRunId}`;
     const at = params.run === null ? '' : `: ${params.run.url}`;
     switch (result.kind) {
@@ -46544,20 +48390,22 @@ function retry_outcome_describeResult(result, params) {
                 message: `GitHub re-runs the failed jobs of ${parent}${at} (the gh-retry Action resumes them from failure), because ${NATIVE_WHY[result.why]}`,
             };
         case 'not-finished':
-            return refused('not-finished', `${parent} has not finished: wait for it, then retry`);
+            return retry_outcome_refused('not-finished', `${parent} has not finished: wait for it, then retry`);
         case 'expired':
-            return refused('expired', `the record of ${parent} expired on ${result.expiredAt.slice(0, 10)}: retry everything with --all`);
+            return retry_outcome_refused('expired', `the record of ${parent} expired on ${result.expiredAt.slice(0, 10)}: retry everything with --all`);
+        case 'refused':
+            return retry_outcome_refused('github-limit', `cannot retry ${parent}: ${result.reason}`);
         case 'failed':
             return /not accessible|must have|permission|\b403\b/i.test(result.message)
-                ? refused('no-permission', noPermission(params.repository, result.message))
-                : refused('failed', `could not retry ${parent}: ${result.message}`);
+                ? retry_outcome_refused('no-permission', noPermission(params.repository, result.message))
+                : retry_outcome_refused('failed', `could not retry ${parent}: ${result.message}`);
     }
 }
 /** The refusal of a token that may not start runs. */
 function noPermission(repository, detail) {
     return `your token may not start runs in ${repository} (GitHub: ${detail}): use a token with Actions write access (gh auth refresh, or a fine-grained token with "Actions: read and write")`;
 }
-function refused(reason, message) {
+function retry_outcome_refused(reason, message) {
     return { outcome: 'refused', reason, message };
 }
 /** The `--json` object. */
@@ -46610,7 +48458,7 @@ async function remoteRetryCommand(ref, options, context) {
             requestedBy: 'unknown',
         });
         const run = retryRun(parent, await located(access, target, parent, result, context));
-        const described = retry_outcome_describeResult(result, { run, repository });
+        const described = describeResult(result, { run, repository });
         const json = options.json === true;
         const say = json ? context.stderr : context.stdout;
         if (described.outcome === 'refused')
@@ -46749,6 +48597,9 @@ function refuseRemoteFlags(options) {
 
 
 
+
+
+
 /** Exit code of a usage error, a missing run or any other error the user can fix. */
 const EXIT_USAGE = 2;
 /**
@@ -46778,7 +48629,7 @@ async function runCli(argv, context) {
             context.stderr(`gh-retry: ${storeProblem}\n`);
             return EXIT_USAGE;
         }
-        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        const detail = errorStack(error);
         context.stderr(`gh-retry: unexpected error\n${detail}\n`);
         return 1;
     }
@@ -46839,6 +48690,21 @@ function buildProgram(context, setExitCode) {
         .action(act((options) => options.repo === undefined
         ? historyCommand(options, context)
         : remoteHistoryCommand(options, context)));
+    withRepoOption(withStoreOption(program.command('flaky')))
+        .description('rank the dbt nodes and tests that were flaky (failed, then passed on the same code) most often over recent runs; with --repo, over recent gh-retry runs on GitHub')
+        .option('--runs <n>', 'how many recent runs to read (default 100; with --repo 20, at most 100)')
+        .option('--limit <n>', 'how many nodes and tests to list (default 20)')
+        .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
+        .option('--json', 'print the ranking as JSON')
+        .action(act((options) => options.repo === undefined
+        ? flakyCommand(options, context)
+        : remoteFlakyCommand(options, context)));
+    withStoreOption(program.command('prune'))
+        .description('remove old runs from the store; never a running run or the last run of a chain that did not succeed')
+        .option('--keep <n>', 'keep the newest N runs')
+        .option('--older-than <age>', 'remove only runs started longer ago than this (30d, 12h)')
+        .option('--dry-run', 'say what would be removed, remove nothing')
+        .action(act((options) => pruneCommand(options, context)));
     return program;
 }
 /** What a run argument can be. */
