@@ -1,4 +1,4 @@
-import { describeAttempt } from '../retry/in-run.js';
+import { describeAttempt, toolRetryFormName } from '../retry/in-run.js';
 import { formatRetryMode, listRetryModeForms } from '../retry/mode.js';
 import { FAILED_NODE_STATUSES } from '../tools/dbt-node-status.js';
 import { isRetryable } from '../run-record/record.js';
@@ -113,7 +113,7 @@ function describeWhatRan(step: StepRecord, link: (id: string) => string): string
   if (step.executed === null) return 'not run';
   const how =
     step.action === 'retry'
-      ? retryFormName(step)
+      ? toolRetryFormName(step.tool)
       : step.setup || step.action === 'setup'
         ? 'as written (setup)'
         : 'as written';
@@ -122,21 +122,6 @@ function describeWhatRan(step: StepRecord, link: (id: string) => string): string
     describeAttempt(attempt, all.length, step.tool),
   );
   return [detail === '' ? how : `${how} (${detail})`, ...attempts].join('<br>');
-}
-
-function retryFormName(step: StepRecord): string {
-  switch (step.tool) {
-    case 'dbt':
-      return 'dbt retry';
-    case 'pytest':
-      return 'pytest --last-failed';
-    case 'playwright':
-      return 'playwright test --last-failed';
-    case 'custom':
-      return 'its retry-with command';
-    case null:
-      return 'retry form';
-  }
 }
 
 /** What a step's nodes or tests came to, e.g. "3 failed, 5 skipped nodes"; '' when nothing to say. */
