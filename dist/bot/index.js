@@ -28325,27 +28325,13 @@ function describeWhatRan(step, link) {
     if (step.executed === null)
         return 'not run';
     const how = step.action === 'retry'
-        ? retryFormName(step)
+        ? toolRetryFormName(step.tool)
         : step.setup || step.action === 'setup'
             ? 'as written (setup)'
             : 'as written';
     const detail = describeOutcome(step);
     const attempts = (step.attemptLog ?? []).map((attempt, _, all) => describeAttempt(attempt, all.length, step.tool));
     return [detail === '' ? how : `${how} (${detail})`, ...attempts].join('<br>');
-}
-function retryFormName(step) {
-    switch (step.tool) {
-        case 'dbt':
-            return 'dbt retry';
-        case 'pytest':
-            return 'pytest --last-failed';
-        case 'playwright':
-            return 'playwright test --last-failed';
-        case 'custom':
-            return 'its retry-with command';
-        case null:
-            return 'retry form';
-    }
 }
 /** What a step's nodes or tests came to, e.g. "3 failed, 5 skipped nodes"; '' when nothing to say. */
 function describeOutcome(step) {

@@ -35763,7 +35763,7 @@ function inRunDelaySeconds(delay, retry) {
     return Math.min(delay.maxSeconds, Math.round(grown));
 }
 /** The name of a tool's retry form, as reports show it. */
-function toolRetryFormName(tool) {
+function in_run_toolRetryFormName(tool) {
     switch (tool) {
         case 'dbt':
             return 'dbt retry';
@@ -35784,7 +35784,7 @@ function describeInRunRetries(step, tool) {
     const parts = [];
     if (step.retries > 0) {
         const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
-        const form = tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
+        const form = tool === null ? 'as written' : `in ${in_run_toolRetryFormName(tool)} form when it applies`;
         parts.push(`${more} ${form}`);
     }
     const { retryDelay, attemptTimeoutSeconds, retryOn } = step;
@@ -35809,7 +35809,7 @@ function in_run_describeAttempt(attempt, total, tool) {
         ? 'as written'
         : attempt.form === 'retry-with'
             ? 'retry-with'
-            : toolRetryFormName(tool);
+            : in_run_toolRetryFormName(tool);
     const work = describeWork(attempt);
     const end = attempt.exitCode !== null
         ? `exit ${attempt.exitCode}`
@@ -47547,27 +47547,13 @@ function describeWhatRan(step, link) {
     if (step.executed === null)
         return 'not run';
     const how = step.action === 'retry'
-        ? retryFormName(step)
+        ? toolRetryFormName(step.tool)
         : step.setup || step.action === 'setup'
             ? 'as written (setup)'
             : 'as written';
     const detail = run_summary_describeOutcome(step);
     const attempts = (step.attemptLog ?? []).map((attempt, _, all) => describeAttempt(attempt, all.length, step.tool));
     return [detail === '' ? how : `${how} (${detail})`, ...attempts].join('<br>');
-}
-function retryFormName(step) {
-    switch (step.tool) {
-        case 'dbt':
-            return 'dbt retry';
-        case 'pytest':
-            return 'pytest --last-failed';
-        case 'playwright':
-            return 'playwright test --last-failed';
-        case 'custom':
-            return 'its retry-with command';
-        case null:
-            return 'retry form';
-    }
 }
 /** What a step's nodes or tests came to, e.g. "3 failed, 5 skipped nodes"; '' when nothing to say. */
 function run_summary_describeOutcome(step) {
