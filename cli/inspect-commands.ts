@@ -1,3 +1,4 @@
+import { counted } from '../src/core/words.js';
 import { createFsStateWorkspace } from '../src/adapters/local/fs-state-workspace.js';
 import { formatRetryMode } from '../src/core/retry/mode.js';
 import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
@@ -98,7 +99,7 @@ export async function showCommand(
   for (const step of record.steps) {
     if (step.status !== 'failed' && step.status !== 'cancelled') continue;
     const lines = step.outputTail.trimEnd().split('\n').slice(-SHOWN_OUTPUT_LINES);
-    stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
+    stdout(`\n--- ${step.id}: last ${counted(lines.length, 'line')} of output ---\n`);
     stdout(`${lines.join('\n')}\n`);
   }
   return 0;

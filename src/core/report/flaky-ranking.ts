@@ -1,5 +1,6 @@
 import type { FlakyEntry, RunRecord } from '../run-record/schema.js';
 import { renderTextTable, truncateText } from './text-table.js';
+import { counted } from '../words.js';
 
 /**
  * `gh-retry flaky`: the nodes and tests that were flaky most often over a set of run records.
@@ -61,7 +62,7 @@ export function renderFlakyRanking(params: {
   limit: number;
 }): string {
   const { ranks, runs, limit } = params;
-  const over = `the last ${runs} run${runs === 1 ? '' : 's'}`;
+  const over = `the last ${counted(runs, 'run')}`;
   if (ranks.length === 0) return `nothing was flaky in ${over}`;
   const rows = ranks
     .slice(0, limit)

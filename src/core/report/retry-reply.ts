@@ -15,6 +15,7 @@ import {
 } from './markdown.js';
 import { describeOutcome } from './run-summary.js';
 import { renderFlakyInline } from './flaky-report.js';
+import { counted } from '../words.js';
 
 /**
  * The bot's reply to a `/retry` comment, and its later edits as each retry finishes. Everything
@@ -198,8 +199,7 @@ function flakyNote(record: RunRecord | null): string {
 }
 
 function describeStepCounts(record: RunRecord): string {
-  const count = (word: string, n: number) =>
-    n === 0 ? [] : [`${n} step${n === 1 ? '' : 's'} ${word}`];
+  const count = (word: string, n: number) => (n === 0 ? [] : [`${counted(n, 'step')} ${word}`]);
   const { steps } = record;
   const reused = steps.filter((s) => s.status === 'reused').length;
   const retried = steps.filter((s) => s.status !== 'reused' && s.action === 'retry').length;

@@ -16,6 +16,7 @@ import {
   runLabel,
   type RunUrl,
 } from './markdown.js';
+import { counted } from '../words.js';
 
 export { MARKDOWN_LIMIT, type RunUrl };
 
@@ -137,7 +138,7 @@ export function describeOutcome(step: StepRecord): string {
     return `${parts.join(', ')} nodes`;
   }
   const tests = step.failedTests?.length ?? 0;
-  return tests > 0 ? `${tests} failed test${tests === 1 ? '' : 's'}` : '';
+  return tests > 0 ? counted(tests, 'failed test') : '';
 }
 
 function renderFailedNodes(record: RunRecord): string {

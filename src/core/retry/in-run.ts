@@ -6,6 +6,7 @@ import type { RetryDelay, StepSpec } from '../schedule/step-spec.js';
 import type { AttemptRecord, NodeSummary, ToolName } from '../run-record/schema.js';
 import { describeConditions } from './conditions.js';
 import { formatSeconds } from './duration.js';
+import { counted } from '../words.js';
 
 /** Seconds to wait before in-run retry `retry` (1 before the second attempt): bounded by the cap. */
 export function inRunDelaySeconds(delay: RetryDelay | undefined, retry: number): number {
@@ -35,7 +36,7 @@ export function describeInRunRetries(step: StepSpec, tool: ToolName | null): str
   if (step.retries === 0 && step.attemptTimeoutSeconds === undefined) return undefined;
   const parts: string[] = [];
   if (step.retries > 0) {
-    const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
+    const more = `up to ${counted(step.retries, 'more attempt')}`;
     const form =
       tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
     parts.push(`${more} ${form}`);
@@ -81,10 +82,10 @@ export function describeAttempt(
 function describeWork(attempt: AttemptRecord): string {
   if (attempt.nodes !== null) {
     const count = nodeCount(attempt.nodes);
-    return `${count} node${count === 1 ? '' : 's'}`;
+    return counted(count, 'node');
   }
   const failed = attempt.failedTests?.length ?? 0;
-  return failed > 0 ? `${failed} failed test${failed === 1 ? '' : 's'}` : '';
+  return failed > 0 ? counted(failed, 'failed test') : '';
 }
 
 function nodeCount(nodes: NodeSummary): number {
