@@ -69,7 +69,6 @@ describe('dbt build', () => {
 
 describe('statuses', () => {
   it.each([
-    ['runtime error', 'runtime_error', false],
     ['partial success', 'partial_success', true],
     ['error', 'fail', true],
   ])('%s (marker %s) skips the children: %s', async (status, key, skipsChildren) => {
@@ -92,6 +91,16 @@ describe('statuses', () => {
     const run = await runDbt('dbt run', { cwd: p.dir });
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toContain('unknown key(s) fails; allowed: fail, fail_tests');
+  });
+
+  it('refuses a runtime_error marker: dbt gives that status only to source freshness', async () => {
+    const p = project();
+    marker(p, `runtime_error: [${stagingWithChildren(p)}]\n`);
+    const run = await runDbt('dbt run', { cwd: p.dir });
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toContain(
+      'runtime_error is not a status dbt gives models, seeds, snapshots or tests; use fail',
+    );
   });
 });
 

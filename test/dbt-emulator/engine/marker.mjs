@@ -14,7 +14,6 @@ const KEYS = [
   'fail',
   'fail_tests',
   'warn_tests',
-  'runtime_error',
   'partial_success',
   'error_before_nodes',
   'sleep_ms',
@@ -25,7 +24,6 @@ const KEYS = [
  * @typedef {{ kind: 'error', message: string | null }
  *   | { kind: 'fail', failures: number }
  *   | { kind: 'warn', failures: number }
- *   | { kind: 'runtime error', message: string | null }
  *   | { kind: 'partial success' }} Outcome
  */
 
@@ -70,7 +68,6 @@ export function loadInjector({ projectDir, env }) {
   const fail = asMessageMap(marker.fail, 'fail');
   const failTests = asNumberMap(marker.fail_tests, 'fail_tests', 1);
   const warnTests = asNumberMap(marker.warn_tests, 'warn_tests', 1);
-  const runtimeErrors = asMessageMap(marker.runtime_error, 'runtime_error');
   const partial = asMessageMap(marker.partial_success, 'partial_success');
   const before = parseBeforeNodes(marker.error_before_nodes);
 
@@ -89,9 +86,7 @@ export function loadInjector({ projectDir, env }) {
       const message = pick(fail);
       const rows = pick(failTests);
       const warn = pick(warnTests);
-      const runtime = pick(runtimeErrors);
       if (message !== undefined) outcome = { kind: 'error', message };
-      else if (runtime !== undefined) outcome = { kind: 'runtime error', message: runtime };
       else if (pick(partial) !== undefined && node.resourceType === 'model')
         outcome = { kind: 'partial success' };
       else if (rows !== undefined && node.resourceType === 'test')
@@ -103,8 +98,8 @@ export function loadInjector({ projectDir, env }) {
     },
     sleepMsFor: (node) => lookup(node, sleep) ?? 0,
     unknownNames(names) {
-      const keys = [fail, failTests, warnTests, runtimeErrors, partial, sleep, failTimes].flatMap(
-        (m) => Object.keys(m),
+      const keys = [fail, failTests, warnTests, partial, sleep, failTimes].flatMap((m) =>
+        Object.keys(m),
       );
       return [...new Set(keys)].filter(
         (k) => k !== 'default' && k !== 'error_before_nodes' && !names.has(k),
@@ -134,6 +129,13 @@ function parseMarker(text, file) {
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc))
     throw new EmulatorError(`${file} must be a YAML mapping`);
+  if ('runtime_error' in doc) {
+    // dbt writes "runtime error" only for source freshness, which the emulator does not model; a
+    // node command never ends with it (the result printer raises on it).
+    throw new EmulatorError(
+      `${file}: runtime_error is not a status dbt gives models, seeds, snapshots or tests; use fail`,
+    );
+  }
   const unknown = Object.keys(doc).filter((k) => !KEYS.includes(k));
   if (unknown.length > 0) {
     throw new EmulatorError(

@@ -108,13 +108,6 @@ function applyOutcome(result, { node, outcome, projectName, warnError }) {
       status: 'error',
       message: errorMessage(node, outcome?.message ?? null, projectName),
     });
-  } else if (kind === 'runtime error') {
-    const detail =
-      (outcome?.message ?? null) || 'Runtime error injected by the dbt emulator marker';
-    Object.assign(result, {
-      status: 'runtime error',
-      message: `Runtime Error in ${node.resourceType} ${node.name} (${node.path})\n  ${detail}`,
-    });
   } else if (kind === 'partial success') {
     const batch = (/** @type {number} */ day) =>
       /** @type {[string, string]} */ ([
