@@ -274,6 +274,22 @@ describe('planRetry', () => {
     }
   });
 
+  it('says why a step whose derived id shifted is new, and how to keep it matched', () => {
+    // A second `dbt run` inserted before the first takes its id: the old one becomes dbt-run-2.
+    const plan = planRetry({
+      schedule: parseCommandList('dbt deps\ndbt seed\ndbt run --select staging\ndbt run\ndbt test'),
+      parent: failedRun,
+      mode: { kind: 'from-failure' },
+      parentState,
+      stateRoot: '/runs/r-1/state',
+      env: {},
+    });
+    const moved = plan.steps.find((s) => s.id === 'dbt-run-2');
+    expect(moved?.reason).toBe(
+      'new step: run r-1 ran this command as step "dbt-run"; derived ids follow the order of the commands, so give the step an explicit id to keep it matched',
+    );
+  });
+
   it('a retry of a retry plans from its parent and reuses what the chain already produced', () => {
     const r2 = aRunRecord({
       id: 'r-2',

@@ -85,12 +85,24 @@ function matchSteps(schedule: Schedule, parent: RunRecord): StepInPlan[] {
   const parentSteps = new Map(parent.steps.map((step) => [step.id, step]));
   return schedule.steps.map((step) => {
     const previous = parentSteps.get(step.id);
-    if (previous === undefined) return { step, parent: null, unmatched: 'new step' };
+    if (previous === undefined)
+      return { step, parent: null, unmatched: newStepReason(step, parent) };
     if (previous.command !== step.run) {
       return { step, parent: null, unmatched: `command changed since run ${parent.id}` };
     }
     return { step, parent: previous, unmatched: '' };
   });
+}
+
+/**
+ * Why a step has no parent record. Ids derived from commands follow their order (`dbt-run`,
+ * `dbt-run-2`), so a step of the same tool inserted before one shifts its id: say so, and how to
+ * keep it matched.
+ */
+function newStepReason(step: StepSpec, parent: RunRecord): string {
+  const same = parent.steps.find((p) => p.command === step.run && p.id !== step.id);
+  if (same === undefined) return 'new step';
+  return `new step: run ${parent.id} ran this command as step "${same.id}"; derived ids follow the order of the commands, so give the step an explicit id to keep it matched`;
 }
 
 const succeeded = (parent: StepRecord): boolean =>
