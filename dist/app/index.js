@@ -97829,7 +97829,15 @@ function parseDuration(text) {
     return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
 }
 //# sourceMappingURL=duration.js.map
+;// CONCATENATED MODULE: ./lib/src/core/words.js
+/** Small helpers for text people read. */
+/** `1 step`, `2 steps`: a count with its noun, plural when the count is not 1. */
+function words_counted(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=words.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/retry/in-run.js
+
 
 
 /** Seconds to wait before in-run retry `retry` (1 before the second attempt): bounded by the cap. */
@@ -97860,7 +97868,7 @@ function describeInRunRetries(step, tool) {
         return undefined;
     const parts = [];
     if (step.retries > 0) {
-        const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
+        const more = `up to ${counted(step.retries, 'more attempt')}`;
         const form = tool === null ? 'as written' : `in ${toolRetryFormName(tool)} form when it applies`;
         parts.push(`${more} ${form}`);
     }
@@ -97898,10 +97906,10 @@ function describeAttempt(attempt, total, tool) {
 function describeWork(attempt) {
     if (attempt.nodes !== null) {
         const count = nodeCount(attempt.nodes);
-        return `${count} node${count === 1 ? '' : 's'}`;
+        return words_counted(count, 'node');
     }
     const failed = attempt.failedTests?.length ?? 0;
-    return failed > 0 ? `${failed} failed test${failed === 1 ? '' : 's'}` : '';
+    return failed > 0 ? words_counted(failed, 'failed test') : '';
 }
 function nodeCount(nodes) {
     return Object.values(nodes.counts).reduce((sum, count) => sum + count, 0);
@@ -98122,6 +98130,7 @@ function truncateText(text, max) {
 
 
 
+
 /**
  * GitHub-flavoured Markdown for one run: the Action's job summary and the App's check run.
  * Everything taken from a record is untrusted: it is shown in code spans or escaped, so it cannot
@@ -98227,7 +98236,7 @@ function describeOutcome(step) {
         return `${parts.join(', ')} nodes`;
     }
     const tests = step.failedTests?.length ?? 0;
-    return tests > 0 ? `${tests} failed test${tests === 1 ? '' : 's'}` : '';
+    return tests > 0 ? words_counted(tests, 'failed test') : '';
 }
 function renderFailedNodes(record) {
     const blocks = record.steps.flatMap((step) => {
@@ -98278,6 +98287,7 @@ function sum(values) {
 }
 //# sourceMappingURL=run-summary.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/retry-reply.js
+
 
 
 
@@ -98396,7 +98406,7 @@ function flakyNote(record) {
     return flaky === '' ? '' : ` Flaky (failed, then passed on the same code): ${flaky}.`;
 }
 function describeStepCounts(record) {
-    const count = (word, n) => n === 0 ? [] : [`${n} step${n === 1 ? '' : 's'} ${word}`];
+    const count = (word, n) => (n === 0 ? [] : [`${words_counted(n, 'step')} ${word}`]);
     const { steps } = record;
     const reused = steps.filter((s) => s.status === 'reused').length;
     const retried = steps.filter((s) => s.status !== 'reused' && s.action === 'retry').length;

@@ -35752,7 +35752,15 @@ function parseDuration(text) {
     return match ? Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? NaN) : NaN;
 }
 //# sourceMappingURL=duration.js.map
+;// CONCATENATED MODULE: ./lib/src/core/words.js
+/** Small helpers for text people read. */
+/** `1 step`, `2 steps`: a count with its noun, plural when the count is not 1. */
+function words_counted(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+//# sourceMappingURL=words.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/retry/in-run.js
+
 
 
 /** Seconds to wait before in-run retry `retry` (1 before the second attempt): bounded by the cap. */
@@ -35783,7 +35791,7 @@ function describeInRunRetries(step, tool) {
         return undefined;
     const parts = [];
     if (step.retries > 0) {
-        const more = `up to ${step.retries} more attempt${step.retries === 1 ? '' : 's'}`;
+        const more = `up to ${words_counted(step.retries, 'more attempt')}`;
         const form = tool === null ? 'as written' : `in ${in_run_toolRetryFormName(tool)} form when it applies`;
         parts.push(`${more} ${form}`);
     }
@@ -35821,10 +35829,10 @@ function in_run_describeAttempt(attempt, total, tool) {
 function describeWork(attempt) {
     if (attempt.nodes !== null) {
         const count = nodeCount(attempt.nodes);
-        return `${count} node${count === 1 ? '' : 's'}`;
+        return words_counted(count, 'node');
     }
     const failed = attempt.failedTests?.length ?? 0;
-    return failed > 0 ? `${failed} failed test${failed === 1 ? '' : 's'}` : '';
+    return failed > 0 ? words_counted(failed, 'failed test') : '';
 }
 function nodeCount(nodes) {
     return Object.values(nodes.counts).reduce((sum, count) => sum + count, 0);
@@ -37904,12 +37912,23 @@ function matchSteps(schedule, parent) {
     return schedule.steps.map((step) => {
         const previous = parentSteps.get(step.id);
         if (previous === undefined)
-            return { step, parent: null, unmatched: 'new step' };
+            return { step, parent: null, unmatched: newStepReason(step, parent) };
         if (previous.command !== step.run) {
             return { step, parent: null, unmatched: `command changed since run ${parent.id}` };
         }
         return { step, parent: previous, unmatched: '' };
     });
+}
+/**
+ * Why a step has no parent record. Ids derived from commands follow their order (`dbt-run`,
+ * `dbt-run-2`), so a step of the same tool inserted before one shifts its id: say so, and how to
+ * keep it matched.
+ */
+function newStepReason(step, parent) {
+    const same = parent.steps.find((p) => p.command === step.run && p.id !== step.id);
+    if (same === undefined)
+        return 'new step';
+    return `new step: run ${parent.id} ran this command as step "${same.id}"; derived ids follow the order of the commands, so give the step an explicit id to keep it matched`;
 }
 const succeeded = (parent) => parent.status === 'success' || parent.status === 'reused';
 const failed = (parent) => parent?.status === 'failed' || parent?.status === 'cancelled';
@@ -39610,6 +39629,7 @@ function stopOnSignals(context) {
 //# sourceMappingURL=execute-commands.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/report/flaky-ranking.js
 
+
 /** Rank flaky nodes and tests: most often first, then most recently seen, then by id. */
 function rankFlaky(records) {
     const ranks = new Map();
@@ -39641,7 +39661,7 @@ function rankFlaky(records) {
 /** The ranking as a terminal table, the first `limit` rows and how many more. */
 function renderFlakyRanking(params) {
     const { ranks, runs, limit } = params;
-    const over = `the last ${runs} run${runs === 1 ? '' : 's'}`;
+    const over = `the last ${words_counted(runs, 'run')}`;
     if (ranks.length === 0)
         return `nothing was flaky in ${over}`;
     const rows = ranks
@@ -39809,6 +39829,7 @@ function visibleText(text) {
 
 
 
+
 /** Lines of a failed step's output that `show` prints under the table. */
 const SHOWN_OUTPUT_LINES = 20;
 /** `gh-retry plan [RUN|last]`: what a retry would do, without running anything. */
@@ -39874,7 +39895,7 @@ async function showCommand(ref, options, context) {
         if (step.status !== 'failed' && step.status !== 'cancelled')
             continue;
         const lines = step.outputTail.trimEnd().split('\n').slice(-SHOWN_OUTPUT_LINES);
-        stdout(`\n--- ${step.id}: last ${lines.length} lines of output ---\n`);
+        stdout(`\n--- ${step.id}: last ${words_counted(lines.length, 'line')} of output ---\n`);
         stdout(`${lines.join('\n')}\n`);
     }
     return 0;
@@ -47464,6 +47485,7 @@ function runUrlOf(ctx) {
 
 
 
+
 /**
  * GitHub-flavoured Markdown for one run: the Action's job summary and the App's check run.
  * Everything taken from a record is untrusted: it is shown in code spans or escaped, so it cannot
@@ -47569,7 +47591,7 @@ function run_summary_describeOutcome(step) {
         return `${parts.join(', ')} nodes`;
     }
     const tests = step.failedTests?.length ?? 0;
-    return tests > 0 ? `${tests} failed test${tests === 1 ? '' : 's'}` : '';
+    return tests > 0 ? counted(tests, 'failed test') : '';
 }
 function renderFailedNodes(record) {
     const blocks = record.steps.flatMap((step) => {
