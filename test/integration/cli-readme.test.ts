@@ -30,13 +30,14 @@ function readmeCliCommands(readme: string): string[][] {
 describe("the README's CLI section", () => {
   const commands = readmeCliCommands(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'));
 
-  it('lists run, plan, retry, show, history and prune', () => {
+  it('lists run, plan, retry, show, history, flaky and prune', () => {
     expect(commands.map((args) => args[0])).toEqual([
       'run',
       'plan',
       'retry',
       'show',
       'history',
+      'flaky',
       'prune',
     ]);
   });
