@@ -12,21 +12,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from './cli-context.js';
 import { runCli } from './program.js';
+import { captureCli } from '../test/support/cli-context.js';
 
 function capture(cwd = process.cwd()): { context: CliContext; out: () => string } {
-  let out = '';
-  const context: CliContext = {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: cwd },
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      out += text;
-    },
-    onSignal: () => () => undefined,
-  };
-  return { context, out: () => out };
+  const captured = captureCli(cwd);
+  return { context: captured.context, out: captured.all };
 }
 
 describe('gh-retry --version', () => {

@@ -12,25 +12,8 @@ import {
 } from '../test/support/run-record.js';
 import { serializeRunRecord } from '../src/core/run-record/record.js';
 import type { FlakyEntry, RunRecord, StepRecord } from '../src/core/run-record/schema.js';
-import type { CliContext } from './cli-context.js';
 import { runCli } from './program.js';
-
-function capture(cwd: string): { context: CliContext; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const context: CliContext = {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: cwd },
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-    onSignal: () => () => undefined,
-  };
-  return { context, out: () => out, err: () => err };
-}
+import { captureCli } from '../test/support/cli-context.js';
 
 const runId = (n: number) => `r-20261201-0000${String(n).padStart(2, '0')}-000-abcd`;
 const finished = (n: number) => `2026-12-01T00:00:${String(n).padStart(2, '0')}.000Z`;
@@ -97,7 +80,7 @@ afterAll(() => {
 
 describe('gh-retry flaky', () => {
   it('ranks nodes and tests by how often they were flaky, with when and where last', async () => {
-    const { context, out } = capture(cwd);
+    const { context, out } = captureCli(cwd);
     expect(await runCli(['flaky'], context)).toBe(0);
     const lines = out().trimEnd().split('\n');
     expect(lines[0]).toBe(
@@ -111,7 +94,7 @@ describe('gh-retry flaky', () => {
   });
 
   it('prints JSON, bounded by --limit, over the last --runs runs', async () => {
-    const { context, out } = capture(cwd);
+    const { context, out } = captureCli(cwd);
     expect(await runCli(['flaky', '--json', '--limit', '1', '--runs', '3'], context)).toBe(0);
     expect(JSON.parse(out())).toEqual({
       runs: 3,
@@ -131,16 +114,16 @@ describe('gh-retry flaky', () => {
   });
 
   it('says how many more past --limit, and refuses a bad count naming the flag', async () => {
-    const limited = capture(cwd);
+    const limited = captureCli(cwd);
     expect(await runCli(['flaky', '--limit', '2'], limited.context)).toBe(0);
     expect(limited.out()).toContain('+1 more (raise --limit to see them)');
-    const bad = capture(cwd);
+    const bad = captureCli(cwd);
     expect(await runCli(['flaky', '--runs', 'many'], bad.context)).toBe(2);
     expect(bad.err()).toBe('gh-retry: --runs must be a whole number from 1 to 1000, not "many"\n');
   });
 
   it('says so when nothing was flaky', async () => {
-    const { context, out } = capture(cwd);
+    const { context, out } = captureCli(cwd);
     expect(await runCli(['flaky', '--store', 'quiet'], context)).toBe(0);
     expect(out()).toBe('nothing was flaky in the last 1 run\n');
   });
@@ -148,7 +131,7 @@ describe('gh-retry flaky', () => {
 
 describe('gh-retry show', () => {
   it('lists what a run showed to be flaky, in text and in JSON', async () => {
-    const text = capture(cwd);
+    const text = captureCli(cwd);
     expect(await runCli(['show', runId(2)], text.context)).toBe(0);
     expect(text.out()).toContain(
       [
@@ -157,7 +140,7 @@ describe('gh-retry show', () => {
         `  model.p.customers (node, step dbt-run) failed in ${runId(1)} attempt 1`,
       ].join('\n'),
     );
-    const json = capture(cwd);
+    const json = captureCli(cwd);
     expect(await runCli(['show', runId(5), '--json'], json.context)).toBe(0);
     const steps = (JSON.parse(json.out()) as { steps: { id: string; flaky?: unknown }[] }).steps;
     expect(steps.map((step) => [step.id, step.flaky])).toEqual([

@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliContext } from './cli-context.js';
 import { parseAge } from './prune-command.js';
 import { runCli } from './program.js';
+import { captureCli } from '../test/support/cli-context.js';
 
 const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-prune-')));
 afterAll(() => {
@@ -14,20 +14,9 @@ afterAll(() => {
 });
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const context: CliContext = {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: cwd },
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      out += text;
-    },
-    onSignal: () => () => undefined,
-  };
+  const { context, all } = captureCli(cwd);
   const code = await runCli(args, context);
-  return { code, out };
+  return { code, out: all() };
 }
 
 const idOf = (out: string) => /^run (r-\S+):/m.exec(out)?.[1] ?? '';
