@@ -3,14 +3,6 @@ import manifest from '../package.json' with { type: 'json' };
 import { errorStack, UserError } from '../src/core/errors.js';
 import type { CliContext } from './cli-context.js';
 import { describeFileError } from './file-errors.js';
-import { retryCommand, runCommand } from './execute-commands.js';
-import { flakyCommand } from './flaky-command.js';
-import { historyCommand, planCommand, showCommand } from './inspect-commands.js';
-import { remoteFlakyCommand } from './remote/flaky-remote.js';
-import { pruneCommand } from './prune-command.js';
-import { remoteHistoryCommand } from './remote/history-remote.js';
-import { remotePlanCommand, remoteShowCommand } from './remote/inspect-remote.js';
-import { remoteRetryCommand } from './remote/remote-retry.js';
 import {
   followOf,
   refuseRemoteFlags,
@@ -18,6 +10,21 @@ import {
   withRepoOption,
 } from './remote/remote-options.js';
 import { isRemoteRun, type RepoOption } from './remote/run-target.js';
+
+/**
+ * Each command's module loads when that command runs, so `show` and `history` do not pay for
+ * loading the process runner, Octokit or the GitHub client at start-up.
+ */
+const commands = {
+  execute: () => import('./execute-commands.js'),
+  inspect: () => import('./inspect-commands.js'),
+  flaky: () => import('./flaky-command.js'),
+  prune: () => import('./prune-command.js'),
+  remoteRetry: () => import('./remote/remote-retry.js'),
+  remoteInspect: () => import('./remote/inspect-remote.js'),
+  remoteHistory: () => import('./remote/history-remote.js'),
+  remoteFlaky: () => import('./remote/flaky-remote.js'),
+};
 
 /** Exit code of a usage error, a missing run or any other error the user can fix. */
 export const EXIT_USAGE = 2;
@@ -84,7 +91,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 
   withScheduleOptions(program.command('run'))
     .description('run a schedule; exit 0 on success, 1 on failure (130 when interrupted)')
-    .action(act((options: object) => runCommand(options, context)));
+    .action(
+      act(async (options: object) => await (await commands.execute()).runCommand(options, context)),
+    );
 
   withFollowOptions(withRepoOption(withModeOptions(withScheduleOptions(program.command('retry')))))
     .description(
@@ -94,9 +103,11 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .action(
       act(async (run: string | undefined, options: object) => {
         if (isRemoteRun(run, options))
-          return await remoteRetryCommand(run, followOf(options), context);
+          return await (
+            await commands.remoteRetry()
+          ).remoteRetryCommand(run, followOf(options), context);
         refuseRemoteFlags(options);
-        return await retryCommand(run, options, context);
+        return await (await commands.execute()).retryCommand(run, options, context);
       }),
     );
 
@@ -105,10 +116,10 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the plan as JSON')
     .action(
-      act((run: string | undefined, options: object) =>
+      act(async (run: string | undefined, options: object) =>
         isRemoteRun(run, options as RepoOption)
-          ? remotePlanCommand(run, options, context)
-          : planCommand(run, options, context),
+          ? await (await commands.remoteInspect()).remotePlanCommand(run, options, context)
+          : await (await commands.inspect()).planCommand(run, options, context),
       ),
     );
 
@@ -117,10 +128,10 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the run as JSON')
     .action(
-      act((run: string | undefined, options: object) =>
+      act(async (run: string | undefined, options: object) =>
         isRemoteRun(run, options as RepoOption)
-          ? remoteShowCommand(run, options, context)
-          : showCommand(run, options, context),
+          ? await (await commands.remoteInspect()).remoteShowCommand(run, options, context)
+          : await (await commands.inspect()).showCommand(run, options, context),
       ),
     );
 
@@ -132,10 +143,10 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--limit <n>', 'with --repo: how many recent runs to look at (default 20)')
     .option('--json', 'print the runs as JSON')
     .action(
-      act((options: object) =>
+      act(async (options: object) =>
         (options as RepoOption).repo === undefined
-          ? historyCommand(options, context)
-          : remoteHistoryCommand(options, context),
+          ? await (await commands.inspect()).historyCommand(options, context)
+          : await (await commands.remoteHistory()).remoteHistoryCommand(options, context),
       ),
     );
 
@@ -148,10 +159,10 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
     .option('--json', 'print the ranking as JSON')
     .action(
-      act((options: object) =>
+      act(async (options: object) =>
         (options as RepoOption).repo === undefined
-          ? flakyCommand(options, context)
-          : remoteFlakyCommand(options, context),
+          ? await (await commands.flaky()).flakyCommand(options, context)
+          : await (await commands.remoteFlaky()).remoteFlakyCommand(options, context),
       ),
     );
 
@@ -162,7 +173,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--keep <n>', 'keep the newest N runs')
     .option('--older-than <age>', 'remove only runs started longer ago than this (30d, 12h)')
     .option('--dry-run', 'say what would be removed, remove nothing')
-    .action(act((options: object) => pruneCommand(options, context)));
+    .action(
+      act(async (options: object) => await (await commands.prune()).pruneCommand(options, context)),
+    );
 
   return program;
 }
