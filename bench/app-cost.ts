@@ -15,7 +15,15 @@ import { startAppProcess } from '../test/support/app-process.js';
 import { scheduleWorkflow } from '../test/support/e2e/workflows.js';
 import { readManifest } from '../test/support/e2e/loop.js';
 import { serializeRunRecord } from '../src/core/run-record/record.js';
+import { WRITE_BURST } from '../app/probot/octokit.js';
 import { median } from './statistics.js';
+
+/**
+ * Before each `/retry`, the App is left idle long enough for its write bucket to refill: a person
+ * comments on a pull request some seconds after its check run appeared, not within the App's own
+ * burst of writes. (An installation writing without pause is paced at one write a second.)
+ */
+const IDLE_BEFORE_COMMENT_MS = WRITE_BURST * 1000 + 500;
 
 /** What handling one event cost the App. */
 export interface EventCost {
@@ -224,6 +232,7 @@ export async function measureAppCost(params: {
           await gh.idle();
         }),
       );
+      await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_COMMENT_MS));
       const logStart = gh.requests().length;
       let comment: Awaited<ReturnType<GitHubEmulator['fire']>> | undefined;
       comments.push(
