@@ -198,6 +198,24 @@ describe('parseRunResults', () => {
         'it is not a dbt run_results.json (results.0.unique_id: Invalid input: expected string, received undefined)',
     },
     {
+      name: 'a later result whose message is a number',
+      text: JSON.stringify({
+        metadata: { dbt_schema_version: 'v6' },
+        results: [
+          { status: 'success', unique_id: 'model.a', message: null },
+          { status: 'error', unique_id: 'model.b', message: 3 },
+        ],
+      }),
+      reason:
+        'it is not a dbt run_results.json (results.1.message: Invalid input: expected string, received number)',
+    },
+    {
+      name: 'a result that is a list',
+      text: JSON.stringify({ metadata: { dbt_schema_version: 'v6' }, results: [['success']] }),
+      reason:
+        'it is not a dbt run_results.json (results.0: Invalid input: expected object, received array)',
+    },
+    {
       name: 'schema v3 (dbt 1.4)',
       text: aRunResults({ results: [], version: 3 }),
       reason: 'its schema version https://schemas.getdbt.com/dbt/run-results/v3.json is not v4–v6',
@@ -217,6 +235,24 @@ describe('parseRunResults', () => {
     },
   ])('reports $name as unreadable', ({ text, reason }) => {
     expect(parseRunResults(text)).toEqual({ kind: 'unreadable', reason });
+  });
+
+  it('reads each result’s status, id and message (null or missing: null), dropping other fields', () => {
+    const text = JSON.stringify({
+      metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json' },
+      args: { which: 'build' },
+      results: [
+        { status: 'error', unique_id: 'model.a', message: 'boom', timing: [], thread_id: 'T1' },
+        { status: 'skipped', unique_id: 'model.b', message: null },
+        { status: 'success', unique_id: 'model.c' },
+      ],
+    });
+    const parsed = parseRunResults(text);
+    expect(parsed.kind === 'run-results' && parsed.results).toEqual([
+      { uniqueId: 'model.a', status: 'error', message: 'boom' },
+      { uniqueId: 'model.b', status: 'skipped', message: null },
+      { uniqueId: 'model.c', status: 'success', message: null },
+    ]);
   });
 
   it('reads a file without args (which unknown)', () => {

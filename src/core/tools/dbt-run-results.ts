@@ -28,11 +28,28 @@ const resultSchema = z.object({
   unique_id: z.string(),
   message: z.string().nullish(),
 });
-const runResultsSchema = z.object({
+const envelope = {
   metadata: z.object({ dbt_schema_version: z.string(), dbt_version: z.string().optional() }),
-  results: z.array(resultSchema),
   args: z.object({ which: z.string().optional() }).optional(),
-});
+};
+const runResultsSchema = z.object({ ...envelope, results: z.array(resultSchema) });
+// The results of a large project (50,000 of them) are checked by a plain loop, many times faster
+// than the schema; the schema runs only to word what is wrong when the loop finds a bad result.
+const envelopeSchema = z.object({ ...envelope, results: z.array(z.unknown()) });
+
+/** The results as gh-retry reads them, or null when one is not a result `resultSchema` accepts. */
+function readResults(raw: readonly unknown[]): NodeResult[] | null {
+  const results: NodeResult[] = new Array<NodeResult>(raw.length);
+  for (let i = 0; i < raw.length; i += 1) {
+    const result = raw[i];
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) return null;
+    const { status, unique_id: uniqueId, message } = result as Record<string, unknown>;
+    if (typeof status !== 'string' || typeof uniqueId !== 'string') return null;
+    if (message !== undefined && message !== null && typeof message !== 'string') return null;
+    results[i] = { uniqueId, status, message: message ?? null };
+  }
+  return results;
+}
 
 /** One node result: its status and message. */
 export interface NodeResult {
@@ -62,9 +79,10 @@ export function parseRunResults(text: string): RunResults {
   } catch {
     return { kind: 'unreadable', reason: 'it is not valid JSON' };
   }
-  const parsed = runResultsSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const parsed = envelopeSchema.safeParse(data);
+  const results = parsed.success ? readResults(parsed.data.results) : null;
+  if (!parsed.success || results === null) {
+    const issue = runResultsSchema.safeParse(data).error?.issues[0];
     const where =
       issue === undefined ? '' : ` (${issue.path.map(String).join('.')}: ${issue.message})`;
     return { kind: 'unreadable', reason: `it is not a dbt run_results.json${where}` };
@@ -82,11 +100,7 @@ export function parseRunResults(text: string): RunResults {
     schemaVersion,
     dbtVersion: parsed.data.metadata.dbt_version ?? null,
     which: parsed.data.args?.which ?? null,
-    results: parsed.data.results.map((result) => ({
-      uniqueId: result.unique_id,
-      status: result.status,
-      message: result.message ?? null,
-    })),
+    results,
   };
 }
 
