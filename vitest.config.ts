@@ -12,6 +12,8 @@ export default defineConfig({
     pool: 'forks',
     // Two cores on CI: keep parallelism modest so subprocess-heavy suites stay stable.
     maxWorkers: 2,
+    // The default output, plus one line counting the real-dbt tests that ran (for the CI log).
+    reporters: ['default', './test/real-dbt/count-reporter.ts'],
     // GitHub's workflow parser imports its JSON schema without an import attribute, which plain
     // Node refuses: let Vite transform it.
     server: { deps: { inline: ['@actions/workflow-parser'] } },

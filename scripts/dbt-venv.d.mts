@@ -14,3 +14,5 @@ export declare function ensureDbtVenv(
   version: string,
   log?: (line: string) => void,
 ): { binDir: string; seconds: number };
+export declare function installedPackages(version: string): Record<string, string>;
+export declare function describeInstalled(version: string): string;

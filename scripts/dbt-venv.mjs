@@ -93,6 +93,39 @@ export function ensureDbtVenv(version, log = (line) => process.stderr.write(`${l
   return { binDir: dbtBinDir(version), seconds };
 }
 
+/** Packages whose installed versions `installedPackages` reports. */
+const REPORTED_PACKAGES = ['dbt-core', 'dbt-duckdb', 'duckdb'];
+
+/**
+ * The versions actually installed in a version's virtualenv, asked of its own Python (the
+ * metadata `pip show` reads; not `dbt --version`, which looks up the package index):
+ * `{ 'dbt-core': '1.11.16', 'dbt-duckdb': '1.11.1', duckdb: '…' }`. Throws DbtVenvError.
+ */
+export function installedPackages(version) {
+  const python = path.join(venvRoot, version, 'bin/python');
+  const script = `import importlib.metadata as m\nfor p in ${JSON.stringify(REPORTED_PACKAGES)}: print(p, m.version(p))`;
+  const result = spawnSync(python, ['-c', script], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    const last = `${result.stderr ?? ''}${result.error?.message ?? ''}`.trim().split('\n').at(-1);
+    throw new DbtVenvError(
+      `cannot read the installed dbt packages of ${path.relative(repoRoot, path.join(venvRoot, version))}: run "node scripts/dbt-venv.mjs ${version}" (${last ?? 'no output'})`,
+    );
+  }
+  return Object.fromEntries(
+    result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)),
+  );
+}
+
+/** One line for a log: `dbt 1.11: dbt-core 1.11.16, dbt-duckdb 1.11.1, duckdb 1.4.3 (.venv-dbt/1.11)`. */
+export function describeInstalled(version) {
+  const installed = installedPackages(version);
+  const list = REPORTED_PACKAGES.map((name) => `${name} ${installed[name] ?? '?'}`).join(', ');
+  return `dbt ${version}: ${list} (${path.relative(repoRoot, path.join(venvRoot, version))})`;
+}
+
 function findPython() {
   for (const candidate of [process.env.GH_RETRY_PYTHON, 'python3', 'python'].filter(Boolean)) {
     const probe = spawnSync(
@@ -128,10 +161,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const wanted = process.argv.slice(2);
   try {
     for (const version of wanted.length > 0 ? wanted : DBT_VERSIONS) {
-      const { binDir, seconds } = ensureDbtVenv(version);
-      process.stdout.write(
-        `dbt ${version}: ${path.relative(repoRoot, binDir)}${seconds === 0 ? ' (reused)' : ''}\n`,
-      );
+      const { seconds } = ensureDbtVenv(version);
+      process.stdout.write(`${describeInstalled(version)}${seconds === 0 ? ', reused' : ''}\n`);
     }
   } catch (error) {
     if (!(error instanceof DbtVenvError)) throw error;

@@ -1,7 +1,8 @@
 // Real dbt through the gh-retry CLI: a fix-aware dbt retry (dbt-core #10164). fct_orders has a bug
 // (customer_id is null), so its not_null test fails in `dbt build` and dim_customers and its test are
 // skipped. After the SQL is fixed, gh-retry's retry rebuilds fct_orders before the failed test; the
-// same retry as plain `dbt retry` fails again. Node sets come from real dbt's run_results.json.
+// same retry as plain `dbt retry` fails again. The same when the bug is in a macro fct_orders calls
+// (dbt's state:modified covers macros). Node sets come from real dbt's run_results.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOOR_DBT } from '../../scripts/dbt-venv.mjs';
 import { makeLab, names, REAL_DBT_TIMEOUT, runIdOf, type Lab } from './lab.js';
@@ -148,6 +149,46 @@ describe(
         ].sort(),
       );
       expect(names(secondRun, 'fail', 'error', 'skipped')).toEqual([]);
+    });
+  },
+);
+
+describe(
+  'real dbt: a fix in a macro rebuilds the models that use it',
+  { timeout: REAL_DBT_TIMEOUT },
+  () => {
+    let lab: Lab;
+    beforeAll(() => {
+      lab = brokenLab();
+    });
+    afterAll(() => {
+      lab.remove();
+    });
+
+    it('plain dbt retry fails again; gh-retry retry rebuilds fct_orders (state:modified covers macros) and passes', async () => {
+      // fct_orders is right; the macro it calls has the bug, so its not_null test fails.
+      const macro = (body: string) => `{% macro customer_key(column) %}${body}{% endmacro %}\n`;
+      lab.write('macros/customer_key.sql', macro('null::integer'));
+      lab.write(FCT, fctOrders("{{ customer_key('o.customer_id') }}"));
+      const parent = await failingParent(lab);
+      lab.write('macros/customer_key.sql', macro('{{ column }}'));
+      const plain = await lab.dbt([
+        'retry',
+        '--state',
+        `.gh-retry/runs/${parent}/state/dbt-build/target`,
+      ]);
+      expect(plain.exitCode).toBe(1);
+      expect(names(lab.runResults(), 'fail')).toEqual([NOT_NULL]);
+      expect(names(lab.runResults())).not.toContain('fct_orders');
+      const retry = await lab.cli(['retry', parent]);
+      expect(retry.exitCode).toBe(0);
+      const rerun = lab.saved(runIdOf(retry), 'dbt-build');
+      expect(names(rerun)).toEqual(
+        ['assert_dim_customers_ok', 'dim_customers', 'fct_orders', HOOK, NOT_NULL].sort(),
+      );
+      expect(names(rerun, 'fail', 'error', 'skipped')).toEqual([]);
+      const shown = JSON.parse((await lab.cli(['show', '--json'])).stdout);
+      expect(shown.steps[0].fixAware.added).toEqual(['model.retry_lab.fct_orders']);
     });
   },
 );

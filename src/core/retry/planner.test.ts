@@ -138,7 +138,7 @@ describe('planRetry', () => {
           'dbt-test',
           'run',
           'dbt test',
-          'cancelled in run r-1; dbt was stopped by SIGTERM; only exit 1 (node failures) is retried node by node; runs as written',
+          'cancelled in run r-1; dbt was interrupted (it was stopped by SIGTERM) and wrote no run_results.json, so there is nothing dbt retry could resume from; runs as written',
         ],
       ],
     },

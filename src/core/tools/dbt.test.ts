@@ -229,11 +229,45 @@ describe('dbt retry form', () => {
       reason: 'dbt exited 2 (an error, not node failures), so there are no failed nodes to retry',
     },
     {
-      name: 'killed',
+      name: 'Ctrl-C: dbt wrote only the finished nodes, all successes',
+      run: 'dbt run',
+      parent: { exitCode: 2, status: 'cancelled' as const },
+      files: {
+        [stored]: ROWS('run', [
+          ['model.p.a', 'success'],
+          ['model.p.b', 'success'],
+        ]),
+      },
+      reason:
+        'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would run none of them: it would say "Nothing to do" and exit 0',
+    },
+    {
+      name: 'Ctrl-C after a node failed',
+      run: 'dbt run',
+      parent: { exitCode: 2, status: 'cancelled' as const },
+      files: {
+        [stored]: ROWS('run', [
+          ['model.p.a', 'success'],
+          ['model.p.b', 'error'],
+        ]),
+      },
+      reason:
+        'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would re-run only the 1 node listed as failed or skipped',
+    },
+    {
+      name: 'killed before writing anything',
       run: 'dbt run',
       parent: { exitCode: null, signal: 'SIGTERM', status: 'cancelled' as const },
+      files: {},
+      reason:
+        'dbt was interrupted (it was stopped by SIGTERM) and wrote no run_results.json, so there is nothing dbt retry could resume from',
+    },
+    {
+      name: 'cancelled after dbt ended with node failures (exit 1): dbt retry',
+      run: 'dbt run',
+      parent: { exitCode: 1, status: 'cancelled' as const },
       files: { [stored]: RESULTS('run') },
-      reason: 'dbt was stopped by SIGTERM; only exit 1 (node failures) is retried node by node',
+      exec: 'dbt retry --state /state/r-1/dbt-run/target',
     },
     {
       name: 'no saved file',

@@ -9,6 +9,8 @@ import type { Env } from '../env.js';
 import { dirName, joinRelativePath } from '../relative-path.js';
 import { parseDbtCommand, type DbtCommand } from './dbt-command.js';
 import { MANIFEST, planFixAware } from './dbt-fix-aware.js';
+import { copyRetryFlags, flagsBeforeRetry } from './dbt-retry-flags.js';
+import { interruptedReason, readInterruptedFile, wasInterrupted } from './dbt-interrupted.js';
 import { DBT_PROJECT_FILE, projectTargetPath, type ProjectTargetPath } from './dbt-project.js';
 import {
   dbtRetrySet,
@@ -23,6 +25,7 @@ import {
   findParentFile,
   programEnv,
   simpleCommand,
+  type ParentStateFile,
   type RetryContext,
   type RetryForm,
   type ToolDeclaration,
@@ -43,26 +46,6 @@ const RETRYABLE_SUBCOMMANDS = new Set([
   'clone',
   'docs generate',
   'run-operation',
-]);
-
-/** Flags `dbt retry` takes from its own command line, so they are copied from the step. */
-const RETRY_FLAGS = ['--project-dir', '--profiles-dir', '--target-path', '--vars', '--threads'];
-
-/**
- * Flags dbt takes from the retry's own invocation, not the parent's (retry.py IGNORE_PARENT_FLAGS,
- * and logging), written after the subcommand in the step: they go before `retry`, where every
- * dbt 1.8+ accepts them. Value flags map to true, switches to false.
- */
-const BEFORE_RETRY_FLAGS = new Map<string, boolean>([
-  ['--warn-error', false],
-  ['--warn-error-options', true],
-  ['--defer-state', true],
-  ['--log-path', true],
-  ['--log-format', true],
-  ['--log-level', true],
-  ['--debug', false],
-  ['--quiet', false],
-  ['-q', false],
 ]);
 
 /** The oldest dbt-core whose `dbt retry` gh-retry drives (see README "Supported dbt versions"). */
@@ -139,47 +122,6 @@ function stateRefusal(
   return target.kind === 'refused' ? target.reason : null;
 }
 
-/** `--flag value` / `--flag=value` words of the retry flags, copied as written. */
-function copyRetryFlags(args: readonly string[]): string[] {
-  const copied: string[] = [];
-  for (const [index, word] of args.entries()) {
-    const next = args[index + 1];
-    if (RETRY_FLAGS.includes(word) && next !== undefined) copied.push(word, next);
-    else if (RETRY_FLAGS.some((flag) => word.startsWith(`${flag}=`))) copied.push(word);
-  }
-  return copied;
-}
-
-/** The name of a flag word (`--log-path=x` → `--log-path`). */
-const flagName = (word: string): string => word.split('=', 1)[0] ?? word;
-
-/**
- * The words before `retry`: the step's global flags without `--state` (dbt replays the parent's
- * state, and a second `--state` is a usage error), then the flags dbt takes from the retry that the
- * step wrote after its subcommand, unless already given before it (duplicates are usage errors).
- */
-function flagsBeforeRetry(dbt: DbtCommand): string[] {
-  const words: string[] = [];
-  const global = dbt.globalFlags;
-  for (let at = 0; at < global.length; at += 1) {
-    const word = global[at] ?? '';
-    if (word === '--state') at += 1;
-    else if (!word.startsWith('--state=')) words.push(word);
-  }
-  const given = new Set(words.map(flagName));
-  for (let at = 0; at < dbt.args.length; at += 1) {
-    const word = dbt.args[at] ?? '';
-    const takesValue = BEFORE_RETRY_FLAGS.get(flagName(word));
-    if (takesValue === undefined || given.has(flagName(word))) continue;
-    const value = takesValue && !word.includes('=') ? dbt.args[at + 1] : undefined;
-    if (takesValue && !word.includes('=') && value === undefined) continue;
-    words.push(word, ...(value === undefined ? [] : [value]));
-    given.add(flagName(word));
-    if (value !== undefined) at += 1;
-  }
-  return words;
-}
-
 /** Whether the retry runs with `--warn-error` (so dbt retries `warn` rows too). */
 function warnsAsErrors(match: DbtMatch, env: Env): boolean {
   const words = [...match.dbt.globalFlags, ...match.dbt.args];
@@ -235,9 +177,40 @@ function statusesOf(
   ];
 }
 
+/** The parent's saved run_results.json, read; or why there is none to use. */
+function savedRunResults(
+  context: RetryContext<DbtMatch>,
+):
+  | { readonly kind: 'found'; readonly file: ParentStateFile; readonly runResults: RunResults }
+  | { readonly kind: 'none'; readonly reason: string } {
+  const paths = statePaths(context.match, context.env);
+  if (paths.length === 0) {
+    return {
+      kind: 'none',
+      reason: `${RUN_RESULTS} is outside the working directory, so it was not saved`,
+    };
+  }
+  const file = findParentFile(context.files, paths, RUN_RESULTS);
+  if (file?.content === undefined) {
+    return { kind: 'none', reason: `${RUN_RESULTS} missing from the parent run` };
+  }
+  return { kind: 'found', file, runResults: parseRunResults(file.content) };
+}
+
+/** Why an interrupted step runs as written, from what dbt wrote before it stopped. */
+function interruptedForm(context: RetryContext<DbtMatch>): RetryForm {
+  const saved = savedRunResults(context);
+  const warnError = warnsAsErrors(context.match, context.env);
+  const file = readInterruptedFile(saved.kind === 'found' ? saved.runResults : null, (read) =>
+    dbtRetrySet(read, { warnError }),
+  );
+  return { kind: 'as-written', reason: interruptedReason(context.parent, file) };
+}
+
 function retryForm(context: RetryContext<DbtMatch>): RetryForm {
   const { match, parent } = context;
   const asWritten = (reason: string): RetryForm => ({ kind: 'as-written', reason });
+  if (wasInterrupted(parent)) return interruptedForm(context);
   if (parent.exitCode !== 1) {
     return asWritten(
       parent.exitCode === 2
@@ -245,13 +218,9 @@ function retryForm(context: RetryContext<DbtMatch>): RetryForm {
         : `dbt ${describeEnd(parent)}; only exit 1 (node failures) is retried node by node`,
     );
   }
-  const paths = statePaths(match, context.env);
-  if (paths.length === 0) {
-    return asWritten(`${RUN_RESULTS} is outside the working directory, so it was not saved`);
-  }
-  const file = findParentFile(context.files, paths, RUN_RESULTS);
-  if (file?.content === undefined) return asWritten(`${RUN_RESULTS} missing from the parent run`);
-  const runResults = parseRunResults(file.content);
+  const saved = savedRunResults(context);
+  if (saved.kind === 'none') return asWritten(saved.reason);
+  const { file, runResults } = saved;
   if (runResults.kind === 'unreadable') {
     return asWritten(`${RUN_RESULTS} is unreadable: ${runResults.reason}`);
   }

@@ -1,6 +1,8 @@
 // @ts-check
 // GraphRunnableTask.execute_nodes: run the queue in order, skip what is downstream of a failure,
-// stop early on --fail-fast, stop on ctrl-c.
+// stop early on --fail-fast, stop on ctrl-c. One node at a time whatever --threads says (E7 of the
+// dbt ground truth): real dbt's result order, and its --fail-fast skip set, vary with threads;
+// see README "Against real dbt" for the real-dbt tests that cover that.
 import { setImmediate } from 'node:timers';
 import { addDescendants } from './graph.mjs';
 import { formatProgressLine } from './log.mjs';
