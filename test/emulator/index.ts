@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { components } from '@octokit/openapi-types';
+import { checkSuiteView, findSuite } from './check-suites.js';
 import { fireEvent, type FireEvent, type FireResult } from './fire.js';
 import { Hub, type RequestLogEntry } from './hub.js';
 import { checkRunView, issueCommentView, reactionView } from './issue-views.js';
@@ -38,6 +39,7 @@ export type { Role, Permissions, WebhookTarget } from './state.js';
 export type WorkflowRun = components['schemas']['workflow-run'];
 export type Artifact = components['schemas']['artifact'];
 export type CheckRun = components['schemas']['check-run'];
+export type CheckSuite = components['schemas']['check-suite'];
 export type IssueComment = components['schemas']['issue-comment'];
 export type Reaction = components['schemas']['reaction'];
 
@@ -401,6 +403,13 @@ export class GitHubEmulator {
         ...(checkRunView(this.hub.view, check) as unknown as CheckRun),
         actions: check.actions,
       }));
+  }
+
+  /** A check suite as `GET /repos/{o}/{r}/check-suites/{id}` shows it (status, conclusion, App). */
+  checkSuite(suiteId: number): CheckSuite {
+    const suite = findSuite(this.hub, suiteId);
+    if (!suite) throw new Error(`no check suite ${suiteId}`);
+    return checkSuiteView(this.hub, suite) as unknown as CheckSuite;
   }
 
   /**

@@ -263,6 +263,8 @@ export class State {
   readonly reactions: ReactionRecord[] = [];
   readonly checkRuns = new Map<number, CheckRunRecord>();
   readonly checkSuites = new Map<string, number>();
+  /** Suites re-requested and not written to by their App since: they show `queued`. */
+  readonly queuedSuites = new Set<number>();
   readonly apps = new Map<number, AppRecord>();
   readonly installations = new Map<number, InstallationRecord>();
   readonly tokens = new Map<string, TokenRecord>();
