@@ -34,17 +34,19 @@ describe('a re-run suite of the App’s check run', () => {
 
   it('"Re-run all checks" retries each gh-retry run of the suite as its own Re-run would, and completes the suite', async () => {
     const { runId, headSha } = await pushAndFinish(h, { workflow: 'nightly.yml', ending: FAILED });
-    const lint = h.gh
-      .runs(REPO)
-      .find(
-        (run) => run.path.replace(/@.*$/, '').endsWith('/lint.yml') && run.head_sha === headSha,
-      )!;
-    await finishRun(h, lint.id, {
+    const lint = Number(
+      h.gh
+        .runs(REPO)
+        .find(
+          (run) => run.path.replace(/@.*$/, '').endsWith('/lint.yml') && run.head_sha === headSha,
+        )!.id,
+    );
+    await finishRun(h, lint, {
       conclusion: 'success',
       name: 'lint',
       record: { status: 'success' },
     });
-    expect(checkRunOf(h, lint.id)?.check_suite?.id).toBe(suiteOf(runId));
+    expect(checkRunOf(h, lint)?.check_suite?.id).toBe(suiteOf(runId));
     const suite = suiteOf(runId);
     await h.gh.fire({ kind: 'check_suite.rerequested', checkSuiteId: suite, user: 'mona' });
     await h.gh.idle();
@@ -56,12 +58,12 @@ describe('a re-run suite of the App’s check run', () => {
         .map((d) => ({ inputs: d.inputs, actor: d.actor }))
         .sort((x, y) => x.inputs['retry-of']!.localeCompare(y.inputs['retry-of']!)),
     ).toEqual(
-      [runId, lint.id].sort().map((id) => ({
+      [runId, lint].sort().map((id) => ({
         inputs: { 'retry-of': String(id), 'retry-mode': 'from-failure' },
         actor: h.app.botLogin,
       })),
     );
-    for (const id of [runId, lint.id])
+    for (const id of [runId, lint])
       expect(readable(checkRunOf(h, id)!.output.text)).toContain(
         'started by @mona with a check-run button.',
       );
