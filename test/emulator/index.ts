@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { components } from '@octokit/openapi-types';
 import { checkSuiteView, findSuite } from './check-suites.js';
 import { fireEvent, type FireEvent, type FireResult } from './fire.js';
-import { Hub, type RequestLogEntry } from './hub.js';
+import { Hub, type RequestLogEntry, type TokenDispatchModel } from './hub.js';
 import { checkRunView, issueCommentView, reactionView } from './issue-views.js';
 import { createComment } from './rest/issues.js';
 import { rateLimitFault, type RateLimitFault } from './rate-limits.js';
@@ -31,7 +31,7 @@ export type {
 export type { DeliveryRecord } from './webhooks.js';
 export type { FireEvent, FireResult } from './fire.js';
 export type { JobResult, JobSpec, StepResult } from './workflow-runner.js';
-export type { RequestLogEntry } from './hub.js';
+export type { RequestLogEntry, TokenDispatchModel } from './hub.js';
 export type { Violation } from './violations.js';
 export type { Role, Permissions, WebhookTarget } from './state.js';
 
@@ -55,6 +55,11 @@ export interface EmulatorOptions {
   readonly cancelTimings?: Partial<CancelTimings>;
   /** Artifact retention when the uploader gives none (default 90 days). */
   readonly retentionDays?: number;
+  /**
+   * Whether a run dispatched with a `GITHUB_TOKEN` fires `workflow_run` when it completes
+   * (`fires`, default), not at all (`silent`), or only within its dispatcher's chain (`chained`).
+   */
+  readonly tokenDispatches?: TokenDispatchModel;
 }
 
 /** A dispatch as recorded: which workflow, ref and inputs, by whom, and the run it created. */
@@ -89,6 +94,7 @@ export class GitHubEmulator {
       tempRoot,
       timings: { sigintTimeoutMs: 7500, sigtermTimeoutMs: 2500, ...options.cancelTimings },
       retentionDays: options.retentionDays ?? 90,
+      tokenDispatches: options.tokenDispatches ?? 'fires',
     });
     api.on('request', apiListener(hub));
     results.on('request', resultsListener(hub));

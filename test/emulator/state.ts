@@ -97,6 +97,8 @@ export interface RunRecord {
   readonly attempts: AttemptRecord[];
   /** How many workflow_run hops led to this run (GitHub stops chains after three). */
   readonly chainDepth: number;
+  /** Dispatched with a job's `GITHUB_TOKEN` (see `TokenDispatchModel`). */
+  readonly byActionsToken?: boolean;
   updatedAt: string;
 }
 
