@@ -411,6 +411,15 @@ export class GitHubEmulator {
       }));
   }
 
+  /**
+   * Set the emulator's clock `offsetMs` from real time (negative: in the past) for the times it
+   * writes from now on (runs created, started, completed; comments; check runs), e.g. to let a
+   * run have completed half an hour before the code under test looks. 0 resets it.
+   */
+  setClockOffset(offsetMs: number): void {
+    this.hub.state.clockOffsetMs = offsetMs;
+  }
+
   /** A check suite as `GET /repos/{o}/{r}/check-suites/{id}` shows it (status, conclusion, App). */
   checkSuite(suiteId: number): CheckSuite {
     const suite = findSuite(this.hub, suiteId);

@@ -272,9 +272,11 @@ export class State {
   readonly tokens = new Map<string, TokenRecord>();
   private readonly counters = new Map<IdKind, number>();
   private shaCounter = 0;
+  /** How far the model's clock is from real time (negative: behind). */
+  clockOffsetMs = 0;
 
   now(): Date {
-    return new Date();
+    return new Date(Date.now() + this.clockOffsetMs);
   }
 
   /** Now, as GitHub writes times (no milliseconds). */
