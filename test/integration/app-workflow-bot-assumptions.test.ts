@@ -91,7 +91,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
   const reply = (pr: number): string =>
     gh.comments({ repo: REPO, issue: pr }).find((c) => c.user?.login === ACTIONS_BOT)?.body ?? '';
 
-  it('holds (the emulator’s default): the retry is reported, and nothing more is said', async () => {
+  it('both hold (the emulator’s default): the retry is reported, and nothing more is said', async () => {
     await start('fires');
     const { retry, pr } = await retriedAnHourAgo();
     expect(checksOf(retry).map((check) => check.output.title)).not.toContain(UNREPORTED_TITLE);
@@ -100,7 +100,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     expect(gh.checkRuns().map((check) => check.output.title)).not.toContain(UNREPORTED_TITLE);
   });
 
-  it('does not hold: the next bot run puts a note naming the assumption and the fix on the retry, once', async () => {
+  it('a dispatched run fires no workflow_run: the next bot run puts a note naming the assumption and the fix on the retry, once', async () => {
     await start('silent');
     const { retry, pr } = await retriedAnHourAgo();
     const [note] = checksOf(retry);
@@ -133,5 +133,45 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     expect(checksOf(retry)).toHaveLength(1);
     const bots = gh.runs(REPO).filter((run) => run.path.startsWith(BOT));
     expect(bots.map((run) => run.conclusion).every((c) => c === 'success')).toBe(true);
+  });
+
+  it('a dispatch that does not start a new workflow_run chain: the policy chain’s last retry gets the note', async () => {
+    await start('chained');
+    gh.commitFiles(REPO, { '.github/gh-retry.yml': 'retry-policies:\n  - max-attempts: 10\n' });
+    gh.setClockOffset(AN_HOUR_AGO);
+    const fired = await gh.fire({
+      kind: 'push',
+      repo: REPO,
+      branch: 'main',
+      files: { 'a.sql': 'select 1\n' },
+    });
+    const first = fired.runs.find((id) => gh.run(id).path.startsWith('.github/workflows/nightly'))!;
+    await finish(first, { status: 'failed' });
+    // nightly → bot → retry → bot → retry → bot → retry: the third level ends the chain.
+    for (let retries = 1; retries <= 3; retries += 1) {
+      const retry = gh.dispatches().at(-1)!.runId;
+      const parent = retries === 1 ? first : gh.dispatches().at(-2)!.runId;
+      await finish(retry, {
+        status: 'failed',
+        lineage: { parent: `${parent}-1`, root: `${first}-1`, retryNumber: retries },
+      });
+      expect(gh.dispatches()).toHaveLength(retries === 3 ? 3 : retries + 1);
+    }
+    const last = gh.dispatches().at(-1)!.runId;
+    expect(checksOf(last)).toEqual([]);
+    gh.setClockOffset(0);
+    const issue = gh.addIssue({ repo: REPO, title: 'Nightly keeps failing' });
+    await gh.fire({
+      kind: 'issue_comment',
+      repo: REPO,
+      issue: issue.number,
+      body: 'Any news?',
+      user: 'mona',
+    });
+    await gh.idle();
+    expect(checksOf(last).map((check) => check.output.title)).toEqual([UNREPORTED_TITLE]);
+    // The retries the bot did see are reported as usual.
+    for (const { runId } of gh.dispatches().slice(0, 2))
+      expect(checksOf(runId).map((check) => check.output.title)).not.toContain(UNREPORTED_TITLE);
   });
 });
