@@ -2,15 +2,11 @@
 import type { ApplicationFunction } from 'probot';
 import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './timer-scheduler.js';
 import { handleCheckRun } from '../handlers/check-run.js';
+import { handleCheckSuite } from '../handlers/check-suite.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';
 import { handleWorkflowRun } from '../handlers/workflow-run.js';
 import { RecentRetries } from '../retry/recent.js';
-import {
-  appIdentityReader,
-  botLoggerOf,
-  probotDeps,
-  type RetryAppOptions,
-} from './deps.js';
+import { appIdentityReader, botLoggerOf, probotDeps, type RetryAppOptions } from './deps.js';
 
 /** Build the app; every handler is runtime-neutral and shared with the bot in a workflow. */
 export function createRetryApp(options: RetryAppOptions): ApplicationFunction {
@@ -27,6 +23,9 @@ export function createRetryApp(options: RetryAppOptions): ApplicationFunction {
     });
     app.on(['check_run.requested_action', 'check_run.rerequested'], async (context) => {
       await handleCheckRun(await deps(context), context.payload);
+    });
+    app.on('check_suite.rerequested', async (context) => {
+      await handleCheckSuite(await deps(context), context.payload);
     });
   };
 }

@@ -11,6 +11,9 @@ import type { BotDeps, BotLogger, Scheduler } from '../context.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';
 import { handleWorkflowRun } from '../handlers/workflow-run.js';
 import { RecentRetries } from '../retry/recent.js';
+import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
+import { errorMessage } from '../../src/core/errors.js';
+import { noteUnreportedRetries } from './unreported.js';
 
 /** The longest policy delay the bot sleeps for inside its job (runner minutes are billed). */
 export const BOT_MAX_DELAY_SECONDS = 600;
@@ -80,7 +83,24 @@ export async function runWorkflowBot(
     recentRetries: new RecentRetries(),
   };
   await handler(deps, payload);
+  await checkReported(deps, payload);
   return errors === 0 ? 0 : 1;
+}
+
+/**
+ * After the event: say loudly, on the retry's checks, when a retry this workflow dispatched was
+ * never reported (what it assumes of GitHub did not hold; `unreported.ts`). A failure to look is
+ * a warning: the event itself was handled.
+ */
+async function checkReported(deps: BotDeps, payload: unknown): Promise<void> {
+  try {
+    const event = readPayload(workflowRunEvent.pick({ repository: true }), payload, 'event');
+    await noteUnreportedRetries(contextFor(deps, event), new Date());
+  } catch (error) {
+    deps.log.warn(
+      `gh-retry bot: could not check that earlier retries were reported: ${errorMessage(error)}`,
+    );
+  }
 }
 
 /** A workflow job cannot leave work behind: it waits for a delayed retry, then runs it. */

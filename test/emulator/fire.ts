@@ -1,7 +1,8 @@
 /**
  * Events a test can cause as if a person acted on GitHub: comment on a pull request, click a
- * check-run button or "Re-run", push, open or update a pull request, or let a schedule fire.
+ * check-run button, "Re-run" or "Re-run all checks", push, open or update a pull request, or let a schedule fire.
  */
+import { findSuite, rerequestSuite } from './check-suites.js';
 import { deliverToApps, startTriggeredRuns } from './events.js';
 import type { Hub } from './hub.js';
 import { announceCheckRequest } from './rest/checks.js';
@@ -27,6 +28,11 @@ export type FireEvent =
       readonly user: string;
     }
   | { readonly kind: 'check_run.rerequested'; readonly checkRunId: number; readonly user: string }
+  | {
+      readonly kind: 'check_suite.rerequested';
+      readonly checkSuiteId: number;
+      readonly user: string;
+    }
   | {
       readonly kind: 'push';
       readonly repo: string;
@@ -221,6 +227,14 @@ export async function fireEvent(hub: Hub, event: FireEvent): Promise<FireResult>
     case 'check_run.rerequested':
       result = fireCheck(hub, event);
       break;
+    case 'check_suite.rerequested': {
+      // "Re-run all checks" on the suite's page.
+      const suite = findSuite(hub, event.checkSuiteId);
+      if (!suite) throw new Error(`no check suite ${event.checkSuiteId}`);
+      rerequestSuite(hub, { suite, sender: hub.state.ensureUser(event.user) });
+      result = { runs: [] };
+      break;
+    }
     case 'push':
       result = firePush(hub, event);
       break;

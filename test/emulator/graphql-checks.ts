@@ -98,6 +98,8 @@ const conclusionPrecedence = [
 ];
 
 function suiteStatus(hub: Hub, suite: SuiteSource): { status: string; conclusion: string | null } {
+  // Re-requested ("Re-run", "Re-run all checks") and not written to by its App since.
+  if (hub.state.queuedSuites.has(suite.id)) return { status: 'QUEUED', conclusion: null };
   if (suite.run) {
     const attempt = hub.state.latestAttempt(suite.run);
     const status = upper(attempt.status);

@@ -9,6 +9,14 @@ import { ViolationLog } from './violations.js';
 import { WebhookService } from './webhooks.js';
 import type { CancelTimings } from './workflow-runner.js';
 
+/**
+ * What a run dispatched with a `GITHUB_TOKEN` does once it completes, which GitHub does not
+ * document (docs/app.md): `fires` `workflow_run` like any run, in a new chain (the emulator's
+ * default); `silent` starts no `workflow_run` workflows; `chained` stays in the chain of the run
+ * that dispatched it, so GitHub's three-level limit ends a bot → retry → bot … chain.
+ */
+export type TokenDispatchModel = 'fires' | 'silent' | 'chained';
+
 /** Fixed settings of one emulator instance. */
 export interface HubConfig {
   /** REST base, e.g. `http://127.0.0.1:PORT` (also served under `/api/v3`). */
@@ -21,6 +29,7 @@ export interface HubConfig {
   readonly timings: CancelTimings;
   /** Artifact retention when the uploader does not ask for one. */
   readonly retentionDays: number;
+  readonly tokenDispatches: TokenDispatchModel;
 }
 
 /** One API request as the emulator saw it. */

@@ -7,8 +7,9 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { components } from '@octokit/openapi-types';
+import { checkSuiteView, findSuite } from './check-suites.js';
 import { fireEvent, type FireEvent, type FireResult } from './fire.js';
-import { Hub, type RequestLogEntry } from './hub.js';
+import { Hub, type RequestLogEntry, type TokenDispatchModel } from './hub.js';
 import { checkRunView, issueCommentView, reactionView } from './issue-views.js';
 import { createComment } from './rest/issues.js';
 import { rateLimitFault, type RateLimitFault } from './rate-limits.js';
@@ -30,7 +31,7 @@ export type {
 export type { DeliveryRecord } from './webhooks.js';
 export type { FireEvent, FireResult } from './fire.js';
 export type { JobResult, JobSpec, StepResult } from './workflow-runner.js';
-export type { RequestLogEntry } from './hub.js';
+export type { RequestLogEntry, TokenDispatchModel } from './hub.js';
 export type { Violation } from './violations.js';
 export type { Role, Permissions, WebhookTarget } from './state.js';
 
@@ -38,6 +39,7 @@ export type { Role, Permissions, WebhookTarget } from './state.js';
 export type WorkflowRun = components['schemas']['workflow-run'];
 export type Artifact = components['schemas']['artifact'];
 export type CheckRun = components['schemas']['check-run'];
+export type CheckSuite = components['schemas']['check-suite'];
 export type IssueComment = components['schemas']['issue-comment'];
 export type Reaction = components['schemas']['reaction'];
 
@@ -53,6 +55,11 @@ export interface EmulatorOptions {
   readonly cancelTimings?: Partial<CancelTimings>;
   /** Artifact retention when the uploader gives none (default 90 days). */
   readonly retentionDays?: number;
+  /**
+   * Whether a run dispatched with a `GITHUB_TOKEN` fires `workflow_run` when it completes
+   * (`fires`, default), not at all (`silent`), or only within its dispatcher's chain (`chained`).
+   */
+  readonly tokenDispatches?: TokenDispatchModel;
 }
 
 /** A dispatch as recorded: which workflow, ref and inputs, by whom, and the run it created. */
@@ -87,6 +94,7 @@ export class GitHubEmulator {
       tempRoot,
       timings: { sigintTimeoutMs: 7500, sigtermTimeoutMs: 2500, ...options.cancelTimings },
       retentionDays: options.retentionDays ?? 90,
+      tokenDispatches: options.tokenDispatches ?? 'fires',
     });
     api.on('request', apiListener(hub));
     results.on('request', resultsListener(hub));
@@ -401,6 +409,22 @@ export class GitHubEmulator {
         ...(checkRunView(this.hub.view, check) as unknown as CheckRun),
         actions: check.actions,
       }));
+  }
+
+  /**
+   * Set the emulator's clock `offsetMs` from real time (negative: in the past) for the times it
+   * writes from now on (runs created, started, completed; comments; check runs), e.g. to let a
+   * run have completed half an hour before the code under test looks. 0 resets it.
+   */
+  setClockOffset(offsetMs: number): void {
+    this.hub.state.clockOffsetMs = offsetMs;
+  }
+
+  /** A check suite as `GET /repos/{o}/{r}/check-suites/{id}` shows it (status, conclusion, App). */
+  checkSuite(suiteId: number): CheckSuite {
+    const suite = findSuite(this.hub, suiteId);
+    if (!suite) throw new Error(`no check suite ${suiteId}`);
+    return checkSuiteView(this.hub, suite) as unknown as CheckSuite;
   }
 
   /**

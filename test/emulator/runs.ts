@@ -39,6 +39,8 @@ export interface RunOrigin {
   readonly defaultTitle: string;
   readonly inputs?: Readonly<Record<string, string | boolean | number>>;
   readonly chainDepth: number;
+  /** Dispatched with a job's `GITHUB_TOKEN`. */
+  readonly byActionsToken?: boolean;
   /** When the run was created (seeded history); default now. */
   readonly createdAt?: string;
 }
@@ -126,6 +128,7 @@ export class RunService {
       inputs: origin.inputs ?? {},
       attempts: [],
       chainDepth: origin.chainDepth,
+      ...(origin.byActionsToken === true ? { byActionsToken: true } : {}),
       updatedAt: now,
     };
     state.runs.set(id, run);
@@ -393,7 +396,9 @@ export class RunService {
     const payload = workflowRunPayload(this.hub.view, action, run);
     deliverToApps(this.hub, { event: 'workflow_run', repo, payload });
     const defaultSha = repo.branches.get(repo.defaultBranch);
-    if (defaultSha) {
+    // Webhooks to Apps go out either way; only workflows may not start (TokenDispatchModel).
+    const silent = run.byActionsToken === true && this.hub.config.tokenDispatches === 'silent';
+    if (defaultSha && !silent) {
       startTriggeredRuns(this.hub, {
         repo,
         trigger: {

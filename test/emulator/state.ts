@@ -97,6 +97,8 @@ export interface RunRecord {
   readonly attempts: AttemptRecord[];
   /** How many workflow_run hops led to this run (GitHub stops chains after three). */
   readonly chainDepth: number;
+  /** Dispatched with a job's `GITHUB_TOKEN` (see `TokenDispatchModel`). */
+  readonly byActionsToken?: boolean;
   updatedAt: string;
 }
 
@@ -263,14 +265,18 @@ export class State {
   readonly reactions: ReactionRecord[] = [];
   readonly checkRuns = new Map<number, CheckRunRecord>();
   readonly checkSuites = new Map<string, number>();
+  /** Suites re-requested and not written to by their App since: they show `queued`. */
+  readonly queuedSuites = new Set<number>();
   readonly apps = new Map<number, AppRecord>();
   readonly installations = new Map<number, InstallationRecord>();
   readonly tokens = new Map<string, TokenRecord>();
   private readonly counters = new Map<IdKind, number>();
   private shaCounter = 0;
+  /** How far the model's clock is from real time (negative: behind). */
+  clockOffsetMs = 0;
 
   now(): Date {
-    return new Date();
+    return new Date(Date.now() + this.clockOffsetMs);
   }
 
   /** Now, as GitHub writes times (no milliseconds). */

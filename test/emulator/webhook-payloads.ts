@@ -2,6 +2,8 @@
  * Webhook (and Actions event) payloads built from the model, shaped like GitHub's and valid
  * against `@octokit/openapi-webhooks`. `installation` is added per delivery by the webhook service.
  */
+import { suiteState } from './check-suites.js';
+import type { Hub } from './hub.js';
 import { checkRunView, issueCommentView, issueView, pullRequestView } from './issue-views.js';
 import type {
   CheckRunRecord,
@@ -61,9 +63,10 @@ export function workflowRunPayload(view: ViewContext, action: string, run: RunRe
 
 /** `check_run` (`created`, `completed`, `rerequested`, `requested_action`). */
 export function checkRunPayload(
-  view: ViewContext,
+  hub: Hub,
   params: { action: string; check: CheckRunRecord; sender: UserRecord; identifier?: string },
 ): Json {
+  const { view } = hub;
   const repo = requireRepo(view, params.check.repoId);
   const checkRun = checkRunView(view, params.check);
   const suite = {
@@ -71,8 +74,7 @@ export function checkRunPayload(
     node_id: `CS_${params.check.checkSuiteId}`,
     head_branch: [...repo.branches].find(([, sha]) => sha === params.check.headSha)?.[0] ?? null,
     head_sha: params.check.headSha,
-    status: 'completed',
-    conclusion: params.check.conclusion,
+    ...suiteState(hub, params.check.checkSuiteId),
     url: `${view.apiUrl}/repos/${repo.owner.login}/${repo.name}/check-suites/${params.check.checkSuiteId}`,
     before: null,
     after: params.check.headSha,

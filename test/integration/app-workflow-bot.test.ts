@@ -64,6 +64,13 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     const check = gh.checkRuns().find((c) => c.external_id === String(parent))!;
     expect(check.conclusion).toBe('failure');
     expect(check.actions).toEqual([]);
+    // It may show under another workflow's run (a GITHUB_TOKEN's check run joins any Actions
+    // suite on the commit), so its title and summary name the run it describes.
+    const runNumber = gh.run(parent).run_number;
+    expect(check.output.title).toMatch(new RegExp(`^Nightly #${runNumber}: \\S`));
+    expect(check.output.summary).toContain(
+      `About the run [Nightly #${runNumber}](https://github.com/${REPO}/actions/runs/${parent})`,
+    );
 
     const { commentId } = await gh.fire({
       kind: 'issue_comment',

@@ -1,8 +1,15 @@
 /**
- * Check runs: create, update, get, list for a ref, rerequest — owned by the App (or GitHub
- * Actions) whose token created them, with `check_run` webhooks.
+ * Check runs and suites: create, update, get, list for a ref or suite, rerequest — owned by the
+ * App (or GitHub Actions) whose token created them, with `check_run` and `check_suite` webhooks.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import {
+  checkSuiteView,
+  findSuite,
+  requeueSuite,
+  rerequestSuite,
+  touchSuite,
+} from '../check-suites.js';
 import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
 import { checkRunView } from '../issue-views.js';
@@ -110,7 +117,7 @@ function announce(
 ): void {
   const repo = hub.state.repos.get(params.check.repoId);
   if (!repo) return;
-  const payload = checkRunPayload(hub.view, params);
+  const payload = checkRunPayload(hub, params);
   deliverToApps(hub, {
     event: 'check_run',
     repo,
@@ -119,12 +126,16 @@ function announce(
   });
 }
 
-/** Send `check_run.requested_action` / `rerequested` to the App that owns the check run. */
+/**
+ * Send `check_run.requested_action` / `rerequested` to the App that owns the check run; "Re-run"
+ * also resets the run's suite to queued until the App writes to it again.
+ */
 export function announceCheckRequest(
   hub: Hub,
   params: { check: CheckRunRecord; sender: UserRecord; identifier?: string },
 ): void {
   const action = params.identifier === undefined ? 'rerequested' : 'requested_action';
+  if (action === 'rerequested') requeueSuite(hub, params.check.checkSuiteId);
   announce(hub, { ...params, action, onlyOwner: true });
 }
 
@@ -180,6 +191,7 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
     };
     apply(check, body, now);
     hub.state.checkRuns.set(check.id, check);
+    touchSuite(hub, check.checkSuiteId);
     const sender = actorOf(request, hub);
     announce(hub, { action: 'created', check, sender, onlyOwner: false });
     if (check.status === 'completed')
@@ -197,6 +209,7 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
       );
     const wasCompleted = check.status === 'completed';
     apply(check, request.body as CheckBody, hub.state.nowIso());
+    touchSuite(hub, check.checkSuiteId);
     if (!wasCompleted && check.status === 'completed')
       announce(hub, {
         action: 'completed',
@@ -243,4 +256,42 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
     announceCheckRequest(hub, { check, sender: actorOf(request, hub) });
     return { status: 201, body: {} };
   },
+  'checks/get-suite': (request, hub) => ({
+    status: 200,
+    body: checkSuiteView(hub, requestSuite(request, hub)),
+  }),
+  'checks/list-for-suite': (request, hub) => {
+    const suite = requestSuite(request, hub);
+    const q = request.query;
+    const checks = [...hub.state.checkRuns.values()]
+      .filter((check) => check.checkSuiteId === suite.id)
+      .filter(
+        (check) =>
+          (q.check_name === undefined || check.name === q.check_name) &&
+          (q.status === undefined || check.status === q.status),
+      )
+      .sort((a, b) => b.id - a.id);
+    return countedPageReply(request, {
+      key: 'check_runs',
+      items: checks,
+      view: (check) => checkRunView(hub.view, check),
+    });
+  },
+  'checks/rerequest-suite': (request, hub) => {
+    const suite = requestSuite(request, hub);
+    if (suite.appId !== callerApp(request, hub).id)
+      throw new HttpError(
+        403,
+        "This check suite is not rerequestable or doesn't belong to the authenticated GitHub App",
+      );
+    rerequestSuite(hub, { suite, sender: actorOf(request, hub) });
+    return { status: 201, body: {} };
+  },
 };
+
+function requestSuite(request: RestRequest, hub: Hub) {
+  const repo = requestRepo(request);
+  const suite = findSuite(hub, numberParam(request.path, 'check_suite_id'));
+  if (suite?.repo.id !== repo.id) throw notFound();
+  return suite;
+}

@@ -51,6 +51,21 @@ function wantsRunDetails(request: RestRequest): boolean {
   );
 }
 
+/**
+ * Where a dispatched run stands in a `workflow_run` chain: a new chain (depth 0), or — modelling
+ * `chained` — the depth of the run whose `GITHUB_TOKEN` dispatched it.
+ */
+function dispatchChain(
+  request: RestRequest,
+  hub: Hub,
+): { chainDepth: number; byActionsToken?: boolean } {
+  const principal = request.principal;
+  if (principal?.kind !== 'actions') return { chainDepth: 0 };
+  const dispatcher = hub.state.runs.get(principal.runId);
+  const inherit = hub.config.tokenDispatches === 'chained' && dispatcher !== undefined;
+  return { chainDepth: inherit ? dispatcher.chainDepth : 0, byActionsToken: true };
+}
+
 const dispatch: RestHandler = (request, hub) => {
   const repo = requestRepo(request);
   const workflow = findWorkflow(hub, repo, request.path.workflow_id);
@@ -76,6 +91,7 @@ const dispatch: RestHandler = (request, hub) => {
   const short = body.ref.replace(/^refs\/(heads|tags)\//, '');
   const ref = `refs/${isTag ? 'tags' : 'heads'}/${short}`;
   const actor = actorOf(request, hub);
+  const chain = dispatchChain(request, hub);
   const payload = workflowDispatchPayload(hub.view, {
     repo,
     ref,
@@ -97,7 +113,7 @@ const dispatch: RestHandler = (request, hub) => {
       payload,
       defaultTitle: file.name ?? workflow.path,
       inputs: check.context,
-      chainDepth: 0,
+      ...chain,
     },
   });
   if (!wantsRunDetails(request)) return { status: 204 };
