@@ -24,6 +24,7 @@ import {
 import { withActionsPermissionHint } from './actions-permission.js';
 import { assertSupportedServer } from './server-support.js';
 import { loadArtifactClient } from './record/artifact-client.js';
+import { createRecordFile } from './record/record-file.js';
 import type { WorkerArtifactClient } from './record/artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
 import * as core from '@actions/core';
@@ -102,6 +103,7 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
     key: job.artifact.key,
   });
   const folder = job.artifact.folder;
+  const recordFile = createRecordFile(folder.recordPath);
   const record = await runSchedule({
     schedule,
     run: prepared.run,
@@ -117,7 +119,7 @@ async function runJob(job: Job, signal: AbortSignal): Promise<RunRecord> {
     recordWriter: {
       saveRecord: async (r) => {
         job.latest = r;
-        await folder.saveRecord(r);
+        await recordFile.saveRecord(r);
       },
     },
     clock: { now: () => new Date() },

@@ -34,6 +34,13 @@ export interface OverheadAtSize {
   readonly ratio: number;
   /** How many of the Action's runs started a post process. */
   readonly postRuns: number;
+  /**
+   * A second figure beside `extraMs` (not the target's definition): what remains of it once
+   * starting one `bash -c` per step (`steps` × `bashPerStepMs`, which every step needs for its own
+   * process group and which the baseline's single shell step does not pay) is taken off; ÷ uploadMs.
+   */
+  readonly beyondBashMs: number;
+  readonly beyondBashRatio: number;
 }
 
 /** The Action overhead figures. */
@@ -216,10 +223,15 @@ function summarise(params: {
   const { samples, parts, counts } = params;
   const m = (values: readonly number[] | undefined) =>
     values === undefined || values.length === 0 ? Number.NaN : median(values);
+  const span = counts.large - counts.small;
+  const shellSlope =
+    (m(parts['shell-baseline-large']) - m(parts['shell-baseline-small'])) / span;
+  const bashPerStepMs = (m(samples['bash-large']) - m(samples['bash-small'])) / span - shellSlope;
   const sizes = SIZES.map((size): OverheadAtSize => {
     const actionMs = m(samples[`action-${size}`]);
     const shellMs = m(parts[`shell-baseline-${size}`]);
     const uploadMs = m(parts[`upload-baseline-${size}`]);
+    const beyondBashMs = actionMs - shellMs - counts[size] * bashPerStepMs;
     return {
       steps: counts[size],
       actionMs,
@@ -228,15 +240,15 @@ function summarise(params: {
       extraMs: actionMs - shellMs,
       ratio: (actionMs - shellMs) / uploadMs,
       postRuns: (parts[`post-action-${size}`] ?? []).reduce((a, b) => a + b, 0),
+      beyondBashMs,
+      beyondBashRatio: beyondBashMs / uploadMs,
     };
   });
   const [small, , large] = sizes;
-  const span = counts.large - counts.small;
-  const shellSlope = ((large?.shellMs ?? 0) - (small?.shellMs ?? 0)) / span;
   return {
     sizes,
     overheadPerStepMs: ((large?.actionMs ?? 0) - (small?.actionMs ?? 0)) / span - shellSlope,
-    bashPerStepMs: (m(samples['bash-large']) - m(samples['bash-small'])) / span - shellSlope,
+    bashPerStepMs,
     coldStartMs: m(parts.cold),
     bareNodeMs: m(samples['bare-node']),
     mainMs: m(parts['main-action-middle']),
