@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -38,28 +38,22 @@ jobs:
 `;
 
 describe('artifact service with the real @actions/artifact', () => {
-  let gh: GitHubEmulator;
+  const { gh } = useEmulatorWithRepo({
+    repo: 'acme/data',
+    private: true,
+    files: {
+      '.github/workflows/produce.yml': producer,
+      '.github/workflows/consume.yml': consumer,
+    },
+  });
 
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/data',
-      private: true,
-      files: {
-        '.github/workflows/produce.yml': producer,
-        '.github/workflows/consume.yml': consumer,
-      },
-    });
+  beforeEach(() => {
     gh.onWorkflow('.github/workflows/produce.yml', {
       command: [process.execPath, fixture('artifact-upload.mjs')],
     });
     gh.onWorkflow('.github/workflows/consume.yml', {
       command: [process.execPath, fixture('artifact-download.mjs')],
     });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
   });
 
   it('uploads from one run and downloads from another with findBy', async () => {

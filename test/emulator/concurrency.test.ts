@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.js';
 
 const workflow = (concurrency: string): string => `name: Nightly
 on:
@@ -16,7 +16,7 @@ jobs:
 `;
 
 describe('concurrency groups', () => {
-  let gh: GitHubEmulator;
+  const gh = useEmulator();
   const seed = (concurrency: string): void => {
     gh.seedRepo({ repo: 'acme/data', files: { '.github/workflows/n.yml': workflow(concurrency) } });
   };
@@ -29,13 +29,6 @@ describe('concurrency groups', () => {
         ? `completed/${String(run.conclusion)}`
         : String(run.status);
     });
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-  });
-  afterEach(async () => {
-    await gh.stop();
-  });
 
   it('keeps one running and one pending run; a newer pending run cancels the older one', async () => {
     seed('concurrency:\n  group: nightly\n  cancel-in-progress: false');

@@ -1,6 +1,5 @@
-import { Octokit } from '@octokit/rest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const retry = `name: Nightly
 run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || 'Nightly' }}"
@@ -27,12 +26,8 @@ jobs:
 `;
 
 describe('workflow_dispatch', () => {
-  let gh: GitHubEmulator;
-  let octokit: Octokit;
-
-  beforeAll(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
+  const { gh, octokit } = useEmulatorWithRepo(
+    {
       repo: 'acme/data',
       files: {
         '.github/workflows/nightly.yml': retry,
@@ -43,14 +38,13 @@ describe('workflow_dispatch', () => {
         'no-dispatch': { '.github/workflows/nightly.yml': pushOnly },
         'only-here': { '.github/workflows/branch-only.yml': retry },
       },
-    });
-    gh.addTag('acme/data', 'v1.0.0');
-    octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
-    await octokit.actions.disableWorkflow({ owner: 'acme', repo: 'data', workflow_id: 'off.yml' });
-  });
+    },
+    { per: 'block' },
+  );
 
-  afterAll(async () => {
-    await gh.stop();
+  beforeAll(async () => {
+    gh.addTag('acme/data', 'v1.0.0');
+    await octokit.actions.disableWorkflow({ owner: 'acme', repo: 'data', workflow_id: 'off.yml' });
   });
 
   const dispatch = async (workflow_id: string, ref: string, inputs: Record<string, unknown> = {}) =>

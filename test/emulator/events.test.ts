@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -47,16 +47,7 @@ jobs:
 };
 
 describe('events start the workflows whose triggers match', () => {
-  let gh: GitHubEmulator;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({ repo: 'acme/app', files: workflows });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
-  });
+  const { gh } = useEmulatorWithRepo({ repo: 'acme/app', files: workflows });
 
   it('push to a filtered branch', async () => {
     const onMain = await gh.fire({
@@ -203,23 +194,19 @@ describe('events start the workflows whose triggers match', () => {
 });
 
 describe('a job started from its action.yml', () => {
-  it('uses runs.main and runs.post, the workflow step inputs and the action defaults', async () => {
-    const gh = await startEmulator();
-    try {
-      gh.seedRepo({ repo: 'acme/app', files: workflows });
-      gh.onWorkflow('.github/workflows/nightly.yml', { action: fixture('action-under-test') });
-      const runId = await gh.startRun({ repo: 'acme/app', workflow: 'nightly.yml' });
-      await gh.waitForRun(runId);
-      const [job] = gh.jobResults(runId);
+  const { gh } = useEmulatorWithRepo({ repo: 'acme/app', files: workflows });
 
-      expect(JSON.parse(job?.main?.stdout ?? '{}')).toEqual({
-        'INPUT_GITHUB-TOKEN': expect.stringMatching(/^ghs_/) as string,
-        INPUT_GREETING: 'nightly',
-      });
-      expect(job?.post?.stdout).toBe('post entry ran\n');
-      expect(job?.conclusion).toBe('success');
-    } finally {
-      await gh.stop();
-    }
+  it('uses runs.main and runs.post, the workflow step inputs and the action defaults', async () => {
+    gh.onWorkflow('.github/workflows/nightly.yml', { action: fixture('action-under-test') });
+    const runId = await gh.startRun({ repo: 'acme/app', workflow: 'nightly.yml' });
+    await gh.waitForRun(runId);
+    const [job] = gh.jobResults(runId);
+
+    expect(JSON.parse(job?.main?.stdout ?? '{}')).toEqual({
+      'INPUT_GITHUB-TOKEN': expect.stringMatching(/^ghs_/) as string,
+      INPUT_GREETING: 'nightly',
+    });
+    expect(job?.post?.stdout).toBe('post entry ran\n');
+    expect(job?.conclusion).toBe('success');
   });
 });

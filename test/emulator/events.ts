@@ -3,7 +3,7 @@
  * that subscribe to the event, and new runs of the workflows whose `on:` matches.
  */
 import type { Hub } from './hub.js';
-import type { RunOrigin } from './runs.js';
+import type { RunOrigin } from './run-records.js';
 import { installationCovers, type RepoRecord, type RunRecord } from './state.js';
 import type { DeliveryRecord } from './webhooks.js';
 import { matchesTrigger, parseWorkflowFileIfValid, type TriggerEvent } from './workflow-file.js';

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type AppCredentials, type GitHubEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
+import type { AppCredentials } from './index.js';
 
 const ci = `name: CI
 on: [push, pull_request, workflow_dispatch]
@@ -66,7 +67,10 @@ interface GraphqlAnswer {
 }
 
 describe('GraphQL endpoint', () => {
-  let gh: GitHubEmulator;
+  const { gh } = useEmulatorWithRepo({
+    repo: 'acme/app',
+    files: { '.github/workflows/ci.yml': ci, '.github/gh-retry.yml': 'max-attempts: 3\n' },
+  });
 
   const post = async (
     query: string,
@@ -111,18 +115,6 @@ describe('GraphQL endpoint', () => {
     });
     return { app, octokit, pr, headSha, runId, check };
   };
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/app',
-      files: { '.github/workflows/ci.yml': ci, '.github/gh-retry.yml': 'max-attempts: 3\n' },
-    });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
-  });
 
   it('answers the retry query of an installed App in one request, with the ids REST reports', async () => {
     gh.seedRepo({ repo: 'acme/.github', files: { '.github/gh-retry.yml': 'max-attempts: 5\n' } });

@@ -1,24 +1,18 @@
 import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 // The measured behaviour of github.com (see limits.ts): bytes for a check run's summary, a silent
 // cut for its text, characters for comment bodies.
 describe('size limits', () => {
-  let gh: GitHubEmulator;
+  const { gh } = useEmulatorWithRepo({ repo: 'acme/app', files: { 'README.md': 'x\n' } });
   let bot: Octokit;
   let headSha: string;
 
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({ repo: 'acme/app', files: { 'README.md': 'x\n' } });
+  beforeEach(() => {
     const app = gh.installApp({ permissions: { checks: 'write', issues: 'write' }, events: [] });
     bot = new Octokit({ auth: gh.installationToken(app.installationId), baseUrl: gh.url });
     headSha = gh.headSha('acme/app');
-  });
-
-  afterEach(async () => {
-    await gh.stop();
   });
 
   const create = (output: { summary: string; text?: string }) =>

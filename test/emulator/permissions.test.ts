@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.js';
 
 const workflow = (permissions: string) =>
   `on: workflow_dispatch\n${permissions}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with: { token: '\${{ github.token }}' }\n`;
@@ -16,15 +16,7 @@ console.log('run ' + runs.status + ' contents ' + contents.status);
 // The GITHUB_TOKEN a run gets: the workflow's `permissions:`, else the repository's default, which
 // is restricted (contents and packages read, `actions: none`) for repositories created since 2023.
 describe('GITHUB_TOKEN permissions', () => {
-  let gh: GitHubEmulator;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-  });
-
-  afterEach(async () => {
-    await gh.stop();
-  });
+  const gh = useEmulator();
 
   async function statusesOf(repo: string, text: string, defaults?: 'read' | 'write') {
     gh.seedRepo({

@@ -1,27 +1,15 @@
-import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 // GitHub's docs: a run can be re-run "up to 30 days after its initial run", and "a maximum of 50
 // times"; past 50, the changelog says the re-run's check suite fails at once.
 describe('re-run limits', () => {
-  let gh: GitHubEmulator;
-  let octokit: Octokit;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/app',
-      files: {
-        '.github/workflows/ci.yml':
-          'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n',
-      },
-    });
-    octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
+  const { gh, octokit } = useEmulatorWithRepo({
+    repo: 'acme/app',
+    files: {
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n',
+    },
   });
 
   const rerun = async (runId: number) =>

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const ci = `name: CI
 on: [push, workflow_dispatch]
@@ -12,22 +12,11 @@ jobs:
 `;
 
 describe('REST API', () => {
-  let gh: GitHubEmulator;
-  let octokit: Octokit;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/app',
-      private: true,
-      files: { '.github/workflows/ci.yml': ci, '.github/gh-retry.yml': 'max-attempts: 3\n' },
-      branches: { feature: { 'src/a.ts': 'export {};\n' } },
-    });
-    octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
+  const { gh, octokit } = useEmulatorWithRepo({
+    repo: 'acme/app',
+    private: true,
+    files: { '.github/workflows/ci.yml': ci, '.github/gh-retry.yml': 'max-attempts: 3\n' },
+    branches: { feature: { 'src/a.ts': 'export {};\n' } },
   });
 
   it('lists runs with filters and paginates with Link headers', async () => {

@@ -1,16 +1,15 @@
 /**
  * Workflow runs: creation (dispatch, events, tests), the status lifecycle with its
  * `workflow_run` webhooks and chained workflows, re-runs as new attempts of the same run,
- * cancellation, and execution of registered jobs by the workflow runner.
+ * cancellation, and execution of registered jobs by the workflow runner. The records themselves
+ * (run, attempt, tokens, re-run limits) are built in run-records.ts.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { newToken } from './auth.js';
 import { ConcurrencyGroups, evaluateGroup } from './concurrency.js';
 import { deliverToApps, startTriggeredRuns } from './events.js';
-import { interpolate, type ExpressionContext } from './expressions.js';
 import type { Hub } from './hub.js';
 import { HttpError } from './rest/request.js';
+import { addAttempt, checkRerun, MAX_RERUNS, newRunRecord, type RunOrigin } from './run-records.js';
 import {
   fullName,
   type AttemptRecord,
@@ -20,48 +19,8 @@ import {
   type WorkflowRecord,
 } from './state.js';
 import { workflowRunPayload } from './webhook-payloads.js';
-import { tokenPermissions } from './token-permissions.js';
 import type { WorkflowFile } from './workflow-file.js';
 import { executeJob, type JobExecution, type JobResult, type JobSpec } from './workflow-runner.js';
-
-/** How a run came to be: its event and what it runs on. */
-export interface RunOrigin {
-  readonly event: string;
-  readonly headBranch: string | null;
-  readonly headSha: string;
-  readonly headRepoId?: number;
-  /** `GITHUB_REF` / `GITHUB_SHA`; default `refs/heads/<headBranch>` and the head sha. */
-  readonly ref?: string;
-  readonly sha?: string;
-  readonly actor: UserRecord;
-  readonly payload: Record<string, unknown>;
-  /** The title when the workflow has no `run-name`. */
-  readonly defaultTitle: string;
-  readonly inputs?: Readonly<Record<string, string | boolean | number>>;
-  readonly chainDepth: number;
-  /** Dispatched with a job's `GITHUB_TOKEN`. */
-  readonly byActionsToken?: boolean;
-  /** When the run was created (seeded history); default now. */
-  readonly createdAt?: string;
-}
-
-/** "A workflow run can be re-run a maximum of 50 times" (GitHub's docs). */
-const MAX_RERUNS = 50;
-/** "up to 30 days after its initial run" (GitHub's docs). */
-const RERUN_WINDOW_MS = 30 * 86_400_000;
-
-function base64url(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function runTitle(runName: string, context: ExpressionContext): string {
-  try {
-    return interpolate(runName, context).trim();
-  } catch (error) {
-    // GitHub rejects such a file as an invalid workflow.
-    throw new HttpError(422, `Invalid workflow file: run-name: ${(error as Error).message}`);
-  }
-}
 
 /** Owns every run's lifecycle. */
 export class RunService {
@@ -89,48 +48,10 @@ export class RunService {
     origin: RunOrigin;
     seeded?: boolean;
   }): RunRecord {
-    const { repo, workflow, file, origin } = params;
+    const { repo, file, origin } = params;
     const { state } = this.hub;
-    const id = state.nextId('run');
-    const now = state.nowIso();
-    const name = file.name ?? workflow.path;
-    const ref = origin.ref ?? `refs/heads/${origin.headBranch ?? repo.defaultBranch}`;
-    const github = {
-      actor: origin.actor.login,
-      event: origin.payload,
-      event_name: origin.event,
-      ref,
-      sha: origin.sha ?? origin.headSha,
-      repository: fullName(repo),
-      run_id: String(id),
-    };
-    const title = file.runName?.trim()
-      ? runTitle(file.runName, { github, inputs: origin.inputs ?? {} })
-      : '';
-    const run: RunRecord = {
-      id,
-      repoId: repo.id,
-      workflowId: workflow.id,
-      runNumber:
-        [...state.runs.values()].filter((other) => other.workflowId === workflow.id).length + 1,
-      event: origin.event,
-      headBranch: origin.headBranch,
-      headSha: origin.headSha,
-      headRepoId: origin.headRepoId ?? repo.id,
-      ref,
-      sha: origin.sha ?? origin.headSha,
-      name,
-      displayTitle: title || origin.defaultTitle,
-      actor: origin.actor,
-      createdAt: origin.createdAt ?? now,
-      checkSuiteId: state.checkSuiteId(repo.id, origin.headSha, `actions:${id}`),
-      payload: origin.payload,
-      inputs: origin.inputs ?? {},
-      attempts: [],
-      chainDepth: origin.chainDepth,
-      ...(origin.byActionsToken === true ? { byActionsToken: true } : {}),
-      updatedAt: now,
-    };
+    const { run, github } = newRunRecord(state, params);
+    const { id } = run;
     state.runs.set(id, run);
     this.files.set(id, file);
     this.addAttempt(run, origin.actor);
@@ -144,13 +65,7 @@ export class RunService {
 
   /** Re-run a completed run as its next attempt (GitHub sends no `requested` for re-runs). */
   rerun(run: RunRecord, params: { actor: UserRecord; failedOnly: boolean }): void {
-    const attempt = this.hub.state.latestAttempt(run);
-    if (attempt.status !== 'completed')
-      throw new HttpError(403, 'This workflow is already running');
-    if (params.failedOnly && attempt.conclusion === 'success')
-      throw new HttpError(403, 'This workflow run cannot be retried');
-    if (this.hub.state.now().getTime() - Date.parse(run.createdAt) > RERUN_WINDOW_MS)
-      throw new HttpError(403, 'This workflow run cannot be retried');
+    checkRerun(this.hub.state, run, params.failedOnly);
     this.addAttempt(run, params.actor);
     run.updatedAt = this.hub.state.nowIso();
     // Past 50 re-runs GitHub accepts the request, then fails the attempt's check suite at once.
@@ -261,49 +176,8 @@ export class RunService {
   }
 
   private addAttempt(run: RunRecord, actor: UserRecord): AttemptRecord {
-    const { state } = this.hub;
-    const file = this.files.get(run.id);
-    const spec = this.jobFor(run);
-    const token = newToken('ghs_');
-    const runBackendId = randomUUID();
-    const jobBackendId = randomUUID();
-    const now = Math.floor(Date.now() / 1000);
-    const claims = {
-      scp: `Actions.ExampleScope Actions.Results:${runBackendId}:${jobBackendId}`,
-      iss: 'vstoken.actions.githubusercontent.com',
-      aud: 'vso:emulator',
-      nbf: now,
-      iat: now,
-      exp: now + 6 * 3600,
-    };
-    const attempt: AttemptRecord = {
-      attempt: run.attempts.length + 1,
-      runBackendId,
-      jobBackendId,
-      token,
-      runtimeToken: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.${Buffer.from(randomUUID()).toString('base64url')}`,
-      triggeringActor: actor,
-      startedAt: state.nowIso(),
-      status: 'queued',
-      conclusion: null,
-    };
-    run.attempts.push(attempt);
-    state.tokens.set(token, {
-      token,
-      expiresAt: null,
-      principal: {
-        kind: 'actions',
-        user: state.ensureUser('github-actions[bot]', 'Bot'),
-        runId: run.id,
-        repoId: run.repoId,
-        permissions: tokenPermissions({
-          run,
-          asked: spec?.permissions ?? file?.permissions,
-          repoDefault: state.repos.get(run.repoId)?.defaultWorkflowPermissions ?? 'read',
-        }),
-      },
-    });
-    return attempt;
+    const asked = this.jobFor(run)?.permissions ?? this.files.get(run.id)?.permissions;
+    return addAttempt(this.hub.state, run, { actor, asked });
   }
 
   private jobFor(run: RunRecord): JobSpec | undefined {

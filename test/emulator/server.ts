@@ -1,15 +1,14 @@
 /**
- * The HTTP front: the REST API (at `/` and `/api/v3`), validated against GitHub's description on
- * the way in and on the way out, the GraphQL endpoint (`/graphql`, `/api/graphql`), and the
- * results server (twirp + blob storage).
+ * The API server's request listener: the REST API (at `/` and `/api/v3`), validated against
+ * GitHub's description on the way in and on the way out, and the GraphQL endpoint (`/graphql`,
+ * `/api/graphql`). The results server is results-server.ts; the HTTP plumbing is http.ts.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { handleBlob, handleTwirp, resultsCallName } from './artifact-service.js';
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, authorize } from './auth.js';
 import { answerGraphql, graphqlPaths, type GraphqlReply } from './graphql.js';
 import type { Hub } from './hub.js';
+import { actorName, emulatorFault, errorBody, logRequest, readBody, send } from './http.js';
 import { appHandlers } from './rest/apps.js';
 import { hookDeliveryHandlers } from './rest/hook-deliveries.js';
 import { artifactHandlers } from './rest/artifacts.js';
@@ -29,7 +28,6 @@ import {
   type RequestCheck,
 } from './spec.js';
 import type { Principal } from './state.js';
-import { errorStack } from '../../src/core/errors.js';
 
 const handlers: Readonly<Record<string, RestHandler>> = {
   ...appHandlers,
@@ -46,54 +44,6 @@ const handlers: Readonly<Record<string, RestHandler>> = {
 
 /** Operation ids the emulator implements. */
 export const implementedOperations: readonly string[] = Object.keys(handlers).sort();
-
-const bodyLimit = 64 * 1024 * 1024;
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > bodyLimit) throw new HttpError(413, 'Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Listen on 127.0.0.1 (port 0: a free port) and return the origin. */
-export async function listen(server: Server, port: number): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      resolve();
-    });
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** Close a server and every open connection. */
-export async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-}
-
-function errorBody(error: HttpError, match: MatchedOperation | undefined): Record<string, unknown> {
-  return {
-    message: error.message,
-    documentation_url: match?.documentationUrl ?? 'https://docs.github.com/rest',
-    status: String(error.status),
-    ...(error.errors ? { errors: error.errors } : {}),
-  };
-}
-
-function actorName(principal: Principal | undefined): string | undefined {
-  if (!principal) return undefined;
-  return principal.kind === 'app' ? `app:${principal.appId}` : principal.user.login;
-}
 
 function matchOperation(hub: Hub, method: string, url: URL): MatchedOperation {
   const pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, '') || '/';
@@ -213,32 +163,6 @@ function checkedReply(
   };
 }
 
-function send(response: ServerResponse, reply: RestReply): void {
-  const headers: Record<string, string> = {
-    'x-github-request-id': randomUUID().toUpperCase(),
-    'x-github-api-version-selected': '2022-11-28',
-    'x-ratelimit-limit': '5000',
-    'x-ratelimit-remaining': '4999',
-    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
-    'x-ratelimit-used': '1',
-    'x-ratelimit-resource': 'core',
-    ...reply.headers,
-  };
-  if (reply.raw) {
-    response.writeHead(reply.status, { ...headers, 'content-type': reply.raw.contentType });
-    response.end(reply.raw.data);
-  } else if (reply.body === undefined) {
-    response.writeHead(reply.status, headers);
-    response.end();
-  } else {
-    response.writeHead(reply.status, {
-      ...headers,
-      'content-type': 'application/json; charset=utf-8',
-    });
-    response.end(JSON.stringify(reply.body));
-  }
-}
-
 /**
  * GitHub's conditional requests: a GET's JSON answer carries an `ETag`; the same request with
  * `If-None-Match: <that ETag>` is answered 304 without a body (not counted against the rate limit).
@@ -252,34 +176,6 @@ function conditional(request: IncomingMessage, reply: RestReply): RestReply {
   if (asked !== undefined && asked.split(',').some((tag) => tag.trim() === etag))
     return { status: 304, headers };
   return { ...reply, headers };
-}
-
-/** Create a server that answers nothing until a listener is attached (URLs are known first). */
-export function createBareServer(): Server {
-  return createServer();
-}
-
-/** A 500 for an error of the emulator itself, recorded as a violation of its answer. */
-function emulatorFault(
-  hub: Hub,
-  subject: string,
-  where: string,
-  error: unknown,
-): { status: number; body: unknown } {
-  hub.violations.record({
-    kind: 'response',
-    subject,
-    where,
-    problems: [`emulator error: ${errorStack(error)}`],
-  });
-  return {
-    status: 500,
-    body: {
-      message: 'Server Error',
-      documentation_url: 'https://docs.github.com/rest',
-      status: '500',
-    },
-  };
 }
 
 /** One POST to the GraphQL endpoint, logged as one request of operation `graphql`. */
@@ -306,13 +202,12 @@ function answerGraphqlRequest(
       return { ...emulatorFault(hub, 'graphql', where, error), principal: undefined };
     })
     .then((reply) => {
-      hub.requests.push({
+      logRequest(hub, {
         method: 'POST',
         path: url.pathname,
         operationId: 'graphql',
         status: reply.status,
         actor: actorName(reply.principal),
-        at: new Date().toISOString(),
       });
       send(response, {
         status: reply.status,
@@ -347,47 +242,14 @@ export function apiListener(
       })
       .then((reply) => {
         const checked = conditional(request, checkedReply(hub, reply, state.match, where));
-        hub.requests.push({
+        logRequest(hub, {
           method: request.method ?? 'GET',
           path: url.pathname,
           operationId: state.match?.operationId,
           status: checked.status,
           actor: actorName(state.principal),
-          at: new Date().toISOString(),
         });
         send(response, checked);
-      })
-      .catch(() => response.destroy());
-  };
-}
-
-/** The results request listener (twirp artifact service and blob storage) of a hub. */
-export function resultsListener(
-  hub: Hub,
-): (request: IncomingMessage, response: ServerResponse) => void {
-  return (request, response) => {
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
-    readBody(request)
-      .then((body) => {
-        const method = request.method ?? 'GET';
-        const reply =
-          url.pathname.startsWith('/twirp/') && method === 'POST'
-            ? handleTwirp(hub, {
-                path: url.pathname,
-                authorization: request.headers.authorization,
-                body,
-              })
-            : handleBlob(hub, { method, url, headers: request.headers, body });
-        hub.requests.push({
-          method,
-          path: url.pathname,
-          operationId: resultsCallName(method, url),
-          status: reply.status,
-          actor: undefined,
-          at: new Date().toISOString(),
-        });
-        response.writeHead(reply.status, reply.headers);
-        response.end(reply.body);
       })
       .catch(() => response.destroy());
   };

@@ -4,21 +4,19 @@ import { verify } from '@octokit/webhooks-methods';
 import { Webhooks } from '@octokit/webhooks';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type DeliveryRecord, type GitHubEmulator } from './index.js';
+import { useEmulatorWithRepo } from '../support/emulator.js';
+import type { DeliveryRecord } from './index.js';
 
 describe('webhooks', () => {
-  let gh: GitHubEmulator;
+  const { gh } = useEmulatorWithRepo({
+    repo: 'acme/app',
+    files: { '.github/gh-retry.yml': 'max-attempts: 4\n' },
+  });
   let received: { headers: Record<string, string>; body: string }[];
 
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({ repo: 'acme/app', files: { '.github/gh-retry.yml': 'max-attempts: 4\n' } });
+  beforeEach(() => {
     gh.setPermission('acme/app', 'mona', 'write');
     received = [];
-  });
-
-  afterEach(async () => {
-    await gh.stop();
   });
 
   const collectingApp = (events: string[]) =>

@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -30,12 +30,13 @@ jobs:
 `;
 
 describe('workflow runner', () => {
-  let gh: GitHubEmulator;
+  const { gh } = useEmulatorWithRepo(
+    { repo: 'acme/data', files: { '.github/workflows/nightly.yml': workflow } },
+    { cancelTimings: { sigintTimeoutMs: 300, sigtermTimeoutMs: 300 } },
+  );
   let events: string[];
 
-  beforeEach(async () => {
-    gh = await startEmulator({ cancelTimings: { sigintTimeoutMs: 300, sigtermTimeoutMs: 300 } });
-    gh.seedRepo({ repo: 'acme/data', files: { '.github/workflows/nightly.yml': workflow } });
+  beforeEach(() => {
     gh.onWorkflow('.github/workflows/nightly.yml', {
       command: [process.execPath, fixture('job-step.mjs')],
       post: [process.execPath, fixture('job-post.mjs')],
@@ -49,10 +50,6 @@ describe('workflow runner', () => {
         handler: ({ body }) => void events.push((JSON.parse(body) as { action: string }).action),
       },
     });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
   });
 
   it('runs the step with the runner environment, file commands and the post entry', async () => {

@@ -3,13 +3,10 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
-import { baseEnv, cliCommand, makeTempDir, runCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { baseEnv, cliCommand, useTempDir, runCli } from '../support/cli.js';
 
-const temp = makeTempDir('pipe');
-afterAll(() => {
-  temp.remove();
-});
+const temp = useTempDir('pipe');
 
 const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 

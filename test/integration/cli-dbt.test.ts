@@ -3,10 +3,10 @@
 // failed and skipped models, then `dbt test`; lineage, JSON contracts and errors along the way.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_BIN_DIR, makeProject } from '../dbt-emulator/make-project.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeProject } from '../dbt-emulator/make-project.mjs';
 import type { GeneratedProject } from '../dbt-emulator/make-project.mjs';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { emulatedDbtPath, useCliFolder } from '../support/cli.js';
 import { descendants } from '../support/dbt-projects.mjs';
 
 const SCHEDULE = `name: nightly
@@ -20,10 +20,10 @@ steps:
 const id = (project: GeneratedProject, model: string) => `model.${project.projectName}.${model}`;
 
 describe('gh-retry run and retry with the dbt emulator', () => {
-  const temp = makeTempDir('dbt');
-  const work = path.join(temp.dir, 'project');
-  const env = { PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}` };
-  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
+  const { work, cli } = useCliFolder('dbt', {
+    folder: 'project',
+    env: () => ({ PATH: emulatedDbtPath() }),
+  });
   const showJson = async (ref = 'last') => JSON.parse((await cli('show', ref, '--json')).stdout);
   /** The run_results.json a run saved for its dbt-run step. */
   const savedRunResults = (runId: string) =>
@@ -48,9 +48,6 @@ describe('gh-retry run and retry with the dbt emulator', () => {
     b = candidates.find((m) => m !== a && !descendants(probe, a).includes(m))!;
     project = makeProject({ dir: work, models: 20, fail: [a, b] });
     writeFileSync(path.join(work, 'gh-retry.yml'), SCHEDULE);
-  });
-  afterAll(() => {
-    temp.remove();
   });
 
   it('fails at dbt run, records the node picture and says how to retry', async () => {

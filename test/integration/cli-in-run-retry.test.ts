@@ -1,24 +1,20 @@
 // In-run retries with the real pytest and Playwright test runners: a test fails once; the step's
 // second attempt, in the same run, runs only that test (proven from the runners' own reports).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withFixtureSuite } from '../support/cli.js';
+import {
+  junitCases,
+  reportedTests,
+  withPlaywrightSuite,
+  withPytestSuite,
+} from '../support/fails-once-suites.js';
 import { checkPytest } from '../support/tools.js';
 
 const hasPytest = checkPytest('the pytest in-run retry test is skipped');
 
-/** The test cases a junit XML report lists, as `name: outcome`. */
-function junitCases(file: string): string[] {
-  const xml = readFileSync(file, 'utf8');
-  return [...xml.matchAll(/<testcase [^>]*name="([^"]+)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
-    (m) => `${m[1] ?? ''}: ${/<(failure|error)/.test(m[3] ?? '') ? 'failed' : 'passed'}`,
-  );
-}
-
 describe.skipIf(!hasPytest)('in-run retries with real pytest', () => {
-  const { work, cli } = withFixtureSuite('pytest-fails-once');
-  const command = 'python3 -m pytest -rA --junitxml=report.xml test_orders.py';
+  const { work, cli, command } = withPytestSuite();
 
   it('runs only the failed test on the second attempt, and the step succeeds', async () => {
     writeFileSync(
@@ -49,28 +45,8 @@ describe.skipIf(!hasPytest)('in-run retries with real pytest', () => {
   });
 });
 
-interface JsonSuite {
-  specs?: { title: string; tests: { results: { status: string }[] }[] }[];
-  suites?: JsonSuite[];
-}
-
-function reportedTests(file: string): string[] {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] };
-  const walk = (suite: JsonSuite): string[] => [
-    ...(suite.specs ?? []).flatMap((spec) =>
-      spec.tests.flatMap((t) => t.results.map((r) => `${spec.title}: ${r.status}`)),
-    ),
-    ...(suite.suites ?? []).flatMap(walk),
-  ];
-  return report.suites.flatMap(walk);
-}
-
 describe('in-run retries with the real Playwright test runner', () => {
-  const { work, cli } = withFixtureSuite('playwright-fails-once', {
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'report.json', CI: '1' },
-    nodeModules: true,
-  });
-  const command = 'npx playwright test --reporter=list,json';
+  const { work, cli, command } = withPlaywrightSuite();
 
   it('runs only the failed test on the second attempt', async () => {
     writeFileSync(path.join(work, 'gh-retry.yml'), `steps:\n  - run: ${command}\n    retries: 1\n`);

@@ -2,32 +2,17 @@
 // (SIGKILL) is shown as interrupted; of two concurrent retries of one parent, one wins.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runCli, startCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDir, runCli, startCli, waitForStdout } from '../support/cli.js';
 
-const temp = makeTempDir('liveness');
-afterAll(() => {
-  temp.remove();
-});
-
-/** Resolves with the first match of `pattern` in the process's stdout. */
-function waitFor(cli: ReturnType<typeof startCli>, pattern: RegExp): Promise<RegExpExecArray> {
-  let output = '';
-  return new Promise((resolve) => {
-    cli.stdout.on('data', (data: Buffer) => {
-      output += data.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    });
-  });
-}
+const temp = useTempDir('liveness');
 
 describe('a run in progress and a run whose process died', () => {
   it('is shown as running and refused by retry, then shown as interrupted after a SIGKILL', async () => {
     const cwd = path.join(temp.dir, 'running');
     mkdirSync(cwd);
     const running = startCli(['run', '--command', 'echo "group $$"; sleep 60'], { cwd });
-    const group = Number((await waitFor(running, /group (\d+)/))[1]);
+    const group = Number((await waitForStdout(running, /group (\d+)/))[1]);
     try {
       const shown = await runCli(['show', 'last'], { cwd });
       expect(shown.stdout).toMatch(/is still running \(process \d+\)/);
@@ -60,7 +45,7 @@ describe('two concurrent retries of one parent', () => {
     const parent = /^run (r-\S+):/m.exec(first.stdout)![1]!;
     writeFileSync(path.join(cwd, 'go'), '');
     const winner = startCli(['retry', parent], { cwd });
-    await waitFor(winner, /^run r-\S+: /m);
+    await waitForStdout(winner, /^run r-\S+: /m);
     const loser = await runCli(['retry', parent], { cwd });
     expect(loser.exitCode).toBe(2);
     expect(loser.stderr).toContain(`run ${parent} is being retried by another gh-retry`);

@@ -3,13 +3,10 @@
 // that file is now); another schedule only when passed, and the plan says which steps matched.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDir, runCli } from '../support/cli.js';
 
-const temp = makeTempDir('own-schedule');
-afterAll(() => {
-  temp.remove();
-});
+const temp = useTempDir('own-schedule');
 
 function folder(name: string): {
   cwd: string;

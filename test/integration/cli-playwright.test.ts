@@ -1,33 +1,12 @@
 // The real Playwright test runner through the gh-retry CLI: one test fails once; the retry runs
 // only that test. Node-only tests, no browser.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withFixtureSuite } from '../support/cli.js';
-
-interface JsonSuite {
-  specs?: { title: string; tests: { results: { status: string }[] }[] }[];
-  suites?: JsonSuite[];
-}
-
-/** The tests Playwright's JSON report says ran, as `title: status`. */
-function reportedTests(file: string): string[] {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] };
-  const walk = (suite: JsonSuite): string[] => [
-    ...(suite.specs ?? []).flatMap((spec) =>
-      spec.tests.flatMap((t) => t.results.map((r) => `${spec.title}: ${r.status}`)),
-    ),
-    ...(suite.suites ?? []).flatMap(walk),
-  ];
-  return report.suites.flatMap(walk);
-}
+import { reportedTests, withPlaywrightSuite } from '../support/fails-once-suites.js';
 
 describe('gh-retry with the real Playwright test runner', () => {
-  const { work, cli } = withFixtureSuite('playwright-fails-once', {
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'report.json', CI: '1' },
-    nodeModules: true,
-  });
-  const command = 'npx playwright test --reporter=list,json';
+  const { work, cli, command } = withPlaywrightSuite();
 
   it('fails the first run', async () => {
     const run = await cli('run', '--command', command);

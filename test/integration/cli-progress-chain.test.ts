@@ -3,10 +3,10 @@
 // retrying from, so the next retry resumes from them with `dbt retry`, not `dbt run` from scratch.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_BIN_DIR, makeProject } from '../dbt-emulator/make-project.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeProject } from '../dbt-emulator/make-project.mjs';
 import type { GeneratedProject } from '../dbt-emulator/make-project.mjs';
-import { makeTempDir, runCli } from '../support/cli.js';
+import { emulatedDbtPath, useCliFolder } from '../support/cli.js';
 
 const SCHEDULE = `name: nightly
 steps:
@@ -16,15 +16,15 @@ steps:
 `;
 
 describe('a chain with a dbt retry that ended without node results in the middle', () => {
-  const temp = makeTempDir('chain');
-  const work = path.join(temp.dir, 'project');
-  const trace = path.join(temp.dir, 'trace.jsonl');
-  const env = {
-    PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`,
-    DBT_EMULATOR_TRACE: trace,
-    DO_NOT_TRACK: '1',
-  };
-  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
+  const { dir, work, cli } = useCliFolder('chain', {
+    folder: 'project',
+    env: (folder) => ({
+      PATH: emulatedDbtPath(),
+      DBT_EMULATOR_TRACE: path.join(folder, 'trace.jsonl'),
+      DO_NOT_TRACK: '1',
+    }),
+  });
+  const trace = path.join(dir, 'trace.jsonl');
   const runId = (stdout: string) => /^run (r-\S+): nightly/m.exec(stdout)![1]!;
   /** The models a `dbt` invocation of the given kind executed, from the emulator's trace. */
   const executedBy = (which: string) => {
@@ -44,9 +44,6 @@ describe('a chain with a dbt retry that ended without node results in the middle
     broken = probe.models.find((model) => !parents.includes(model))!;
     project = makeProject({ dir: work, models: 12, fail: [broken] });
     writeFileSync(path.join(work, 'gh-retry.yml'), SCHEDULE);
-  });
-  afterAll(() => {
-    temp.remove();
   });
 
   it('resumes from the last node results after the middle retry exited 2', async () => {

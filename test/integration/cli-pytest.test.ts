@@ -1,23 +1,14 @@
 // Real pytest through the gh-retry CLI: one test fails once; the retry runs only that test.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withFixtureSuite } from '../support/cli.js';
+import { junitCases, withPytestSuite } from '../support/fails-once-suites.js';
 import { checkPytest } from '../support/tools.js';
 
 const hasPytest = checkPytest('the pytest CLI test is skipped');
 
-/** The test cases a junit XML report lists, as `name: outcome`. */
-function junitCases(file: string): string[] {
-  const xml = readFileSync(file, 'utf8');
-  return [...xml.matchAll(/<testcase [^>]*name="([^"]+)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
-    (m) => `${m[1] ?? ''}: ${/<(failure|error)/.test(m[3] ?? '') ? 'failed' : 'passed'}`,
-  );
-}
-
 describe.skipIf(!hasPytest)('gh-retry with real pytest', () => {
-  const { work, cli } = withFixtureSuite('pytest-fails-once');
-  const command = 'python3 -m pytest -rA --junitxml=report.xml test_orders.py';
+  const { work, cli, command } = withPytestSuite();
 
   it('fails the first run and saves the failed test ids', async () => {
     const run = await cli('run', '--command', command);

@@ -3,13 +3,10 @@
 // gh-retry.yml whose step fails until a file exists.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, repoRoot, runCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDir, repoRoot, runCli } from '../support/cli.js';
 
-const temp = makeTempDir('readme');
-afterAll(() => {
-  temp.remove();
-});
+const temp = useTempDir('readme');
 
 /** The `gh-retry …` lines of the CLI section's first sh block, comments and `[optional]` parts dropped. */
 function readmeCliCommands(readme: string): string[][] {

@@ -4,25 +4,10 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, runCli, startCli } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDir, runCli, startCli, waitForStdout } from '../support/cli.js';
 
-const temp = makeTempDir('signals');
-afterAll(() => {
-  temp.remove();
-});
-
-/** Resolves with the first match of `pattern` in the process's stdout. */
-function waitFor(cli: ReturnType<typeof startCli>, pattern: RegExp): Promise<RegExpExecArray> {
-  let output = '';
-  return new Promise((resolve) => {
-    cli.stdout.on('data', (data: Buffer) => {
-      output += data.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    });
-  });
-}
+const temp = useTempDir('signals');
 
 /** Live (not zombie) members of a process group, from /proc. */
 function groupMembers(pgid: number): string[] {
@@ -56,7 +41,7 @@ async function stopWith(params: { name: string; signals: NodeJS.Signals[]; ignor
   const cwd = path.join(temp.dir, params.name);
   mkdirSync(cwd);
   const cli = startCli(['run', '--command', stepCommand(params.ignore ?? '')], { cwd });
-  const group = Number((await waitFor(cli, /group (\d+)/))[1]);
+  const group = Number((await waitForStdout(cli, /group (\d+)/))[1]);
   try {
     for (const signal of params.signals) {
       cli.kill(signal);

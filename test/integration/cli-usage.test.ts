@@ -1,15 +1,12 @@
 // The gh-retry CLI as a process: help everywhere, concurrent runs sharing one store, Ctrl-C.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readProcStat } from '../../src/adapters/local/process-runner.js';
-import { bundledCli, makeTempDir, runCli, startCli } from '../support/cli.js';
+import { bundledCli, useTempDir, runCli, startCli } from '../support/cli.js';
 import { execa } from 'execa';
 
-const temp = makeTempDir('cli');
-afterAll(() => {
-  temp.remove();
-});
+const temp = useTempDir('cli');
 
 /** True while a process with this pid runs (a zombie waiting to be reaped has stopped). */
 function isAlive(pid: number): boolean {

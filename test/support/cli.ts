@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll } from 'vitest';
+import { EMULATOR_BIN_DIR } from '../dbt-emulator/make-project.mjs';
 
 /** The repository root. */
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -97,6 +98,49 @@ export function ensureDir(dir: string): string {
   return dir;
 }
 
+/** A fresh temporary folder removed after all the tests of the enclosing `describe` (or file). */
+export function useTempDir(prefix: string): { dir: string; remove: () => void } {
+  const temp = makeTempDir(prefix);
+  afterAll(() => {
+    temp.remove();
+  });
+  return temp;
+}
+
+/**
+ * For the enclosing `describe`: a fresh folder `dir` removed after all its tests, `work` a folder
+ * named `folder` inside it, and `cli` running gh-retry in `work` with the environment `env(dir)`.
+ */
+export function useCliFolder(
+  prefix: string,
+  options: { folder: string; env?: (dir: string) => Record<string, string | undefined> },
+) {
+  const temp = useTempDir(prefix);
+  const work = path.join(temp.dir, options.folder);
+  const env = options.env?.(temp.dir) ?? {};
+  return { dir: temp.dir, work, cli: (...args: string[]) => runCli(args, { cwd: work, env }) };
+}
+
+/** `PATH` with the dbt emulator's `dbt` first. */
+export function emulatedDbtPath(): string {
+  return `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`;
+}
+
+/** Resolves with the first match of `pattern` in a started CLI's stdout. */
+export function waitForStdout(
+  cli: ReturnType<typeof startCli>,
+  pattern: RegExp,
+): Promise<RegExpExecArray> {
+  let output = '';
+  return new Promise((resolve) => {
+    cli.stdout.on('data', (data: Buffer) => {
+      output += data.toString();
+      const match = pattern.exec(output);
+      if (match) resolve(match);
+    });
+  });
+}
+
 /**
  * For the enclosing `describe`: a copy of `test/fixtures/<fixture>` in a fresh folder, removed
  * after all its tests, with its fails-once marker beside it; `cli` runs gh-retry there.
@@ -105,15 +149,13 @@ export function withFixtureSuite(
   fixture: string,
   options: { env?: Record<string, string>; nodeModules?: boolean } = {},
 ) {
-  const temp = makeTempDir(fixture);
-  const work = path.join(temp.dir, 'suite');
-  const env = { FAILS_ONCE_MARKER: path.join(temp.dir, 'fails-once.marker'), ...options.env };
+  const { work, cli } = useCliFolder(fixture, {
+    folder: 'suite',
+    env: (dir) => ({ FAILS_ONCE_MARKER: path.join(dir, 'fails-once.marker'), ...options.env }),
+  });
   beforeAll(() => {
     cpSync(path.join(repoRoot, 'test/fixtures', fixture), work, { recursive: true });
     if (options.nodeModules === true) linkNodeModules(work);
   });
-  afterAll(() => {
-    temp.remove();
-  });
-  return { work, cli: (...args: string[]) => runCli(args, { cwd: work, env }) };
+  return { work, cli };
 }
