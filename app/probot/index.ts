@@ -4,7 +4,7 @@ import { createTimerScheduler, SERVER_MAX_DELAY_SECONDS } from './timer-schedule
 import { handleCheckRun } from '../handlers/check-run.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';
 import { handleWorkflowRun } from '../handlers/workflow-run.js';
-import { RecentRetries } from '../retry/recent.js';
+import { RecentRetries } from '../../src/retry-service/recent.js';
 import {
   appIdentityReader,
   botLoggerOf,

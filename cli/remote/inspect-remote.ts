@@ -1,13 +1,13 @@
 /**
  * `gh-retry show RUN` and `gh-retry plan RUN` for a GitHub run: its record artifacts, read and
- * checked as the bot and the Action check them (`app/run-records.ts` for the record alone,
- * `loadParentRun` of `adapters/artifact-run-store.ts` when the plan needs the state files too),
+ * checked as the bot and the Action check them (`src/retry-service/run-records.ts` for the record alone,
+ * `loadParentRun` of `adapters/github/record-artifacts.ts` when the plan needs the state files too),
  * printed with the same tables and `--json` contracts as for local runs.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findRecordArtifacts, readRunRecords } from '../../app/run-records.js';
+import { findRecordArtifacts, readRunRecords } from '../../src/retry-service/run-records.js';
 import { loadParentRun } from '../../src/adapters/github/record-artifacts.js';
 import { parseRecordArtifactName } from '../../src/core/run-record/artifact.js';
 import { UserError } from '../../src/core/errors.js';

@@ -1,12 +1,13 @@
 /**
- * `gh-retry retry RUN` for a GitHub run: the bot's route (`chooseRoute`) and the bot's way of
- * carrying it out (`executeRoute`: one retry per parent, GitHub's re-run of failed jobs for forks
- * and workflows without a dispatch trigger), then, with `--follow`, the new run to its end.
+ * `gh-retry retry RUN` for a GitHub run: the route (`chooseRoute`) and the way of carrying it out
+ * (`executeRoute`: one retry per parent, GitHub's re-run of failed jobs for forks and workflows
+ * without a dispatch trigger) that the bot uses too, from `src/retry-service/`; then, with
+ * `--follow`, the new run to its end.
  */
-import { RecentRetries } from '../../app/retry/recent.js';
-import { chooseRoute } from '../../app/retry/route.js';
-import { executeRoute } from '../../app/retry/execute.js';
-import type { BotContext } from '../../app/context.js';
+import { RecentRetries } from '../../src/retry-service/recent.js';
+import { chooseRoute } from '../../src/retry-service/route.js';
+import { executeRoute } from '../../src/retry-service/execute.js';
+import type { RetryContext } from '../../src/retry-service/context.js';
 import { UserError } from '../../src/core/errors.js';
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
@@ -38,7 +39,7 @@ export async function remoteRetryCommand(
   const repository = `${target.owner}/${target.repo}`;
   return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
     const parent = await readParent(access, target);
-    const ctx = cliBotContext(access, target, parent);
+    const ctx = cliRetryContext(access, target, parent);
     const route = await chooseRoute(ctx, { parent, mode });
     const result = await executeRoute(ctx, {
       parent,
@@ -90,23 +91,16 @@ async function readParent(access: GitHubAccess, target: RunTarget): Promise<BotW
   return parent;
 }
 
-/** The bot's context for one command: no delays, no buttons, its notes marked as the CLI's. */
-function cliBotContext(
+/** The retry context of one command: the App's identity, this process's memory of retries. */
+function cliRetryContext(
   access: GitHubAccess,
   target: RunTarget,
   parent: BotWorkflowRun,
-): BotContext {
-  const silent = () => undefined;
+): RetryContext {
   return {
     github: access.github,
     // The App's login: its replies and check runs are where earlier retries are noted.
     identity: { login: 'gh-retry[bot]', appId: null },
-    log: { info: silent, warn: silent, error: silent },
-    schedule: async ({ task }) => {
-      await task();
-    },
-    maxDelaySeconds: 0,
-    checkRunButtons: false,
     recentRetries: new RecentRetries(),
     repo: { owner: target.owner, repo: target.repo },
     serverUrl: serverUrlOf(parent),
