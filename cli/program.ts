@@ -81,6 +81,16 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     async (...args: A) => {
       setExitCode(await handler(...args));
     };
+  /** A command on one run: a local run, or a GitHub run (a run URL, OWNER/REPO#ID or `--repo`). */
+  const localOrRemoteRun = (local: OnRun, remote: OnRun) =>
+    act((run: string | undefined, options: object) =>
+      (isRemoteRun(run, options as RepoOption) ? remote : local)(run, options, context),
+    );
+  /** A command over many runs: the local store, or with `--repo` a repository's runs on GitHub. */
+  const localOrRemoteRuns = (local: OnRuns, remote: OnRuns) =>
+    act((options: object) =>
+      ((options as RepoOption).repo === undefined ? local : remote)(options, context),
+    );
 
   withScheduleOptions(program.command('run'))
     .description('run a schedule; exit 0 on success, 1 on failure (130 when interrupted)')
@@ -104,25 +114,13 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .description('show what a retry of a run would do, without running anything')
     .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the plan as JSON')
-    .action(
-      act((run: string | undefined, options: object) =>
-        isRemoteRun(run, options as RepoOption)
-          ? remotePlanCommand(run, options, context)
-          : planCommand(run, options, context),
-      ),
-    );
+    .action(localOrRemoteRun(planCommand, remotePlanCommand));
 
   withRepoOption(withStoreOption(program.command('show')))
     .description('show one run (default: the last one): steps, status, dbt nodes, lineage')
     .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the run as JSON')
-    .action(
-      act((run: string | undefined, options: object) =>
-        isRemoteRun(run, options as RepoOption)
-          ? remoteShowCommand(run, options, context)
-          : showCommand(run, options, context),
-      ),
-    );
+    .action(localOrRemoteRun(showCommand, remoteShowCommand));
 
   withRepoOption(withStoreOption(program.command('history')))
     .description(
@@ -131,13 +129,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
     .option('--limit <n>', 'with --repo: how many recent runs to look at (default 20)')
     .option('--json', 'print the runs as JSON')
-    .action(
-      act((options: object) =>
-        (options as RepoOption).repo === undefined
-          ? historyCommand(options, context)
-          : remoteHistoryCommand(options, context),
-      ),
-    );
+    .action(localOrRemoteRuns(historyCommand, remoteHistoryCommand));
 
   withRepoOption(withStoreOption(program.command('flaky')))
     .description(
@@ -147,13 +139,7 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--limit <n>', 'how many nodes and tests to list (default 20)')
     .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
     .option('--json', 'print the ranking as JSON')
-    .action(
-      act((options: object) =>
-        (options as RepoOption).repo === undefined
-          ? flakyCommand(options, context)
-          : remoteFlakyCommand(options, context),
-      ),
-    );
+    .action(localOrRemoteRuns(flakyCommand, remoteFlakyCommand));
 
   withStoreOption(program.command('prune'))
     .description(
@@ -166,6 +152,11 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 
   return program;
 }
+
+/** A command on one run, with its parsed options. */
+type OnRun = (run: string | undefined, options: object, context: CliContext) => Promise<number>;
+/** A command over many runs, with its parsed options. */
+type OnRuns = (options: object, context: CliContext) => Promise<number>;
 
 /** What a run argument can be. */
 const RUN_ARGUMENT =

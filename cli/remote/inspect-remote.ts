@@ -19,13 +19,13 @@ import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { WorkflowRunInfo } from '../../src/ports/github-runs.js';
 import type { CliContext } from '../cli-context.js';
 import type { JsonOption } from '../inspect-commands.js';
-import { toPlanJson, toShowJson } from '../json-output.js';
+import { jsonText, toPlanJson, toShowJson } from '../json-output.js';
 import { readRetryMode, type RetryModeOptions } from '../retry-mode-options.js';
 import { readSchedule, type ScheduleOptions } from '../schedule-source.js';
 import { connectGitHub, type GitHubAccess } from './github-access.js';
 import { withGitHubErrors } from './github-errors.js';
 import { describeRecords } from './record-summary.js';
-import { parseRunTarget, type RepoOption, type RunTarget } from './run-target.js';
+import { parseRunTarget, runNotFound, type RepoOption, type RunTarget } from './run-target.js';
 
 /** `gh-retry show RUN [--json]` for a GitHub run. */
 export async function remoteShowCommand(
@@ -43,7 +43,7 @@ export async function remoteShowCommand(
     if (read.kind === 'not-gh-retry') throw notGhRetry(run);
     if (read.records.length === 0) throw unreadable(run, read.problems);
     for (const problem of read.problems) context.stderr(`gh-retry: note: ${problem}\n`);
-    if (options.json === true) context.stdout(`${json(read.records.map(toShowJson))}\n`);
+    if (options.json === true) context.stdout(json(read.records.map(toShowJson)));
     else context.stdout(describeRecords({ records: read.records, problems: [] }).trimStart());
     return 0;
   });
@@ -104,7 +104,7 @@ export async function remotePlanCommand(
         await rm(destination, { recursive: true, force: true });
       }
     }
-    if (options.json === true) context.stdout(`${json(plans.map((plan) => toPlanJson(plan)))}\n`);
+    if (options.json === true) context.stdout(json(plans.map((plan) => toPlanJson(plan))));
     else for (const plan of plans) context.stdout(`${renderPlanTable(plan)}\n`);
     return 0;
   });
@@ -139,10 +139,7 @@ export async function withRun(
   const repository = `${target.owner}/${target.repo}`;
   return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
     const run = await access.github.getWorkflowRun({ ...target, runId: target.runId });
-    if (run === null)
-      throw new UserError(
-        `run ${target.runId} was not found in ${repository}, or your token cannot see it: check the run, or use a token with access to the repository`,
-      );
+    if (run === null) throw runNotFound(target);
     return await work(access, run);
   });
 }
@@ -154,7 +151,7 @@ function recorded(run: WorkflowRunInfo, target: RunTarget) {
 
 /** One run's contract as locally (an object); a run of several gh-retry jobs gives an array. */
 function json(items: readonly unknown[]): string {
-  return JSON.stringify(items.length === 1 ? items[0] : items, null, 2);
+  return jsonText(items.length === 1 ? items[0] : items);
 }
 
 function notGhRetry(run: WorkflowRunInfo): UserError {

@@ -8,10 +8,10 @@ import { RecentRetries } from '../../src/retry-service/recent.js';
 import { chooseRoute } from '../../src/retry-service/route.js';
 import { executeRoute } from '../../src/retry-service/execute.js';
 import type { RetryContext } from '../../src/retry-service/context.js';
-import { UserError } from '../../src/core/errors.js';
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { CliContext } from '../cli-context.js';
+import { jsonText } from '../json-output.js';
 import type { JsonOption } from '../inspect-commands.js';
 import { readRetryMode, type RetryModeOptions } from '../retry-mode-options.js';
 import { followRun, type FollowOptions } from './follow-run.js';
@@ -19,7 +19,7 @@ import { locateRetry } from './locate-retry.js';
 import { connectGitHub, type GitHubAccess } from './github-access.js';
 import { withGitHubErrors } from './github-errors.js';
 import { describeResult, toRetryJson, type RetryRun } from './retry-outcome.js';
-import { parseRunTarget, type RepoOption, type RunTarget } from './run-target.js';
+import { parseRunTarget, runNotFound, type RepoOption, type RunTarget } from './run-target.js';
 
 /** Options of the remote `retry`. */
 export type RemoteRetryOptions = RepoOption & RetryModeOptions & JsonOption & FollowOptions;
@@ -74,7 +74,7 @@ export async function remoteRetryCommand(
         run,
         result: followed?.json ?? null,
       });
-      context.stdout(`${JSON.stringify(object, null, 2)}\n`);
+      context.stdout(jsonText(object));
     }
     if (described.outcome === 'refused') return EXIT_REFUSED;
     if (followed === null) return 0;
@@ -84,10 +84,7 @@ export async function remoteRetryCommand(
 
 async function readParent(access: GitHubAccess, target: RunTarget): Promise<BotWorkflowRun> {
   const parent = await access.github.getRun({ ...target, runId: target.runId });
-  if (parent === null)
-    throw new UserError(
-      `run ${target.runId} was not found in ${target.owner}/${target.repo}, or your token cannot see it: check the run, or use a token with access to the repository`,
-    );
+  if (parent === null) throw runNotFound(target);
   return parent;
 }
 
