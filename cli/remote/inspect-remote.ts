@@ -35,11 +35,7 @@ export async function remoteShowCommand(
 ): Promise<number> {
   const target = parseRunTarget(ref, options);
   return await withRun(target, context, async (access, run) => {
-    const read = await readRunRecords({
-      github: access.github,
-      repo: target,
-      run: recorded(run, target),
-    });
+    const read = await readRunRecords(recordSource(access, target, run));
     if (read.kind === 'not-gh-retry') throw notGhRetry(run);
     if (read.records.length === 0) throw unreadable(run, read.problems);
     for (const problem of read.problems) context.stderr(`gh-retry: note: ${problem}\n`);
@@ -62,11 +58,7 @@ export async function remotePlanCommand(
       ? await readSchedule(options, context.cwd)
       : null;
   return await withRun(target, context, async (access, run) => {
-    const found = await findRecordArtifacts({
-      github: access.github,
-      repo: target,
-      run: recorded(run, target),
-    });
+    const found = await findRecordArtifacts(recordSource(access, target, run));
     if (found.kind === 'not-gh-retry') throw notGhRetry(run);
     const keys = [
       ...new Set(found.artifacts.map((a) => parseRecordArtifactName(a.name)?.key ?? '')),
@@ -144,9 +136,14 @@ export async function withRun(
   });
 }
 
-function recorded(run: WorkflowRunInfo, target: RunTarget) {
+/** Where a run's records are read: the run's repository, and the attempt the target names. */
+function recordSource(access: GitHubAccess, target: RunTarget, run: WorkflowRunInfo) {
   const attempt = Math.min(target.attempt ?? run.attempt, run.attempt);
-  return { id: run.id, attempt, repository: run.repository };
+  return {
+    github: access.github,
+    repo: target,
+    run: { id: run.id, attempt, repository: run.repository },
+  };
 }
 
 /** One run's contract as locally (an object); a run of several gh-retry jobs gives an array. */
