@@ -32,6 +32,14 @@ const lowerLayers = {
   ],
   message: 'src/core depends on nothing but itself: the shells and adapters depend on it.',
 };
+const appShell = {
+  group: ['**/app/**'],
+  message: 'cli/ is a peer shell: what it shares with the bot lives in src/ (src/retry-service/).',
+};
+const cliShell = {
+  group: ['**/cli/**'],
+  message: 'app/ is a peer shell: what it shares with the CLI lives in src/ (src/retry-service/).',
+};
 const shells = {
   group: ['**/action/**', '**/app/**', '**/cli/**'],
   message: 'the library (src/) never imports a shell.',
@@ -96,17 +104,30 @@ export default tseslint.config(
   {
     files: ['app/**/*.ts'],
     ignores: ['app/probot/**', '**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [actions, probot, octokit] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [actions, probot, octokit, cliShell] }],
+    },
   },
   {
     files: ['app/probot/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [actions] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [actions, cliShell] }] },
   },
   {
     files: ['cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [actions, probot, octokit] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [actions, probot, octokit, appShell] }],
+    },
+  },
+  {
+    // Tests of a shell do not reach into the other shell either.
+    files: ['app/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [cliShell] }] },
+  },
+  {
+    files: ['cli/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [appShell] }] },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

@@ -1,34 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/core/errors.js';
 import { createGitHubClient } from '../src/adapters/github/client.js';
 import { createRestRunReader } from '../src/adapters/github/runs.js';
-import { startEmulator, type GitHubEmulator } from '../test/emulator/index.js';
+import { eachEmulatorWithRepo, oneJobWorkflow } from '../test/support/emulator-repo.js';
 import { missingActionsPermission, withActionsPermissionHint } from './actions-permission.js';
 
 // A workflow whose `permissions:` omits `actions` gets a token GitHub refuses Actions reads to.
 describe('a GITHUB_TOKEN without actions: read', () => {
-  let gh: GitHubEmulator;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/data',
-      private: true,
-      files: {
-        '.github/workflows/nightly.yml':
-          'on: workflow_dispatch\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n',
-      },
-    });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
+  const gh = eachEmulatorWithRepo({
+    private: true,
+    files: { '.github/workflows/nightly.yml': oneJobWorkflow('workflow_dispatch') },
   });
 
   const githubWith = (permissions: Record<string, 'read' | 'write'>) => {
-    const runId = gh.addRun({ repo: 'acme/data', workflow: 'nightly.yml', conclusion: 'failure' });
-    const token = gh.actionsToken({ repo: 'acme/data', runId, permissions });
-    const client = createGitHubClient({ token, baseUrl: gh.url });
+    const runId = gh().addRun({
+      repo: 'acme/data',
+      workflow: 'nightly.yml',
+      conclusion: 'failure',
+    });
+    const token = gh().actionsToken({ repo: 'acme/data', runId, permissions });
+    const client = createGitHubClient({ token, baseUrl: gh().url });
     return { runId, github: createRestRunReader(client) };
   };
 

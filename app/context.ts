@@ -2,19 +2,12 @@
  * What every handler is given, whichever shell runs it (the Probot server or the bot in a
  * workflow): GitHub operations, who the bot is, a logger and a way to run work after a delay.
  */
-import type { RepoRef } from '../src/ports/github-runs.js';
-import type { BotWorkflowRun, GitHubBot } from '../src/ports/github-bot.js';
+import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 import type { PlannedAutoRetry } from './retry/auto.js';
-import type { RecentRetries } from './retry/recent.js';
-import type { RetryClaims } from './retry/claim.js';
+import type { RetryContext } from '../src/retry-service/context.js';
 
-/** Who the bot is on GitHub; its own comments and check runs are recognised by these. */
-export interface BotIdentity {
-  /** `gh-retry[bot]` for the App, `github-actions[bot]` for the bot in a workflow. */
-  readonly login: string;
-  /** The App's id; null when the shell cannot know it (then check-run events are not handled). */
-  readonly appId: number | null;
-}
+export type { BotIdentity } from '../src/retry-service/context.js';
+export { runUrlOf } from '../src/retry-service/context.js';
 
 /** Where handlers report; never given tokens or comment text beyond ids. */
 export interface BotLogger {
@@ -39,29 +32,14 @@ export interface ScheduledPolicyRetry {
 }
 
 /** What a shell provides; the same for every event. */
-export interface BotDeps {
-  readonly github: GitHubBot;
-  readonly identity: BotIdentity;
+export interface BotDeps extends Omit<RetryContext, 'repo' | 'serverUrl'> {
   readonly log: BotLogger;
   readonly schedule: Scheduler;
   /** The longest delay the shell waits in process; a longer policy delay is shortened to it. */
   readonly maxDelaySeconds: number;
   /** Whether check runs get buttons: only a GitHub App receives `check_run.requested_action`. */
   readonly checkRunButtons: boolean;
-  /** The retries this process started lately; one for the life of the shell, not per event. */
-  readonly recentRetries: RecentRetries;
-  /** Claims shared by every process of the App (Redis); without them, this process's lock. */
-  readonly claims?: RetryClaims;
 }
 
-/** The deps plus the repository an event is about. */
-export interface BotContext extends BotDeps {
-  readonly repo: RepoRef;
-  /** Web address of the GitHub server (`https://github.com`), for run links. */
-  readonly serverUrl: string;
-}
-
-/** The web URL of a run of the context's repository. */
-export function runUrlOf(ctx: BotContext): (runId: number) => string {
-  return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
-}
+/** The deps plus the repository an event is about (all that retrying a run needs, and more). */
+export interface BotContext extends BotDeps, RetryContext {}

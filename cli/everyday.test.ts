@@ -1,15 +1,8 @@
 // Everyday CLI details: --version, and counts in words ("1 step", "2 steps").
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inTempDir } from '../test/support/temp-dir.js';
 import type { CliContext } from './cli-context.js';
 import { runCli } from './program.js';
 import { captureCli } from '../test/support/cli-context.js';
@@ -32,24 +25,20 @@ describe('gh-retry --version', () => {
 
 describe('counts in words', () => {
   it('says "1 step" and "2 steps"', async () => {
-    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-words-')));
-    try {
+    await inTempDir('gh-retry-words', async (cwd) => {
       const one = capture(cwd);
       expect(await runCli(['run', '--command', 'true'], one.context)).toBe(0);
       expect(one.out()).toMatch(/^run r-\S+: schedule \(1 step\)$/m);
       const two = capture(cwd);
       await runCli(['run', '--command', 'true', '--command', 'true'], two.context);
       expect(two.out()).toMatch(/^run r-\S+: schedule \(2 steps\)$/m);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('store errors', () => {
   it('a file where the store should be: one line, exit 2, no stack trace', async () => {
-    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-store-')));
-    try {
+    await inTempDir('gh-retry-store', async (cwd) => {
       writeFileSync(path.join(cwd, '.gh-retry'), 'not a folder');
       const { context, out } = capture(cwd);
       expect(await runCli(['run', '--command', 'true'], context)).toBe(2);
@@ -57,14 +46,11 @@ describe('store errors', () => {
         /^gh-retry: cannot use the run store or working folder: a file is where a folder should be \(.*\.gh-retry\/runs\); check/,
       );
       expect(out().trim().split('\n')).toHaveLength(1);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    });
   });
 
   it('history names the records it could not read', async () => {
-    const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-store-')));
-    try {
+    await inTempDir('gh-retry-store', async (cwd) => {
       await runCli(['run', '--command', 'true'], capture(cwd).context);
       const runs = path.join(cwd, '.gh-retry/runs');
       const id = readdirSync(runs).find((name) => name.startsWith('r-'));
@@ -75,8 +61,6 @@ describe('store errors', () => {
       const { context, out } = capture(cwd);
       expect(await runCli(['history'], context)).toBe(0);
       expect(out()).toContain(`gh-retry: left out run ${id!}, its record cannot be read:`);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -6,6 +6,7 @@ import { UserError } from '../src/core/errors.js';
 import { rankFlaky, renderFlakyRanking, type FlakyRank } from '../src/core/report/flaky-ranking.js';
 import type { RunRecord } from '../src/core/run-record/schema.js';
 import { openRunStore, type CliContext, type StoreOption } from './cli-context.js';
+import { jsonText } from './json-output.js';
 import type { JsonOption } from './inspect-commands.js';
 
 /** Options of `gh-retry flaky`. */
@@ -53,7 +54,7 @@ export function printRanking(params: {
       flaky: ranks.slice(0, limit),
       more: Math.max(0, ranks.length - limit),
     };
-    context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    context.stdout(jsonText(json));
     return;
   }
   context.stdout(`${renderFlakyRanking({ ranks, runs: records.length, limit })}\n`);

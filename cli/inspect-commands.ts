@@ -5,7 +5,7 @@ import { renderPlanTable, renderRunTable } from '../src/core/report/text.js';
 import type { RunSummary } from '../src/adapters/local/run-index.js';
 import { planFromParent } from '../src/execution/plan-from-parent.js';
 import { type CliContext, openRunStore, type StoreOption } from './cli-context.js';
-import { toPlanJson, toShowJson, type FixAwareJson } from './json-output.js';
+import { jsonText, toPlanJson, toShowJson, type FixAwareJson } from './json-output.js';
 import { createProcessRunner } from '../src/adapters/local/process-runner.js';
 import type { Plan } from '../src/core/retry/plan.js';
 import { describeAdded, probeFixAware } from '../src/execution/fix-aware.js';
@@ -37,7 +37,7 @@ export async function planCommand(
   const plan = await planFromParent({ schedule, parent, mode, workspace, env: context.env });
   if (options.json === true) {
     const fixAware = await probeFixAwareSteps(plan, context);
-    context.stdout(`${JSON.stringify(toPlanJson(plan, fixAware), null, 2)}\n`);
+    context.stdout(jsonText(toPlanJson(plan, fixAware)));
   } else {
     context.stdout(visibleText(`${said}\n${renderPlanTable(plan)}\n`));
     if (plan.nothingToRetry) context.stdout(`nothing to retry: run ${plan.parent} succeeded\n`);
@@ -84,7 +84,7 @@ export async function showCommand(
     context.stdout(visibleText(text));
   };
   if (options.json === true) {
-    context.stdout(`${JSON.stringify(toShowJson(record), null, 2)}\n`);
+    context.stdout(jsonText(toShowJson(record)));
     return 0;
   }
   const liveness = await livenessOf(run);
@@ -132,7 +132,7 @@ export async function historyCommand(
         mode: record.lineage.mode === null ? null : formatRetryMode(record.lineage.mode),
       },
     }));
-    context.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    context.stdout(jsonText(entries));
     return 0;
   }
   if (runs.length === 0) {

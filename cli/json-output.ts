@@ -7,6 +7,11 @@ import type {
   StepStatus,
 } from '../src/core/run-record/schema.js';
 
+/** The text of every `--json` output: the value, indented by two, and a newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 /** `gh-retry plan --json`: the contract documented in the README. */
 export interface PlanJson {
   readonly parent: string;

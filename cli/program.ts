@@ -88,6 +88,16 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     async (...args: A) => {
       setExitCode(await handler(...args));
     };
+  /** A command on one run: a local run, or a GitHub run (a run URL, OWNER/REPO#ID or `--repo`). */
+  const localOrRemoteRun = (local: Lazy<OnRun>, remote: Lazy<OnRun>) =>
+    act(async (run: string | undefined, options: object) =>
+      await (await (isRemoteRun(run, options as RepoOption) ? remote : local)())(run, options, context),
+    );
+  /** A command over many runs: the local store, or with `--repo` a repository's runs on GitHub. */
+  const localOrRemoteRuns = (local: Lazy<OnRuns>, remote: Lazy<OnRuns>) =>
+    act(async (options: object) =>
+      await (await ((options as RepoOption).repo === undefined ? local : remote)())(options, context),
+    );
 
   withScheduleOptions(program.command('run'))
     .description('run a schedule; exit 0 on success, 1 on failure (130 when interrupted)')
@@ -116,10 +126,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the plan as JSON')
     .action(
-      act(async (run: string | undefined, options: object) =>
-        isRemoteRun(run, options as RepoOption)
-          ? await (await commands.remoteInspect()).remotePlanCommand(run, options, context)
-          : await (await commands.inspect()).planCommand(run, options, context),
+      localOrRemoteRun(
+        async () => (await commands.inspect()).planCommand,
+        async () => (await commands.remoteInspect()).remotePlanCommand,
       ),
     );
 
@@ -128,10 +137,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .argument('[run]', RUN_ARGUMENT)
     .option('--json', 'print the run as JSON')
     .action(
-      act(async (run: string | undefined, options: object) =>
-        isRemoteRun(run, options as RepoOption)
-          ? await (await commands.remoteInspect()).remoteShowCommand(run, options, context)
-          : await (await commands.inspect()).showCommand(run, options, context),
+      localOrRemoteRun(
+        async () => (await commands.inspect()).showCommand,
+        async () => (await commands.remoteInspect()).remoteShowCommand,
       ),
     );
 
@@ -143,10 +151,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--limit <n>', 'with --repo: how many recent runs to look at (default 20)')
     .option('--json', 'print the runs as JSON')
     .action(
-      act(async (options: object) =>
-        (options as RepoOption).repo === undefined
-          ? await (await commands.inspect()).historyCommand(options, context)
-          : await (await commands.remoteHistory()).remoteHistoryCommand(options, context),
+      localOrRemoteRuns(
+        async () => (await commands.inspect()).historyCommand,
+        async () => (await commands.remoteHistory()).remoteHistoryCommand,
       ),
     );
 
@@ -159,10 +166,9 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     .option('--workflow <file>', 'with --repo: only runs of this workflow (nightly.yml)')
     .option('--json', 'print the ranking as JSON')
     .action(
-      act(async (options: object) =>
-        (options as RepoOption).repo === undefined
-          ? await (await commands.flaky()).flakyCommand(options, context)
-          : await (await commands.remoteFlaky()).remoteFlakyCommand(options, context),
+      localOrRemoteRuns(
+        async () => (await commands.flaky()).flakyCommand,
+        async () => (await commands.remoteFlaky()).remoteFlakyCommand,
       ),
     );
 
@@ -179,6 +185,13 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
 
   return program;
 }
+
+/** A command on one run, with its parsed options. */
+type OnRun = (run: string | undefined, options: object, context: CliContext) => Promise<number>;
+/** A command over many runs, with its parsed options. */
+type OnRuns = (options: object, context: CliContext) => Promise<number>;
+/** A command loaded when it runs. */
+type Lazy<T> = () => Promise<T>;
 
 /** What a run argument can be. */
 const RUN_ARGUMENT =

@@ -17,8 +17,8 @@ import {
   modeForButton,
 } from '../../src/core/report/check-run.js';
 import { checkRunEvent, contextFor, readPayload } from '../payloads.js';
-import { chooseRoute } from '../retry/route.js';
-import { executeRoute } from '../retry/execute.js';
+import { chooseRoute } from '../../src/retry-service/route.js';
+import { executeRoute } from '../../src/retry-service/execute.js';
 
 /** Handle `check_run.requested_action` and `check_run.rerequested`. */
 export async function handleCheckRun(deps: BotDeps, payload: unknown): Promise<void> {

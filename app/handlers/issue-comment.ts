@@ -23,16 +23,16 @@ import { runUrlOf, type BotContext, type BotDeps } from '../context.js';
 import { loadConfig } from '../config.js';
 import { CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
 import { contextFor, issueCommentEvent, readPayload } from '../payloads.js';
-import { ownComments } from '../own-comments.js';
+import { ownComments } from '../../src/retry-service/own-comments.js';
 import {
   isReplyTo,
   parseRecordsNote,
   renderRetryMarker,
   replyToMarker,
 } from '../../src/core/bot/markers.js';
-import { workflowOf } from '../../src/core/bot/route.js';
-import { chooseRoute, retryStartingPoint, routeFromCommitChecks } from '../retry/route.js';
-import { checkRunDescribing, executeRoute } from '../retry/execute.js';
+import { routeFromCommitChecks, workflowOf } from '../../src/core/bot/route.js';
+import { chooseRoute, retryStartingPoint } from '../../src/retry-service/route.js';
+import { checkRunDescribing, executeRoute } from '../../src/retry-service/execute.js';
 
 /** Runs of the head commit looked at; far more than one commit ever has. */
 const MAX_RUNS_PER_COMMIT = 200;

@@ -7,10 +7,10 @@ import { loadConfig } from '../config.js';
 import { renderCheckRun } from '../../src/core/report/check-run.js';
 import { planAutoRetry, startAutoRetry, type AutoRetryPlan } from '../retry/auto.js';
 import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
-import { ownComments } from '../own-comments.js';
+import { ownComments } from '../../src/retry-service/own-comments.js';
 import { reportOutcome, resolveTriggers } from '../retry/outcome.js';
-import { findCheckRunOf } from '../retry/execute.js';
-import { readRunRecords } from '../run-records.js';
+import { findCheckRunOf } from '../../src/retry-service/execute.js';
+import { readRunRecords } from '../../src/retry-service/run-records.js';
 import { runFromPayload } from '../workflow-run-payload.js';
 
 /** Handle `workflow_run.completed`. */

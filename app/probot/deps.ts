@@ -6,8 +6,8 @@ import type { Context, Logger, Probot } from 'probot';
 import { createRestGitHubBot } from '../../src/adapters/github/bot.js';
 import type { GitHubClient } from '../../src/adapters/github/client.js';
 import type { BotDeps, BotIdentity, BotLogger, Scheduler } from '../context.js';
-import type { RecentRetries } from '../retry/recent.js';
-import type { RetryClaims } from '../retry/claim.js';
+import type { RecentRetries } from '../../src/retry-service/recent.js';
+import type { RetryClaims } from '../../src/retry-service/claim.js';
 
 /** What the Probot app is built with; tests pass their own scheduler and logger. */
 export interface RetryAppOptions {

@@ -10,10 +10,10 @@ import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { BotContext } from '../context.js';
 import { appendRetryLog, escapeMarkdown } from '../../src/core/report/check-run.js';
 import type { RetryRoute } from '../../src/core/bot/route.js';
-import { chooseRoute } from './route.js';
+import { chooseRoute } from '../../src/retry-service/route.js';
 import { parseRecordRunId } from '../../src/core/run-record/reference.js';
-import { readRunRecords } from '../run-records.js';
-import { executeRoute, findCheckRunOf } from './execute.js';
+import { readRunRecords } from '../../src/retry-service/run-records.js';
+import { executeRoute, findCheckRunOf } from '../../src/retry-service/execute.js';
 
 /** A policy retry ready to start: where to dispatch and after how long. */
 export interface PlannedAutoRetry {

@@ -8,8 +8,8 @@ import type { RunRecord, RunStatus } from '../../src/core/run-record/schema.js';
 import { parseRecordRunId } from '../../src/core/run-record/reference.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import { runUrlOf, type BotContext } from '../context.js';
-import { repliedRetries, type OwnComments } from '../own-comments.js';
-import { findCheckRunOf } from './execute.js';
+import { repliedRetries, type OwnComments } from '../../src/retry-service/own-comments.js';
+import { findCheckRunOf } from '../../src/retry-service/execute.js';
 
 /**
  * The records with their real trigger: the Action writes `dispatch` for every dispatched retry,

@@ -10,7 +10,7 @@ import { createRestGitHubBot } from '../../src/adapters/github/bot.js';
 import type { BotDeps, BotLogger, Scheduler } from '../context.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';
 import { handleWorkflowRun } from '../handlers/workflow-run.js';
-import { RecentRetries } from '../retry/recent.js';
+import { RecentRetries } from '../../src/retry-service/recent.js';
 import { contextFor, readPayload, workflowRunEvent } from '../payloads.js';
 import { errorMessage } from '../../src/core/errors.js';
 import { noteUnreportedRetries } from './unreported.js';

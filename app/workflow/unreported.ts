@@ -11,7 +11,7 @@ import type { BotContext } from '../context.js';
 import { parseRetryTitle } from '../../src/core/bot/retry-title.js';
 import { CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
 import type { BotWorkflowRun, CheckRunInfo } from '../../src/ports/github-bot.js';
-import { findRecordArtifacts } from '../run-records.js';
+import { findRecordArtifacts } from '../../src/retry-service/run-records.js';
 
 /** A bot job reports a run within minutes of its completion (its `timeout-minutes` is 15). */
 export const REPORT_WITHIN_MS = 30 * 60_000;

@@ -3,7 +3,7 @@
  * a repository's recent gh-retry runs, read from their record artifacts the way `show --repo`
  * reads them (checked, bounded). At most `--runs` runs (default 20, at most 100) are read.
  */
-import { readRunRecords } from '../../app/run-records.js';
+import { readRunRecords } from '../../src/retry-service/run-records.js';
 import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { CliContext } from '../cli-context.js';
 import { FLAKY_LIMITS, printRanking, readCount, type FlakyOptions } from '../flaky-command.js';

@@ -5,7 +5,7 @@
  * what each step did.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readRunRecords } from '../../app/run-records.js';
+import { readRunRecords } from '../../src/retry-service/run-records.js';
 import { UserError } from '../../src/core/errors.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import { toShowJson } from '../json-output.js';

@@ -8,6 +8,7 @@ import { parseRetryTitle } from '../../src/core/bot/retry-title.js';
 import { renderTextTable } from '../../src/core/report/text-table.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { CliContext } from '../cli-context.js';
+import { jsonText } from '../json-output.js';
 import type { JsonOption } from '../inspect-commands.js';
 import { connectGitHub } from './github-access.js';
 import { withGitHubErrors } from './github-errors.js';
@@ -63,7 +64,7 @@ export async function remoteHistoryCommand(
       if (artifacts.length > 0) used.push(run);
     }
     const entries = lineage(used);
-    if (options.json === true) context.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    if (options.json === true) context.stdout(jsonText(entries));
     else if (entries.length === 0)
       context.stdout(`no finished gh-retry runs among the last ${limit} runs of ${repository}\n`);
     else context.stdout(`${renderEntries(entries)}\n`);

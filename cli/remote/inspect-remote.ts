@@ -1,13 +1,13 @@
 /**
  * `gh-retry show RUN` and `gh-retry plan RUN` for a GitHub run: its record artifacts, read and
- * checked as the bot and the Action check them (`app/run-records.ts` for the record alone,
- * `loadParentRun` of `adapters/artifact-run-store.ts` when the plan needs the state files too),
+ * checked as the bot and the Action check them (`src/retry-service/run-records.ts` for the record alone,
+ * `loadParentRun` of `adapters/github/record-artifacts.ts` when the plan needs the state files too),
  * printed with the same tables and `--json` contracts as for local runs.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findRecordArtifacts, readRunRecords } from '../../app/run-records.js';
+import { findRecordArtifacts, readRunRecords } from '../../src/retry-service/run-records.js';
 import { loadParentRun } from '../../src/adapters/github/record-artifacts.js';
 import { parseRecordArtifactName } from '../../src/core/run-record/artifact.js';
 import { UserError } from '../../src/core/errors.js';
@@ -19,13 +19,13 @@ import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { WorkflowRunInfo } from '../../src/ports/github-runs.js';
 import type { CliContext } from '../cli-context.js';
 import type { JsonOption } from '../inspect-commands.js';
-import { toPlanJson, toShowJson } from '../json-output.js';
+import { jsonText, toPlanJson, toShowJson } from '../json-output.js';
 import { readRetryMode, type RetryModeOptions } from '../retry-mode-options.js';
 import { readSchedule, type ScheduleOptions } from '../schedule-source.js';
 import { connectGitHub, type GitHubAccess } from './github-access.js';
 import { withGitHubErrors } from './github-errors.js';
 import { describeRecords } from './record-summary.js';
-import { parseRunTarget, type RepoOption, type RunTarget } from './run-target.js';
+import { parseRunTarget, runNotFound, type RepoOption, type RunTarget } from './run-target.js';
 
 /** `gh-retry show RUN [--json]` for a GitHub run. */
 export async function remoteShowCommand(
@@ -35,15 +35,11 @@ export async function remoteShowCommand(
 ): Promise<number> {
   const target = parseRunTarget(ref, options);
   return await withRun(target, context, async (access, run) => {
-    const read = await readRunRecords({
-      github: access.github,
-      repo: target,
-      run: recorded(run, target),
-    });
+    const read = await readRunRecords(recordSource(access, target, run));
     if (read.kind === 'not-gh-retry') throw notGhRetry(run);
     if (read.records.length === 0) throw unreadable(run, read.problems);
     for (const problem of read.problems) context.stderr(`gh-retry: note: ${problem}\n`);
-    if (options.json === true) context.stdout(`${json(read.records.map(toShowJson))}\n`);
+    if (options.json === true) context.stdout(json(read.records.map(toShowJson)));
     else context.stdout(describeRecords({ records: read.records, problems: [] }).trimStart());
     return 0;
   });
@@ -62,11 +58,7 @@ export async function remotePlanCommand(
       ? await readSchedule(options, context.cwd)
       : null;
   return await withRun(target, context, async (access, run) => {
-    const found = await findRecordArtifacts({
-      github: access.github,
-      repo: target,
-      run: recorded(run, target),
-    });
+    const found = await findRecordArtifacts(recordSource(access, target, run));
     if (found.kind === 'not-gh-retry') throw notGhRetry(run);
     const keys = [
       ...new Set(found.artifacts.map((a) => parseRecordArtifactName(a.name)?.key ?? '')),
@@ -104,7 +96,7 @@ export async function remotePlanCommand(
         await rm(destination, { recursive: true, force: true });
       }
     }
-    if (options.json === true) context.stdout(`${json(plans.map((plan) => toPlanJson(plan)))}\n`);
+    if (options.json === true) context.stdout(json(plans.map((plan) => toPlanJson(plan))));
     else for (const plan of plans) context.stdout(`${renderPlanTable(plan)}\n`);
     return 0;
   });
@@ -139,22 +131,24 @@ export async function withRun(
   const repository = `${target.owner}/${target.repo}`;
   return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
     const run = await access.github.getWorkflowRun({ ...target, runId: target.runId });
-    if (run === null)
-      throw new UserError(
-        `run ${target.runId} was not found in ${repository}, or your token cannot see it: check the run, or use a token with access to the repository`,
-      );
+    if (run === null) throw runNotFound(target);
     return await work(access, run);
   });
 }
 
-function recorded(run: WorkflowRunInfo, target: RunTarget) {
+/** Where a run's records are read: the run's repository, and the attempt the target names. */
+function recordSource(access: GitHubAccess, target: RunTarget, run: WorkflowRunInfo) {
   const attempt = Math.min(target.attempt ?? run.attempt, run.attempt);
-  return { id: run.id, attempt, repository: run.repository };
+  return {
+    github: access.github,
+    repo: target,
+    run: { id: run.id, attempt, repository: run.repository },
+  };
 }
 
 /** One run's contract as locally (an object); a run of several gh-retry jobs gives an array. */
 function json(items: readonly unknown[]): string {
-  return JSON.stringify(items.length === 1 ? items[0] : items, null, 2);
+  return jsonText(items.length === 1 ? items[0] : items);
 }
 
 function notGhRetry(run: WorkflowRunInfo): UserError {

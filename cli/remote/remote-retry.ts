@@ -1,16 +1,17 @@
 /**
- * `gh-retry retry RUN` for a GitHub run: the bot's route (`chooseRoute`) and the bot's way of
- * carrying it out (`executeRoute`: one retry per parent, GitHub's re-run of failed jobs for forks
- * and workflows without a dispatch trigger), then, with `--follow`, the new run to its end.
+ * `gh-retry retry RUN` for a GitHub run: the route (`chooseRoute`) and the way of carrying it out
+ * (`executeRoute`: one retry per parent, GitHub's re-run of failed jobs for forks and workflows
+ * without a dispatch trigger) that the bot uses too, from `src/retry-service/`; then, with
+ * `--follow`, the new run to its end.
  */
-import { RecentRetries } from '../../app/retry/recent.js';
-import { chooseRoute } from '../../app/retry/route.js';
-import { executeRoute } from '../../app/retry/execute.js';
-import type { BotContext } from '../../app/context.js';
-import { UserError } from '../../src/core/errors.js';
+import { RecentRetries } from '../../src/retry-service/recent.js';
+import { chooseRoute } from '../../src/retry-service/route.js';
+import { executeRoute } from '../../src/retry-service/execute.js';
+import type { RetryContext } from '../../src/retry-service/context.js';
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { CliContext } from '../cli-context.js';
+import { jsonText } from '../json-output.js';
 import type { JsonOption } from '../inspect-commands.js';
 import { readRetryMode, type RetryModeOptions } from '../retry-mode-options.js';
 import { followRun, type FollowOptions } from './follow-run.js';
@@ -18,7 +19,7 @@ import { locateRetry } from './locate-retry.js';
 import { connectGitHub, type GitHubAccess } from './github-access.js';
 import { withGitHubErrors } from './github-errors.js';
 import { describeResult, toRetryJson, type RetryRun } from './retry-outcome.js';
-import { parseRunTarget, type RepoOption, type RunTarget } from './run-target.js';
+import { parseRunTarget, runNotFound, type RepoOption, type RunTarget } from './run-target.js';
 
 /** Options of the remote `retry`. */
 export type RemoteRetryOptions = RepoOption & RetryModeOptions & JsonOption & FollowOptions;
@@ -38,7 +39,7 @@ export async function remoteRetryCommand(
   const repository = `${target.owner}/${target.repo}`;
   return await withGitHubErrors({ repository, apiUrl: access.apiUrl }, async () => {
     const parent = await readParent(access, target);
-    const ctx = cliBotContext(access, target, parent);
+    const ctx = cliRetryContext(access, target, parent);
     const route = await chooseRoute(ctx, { parent, mode });
     const result = await executeRoute(ctx, {
       parent,
@@ -73,7 +74,7 @@ export async function remoteRetryCommand(
         run,
         result: followed?.json ?? null,
       });
-      context.stdout(`${JSON.stringify(object, null, 2)}\n`);
+      context.stdout(jsonText(object));
     }
     if (described.outcome === 'refused') return EXIT_REFUSED;
     if (followed === null) return 0;
@@ -83,30 +84,20 @@ export async function remoteRetryCommand(
 
 async function readParent(access: GitHubAccess, target: RunTarget): Promise<BotWorkflowRun> {
   const parent = await access.github.getRun({ ...target, runId: target.runId });
-  if (parent === null)
-    throw new UserError(
-      `run ${target.runId} was not found in ${target.owner}/${target.repo}, or your token cannot see it: check the run, or use a token with access to the repository`,
-    );
+  if (parent === null) throw runNotFound(target);
   return parent;
 }
 
-/** The bot's context for one command: no delays, no buttons, its notes marked as the CLI's. */
-function cliBotContext(
+/** The retry context of one command: the App's identity, this process's memory of retries. */
+function cliRetryContext(
   access: GitHubAccess,
   target: RunTarget,
   parent: BotWorkflowRun,
-): BotContext {
-  const silent = () => undefined;
+): RetryContext {
   return {
     github: access.github,
     // The App's login: its replies and check runs are where earlier retries are noted.
     identity: { login: 'gh-retry[bot]', appId: null },
-    log: { info: silent, warn: silent, error: silent },
-    schedule: async ({ task }) => {
-      await task();
-    },
-    maxDelaySeconds: 0,
-    checkRunButtons: false,
     recentRetries: new RecentRetries(),
     repo: { owner: target.owner, repo: target.repo },
     serverUrl: serverUrlOf(parent),

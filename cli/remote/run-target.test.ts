@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { runCli } from '../program.js';
-import { isRemoteRun, parseRunTarget } from './run-target.js';
+import { isRemoteRun, parseRunTarget, runNotFound } from './run-target.js';
 
 describe('parseRunTarget', () => {
   it.each([
@@ -73,6 +73,16 @@ describe('the flags of a GitHub retry on a local run', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(
       `gh-retry: ${message}: give its URL, OWNER/REPO#ID, or an id with --repo OWNER/REPO\n`,
+    );
+  });
+});
+
+describe('runNotFound', () => {
+  it('is one line naming the run and the repository, and what to check (retry, show and plan)', () => {
+    const error = runNotFound({ owner: 'acme', repo: 'warehouse', runId: 42 });
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(
+      'run 42 was not found in acme/warehouse, or your token cannot see it: check the run, or use a token with access to the repository',
     );
   });
 });

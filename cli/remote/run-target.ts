@@ -29,6 +29,13 @@ const REPO = /^([\w.-]{1,100})\/([\w.-]{1,100})$/;
 const USAGE =
   'give a run URL (https://github.com/OWNER/REPO/actions/runs/ID), OWNER/REPO#ID, or a run id with --repo OWNER/REPO';
 
+/** The refusal when GitHub does not show the run: it is not there, or the token cannot see it. */
+export function runNotFound(target: Pick<RunTarget, 'owner' | 'repo' | 'runId'>): UserError {
+  return new UserError(
+    `run ${target.runId} was not found in ${target.owner}/${target.repo}, or your token cannot see it: check the run, or use a token with access to the repository`,
+  );
+}
+
 /** Whether a command's run argument (with its options) names a GitHub run rather than a local one. */
 export function isRemoteRun(ref: string | undefined, options: RepoOption): boolean {
   if (options.repo !== undefined) return true;

@@ -3,21 +3,9 @@ export { PlanError, RunRecordError, ScheduleError, UserError } from './errors.js
 export type { Env } from './env.js';
 export type { Plan, PlannedStep, RestoreFile } from './retry/plan.js';
 export type { RetryMode } from './retry/mode.js';
-export type { RunStatus, StepAction, StepStatus, ToolName, Trigger } from './run-record/schema.js';
 export type { Schedule, StepSpec } from './schedule/step-spec.js';
-export { safeRelativePath } from './run-record/schema.js';
-export {
-  RECORD_LIMITS,
-  RUN_RECORD_KIND,
-  RUN_RECORD_VERSION,
-  runRecordSchema,
-  type GitHubRunInfo,
-  type Lineage,
-  type NodeSummary,
-  type RunRecord,
-  type SavedStateFile,
-  type StepRecord,
-} from './run-record/schema.js';
+// The run record is the library's data contract: its schema module is public as a whole.
+export * from './run-record/schema.js';
 export {
   appendOutputTail,
   parseRunRecord,

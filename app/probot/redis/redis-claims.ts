@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RetryClaim, RetryClaims } from '../../retry/claim.js';
+import type { RetryClaim, RetryClaims } from '../../../src/retry-service/claim.js';
 import { RedisUnavailableError } from './connection.js';
 
 /** How long a claim waits for its dispatch before another process may try. */

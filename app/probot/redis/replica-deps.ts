@@ -6,8 +6,8 @@ import type { Probot } from 'probot';
 import { createRestGitHubBot } from '../../../src/adapters/github/bot.js';
 import type { GitHubClient } from '../../../src/adapters/github/client.js';
 import type { BotContext, BotIdentity, BotLogger } from '../../context.js';
-import type { RecentRetries } from '../../retry/recent.js';
-import type { RetryClaims } from '../../retry/claim.js';
+import type { RecentRetries } from '../../../src/retry-service/recent.js';
+import type { RetryClaims } from '../../../src/retry-service/claim.js';
 import type { PolicyRetryJob } from './webhook-queue.js';
 
 /** The context `runPlannedRetry` needs for `job`. */

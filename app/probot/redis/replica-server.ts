@@ -10,7 +10,7 @@ import { runPlannedRetry } from '../../retry/auto.js';
 import type { BotLogger, Scheduler } from '../../context.js';
 import { createRetryApp } from '../index.js';
 import { appIdentityReader } from '../deps.js';
-import { RecentRetries } from '../../retry/recent.js';
+import { RecentRetries } from '../../../src/retry-service/recent.js';
 import type { WebhookServer } from '../webhook-server.js';
 import { commandConnection, workerConnection } from './connection.js';
 import { startCatchUp } from './catch-up.js';

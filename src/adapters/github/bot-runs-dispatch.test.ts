@@ -1,35 +1,23 @@
 import { Octokit } from '@octokit/rest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { eachEmulatorWithRepo, oneJobWorkflow } from '../../../test/support/emulator-repo.js';
 import { createGitHubClient } from './client.js';
 import { createRestGitHubBot } from './bot.js';
-
-const job = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n';
 
 // GitHub answers 422 both to a workflow without a `workflow_dispatch` trigger and to a disabled
 // workflow; only the first may fall back to a native re-run.
 describe('dispatchWorkflow', () => {
-  let gh: GitHubEmulator;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/data',
-      files: {
-        '.github/workflows/nightly.yml': `on: [workflow_dispatch, schedule]\n${job}`,
-        '.github/workflows/ci.yml': `on: push\n${job}`,
-      },
-    });
-  });
-
-  afterEach(async () => {
-    await gh.stop();
+  const gh = eachEmulatorWithRepo({
+    files: {
+      '.github/workflows/nightly.yml': oneJobWorkflow('[workflow_dispatch, schedule]'),
+      '.github/workflows/ci.yml': oneJobWorkflow('push'),
+    },
   });
 
   const bot = () =>
-    createRestGitHubBot(createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url }));
+    createRestGitHubBot(createGitHubClient({ token: gh().userToken('acme'), baseUrl: gh().url }));
   const dispatch = async (file: string) => {
-    const octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
+    const octokit = new Octokit({ auth: gh().userToken('acme'), baseUrl: gh().url });
     const workflow = await octokit.actions.getWorkflow({
       owner: 'acme',
       repo: 'data',
@@ -46,7 +34,7 @@ describe('dispatchWorkflow', () => {
 
   it('tells a missing trigger from a disabled workflow', async () => {
     await expect(dispatch('ci.yml')).resolves.toMatchObject({ kind: 'no-dispatch-trigger' });
-    const octokit = new Octokit({ auth: gh.userToken('acme'), baseUrl: gh.url });
+    const octokit = new Octokit({ auth: gh().userToken('acme'), baseUrl: gh().url });
     await octokit.actions.disableWorkflow({
       owner: 'acme',
       repo: 'data',

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from '../../../test/emulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { eachEmulatorWithRepo, oneJobWorkflow } from '../../../test/support/emulator-repo.js';
 import { createGitHubClient } from './client.js';
 import { createRestGitHubBot } from './bot.js';
 
@@ -7,26 +7,13 @@ import { createRestGitHubBot } from './bot.js';
 // rate-limit answers: it waits as GitHub says (reset time or retry-after), then succeeds; it gives
 // up after two waits; and a rate-limited dispatch is sent again once, so it starts one run.
 describe('the GitHub client and rate limits', () => {
-  let gh: GitHubEmulator;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: 'acme/data',
-      files: {
-        '.github/workflows/nightly.yml':
-          'on: workflow_dispatch\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n',
-      },
-    });
+  const gh = eachEmulatorWithRepo({
+    files: { '.github/workflows/nightly.yml': oneJobWorkflow('workflow_dispatch') },
   });
 
-  afterEach(async () => {
-    await gh.stop();
-  });
-
-  const client = () => createGitHubClient({ token: gh.userToken('acme'), baseUrl: gh.url });
+  const client = () => createGitHubClient({ token: gh().userToken('acme'), baseUrl: gh().url });
   const statusesOf = (operationId: string) =>
-    gh
+    gh()
       .requests()
       .filter((r) => r.operationId === operationId)
       .map((r) => r.status);
@@ -37,7 +24,7 @@ describe('the GitHub client and rate limits', () => {
     { kind: 'secondary', status: 403 },
     { kind: 'secondary', status: 429 },
   ] as const)('waits out a $kind limit ($status) and succeeds', async ({ kind, status }) => {
-    gh.rateLimitNext('repos/get', { kind, status, waitSeconds: 1 });
+    gh().rateLimitNext('repos/get', { kind, status, waitSeconds: 1 });
     const response = await client().rest.repos.get({ owner: 'acme', repo: 'data' });
 
     expect(response.status).toBe(200);
@@ -45,7 +32,7 @@ describe('the GitHub client and rate limits', () => {
   });
 
   it('gives up after two waits with GitHub’s answer', async () => {
-    gh.rateLimitNext('repos/get', { kind: 'secondary', waitSeconds: 1, times: 3 });
+    gh().rateLimitNext('repos/get', { kind: 'secondary', waitSeconds: 1, times: 3 });
     await expect(client().rest.repos.get({ owner: 'acme', repo: 'data' })).rejects.toMatchObject({
       status: 403,
       message: expect.stringContaining('You have exceeded a secondary rate limit') as string,
@@ -59,7 +46,7 @@ describe('the GitHub client and rate limits', () => {
       repo: 'data',
       workflow_id: 'nightly.yml',
     });
-    gh.rateLimitNext('actions/create-workflow-dispatch', { kind: 'secondary', waitSeconds: 1 });
+    gh().rateLimitNext('actions/create-workflow-dispatch', { kind: 'secondary', waitSeconds: 1 });
     const outcome = await createRestGitHubBot(client()).dispatchWorkflow({
       owner: 'acme',
       repo: 'data',
@@ -70,7 +57,7 @@ describe('the GitHub client and rate limits', () => {
 
     expect(outcome).toMatchObject({ kind: 'dispatched' });
     expect(statusesOf('actions/create-workflow-dispatch')).toEqual([403, 200]);
-    expect(gh.dispatches()).toHaveLength(1);
-    expect(gh.runs('acme/data')).toHaveLength(1);
+    expect(gh().dispatches()).toHaveLength(1);
+    expect(gh().runs('acme/data')).toHaveLength(1);
   });
 });

@@ -1,29 +1,14 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachTempDir } from '../../../test/support/temp-dir.js';
 import { aRunRecord } from '../../../test/support/run-record.js';
 import { RunRecordError } from '../../core/errors.js';
 import type { RunRecord } from '../../core/run-record/schema.js';
 import type { Clock } from '../../ports/execution.js';
 import { createFsRunStore, formatRunId, RunNotFoundError } from './fs-run-store.js';
 
-let root: string;
-beforeEach(() => {
-  root = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-store-')));
-});
-afterEach(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const root = eachTempDir('gh-retry-store');
 
 const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 
@@ -50,31 +35,31 @@ describe('formatRunId', () => {
 
 describe('createFsRunStore', () => {
   it('reserves a folder per run with a state folder, and keeps the store out of git', async () => {
-    const store = createFsRunStore({ root, clock: fixedClock('2025-01-02T03:04:05.678Z') });
+    const store = createFsRunStore({ root: root(), clock: fixedClock('2025-01-02T03:04:05.678Z') });
     const slot = await store.createRun();
     expect(slot.id).toMatch(/^r-20250102-030405-678-[0-9a-f]{4}$/);
-    expect(slot.stateRoot).toBe(path.join(root, 'runs', slot.id, 'state'));
+    expect(slot.stateRoot).toBe(path.join(root(), 'runs', slot.id, 'state'));
     expect(existsSync(slot.stateRoot)).toBe(true);
-    expect(readFileSync(path.join(root, 'runs/.gitignore'), 'utf8')).toContain('*');
+    expect(readFileSync(path.join(root(), 'runs/.gitignore'), 'utf8')).toContain('*');
   });
 
   it('never hands out one id twice, even when concurrent runs draw the same one', async () => {
     const draws = ['aaaa', 'aaaa', 'aaaa', 'bbbb', 'aaaa', 'bbbb', 'cccc', 'dddd', 'eeee'];
     let next = 0;
     const store = createFsRunStore({
-      root,
+      root: root(),
       clock: fixedClock('2025-01-02T03:04:05.678Z'),
       randomSuffix: () => draws[next++ % draws.length] ?? 'zzzz',
     });
     const slots = await Promise.all([1, 2, 3, 4, 5].map(() => store.createRun()));
     const ids = slots.map((s) => s.id);
     expect(new Set(ids).size).toBe(5);
-    expect(readdirSync(path.join(root, 'runs')).sort()).toEqual(['.gitignore', ...ids].sort());
+    expect(readdirSync(path.join(root(), 'runs')).sort()).toEqual(['.gitignore', ...ids].sort());
   });
 
   it('saves records atomically and loads them by id, unique prefix and last', async () => {
     const clock = { now: () => new Date('2025-01-02T03:04:05.678Z') };
-    const store = createFsRunStore({ root, clock });
+    const store = createFsRunStore({ root: root(), clock });
     const first = await store.createRun();
     clock.now = () => new Date('2025-01-02T03:04:07.000Z');
     const second = await store.createRun();
@@ -88,7 +73,7 @@ describe('createFsRunStore', () => {
         ),
       ),
     );
-    expect(readdirSync(path.join(root, 'runs', first.id))).toEqual(['record.json', 'state']);
+    expect(readdirSync(path.join(root(), 'runs', first.id))).toEqual(['record.json', 'state']);
     expect((await store.loadRun(first.id)).record.status).toBe('failed');
     expect((await store.loadRun('r-20250102-030407')).record.id).toBe(second.id);
     expect((await store.loadRun('last')).record.id).toBe(second.id);
@@ -106,10 +91,10 @@ describe('createFsRunStore', () => {
     ['a name that is not an id', '../../etc', /no run "..\/..\/etc"/],
     ['a run without a record yet', 'r-20250102-030405-000-0000', /has no record yet/],
   ])('reports %s as a missing run', async (_name, ref, message) => {
-    const store = createFsRunStore({ root, clock: fixedClock('2025-01-02T03:04:05.000Z') });
+    const store = createFsRunStore({ root: root(), clock: fixedClock('2025-01-02T03:04:05.000Z') });
     for (const suffix of ['0000', '0001']) {
       const id = formatRunId(new Date('2025-01-02T03:04:05.000Z'), suffix);
-      mkdirSync(path.join(root, 'runs', id), { recursive: true });
+      mkdirSync(path.join(root(), 'runs', id), { recursive: true });
       if (suffix === '0001') await store.saveRecord(aRecord(id, '2025-01-02T03:04:05.000Z'));
     }
     const load = store.loadRun(ref);
@@ -118,7 +103,7 @@ describe('createFsRunStore', () => {
   });
 
   it('says how to start when last is asked of an empty store', async () => {
-    const store = createFsRunStore({ root, clock: fixedClock('2025-01-02T03:04:05.000Z') });
+    const store = createFsRunStore({ root: root(), clock: fixedClock('2025-01-02T03:04:05.000Z') });
     await expect(store.loadRun('last')).rejects.toThrow(
       /no runs in .* yet; start one with "gh-retry run"/,
     );
@@ -135,12 +120,15 @@ describe('createFsRunStore', () => {
   ])(
     'refuses %s with a clear message and leaves it out of the list',
     async (_name, edit, message) => {
-      const store = createFsRunStore({ root, clock: fixedClock('2025-01-02T03:04:05.000Z') });
+      const store = createFsRunStore({
+        root: root(),
+        clock: fixedClock('2025-01-02T03:04:05.000Z'),
+      });
       const slot = await store.createRun();
       const record = aRecord(slot.id, '2025-01-02T03:04:05.000Z');
       const edited = edit(record);
       writeFileSync(
-        path.join(root, 'runs', slot.id, 'record.json'),
+        path.join(root(), 'runs', slot.id, 'record.json'),
         typeof edited === 'string' ? edited : JSON.stringify(edited),
       );
       await expect(store.loadRun(slot.id)).rejects.toThrow(RunRecordError);

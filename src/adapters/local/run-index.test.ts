@@ -1,36 +1,26 @@
 // `show last` and `history` with many runs: `last` reads only the newest records, and a listing
 // takes summaries from runs/index.json while each record is unchanged (size and mtime), and
 // rebuilds the index when it is missing, corrupt or out of date.
-import {
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachTempDir } from '../../../test/support/temp-dir.js';
 import { aRunRecord } from '../../../test/support/run-record.js';
 import type { Clock } from '../../ports/execution.js';
 import { createFsRunStore } from './fs-run-store.js';
 
-let root: string;
-beforeEach(() => {
-  root = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-index-')));
-});
-afterEach(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+const root = eachTempDir('gh-retry-index');
 
 /** A store of `count` runs a second apart; `unreadable` collects what listings leave out. */
 async function storeWith(count: number) {
   let second = 0;
   const clock: Clock = { now: () => new Date(Date.UTC(2025, 0, 2, 3, 4, second)) };
   const unreadable: string[] = [];
-  const store = createFsRunStore({ root, clock, onUnreadable: (id) => unreadable.push(id) });
+  const store = createFsRunStore({
+    root: root(),
+    clock,
+    onUnreadable: (id) => unreadable.push(id),
+  });
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     second = i;
@@ -39,10 +29,10 @@ async function storeWith(count: number) {
     await store.saveRecord(
       aRunRecord({ id: slot.id, name: `run ${i}`, startedAt: at, finishedAt: at, steps: [] }),
     );
-    utimesSync(path.join(root, 'runs', slot.id, 'record.json'), MTIME, MTIME);
+    utimesSync(path.join(root(), 'runs', slot.id, 'record.json'), MTIME, MTIME);
     ids.push(slot.id);
   }
-  const recordOf = (id: string) => path.join(root, 'runs', id, 'record.json');
+  const recordOf = (id: string) => path.join(root(), 'runs', id, 'record.json');
   return { store, ids, unreadable, recordOf };
 }
 
@@ -75,7 +65,7 @@ describe('listSummaries', () => {
     const { store, ids, unreadable, recordOf } = await storeWith(3);
     const first = await store.listSummaries();
     expect(first.map((run) => run.summary.name)).toEqual(['run 0', 'run 1', 'run 2']);
-    expect(first[0]!.stateRoot).toBe(path.join(root, 'runs', ids[0]!, 'state'));
+    expect(first[0]!.stateRoot).toBe(path.join(root(), 'runs', ids[0]!, 'state'));
     corruptKeepingStat(recordOf(ids[1]!));
     const second = await store.listSummaries();
     expect(second.map((run) => run.summary.id)).toEqual(ids);
@@ -89,10 +79,10 @@ describe('listSummaries', () => {
     await store.saveRecord(
       aRunRecord({ id: ids[1]!, name: 'renamed', startedAt: at, finishedAt: at, steps: [] }),
     );
-    rmSync(path.join(root, 'runs', ids[2]!), { recursive: true });
+    rmSync(path.join(root(), 'runs', ids[2]!), { recursive: true });
     const names = (await store.listSummaries()).map((run) => run.summary.name);
     expect(names).toEqual(['run 0', 'renamed']);
-    const index = JSON.parse(readFileSync(path.join(root, 'runs/index.json'), 'utf8')) as {
+    const index = JSON.parse(readFileSync(path.join(root(), 'runs/index.json'), 'utf8')) as {
       runs: Record<string, unknown>;
     };
     expect(Object.keys(index.runs).sort()).toEqual([ids[0], ids[1]]);
@@ -105,7 +95,7 @@ describe('listSummaries', () => {
   ])('rebuilds an index that is %s from the records', async (_, content) => {
     const { store, ids, unreadable, recordOf } = await storeWith(3);
     await store.listSummaries();
-    const indexFile = path.join(root, 'runs/index.json');
+    const indexFile = path.join(root(), 'runs/index.json');
     if (content === null) rmSync(indexFile);
     else writeFileSync(indexFile, content);
     corruptKeepingStat(recordOf(ids[1]!));

@@ -5,7 +5,9 @@
  * alone) and build the dispatch; the order and the reasons live only here.
  */
 import type { RetryTargetResult } from '../report/retry-reply.js';
-import type { RetryMode } from '../retry/mode.js';
+import { formatRetryMode, type RetryMode } from '../retry/mode.js';
+import { RETRY_MODE_INPUT, RETRY_OF_INPUT } from './dispatch-trigger.js';
+import { recordsExpired, type RecordsNote } from './markers.js';
 
 /** How a parent run can be retried. */
 export type RetryRoute =
@@ -75,4 +77,31 @@ export function routeLadder(facts: RouteFacts): LadderStep {
     return { kind: 'stop', result: { ...base, kind: 'failed', message } };
   }
   return { kind: 'dispatch-on', ref: parent.headBranch };
+}
+
+/**
+ * Decide how to retry a run of a pull request's head commit from what one read of the commit
+ * told (no request): `records` is the note on the bot's check run of the run, so the run is a
+ * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
+ */
+export function routeFromCommitChecks(params: {
+  parent: RoutedRun & { readonly updatedAt: string };
+  mode: RetryMode;
+  forkPullRequest: boolean;
+  records: RecordsNote;
+  now: Date;
+}): RetryRoute {
+  const { parent, mode, records } = params;
+  const step = routeLadder({
+    parent,
+    mode,
+    madeRecords: true,
+    fork: params.forkPullRequest,
+    expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
+  });
+  if (step.kind !== 'dispatch-on') return step;
+  // The documented trigger declares both; a workflow that declares only `retry-of` is refused
+  // (422) and then retried with what its file declares.
+  const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
+  return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }

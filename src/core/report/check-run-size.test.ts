@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
 import { renderRunSummary } from './run-summary.js';
-import { appendRetryLog, renderCheckRun } from './check-run.js';
+import { appendRetryLog } from './check-run.js';
+import { aCheckRunReport, checkRunUrl as runUrl } from '../../../test/support/check-run-report.js';
 
 // GitHub limits a check run's summary to 65,535 UTF-8 bytes (422 "summary exceeds a maximum
 // bytesize of 65535") and keeps only the first 65,535 bytes of its text. Status icons and
 // non-Latin step names take several bytes per character, so a character count is not enough.
 const LIMIT = 65_535;
 const bytes = (text: string | undefined) => Buffer.byteLength(text ?? '', 'utf8');
-const runUrl = (id: number) => `https://github.com/o/r/actions/runs/${id}`;
 
 /** About 2,000 steps, half failed, with names in Japanese (3 bytes a character). */
 const large = aRunRecord({
@@ -27,17 +27,7 @@ const large = aRunRecord({
 
 describe('check run output within GitHub byte limits', () => {
   it('keeps the summary of a large record under 65,535 bytes', () => {
-    const fields = renderCheckRun({
-      run: { id: 41, htmlUrl: runUrl(41) },
-      records: [large, large],
-      recordProblems: [],
-      configProblems: [],
-      policyNote: null,
-      runUrl,
-      buttons: true,
-      previousText: null,
-      recordsNote: { expiresAt: '2026-12-01T00:00:00Z' },
-    });
+    const fields = aCheckRunReport([large, large]);
     expect(bytes(fields.output.summary)).toBeGreaterThan(LIMIT / 2);
     expect(bytes(fields.output.summary)).toBeLessThanOrEqual(LIMIT);
   });

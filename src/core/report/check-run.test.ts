@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aStepRecord } from '../../../test/support/run-record.js';
-import { appendRetryLog, escapeMarkdown, modeForButton, renderCheckRun } from './check-run.js';
-
-const runUrl = (id: number) => `https://github.com/o/r/actions/runs/${id}`;
-
-function report(
-  records: ReturnType<typeof aRunRecord>[],
-  overrides: Partial<Parameters<typeof renderCheckRun>[0]> = {},
-) {
-  return renderCheckRun({
-    run: { id: 41, htmlUrl: runUrl(41) },
-    records,
-    recordProblems: [],
-    configProblems: [],
-    policyNote: null,
-    runUrl,
-    buttons: true,
-    previousText: null,
-    recordsNote: { expiresAt: '2026-12-01T00:00:00Z' },
-    ...overrides,
-  });
-}
+import {
+  aCheckRunReport as report,
+  checkRunUrl as runUrl,
+} from '../../../test/support/check-run-report.js';
+import { appendRetryLog, escapeMarkdown, modeForButton } from './check-run.js';
 
 const failed = aRunRecord({
   name: 'nightly',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aLineage } from '../../../test/support/run-record.js';
 import { aRecord, aStep, nodes, runUrl } from '../../../test/support/report-records.js';
 import type { FlakyEntry, RunRecord } from '../run-record/schema.js';
-import { renderCheckRun } from './check-run.js';
+import { aCheckRunReport } from '../../../test/support/check-run-report.js';
 import { LISTED_FLAKY, describeFlakyLines } from './flaky-report.js';
 import { renderRetryOutcome } from './retry-reply.js';
 import { renderRunSummary } from './run-summary.js';
@@ -63,15 +63,9 @@ describe('the flaky list in the run summary', () => {
 
 describe('the flaky list in the check run', () => {
   it('is in the summary, which stays within GitHub’s limit with many flaky nodes', () => {
-    const fields = renderCheckRun({
+    const fields = aCheckRunReport([retryWith(flaky(5000), 'failed')], {
       run: { id: 130, htmlUrl: runUrl(130) },
-      records: [retryWith(flaky(5000), 'failed')],
-      recordProblems: [],
-      configProblems: [],
-      policyNote: null,
       runUrl,
-      buttons: true,
-      previousText: null,
       recordsNote: { expiresAt: null },
     });
     expect(fields.output.summary).toContain('### Flaky (5000)');

@@ -3,6 +3,7 @@ import { NOT_RUN } from '../../../test/support/run-record.js';
 import { aRecord, aStep, nodes, runUrl } from '../../../test/support/report-records.js';
 import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
 import { isReplyFor } from '../bot/markers.js';
+import type { RetryMode } from '../retry/mode.js';
 import type { RunRecord } from '../run-record/schema.js';
 import {
   renderRetryOutcome,
@@ -14,23 +15,26 @@ import {
 const nightly = { name: 'Nightly', path: '.github/workflows/nightly.yml' };
 const ci = { name: 'CI', path: '.github/workflows/ci.yml' };
 
+/** Alice's `/retry` (from failure unless `mode` says) and what it did to each target. */
+function aliceRetried(
+  results: RetryTargetResult[],
+  mode: RetryMode = { kind: 'from-failure' },
+): RetryReply {
+  return { kind: 'results', mode, requestedBy: 'alice', results };
+}
+
 describe('renderRetryReply', () => {
   it('links each dispatched run', () => {
-    const reply: RetryReply = {
-      kind: 'results',
-      mode: { kind: 'from-failure' },
-      requestedBy: 'alice',
-      results: [
-        { kind: 'dispatched', workflow: nightly, parentRunId: 121, runId: 130 },
-        { kind: 'dispatched', workflow: ci, parentRunId: 122, runId: null },
-        {
-          kind: 'already-retried',
-          workflow: { name: 'Docs', path: '.github/workflows/docs.yml' },
-          parentRunId: 90,
-          runId: 95,
-        },
-      ],
-    };
+    const reply = aliceRetried([
+      { kind: 'dispatched', workflow: nightly, parentRunId: 121, runId: 130 },
+      { kind: 'dispatched', workflow: ci, parentRunId: 122, runId: null },
+      {
+        kind: 'already-retried',
+        workflow: { name: 'Docs', path: '.github/workflows/docs.yml' },
+        parentRunId: 90,
+        runId: 95,
+      },
+    ]);
     expect(renderRetryReply({ reply, runUrl })).toMatchInlineSnapshot(`
       "🔁 Retrying from failure, as @alice asked:
 
@@ -74,26 +78,17 @@ describe('renderRetryReply', () => {
       `**Nightly** (\`nightly.yml\`): could not retry [#121](${runUrl(121)}): GitHub answered 422: No ref found for: feature/x. Try again; if it keeps failing, open the Actions tab, choose **Run workflow** on this workflow and set \`retry-of\` to \`121\`.`,
     ],
   ])('explains a %s target and what to do', (_name, result, line) => {
-    const reply: RetryReply = {
-      kind: 'results',
-      mode: { kind: 'all' },
-      requestedBy: 'alice',
-      results: [result],
-    };
+    const reply = aliceRetried([result], { kind: 'all' });
     expect(renderRetryReply({ reply, runUrl })).toBe(
       `🔁 Retrying every step, as @alice asked:\n\n${line}`,
     );
   });
 
   it('shows the lines to add when the workflow has no dispatch trigger', () => {
-    const reply: RetryReply = {
-      kind: 'results',
-      mode: { kind: 'from', step: 'dbt-run' },
-      requestedBy: 'alice',
-      results: [
-        { kind: 'native-rerun', why: 'no-dispatch-trigger', workflow: nightly, parentRunId: 121 },
-      ],
-    };
+    const reply = aliceRetried(
+      [{ kind: 'native-rerun', why: 'no-dispatch-trigger', workflow: nightly, parentRunId: 121 }],
+      { kind: 'from', step: 'dbt-run' },
+    );
     expect(renderRetryReply({ reply, runUrl })).toMatchInlineSnapshot(`
       "🔁 Retrying from step \`dbt-run\`, as @alice asked:
 
@@ -153,15 +148,10 @@ describe('renderRetryReply', () => {
 });
 
 describe('renderRetryOutcome', () => {
-  const reply: RetryReply = {
-    kind: 'results',
-    mode: { kind: 'from-failure' },
-    requestedBy: 'alice',
-    results: [
-      { kind: 'dispatched', workflow: nightly, parentRunId: 121, runId: 130 },
-      { kind: 'native-rerun', why: 'fork', workflow: ci, parentRunId: 122 },
-    ],
-  };
+  const reply = aliceRetried([
+    { kind: 'dispatched', workflow: nightly, parentRunId: 121, runId: 130 },
+    { kind: 'native-rerun', why: 'fork', workflow: ci, parentRunId: 122 },
+  ]);
   const body = renderRetryReply({ reply, runUrl });
 
   it('finds the reply of a parent run', () => {

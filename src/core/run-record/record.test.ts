@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aFailedDbtRunStep,
+  aLineage,
   aNodeSummary,
   aRunRecord,
   aSavedStateFile,
@@ -187,14 +188,7 @@ describe('stoppedStep and isRetryable', () => {
 });
 
 describe('newRunRecord', () => {
-  const lineage = {
-    parent: null,
-    root: 'r-1',
-    retryNumber: 0,
-    mode: null,
-    trigger: 'local',
-    requestedBy: null,
-  } as const;
+  const lineage = aLineage();
 
   it('builds a record the schema accepts, with its duration from the two times', () => {
     const record = newRunRecord({

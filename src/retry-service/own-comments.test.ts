@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommentInfo } from '../src/ports/github-bot.js';
+import type { CommentInfo } from '../ports/github-bot.js';
 import { repliedRetries } from './own-comments.js';
-import { renderRetryMarker } from '../src/core/bot/markers.js';
+import { renderRetryMarker } from '../core/bot/markers.js';
 
 const note = renderRetryMarker({
   runId: 90,

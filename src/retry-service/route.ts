@@ -1,21 +1,16 @@
 /**
  * How to retry one parent run, for a comment, a check-run button, a policy and the remote CLI:
- * gathers the facts (the run's artifacts, or the bot's check run alone), walks the one ladder in
- * `core/bot/route.ts`, and builds the dispatch.
+ * gathers the facts from the run's artifacts, walks the one ladder in `core/bot/route.ts`, and
+ * builds the dispatch (checked against the workflow file). The route from the bot's check run
+ * alone needs no request: it is `routeFromCommitChecks` in `core/bot/route.ts`.
  */
-import { formatRetryMode, type RetryMode } from '../../src/core/retry/mode.js';
-import { routeLadder, workflowOf, type RetryRoute } from '../../src/core/bot/route.js';
-import type { BotWorkflowRun, CommitRun } from '../../src/ports/github-bot.js';
-import type { BotContext } from '../context.js';
-import {
-  parseDispatchTrigger,
-  retryInputs,
-  RETRY_MODE_INPUT,
-  RETRY_OF_INPUT,
-} from '../../src/core/bot/dispatch-trigger.js';
-import { recordsExpired, type RecordsNote } from '../../src/core/bot/markers.js';
-import { findRecordArtifacts } from '../run-records.js';
-import { parseRetryTitle } from '../../src/core/bot/retry-title.js';
+import { formatRetryMode, type RetryMode } from '../core/retry/mode.js';
+import { routeLadder, workflowOf, type RetryRoute } from '../core/bot/route.js';
+import type { BotWorkflowRun } from '../ports/github-bot.js';
+import type { RetryContext } from './context.js';
+import { parseDispatchTrigger, retryInputs } from '../core/bot/dispatch-trigger.js';
+import { findRecordArtifacts } from './run-records.js';
+import { parseRetryTitle } from '../core/bot/retry-title.js';
 
 /** What retrying a run needs to know of it. */
 export type RetryParent = Pick<
@@ -29,7 +24,7 @@ export type RetryParent = Pick<
 
 /** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
 export async function chooseRoute(
-  ctx: BotContext,
+  ctx: RetryContext,
   params: { parent: BotWorkflowRun; mode: RetryMode; forkPullRequest?: boolean },
 ): Promise<RetryRoute> {
   const { parent, mode } = params;
@@ -60,7 +55,7 @@ export async function chooseRoute(
  * parent its title names, so that it is retried again rather than re-run as a plain workflow.
  */
 export async function retryStartingPoint(
-  ctx: BotContext,
+  ctx: RetryContext,
   run: BotWorkflowRun,
 ): Promise<BotWorkflowRun> {
   const parentId = parseRetryTitle(run.displayTitle);
@@ -72,7 +67,7 @@ export async function retryStartingPoint(
 
 /** A dispatch route whose inputs were checked against the workflow file on `ref`. */
 export async function checkedDispatch(
-  ctx: BotContext,
+  ctx: RetryContext,
   params: { parent: RetryParent; mode: RetryMode; ref: string },
 ): Promise<RetryRoute> {
   const { parent, ref } = params;
@@ -90,31 +85,4 @@ export async function checkedDispatch(
   return inputs === null
     ? { kind: 'native', why: 'no-dispatch-trigger' }
     : { kind: 'dispatch', ref, inputs, mode: params.mode, checked: true };
-}
-
-/**
- * Decide how to retry a run of a pull request's head commit from what one read of the commit
- * told (no request): `records` is the note on the bot's check run of the run, so the run is a
- * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
- */
-export function routeFromCommitChecks(params: {
-  parent: CommitRun;
-  mode: RetryMode;
-  forkPullRequest: boolean;
-  records: RecordsNote;
-  now: Date;
-}): RetryRoute {
-  const { parent, mode, records } = params;
-  const step = routeLadder({
-    parent,
-    mode,
-    madeRecords: true,
-    fork: params.forkPullRequest,
-    expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
-  });
-  if (step.kind !== 'dispatch-on') return step;
-  // The documented trigger declares both; a workflow that declares only `retry-of` is refused
-  // (422) and then retried with what its file declares.
-  const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
-  return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }

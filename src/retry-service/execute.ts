@@ -2,22 +2,22 @@
  * Carrying out a retry of one parent run, the same way for a comment, a check-run button and a
  * policy, without ever starting two retries of one run.
  */
-import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
-import { findExistingRetry, type RetryCandidate } from '../../src/core/bot/retry-title.js';
-import type { BotWorkflowRun, CheckRunInfo } from '../../src/ports/github-bot.js';
-import { runUrlOf, type BotContext } from '../context.js';
-import { appendRetryLog, CHECK_RUN_NAME } from '../../src/core/report/check-run.js';
+import type { RetryTargetResult } from '../core/report/retry-reply.js';
+import { findExistingRetry, type RetryCandidate } from '../core/bot/retry-title.js';
+import type { BotWorkflowRun, CheckRunInfo } from '../ports/github-bot.js';
+import { runUrlOf, type RetryContext } from './context.js';
+import { appendRetryLog, CHECK_RUN_NAME } from '../core/report/check-run.js';
 import { withRetryClaim } from './claim.js';
-import { ownComments, repliedRetries } from '../own-comments.js';
+import { ownComments, repliedRetries } from './own-comments.js';
 import {
   parseRetryMarkers,
   renderRetryMarker,
   type RetryMarker,
   type RetryTrigger,
-} from '../../src/core/bot/markers.js';
-import { workflowOf, type RetryRoute } from '../../src/core/bot/route.js';
+} from '../core/bot/markers.js';
+import { workflowOf, type RetryRoute } from '../core/bot/route.js';
 import { checkedDispatch, type RetryParent } from './route.js';
-import { rerunProblem } from '../../src/core/bot/rerun-limits.js';
+import { rerunProblem } from '../core/bot/rerun-limits.js';
 
 /** GitHub's refusal of a re-run past its limits (30 days, 50 re-runs). */
 const CANNOT_RERUN = /cannot be (retried|rerun)/i;
@@ -39,7 +39,7 @@ export interface RetryRequest {
 
 /** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
 export async function executeRoute(
-  ctx: BotContext,
+  ctx: RetryContext,
   params: RetryRequest & { route: RetryRoute },
 ): Promise<RetryTargetResult> {
   const { parent, route } = params;
@@ -80,7 +80,7 @@ export async function executeRoute(
 }
 
 async function dispatch(
-  ctx: BotContext,
+  ctx: RetryContext,
   params: RetryRequest & {
     route: Extract<RetryRoute, { kind: 'dispatch' }>;
     check: CheckRunInfo | null;
@@ -122,7 +122,7 @@ function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
 
 /** A retry of `parent` noted on its check run and not cancelled, if any. */
 async function notedRetry(
-  ctx: BotContext,
+  ctx: RetryContext,
   parent: RetryParent,
   check: CheckRunInfo | null,
 ): Promise<number | null> {
@@ -135,7 +135,7 @@ async function notedRetry(
 }
 
 /** The retry this process started lately for the parent `key`, unless it was cancelled since. */
-async function liveRecentRetry(ctx: BotContext, key: string): Promise<number | null> {
+async function liveRecentRetry(ctx: RetryContext, key: string): Promise<number | null> {
   const recent = ctx.recentRetries.find(key);
   if (recent === null) return null;
   const run = await ctx.github.getRun({ ...ctx.repo, runId: recent });
@@ -172,7 +172,7 @@ function existingRetry(
 }
 
 async function rerunNatively(
-  ctx: BotContext,
+  ctx: RetryContext,
   params: { parent: RetryParent; why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry' },
 ): Promise<RetryTargetResult> {
   const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
@@ -193,7 +193,7 @@ async function rerunNatively(
 
 /** The bot's check run describing `parent`, if it made one. */
 export async function findCheckRunOf(
-  ctx: BotContext,
+  ctx: RetryContext,
   parent: Pick<BotWorkflowRun, 'id' | 'headSha'>,
 ): Promise<CheckRunInfo | null> {
   const checks = await ctx.github.listCheckRuns({
@@ -207,7 +207,7 @@ export async function findCheckRunOf(
 
 /** The bot's check run of run `runId` among `checks`: its name, its App, the run in `external_id`. */
 export function checkRunDescribing(
-  ctx: BotContext,
+  ctx: RetryContext,
   checks: readonly CheckRunInfo[],
   runId: number,
 ): CheckRunInfo | null {
@@ -227,7 +227,7 @@ export function checkRunDescribing(
  * noted in a `/retry` reply on the parent's pull requests.
  */
 async function findRetryOf(
-  ctx: BotContext,
+  ctx: RetryContext,
   parent: RetryParent,
 ): Promise<{ existing: number | null; check: CheckRunInfo | null }> {
   const runs = await ctx.github.listRuns({
@@ -251,7 +251,7 @@ async function findRetryOf(
  * check run is the one read just before the dispatch (under the parent's lock), not read again.
  */
 async function noteRetry(
-  ctx: BotContext,
+  ctx: RetryContext,
   params: RetryRequest & { runId: number | null; check: CheckRunInfo | null },
 ): Promise<void> {
   const { check } = params;

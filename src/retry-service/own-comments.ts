@@ -3,9 +3,9 @@
  * is handled: the `/retry` replies, and the retries they note (a comment's retry is noted in its
  * reply rather than on the parent's check run, which saves `/retry` a request).
  */
-import type { CommentInfo } from '../src/ports/github-bot.js';
-import type { BotContext } from './context.js';
-import { parseRetryMarkers, replyNotes, type RetryMarker } from '../src/core/bot/markers.js';
+import type { CommentInfo } from '../ports/github-bot.js';
+import type { RetryContext } from './context.js';
+import { parseRetryMarkers, replyNotes, type RetryMarker } from '../core/bot/markers.js';
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
 const MAX_COMMENTS = 500;
@@ -16,7 +16,7 @@ const MAX_PULL_REQUESTS = 5;
 export type OwnComments = (pullRequest: number) => Promise<readonly CommentInfo[]>;
 
 /** A reader of the bot's comments that asks GitHub once per pull request. */
-export function ownComments(ctx: BotContext): OwnComments {
+export function ownComments(ctx: RetryContext): OwnComments {
   const read = new Map<number, Promise<readonly CommentInfo[]>>();
   return async (number) => {
     const pending =
@@ -30,7 +30,10 @@ export function ownComments(ctx: BotContext): OwnComments {
 }
 
 /** Whether a comment is the bot's own (its login, and its App when both are known). */
-export function isOwn(ctx: BotContext, comment: { author: string; appId: number | null }): boolean {
+export function isOwn(
+  ctx: RetryContext,
+  comment: { author: string; appId: number | null },
+): boolean {
   return (
     comment.author === ctx.identity.login &&
     (ctx.identity.appId === null || comment.appId === null || comment.appId === ctx.identity.appId)

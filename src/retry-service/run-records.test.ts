@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { aGitHub, aParentRecord, anArtifact, aZip } from '../test/support/record-artifacts.js';
+import { aGitHub, aParentRecord, anArtifact, aZip } from '../../test/support/record-artifacts.js';
 import { readRunRecords } from './run-records.js';
 
 const repo = { owner: 'acme', repo: 'warehouse' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitRun } from '../../src/ports/github-bot.js';
+import type { CommitRun } from '../../ports/github-bot.js';
 import { routeFromCommitChecks } from './route.js';
 
 const failed: CommitRun = {
@@ -20,7 +20,9 @@ const now = new Date('2026-11-22T00:00:00Z');
 const live = { expiresAt: '2026-12-01T00:00:00Z' };
 const fromFailure = { kind: 'from-failure' } as const;
 
-function route(overrides: Partial<Parameters<typeof routeFromCommitChecks>[0]> = {}) {
+type Facts = Parameters<typeof routeFromCommitChecks>[0];
+
+function route(overrides: Partial<Omit<Facts, 'parent'> & { parent: CommitRun }> = {}) {
   return routeFromCommitChecks({
     parent: failed,
     mode: fromFailure,

@@ -3,16 +3,16 @@
  * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
  * run). Artifacts are untrusted: every problem becomes a message, never a crash.
  */
-import { readRecordOfZip } from '../src/adapters/github/record-artifacts.js';
-import { ZIP_LIMITS } from '../src/adapters/local/zip-archive.js';
-import { UserError } from '../src/core/errors.js';
+import { readRecordOfZip } from '../adapters/github/record-artifacts.js';
+import { ZIP_LIMITS } from '../adapters/local/zip-archive.js';
+import { UserError } from '../core/errors.js';
 import {
   parseRecordArtifactName,
   pickRecordArtifact,
   RECORD_ARTIFACT_PREFIX,
-} from '../src/core/run-record/artifact.js';
-import type { RunRecord } from '../src/core/run-record/schema.js';
-import type { ArtifactInfo, RunArtifactReader, RepoRef } from '../src/ports/github-runs.js';
+} from '../core/run-record/artifact.js';
+import type { RunRecord } from '../core/run-record/schema.js';
+import type { ArtifactInfo, RunArtifactReader, RepoRef } from '../ports/github-runs.js';
 
 /** Record jobs read per run; a workflow with more gh-retry jobs is reported, not read in full. */
 const MAX_RECORD_KEYS = 20;

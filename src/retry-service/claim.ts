@@ -4,7 +4,7 @@
  * held by another process means a retry is being started or was started: never a second one.
  * A claim store that cannot answer stops the retry: nothing is dispatched without a claim.
  */
-import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
+import type { RetryTargetResult } from '../core/report/retry-reply.js';
 
 /** What taking the claim on a parent gave. */
 export type RetryClaim =
