@@ -1,6 +1,7 @@
 /**
  * Events a test can cause as if a person acted on GitHub: comment on a pull request, click a
- * check-run button, "Re-run" or "Re-run all checks", push, open or update a pull request, or let a schedule fire.
+ * check-run button, "Re-run" or "Re-run all checks", push, open or update a pull request, or let
+ * a schedule fire.
  */
 import { findSuite, rerequestSuite } from './check-suites.js';
 import { deliverToApps, startTriggeredRuns } from './events.js';
