@@ -12,8 +12,13 @@ export default defineConfig({
     pool: 'forks',
     // Two cores on CI: keep parallelism modest so subprocess-heavy suites stay stable.
     maxWorkers: 2,
-    // The default output, plus one line counting the real-dbt tests that ran (for the CI log).
-    reporters: ['default', './test/real-dbt/count-reporter.ts'],
+    // Vitest's defaults (with GitHub annotations on GitHub Actions), plus one line counting the
+    // real-dbt tests that ran (for the CI log).
+    reporters: [
+      'default',
+      ...(process.env.GITHUB_ACTIONS === 'true' ? ['github-actions'] : []),
+      './test/real-dbt/count-reporter.ts',
+    ],
     // GitHub's workflow parser imports its JSON schema without an import attribute, which plain
     // Node refuses: let Vite transform it.
     server: { deps: { inline: ['@actions/workflow-parser'] } },
