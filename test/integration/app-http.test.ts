@@ -5,17 +5,13 @@ import type { AppCredentials } from '../emulator/index.js';
 import { readManifest } from '../support/app/harness.js';
 import { recordFiles, recordFor } from '../support/app/records.js';
 import { APP_BUNDLE, startAppProcess, type AppProcess } from '../support/app-process.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 
 describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP', () => {
-  const { gh } = useEmulatorWithRepo({
-    repo: REPO,
-    files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-    collaborators: { mona: 'write' },
-  });
+  const { gh } = useEmulatorWithRepo(nightlyRepo(REPO));
   let app: AppCredentials;
   let server: AppProcess;
 
