@@ -5,18 +5,22 @@
  */
 import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { EMULATOR_BIN_DIR } from '../test/dbt-emulator/make-project.mjs';
-import { startEmulator } from '../test/emulator/index.js';
+import { emulatedDbtPath } from '../test/support/cli.js';
+import { startEmulatorWithRepo } from '../test/support/emulator.js';
 import { DBT_COMMANDS, type BenchProject } from './dbt-work-saved.js';
 
-/** Sizes of one run's record artifact. */
-export interface ArtifactSize {
-  readonly models: number;
+/** The bytes of a record artifact: the zip and what is inside it. */
+export interface RecordArtifactBytes {
   /** The zip as stored by the artifact service. */
   readonly artifactBytes: number;
   readonly recordBytes: number;
   /** The saved tool files (run_results.json of each dbt step that ran), uncompressed. */
   readonly rawToolBytes: number;
+}
+
+/** Sizes of one run's record artifact. */
+export interface ArtifactSize extends RecordArtifactBytes {
+  readonly models: number;
   readonly files: number;
 }
 
@@ -46,15 +50,14 @@ export async function measureArtifactSizes(params: {
   /** The folder with `action.yml` and `dist/` the workflow uses. */
   readonly actionDir: string;
 }): Promise<ArtifactSize[]> {
-  const gh = await startEmulator();
+  const { gh } = await startEmulatorWithRepo({ repo: REPO, files: { [WORKFLOW]: nightly } });
   try {
-    gh.seedRepo({ repo: REPO, files: { [WORKFLOW]: nightly } });
     const sizes: ArtifactSize[] = [];
     for (const bench of params.projects) {
       bench.breakIt();
       gh.onWorkflow(WORKFLOW, {
         action: params.actionDir,
-        env: { PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}` },
+        env: { PATH: emulatedDbtPath() },
         prepareWorkspace: (workspace) => {
           cpSync(bench.dir, path.join(workspace, 'transform'), {
             recursive: true,

@@ -15,16 +15,14 @@ import { startEmulator } from '../test/emulator/index.js';
 import { createGitHubClient } from '../src/adapters/github/client.js';
 import { loadParentRun } from '../src/adapters/github/record-artifacts.js';
 import { createRestRunReader } from '../src/adapters/github/runs.js';
+import type { RecordArtifactBytes } from './artifact-size.js';
 import type { Bundles } from './bundles.js';
 import { fakeDbt, largeRunResults, type LargeBuild } from './large-run-results.js';
 import { REPO_ROOT } from './timed-process.js';
 
 /** The record artifact of one large failed run. */
-export interface LargeRecordArtifact {
+export interface LargeRecordArtifact extends RecordArtifactBytes {
   readonly build: LargeBuild;
-  readonly artifactBytes: number;
-  readonly recordBytes: number;
-  readonly rawToolBytes: number;
   readonly mainMs: number;
   /** Main without the upload span. */
   readonly writeMs: number;

@@ -1,26 +1,21 @@
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type AppCredentials, type GitHubEmulator } from '../emulator/index.js';
+import type { AppCredentials } from '../emulator/index.js';
 import { readManifest } from '../support/app/harness.js';
 import { recordFiles, recordFor } from '../support/app/records.js';
 import { APP_BUNDLE, startAppProcess, type AppProcess } from '../support/app-process.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 
 describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP', () => {
-  let gh: GitHubEmulator;
+  const { gh } = useEmulatorWithRepo(nightlyRepo(REPO));
   let app: AppCredentials;
   let server: AppProcess;
 
   beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: REPO,
-      files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-      collaborators: { mona: 'write' },
-    });
     app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
     // Also points the App's webhooks at the server.
     server = await startAppProcess({ gh, app });
@@ -28,7 +23,6 @@ describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP',
 
   afterEach(async () => {
     await server.stop();
-    await gh.stop();
   });
 
   it('answers a signed /retry delivery: reactions, one dispatch, one reply', async () => {

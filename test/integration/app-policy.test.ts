@@ -12,7 +12,7 @@ import {
   pushAndFinish,
   readable,
 } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 
 function policy(lines: string): string {
   return `retry-policies:\n  - name: flaky warehouse\n${lines
@@ -26,11 +26,7 @@ describe('the App on a completed gh-retry run', () => {
   let h: AppHarness;
   eachAppHarness(
     {
-      repo: {
-        repo: REPO,
-        files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-        collaborators: { mona: 'write' },
-      },
+      repo: nightlyRepo(REPO),
     },
     (started) => (h = started),
   );

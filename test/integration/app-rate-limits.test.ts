@@ -12,19 +12,14 @@ import {
   reactions,
   replies,
 } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 
 describe('the App under GitHub’s rate limits', () => {
   let h: AppHarness;
 
   beforeEach(async () => {
     h = await startAppHarness({
-      repo: {
-        repo: REPO,
-        private: true,
-        files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-        collaborators: { mona: 'write' },
-      },
+      repo: nightlyRepo(REPO, { private: true }),
       throttled: true,
     });
   });

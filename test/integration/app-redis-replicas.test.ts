@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app/harness.js';
 import { checkRunOf, openPullRequest } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 import { eventually, post, startCluster, type Cluster } from '../support/app-redis/cluster.js';
 
 const REPO = 'acme/warehouse';
@@ -18,11 +18,7 @@ describe('two App replicas behind one Redis', () => {
 
   beforeAll(async () => {
     c = await startCluster({
-      repo: {
-        repo: REPO,
-        files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-        collaborators: { mona: 'write' },
-      },
+      repo: nightlyRepo(REPO),
       replicas: 2,
     });
     h = { gh: c.gh, app: c.app, repo: REPO } as unknown as AppHarness;

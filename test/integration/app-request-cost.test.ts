@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../support/app/harness.js';
 import { pushAndFinish } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
 
@@ -15,11 +15,7 @@ describe('GitHub requests per workflow_run.completed', () => {
 
   beforeEach(async () => {
     h = await startAppHarness({
-      repo: {
-        repo: REPO,
-        files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-        collaborators: { mona: 'write' },
-      },
+      repo: nightlyRepo(REPO),
     });
   });
 

@@ -6,14 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { eachAppHarness, type AppHarness } from '../support/app/harness.js';
 import { REPO, comment, reactions, replies } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 
-const repoOptions = {
-  repo: REPO,
-  private: true,
-  files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
-  collaborators: { mona: 'write' },
-} as const;
+const repoOptions = nightlyRepo(REPO, { private: true });
 
 describe('the App cannot re-run a fork’s run past GitHub’s limits', () => {
   let h: AppHarness;

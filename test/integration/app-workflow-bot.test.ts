@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from '../emulator/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
 import { named, readable } from '../support/app/scenario.js';
 import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 const BOT = '.github/workflows/gh-retry-bot.yml';
@@ -13,24 +13,18 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundled = existsSync(`${root}dist/bot/index.js`);
 
 describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
-  let gh: GitHubEmulator;
-
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({
-      repo: REPO,
-      files: {
-        '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-        [BOT]: botWorkflow(['Nightly']),
-      },
-      collaborators: { mona: 'write', rita: 'read' },
-    });
-    // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
-    gh.onWorkflow(BOT, { action: `${root}app` });
+  const { gh } = useEmulatorWithRepo({
+    repo: REPO,
+    files: {
+      '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
+      [BOT]: botWorkflow(['Nightly']),
+    },
+    collaborators: { mona: 'write', rita: 'read' },
   });
 
-  afterEach(async () => {
-    await gh.stop();
+  beforeEach(() => {
+    // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
+    gh.onWorkflow(BOT, { action: `${root}app` });
   });
 
   function botRuns() {

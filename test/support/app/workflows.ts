@@ -1,4 +1,5 @@
 /** Workflow files for the App's tests: gh-retry workflows with and without a dispatch trigger. */
+import type { SeedRepoOptions } from '../../emulator/index.js';
 import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
 
 const DBT_COMMANDS = ['dbt deps', 'dbt run', 'dbt test'];
@@ -83,4 +84,17 @@ jobs:
     steps:
       - uses: gh-retry/gh-retry/app@v1
 `;
+}
+
+/** The App tests' repository `repo`: the Nightly retry workflow, mona a writer; `overrides` win. */
+export function nightlyRepo(
+  repo: string,
+  overrides: Partial<SeedRepoOptions> = {},
+): SeedRepoOptions {
+  return {
+    repo,
+    files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
+    collaborators: { mona: 'write' },
+    ...overrides,
+  };
 }
