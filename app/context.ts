@@ -4,7 +4,7 @@
  */
 import type { BotWorkflowRun } from '../src/ports/github-bot.js';
 import type { PlannedAutoRetry } from './retry/auto.js';
-import type { RetryContext } from '../src/retry-service/context.js';
+import type { GitHubRetryContext } from '../src/retry-service/context.js';
 
 export type { BotIdentity } from '../src/retry-service/context.js';
 export { runUrlOf } from '../src/retry-service/context.js';
@@ -32,7 +32,7 @@ export interface ScheduledPolicyRetry {
 }
 
 /** What a shell provides; the same for every event. */
-export interface BotDeps extends Omit<RetryContext, 'repo' | 'serverUrl'> {
+export interface BotDeps extends Omit<GitHubRetryContext, 'repo' | 'serverUrl'> {
   readonly log: BotLogger;
   readonly schedule: Scheduler;
   /** The longest delay the shell waits in process; a longer policy delay is shortened to it. */
@@ -42,4 +42,4 @@ export interface BotDeps extends Omit<RetryContext, 'repo' | 'serverUrl'> {
 }
 
 /** The deps plus the repository an event is about (all that retrying a run needs, and more). */
-export interface BotContext extends BotDeps, RetryContext {}
+export interface BotContext extends BotDeps, GitHubRetryContext {}

@@ -7,7 +7,7 @@
 import { RecentRetries } from '../../src/retry-service/recent.js';
 import { chooseRoute } from '../../src/retry-service/route.js';
 import { executeRoute } from '../../src/retry-service/execute.js';
-import type { RetryContext } from '../../src/retry-service/context.js';
+import type { GitHubRetryContext } from '../../src/retry-service/context.js';
 import type { RetryTargetResult } from '../../src/core/report/retry-reply.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
 import type { CliContext } from '../cli-context.js';
@@ -93,7 +93,7 @@ function cliRetryContext(
   access: GitHubAccess,
   target: RunTarget,
   parent: BotWorkflowRun,
-): RetryContext {
+): GitHubRetryContext {
   return {
     github: access.github,
     // The App's login: its replies and check runs are where earlier retries are noted.

@@ -17,7 +17,7 @@ export interface BotIdentity {
 }
 
 /** The context of retrying one repository's runs. */
-export interface RetryContext {
+export interface GitHubRetryContext {
   readonly github: GitHubBot;
   readonly identity: BotIdentity;
   /** The retries this process started lately; one for the life of the shell, not per event. */
@@ -30,6 +30,8 @@ export interface RetryContext {
 }
 
 /** The web URL of a run of the context's repository. */
-export function runUrlOf(ctx: Pick<RetryContext, 'repo' | 'serverUrl'>): (runId: number) => string {
+export function runUrlOf(
+  ctx: Pick<GitHubRetryContext, 'repo' | 'serverUrl'>,
+): (runId: number) => string {
   return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRunInfo, GitHubBot } from '../ports/github-bot.js';
-import type { RetryContext } from './context.js';
+import type { GitHubRetryContext } from './context.js';
 import { RecentRetries } from './recent.js';
 import type { RetryRoute } from '../core/bot/route.js';
 import { executeRoute } from './execute.js';
 
 /** A bot context whose GitHub only dispatches, a little slowly, counting the dispatches, and reads runs' conclusions. */
 function dispatchingContext(): {
-  ctx: RetryContext;
+  ctx: GitHubRetryContext;
   dispatches: () => number;
   cancelled: Set<number>;
 } {
@@ -32,7 +32,7 @@ function dispatchingContext(): {
     serverUrl: 'https://github.com',
     identity: { login: 'gh-retry[bot]', appId: 1 },
     recentRetries: new RecentRetries(),
-  } as unknown as RetryContext;
+  } as unknown as GitHubRetryContext;
   return { ctx, dispatches: () => dispatches, cancelled };
 }
 

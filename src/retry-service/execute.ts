@@ -5,7 +5,7 @@
 import type { RetryTargetResult } from '../core/report/retry-reply.js';
 import { findExistingRetry, type RetryCandidate } from '../core/bot/retry-title.js';
 import type { BotWorkflowRun, CheckRunInfo } from '../ports/github-bot.js';
-import { runUrlOf, type RetryContext } from './context.js';
+import { runUrlOf, type GitHubRetryContext } from './context.js';
 import { appendRetryLog, CHECK_RUN_NAME } from '../core/report/check-run.js';
 import { withRetryClaim } from './claim.js';
 import { ownComments, repliedRetries } from './own-comments.js';
@@ -39,7 +39,7 @@ export interface RetryRequest {
 
 /** Carry out a route: dispatch (once per parent), re-run failed jobs, or report why not. */
 export async function executeRoute(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   params: RetryRequest & { route: RetryRoute },
 ): Promise<RetryTargetResult> {
   const { parent, route } = params;
@@ -80,7 +80,7 @@ export async function executeRoute(
 }
 
 async function dispatch(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   params: RetryRequest & {
     route: Extract<RetryRoute, { kind: 'dispatch' }>;
     check: CheckRunInfo | null;
@@ -122,7 +122,7 @@ function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
 
 /** A retry of `parent` noted on its check run and not cancelled, if any. */
 async function notedRetry(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   parent: RetryParent,
   check: CheckRunInfo | null,
 ): Promise<number | null> {
@@ -135,7 +135,7 @@ async function notedRetry(
 }
 
 /** The retry this process started lately for the parent `key`, unless it was cancelled since. */
-async function liveRecentRetry(ctx: RetryContext, key: string): Promise<number | null> {
+async function liveRecentRetry(ctx: GitHubRetryContext, key: string): Promise<number | null> {
   const recent = ctx.recentRetries.find(key);
   if (recent === null) return null;
   const run = await ctx.github.getRun({ ...ctx.repo, runId: recent });
@@ -172,7 +172,7 @@ function existingRetry(
 }
 
 async function rerunNatively(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   params: { parent: RetryParent; why: 'fork' | 'no-dispatch-trigger' | 'not-gh-retry' },
 ): Promise<RetryTargetResult> {
   const base = { workflow: workflowOf(params.parent), parentRunId: params.parent.id };
@@ -193,7 +193,7 @@ async function rerunNatively(
 
 /** The bot's check run describing `parent`, if it made one. */
 export async function findCheckRunOf(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   parent: Pick<BotWorkflowRun, 'id' | 'headSha'>,
 ): Promise<CheckRunInfo | null> {
   const checks = await ctx.github.listCheckRuns({
@@ -207,7 +207,7 @@ export async function findCheckRunOf(
 
 /** The bot's check run of run `runId` among `checks`: its name, its App, the run in `external_id`. */
 export function checkRunDescribing(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   checks: readonly CheckRunInfo[],
   runId: number,
 ): CheckRunInfo | null {
@@ -227,7 +227,7 @@ export function checkRunDescribing(
  * noted in a `/retry` reply on the parent's pull requests.
  */
 async function findRetryOf(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   parent: RetryParent,
 ): Promise<{ existing: number | null; check: CheckRunInfo | null }> {
   const runs = await ctx.github.listRuns({
@@ -251,7 +251,7 @@ async function findRetryOf(
  * check run is the one read just before the dispatch (under the parent's lock), not read again.
  */
 async function noteRetry(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   params: RetryRequest & { runId: number | null; check: CheckRunInfo | null },
 ): Promise<void> {
   const { check } = params;

@@ -4,7 +4,7 @@
  * reply rather than on the parent's check run, which saves `/retry` a request).
  */
 import type { CommentInfo } from '../ports/github-bot.js';
-import type { RetryContext } from './context.js';
+import type { GitHubRetryContext } from './context.js';
 import { parseRetryMarkers, replyNotes, type RetryMarker } from '../core/bot/markers.js';
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
@@ -16,7 +16,7 @@ const MAX_PULL_REQUESTS = 5;
 export type OwnComments = (pullRequest: number) => Promise<readonly CommentInfo[]>;
 
 /** A reader of the bot's comments that asks GitHub once per pull request. */
-export function ownComments(ctx: RetryContext): OwnComments {
+export function ownComments(ctx: GitHubRetryContext): OwnComments {
   const read = new Map<number, Promise<readonly CommentInfo[]>>();
   return async (number) => {
     const pending =
@@ -31,7 +31,7 @@ export function ownComments(ctx: RetryContext): OwnComments {
 
 /** Whether a comment is the bot's own (its login, and its App when both are known). */
 export function isOwn(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   comment: { author: string; appId: number | null },
 ): boolean {
   return (

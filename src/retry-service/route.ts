@@ -7,7 +7,7 @@
 import { formatRetryMode, type RetryMode } from '../core/retry/mode.js';
 import { routeLadder, workflowOf, type RetryRoute } from '../core/bot/route.js';
 import type { BotWorkflowRun } from '../ports/github-bot.js';
-import type { RetryContext } from './context.js';
+import type { GitHubRetryContext } from './context.js';
 import { parseDispatchTrigger, retryInputs } from '../core/bot/dispatch-trigger.js';
 import { findRecordArtifacts } from './run-records.js';
 import { parseRetryTitle } from '../core/bot/retry-title.js';
@@ -24,7 +24,7 @@ export type RetryParent = Pick<
 
 /** Decide how to retry `parent` in `mode` (reads its artifacts and its workflow file). */
 export async function chooseRoute(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   params: { parent: BotWorkflowRun; mode: RetryMode; forkPullRequest?: boolean },
 ): Promise<RetryRoute> {
   const { parent, mode } = params;
@@ -55,7 +55,7 @@ export async function chooseRoute(
  * parent its title names, so that it is retried again rather than re-run as a plain workflow.
  */
 export async function retryStartingPoint(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   run: BotWorkflowRun,
 ): Promise<BotWorkflowRun> {
   const parentId = parseRetryTitle(run.displayTitle);
@@ -67,7 +67,7 @@ export async function retryStartingPoint(
 
 /** A dispatch route whose inputs were checked against the workflow file on `ref`. */
 export async function checkedDispatch(
-  ctx: RetryContext,
+  ctx: GitHubRetryContext,
   params: { parent: RetryParent; mode: RetryMode; ref: string },
 ): Promise<RetryRoute> {
   const { parent, ref } = params;
