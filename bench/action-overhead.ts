@@ -224,8 +224,7 @@ function summarise(params: {
   const m = (values: readonly number[] | undefined) =>
     values === undefined || values.length === 0 ? Number.NaN : median(values);
   const span = counts.large - counts.small;
-  const shellSlope =
-    (m(parts['shell-baseline-large']) - m(parts['shell-baseline-small'])) / span;
+  const shellSlope = (m(parts['shell-baseline-large']) - m(parts['shell-baseline-small'])) / span;
   const bashPerStepMs = (m(samples['bash-large']) - m(samples['bash-small'])) / span - shellSlope;
   const sizes = SIZES.map((size): OverheadAtSize => {
     const actionMs = m(samples[`action-${size}`]);

@@ -90,13 +90,19 @@ function buildProgram(context: CliContext, setExitCode: (code: number) => void):
     };
   /** A command on one run: a local run, or a GitHub run (a run URL, OWNER/REPO#ID or `--repo`). */
   const localOrRemoteRun = (local: Lazy<OnRun>, remote: Lazy<OnRun>) =>
-    act(async (run: string | undefined, options: object) =>
-      await (await (isRemoteRun(run, options as RepoOption) ? remote : local)())(run, options, context),
+    act(
+      async (run: string | undefined, options: object) =>
+        await (
+          await (isRemoteRun(run, options as RepoOption) ? remote : local)()
+        )(run, options, context),
     );
   /** A command over many runs: the local store, or with `--repo` a repository's runs on GitHub. */
   const localOrRemoteRuns = (local: Lazy<OnRuns>, remote: Lazy<OnRuns>) =>
-    act(async (options: object) =>
-      await (await ((options as RepoOption).repo === undefined ? local : remote)())(options, context),
+    act(
+      async (options: object) =>
+        await (
+          await ((options as RepoOption).repo === undefined ? local : remote)()
+        )(options, context),
     );
 
   withScheduleOptions(program.command('run'))

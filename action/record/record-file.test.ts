@@ -77,9 +77,7 @@ describe('serializeIncrementally', () => {
 
   it('refuses what the schema refuses, with the same error as serializeRunRecord', () => {
     const bad = aRunRecord({ steps, id: 'x'.repeat(5000) });
-    expect(() => serializeIncrementally(bad, [])).toThrow(
-      /the run record is not valid/,
-    );
+    expect(() => serializeIncrementally(bad, [])).toThrow(/the run record is not valid/);
   });
 });
 

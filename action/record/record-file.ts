@@ -57,7 +57,8 @@ export function serializeIncrementally(
   const next: SavedStep[] = [];
   for (const [index, step] of steps.entries()) {
     const before = saved[index];
-    const text = before !== undefined && sameFields(before.step, step) ? before.text : checked(step);
+    const text =
+      before !== undefined && sameFields(before.step, step) ? before.text : checked(step);
     if (text === null) return whole(record);
     next.push({ step, text });
   }

@@ -6,12 +6,7 @@ import { handleCheckSuite } from '../handlers/check-suite.js';
 import { handleIssueComment } from '../handlers/issue-comment.js';
 import { handleWorkflowRun } from '../handlers/workflow-run.js';
 import { RecentRetries } from '../../src/retry-service/recent.js';
-import {
-  appIdentityReader,
-  botLoggerOf,
-  probotDeps,
-  type RetryAppOptions,
-} from './deps.js';
+import { appIdentityReader, botLoggerOf, probotDeps, type RetryAppOptions } from './deps.js';
 
 /** Build the app; every handler is runtime-neutral and shared with the bot in a workflow. */
 export function createRetryApp(options: RetryAppOptions): ApplicationFunction {
