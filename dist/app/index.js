@@ -86649,17 +86649,53 @@ async function create_node_middleware_createNodeMiddleware(appFn, { probot = cre
 ;// CONCATENATED MODULE: ./lib/app/probot/octokit.js
 /**
  * The App's Octokit: Probot's (REST methods, paginate, retry, throttling shared through Redis with
- * `REDIS_URL`), except that a secondary rate limit is waited out too (Probot's default only logs
- * it): GitHub asks to wait `retry-after` seconds, and a request it limited did nothing, so sending
- * it again cannot dispatch twice. Two waits, as for a primary limit, then the error shows.
+ * `REDIS_URL`), with two changes to its throttling:
+ * - a secondary rate limit is waited out too (Probot's default only logs it): GitHub asks to wait
+ *   `retry-after` seconds, and a request it limited did nothing, so sending it again cannot dispatch
+ *   twice. Two waits, as for a primary limit, then the error shows.
+ * - writes go out from a bucket of {@link WRITE_BURST} refilled one a second, instead of Octokit's
+ *   one second before every write (its limiter also counts GraphQL queries, which GitHub counts as
+ *   reads). GitHub asks for a second between writes when an integration makes many of them; the
+ *   bucket keeps that rate over any longer stretch, and a `/retry` (👀, its query, the dispatch)
+ *   is no longer held two seconds behind its own first answer.
  */
 
+
 const MAX_WAITS = 2;
-/** Probot's Octokit that also retries after a secondary rate limit. */
+/** Writes (and GraphQL queries) that may go out back to back before the one-a-second pace. */
+const WRITE_BURST = 3;
+const WRITE_REFILL_MS = 1000;
+const writeGroups = new WeakMap();
+const LOCAL = {};
+/**
+ * One write limiter per Redis connection (or one in the process): Octokit keys it by installation,
+ * so every replica sharing the Redis shares each installation's bucket.
+ */
+function writeGroup(throttle) {
+    const owner = throttle?.connection ?? LOCAL;
+    const known = writeGroups.get(owner);
+    if (known)
+        return known;
+    const Limiter = throttle?.Bottleneck ?? lib;
+    const group = new Limiter.Group({
+        id: 'gh-retry-write',
+        maxConcurrent: 1,
+        reservoir: WRITE_BURST,
+        reservoirIncreaseAmount: 1,
+        reservoirIncreaseInterval: WRITE_REFILL_MS,
+        reservoirIncreaseMaximum: WRITE_BURST,
+        timeout: throttle?.timeout ?? 2 * 60 * 1000,
+        ...(throttle?.connection ? { connection: throttle.connection } : {}),
+    });
+    writeGroups.set(owner, group);
+    return group;
+}
+/** Probot's Octokit that also retries after a secondary rate limit and paces writes by a bucket. */
 const AppOctokit = ProbotOctokit.defaults((instance) => ({
     ...instance,
     throttle: {
         ...instance.throttle,
+        write: writeGroup(instance.throttle),
         onSecondaryRateLimit: (_after, _options, _octokit, retryCount) => retryCount < MAX_WAITS,
     },
 }));
@@ -86755,6 +86791,32 @@ function authorize(params) {
     };
 }
 //# sourceMappingURL=authorize.js.map
+;// CONCATENATED MODULE: ./lib/src/core/errors.js
+/** An error the user can fix; its message says what to do. Entry points print it without a stack. */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+/** A schedule (command list or YAML file) that cannot be used as written. */
+class ScheduleError extends (/* unused pure expression or super */ null && (errors_UserError)) {
+    name = 'ScheduleError';
+}
+/** A run record that is not valid, is of an unsupported version, or is not trustworthy. */
+class errors_RunRecordError extends errors_UserError {
+    name = 'RunRecordError';
+}
+/** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
+class errors_PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
+    name = 'PlanError';
+}
+/** The message of anything thrown: an Error's message, else the value as text. */
+function errors_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** The stack of anything thrown when it has one (for errors nobody expected), else its message. */
+function errorStack(error) {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+//# sourceMappingURL=errors.js.map
 // EXTERNAL MODULE: ./node_modules/shell-quote/index.js
 var shell_quote = __nccwpck_require__(6591);
 ;// CONCATENATED MODULE: ./lib/src/core/schedule/command-line.js
@@ -87546,32 +87608,6 @@ function replyNotes(body) {
     return body.slice(body.trimEnd().lastIndexOf('\n\n') + 2);
 }
 //# sourceMappingURL=markers.js.map
-;// CONCATENATED MODULE: ./lib/src/core/errors.js
-/** An error the user can fix; its message says what to do. Entry points print it without a stack. */
-class errors_UserError extends Error {
-    name = 'UserError';
-}
-/** A schedule (command list or YAML file) that cannot be used as written. */
-class ScheduleError extends (/* unused pure expression or super */ null && (errors_UserError)) {
-    name = 'ScheduleError';
-}
-/** A run record that is not valid, is of an unsupported version, or is not trustworthy. */
-class errors_RunRecordError extends errors_UserError {
-    name = 'RunRecordError';
-}
-/** A retry that cannot be planned as asked (unknown step, `from` a step that did not succeed, …). */
-class errors_PlanError extends (/* unused pure expression or super */ null && (errors_UserError)) {
-    name = 'PlanError';
-}
-/** The message of anything thrown: an Error's message, else the value as text. */
-function errors_errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** The stack of anything thrown when it has one (for errors nobody expected), else its message. */
-function errorStack(error) {
-    return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-//# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -98415,7 +98451,7 @@ function describeStepCounts(record) {
     return parts.length === 0 ? 'no steps' : parts.join(', ');
 }
 //# sourceMappingURL=retry-reply.js.map
-;// CONCATENATED MODULE: ./lib/app/context.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/context.js
 /** The web URL of a run of the context's repository. */
 function runUrlOf(ctx) {
     return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
@@ -98841,6 +98877,9 @@ function contextFor(deps, payload) {
 }
 //# sourceMappingURL=payloads.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/bot/route.js
+
+
+
 /** The workflow of a run, as replies name it. */
 function workflowOf(run) {
     return { name: run.workflowName, path: run.workflowPath };
@@ -98863,6 +98902,27 @@ function routeLadder(facts) {
         return { kind: 'stop', result: { ...base, kind: 'failed', message } };
     }
     return { kind: 'dispatch-on', ref: parent.headBranch };
+}
+/**
+ * Decide how to retry a run of a pull request's head commit from what one read of the commit
+ * told (no request): `records` is the note on the bot's check run of the run, so the run is a
+ * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
+ */
+function routeFromCommitChecks(params) {
+    const { parent, mode, records } = params;
+    const step = routeLadder({
+        parent,
+        mode,
+        madeRecords: true,
+        fork: params.forkPullRequest,
+        expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
+    });
+    if (step.kind !== 'dispatch-on')
+        return step;
+    // The documented trigger declares both; a workflow that declares only `retry-of` is refused
+    // (422) and then retried with what its file declares.
+    const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
+    return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }
 //# sourceMappingURL=route.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/artifact.js
@@ -99307,7 +99367,7 @@ function readRecordOfZip(params) {
     return artifact_checkRecordOfRun({ bytes, run, artifactName });
 }
 //# sourceMappingURL=record-artifacts.js.map
-;// CONCATENATED MODULE: ./lib/app/run-records.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/run-records.js
 /**
  * The gh-retry run records of a workflow run, read through the REST API: list the record
  * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
@@ -99386,13 +99446,13 @@ async function readRecordArtifact(params) {
     return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
 }
 //# sourceMappingURL=run-records.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/route.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/route.js
 /**
  * How to retry one parent run, for a comment, a check-run button, a policy and the remote CLI:
- * gathers the facts (the run's artifacts, or the bot's check run alone), walks the one ladder in
- * `core/bot/route.ts`, and builds the dispatch.
+ * gathers the facts from the run's artifacts, walks the one ladder in `core/bot/route.ts`, and
+ * builds the dispatch (checked against the workflow file). The route from the bot's check run
+ * alone needs no request: it is `routeFromCommitChecks` in `core/bot/route.ts`.
  */
-
 
 
 
@@ -99451,29 +99511,8 @@ async function checkedDispatch(ctx, params) {
         ? { kind: 'native', why: 'no-dispatch-trigger' }
         : { kind: 'dispatch', ref, inputs, mode: params.mode, checked: true };
 }
-/**
- * Decide how to retry a run of a pull request's head commit from what one read of the commit
- * told (no request): `records` is the note on the bot's check run of the run, so the run is a
- * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
- */
-function routeFromCommitChecks(params) {
-    const { parent, mode, records } = params;
-    const step = routeLadder({
-        parent,
-        mode,
-        madeRecords: true,
-        fork: params.forkPullRequest,
-        expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
-    });
-    if (step.kind !== 'dispatch-on')
-        return step;
-    // The documented trigger declares both; a workflow that declares only `retry-of` is refused
-    // (422) and then retried with what its file declares.
-    const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
-    return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
-}
 //# sourceMappingURL=route.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/claim.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/claim.js
 /** How long a request waits for another one that is starting a retry of the same run. */
 const WAIT_ATTEMPTS = 40;
 const WAIT_MS = 250;
@@ -99522,7 +99561,7 @@ async function holding(claim, work) {
     return result;
 }
 //# sourceMappingURL=claim.js.map
-;// CONCATENATED MODULE: ./lib/app/own-comments.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/own-comments.js
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
 const MAX_COMMENTS = 500;
@@ -99577,7 +99616,7 @@ function rerunProblem(run, now) {
     return null;
 }
 //# sourceMappingURL=rerun-limits.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/execute.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/execute.js
 
 
 
@@ -99799,8 +99838,10 @@ async function withParentLock(key, work) {
 /**
  * `check_run.requested_action` ("Retry from failure", "Retry all") and `check_run.rerequested`
  * ("Re-run", which retries from failure) on the bot's own check runs: retry the run the check
- * run describes (its id is the check run's `external_id`) and note what happened on it.
+ * run describes (its id is the check run's `external_id`) and note what happened on it, also
+ * when it failed (a re-run suite stays queued until the App writes to it).
  */
+
 
 
 
@@ -99819,19 +99860,55 @@ async function handleCheckRun(deps, payload) {
         const ours = deps.identity.appId !== null &&
             check.app?.id === deps.identity.appId &&
             check.name === CHECK_RUN_NAME;
-        const parentRunId = Number(check.external_id ?? '');
-        if (!ours || !Number.isSafeInteger(parentRunId) || parentRunId <= 0)
+        const parentRunId = runIdOf(check.external_id);
+        if (!ours || parentRunId === null)
             return;
         const mode = modeOf(event.action, event.requested_action?.identifier);
         if (mode === null)
             return;
         checkRunId = check.id;
-        const ctx = contextFor(deps, event);
-        const line = await retryFromCheck(ctx, { parentRunId, mode, sender: event.sender });
-        await noteOnCheckRun(ctx, check.id, line);
+        const known = check_run_conclusionOf(payload.check_run);
+        await answerCheckRequest(contextFor(deps, event), {
+            check: { id: check.id, conclusion: known },
+            parentRunId,
+            mode,
+            sender: event.sender,
+        });
     }
     catch (error) {
         deps.log.error(`could not handle the request on check run ${checkRunId ?? '(unreadable)'}`, error);
+    }
+}
+/** The run id a bot check run describes (its `external_id`), or null. */
+function runIdOf(externalId) {
+    const id = Number(externalId ?? '');
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+/**
+ * Retry the run a check run describes and note it there. GitHub queues the check run's suite on
+ * "Re-run" until the App writes to it, so whatever happens the check run is written: an error
+ * becomes a one-line note on it (and the log), keeping its conclusion.
+ */
+async function answerCheckRequest(ctx, params) {
+    const { check } = params;
+    try {
+        const line = await retryFromCheck(ctx, params);
+        await noteOnCheckRun(ctx, check, line);
+    }
+    catch (error) {
+        ctx.log.error(`could not retry run ${params.parentRunId} from check run ${check.id}`, error);
+        const first = errors_errorMessage(error).split('\n')[0] ?? '';
+        // Octokit adds the documentation link to GitHub's message; the note keeps the message.
+        const reason = escapeMarkdown(first.replace(/ - https?:\/\/\S+$/, '').replace(/\.+$/, ''));
+        const line = `⚠️ gh-retry could not retry this run: ${reason}. Comment \`/retry\` on its pull request or choose **Re-run** to try again.`;
+        await noteOnCheckRun(ctx, check, line).catch(async () => {
+            // Not even the check run could be read: complete it as it was, without the note.
+            await ctx.github.updateCheckRun({
+                ...ctx.repo,
+                checkRunId: check.id,
+                conclusion: keptConclusion(check.conclusion),
+            });
+        });
     }
 }
 function modeOf(action, identifier) {
@@ -99866,26 +99943,84 @@ async function retryFromCheck(ctx, params) {
     return renderRetryReply({ reply, runUrl: runUrlOf(ctx) });
 }
 /** Add a line to the check run's log, keeping it completed as it was (GitHub re-queues a re-run suite). */
-async function noteOnCheckRun(ctx, checkRunId, line) {
-    const check = await ctx.github.getCheckRun({ ...ctx.repo, checkRunId });
+async function noteOnCheckRun(ctx, known, line) {
+    const check = await ctx.github.getCheckRun({ ...ctx.repo, checkRunId: known.id });
     if (check === null)
         return;
     const text = line === '' ? check.output.text : appendRetryLog(check.output.text, line);
-    const conclusion = check.conclusion;
-    const keep = conclusion === 'success' ||
-        conclusion === 'failure' ||
-        conclusion === 'cancelled' ||
-        conclusion === 'neutral'
-        ? conclusion
-        : 'neutral';
     await ctx.github.updateCheckRun({
         ...ctx.repo,
-        checkRunId,
-        conclusion: keep,
+        checkRunId: known.id,
+        conclusion: keptConclusion(check.conclusion ?? known.conclusion),
         output: { ...check.output, text },
     });
 }
+/** The conclusion a re-written check run keeps: its own, when the Checks API takes it back. */
+function keptConclusion(conclusion) {
+    const kept = ['success', 'failure', 'cancelled', 'neutral'];
+    return conclusion !== null && kept.includes(conclusion)
+        ? conclusion
+        : 'neutral';
+}
+function check_run_conclusionOf(check) {
+    return typeof check?.conclusion === 'string' ? check.conclusion : null;
+}
 //# sourceMappingURL=check-run.js.map
+;// CONCATENATED MODULE: ./lib/app/handlers/check-suite.js
+/**
+ * `check_suite.rerequested` ("Re-run all checks") on the bot's own suite: each gh-retry check run
+ * in it is answered as its own "Re-run" would be (retry from failure, noted on the check run), so
+ * the suite, queued again by GitHub, is written to and completes.
+ */
+
+
+
+
+/** `check_suite`: the parts the handler reads. */
+const checkSuiteEvent = checkRunEvent
+    .pick({ repository: true, sender: true, action: true })
+    .extend({
+    check_suite: object({
+        id: schemas_number().int().positive(),
+        head_sha: schemas_string().min(1),
+        app: object({ id: schemas_number().int() }).nullish(),
+    }),
+});
+/** Handle `check_suite.rerequested`. */
+async function handleCheckSuite(deps, payload) {
+    let suiteId = null;
+    try {
+        const event = readPayload(checkSuiteEvent, payload, 'check_suite');
+        const { check_suite: suite } = event;
+        const appId = deps.identity.appId;
+        if (event.action !== 'rerequested' || appId === null || suite.app?.id !== appId)
+            return;
+        suiteId = suite.id;
+        const ctx = contextFor(deps, event);
+        // The App's check runs on the commit are its suite's (GitHub keeps one suite per App and commit).
+        const checks = await ctx.github.listCheckRuns({
+            ...ctx.repo,
+            headSha: suite.head_sha,
+            name: CHECK_RUN_NAME,
+            appId,
+        });
+        for (const check of checks) {
+            const parentRunId = runIdOf(check.externalId);
+            if (parentRunId === null)
+                continue;
+            await answerCheckRequest(ctx, {
+                check,
+                parentRunId,
+                mode: { kind: 'from-failure' },
+                sender: event.sender,
+            });
+        }
+    }
+    catch (error) {
+        deps.log.error(`could not handle the re-run of check suite ${suiteId ?? '(unreadable)'}`, error);
+    }
+}
+//# sourceMappingURL=check-suite.js.map
 ;// CONCATENATED MODULE: ./lib/app/handlers/issue-comment.js
 /**
  * `issue_comment.created` on a pull request: a `/retry` command. React 👀, check the
@@ -100663,7 +100798,7 @@ async function handleWorkflowRun(deps, payload) {
     }
 }
 //# sourceMappingURL=workflow-run.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/recent.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/recent.js
 /**
  * The retries one bot process started lately, by parent run. A retry is looked for on GitHub
  * before each dispatch, but what a delivery read before it waited for another delivery of the
@@ -101514,6 +101649,7 @@ function deps_botLoggerOf(log) {
 
 
 
+
 /** Build the app; every handler is runtime-neutral and shared with the bot in a workflow. */
 function createRetryApp(options) {
     return (app) => {
@@ -101528,6 +101664,9 @@ function createRetryApp(options) {
         });
         app.on(['check_run.requested_action', 'check_run.rerequested'], async (context) => {
             await handleCheckRun(await deps(context), context.payload);
+        });
+        app.on('check_suite.rerequested', async (context) => {
+            await handleCheckSuite(await deps(context), context.payload);
         });
     };
 }

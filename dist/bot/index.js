@@ -28731,7 +28731,7 @@ function config_isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=config.js.map
-;// CONCATENATED MODULE: ./lib/app/context.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/context.js
 /** The web URL of a run of the context's repository. */
 function runUrlOf(ctx) {
     return (runId) => `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${runId}`;
@@ -28960,7 +28960,7 @@ function contextFor(deps, payload) {
     return { ...deps, repo: { owner: repo.owner.login, repo: repo.name }, serverUrl };
 }
 //# sourceMappingURL=payloads.js.map
-;// CONCATENATED MODULE: ./lib/app/own-comments.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/own-comments.js
 
 /** Comments read per pull request; a conversation longer than this is read from its start. */
 const MAX_COMMENTS = 500;
@@ -28994,6 +28994,9 @@ async function repliedRetries(comments, params) {
 }
 //# sourceMappingURL=own-comments.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/bot/route.js
+
+
+
 /** The workflow of a run, as replies name it. */
 function workflowOf(run) {
     return { name: run.workflowName, path: run.workflowPath };
@@ -29016,6 +29019,27 @@ function routeLadder(facts) {
         return { kind: 'stop', result: { ...base, kind: 'failed', message } };
     }
     return { kind: 'dispatch-on', ref: parent.headBranch };
+}
+/**
+ * Decide how to retry a run of a pull request's head commit from what one read of the commit
+ * told (no request): `records` is the note on the bot's check run of the run, so the run is a
+ * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
+ */
+function routeFromCommitChecks(params) {
+    const { parent, mode, records } = params;
+    const step = routeLadder({
+        parent,
+        mode,
+        madeRecords: true,
+        fork: params.forkPullRequest,
+        expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
+    });
+    if (step.kind !== 'dispatch-on')
+        return step;
+    // The documented trigger declares both; a workflow that declares only `retry-of` is refused
+    // (422) and then retried with what its file declares.
+    const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
+    return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
 }
 //# sourceMappingURL=route.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/run-record/artifact.js
@@ -29464,7 +29488,7 @@ function readRecordOfZip(params) {
     return artifact_checkRecordOfRun({ bytes, run, artifactName });
 }
 //# sourceMappingURL=record-artifacts.js.map
-;// CONCATENATED MODULE: ./lib/app/run-records.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/run-records.js
 /**
  * The gh-retry run records of a workflow run, read through the REST API: list the record
  * artifacts, download each zip, and read only its `record.json` (bounded, checked against the
@@ -29543,13 +29567,13 @@ async function readRecordArtifact(params) {
     return readRecordOfZip({ zip: download.bytes, run, artifactName: artifact.name });
 }
 //# sourceMappingURL=run-records.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/route.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/route.js
 /**
  * How to retry one parent run, for a comment, a check-run button, a policy and the remote CLI:
- * gathers the facts (the run's artifacts, or the bot's check run alone), walks the one ladder in
- * `core/bot/route.ts`, and builds the dispatch.
+ * gathers the facts from the run's artifacts, walks the one ladder in `core/bot/route.ts`, and
+ * builds the dispatch (checked against the workflow file). The route from the bot's check run
+ * alone needs no request: it is `routeFromCommitChecks` in `core/bot/route.ts`.
  */
-
 
 
 
@@ -29608,29 +29632,8 @@ async function checkedDispatch(ctx, params) {
         ? { kind: 'native', why: 'no-dispatch-trigger' }
         : { kind: 'dispatch', ref, inputs, mode: params.mode, checked: true };
 }
-/**
- * Decide how to retry a run of a pull request's head commit from what one read of the commit
- * told (no request): `records` is the note on the bot's check run of the run, so the run is a
- * gh-retry run. The dispatch is unchecked: it sends the inputs the documented trigger declares.
- */
-function routeFromCommitChecks(params) {
-    const { parent, mode, records } = params;
-    const step = routeLadder({
-        parent,
-        mode,
-        madeRecords: true,
-        fork: params.forkPullRequest,
-        expiredAt: recordsExpired(records, params.now) ? (records.expiresAt ?? parent.updatedAt) : null,
-    });
-    if (step.kind !== 'dispatch-on')
-        return step;
-    // The documented trigger declares both; a workflow that declares only `retry-of` is refused
-    // (422) and then retried with what its file declares.
-    const inputs = { [RETRY_OF_INPUT]: String(parent.id), [RETRY_MODE_INPUT]: formatRetryMode(mode) };
-    return { kind: 'dispatch', ref: step.ref, inputs, mode, checked: false };
-}
 //# sourceMappingURL=route.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/claim.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/claim.js
 /** How long a request waits for another one that is starting a retry of the same run. */
 const WAIT_ATTEMPTS = 40;
 const WAIT_MS = 250;
@@ -29701,7 +29704,7 @@ function rerunProblem(run, now) {
     return null;
 }
 //# sourceMappingURL=rerun-limits.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/execute.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/execute.js
 
 
 
@@ -30631,7 +30634,7 @@ async function handleWorkflowRun(deps, payload) {
     }
 }
 //# sourceMappingURL=workflow-run.js.map
-;// CONCATENATED MODULE: ./lib/app/retry/recent.js
+;// CONCATENATED MODULE: ./lib/src/retry-service/recent.js
 /**
  * The retries one bot process started lately, by parent run. A retry is looked for on GitHub
  * before each dispatch, but what a delivery read before it waited for another delivery of the
@@ -30663,12 +30666,107 @@ class RecentRetries {
     }
 }
 //# sourceMappingURL=recent.js.map
+;// CONCATENATED MODULE: ./lib/app/workflow/unreported.js
+
+
+
+/** A bot job reports a run within minutes of its completion (its `timeout-minutes` is 15). */
+const REPORT_WITHIN_MS = 30 * 60_000;
+/** How far back dispatched retries are looked at, and how many at most. */
+const LOOKBACK_MS = 7 * 86_400_000;
+const MAX_RETRIES_CHECKED = 10;
+/** The title of the note on a retry the bot workflow never reported. */
+const UNREPORTED_TITLE = 'Not reported: the bot workflow did not see this run complete';
+/** Note each recent retry the bot workflow dispatched but never saw complete; the ids noted. */
+async function noteUnreportedRetries(ctx, now) {
+    const since = new Date(now.getTime() - LOOKBACK_MS).toISOString();
+    const dispatched = await ctx.github.listRuns({
+        ...ctx.repo,
+        event: 'workflow_dispatch',
+        createdSince: since,
+        limit: 50,
+    });
+    const settled = new Date(now.getTime() - REPORT_WITHIN_MS).toISOString();
+    const retries = dispatched
+        .filter((run) => run.status === 'completed' && run.updatedAt <= settled)
+        .filter((run) => parseRetryTitle(run.displayTitle) !== null)
+        .slice(0, MAX_RETRIES_CHECKED);
+    const reports = new ReportedRuns(ctx);
+    const noted = [];
+    for (const retry of retries) {
+        if (await reports.has(retry.headSha, retry.id))
+            continue;
+        if (!(await parentReported(ctx, reports, retry)))
+            continue;
+        const records = await findRecordArtifacts({ github: ctx.github, repo: ctx.repo, run: retry });
+        // Without a record the bot reports nothing either way: no evidence, no note.
+        if (records.kind === 'not-gh-retry')
+            continue;
+        await ctx.github.createCheckRun({ ...ctx.repo, ...unreportedNote(ctx, retry) });
+        ctx.log.warn(`gh-retry bot: run ${retry.id} completed, but this workflow was not started for it; give the bot an App token (docs/app.md).`);
+        noted.push(retry.id);
+    }
+    return noted;
+}
+/**
+ * Whether the bot reported the retry's parent: else the parent's workflow is not one the bot
+ * workflow watches (`workflow_run.workflows`), and its retries are not expected either.
+ */
+async function parentReported(ctx, reports, retry) {
+    const parentId = parseRetryTitle(retry.displayTitle);
+    if (parentId === null)
+        return false;
+    if (await reports.has(retry.headSha, parentId))
+        return true;
+    const parent = await ctx.github.getRun({ ...ctx.repo, runId: parentId });
+    return parent !== null && (await reports.has(parent.headSha, parentId));
+}
+/** The bot's `gh-retry` check runs by commit, read once per commit. */
+class ReportedRuns {
+    ctx;
+    byCommit = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    async has(headSha, runId) {
+        let checks = this.byCommit.get(headSha);
+        if (checks === undefined) {
+            checks = await this.ctx.github.listCheckRuns({
+                ...this.ctx.repo,
+                headSha,
+                name: CHECK_RUN_NAME,
+            });
+            this.byCommit.set(headSha, checks);
+        }
+        return checks.some((check) => check.externalId === String(runId));
+    }
+}
+function unreportedNote(ctx, retry) {
+    const runUrl = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}/actions/runs/${retry.id}`;
+    const summary = [
+        `[#${retry.id}](${runUrl}) is a retry started by the gh-retry bot workflow. It completed (${retry.conclusion ?? 'no conclusion'}), but GitHub did not start the bot workflow for it within ${REPORT_WITHIN_MS / 60_000} minutes: its outcome is not in the \`/retry\` reply, and no retry policy was applied to it.`,
+        'The bot workflow assumes that a run it dispatches with the repository’s `GITHUB_TOKEN` starts `workflow_run` workflows when it completes, each dispatch in a new chain of at most three levels. GitHub does not document either, and here one did not hold.',
+        '**Fix:** give the bot an App installation token instead of the `GITHUB_TOKEN` (the `github-token` input, e.g. from `actions/create-github-app-token`): events caused by an App token start workflows like a person’s. See "What the bot workflow assumes of GitHub" in gh-retry’s docs/app.md. Until then, follow a retry in the Actions tab.',
+    ].join('\n\n');
+    return {
+        name: CHECK_RUN_NAME,
+        externalId: String(retry.id),
+        headSha: retry.headSha,
+        conclusion: 'neutral',
+        output: { title: UNREPORTED_TITLE, summary, text: '' },
+        actions: [],
+    };
+}
+//# sourceMappingURL=unreported.js.map
 ;// CONCATENATED MODULE: ./lib/app/workflow/run.js
 /**
  * The bot hosted in a workflow (`on: issue_comment`, `on: workflow_run`) for teams without a
  * server: the same handlers as the App, with the repository's `GITHUB_TOKEN`. Reads the runner's
  * environment itself (no `@actions/*` in the App) and writes workflow commands to stdout.
  */
+
+
+
 
 
 
@@ -30729,7 +30827,22 @@ async function runWorkflowBot(env, out) {
         recentRetries: new RecentRetries(),
     };
     await handler(deps, payload);
+    await checkReported(deps, payload);
     return errors === 0 ? 0 : 1;
+}
+/**
+ * After the event: say loudly, on the retry's checks, when a retry this workflow dispatched was
+ * never reported (what it assumes of GitHub did not hold; `unreported.ts`). A failure to look is
+ * a warning: the event itself was handled.
+ */
+async function checkReported(deps, payload) {
+    try {
+        const event = readPayload(workflowRunEvent.pick({ repository: true }), payload, 'event');
+        await noteUnreportedRetries(contextFor(deps, event), new Date());
+    }
+    catch (error) {
+        deps.log.warn(`gh-retry bot: could not check that earlier retries were reported: ${errors_errorMessage(error)}`);
+    }
 }
 /** A workflow job cannot leave work behind: it waits for a delayed retry, then runs it. */
 function sleepScheduler(log) {
