@@ -16,15 +16,16 @@ import path from 'node:path';
 import { transformSync } from 'esbuild';
 
 /**
- * [entry, output folder, minify] — one bundle per runtime shell. The Action's bundles are minified:
- * every workflow run loads them, and loading a minified bundle takes noticeably less time (ncc's
+ * [entry, output folder, minify] — one bundle per runtime shell. The Action's and the CLI's bundles
+ * are minified: every workflow run and every command loads them, and loading a minified bundle
+ * takes noticeably less time (ncc's
  * own --minify leaves the chunk files of `import()` as they are, so esbuild minifies each file).
  */
 const entries = [
   // The Action's main entry owns the top of dist/, so it is bundled first; the others go in sub-folders.
   ['action/index.ts', 'dist', true],
   ['action/post.ts', 'dist/post', true],
-  ['cli/main.ts', 'dist/cli', false],
+  ['cli/main.ts', 'dist/cli', true],
   ['app/probot/server.ts', 'dist/app', false],
   ['app/workflow/index.ts', 'dist/bot', false],
 ];
