@@ -8,6 +8,7 @@ import type { ArtifactRecord, RepoRecord } from '../state.js';
 import { artifactView } from '../views.js';
 import {
   countedPageReply,
+  getOne,
   HttpError,
   notFound,
   numberParam,
@@ -58,13 +59,7 @@ export const artifactHandlers: Readonly<Record<string, RestHandler>> = {
       (artifact) => hub.state.runs.get(artifact.runId)?.repoId === repo.id,
     );
   },
-  'actions/get-artifact': (request, hub) => ({
-    status: 200,
-    body: artifactView(
-      hub.view,
-      findArtifact(hub, requestRepo(request), numberParam(request.path, 'artifact_id')),
-    ),
-  }),
+  'actions/get-artifact': getOne('artifact_id', findArtifact, artifactView),
   'actions/delete-artifact': (request, hub) => {
     const artifact = findArtifact(
       hub,

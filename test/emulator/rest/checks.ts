@@ -19,6 +19,7 @@ import { checkRunPayload } from '../webhook-payloads.js';
 import {
   actorOf,
   countedPageReply,
+  getOne,
   HttpError,
   notFound,
   numberParam,
@@ -219,13 +220,7 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
       });
     return { status: 200, body: checkRunView(hub.view, check) };
   },
-  'checks/get': (request, hub) => ({
-    status: 200,
-    body: checkRunView(
-      hub.view,
-      findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id')),
-    ),
-  }),
+  'checks/get': getOne('check_run_id', findCheck, checkRunView),
   'checks/list-for-ref': (request, hub) => {
     const repo = requestRepo(request);
     const sha = hub.state.resolveRef(repo, String(request.path.ref));

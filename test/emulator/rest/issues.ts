@@ -10,6 +10,7 @@ import type { CommentRecord, IssueRecord, RepoRecord, UserRecord } from '../stat
 import { issueCommentPayload } from '../webhook-payloads.js';
 import {
   actorOf,
+  getOne,
   notFound,
   numberParam,
   pageReply,
@@ -110,13 +111,7 @@ function appIdOf(request: RestRequest): number | null {
 
 /** Handlers by operation id. */
 export const issueHandlers: Readonly<Record<string, RestHandler>> = {
-  'issues/get': (request, hub) => ({
-    status: 200,
-    body: issueView(
-      hub.view,
-      findIssue(hub, requestRepo(request), numberParam(request.path, 'issue_number')),
-    ),
-  }),
+  'issues/get': getOne('issue_number', findIssue, issueView),
   'issues/create-comment': (request, hub) => {
     const repo = requestRepo(request);
     const issue = findIssue(hub, repo, numberParam(request.path, 'issue_number'));
@@ -148,13 +143,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
     });
     return { status: 200, body: issueCommentView(hub.view, comment) };
   },
-  'issues/get-comment': (request, hub) => ({
-    status: 200,
-    body: issueCommentView(
-      hub.view,
-      findComment(hub, requestRepo(request), numberParam(request.path, 'comment_id')),
-    ),
-  }),
+  'issues/get-comment': getOne('comment_id', findComment, issueCommentView),
   'issues/list-comments': (request, hub) => {
     const repo = requestRepo(request);
     const issue = findIssue(hub, repo, numberParam(request.path, 'issue_number'));

@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Hub } from '../hub.js';
 import type { MatchedOperation } from '../spec.js';
 import type { Principal, RepoRecord, UserRecord } from '../state.js';
+import type { ViewContext } from '../views.js';
 
 /** A validated request, with the repository of `{owner}/{repo}` already resolved and authorized. */
 export interface RestRequest {
@@ -133,4 +134,19 @@ export function countedPageReply<T>(
     headers: page.headers,
     body: { total_count: list.items.length, [list.key]: page.items.map(list.view) },
   };
+}
+
+/**
+ * The handler of a `get` operation: the record of the request's repository named by the numeric
+ * path parameter `param` (found by `find`, which throws 404), answered 200 through `view`.
+ */
+export function getOne<T>(
+  param: string,
+  find: (hub: Hub, repo: RepoRecord, id: number) => T,
+  view: (context: ViewContext, record: T) => unknown,
+): RestHandler {
+  return (request, hub) => ({
+    status: 200,
+    body: view(hub.view, find(hub, requestRepo(request), numberParam(request.path, param))),
+  });
 }
