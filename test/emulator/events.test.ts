@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { useEmulatorWithRepo } from '../support/emulator.js';
+import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -166,13 +166,7 @@ describe('events start the workflows whose triggers match', () => {
       command: [process.execPath, fixture('comment-back.mjs')],
     });
     const pr = gh.addPullRequest({ repo: 'acme/app', head: 'feature' });
-    const { runs } = await gh.fire({
-      kind: 'issue_comment',
-      repo: 'acme/app',
-      issue: pr.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    const { runs } = await commentRetry(gh, { repo: 'acme/app', issue: pr.number });
     const run = await gh.waitForRun(runs[0]!);
     await gh.idle();
 

@@ -4,7 +4,7 @@ import { verify } from '@octokit/webhooks-methods';
 import { Webhooks } from '@octokit/webhooks';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useEmulatorWithRepo } from '../support/emulator.js';
+import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 import type { DeliveryRecord } from './index.js';
 
 describe('webhooks', () => {
@@ -29,13 +29,7 @@ describe('webhooks', () => {
   it('signs deliveries so @octokit/webhooks verifies them, with GitHub headers and the installation', async () => {
     const app = collectingApp(['issue_comment']);
     const pr = gh.addPullRequest({ repo: 'acme/app', head: 'feature' });
-    const { deliveries } = await gh.fire({
-      kind: 'issue_comment',
-      repo: 'acme/app',
-      issue: pr.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    const { deliveries } = await commentRetry(gh, { repo: 'acme/app', issue: pr.number });
 
     const [delivery] = received;
     expect(deliveries).toHaveLength(1);
@@ -76,13 +70,7 @@ describe('webhooks', () => {
   it('redelivers a past delivery with the same body and GUID', async () => {
     collectingApp(['issue_comment']);
     const pr = gh.addPullRequest({ repo: 'acme/app', head: 'feature' });
-    const { deliveries } = await gh.fire({
-      kind: 'issue_comment',
-      repo: 'acme/app',
-      issue: pr.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    const { deliveries } = await commentRetry(gh, { repo: 'acme/app', issue: pr.number });
     const again: DeliveryRecord = await gh.redeliver(deliveries[0]!.guid);
 
     expect(again).toMatchObject({
@@ -204,12 +192,9 @@ describe('webhooks', () => {
       });
 
       const pr = gh.addPullRequest({ repo: 'acme/app', head: 'feature' });
-      const { commentId, deliveries } = await gh.fire({
-        kind: 'issue_comment',
+      const { commentId, deliveries } = await commentRetry(gh, {
         repo: 'acme/app',
         issue: pr.number,
-        body: '/retry',
-        user: 'mona',
       });
       await gh.idle();
 

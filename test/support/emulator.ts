@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import {
   startEmulator,
   type EmulatorOptions,
+  type FireResult,
   type GitHubEmulator,
   type SeedRepoOptions,
 } from '../emulator/index.js';
@@ -34,6 +35,20 @@ export async function startEmulatorWithRepo(
   }
   const owner = seed.repo.split('/')[0]!;
   return { gh, repo, octokit: new Octokit({ auth: gh.userToken(owner), baseUrl: gh.url }) };
+}
+
+/** `user` (default `mona`) comments `/retry` on pull request or issue `issue` of `repo`. */
+export async function commentRetry(
+  gh: GitHubEmulator,
+  target: { readonly repo: string; readonly issue: number; readonly user?: string },
+): Promise<FireResult> {
+  return await gh.fire({
+    kind: 'issue_comment',
+    repo: target.repo,
+    issue: target.issue,
+    body: '/retry',
+    user: target.user ?? 'mona',
+  });
 }
 
 /** How long one emulator lives: a fresh one per test (default), or one for the describe block. */
