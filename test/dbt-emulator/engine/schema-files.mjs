@@ -88,20 +88,10 @@ export function parsePropertyFile(text, relativePath) {
  * @param {TestDeclaration[]} into
  */
 function collectTests(entry, owner, into) {
-  for (const test of [...asList(entry.data_tests), ...asList(entry.tests)]) {
-    const declared = parseTestEntry(test, {});
-    if (declared)
-      into.push({
-        ...declared,
-        attachedKind: owner.kind,
-        attachedName: owner.name,
-        path: owner.path,
-      });
-  }
-  for (const column of asList(entry.columns)) {
-    if (!isObject(column) || typeof column.name !== 'string') continue;
-    for (const test of [...asList(column.data_tests), ...asList(column.tests)]) {
-      const declared = parseTestEntry(test, { column_name: column.name });
+  /** @param {Record<string, unknown>} holder @param {Record<string, unknown>} kwargs */
+  const attach = (holder, kwargs) => {
+    for (const test of [...asList(holder.data_tests), ...asList(holder.tests)]) {
+      const declared = parseTestEntry(test, kwargs);
       if (declared)
         into.push({
           ...declared,
@@ -110,6 +100,11 @@ function collectTests(entry, owner, into) {
           path: owner.path,
         });
     }
+  };
+  attach(entry, {});
+  for (const column of asList(entry.columns)) {
+    if (!isObject(column) || typeof column.name !== 'string') continue;
+    attach(column, { column_name: column.name });
   }
 }
 
