@@ -6,7 +6,7 @@ import { readManifest } from '../support/app/harness.js';
 import { recordFiles, recordFor } from '../support/app/records.js';
 import { APP_BUNDLE, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { nightlyRepo } from '../support/app/workflows.js';
-import { useEmulatorWithRepo } from '../support/emulator.js';
+import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 
@@ -43,13 +43,7 @@ describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP',
     });
     gh.completeRun(parent, 'failure');
     await gh.idle();
-    const { commentId, deliveries } = await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    const { commentId, deliveries } = await commentRetry(gh, { repo: REPO, issue: pull.number });
     await gh.idle();
     expect(deliveries.map((d) => d.status)).toEqual([200]);
     expect(gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);

@@ -6,6 +6,7 @@ import { startEmulator, type GitHubEmulator, type TokenDispatchModel } from '../
 import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
 import { readable } from '../support/app/scenario.js';
 import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
+import { commentRetry } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 const BOT = '.github/workflows/gh-retry-bot.yml';
@@ -61,13 +62,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
       gh.run(id).path.startsWith('.github/workflows/nightly'),
     )!;
     await finish(parent, { status: 'failed' });
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    await commentRetry(gh, { repo: REPO, issue: pull.number });
     await gh.idle();
     const [dispatch] = gh.dispatches();
     expect(dispatch?.actor).toBe(ACTIONS_BOT);

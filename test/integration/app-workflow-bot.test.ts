@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
 import { named, readable } from '../support/app/scenario.js';
 import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
-import { useEmulatorWithRepo } from '../support/emulator.js';
+import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 const BOT = '.github/workflows/gh-retry-bot.yml';
@@ -66,13 +66,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
       `About the run [Nightly #${runNumber}](https://github.com/${REPO}/actions/runs/${parent})`,
     );
 
-    const { commentId } = await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    const { commentId } = await commentRetry(gh, { repo: REPO, issue: pull.number });
     await gh.idle();
     const [dispatch] = gh.dispatches();
     expect(
@@ -132,13 +126,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
 
   it('refuses a commenter without write access and fails no job', async () => {
     const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: '/retry',
-      user: 'rita',
-    });
+    await commentRetry(gh, { repo: REPO, issue: pull.number, user: 'rita' });
     await gh.idle();
     expect(gh.dispatches()).toEqual([]);
     const [reply] = gh
