@@ -8,6 +8,7 @@ import type { AppHarness } from '../support/app/harness.js';
 import { checkRunOf, openPullRequest, pushAndFinish } from '../support/app/scenario.js';
 import { retryWorkflow } from '../support/app/workflows.js';
 import { eventually, startCluster, type Cluster } from '../support/app-redis/cluster.js';
+import { commentRetry } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
@@ -81,13 +82,7 @@ describe('the App with Redis, through crashes and outages', () => {
     await eventually('the check run exists', () => checkRunOf(h, parent) !== undefined);
     await c.drained();
     const held = c.gh.holdNext('reactions/create-for-issue-comment');
-    await c.gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    await commentRetry(c.gh, { repo: REPO, issue: pull.number });
     await held.reached; // the first replica's worker is in the middle of the job
     const [first] = c.replicas as [NonNullable<(typeof c.replicas)[0]>];
     const other = await c.addReplica();
@@ -117,13 +112,7 @@ describe('the App with Redis, through crashes and outages', () => {
     // Redis goes away with its data kept (Probot's shared rate limiter keeps its settings there).
     await c.redis.halt({ keepData: true });
     await eventually('the App notices', () => replica.output().includes('Redis is unavailable'));
-    const { deliveries } = await c.gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: '/retry',
-      user: 'mona',
-    });
+    const { deliveries } = await commentRetry(c.gh, { repo: REPO, issue: pull.number });
     await c.gh.idle();
     expect(deliveries.map((d) => d.status)).toEqual([503]);
     await eventually('the App logs why it refused the delivery', () =>

@@ -8,6 +8,7 @@ import type { AppHarness } from '../support/app/harness.js';
 import { checkRunOf, openPullRequest } from '../support/app/scenario.js';
 import { nightlyRepo } from '../support/app/workflows.js';
 import { eventually, post, startCluster, type Cluster } from '../support/app-redis/cluster.js';
+import { commentRetry } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 const ROUNDS = 10;
@@ -45,13 +46,7 @@ describe('two App replicas behind one Redis', () => {
       );
       const checkRunId = Number(checkRunOf(h, parent)!.id);
       const [comment] = await c.capture(async () => {
-        await c.gh.fire({
-          kind: 'issue_comment',
-          repo: REPO,
-          issue: pull.number,
-          body: '/retry',
-          user: 'mona',
-        });
+        await commentRetry(c.gh, { repo: REPO, issue: pull.number });
       });
       const [button] = await c.capture(async () => {
         await c.gh.fire({
