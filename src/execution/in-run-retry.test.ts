@@ -32,6 +32,12 @@ exit 1
 const runs = scheduleRuns('gh-retry-inrun', FAKE_DBT);
 const execute = runs.execute;
 
+/** A sleep that only notes how long it was asked to wait. */
+const recordingSleep = (waits: number[]) => (ms: number) => {
+  waits.push(ms);
+  return Promise.resolve();
+};
+
 const calls = () => readFileSync(path.join(runs.work(), 'calls.log'), 'utf8').trim().split('\n');
 
 describe('in-run retries', () => {
@@ -39,12 +45,7 @@ describe('in-run retries', () => {
     const waits: number[] = [];
     const record = await execute(
       'steps:\n  - run: dbt run\n    retries: 2\n    retry-delay: { initial: 10s, max: 1m }\n',
-      {
-        sleep: (ms) => {
-          waits.push(ms);
-          return Promise.resolve();
-        },
-      },
+      { sleep: recordingSleep(waits) },
     );
     const [step] = record.steps;
     const stateDir = path.join(runs.work(), '.gh-retry/runs', record.id, 'state/dbt-run/target');
@@ -70,12 +71,7 @@ describe('in-run retries', () => {
     const waits: number[] = [];
     const record = await execute(
       'steps:\n  - run: dbt run\n    retries: 3\n    retry-delay: { initial: 20s, factor: 3, max: 1m }\n',
-      {
-        sleep: (ms) => {
-          waits.push(ms);
-          return Promise.resolve();
-        },
-      },
+      { sleep: recordingSleep(waits) },
     );
     expect(waits).toEqual([20_000, 60_000, 60_000]);
     // exit 2 leaves no failed nodes: each retry runs as written.
