@@ -1,57 +1,15 @@
 // A retry never loses a failure: a step a retry leaves alone keeps the failure it had (status,
 // exit code, node picture and state files), the run stays failed, and the next from-failure
 // retry still retries it. A failed continue-on-error step is retried by a from-failure retry.
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsRunStore } from '../adapters/local/fs-run-store.js';
-import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
-import { createProcessRunner } from '../adapters/local/process-runner.js';
-import { systemClock } from '../adapters/local/system-clock.js';
-import type { RetryMode } from '../core/retry/mode.js';
+import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../core/run-record/schema.js';
-import { parseScheduleFile } from '../core/schedule/command-list.js';
-import type { RunStore } from '../ports/execution.js';
-import { planFromParent } from './plan-from-parent.js';
-import { type RunKind, runSchedule } from './run-schedule.js';
+import { scheduleRuns } from '../../test/support/schedule-runs.js';
 
-let work: string;
-let store: RunStore;
-
-beforeEach(() => {
-  work = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-kept-')));
-  store = createFsRunStore({ root: path.join(work, '.gh-retry'), clock: systemClock });
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
-async function execute(yaml: string, run: RunKind = { kind: 'first-run' }): Promise<RunRecord> {
-  const schedule = parseScheduleFile({ text: yaml, fileName: 'schedule.yml' });
-  return await runSchedule({
-    schedule,
-    run,
-    slot: await store.createRun(),
-    cwd: work,
-    env: { PATH: process.env.PATH, HOME: work },
-    git: { sha: null, ref: null },
-    trigger: 'local',
-    runner: createProcessRunner({ graceMs: 300 }),
-    workspace: createFsStateWorkspace({ workDir: work }),
-    recordWriter: store,
-    clock: systemClock,
-  });
-}
-
-async function retry(yaml: string, parentId: string, mode: RetryMode = { kind: 'from-failure' }) {
-  const schedule = parseScheduleFile({ text: yaml, fileName: 'schedule.yml' });
-  const parent = await store.loadRun(parentId);
-  const workspace = createFsStateWorkspace({ workDir: work });
-  const env = { PATH: process.env.PATH, HOME: work };
-  const plan = await planFromParent({ schedule, parent, mode, workspace, env });
-  return { plan, record: await execute(yaml, { kind: 'retry', plan, parent }) };
-}
+const runs = scheduleRuns('gh-retry-kept');
+const execute = (yaml: string) => runs.execute(yaml);
+const retry = runs.retry;
 
 const statuses = (record: RunRecord) => record.steps.map((s) => [s.id, s.status]);
 
@@ -81,7 +39,7 @@ describe('a step a retry leaves alone', () => {
     expect(load.reason).toContain(`still failed from run ${first.id}`);
 
     // The next from-failure retry still has something to retry: the kept failure.
-    writeFileSync(path.join(work, 'fixed-load'), '');
+    writeFileSync(path.join(runs.work(), 'fixed-load'), '');
     const next = await retry(yaml, record.id);
     expect(next.plan.nothingToRetry).toBe(false);
     expect(next.plan.steps.map((s) => [s.id, s.action])).toEqual([
@@ -122,7 +80,7 @@ describe('a failed continue-on-error step', () => {
     expect(again.record.status).toBe('success');
     expect(statuses(again.record)[1]).toEqual(['checks', 'failed']);
 
-    writeFileSync(path.join(work, 'fixed-checks'), '');
+    writeFileSync(path.join(runs.work(), 'fixed-checks'), '');
     const fixed = await retry(yaml, again.record.id);
     expect(statuses(fixed.record)[1]).toEqual(['checks', 'success']);
     // Nothing failed any more: the next from-failure retry has nothing to do.

@@ -1,29 +1,9 @@
 // In-run retries through runSchedule with real processes: a stand-in dbt that fails a node once,
 // an injected sleep to see the delays, retry-on, cancellation during a delay and attempt-timeout.
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsRunStore } from '../adapters/local/fs-run-store.js';
-import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
-import { createProcessRunner } from '../adapters/local/process-runner.js';
-import { systemClock } from '../adapters/local/system-clock.js';
-import type { RunRecord } from '../core/run-record/schema.js';
-import { parseScheduleFile } from '../core/schedule/command-list.js';
-import type { RunStore } from '../ports/execution.js';
-import { runSchedule } from './run-schedule.js';
-
-let work: string;
-let store: RunStore;
-let env: Record<string, string | undefined>;
+import { describe, expect, it } from 'vitest';
+import { scheduleRuns } from '../../test/support/schedule-runs.js';
 
 // A stand-in for dbt: `dbt run` fails model b (exit 1) until the file `warehouse-up` exists;
 // `dbt retry --state DIR` re-runs only the failed node of DIR/run_results.json. Each call is logged.
@@ -49,58 +29,26 @@ touch warehouse-up
 exit 1
 `;
 
-beforeEach(() => {
-  work = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-inrun-')));
-  store = createFsRunStore({ root: path.join(work, '.gh-retry'), clock: systemClock });
-  const bin = path.join(work, 'bin');
-  mkdirSync(bin);
-  writeFileSync(path.join(bin, 'dbt'), FAKE_DBT);
-  chmodSync(path.join(bin, 'dbt'), 0o755);
-  env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: work };
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+const runs = scheduleRuns('gh-retry-inrun', FAKE_DBT);
+const execute = runs.execute;
 
-async function execute(
-  yaml: string,
-  options: { signal?: AbortSignal; sleep?: (ms: number) => Promise<void> } = {},
-): Promise<RunRecord> {
-  const schedule = parseScheduleFile({ text: yaml, fileName: 'schedule.yml' });
-  const slot = await store.createRun();
-  return await runSchedule({
-    schedule,
-    run: { kind: 'first-run' },
-    slot,
-    cwd: work,
-    env,
-    git: { sha: null, ref: null },
-    trigger: 'local',
-    runner: createProcessRunner({ graceMs: 300 }),
-    workspace: createFsStateWorkspace({ workDir: work }),
-    recordWriter: store,
-    clock: systemClock,
-    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  });
-}
+/** A sleep that only notes how long it was asked to wait. */
+const recordingSleep = (waits: number[]) => (ms: number) => {
+  waits.push(ms);
+  return Promise.resolve();
+};
 
-const calls = () => readFileSync(path.join(work, 'calls.log'), 'utf8').trim().split('\n');
+const calls = () => readFileSync(path.join(runs.work(), 'calls.log'), 'utf8').trim().split('\n');
 
 describe('in-run retries', () => {
   it('retries a failed dbt run with dbt retry from the state of the attempt that failed', async () => {
     const waits: number[] = [];
     const record = await execute(
       'steps:\n  - run: dbt run\n    retries: 2\n    retry-delay: { initial: 10s, max: 1m }\n',
-      {
-        sleep: (ms) => {
-          waits.push(ms);
-          return Promise.resolve();
-        },
-      },
+      { sleep: recordingSleep(waits) },
     );
     const [step] = record.steps;
-    const stateDir = path.join(work, '.gh-retry/runs', record.id, 'state/dbt-run/target');
+    const stateDir = path.join(runs.work(), '.gh-retry/runs', record.id, 'state/dbt-run/target');
     expect(calls()).toEqual(['run', `retry --state ${stateDir}`]);
     expect(waits).toEqual([10_000]);
     expect(step).toMatchObject({ status: 'success', attempts: 2, exitCode: 0 });
@@ -117,18 +65,13 @@ describe('in-run retries', () => {
   });
 
   it('grows the delay by its factor up to the cap', async () => {
-    rmSync(path.join(work, 'bin/dbt'));
-    writeFileSync(path.join(work, 'bin/dbt'), '#!/bin/sh\necho "$*" >> calls.log\nexit 2\n');
-    chmodSync(path.join(work, 'bin/dbt'), 0o755);
+    rmSync(path.join(runs.work(), 'bin/dbt'));
+    writeFileSync(path.join(runs.work(), 'bin/dbt'), '#!/bin/sh\necho "$*" >> calls.log\nexit 2\n');
+    chmodSync(path.join(runs.work(), 'bin/dbt'), 0o755);
     const waits: number[] = [];
     const record = await execute(
       'steps:\n  - run: dbt run\n    retries: 3\n    retry-delay: { initial: 20s, factor: 3, max: 1m }\n',
-      {
-        sleep: (ms) => {
-          waits.push(ms);
-          return Promise.resolve();
-        },
-      },
+      { sleep: recordingSleep(waits) },
     );
     expect(waits).toEqual([20_000, 60_000, 60_000]);
     // exit 2 leaves no failed nodes: each retry runs as written.

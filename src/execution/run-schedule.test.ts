@@ -1,90 +1,23 @@
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFsRunStore } from '../adapters/local/fs-run-store.js';
-import { createFsStateWorkspace } from '../adapters/local/fs-state-workspace.js';
-import { createProcessRunner } from '../adapters/local/process-runner.js';
-import { systemClock } from '../adapters/local/system-clock.js';
-import type { RetryMode } from '../core/retry/mode.js';
+import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../core/run-record/schema.js';
-import { parseScheduleFile } from '../core/schedule/command-list.js';
-import type { RecordWriter, RunEvent, RunStore } from '../ports/execution.js';
-import { planFromParent } from './plan-from-parent.js';
-import { type RunKind, runSchedule } from './run-schedule.js';
+import type { RecordWriter, RunEvent } from '../ports/execution.js';
+import { scheduleRuns } from '../../test/support/schedule-runs.js';
 
-let work: string;
-let store: RunStore;
-let env: Record<string, string | undefined>;
-
-beforeEach(() => {
-  work = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-exec-')));
-  store = createFsRunStore({ root: path.join(work, '.gh-retry'), clock: systemClock });
-  const bin = path.join(work, 'bin');
-  mkdirSync(bin);
-  // A stand-in for dbt that writes target/run_results.json naming the sub-command that wrote it.
-  writeFileSync(
-    path.join(bin, 'dbt'),
-    `#!/bin/sh
+// A stand-in for dbt that writes target/run_results.json naming the sub-command that wrote it.
+const FAKE_DBT = `#!/bin/sh
 mkdir -p target
 cat > target/run_results.json <<JSON
 {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/run-results/v6.json"},
  "results": [{"unique_id": "model.p.$1_node", "status": "success", "message": null}],
  "args": {"which": "$1"}}
 JSON
-`,
-  );
-  chmodSync(path.join(bin, 'dbt'), 0o755);
-  env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: work };
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+`;
 
-async function execute(
-  yaml: string,
-  options: {
-    run?: RunKind;
-    signal?: AbortSignal;
-    events?: RunEvent[];
-    recordWriter?: RecordWriter;
-  } = {},
-): Promise<RunRecord> {
-  const schedule = parseScheduleFile({ text: yaml, fileName: 'schedule.yml' });
-  const slot = await store.createRun();
-  return await runSchedule({
-    schedule,
-    run: options.run ?? { kind: 'first-run' },
-    slot,
-    cwd: work,
-    env,
-    git: { sha: null, ref: null },
-    trigger: 'local',
-    runner: createProcessRunner({ graceMs: 300 }),
-    workspace: createFsStateWorkspace({ workDir: work }),
-    recordWriter: options.recordWriter ?? store,
-    clock: systemClock,
-    reporter: { report: (event) => options.events?.push(event) },
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  });
-}
-
-async function retry(yaml: string, parentId: string, mode: RetryMode = { kind: 'from-failure' }) {
-  const schedule = parseScheduleFile({ text: yaml, fileName: 'schedule.yml' });
-  const parent = await store.loadRun(parentId);
-  const workspace = createFsStateWorkspace({ workDir: work });
-  const plan = await planFromParent({ schedule, parent, mode, workspace, env });
-  return await execute(yaml, { run: { kind: 'retry', plan, parent } });
-}
+const runs = scheduleRuns('gh-retry-exec', FAKE_DBT);
+const execute = runs.execute;
+const retry = async (yaml: string, parentId: string) => (await runs.retry(yaml, parentId)).record;
 
 const statuses = (record: RunRecord) => record.steps.map((s) => [s.id, s.status]);
 
@@ -100,7 +33,7 @@ describe('runSchedule', () => {
     expect(record.steps[1]).toMatchObject({ exitCode: 3, attempts: 1, executed: 'exit 3' });
     expect(record.steps[0]?.outputTail).toBe('one\n');
     expect(record.lineage).toMatchObject({ parent: null, root: record.id, retryNumber: 0 });
-    expect((await store.loadRun(record.id)).record).toEqual(record);
+    expect((await runs.store().loadRun(record.id)).record).toEqual(record);
   });
 
   it('goes on after a step that may continue on error, and the run counts as a success', async () => {
@@ -139,7 +72,7 @@ describe('runSchedule', () => {
     const [seed, run] = record.steps;
     expect(seed?.state.map((f) => f.stored)).toEqual(['dbt-seed/target/run_results.json']);
     expect(run?.state.map((f) => f.stored)).toEqual(['dbt-run/target/run_results.json']);
-    const stateRoot = path.join(work, '.gh-retry/runs', record.id, 'state');
+    const stateRoot = path.join(runs.work(), '.gh-retry/runs', record.id, 'state');
     const saved = (stored: string) => readFileSync(path.join(stateRoot, stored), 'utf8');
     expect(saved('dbt-seed/target/run_results.json')).toContain('"which": "seed"');
     expect(saved('dbt-run/target/run_results.json')).toContain('"which": "run"');
@@ -154,7 +87,7 @@ describe('runSchedule', () => {
     const recordWriter: RecordWriter = {
       saveRecord: async (r) => {
         saved.push(r);
-        await store.saveRecord(r);
+        await runs.store().saveRecord(r);
       },
     };
     const running = execute('steps:\n  - echo one\n  - echo started; sleep 30\n  - echo three\n', {
@@ -181,7 +114,7 @@ describe('runSchedule', () => {
     // The record saved while the step ran already told the truth if gh-retry had died then.
     expect(saved[1]?.status).toBe('cancelled');
     expect(statuses(saved[1]!)).toEqual(statuses(record));
-    expect((await store.loadRun(record.id)).record.status).toBe('cancelled');
+    expect((await runs.store().loadRun(record.id)).record.status).toBe('cancelled');
   });
 
   it('retries a custom step with its retry-with command after restoring its state', async () => {
@@ -195,7 +128,7 @@ describe('runSchedule', () => {
 `;
     const first = await execute(yaml);
     expect(first.steps[1]?.state.map((f) => f.path)).toEqual(['progress.txt']);
-    rmSync(path.join(work, 'progress.txt'));
+    rmSync(path.join(runs.work(), 'progress.txt'));
     const second = await retry(yaml, first.id);
     expect(second.status).toBe('success');
     expect(statuses(second)).toEqual([
@@ -210,7 +143,7 @@ describe('runSchedule', () => {
     });
     expect(second.steps[1]?.outputTail).toBe('part-1\nresumed\n');
     expect(second.lineage).toMatchObject({ parent: first.id, root: first.id, retryNumber: 1 });
-    expect(existsSync(path.join(work, 'progress.txt'))).toBe(true);
+    expect(existsSync(path.join(runs.work(), 'progress.txt'))).toBe(true);
   });
 
   it('records a nothing-to-retry retry with every step reused from where it succeeded', async () => {

@@ -95,38 +95,29 @@ describe('describeRepeatedFailure', () => {
 describe('stop-on-same-failure in a retry policy', () => {
   const config = (stop: unknown) =>
     parseConfig({ 'retry-policies': [{ 'max-attempts': 5, 'stop-on-same-failure': stop }] });
-
-  it('stops the automatic retries of a repeated failure, and only when set', () => {
-    const on = decideAutoRetry({
-      config: config(true).config,
-      record: retry(failedStep([lock])),
-      parent: parent(failedStep([lock])),
+  /** The decision on a retry that failed with `now` after its parent failed with `before`. */
+  const decide = (stop: unknown, now: typeof lock, before: typeof lock) =>
+    decideAutoRetry({
+      config: config(stop).config,
+      record: retry(failedStep([now])),
+      parent: parent(failedStep([before])),
       workflowPath: '.github/workflows/nightly.yml',
       branch: 'main',
     });
+
+  it('stops the automatic retries of a repeated failure, and only when set', () => {
+    const on = decide(true, lock, lock);
     expect(on).toEqual({
       kind: 'skip',
       reason:
         'Automatic retries stopped under retry-policies[0] (stop-on-same-failure): run 101-1 failed exactly as run 100-1 did (the same steps, nodes, tests and messages), so it does not look flaky. Fix the cause, then comment /retry or retry from the Actions tab.',
     });
-    const off = decideAutoRetry({
-      config: config(false).config,
-      record: retry(failedStep([lock])),
-      parent: parent(failedStep([lock])),
-      workflowPath: '.github/workflows/nightly.yml',
-      branch: 'main',
-    });
+    const off = decide(false, lock, lock);
     expect(off.kind).toBe('retry');
   });
 
   it('keeps retrying a failure that changed', () => {
-    const decision = decideAutoRetry({
-      config: config(true).config,
-      record: retry(failedStep([other])),
-      parent: parent(failedStep([lock])),
-      workflowPath: '.github/workflows/nightly.yml',
-      branch: 'main',
-    });
+    const decision = decide(true, other, lock);
     expect(decision.kind).toBe('retry');
   });
 
