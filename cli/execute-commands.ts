@@ -25,6 +25,15 @@ import {
 } from './schedule-source.js';
 import { createTerminalReporter } from './terminal-reporter.js';
 
+/**
+ * How long a step gets to end after a person's Ctrl-C before SIGTERM: dbt cancels its warehouse
+ * queries and writes its results, which takes seconds on a busy machine. Other signals come from
+ * something that will not wait long (a closed terminal, a process manager's SIGTERM before its
+ * SIGKILL), so the step gets the runner's usual 3 s. A second Ctrl-C kills the step at once.
+ */
+const CTRL_C_GRACE_MS = 10_000;
+const SIGNAL_GRACE_MS = 3_000;
+
 /** Options of `gh-retry run`. */
 export type RunOptions = ScheduleOptions & StoreOption;
 
@@ -103,7 +112,7 @@ async function execute(params: {
       git: await readGitInfo(context.cwd),
       trigger: 'local',
       requestedBy: context.env['USER'] ?? null,
-      runner: createProcessRunner({ urgent: stop.urgent }),
+      runner: createProcessRunner({ interruptGraceMs: stop.interruptGrace, urgent: stop.urgent }),
       workspace: createFsStateWorkspace({ workDir: context.cwd }),
       recordWriter: store,
       clock: systemClock,
@@ -126,8 +135,8 @@ async function execute(params: {
 
 /**
  * While a schedule runs: the first stopping signal asks the running step's process group to stop
- * (SIGINT, then SIGTERM, then SIGKILL, each after a grace period); a second one kills the group at
- * once. Either way gh-retry itself lives on to save the record.
+ * (SIGINT, then SIGTERM, then SIGKILL, each after a grace period, longer after a Ctrl-C); a second
+ * one kills the group at once. Either way gh-retry itself lives on to save the record.
  */
 function stopOnSignals(context: CliContext) {
   const gentle = new AbortController();
@@ -143,5 +152,12 @@ function stopOnSignals(context: CliContext) {
     context.stderr(`\ngh-retry: ${signal} received again, killing the running step\n`);
     urgent.abort();
   });
-  return { signal: gentle.signal, urgent: urgent.signal, by: () => by, unsubscribe };
+  const interruptGrace = () => (by === 'SIGINT' ? CTRL_C_GRACE_MS : SIGNAL_GRACE_MS);
+  return {
+    signal: gentle.signal,
+    urgent: urgent.signal,
+    by: () => by,
+    interruptGrace,
+    unsubscribe,
+  };
 }

@@ -12,6 +12,7 @@ import type {
 import {
   configPathsFor,
   mergeNodeSummaries,
+  rewritesStateFor,
   stateRefusalFor,
   statePathsFor,
   successExitCodesFor,
@@ -21,6 +22,7 @@ import type {
   CommandResult,
   CommandRunner,
   RunReporter,
+  StateFingerprints,
   StateWorkspace,
 } from '../ports/execution.js';
 import { carryFromParent } from './carry-forward.js';
@@ -101,7 +103,9 @@ export async function executeStep(planned: StepToRun, context: StepContext): Pro
     tool: step.planned.tool,
     action: step.planned.action,
   });
-  const save = () => saveAndSummarise(step, context, log.note);
+  // What is on disk before the first attempt, to tell the files the step writes from leftovers.
+  const before = rewritesStateFor(step.spec) ? await fingerprintState(step, context) : undefined;
+  const save = () => saveAndSummarise(step, context, log.note, before);
   const outcome = await runAttempts({ step, context, log, successCodes, save });
   const { result, durationMs, attemptLog } = outcome;
   const status =
@@ -158,22 +162,37 @@ async function restoreFiles(step: StepToRun, context: StepContext): Promise<bool
   return true;
 }
 
+/** The step's state paths as its tool finds them in the working directory now. */
+async function stepStatePaths(step: StepToRun, context: StepContext) {
+  const { env, workspace } = context;
+  const config = await workspace.readWorkingFiles({
+    paths: configPathsFor({ step: step.spec, env }),
+  });
+  return { config, paths: statePathsFor({ step: step.spec, env, config }) };
+}
+
+async function fingerprintState(step: StepToRun, context: StepContext) {
+  const { paths } = await stepStatePaths(step, context);
+  return await context.workspace.fingerprintState({ paths });
+}
+
 async function saveAndSummarise(
   step: StepToRun,
   context: StepContext,
   note: (message: string) => void,
+  unchangedSince: StateFingerprints | undefined,
 ): Promise<AttemptResults> {
   const { planned, spec } = step;
-  const { env, workspace } = context;
-  const config = await workspace.readWorkingFiles({ paths: configPathsFor({ step: spec, env }) });
+  const { env } = context;
+  const { config, paths } = await stepStatePaths(step, context);
   const refusal = stateRefusalFor({ step: spec, env, config });
   if (refusal !== null) note(refusal);
-  const paths = statePathsFor({ step: spec, env, config });
   if (paths.length === 0) return { state: [], nodes: null, failedTests: null, contents: new Map() };
   const saved = await context.workspace.saveState({
     stateRoot: context.stateRoot,
     stepId: planned.id,
     paths,
+    ...(unchangedSince === undefined ? {} : { unchangedSince }),
   });
   for (const skipped of saved.skipped)
     note(`state file ${skipped.path} not saved: ${skipped.reason}`);

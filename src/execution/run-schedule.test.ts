@@ -6,7 +6,9 @@ import type { RecordWriter, RunEvent } from '../ports/execution.js';
 import { scheduleRuns } from '../../test/support/schedule-runs.js';
 
 // A stand-in for dbt that writes target/run_results.json naming the sub-command that wrote it.
+// With FAIL_EARLY set it exits 2 before writing anything, as dbt does on a parse error.
 const FAKE_DBT = `#!/bin/sh
+[ -n "$FAIL_EARLY" ] && exit 2
 mkdir -p target
 cat > target/run_results.json <<JSON
 {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/run-results/v6.json"},
@@ -78,6 +80,16 @@ describe('runSchedule', () => {
     expect(saved('dbt-run/target/run_results.json')).toContain('"which": "run"');
     expect(seed?.nodes).toMatchObject({ which: 'seed', counts: { success: 1 } });
     expect(run?.nodes).toMatchObject({ which: 'run', counts: { success: 1 } });
+  });
+
+  it('does not save as a dbt step state the results an earlier command left behind', async () => {
+    const record = await execute('steps:\n  - dbt seed\n  - FAIL_EARLY=1 dbt run\n');
+    const run = record.steps[1];
+    expect(run).toMatchObject({ status: 'failed', exitCode: 2, state: [], nodes: null });
+    expect(run?.outputTail).toContain(
+      '[gh-retry] state file target/run_results.json not saved: the step did not write it (an earlier command left it there)',
+    );
+    expect(record.steps[0]?.nodes).toMatchObject({ which: 'seed', counts: { success: 1 } });
   });
 
   it('cancels the running step on abort, skips the rest, and still saves the record', async () => {

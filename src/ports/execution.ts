@@ -43,6 +43,9 @@ export interface CommandRunner {
   run(request: CommandRequest): Promise<CommandResult>;
 }
 
+/** A state file's version on disk (opaque: equal strings mean untouched), by requested path. */
+export type StateFingerprints = ReadonlyMap<string, string>;
+
 /** Saving, reading and restoring tool state files (run_results.json, pytest's lastfailed, …). */
 export interface StateWorkspace {
   /**
@@ -53,7 +56,11 @@ export interface StateWorkspace {
     readonly stateRoot: string;
     readonly stepId: string;
     readonly paths: readonly string[];
+    /** Files still as `fingerprintState` found them were not written by the step: skipped. */
+    readonly unchangedSince?: StateFingerprints;
   }): Promise<SavedState>;
+  /** Which version of each file at `paths` is on disk now (missing ones are left out). */
+  fingerprintState(params: { readonly paths: readonly string[] }): Promise<StateFingerprints>;
   /**
    * Read small files of the working directory (a tool's project file, e.g. dbt_project.yml), keyed
    * by the relative path asked for; missing, unsafe (links, outside) or large ones are left out.

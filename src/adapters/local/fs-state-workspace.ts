@@ -8,7 +8,7 @@ import {
   safeRelativePath,
   type SavedStateFile,
 } from '../../core/run-record/schema.js';
-import type { SavedState, StateWorkspace } from '../../ports/execution.js';
+import type { SavedState, StateFingerprints, StateWorkspace } from '../../ports/execution.js';
 
 /** The largest state file saved or read (a run_results.json of 10,000 nodes is a few MB). */
 export const MAX_STATE_FILE_BYTES = 64 * 1024 * 1024;
@@ -19,8 +19,9 @@ const STEP_ID = /^[a-z0-9][a-z0-9._-]*$/;
 export function createFsStateWorkspace(params: { workDir: string }): StateWorkspace {
   const workDir = path.resolve(params.workDir);
   return {
-    saveState: async ({ stateRoot, stepId, paths }) =>
-      await saveState({ workDir, stateRoot, stepId, paths }),
+    saveState: async ({ stateRoot, stepId, paths, unchangedSince }) =>
+      await saveState({ workDir, stateRoot, stepId, paths, unchangedSince }),
+    fingerprintState: async ({ paths }) => await fingerprintState(workDir, paths),
     readWorkingFiles: async ({ paths }) => await readWorkingFiles(workDir, paths),
     readState: async ({ stateRoot, files }) => {
       const contents = new Map<string, string>();
@@ -53,8 +54,9 @@ async function saveState(params: {
   stateRoot: string;
   stepId: string;
   paths: readonly string[];
+  unchangedSince: StateFingerprints | undefined;
 }): Promise<SavedState> {
-  const { workDir, stateRoot, stepId } = params;
+  const { workDir, stateRoot, stepId, unchangedSince } = params;
   if (!STEP_ID.test(stepId)) throw new Error(`invalid step id for a state folder: ${stepId}`);
   const files: SavedStateFile[] = [];
   const requested: string[] = [];
@@ -75,6 +77,11 @@ async function saveState(params: {
       skipped.push({ path: wanted, reason: source.reason });
       continue;
     }
+    const before = unchangedSince?.get(wanted);
+    if (before !== undefined && before === (await fingerprint(source.file))) {
+      skipped.push({ path: wanted, reason: STALE });
+      continue;
+    }
     const content = await readBounded(source.file);
     if (content === null) {
       skipped.push({ path: wanted, reason: `larger than ${MAX_STATE_FILE_BYTES} bytes` });
@@ -91,6 +98,31 @@ async function saveState(params: {
     files: files.map((file, i) => ({ requested: requested[i] ?? file.path, file })),
     skipped,
   };
+}
+
+/** Why a file the step did not write is not saved as its state. */
+const STALE = 'the step did not write it (an earlier command left it there)';
+
+async function fingerprintState(
+  workDir: string,
+  paths: readonly string[],
+): Promise<StateFingerprints> {
+  const found = new Map<string, string>();
+  for (const wanted of paths) {
+    const relative = toWorkDirRelative(workDir, wanted);
+    const source = relative === null ? null : await resolveInside(workDir, relative);
+    if (source?.kind === 'file') found.set(wanted, await fingerprint(source.file));
+  }
+  return found;
+}
+
+/**
+ * A file's identity and last change, to the nanosecond: any write (even of the same bytes)
+ * changes its ctime, and a file replaced by a rename has a new inode.
+ */
+async function fingerprint(file: string): Promise<string> {
+  const stat = await lstat(file, { bigint: true });
+  return `${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeNs)}:${String(stat.ctimeNs)}`;
 }
 
 /** The largest project file read to find state paths (a dbt_project.yml is a few KB). */

@@ -168,6 +168,26 @@ describe('createProcessRunner', () => {
     expect(run.text()).toContain('got SIGINT');
     expect(result).toMatchObject({ kind: 'cancelled', exitCode: 130 });
   });
+
+  it('gives SIGINT its own longer grace, so a slow clean-up ends on its own', async () => {
+    const patient = createProcessRunner({ graceMs: 300, interruptGraceMs: () => 5_000 });
+    const controller = new AbortController();
+    const run = request(
+      `trap 'sleep 1; echo cleaned up; exit 130' INT TERM; echo ready; sleep 30 & wait`,
+      { signal: controller.signal },
+    );
+    const result = await patient.run({
+      ...run.request,
+      onOutput: (chunk) => {
+        run.chunks.push(chunk);
+        if (run.text().includes('ready')) controller.abort();
+      },
+    });
+    // SIGTERM after 300 ms would have interrupted the trap's sleep: bash runs a trap once.
+    expect(run.text()).toContain('cleaned up');
+    expect(result).toMatchObject({ kind: 'cancelled', exitCode: 130 });
+    expect(result.durationMs).toBeGreaterThanOrEqual(1_000);
+  });
 });
 
 describe('findShell', () => {

@@ -23,6 +23,11 @@ export interface ProcessRunnerOptions {
   readonly shell?: ShellCommand;
   /** How long each signal (SIGINT, then SIGTERM) gets before the next one is sent on abort. */
   readonly graceMs?: number;
+  /**
+   * How long SIGINT alone gets, asked when a step is being stopped (default `graceMs`): a tool's
+   * Ctrl-C handling may need seconds (dbt cancels its warehouse queries, then writes its results).
+   */
+  readonly interruptGraceMs?: () => number;
   /** Aborting kills the running command's process group at once (SIGKILL): a second Ctrl-C. */
   readonly urgent?: AbortSignal;
 }
@@ -38,8 +43,13 @@ const GROUP_POLL_MS = 50;
 export function createProcessRunner(options: ProcessRunnerOptions = {}): CommandRunner {
   const shell = options.shell ?? findShell(process.env.PATH ?? '');
   const graceMs = options.graceMs ?? 3_000;
+  const grace = (): Grace => ({
+    SIGINT: options.interruptGraceMs?.() ?? graceMs,
+    SIGTERM: graceMs,
+    SIGKILL: graceMs,
+  });
   const urgent = options.urgent;
-  return { run: async (request) => await runCommand({ request, shell, graceMs, urgent }) };
+  return { run: async (request) => await runCommand({ request, shell, grace, urgent }) };
 }
 
 /** bash when it is on PATH, else POSIX sh; both stop at the first failing line of a script. */
@@ -59,10 +69,10 @@ export function findShell(searchPath: string): ShellCommand {
 async function runCommand(params: {
   request: CommandRequest;
   shell: ShellCommand;
-  graceMs: number;
+  grace: () => Grace;
   urgent: AbortSignal | undefined;
 }): Promise<CommandResult> {
-  const { request, shell, graceMs, urgent } = params;
+  const { request, shell, grace, urgent } = params;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   // A function, not a property read: the signal changes while we await.
@@ -76,7 +86,8 @@ async function runCommand(params: {
   }
   const { child, pid, ended } = launched;
   let stopping: Promise<void> | undefined;
-  const stopGroup = (): Promise<void> => (stopping ??= stopProcessGroup({ pid, graceMs }));
+  const stopGroup = (how: Grace = grace()): Promise<void> =>
+    (stopping ??= stopProcessGroup({ pid, grace: how }));
   const onAbort = () => void stopGroup();
   const onUrgent = () => {
     signalGroup(pid, 'SIGKILL');
@@ -88,7 +99,9 @@ async function runCommand(params: {
   try {
     const exit = await ended;
     if (!(await waitAtMost(launched.closed, STREAM_DRAIN_MS)) && !isAborted()) {
-      await stopLeftovers({ pid, request, stop: stopGroup });
+      // Background jobs of a non-interactive shell ignore SIGINT: no point waiting on it.
+      const short = { ...grace(), SIGINT: grace().SIGTERM };
+      await stopLeftovers({ pid, request, stop: () => stopGroup(short) });
       await waitAtMost(launched.closed, STREAM_DRAIN_MS);
     }
     child.stdout.destroy();
@@ -104,6 +117,9 @@ async function runCommand(params: {
     urgent?.removeEventListener('abort', onUrgent);
   }
 }
+
+/** How long the process group gets after each signal before the next one. */
+type Grace = Readonly<Record<'SIGINT' | 'SIGTERM' | 'SIGKILL', number>>;
 
 /** A started shell: its exit, and when its output pipes are closed (which may be never). */
 type Launch =
@@ -207,11 +223,11 @@ function streamOutput(
  * Ask the whole process group to stop: SIGINT (what Ctrl-C sends), then SIGTERM, then SIGKILL,
  * each after a grace period; resolves when no process of the group is left.
  */
-async function stopProcessGroup(params: { pid: number; graceMs: number }): Promise<void> {
-  const { pid, graceMs } = params;
+async function stopProcessGroup(params: { pid: number; grace: Grace }): Promise<void> {
+  const { pid, grace } = params;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
     if (!signalGroup(pid, signal)) return;
-    const deadline = performance.now() + graceMs;
+    const deadline = performance.now() + grace[signal];
     while (performance.now() < deadline) {
       await delay(GROUP_POLL_MS);
       if (!isGroupAlive(pid)) return;

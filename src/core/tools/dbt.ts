@@ -279,6 +279,7 @@ export const dbtTool: ToolDeclaration<DbtMatch> = {
   },
   configPaths,
   statePaths,
+  rewritesState: true,
   stateRefusal,
   retryForm,
   retrySuccessExitCodes: RETRY_SUCCESS_EXIT_CODES,

@@ -33,6 +33,7 @@ interface BoundTool {
   readonly name: ToolName;
   readonly configPaths: (env: Env) => string[];
   readonly statePaths: (env: Env, config: ReadonlyMap<string, string>) => string[];
+  readonly rewritesState: boolean;
   readonly stateRefusal: (env: Env, config: ReadonlyMap<string, string>) => string | null;
   readonly retryForm: (context: Omit<RetryContext<unknown>, 'match'>) => RetryForm;
   readonly summarise: (files: ReadonlyMap<string, string>) => StateSummary;
@@ -45,6 +46,7 @@ function bind<M>(tool: ToolDeclaration<M>, step: StepSpec): BoundTool | null {
     name: tool.name,
     configPaths: (env) => tool.configPaths?.(match, env) ?? [],
     statePaths: (env, config) => tool.statePaths(match, env, config),
+    rewritesState: tool.rewritesState === true,
     stateRefusal: (env, config) => tool.stateRefusal?.(match, env, config) ?? null,
     retryForm: (context) => tool.retryForm({ ...context, match }),
     summarise: (files) => tool.summarise(match, files),
@@ -88,6 +90,11 @@ export function statePathsFor(params: {
 }): string[] {
   const config = params.config ?? new Map<string, string>();
   return [...new Set(findTool(params.step)?.statePaths(params.env, config) ?? [])];
+}
+
+/** Whether the step's tool rewrites its state files in every run (see `ToolDeclaration`). */
+export function rewritesStateFor(step: StepSpec): boolean {
+  return findTool(step)?.rewritesState ?? false;
 }
 
 /** One line saying why the step's state is not saved although it could be, or null. */

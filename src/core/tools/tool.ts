@@ -66,6 +66,12 @@ export interface ToolDeclaration<M> {
   readonly configPaths?: (match: M, env: Env) => string[];
   /** Files to save right after the step, relative to the working directory. */
   readonly statePaths: (match: M, env: Env, config?: ReadonlyMap<string, string>) => string[];
+  /**
+   * Whether every run of the tool that gets as far as its results rewrites its state files (dbt
+   * does; pytest leaves its cache file alone when nothing changed): a file the step did not touch
+   * was then left by an earlier command, and is not saved as this step's.
+   */
+  readonly rewritesState?: boolean;
   /** One line saying why the step's state is not saved (a project file's unsafe path), or null. */
   readonly stateRefusal?: (
     match: M,
