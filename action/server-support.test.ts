@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/core/errors.js';
 import { assertSupportedServer, isEnterpriseServer } from './server-support.js';
+import { examples } from '../test/support/examples.js';
 
 describe('supported servers', () => {
-  it.each([
+  examples(isEnterpriseServer, [
     ['https://github.com', false],
     ['https://acme.ghe.com', false],
     ['http://github.localhost:3000', false],
     ['https://github.acme.internal', true],
     ['https://10.0.0.5', true],
-  ])('%s is Enterprise Server: %s (as @actions/artifact decides)', (url, expected) => {
-    expect(isEnterpriseServer(url)).toBe(expected);
-  });
+  ]);
 
   it('refuses Enterprise Server in one line naming why', () => {
     expect(() => {

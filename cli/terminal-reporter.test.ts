@@ -8,6 +8,7 @@ import {
   describeOutcome,
   formatDuration,
 } from './terminal-reporter.js';
+import { examples } from '../test/support/examples.js';
 
 const planned: PlannedStep = {
   id: 'dbt-run',
@@ -73,7 +74,7 @@ describe('createTerminalReporter', () => {
 });
 
 describe('describeOutcome', () => {
-  it.each([
+  examples(describeOutcome, [
     [aStep({}), 'success in 1.5s'],
     [aStep({ status: 'failed', exitCode: 2 }), 'failed (exit 2) in 1.5s'],
     [aStep({ status: 'failed', exitCode: null, signal: 'SIGKILL' }), 'failed (SIGKILL) in 1.5s'],
@@ -81,22 +82,18 @@ describe('describeOutcome', () => {
     [aStep({ status: 'cancelled', exitCode: 130 }), 'cancelled in 1.5s'],
     [aStep({ status: 'reused', reusedFrom: 'r-1' }), 'reused from r-1'],
     [aStep({ status: 'skipped' }), 'skipped'],
-  ])('describes %#', (step, text) => {
-    expect(describeOutcome(step)).toBe(text);
-  });
+  ]);
 });
 
 describe('formatDuration', () => {
-  it.each([
+  examples(formatDuration, [
     [0, '0ms'],
     [999, '999ms'],
     [1000, '1.0s'],
     [59_949, '59.9s'],
     [60_000, '1m00s'],
     [125_400, '2m05s'],
-  ])('formats %i ms as %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
+  ]);
 });
 
 describe('output without newlines', () => {

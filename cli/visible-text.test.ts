@@ -5,20 +5,19 @@ import { describe, expect, it } from 'vitest';
 import type { CliContext } from './cli-context.js';
 import { runCli } from './program.js';
 import { visibleText } from './visible-text.js';
+import { examples } from '../test/support/examples.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach the terminal
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('visibleText', () => {
-  it.each([
+  examples(visibleText, [
     ['\u001b[2J\u001b[31mred\u001b[0m', '\\x1b[2J\\x1b[31mred\\x1b[0m'],
     ['\u001b]52;c;aGk=\u0007', '\\x1b]52;c;aGk=\\x07'],
     ['\u009b31m', '\\x9b31m'],
     ['a\r\nb\rc\td\n', 'a\nb\\x0dc\td\n'],
     ['plain ünïcode ✓', 'plain ünïcode ✓'],
-  ])('shows %j as %j', (raw, shown) => {
-    expect(visibleText(raw)).toBe(shown);
-  });
+  ]);
 });
 
 describe('gh-retry show', () => {

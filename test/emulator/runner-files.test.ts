@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FileCommandError, parseFileCommands } from './runner-files.js';
+import { examples } from '../support/examples.js';
 
 describe('file commands', () => {
-  it.each([
+  examples(parseFileCommands, [
     ['', {}],
     ['status=failed\n', { status: 'failed' }],
     ['a=1\na=2\n', { a: '2' }],
@@ -13,9 +14,7 @@ describe('file commands', () => {
     ],
     ['empty<<EOF\nEOF\n', { empty: '' }],
     ['crlf=1\r\nother<<D\r\nx\r\nD\r\n', { crlf: '1', other: 'x' }],
-  ])('parses %j', (text, expected) => {
-    expect(parseFileCommands(text)).toEqual(expected);
-  });
+  ]);
 
   it.each([['name<<END\nno end\n'], ['just a line\n']])('rejects %j', (text) => {
     expect(() => parseFileCommands(text)).toThrow(FileCommandError);

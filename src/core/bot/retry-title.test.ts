@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { findExistingRetry, parseRetryTitle, RETRY_RUN_NAME } from './retry-title.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('findExistingRetry', () => {
-  it.each([
+  examples(parseRetryTitle, [
     ['Retry of #200', 200],
     ['retry of 200', 200],
     ['Retry of #https://github.com/o/r/actions/runs/200/attempts/2', 200],
     ['Nightly', null],
     ['Retry of #0', null],
     ['Fix #200 retry of things', null],
-  ])('parseRetryTitle(%j) = %j', (title, id) => {
-    expect(parseRetryTitle(title)).toBe(id);
-  });
+  ]);
 
   it('finds a retry by its title or by its record lineage', () => {
     const candidates = [

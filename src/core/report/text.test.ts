@@ -9,6 +9,7 @@ import {
   reusedFilesNote,
 } from './text.js';
 import { formatDuration, renderTextTable } from './text-table.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('renderRunTable', () => {
   it('shows steps, the retry form, node counts, failed nodes and the lineage', () => {
@@ -162,7 +163,7 @@ describe('renderPlanTable', () => {
 });
 
 describe('report helpers', () => {
-  it.each([
+  examples(describeLineage, [
     [
       {
         parent: null,
@@ -185,9 +186,7 @@ describe('report helpers', () => {
       },
       'retry 1 of r-1, from r-1 (mode only a,b)',
     ],
-  ])('describeLineage %#', (lineage, text) => {
-    expect(describeLineage(lineage)).toBe(text);
-  });
+  ]);
 
   it.each([
     [['a', 'b'], undefined, 'a, b'],

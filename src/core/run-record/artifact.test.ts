@@ -10,27 +10,24 @@ import {
 } from './artifact.js';
 import { serializeRunRecord } from './record.js';
 import { RunRecordError } from '../errors.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('record artifact names', () => {
-  it.each([
+  examples(slugifyArtifactKey, [
     ['nightly', 'nightly'],
     ['Nightly (prod)', 'nightly-prod'],
     ['dbt/build: all', 'dbt-build-all'],
     ['---', 'schedule'],
     ['x'.repeat(80), 'x'.repeat(64)],
-  ])('slugifies %j to %j', (text, slug) => {
-    expect(slugifyArtifactKey(text)).toBe(slug);
-  });
+  ]);
 
-  it.each([
+  examples(parseRecordArtifactName, [
     ['gh-retry-nightly-1', { key: 'nightly', attempt: 1 }],
     ['gh-retry-nightly-prod-12', { key: 'nightly-prod', attempt: 12 }],
     ['gh-retry-nightly', null],
     ['other-nightly-1', null],
     ['gh-retry-Nightly-1', null],
-  ])('parses %j', (name, parsed) => {
-    expect(parseRecordArtifactName(name)).toEqual(parsed);
-  });
+  ]);
 
   it('round-trips', () => {
     expect(parseRecordArtifactName(recordArtifactName({ key: 'dbt-build', attempt: 3 }))).toEqual({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignStepIds, deriveBaseStepId, isSetupCommand, isValidStepId } from './step-ids.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('deriveBaseStepId', () => {
   it.each([
@@ -123,7 +124,7 @@ describe('isSetupCommand', () => {
 });
 
 describe('isValidStepId', () => {
-  it.each([
+  examples(isValidStepId, [
     ['dbt-run', true],
     ['a', true],
     ['0.load_raw', true],
@@ -133,7 +134,5 @@ describe('isValidStepId', () => {
     ['-dbt', false],
     ['dbt run', false],
     ['', false],
-  ])('%j → %s', (id, valid) => {
-    expect(isValidStepId(id)).toBe(valid);
-  });
+  ]);
 });

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { isFailedNodeStatus } from './dbt-node-status.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('isFailedNodeStatus', () => {
-  it.each([
+  examples(isFailedNodeStatus, [
     ['error', true],
     ['fail', true],
     ['runtime error', true],
@@ -11,7 +12,5 @@ describe('isFailedNodeStatus', () => {
     ['success', false],
     ['pass', false],
     ['warn', false],
-  ])('%j → %j', (status, failed) => {
-    expect(isFailedNodeStatus(status)).toBe(failed);
-  });
+  ]);
 });

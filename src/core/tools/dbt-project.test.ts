@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { aStepSpec } from '../../../test/support/run-record.js';
 import { projectTargetPath } from './dbt-project.js';
 import { configPathsFor, stateRefusalFor, statePathsFor } from './index.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('target-path in dbt_project.yml', () => {
-  it.each([
+  examples(projectTargetPath, [
     ['name: p\ntarget-path: build\n', { kind: 'path', path: 'build' }],
     ['target-path: "./out/dbt/"\n', { kind: 'path', path: 'out/dbt' }],
     ['target-path: a/../b\n', { kind: 'path', path: 'b' }],
@@ -13,9 +14,7 @@ describe('target-path in dbt_project.yml', () => {
     ['name: p\n', { kind: 'unset' }],
     ['target-path:\n', { kind: 'unset' }],
     ['name: [unclosed\n', { kind: 'unset' }],
-  ])('%j → %j', (content, expected) => {
-    expect(projectTargetPath(content)).toEqual(expected);
-  });
+  ]);
 
   it.each([
     [
