@@ -6,6 +6,7 @@ import process from 'node:process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -24,11 +25,22 @@ import { transformSync } from 'esbuild';
 const entries = [
   // The Action's main entry owns the top of dist/, so it is bundled first; the others go in sub-folders.
   ['action/index.ts', 'dist', true],
-  ['action/post.ts', 'dist/post', true],
   ['cli/main.ts', 'dist/cli', true],
   ['app/probot/server.ts', 'dist/app', false],
   ['app/workflow/index.ts', 'dist/bot', false],
 ];
+
+/**
+ * The Action's post step (action.yml `post:`) runs the main bundle in its post role, so the two
+ * share every chunk; action/index.ts reads the global this entry sets.
+ */
+const postEntry = {
+  file: 'dist/post/index.js',
+  text: `// The Action's post step: the main step's bundle (../index.js) in its post role.
+globalThis[Symbol.for('gh-retry.action.post-step')] = true;
+await import('../index.js');
+`,
+};
 
 /** Where tsc writes the compiled sources that ncc bundles. */
 const compiled = 'lib';
@@ -83,6 +95,10 @@ function bundleAll() {
     rmSync(statsFile);
     if (minify) minifyBundle(out);
   }
+
+  const stagedPost = path.join(staging, path.relative('dist', postEntry.file));
+  mkdirSync(path.dirname(stagedPost), { recursive: true });
+  writeFileSync(stagedPost, postEntry.text);
 
   const stagedBin = path.join(staging, path.relative('dist', cliBin));
   const bin = readFileSync(stagedBin, 'utf8');
