@@ -10,7 +10,7 @@ import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulat
 import { parseRecordArtifactName } from '../../../src/core/run-record/artifact.js';
 import { parseRunRecord } from '../../../src/core/run-record/record.js';
 import type { RunRecord } from '../../../src/core/run-record/schema.js';
-import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
+import { actionWorkflow } from './workflow.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const REPO = 'acme/warehouse';
@@ -27,31 +27,13 @@ export const MODELS = {
 export function nightlyWorkflow(
   params: { commands?: string; with?: Record<string, string> } = {},
 ): string {
-  const commands = params.commands ?? 'dbt deps\ndbt seed\ndbt run\ndbt test';
-  const extra = Object.entries(params.with ?? {})
-    .map(([key, value]) => `          ${key}: ${JSON.stringify(value)}\n`)
-    .join('');
-  return `name: dbt nightly
-${RUN_NAME_LINE}
-on:
-  schedule:
-    - cron: '0 3 * * *'
-${DISPATCH_TRIGGER}
-permissions:
-  actions: read
-  contents: read
-jobs:
-  dbt:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@08eba0b27e820071cde6df949e0beb9ba4906955
-      - id: gh-retry
-        uses: ./
-        with:
-          name: nightly
-          working-directory: transform
-${extra}          commands: |
-${commandLines(commands.split('\n'))}`;
+  return actionWorkflow({
+    name: 'dbt nightly',
+    job: 'dbt',
+    stepId: 'gh-retry',
+    with: { name: 'nightly', 'working-directory': 'transform', ...params.with },
+    commands: (params.commands ?? 'dbt deps\ndbt seed\ndbt run\ndbt test').split('\n'),
+  });
 }
 
 /** What the next job's workspace looks like: which models fail, and how slow a node is. */
