@@ -11,6 +11,7 @@ import {
   ALL_PASSED_STATUSES,
   FAILED_SCHEDULE_STATUSES,
   RETRIED_STATUSES,
+  retryLineage,
   statuses,
 } from '../support/action/harness.js';
 import { dbtNightlySuite } from '../support/e2e/dbt-nightly.js';
@@ -72,13 +73,9 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
     expect(models.retried.length).toBeLessThan(MODELS);
     expect(retried.record?.steps[3]?.nodes?.counts).toMatchObject({ pass: expect.any(Number) });
     // The Action records a dispatched retry as `dispatch`; the App knows (and shows) who asked how.
-    expect(retried.record?.lineage).toMatchObject({
-      parent: `${parent}-1`,
-      root: `${parent}-1`,
-      retryNumber: 1,
-      mode: { kind: 'from-failure' },
-      trigger: 'dispatch',
-    });
+    expect(retried.record?.lineage).toMatchObject(
+      retryLineage(parent, parent, 1, 'dispatch', { mode: { kind: 'from-failure' } }),
+    );
 
     expect(nightly.loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
     const [reply, ...otherReplies] = nightly.loop.replies(pr.number);

@@ -8,6 +8,7 @@ import {
   executedNodes,
   FAILED_SCHEDULE_STATUSES,
   RETRIED_STATUSES,
+  retryLineage,
   withFailedSchedule,
   modelIds,
   RETRIED_MODELS,
@@ -29,12 +30,9 @@ describe('a native re-run of a dispatched retry', () => {
     expect(retry.conclusion).toBe('failure');
     expect(executedNodes(retry, 'dbt-run')).toEqual(RETRIED_MODELS);
     expect(retry.record?.steps[2]?.nodes?.failed.map((n) => n.id)).toEqual(modelIds(STILL_FAILING));
-    expect(retry.record?.lineage).toMatchObject({
-      parent: `${schedule.runId}-1`,
-      root: `${schedule.runId}-1`,
-      retryNumber: 1,
-      trigger: 'dispatch',
-    });
+    expect(retry.record?.lineage).toMatchObject(
+      retryLineage(schedule.runId, schedule.runId, 1, 'dispatch'),
+    );
     return retry;
   };
 
@@ -51,14 +49,12 @@ describe('a native re-run of a dispatched retry', () => {
     const attempt2 = await h.rerunFailed(retry.runId);
     expect(attempt2).toMatchObject({ runId: retry.runId, attempt: 2, conclusion: 'success' });
     expect(attempt2.record?.id).toBe(`${retry.runId}-2`);
-    expect(attempt2.record?.lineage).toEqual({
-      parent: `${retry.runId}-1`,
-      root: `${schedule.runId}-1`,
-      retryNumber: 2,
-      mode: { kind: 'from-failure' },
-      trigger: 'rerun',
-      requestedBy: 'acme',
-    });
+    expect(attempt2.record?.lineage).toEqual(
+      retryLineage(retry.runId, schedule.runId, 2, 'rerun', {
+        mode: { kind: 'from-failure' },
+        requestedBy: 'acme',
+      }),
+    );
     // Only the model attempt 1 left failing runs again; the schedule's record would give three.
     expect(executedNodes(attempt2, 'dbt-run')).toEqual(modelIds(STILL_FAILING));
     expect(statuses(attempt2.record)).toEqual(RETRIED_STATUSES);
@@ -87,13 +83,9 @@ describe('a native re-run of a dispatched retry', () => {
     h.scenario.failing = [];
     const attempt2 = await h.rerunFailed(retry.runId);
     expect(attempt2).toMatchObject({ attempt: 2, conclusion: 'success' });
-    expect(attempt2.record?.lineage).toMatchObject({
-      parent: `${schedule.runId}-1`,
-      root: `${schedule.runId}-1`,
-      retryNumber: 1,
-      mode: { kind: 'from-failure' },
-      trigger: 'rerun',
-    });
+    expect(attempt2.record?.lineage).toMatchObject(
+      retryLineage(schedule.runId, schedule.runId, 1, 'rerun', { mode: { kind: 'from-failure' } }),
+    );
     // Planned from the schedule's record: its failed and skipped models run again.
     expect(executedNodes(attempt2, 'dbt-run')).toEqual(RETRIED_MODELS);
     expect(attempt2.job.main?.stdout).toMatch(
@@ -118,12 +110,9 @@ describe('a native re-run of a dispatched retry', () => {
     h.scenario.failing = [];
     const attempt3 = await h.rerunFailed(retry.runId);
     expect(attempt3).toMatchObject({ attempt: 3, conclusion: 'success' });
-    expect(attempt3.record?.lineage).toMatchObject({
-      parent: `${retry.runId}-1`,
-      root: `${schedule.runId}-1`,
-      retryNumber: 2,
-      trigger: 'rerun',
-    });
+    expect(attempt3.record?.lineage).toMatchObject(
+      retryLineage(retry.runId, schedule.runId, 2, 'rerun'),
+    );
     expect(executedNodes(attempt3, 'dbt-run')).toEqual(modelIds(STILL_FAILING));
     expect(attempt3.job.main?.stdout).toContain(
       `${retry.runId}-2 stopped before its first step; looking at the attempt before`,

@@ -8,6 +8,7 @@ import {
   ALL_PASSED_STATUSES,
   FAILED_SCHEDULE_STATUSES,
   RETRIED_STATUSES,
+  retryLineage,
   withFailedSchedule,
   MODELS,
   modelIds,
@@ -68,14 +69,12 @@ describe('the Action retries a dbt schedule from failure', () => {
     expect(executedNodes(retry, 'dbt-run')).toEqual(RETRIED_MODELS);
     expect(dbtRun?.nodes).toMatchObject({ merged: true, failed: [], skipped: [] });
     expect(retry.record?.steps[1]?.reusedFrom).toBe(`${first.runId}-1`);
-    expect(retry.record?.lineage).toEqual({
-      parent: `${first.runId}-1`,
-      root: `${first.runId}-1`,
-      retryNumber: 1,
-      mode: { kind: 'from-failure' },
-      trigger: 'dispatch',
-      requestedBy: 'acme',
-    });
+    expect(retry.record?.lineage).toEqual(
+      retryLineage(first.runId, first.runId, 1, 'dispatch', {
+        mode: { kind: 'from-failure' },
+        requestedBy: 'acme',
+      }),
+    );
     expect(retry.job.main?.outputs).toMatchObject({
       status: 'success',
       'retried-from': `${first.runId}-1`,
@@ -114,11 +113,9 @@ describe('the Action retries a dbt schedule from failure', () => {
       status: 'reused',
       reusedFrom: `${first.runId}-1`,
     });
-    expect(retry2.record?.lineage).toMatchObject({
-      parent: `${retry1.runId}-1`,
-      root: `${first.runId}-1`,
-      retryNumber: 2,
-    });
+    expect(retry2.record?.lineage).toMatchObject(
+      retryLineage(retry1.runId, first.runId, 2, 'dispatch'),
+    );
 
     const nothing = await h.dispatch({
       'retry-of': `https://github.com/acme/warehouse/actions/runs/${retry2.runId}`,
@@ -148,12 +145,9 @@ describe('the Action retries a dbt schedule from failure', () => {
         .sort(),
     ).toEqual(['gh-retry-nightly-1', 'gh-retry-nightly-2']);
     expect(attempt2.record?.id).toBe(`${attempt1.runId}-2`);
-    expect(attempt2.record?.lineage).toMatchObject({
-      parent: `${attempt1.runId}-1`,
-      root: `${attempt1.runId}-1`,
-      retryNumber: 1,
-      trigger: 'rerun',
-    });
+    expect(attempt2.record?.lineage).toMatchObject(
+      retryLineage(attempt1.runId, attempt1.runId, 1, 'rerun'),
+    );
     expect(statuses(attempt2.record)).toEqual(RETRIED_STATUSES);
     expect(executedNodes(attempt2, 'dbt-run')).toEqual(RETRIED_MODELS);
   });

@@ -9,7 +9,7 @@ import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.m
 import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulator/index.js';
 import { parseRecordArtifactName } from '../../../src/core/run-record/artifact.js';
 import { parseRunRecord } from '../../../src/core/run-record/record.js';
-import type { RunRecord } from '../../../src/core/run-record/schema.js';
+import type { Lineage, RunRecord, Trigger } from '../../../src/core/run-record/schema.js';
 import { actionWorkflow } from './workflow.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -189,14 +189,15 @@ export interface FailedSchedule {
  * its tests (read both through the returned object inside a test); the emulator stops after them.
  */
 export function withFailedSchedule(): FailedSchedule {
+  let harness: ActionHarness | undefined;
   let started: FailedSchedule | undefined;
   beforeAll(async () => {
-    const harness = await startActionHarness();
+    harness = await startActionHarness();
     harness.scenario.failing = [...MODELS.failing];
     started = { harness, schedule: await harness.dispatch() };
   });
   afterAll(async () => {
-    await started?.harness.gh.stop();
+    await harness?.gh.stop();
   });
   const get = (): FailedSchedule => {
     if (started === undefined) throw new Error('the failed schedule exists only inside a test');
@@ -210,6 +211,20 @@ export function withFailedSchedule(): FailedSchedule {
       return get().schedule;
     },
   };
+}
+
+/**
+ * The lineage of a retry planned from attempt 1 of run `parent`, the `retryNumber`th retry of the
+ * chain that attempt 1 of run `root` started; `more` adds its mode or who asked.
+ */
+export function retryLineage(
+  parent: number,
+  root: number,
+  retryNumber: number,
+  trigger: Trigger,
+  more: Partial<Lineage> = {},
+): Partial<Lineage> {
+  return { parent: `${parent}-1`, root: `${root}-1`, retryNumber, trigger, ...more };
 }
 
 /** Each step's id and status, in order; the record must exist. */
