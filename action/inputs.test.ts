@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parse } from 'yaml';
 import { RETRY_MODE_TABLE } from '../src/core/retry/mode.js';
 import {
   INPUT_NAMES,
@@ -11,21 +10,8 @@ import {
   readEventInputs,
   readInputs,
   readRawInputs,
-  type RawInputs,
 } from './inputs.js';
-
-const raw = (overrides: Partial<RawInputs> = {}): RawInputs => ({
-  commands: 'dbt seed\ndbt run',
-  schedule: '',
-  name: '',
-  workingDirectory: '',
-  githubToken: 'ghs_token',
-  retryOf: '',
-  retryMode: '',
-  onRerun: '',
-  artifactRetentionDays: '',
-  ...overrides,
-});
+import { expectRefusal, rawInputs as raw, readActionYml } from '../test/support/action/inputs.js';
 
 describe('parseInputs', () => {
   it('fills the defaults', () => {
@@ -84,8 +70,7 @@ describe('parseInputs', () => {
     [{ commands: '  \n ' }, 'Set the input "commands"'],
     [{ schedule: 'gh-retry.yml' }, 'Set only one of the inputs "commands" and "schedule"'],
   ])('rejects %j with a message naming the input', (overrides, message) => {
-    expect(() => parseInputs(raw(overrides))).toThrow(InputError);
-    expect(() => parseInputs(raw(overrides))).toThrow(message);
+    expectRefusal(() => parseInputs(raw(overrides)), InputError, message);
   });
 
   it.each([
@@ -125,19 +110,12 @@ describe('parseInputs', () => {
 
 describe('INPUT_NAMES', () => {
   it('names exactly the inputs action.yml declares', () => {
-    const action = parse(
-      readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8'),
-    ) as {
-      inputs: Record<string, unknown>;
-    };
-    expect(Object.values(INPUT_NAMES).sort()).toEqual(Object.keys(action.inputs).sort());
+    const { inputs } = readActionYml();
+    expect(Object.values(INPUT_NAMES).sort()).toEqual(Object.keys(inputs).sort());
   });
 
   it('describes retry-mode with every form of the retry-mode grammar', () => {
-    const action = parse(
-      readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8'),
-    ) as { inputs: Record<string, { description: string }> };
-    const description = action.inputs[INPUT_NAMES.retryMode]?.description ?? '';
+    const description = readActionYml().inputs[INPUT_NAMES.retryMode]?.description ?? '';
     const shown = RETRY_MODE_TABLE.map((f) => `\`${f.usage}\``);
     expect(shown.filter((usage) => !description.includes(usage))).toEqual([]);
   });

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readActionYml } from '../test/support/action/inputs.js';
 import { aRunRecord, aStepRecord } from '../test/support/run-record.js';
 import { OUTPUT_NAMES, toOutputs } from './outputs.js';
 
@@ -41,11 +39,7 @@ describe('toOutputs', () => {
   });
 
   it('names exactly the outputs action.yml declares', () => {
-    const action = parse(
-      readFileSync(path.resolve(import.meta.dirname, '../action.yml'), 'utf8'),
-    ) as {
-      outputs: Record<string, unknown>;
-    };
-    expect(Object.values(OUTPUT_NAMES).sort()).toEqual(Object.keys(action.outputs).sort());
+    const { outputs } = readActionYml();
+    expect(Object.values(OUTPUT_NAMES).sort()).toEqual(Object.keys(outputs).sort());
   });
 });

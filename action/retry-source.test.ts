@@ -2,41 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/core/errors.js';
 import { recordIdOf } from '../src/core/run-record/artifact.js';
 import { parseGitHubContext, parseWorkflowPath, toGitHubRunInfo } from './github-context.js';
-import { parseInputs, type RawInputs } from './inputs.js';
+import { parseInputs } from './inputs.js';
+import { expectRefusal, rawInputs as raw, runnerEnv } from '../test/support/action/inputs.js';
 import type { Trigger } from '../src/core/run-record/schema.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
 
-const runnerEnv = (overrides: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  GITHUB_REPOSITORY: 'acme/warehouse',
-  GITHUB_RUN_ID: '500',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_RUN_NUMBER: '42',
-  GITHUB_JOB: 'dbt',
-  GITHUB_WORKFLOW: 'dbt nightly',
-  GITHUB_WORKFLOW_REF: 'acme/warehouse/.github/workflows/nightly.yml@refs/heads/main',
-  GITHUB_EVENT_NAME: 'workflow_dispatch',
-  GITHUB_ACTOR: 'octocat',
-  GITHUB_TRIGGERING_ACTOR: 'hubot',
-  GITHUB_SHA: 'abc123',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_API_URL: 'https://api.github.com',
-  GITHUB_WORKSPACE: '/work',
-  ...overrides,
-});
+/** The retry-of parent of the retries below: run 9, every step again. */
+const RETRY_OF_9: RetrySource = {
+  kind: 'retry-of',
+  runId: 9,
+  attempt: null,
+  mode: { kind: 'all' },
+};
 
-const raw = (overrides: Partial<RawInputs> = {}): RawInputs => ({
-  commands: 'dbt run',
-  schedule: '',
-  name: '',
-  workingDirectory: '',
-  githubToken: 't',
-  retryOf: '',
-  retryMode: '',
-  onRerun: '',
-  artifactRetentionDays: '',
-  ...overrides,
-});
+/** Attempt 2 of a dispatched retry of run 9: its attempt 1 first, run 9 as the fallback. */
+const RERUN_OF_RETRY_OF_9: RetrySource = {
+  kind: 'rerun',
+  runId: 500,
+  maxAttempt: 1,
+  mode: { kind: 'from-failure' },
+  fallback: RETRY_OF_9,
+};
 
 describe('parseGitHubContext', () => {
   it('reads the runner environment', () => {
@@ -74,8 +60,7 @@ describe('parseGitHubContext', () => {
     [{ GITHUB_REPOSITORY: 'no-slash' }, 'GITHUB_REPOSITORY is not owner/name'],
     [{ GITHUB_JOB: '' }, 'GITHUB_JOB is not set'],
   ])('refuses a broken environment %j', (overrides, message) => {
-    expect(() => parseGitHubContext(runnerEnv(overrides))).toThrow(UserError);
-    expect(() => parseGitHubContext(runnerEnv(overrides))).toThrow(message);
+    expectRefusal(() => parseGitHubContext(runnerEnv(overrides)), UserError, message);
   });
 
   it.each([
@@ -118,13 +103,7 @@ describe('chooseRetrySource', () => {
       'a re-run of a dispatched retry: its previous attempt first, retry-of as the fallback',
       raw({ retryOf: '9', retryMode: 'all' }),
       { ...context, attempt: 2 },
-      {
-        kind: 'rerun',
-        runId: 500,
-        maxAttempt: 1,
-        mode: { kind: 'from-failure' },
-        fallback: { kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'all' } },
-      },
+      RERUN_OF_RETRY_OF_9,
     ],
     [
       'a re-run of a retry of a run URL with an attempt, on-rerun all',
@@ -158,17 +137,8 @@ describe('chooseRetrySource', () => {
 
   it.each([
     [{ kind: 'fresh' }, 'dispatch'],
-    [{ kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'all' } }, 'dispatch'],
-    [
-      {
-        kind: 'rerun',
-        runId: 500,
-        maxAttempt: 1,
-        mode: { kind: 'from-failure' },
-        fallback: { kind: 'retry-of', runId: 9, attempt: null, mode: { kind: 'all' } },
-      },
-      'rerun',
-    ],
+    [RETRY_OF_9, 'dispatch'],
+    [RERUN_OF_RETRY_OF_9, 'rerun'],
   ] satisfies [RetrySource, Trigger][])(
     'a %j run has the lineage trigger %s',
     (source, trigger) => {

@@ -7,6 +7,7 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { emulatedDbtPath } from '../test/support/cli.js';
 import { startEmulatorWithRepo } from '../test/support/emulator.js';
+import { actionWorkflow } from '../test/support/action/workflow.js';
 import { DBT_COMMANDS, type BenchProject } from './dbt-work-saved.js';
 
 /** The bytes of a record artifact: the zip and what is inside it. */
@@ -27,22 +28,12 @@ export interface ArtifactSize extends RecordArtifactBytes {
 const REPO = 'bench/warehouse';
 const WORKFLOW = '.github/workflows/nightly.yml';
 
-const nightly = `name: nightly
-on:
-  workflow_dispatch:
-permissions:
-  actions: read
-  contents: read
-jobs:
-  dbt:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: ./
-        with:
-          name: nightly
-          working-directory: transform
-          commands: |
-${DBT_COMMANDS.map((c) => `            ${c}\n`).join('')}`;
+const nightly = actionWorkflow({
+  name: 'nightly',
+  job: 'dbt',
+  with: { name: 'nightly', 'working-directory': 'transform' },
+  commands: DBT_COMMANDS,
+});
 
 /** Run the failing schedule of each project through the Action once and weigh its artifact. */
 export async function measureArtifactSizes(params: {

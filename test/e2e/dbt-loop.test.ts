@@ -7,7 +7,13 @@
  * signed and delivered over HTTP.
  */
 import { describe, expect, it } from 'vitest';
-import { statuses } from '../support/action/harness.js';
+import {
+  ALL_PASSED_STATUSES,
+  FAILED_SCHEDULE_STATUSES,
+  RETRIED_STATUSES,
+  retryLineage,
+  statuses,
+} from '../support/action/harness.js';
 import { dbtNightlySuite } from '../support/e2e/dbt-nightly.js';
 import { executedNodes } from '../support/e2e/loop.js';
 import { chooseFailingModels, MODELS } from '../support/e2e/projects.js';
@@ -34,12 +40,7 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
   it('shows the failed run on the App check run, with the failed models and its buttons; /retry re-runs only them, then dbt test', async () => {
     const { pr, parent } = await failingPullRequest('feature/orders');
     const first = nightly.loop.record(parent);
-    expect(statuses(first.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'success'],
-      ['dbt-run', 'failed'],
-      ['dbt-test', 'skipped'],
-    ]);
+    expect(statuses(first.record)).toEqual(FAILED_SCHEDULE_STATUSES);
     const dbtRun = first.record?.steps[2];
     expect(dbtRun?.nodes?.failed.map((n) => n.id.split('.').pop()).sort()).toEqual(
       [...models.failing].sort(),
@@ -65,25 +66,16 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
       display_title: `Retry of #${parent}`,
     });
     const retried = nightly.loop.record(retry!.id);
-    expect(statuses(retried.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'reused'],
-      ['dbt-run', 'success'],
-      ['dbt-test', 'success'],
-    ]);
+    expect(statuses(retried.record)).toEqual(RETRIED_STATUSES);
     expect(retried.record?.steps[2]?.executed).toMatch(/^dbt retry --state \S+\/dbt-run\/target$/);
     // Exactly the two models and their skipped descendants: nothing that had succeeded ran again.
     expect(executedNodes(retried.files, 'dbt-run')).toEqual(models.retried);
     expect(models.retried.length).toBeLessThan(MODELS);
     expect(retried.record?.steps[3]?.nodes?.counts).toMatchObject({ pass: expect.any(Number) });
     // The Action records a dispatched retry as `dispatch`; the App knows (and shows) who asked how.
-    expect(retried.record?.lineage).toMatchObject({
-      parent: `${parent}-1`,
-      root: `${parent}-1`,
-      retryNumber: 1,
-      mode: { kind: 'from-failure' },
-      trigger: 'dispatch',
-    });
+    expect(retried.record?.lineage).toMatchObject(
+      retryLineage(parent, parent, 1, 'dispatch', { mode: { kind: 'from-failure' } }),
+    );
 
     expect(nightly.loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
     const [reply, ...otherReplies] = nightly.loop.replies(pr.number);
@@ -150,12 +142,7 @@ describe('a failed dbt nightly is retried from failure through the App', () => {
     expect(more).toEqual([]);
     expect(retry).toMatchObject({ event: 'workflow_dispatch', conclusion: 'success' });
     const all = nightly.loop.record(retry!.id);
-    expect(statuses(all.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'success'],
-      ['dbt-run', 'success'],
-      ['dbt-test', 'success'],
-    ]);
+    expect(statuses(all.record)).toEqual(ALL_PASSED_STATUSES);
     expect(all.record?.steps.map((s) => s.executed)).toEqual([
       'dbt deps',
       'dbt seed',

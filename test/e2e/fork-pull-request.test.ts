@@ -4,7 +4,7 @@
  * re-runs the failed jobs instead, and attempt 2 of the same run resumes from failure.
  */
 import { describe, expect, it } from 'vitest';
-import { statuses } from '../support/action/harness.js';
+import { RETRIED_STATUSES, retryLineage, statuses } from '../support/action/harness.js';
 import { dbtNightlySuite } from '../support/e2e/dbt-nightly.js';
 import { executedNodes } from '../support/e2e/loop.js';
 import { chooseFailingModels } from '../support/e2e/projects.js';
@@ -31,18 +31,8 @@ describe('/retry on a fork pull request falls back to re-running the failed jobs
     expect(nightly.loop.gh.run(runId)).toMatchObject({ conclusion: 'success', run_attempt: 2 });
 
     const attempt2 = nightly.loop.record(runId, 2);
-    expect(attempt2.record?.lineage).toMatchObject({
-      parent: `${runId}-1`,
-      root: `${runId}-1`,
-      retryNumber: 1,
-      trigger: 'rerun',
-    });
-    expect(statuses(attempt2.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'reused'],
-      ['dbt-run', 'success'],
-      ['dbt-test', 'success'],
-    ]);
+    expect(attempt2.record?.lineage).toMatchObject(retryLineage(runId, runId, 1, 'rerun'));
+    expect(statuses(attempt2.record)).toEqual(RETRIED_STATUSES);
     expect(executedNodes(attempt2.files, 'dbt-run')).toEqual(models.retried);
 
     expect(nightly.loop.gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);

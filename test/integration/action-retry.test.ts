@@ -5,26 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   executedNodes,
+  ALL_PASSED_STATUSES,
   FAILED_SCHEDULE_STATUSES,
+  RETRIED_STATUSES,
+  retryLineage,
   withFailedSchedule,
   MODELS,
   modelIds,
+  RETRIED_MODELS,
   statuses,
-  type ActionHarness,
-  type CompletedRun,
 } from '../support/action/harness.js';
 
-const RETRIED = modelIds([...MODELS.failing, ...MODELS.skippedByFailure]);
-
 describe('the Action retries a dbt schedule from failure', () => {
-  let h: ActionHarness;
-  let first: CompletedRun;
-  withFailedSchedule((started, run) => {
-    h = started;
-    first = run;
-  });
+  const suite = withFailedSchedule();
 
   it('records a failed first run and uploads its dbt state', () => {
+    const { harness: h, schedule: first } = suite;
     expect(first.conclusion).toBe('failure');
     expect(statuses(first.record)).toEqual(FAILED_SCHEDULE_STATUSES);
     expect(h.gh.artifacts(first.runId).map((a) => a.name)).toEqual(['gh-retry-nightly-1']);
@@ -61,30 +57,24 @@ describe('the Action retries a dbt schedule from failure', () => {
   });
 
   it('retries with retry-of: reuses what succeeded and runs dbt retry on the failed and skipped models only', async () => {
+    const { harness: h, schedule: first } = suite;
     h.scenario.failing = [];
     const retry = await h.dispatch({ 'retry-of': String(first.runId) });
     expect(retry.conclusion).toBe('success');
     expect(h.gh.run(retry.runId).display_title).toBe(`Retry of #${first.runId}`);
-    expect(statuses(retry.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'reused'],
-      ['dbt-run', 'success'],
-      ['dbt-test', 'success'],
-    ]);
+    expect(statuses(retry.record)).toEqual(RETRIED_STATUSES);
     const dbtRun = retry.record?.steps[2];
     expect(dbtRun?.action).toBe('retry');
     expect(dbtRun?.executed).toMatch(/^dbt retry --state \S+\/dbt-run\/target$/);
-    expect(executedNodes(retry, 'dbt-run')).toEqual(RETRIED);
+    expect(executedNodes(retry, 'dbt-run')).toEqual(RETRIED_MODELS);
     expect(dbtRun?.nodes).toMatchObject({ merged: true, failed: [], skipped: [] });
     expect(retry.record?.steps[1]?.reusedFrom).toBe(`${first.runId}-1`);
-    expect(retry.record?.lineage).toEqual({
-      parent: `${first.runId}-1`,
-      root: `${first.runId}-1`,
-      retryNumber: 1,
-      mode: { kind: 'from-failure' },
-      trigger: 'dispatch',
-      requestedBy: 'acme',
-    });
+    expect(retry.record?.lineage).toEqual(
+      retryLineage(first.runId, first.runId, 1, 'dispatch', {
+        mode: { kind: 'from-failure' },
+        requestedBy: 'acme',
+      }),
+    );
     expect(retry.job.main?.outputs).toMatchObject({
       status: 'success',
       'retried-from': `${first.runId}-1`,
@@ -92,15 +82,11 @@ describe('the Action retries a dbt schedule from failure', () => {
   });
 
   it('retries with retry-mode all: every step runs as written', async () => {
+    const { harness: h, schedule: first } = suite;
     h.scenario.failing = [];
     const all = await h.dispatch({ 'retry-of': String(first.runId), 'retry-mode': 'all' });
     expect(all.conclusion).toBe('success');
-    expect(statuses(all.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'success'],
-      ['dbt-run', 'success'],
-      ['dbt-test', 'success'],
-    ]);
+    expect(statuses(all.record)).toEqual(ALL_PASSED_STATUSES);
     expect(all.record?.steps[2]?.executed).toBe('dbt run');
     expect(executedNodes(all, 'dbt-run')).toHaveLength(8);
     expect(all.record?.lineage).toMatchObject({
@@ -110,10 +96,11 @@ describe('the Action retries a dbt schedule from failure', () => {
   });
 
   it('retries a retry from its immediate parent, and then has nothing left to retry', async () => {
+    const { harness: h, schedule: first } = suite;
     h.scenario.failing = ['int_1_suppliers_2'];
     const retry1 = await h.dispatch({ 'retry-of': String(first.runId) });
     expect(retry1.conclusion).toBe('failure');
-    expect(executedNodes(retry1, 'dbt-run')).toEqual(RETRIED);
+    expect(executedNodes(retry1, 'dbt-run')).toEqual(RETRIED_MODELS);
     expect(retry1.record?.steps[2]?.nodes?.failed.map((n) => n.id)).toEqual(
       modelIds(['int_1_suppliers_2']),
     );
@@ -126,11 +113,9 @@ describe('the Action retries a dbt schedule from failure', () => {
       status: 'reused',
       reusedFrom: `${first.runId}-1`,
     });
-    expect(retry2.record?.lineage).toMatchObject({
-      parent: `${retry1.runId}-1`,
-      root: `${first.runId}-1`,
-      retryNumber: 2,
-    });
+    expect(retry2.record?.lineage).toMatchObject(
+      retryLineage(retry1.runId, first.runId, 2, 'dispatch'),
+    );
 
     const nothing = await h.dispatch({
       'retry-of': `https://github.com/acme/warehouse/actions/runs/${retry2.runId}`,
@@ -146,6 +131,7 @@ describe('the Action retries a dbt schedule from failure', () => {
   });
 
   it('resumes attempt 2 of a run ("Re-run failed jobs") from attempt 1', async () => {
+    const { harness: h } = suite;
     h.scenario.failing = [...MODELS.failing];
     const attempt1 = await h.dispatch();
     expect(attempt1.conclusion).toBe('failure');
@@ -159,18 +145,10 @@ describe('the Action retries a dbt schedule from failure', () => {
         .sort(),
     ).toEqual(['gh-retry-nightly-1', 'gh-retry-nightly-2']);
     expect(attempt2.record?.id).toBe(`${attempt1.runId}-2`);
-    expect(attempt2.record?.lineage).toMatchObject({
-      parent: `${attempt1.runId}-1`,
-      root: `${attempt1.runId}-1`,
-      retryNumber: 1,
-      trigger: 'rerun',
-    });
-    expect(statuses(attempt2.record)).toEqual([
-      ['dbt-deps', 'success'],
-      ['dbt-seed', 'reused'],
-      ['dbt-run', 'success'],
-      ['dbt-test', 'success'],
-    ]);
-    expect(executedNodes(attempt2, 'dbt-run')).toEqual(RETRIED);
+    expect(attempt2.record?.lineage).toMatchObject(
+      retryLineage(attempt1.runId, attempt1.runId, 1, 'rerun'),
+    );
+    expect(statuses(attempt2.record)).toEqual(RETRIED_STATUSES);
+    expect(executedNodes(attempt2, 'dbt-run')).toEqual(RETRIED_MODELS);
   });
 });

@@ -9,8 +9,8 @@ import { EMULATOR_BIN_DIR, makeProject } from '../../dbt-emulator/make-project.m
 import { startEmulator, type GitHubEmulator, type JobResult } from '../../emulator/index.js';
 import { parseRecordArtifactName } from '../../../src/core/run-record/artifact.js';
 import { parseRunRecord } from '../../../src/core/run-record/record.js';
-import type { RunRecord } from '../../../src/core/run-record/schema.js';
-import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
+import type { Lineage, RunRecord, Trigger } from '../../../src/core/run-record/schema.js';
+import { actionWorkflow } from './workflow.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const REPO = 'acme/warehouse';
@@ -27,31 +27,13 @@ export const MODELS = {
 export function nightlyWorkflow(
   params: { commands?: string; with?: Record<string, string> } = {},
 ): string {
-  const commands = params.commands ?? 'dbt deps\ndbt seed\ndbt run\ndbt test';
-  const extra = Object.entries(params.with ?? {})
-    .map(([key, value]) => `          ${key}: ${JSON.stringify(value)}\n`)
-    .join('');
-  return `name: dbt nightly
-${RUN_NAME_LINE}
-on:
-  schedule:
-    - cron: '0 3 * * *'
-${DISPATCH_TRIGGER}
-permissions:
-  actions: read
-  contents: read
-jobs:
-  dbt:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@08eba0b27e820071cde6df949e0beb9ba4906955
-      - id: gh-retry
-        uses: ./
-        with:
-          name: nightly
-          working-directory: transform
-${extra}          commands: |
-${commandLines(commands.split('\n'))}`;
+  return actionWorkflow({
+    name: 'dbt nightly',
+    job: 'dbt',
+    stepId: 'gh-retry',
+    with: { name: 'nightly', 'working-directory': 'transform', ...params.with },
+    commands: (params.commands ?? 'dbt deps\ndbt seed\ndbt run\ndbt test').split('\n'),
+  });
 }
 
 /** What the next job's workspace looks like: which models fail, and how slow a node is. */
@@ -181,31 +163,71 @@ export function executedNodes(run: CompletedRun, stepId: string): string[] {
   return results.results.map((r) => r.unique_id).sort();
 }
 
-/** Each step's status, in order. */
-/** The step statuses of the failed schedule: `dbt run` fails, so `dbt test` is skipped. */
-export const FAILED_SCHEDULE_STATUSES: [string, string][] = [
-  ['dbt-deps', 'success'],
-  ['dbt-seed', 'success'],
-  ['dbt-run', 'failed'],
-  ['dbt-test', 'skipped'],
-];
-
-/**
- * For the enclosing `describe`: one harness whose first run, the schedule with `MODELS.failing`
- * failing, is handed to `started` with it; the emulator stops after all its tests.
- */
-export function withFailedSchedule(started: (h: ActionHarness, schedule: CompletedRun) => void) {
-  let current: ActionHarness | undefined;
-  beforeAll(async () => {
-    current = await startActionHarness();
-    current.scenario.failing = [...MODELS.failing];
-    started(current, await current.dispatch());
-  });
-  afterAll(async () => {
-    await current?.gh.stop();
-  });
+/** The nightly's steps with the status each had, in order (deps, seed, run, test). */
+export function nightlyStatuses(
+  ...each: [deps: string, seed: string, run: string, test: string]
+): [string, string][] {
+  return (['dbt-deps', 'dbt-seed', 'dbt-run', 'dbt-test'] as const).map((id, i) => [id, each[i]!]);
 }
 
+/** The step statuses of the failed schedule: `dbt run` fails, so `dbt test` is skipped. */
+export const FAILED_SCHEDULE_STATUSES = nightlyStatuses('success', 'success', 'failed', 'skipped');
+/** A retry from failure of it that passes: `dbt seed` is reused, `dbt run` and `dbt test` run. */
+export const RETRIED_STATUSES = nightlyStatuses('success', 'reused', 'success', 'success');
+/** A run where every step ran and passed (retry mode `all`). */
+export const ALL_PASSED_STATUSES = nightlyStatuses('success', 'success', 'success', 'success');
+
+/** A harness with the failed schedule it started with. */
+export interface FailedSchedule {
+  readonly harness: ActionHarness;
+  /** The first run: the schedule with `MODELS.failing` failing. */
+  readonly schedule: CompletedRun;
+}
+
+/**
+ * For the enclosing `describe`: one harness whose first run is the failed schedule, started before
+ * its tests (read both through the returned object inside a test); the emulator stops after them.
+ */
+export function withFailedSchedule(): FailedSchedule {
+  let harness: ActionHarness | undefined;
+  let started: FailedSchedule | undefined;
+  beforeAll(async () => {
+    harness = await startActionHarness();
+    harness.scenario.failing = [...MODELS.failing];
+    started = { harness, schedule: await harness.dispatch() };
+  });
+  afterAll(async () => {
+    await harness?.gh.stop();
+  });
+  const get = (): FailedSchedule => {
+    if (started === undefined) throw new Error('the failed schedule exists only inside a test');
+    return started;
+  };
+  return {
+    get harness() {
+      return get().harness;
+    },
+    get schedule() {
+      return get().schedule;
+    },
+  };
+}
+
+/**
+ * The lineage of a retry planned from attempt 1 of run `parent`, the `retryNumber`th retry of the
+ * chain that attempt 1 of run `root` started; `more` adds its mode or who asked.
+ */
+export function retryLineage(
+  parent: number,
+  root: number,
+  retryNumber: number,
+  trigger: Trigger,
+  more: Partial<Lineage> = {},
+): Partial<Lineage> {
+  return { parent: `${parent}-1`, root: `${root}-1`, retryNumber, trigger, ...more };
+}
+
+/** Each step's id and status, in order; the record must exist. */
 export function statuses(record: RunRecord | null): [string, string][] {
   expect(record).not.toBeNull();
   return (record?.steps ?? []).map((step) => [step.id, step.status]);
@@ -214,3 +236,6 @@ export function statuses(record: RunRecord | null): [string, string][] {
 /** The model unique ids of the generated project. */
 export const modelIds = (names: readonly string[]): string[] =>
   names.map((n) => `model.emulated_shop.${n}`).sort();
+
+/** What a retry from failure of the failed schedule runs in `dbt-run`: its failed and skipped models. */
+export const RETRIED_MODELS = modelIds([...MODELS.failing, ...MODELS.skippedByFailure]);

@@ -1,9 +1,8 @@
 /**
- * Workflow files of the end-to-end scenarios, written the way the examples in `examples/`
- * tell a user to: dispatch inputs `retry-of` and `retry-mode`, a "Retry of #N" run name, and the
- * gh-retry Action as the step that runs the schedule.
+ * Workflow files of the end-to-end scenarios: the gh-retry workflow of `../action/workflow.ts`,
+ * also run on pull requests.
  */
-import { commandLines, DISPATCH_TRIGGER, RUN_NAME_LINE } from '../workflows.js';
+import { actionWorkflow } from '../action/workflow.js';
 
 /** A workflow running `commands` with the gh-retry Action on pull requests, a schedule and dispatch. */
 export function scheduleWorkflow(params: {
@@ -13,30 +12,18 @@ export function scheduleWorkflow(params: {
   readonly commands: readonly string[];
   readonly workingDirectory?: string;
 }): string {
-  const workingDirectory =
-    params.workingDirectory === undefined
-      ? ''
-      : `          working-directory: ${params.workingDirectory}\n`;
-  return `name: ${params.name}
-${RUN_NAME_LINE}
-on:
-  pull_request:
-  schedule:
-    - cron: '0 3 * * *'
-${DISPATCH_TRIGGER}
-permissions:
-  actions: read
-  contents: read
-jobs:
-  ${params.job}:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@08eba0b27e820071cde6df949e0beb9ba4906955
-      - uses: ./
-        with:
-          name: ${params.scheduleName}
-${workingDirectory}          commands: |
-${commandLines(params.commands)}`;
+  return actionWorkflow({
+    name: params.name,
+    job: params.job,
+    pullRequest: true,
+    with: {
+      name: params.scheduleName,
+      ...(params.workingDirectory === undefined
+        ? {}
+        : { 'working-directory': params.workingDirectory }),
+    },
+    commands: params.commands,
+  });
 }
 
 /** The dbt nightly of the scenarios: deps, seed, run, test in `transform/`. */
