@@ -10,20 +10,16 @@ import {
   pushAndFinish,
   readable,
 } from '../support/app/scenario.js';
-import { retryWorkflow, untitledRetryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo, untitledRetryWorkflow } from '../support/app/workflows.js';
 
 describe('the buttons of the App’s check run', () => {
   let h: AppHarness;
   eachAppHarness(
     {
-      repo: {
-        repo: REPO,
-        files: {
-          '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-          '.github/workflows/untitled.yml': untitledRetryWorkflow('Untitled'),
-        },
+      repo: nightlyRepo(REPO, {
+        files: { '.github/workflows/untitled.yml': untitledRetryWorkflow('Untitled') },
         collaborators: { mona: 'write', rita: 'read' },
-      },
+      }),
     },
     (started) => (h = started),
   );

@@ -13,22 +13,21 @@ import {
   replies,
 } from '../support/app/scenario.js';
 import {
+  nightlyRepo,
   pullRequestOnlyWorkflow,
   retryOfOnlyWorkflow,
   retryWorkflow,
 } from '../support/app/workflows.js';
 
-const repoOptions = {
-  repo: REPO,
+const repoOptions = nightlyRepo(REPO, {
   private: true,
   files: {
-    '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
     '.github/workflows/quality.yml': retryWorkflow('Quality'),
     '.github/workflows/legacy.yml': pullRequestOnlyWorkflow('Legacy'),
     '.github/workflows/lean.yml': retryOfOnlyWorkflow('Lean'),
   },
   collaborators: { mona: 'write', rita: 'read', tom: 'triage', max: 'maintain', ada: 'admin' },
-} as const;
+});
 
 function fixture(name: string): Record<string, unknown> {
   const url = new URL(`../fixtures/webhooks/${name}`, import.meta.url);

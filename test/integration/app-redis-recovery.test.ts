@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppHarness } from '../support/app/harness.js';
 import { checkRunOf, openPullRequest, pushAndFinish } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 import { eventually, startCluster, type Cluster } from '../support/app-redis/cluster.js';
 import { commentRetry } from '../support/emulator.js';
 
@@ -15,14 +15,9 @@ const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
 
 async function cluster(params: { replicas: number; policy?: string }): Promise<Cluster> {
   return await startCluster({
-    repo: {
-      repo: REPO,
-      files: {
-        '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-        ...(params.policy === undefined ? {} : { '.github/gh-retry.yml': params.policy }),
-      },
-      collaborators: { mona: 'write' },
-    },
+    repo: nightlyRepo(REPO, {
+      files: params.policy === undefined ? {} : { '.github/gh-retry.yml': params.policy },
+    }),
     replicas: params.replicas,
     // A worker that stops answering loses its job to another replica after 2 s; failed
     // deliveries are looked for every second.

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
 import { named, readable } from '../support/app/scenario.js';
-import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
+import { botWorkflow, nightlyRepo } from '../support/app/workflows.js';
 import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
@@ -13,14 +13,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundled = existsSync(`${root}dist/bot/index.js`);
 
 describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
-  const { gh } = useEmulatorWithRepo({
-    repo: REPO,
-    files: {
-      '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-      [BOT]: botWorkflow(['Nightly']),
-    },
-    collaborators: { mona: 'write', rita: 'read' },
-  });
+  const { gh } = useEmulatorWithRepo(
+    nightlyRepo(REPO, {
+      files: { [BOT]: botWorkflow(['Nightly']) },
+      collaborators: { mona: 'write', rita: 'read' },
+    }),
+  );
 
   beforeEach(() => {
     // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
