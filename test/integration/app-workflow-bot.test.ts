@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
-import { named, readable } from '../support/app/scenario.js';
+import {
+  FAILED,
+  finishRun,
+  named,
+  openPullRequest,
+  pushAndFinish,
+  readable,
+  replies,
+} from '../support/app/scenario.js';
 import { botWorkflow, nightlyRepo } from '../support/app/workflows.js';
 import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 
@@ -19,6 +26,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
       collaborators: { mona: 'write', rita: 'read' },
     }),
   );
+  const scene = { gh, repo: REPO, app: { botLogin: ACTIONS_BOT } };
 
   beforeEach(() => {
     // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
@@ -29,29 +37,12 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     return gh.runs(REPO).filter((run) => run.path.replace(/@.*$/, '') === BOT);
   }
 
-  async function finish(
-    runId: number,
-    conclusion: 'failure' | 'success',
-    shape: RecordShape,
-  ): Promise<void> {
-    const record = recordFor({ repository: REPO, runId, shape });
-    gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: recordFiles(record) });
-    gh.completeRun(runId, conclusion);
-    await gh.idle();
-  }
-
   it('shows a completed run as a check run, answers /retry and edits the reply with the outcome', async () => {
-    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    const fired = await gh.fire({
-      kind: 'pull_request',
-      action: 'opened',
-      repo: REPO,
-      number: pull.number,
+    const pull = await openPullRequest(scene, {
+      head: 'feature',
+      endings: { 'nightly.yml': FAILED },
     });
-    const parent = fired.runs.find((id) =>
-      gh.run(id).path.startsWith('.github/workflows/nightly.yml'),
-    )!;
-    await finish(parent, 'failure', { status: 'failed' });
+    const parent = pull.runs['nightly.yml']!;
 
     const check = gh.checkRuns().find((c) => c.external_id === String(parent))!;
     expect(check.conclusion).toBe('failure');
@@ -78,20 +69,21 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     ]);
     expect(gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
 
-    await finish(dispatch!.runId, 'success', {
-      status: 'success',
-      lineage: {
-        parent: `${parent}-1`,
-        root: `${parent}-1`,
-        retryNumber: 1,
-        mode: { kind: 'from-failure' },
+    await finishRun(scene, dispatch!.runId, {
+      conclusion: 'success',
+      record: {
+        status: 'success',
+        lineage: {
+          parent: `${parent}-1`,
+          root: `${parent}-1`,
+          retryNumber: 1,
+          mode: { kind: 'from-failure' },
+        },
       },
     });
-    const replies = gh
-      .comments({ repo: REPO, issue: pull.number })
-      .filter((c) => c.user?.login === ACTIONS_BOT);
-    expect(replies).toHaveLength(1);
-    expect(named(replies[0]!.body ?? '', { parent, retry: dispatch!.runId, comment: commentId! }))
+    const bodies = replies(scene, pull.number);
+    expect(bodies).toHaveLength(1);
+    expect(named(bodies[0]!, { parent, retry: dispatch!.runId, comment: commentId! }))
       .toMatchInlineSnapshot(`
         "🔁 Retrying from failure, as @mona asked:
 
@@ -105,16 +97,10 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
 
   it('applies a retry policy with the repository’s token', async () => {
     gh.commitFiles(REPO, { '.github/gh-retry.yml': 'retry-policies:\n  - max-attempts: 2\n' });
-    const fired = await gh.fire({
-      kind: 'push',
-      repo: REPO,
-      branch: 'main',
-      files: { 'a.sql': 'select 1\n' },
+    const { runId: parent } = await pushAndFinish(scene, {
+      workflow: 'nightly.yml',
+      ending: FAILED,
     });
-    const parent = fired.runs.find((id) =>
-      gh.run(id).path.startsWith('.github/workflows/nightly.yml'),
-    )!;
-    await finish(parent, 'failure', { status: 'failed' });
     expect(gh.dispatches().map((d) => ({ inputs: d.inputs, actor: d.actor }))).toEqual([
       { inputs: { 'retry-of': String(parent), 'retry-mode': 'from-failure' }, actor: ACTIONS_BOT },
     ]);
@@ -127,10 +113,8 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     await commentRetry(gh, { repo: REPO, issue: pull.number, user: 'rita' });
     await gh.idle();
     expect(gh.dispatches()).toEqual([]);
-    const [reply] = gh
-      .comments({ repo: REPO, issue: pull.number })
-      .filter((c) => c.user?.login === ACTIONS_BOT);
-    expect(reply?.body).toContain('@rita has read access');
+    const [reply] = replies(scene, pull.number);
+    expect(reply).toContain('@rita has read access');
     expect(botRuns().map((run) => run.conclusion)).toEqual(['success']);
   });
 });
