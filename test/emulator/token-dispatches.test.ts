@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator, type TokenDispatchModel } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorStartedByTest } from '../support/emulator.js';
 
 const REPO = 'acme/data';
 
@@ -33,21 +33,13 @@ jobs:
  * the emulator's `tokenDispatches` switch models each answer.
  */
 describe('runs dispatched with a GITHUB_TOKEN (tokenDispatches)', () => {
-  let gh: GitHubEmulator;
-  afterEach(async () => {
-    await gh.stop();
+  const { gh, start } = useEmulatorStartedByTest({
+    repo: REPO,
+    files: {
+      '.github/workflows/build.yml': build,
+      '.github/workflows/listener.yml': listener,
+    },
   });
-
-  async function start(model: TokenDispatchModel): Promise<void> {
-    gh = await startEmulator({ tokenDispatches: model });
-    gh.seedRepo({
-      repo: REPO,
-      files: {
-        '.github/workflows/build.yml': build,
-        '.github/workflows/listener.yml': listener,
-      },
-    });
-  }
 
   const listeners = (): number[] =>
     gh
@@ -85,7 +77,7 @@ describe('runs dispatched with a GITHUB_TOKEN (tokenDispatches)', () => {
   }
 
   it('fires: each dispatch starts a new chain, so the listener hears every dispatched run', async () => {
-    await start('fires');
+    await start({ tokenDispatches: 'fires' });
     let from = await firstListener();
     for (let level = 0; level < 4; level += 1) {
       const heard = await dispatchFrom(from);
@@ -95,12 +87,12 @@ describe('runs dispatched with a GITHUB_TOKEN (tokenDispatches)', () => {
   });
 
   it('silent: a dispatched run fires no workflow_run workflows', async () => {
-    await start('silent');
+    await start({ tokenDispatches: 'silent' });
     expect(await dispatchFrom(await firstListener())).toEqual([]);
   });
 
   it('chained: the dispatch stays in its dispatcher’s chain, which ends after three levels', async () => {
-    await start('chained');
+    await start({ tokenDispatches: 'chained' });
     const level1 = await firstListener();
     const level2 = await dispatchFrom(level1);
     expect(level2).toHaveLength(1);

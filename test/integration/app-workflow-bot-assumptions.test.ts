@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNREPORTED_TITLE } from '../../app/workflow/unreported.js';
-import { startEmulator, type GitHubEmulator, type TokenDispatchModel } from '../emulator/index.js';
-import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
-import { readable } from '../support/app/scenario.js';
-import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
-import { commentRetry } from '../support/emulator.js';
+import type { TokenDispatchModel } from '../emulator/index.js';
+import type { RecordShape } from '../support/app/records.js';
+import {
+  FAILED,
+  finishRun,
+  openPullRequest,
+  pushAndFinish,
+  readable,
+  replies,
+} from '../support/app/scenario.js';
+import { botWorkflow, nightlyRepo } from '../support/app/workflows.js';
+import { commentRetry, useEmulatorStartedByTest } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
 const BOT = '.github/workflows/gh-retry-bot.yml';
@@ -22,52 +29,35 @@ const AN_HOUR_AGO = -60 * 60_000;
  * (`tokenDispatches`); when the answer is no, the next bot run says so on the retry's checks.
  */
 describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () => {
-  let gh: GitHubEmulator;
-
-  afterEach(async () => {
-    await gh.stop();
-  });
+  const emulator = useEmulatorStartedByTest(
+    nightlyRepo(REPO, { files: { [BOT]: botWorkflow(['Nightly']) } }),
+  );
+  const gh = emulator.gh;
+  const scene = { gh, repo: REPO, app: { botLogin: ACTIONS_BOT } };
 
   async function start(model: TokenDispatchModel): Promise<void> {
-    gh = await startEmulator({ tokenDispatches: model });
-    gh.seedRepo({
-      repo: REPO,
-      files: {
-        '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-        [BOT]: botWorkflow(['Nightly']),
-      },
-      collaborators: { mona: 'write' },
-    });
+    await emulator.start({ tokenDispatches: model });
     gh.onWorkflow(BOT, { action: `${root}app` });
   }
 
-  async function finish(runId: number, shape: RecordShape): Promise<void> {
-    const record = recordFor({ repository: REPO, runId, shape });
-    gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: recordFiles(record) });
-    gh.completeRun(runId, 'failure');
-    await gh.idle();
+  /** Upload a failed record with `lineage` for run `runId` and complete it as failed. */
+  async function fail(runId: number, lineage: NonNullable<RecordShape['lineage']>): Promise<void> {
+    await finishRun(scene, runId, { conclusion: 'failure', record: { status: 'failed', lineage } });
   }
 
   /** A /retry an hour ago whose retry failed; then a comment now, which starts the bot again. */
   async function retriedAnHourAgo(): Promise<{ parent: number; retry: number; pr: number }> {
     gh.setClockOffset(AN_HOUR_AGO);
-    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    const fired = await gh.fire({
-      kind: 'pull_request',
-      action: 'opened',
-      repo: REPO,
-      number: pull.number,
+    const pull = await openPullRequest(scene, {
+      head: 'feature',
+      endings: { 'nightly.yml': FAILED },
     });
-    const parent = fired.runs.find((id) =>
-      gh.run(id).path.startsWith('.github/workflows/nightly'),
-    )!;
-    await finish(parent, { status: 'failed' });
+    const parent = pull.runs['nightly.yml']!;
     await commentRetry(gh, { repo: REPO, issue: pull.number });
     await gh.idle();
     const [dispatch] = gh.dispatches();
     expect(dispatch?.actor).toBe(ACTIONS_BOT);
-    const lineage = { parent: `${parent}-1`, root: `${parent}-1`, retryNumber: 1 };
-    await finish(dispatch!.runId, { status: 'failed', lineage });
+    await fail(dispatch!.runId, { parent: `${parent}-1`, root: `${parent}-1`, retryNumber: 1 });
     gh.setClockOffset(0);
     await gh.fire({
       kind: 'issue_comment',
@@ -83,8 +73,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
   const checksOf = (runId: number) =>
     gh.checkRuns().filter((check) => check.external_id === String(runId));
 
-  const reply = (pr: number): string =>
-    gh.comments({ repo: REPO, issue: pr }).find((c) => c.user?.login === ACTIONS_BOT)?.body ?? '';
+  const reply = (pr: number): string => replies(scene, pr)[0] ?? '';
 
   it('both hold (the emulator’s default): the retry is reported, and nothing more is said', async () => {
     await start('fires');
@@ -134,22 +123,15 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     await start('chained');
     gh.commitFiles(REPO, { '.github/gh-retry.yml': 'retry-policies:\n  - max-attempts: 10\n' });
     gh.setClockOffset(AN_HOUR_AGO);
-    const fired = await gh.fire({
-      kind: 'push',
-      repo: REPO,
-      branch: 'main',
-      files: { 'a.sql': 'select 1\n' },
+    const { runId: first } = await pushAndFinish(scene, {
+      workflow: 'nightly.yml',
+      ending: FAILED,
     });
-    const first = fired.runs.find((id) => gh.run(id).path.startsWith('.github/workflows/nightly'))!;
-    await finish(first, { status: 'failed' });
     // nightly → bot → retry → bot → retry → bot → retry: the third level ends the chain.
     for (let retries = 1; retries <= 3; retries += 1) {
       const retry = gh.dispatches().at(-1)!.runId;
       const parent = retries === 1 ? first : gh.dispatches().at(-2)!.runId;
-      await finish(retry, {
-        status: 'failed',
-        lineage: { parent: `${parent}-1`, root: `${first}-1`, retryNumber: retries },
-      });
+      await fail(retry, { parent: `${parent}-1`, root: `${first}-1`, retryNumber: retries });
       expect(gh.dispatches()).toHaveLength(retries === 3 ? 3 : retries + 1);
     }
     const last = gh.dispatches().at(-1)!.runId;
