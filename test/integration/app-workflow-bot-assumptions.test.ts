@@ -1,25 +1,20 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UNREPORTED_TITLE } from '../../app/workflow/unreported.js';
 import type { TokenDispatchModel } from '../emulator/index.js';
 import type { RecordShape } from '../support/app/records.js';
 import {
   FAILED,
+  comment,
   finishRun,
   openPullRequest,
   pushAndFinish,
   readable,
   replies,
 } from '../support/app/scenario.js';
-import { botWorkflow, nightlyRepo } from '../support/app/workflows.js';
-import { commentRetry, useEmulatorStartedByTest } from '../support/emulator.js';
+import { ACTIONS_BOT, BOT, botBundled, useBotWorkflow } from '../support/app/bot-workflow.js';
 
 const REPO = 'acme/warehouse';
-const BOT = '.github/workflows/gh-retry-bot.yml';
-const ACTIONS_BOT = 'github-actions[bot]';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundled = existsSync(`${root}dist/bot/index.js`);
+
 /** Longer than the bot workflow waits for a retry to be reported (REPORT_WITHIN_MS). */
 const AN_HOUR_AGO = -60 * 60_000;
 
@@ -28,17 +23,12 @@ const AN_HOUR_AGO = -60 * 60_000;
  * `GITHUB_TOKEN` starts it again when it completes. The emulator answers either way
  * (`tokenDispatches`); when the answer is no, the next bot run says so on the retry's checks.
  */
-describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () => {
-  const emulator = useEmulatorStartedByTest(
-    nightlyRepo(REPO, { files: { [BOT]: botWorkflow(['Nightly']) } }),
-  );
-  const gh = emulator.gh;
-  const scene = { gh, repo: REPO, app: { botLogin: ACTIONS_BOT } };
-
-  async function start(model: TokenDispatchModel): Promise<void> {
-    await emulator.start({ tokenDispatches: model });
-    gh.onWorkflow(BOT, { action: `${root}app` });
-  }
+describe.skipIf(!botBundled)('the bot workflow’s assumptions about GitHub', () => {
+  const bot = useBotWorkflow(REPO);
+  const { gh, scene } = bot;
+  const start = async (model: TokenDispatchModel): Promise<void> => {
+    await bot.start({ tokenDispatches: model });
+  };
 
   /** Upload a failed record with `lineage` for run `runId` and complete it as failed. */
   async function fail(runId: number, lineage: NonNullable<RecordShape['lineage']>): Promise<void> {
@@ -53,20 +43,12 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
       endings: { 'nightly.yml': FAILED },
     });
     const parent = pull.runs['nightly.yml']!;
-    await commentRetry(gh, { repo: REPO, issue: pull.number });
-    await gh.idle();
+    await comment(scene, { pr: pull.number, body: '/retry' });
     const [dispatch] = gh.dispatches();
     expect(dispatch?.actor).toBe(ACTIONS_BOT);
     await fail(dispatch!.runId, { parent: `${parent}-1`, root: `${parent}-1`, retryNumber: 1 });
     gh.setClockOffset(0);
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: 'Thanks!',
-      user: 'mona',
-    });
-    await gh.idle();
+    await comment(scene, { pr: pull.number, body: 'Thanks!' });
     return { parent, retry: dispatch!.runId, pr: pull.number };
   }
 
@@ -106,14 +88,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     expect(reply(pr)).toContain('queued');
 
     // Said once: later bot runs find the note.
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pr,
-      body: 'Any news?',
-      user: 'mona',
-    });
-    await gh.idle();
+    await comment(scene, { pr, body: 'Any news?' });
     expect(checksOf(retry)).toHaveLength(1);
     const bots = gh.runs(REPO).filter((run) => run.path.startsWith(BOT));
     expect(bots.map((run) => run.conclusion).every((c) => c === 'success')).toBe(true);
@@ -138,14 +113,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     expect(checksOf(last)).toEqual([]);
     gh.setClockOffset(0);
     const issue = gh.addIssue({ repo: REPO, title: 'Nightly keeps failing' });
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: issue.number,
-      body: 'Any news?',
-      user: 'mona',
-    });
-    await gh.idle();
+    await comment(scene, { pr: issue.number, body: 'Any news?' });
     expect(checksOf(last).map((check) => check.output.title)).toEqual([UNREPORTED_TITLE]);
     // The retries the bot did see are reported as usual.
     for (const { runId } of gh.dispatches().slice(0, 2))

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   FAILED,
+  comment,
   finishRun,
   named,
   openPullRequest,
@@ -10,27 +9,16 @@ import {
   readable,
   replies,
 } from '../support/app/scenario.js';
-import { botWorkflow, nightlyRepo } from '../support/app/workflows.js';
-import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
+import { ACTIONS_BOT, BOT, botBundled, useBotWorkflow } from '../support/app/bot-workflow.js';
 
 const REPO = 'acme/warehouse';
-const BOT = '.github/workflows/gh-retry-bot.yml';
-const ACTIONS_BOT = 'github-actions[bot]';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundled = existsSync(`${root}dist/bot/index.js`);
 
-describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
-  const { gh } = useEmulatorWithRepo(
-    nightlyRepo(REPO, {
-      files: { [BOT]: botWorkflow(['Nightly']) },
-      collaborators: { mona: 'write', rita: 'read' },
-    }),
-  );
-  const scene = { gh, repo: REPO, app: { botLogin: ACTIONS_BOT } };
+describe.skipIf(!botBundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
+  const bot = useBotWorkflow(REPO, { collaborators: { mona: 'write', rita: 'read' } });
+  const { gh, scene } = bot;
 
-  beforeEach(() => {
-    // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
-    gh.onWorkflow(BOT, { action: `${root}app` });
+  beforeEach(async () => {
+    await bot.start();
   });
 
   function botRuns() {
@@ -55,8 +43,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
       `About the run [Nightly #${runNumber}](https://github.com/${REPO}/actions/runs/${parent})`,
     );
 
-    const { commentId } = await commentRetry(gh, { repo: REPO, issue: pull.number });
-    await gh.idle();
+    const { commentId } = await comment(scene, { pr: pull.number, body: '/retry' });
     const [dispatch] = gh.dispatches();
     expect(
       gh.dispatches().map((d) => ({ workflow: d.workflowPath, inputs: d.inputs, actor: d.actor })),
@@ -83,7 +70,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     });
     const bodies = replies(scene, pull.number);
     expect(bodies).toHaveLength(1);
-    expect(named(bodies[0]!, { parent, retry: dispatch!.runId, comment: commentId! }))
+    expect(named(bodies[0]!, { parent, retry: dispatch!.runId, comment: commentId }))
       .toMatchInlineSnapshot(`
         "🔁 Retrying from failure, as @mona asked:
 
@@ -110,8 +97,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
 
   it('refuses a commenter without write access and fails no job', async () => {
     const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    await commentRetry(gh, { repo: REPO, issue: pull.number, user: 'rita' });
-    await gh.idle();
+    await comment(scene, { pr: pull.number, body: '/retry', user: 'rita' });
     expect(gh.dispatches()).toEqual([]);
     const [reply] = replies(scene, pull.number);
     expect(reply).toContain('@rita has read access');

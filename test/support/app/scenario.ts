@@ -81,7 +81,7 @@ export async function openPullRequest(
   return { number: pull.number, headSha: pull.headSha, runs };
 }
 
-/** Comment on a pull request as a user; resolves once the App answered. */
+/** Comment on a pull request (or an issue) as a user; resolves once the bot answered. */
 export async function comment(
   h: Scene,
   params: { pr: number; body: string; user?: string },
