@@ -427,40 +427,34 @@ describe('the App answers /retry on a pull request', () => {
   });
 });
 
-describe('the App when GitHub fails unexpectedly', () => {
-  it('logs the error and tells the commenter what to do next', async () => {
+describe.each([
+  {
+    when: 'GitHub fails unexpectedly',
+    does: 'logs the error and tells the commenter what to do next',
+    failing: 'graphql',
+    status: 500,
+    says: '😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs.',
+    logged: (commentId: number) => [`could not handle the /retry comment ${commentId}`],
+  },
+  {
+    when: 'GitHub cannot say what the commenter may do',
+    does: 'denies, and says what to do next',
+    failing: 'repos/get-collaborator-permission-level',
+    status: 502,
+    says: "🚫 Could not check @mona's permission on this repository (GitHub answered HTTP 502), so nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to check the app’s installation.",
+    logged: () => [],
+  },
+])('the App when $when', ({ does, failing, status, says, logged }) => {
+  it(does, async () => {
     const h = await startAppHarness({ repo: repoOptions });
     try {
       const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-      h.gh.failNext('graphql', { status: 500 });
+      h.gh.failNext(failing, { status });
       const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
       expect(h.gh.dispatches()).toEqual([]);
       expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
-      expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
-        `"😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs."`,
-      );
-      expect(h.log.errors.map((e) => e.message)).toEqual([
-        `could not handle the /retry comment ${commentId}`,
-      ]);
-    } finally {
-      await h.stop();
-    }
-  });
-});
-
-describe('the App when GitHub cannot say what the commenter may do', () => {
-  it('denies, and says what to do next', async () => {
-    const h = await startAppHarness({ repo: repoOptions });
-    try {
-      const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-      h.gh.failNext('repos/get-collaborator-permission-level', { status: 502 });
-      const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
-      expect(h.gh.dispatches()).toEqual([]);
-      expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
-      expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
-        `"🚫 Could not check @mona's permission on this repository (GitHub answered HTTP 502), so nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to check the app’s installation."`,
-      );
-      expect(h.log.errors).toEqual([]);
+      expect(replies(h, pr.number)[0]!.split('\n')[0]).toBe(says);
+      expect(h.log.errors.map((e) => e.message)).toEqual(logged(commentId));
     } finally {
       await h.stop();
     }
