@@ -5,6 +5,7 @@ import {
   REPO,
   checkRunOf,
   comment,
+  forkWithFailedRun,
   named,
   openPullRequest,
   pushAndFinish,
@@ -100,12 +101,7 @@ describe('the buttons of the App’s check run', () => {
   });
 
   it('re-runs the failed jobs of a fork’s run', async () => {
-    const pr = await openPullRequest(h, {
-      head: 'patch-1',
-      fork: 'outsider',
-      endings: { 'nightly.yml': FAILED },
-    });
-    const runId = pr.runs['nightly.yml']!;
+    const { runId } = await forkWithFailedRun(h);
     await click(runId, 'retry-failed');
     expect(h.gh.dispatches()).toEqual([]);
     expect(h.gh.run(runId).run_attempt).toBe(2);

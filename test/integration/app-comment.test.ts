@@ -7,6 +7,7 @@ import {
   REPO,
   comment,
   finishRun,
+  forkWithFailedRun,
   named,
   openPullRequest,
   reactions,
@@ -219,17 +220,12 @@ describe('the App answers /retry on a pull request', () => {
   });
 
   it('re-runs the failed jobs of a fork’s run instead of dispatching, and says so', async () => {
-    const pr = await openPullRequest(h, {
-      head: 'patch-1',
-      fork: 'outsider',
-      endings: { 'nightly.yml': FAILED },
-    });
-    const parent = pr.runs['nightly.yml']!;
-    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    const { number: pr, runId: parent } = await forkWithFailedRun(h);
+    const { commentId } = await comment(h, { pr, body: '/retry' });
     expect(dispatched()).toEqual([]);
     expect(h.gh.run(parent).run_attempt).toBe(2);
     expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
-    expect(named(replies(h, pr.number)[0]!.split('\n\n')[1]!, { parent })).toMatchInlineSnapshot(
+    expect(named(replies(h, pr)[0]!.split('\n\n')[1]!, { parent })).toMatchInlineSnapshot(
       `"**Nightly** (\`nightly.yml\`): this pull request comes from a fork, so gh-retry does not start a new run (it would run the fork’s code with this repository’s secrets). Re-ran the failed jobs of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) instead; the gh-retry Action resumes them from failure. <!-- gh-retry:parent=<parent> -->⏳ re-running"`,
     );
   });

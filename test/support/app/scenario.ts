@@ -81,6 +81,16 @@ export async function openPullRequest(
   return { number: pull.number, headSha: pull.headSha, runs };
 }
 
+/** A pull request from outsider's fork whose Nightly run failed: its number and that run. */
+export async function forkWithFailedRun(h: Scene): Promise<{ number: number; runId: number }> {
+  const pr = await openPullRequest(h, {
+    head: 'patch-1',
+    fork: 'outsider',
+    endings: { 'nightly.yml': FAILED },
+  });
+  return { number: pr.number, runId: pr.runs['nightly.yml']! };
+}
+
 /** Comment on a pull request (or an issue) as a user; resolves once the bot answered. */
 export async function comment(
   h: Scene,
