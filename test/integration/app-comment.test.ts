@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
+import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
 import { eachAppHarness, startAppHarness, type AppHarness } from '../support/app/harness.js';
 import {
   FAILED,
@@ -236,26 +237,18 @@ describe('the App answers /retry on a pull request', () => {
     const parent = pr.runs['legacy.yml']!;
     expect(dispatched()).toEqual([]);
     expect(h.gh.run(parent).run_attempt).toBe(2);
-    expect(named(replies(h, pr.number)[0]!, { parent })).toMatchInlineSnapshot(`
+    // The lines to add are the library's (their text is pinned where the reply is rendered).
+    const reply = named(replies(h, pr.number)[0]!, { parent });
+    const lines = `\`\`\`yaml\n${DISPATCH_TRIGGER_YAML}\n\`\`\``;
+    expect(reply).toContain(lines);
+    expect(reply.replace(lines, '<lines to add>')).toMatchInlineSnapshot(`
       "🔁 Retrying from failure, as @mona asked:
 
       **Legacy** (\`legacy.yml\`): this workflow has no \`workflow_dispatch\` trigger, so the failed jobs of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) were re-run instead; the gh-retry Action resumes them from failure. <!-- gh-retry:parent=<parent> -->⏳ re-running
 
       To retry as a new run with any mode, add these lines to \`.github/workflows/legacy.yml\` (keep your other triggers under \`on:\`):
 
-      \`\`\`yaml
-      on:
-        workflow_dispatch:
-          inputs:
-            retry-of:
-              description: Run id or URL of the run to retry
-              required: false
-            retry-mode:
-              description: 'from-failure, all, from STEP or only STEP[,STEP…]'
-              required: false
-              default: from-failure
-      run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
-      \`\`\`
+      <lines to add>
 
       <!-- gh-retry:reply-to=2000000001 -->"
     `);
