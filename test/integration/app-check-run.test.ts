@@ -10,6 +10,7 @@ import {
   openPullRequest,
   pushAndFinish,
   readable,
+  requestsFromHere,
 } from '../support/app/scenario.js';
 import { nightlyRepo, untitledRetryWorkflow } from '../support/app/workflows.js';
 
@@ -118,14 +119,9 @@ describe('the buttons of the App’s check run', () => {
       .find((d) => d.event === 'check_run' && d.action === 'requested_action')!;
     const payload = structuredClone(delivery.payload) as { check_run: { app: { id: number } } };
     payload.check_run.app.id = 15368;
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await h.probot.receive({ id: 'other-app', name: 'check_run', payload: payload as never });
-    expect(
-      h.gh
-        .requests()
-        .slice(before)
-        .filter((r) => r.operationId !== 'apps/get-authenticated'),
-    ).toEqual([]);
+    expect(since().filter((r) => r.operationId !== 'apps/get-authenticated')).toEqual([]);
     expect(h.gh.dispatches()).toHaveLength(1);
   });
 });

@@ -13,6 +13,8 @@ import {
   openPullRequest,
   reactions,
   replies,
+  requestsFromHere,
+  type LoggedRequest,
 } from '../support/app/scenario.js';
 import {
   nightlyRepo,
@@ -179,13 +181,10 @@ describe('the App answers /retry on a pull request', () => {
     // already found missing: neither file is read again.
     h.gh.commitFiles(REPO, { '.github/gh-retry.yml': '_extends: .github\npermission: read\n' });
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await comment(h, { pr: pr.number, body: '/retry', user: 'rita' });
     expect(dispatched()).toHaveLength(1);
-    const configReads = h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.operationId === 'repos/get-content');
+    const configReads = since().filter((r) => r.operationId === 'repos/get-content');
     expect(configReads).toEqual([]);
   });
 
@@ -201,7 +200,7 @@ describe('the App answers /retry on a pull request', () => {
 
   it('never answers a bot, nor the App itself, nor a comment on an issue', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     const { commentId } = await comment(h, {
       pr: pr.number,
       body: '/retry',
@@ -211,12 +210,7 @@ describe('the App answers /retry on a pull request', () => {
       await h.probot.receive({ id: name, name: 'issue_comment', payload: fixture(name) as never });
     expect(reactions(h, commentId)).toEqual([]);
     expect(replies(h, pr.number)).toEqual([]);
-    expect(
-      h.gh
-        .requests()
-        .slice(before)
-        .filter((r) => r.method !== 'GET'),
-    ).toEqual([]);
+    expect(since().filter((r) => r.method !== 'GET')).toEqual([]);
     expect(dispatched()).toEqual([]);
   });
 
@@ -304,15 +298,11 @@ describe('the App answers /retry on a pull request', () => {
 
   it('spends six requests on a /retry, and reads the comments only on a redelivery', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const appRequests = (from: number) =>
-      h.gh
-        .requests()
-        .slice(from)
-        .filter((r) => r.actor === h.app.botLogin)
-        .map((r) => `${r.method} ${r.operationId ?? r.path}`);
-    const before = h.gh.requests().length;
+    const calls = (requests: LoggedRequest[]) =>
+      requests.map((r) => `${r.method} ${r.operationId ?? r.path}`);
+    const first = requestsFromHere(h);
     await comment(h, { pr: pr.number, body: '/retry' });
-    expect(appRequests(before)).toEqual([
+    expect(calls(first('bot'))).toEqual([
       'POST reactions/create-for-issue-comment',
       'GET repos/get-collaborator-permission-level',
       // The pull request, its head commit's runs, the bot's check runs there and
@@ -322,11 +312,11 @@ describe('the App answers /retry on a pull request', () => {
       'POST issues/create-comment',
       'POST reactions/create-for-issue-comment',
     ]);
-    const again = h.gh.requests().length;
+    const again = requestsFromHere(h);
     const delivery = h.gh.deliveries().find((d) => d.event === 'issue_comment');
     await h.gh.redeliver(delivery!.guid);
     await h.gh.idle();
-    expect(appRequests(again)).toEqual([
+    expect(calls(again('bot'))).toEqual([
       'POST reactions/create-for-issue-comment',
       'GET issues/list-comments',
     ]);
@@ -336,13 +326,9 @@ describe('the App answers /retry on a pull request', () => {
   it('reads the workflow file only when GitHub refuses the inputs, then sends what it declares', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'lean.yml': FAILED } });
     const parent = pr.runs['lean.yml']!;
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     const first = await comment(h, { pr: pr.number, body: '/retry' });
-    const sent = h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.actor === h.app.botLogin)
-      .map((r) => `${r.operationId} ${r.status}`);
+    const sent = since('bot').map((r) => `${r.operationId} ${r.status}`);
     expect(sent.filter((r) => r.startsWith('actions/create-workflow-dispatch'))).toEqual([
       'actions/create-workflow-dispatch 422',
       'actions/create-workflow-dispatch 200',
@@ -367,16 +353,12 @@ describe('the App answers /retry on a pull request', () => {
       `could not handle the completion of run ${parent}`,
     ]);
     h.log.errors.length = 0;
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await comment(h, { pr: pr.number, body: '/retry' });
     expect(dispatched().map((d) => d.inputs)).toEqual([
       { 'retry-of': String(parent), 'retry-mode': 'from-failure' },
     ]);
-    const sent = h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.actor === h.app.botLogin)
-      .map((r) => r.operationId);
+    const sent = since('bot').map((r) => r.operationId);
     expect(sent).toContain('actions/get-workflow-run');
     expect(sent).toContain('actions/list-workflow-run-artifacts');
   });

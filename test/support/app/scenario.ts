@@ -115,6 +115,22 @@ export function replies(h: Scene, pr: number): string[] {
     .map((c) => c.body ?? '');
 }
 
+/** A request the emulator logged. */
+export type LoggedRequest = ReturnType<GitHubEmulator['requests']>[number];
+
+/**
+ * A mark in the emulator's request log: the returned function lists the requests made since the
+ * mark, oldest first (with `'bot'`, the bot's only).
+ */
+export function requestsFromHere(h: Scene): (by?: 'bot') => LoggedRequest[] {
+  const before = h.gh.requests().length;
+  return (by) =>
+    h.gh
+      .requests()
+      .slice(before)
+      .filter((r) => by === undefined || r.actor === h.app.botLogin);
+}
+
 /** Reactions on a comment, in order. */
 export function reactions(h: Scene, commentId: number): string[] {
   return h.gh.reactions(commentId).map((r) => r.content);
