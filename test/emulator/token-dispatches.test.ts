@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { useEmulatorStartedByTest } from '../support/emulator.js';
+import { oneJobWorkflow } from '../support/emulator-repo.js';
 
 const REPO = 'acme/data';
 
-const build = `name: Build
-on:
-  push:
-  workflow_dispatch:
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - run: echo build
-`;
+/** Build: on pushes and on dispatch. */
+const build = `name: Build\n${oneJobWorkflow('[push, workflow_dispatch]')}`;
 
-const listener = `name: Listener
-on:
-  workflow_run:
-    workflows: [Build]
-    types: [completed]
-permissions:
-  actions: write
-jobs:
-  listen:
-    runs-on: ubuntu-latest
-    steps:
-      - run: echo heard
-`;
+/** Listener: on completed Build runs, with a token that may dispatch. */
+const listener = `name: Listener\npermissions:\n  actions: write\n${oneJobWorkflow(
+  '{ workflow_run: { workflows: [Build], types: [completed] } }',
+)}`;
 
 /**
  * What GitHub does not document about a run dispatched with a `GITHUB_TOKEN` (docs/app.md):
