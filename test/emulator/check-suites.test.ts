@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator } from './index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulatorWithRepo } from '../support/emulator.js';
 
 const workflow = (name: string): string => `name: ${name}
 on: push
@@ -11,22 +11,15 @@ jobs:
 `;
 
 describe('check runs made with a GITHUB_TOKEN', () => {
-  let gh: GitHubEmulator;
-  beforeEach(async () => {
-    gh = await startEmulator();
-  });
-  afterEach(async () => {
-    await gh.stop();
+  const { gh } = useEmulatorWithRepo({
+    repo: 'acme/data',
+    files: {
+      '.github/workflows/a.yml': workflow('A'),
+      '.github/workflows/b.yml': workflow('B'),
+    },
   });
 
   it("join the oldest GitHub Actions suite on the commit, not their own run's", async () => {
-    gh.seedRepo({
-      repo: 'acme/data',
-      files: {
-        '.github/workflows/a.yml': workflow('A'),
-        '.github/workflows/b.yml': workflow('B'),
-      },
-    });
     const { runs } = await gh.fire({
       kind: 'push',
       repo: 'acme/data',
@@ -53,14 +46,7 @@ describe('check runs made with a GITHUB_TOKEN', () => {
 });
 
 describe('re-requested check suites', () => {
-  let gh: GitHubEmulator;
-  beforeEach(async () => {
-    gh = await startEmulator();
-    gh.seedRepo({ repo: 'acme/data', files: { 'README.md': 'data\n' } });
-  });
-  afterEach(async () => {
-    await gh.stop();
-  });
+  const { gh } = useEmulatorWithRepo({ repo: 'acme/data', files: { 'README.md': 'data\n' } });
 
   const received: { event: string; payload: Record<string, unknown> }[] = [];
   beforeEach(() => {

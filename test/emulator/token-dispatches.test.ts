@@ -1,53 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type GitHubEmulator, type TokenDispatchModel } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulatorStartedByTest } from '../support/emulator.js';
+import { oneJobWorkflow } from '../support/emulator-repo.js';
 
 const REPO = 'acme/data';
 
-const build = `name: Build
-on:
-  push:
-  workflow_dispatch:
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - run: echo build
-`;
+/** Build: on pushes and on dispatch. */
+const build = `name: Build\n${oneJobWorkflow('[push, workflow_dispatch]')}`;
 
-const listener = `name: Listener
-on:
-  workflow_run:
-    workflows: [Build]
-    types: [completed]
-permissions:
-  actions: write
-jobs:
-  listen:
-    runs-on: ubuntu-latest
-    steps:
-      - run: echo heard
-`;
+/** Listener: on completed Build runs, with a token that may dispatch. */
+const listener = `name: Listener\npermissions:\n  actions: write\n${oneJobWorkflow(
+  '{ workflow_run: { workflows: [Build], types: [completed] } }',
+)}`;
 
 /**
  * What GitHub does not document about a run dispatched with a `GITHUB_TOKEN` (docs/app.md):
  * the emulator's `tokenDispatches` switch models each answer.
  */
 describe('runs dispatched with a GITHUB_TOKEN (tokenDispatches)', () => {
-  let gh: GitHubEmulator;
-  afterEach(async () => {
-    await gh.stop();
+  const { gh, start } = useEmulatorStartedByTest({
+    repo: REPO,
+    files: {
+      '.github/workflows/build.yml': build,
+      '.github/workflows/listener.yml': listener,
+    },
   });
-
-  async function start(model: TokenDispatchModel): Promise<void> {
-    gh = await startEmulator({ tokenDispatches: model });
-    gh.seedRepo({
-      repo: REPO,
-      files: {
-        '.github/workflows/build.yml': build,
-        '.github/workflows/listener.yml': listener,
-      },
-    });
-  }
 
   const listeners = (): number[] =>
     gh
@@ -85,7 +61,7 @@ describe('runs dispatched with a GITHUB_TOKEN (tokenDispatches)', () => {
   }
 
   it('fires: each dispatch starts a new chain, so the listener hears every dispatched run', async () => {
-    await start('fires');
+    await start({ tokenDispatches: 'fires' });
     let from = await firstListener();
     for (let level = 0; level < 4; level += 1) {
       const heard = await dispatchFrom(from);
@@ -95,12 +71,12 @@ describe('runs dispatched with a GITHUB_TOKEN (tokenDispatches)', () => {
   });
 
   it('silent: a dispatched run fires no workflow_run workflows', async () => {
-    await start('silent');
+    await start({ tokenDispatches: 'silent' });
     expect(await dispatchFrom(await firstListener())).toEqual([]);
   });
 
   it('chained: the dispatch stays in its dispatcher’s chain, which ends after three levels', async () => {
-    await start('chained');
+    await start({ tokenDispatches: 'chained' });
     const level1 = await firstListener();
     const level2 = await dispatchFrom(level1);
     expect(level2).toHaveLength(1);

@@ -5,25 +5,23 @@ import {
   REPO,
   checkRunOf,
   comment,
+  forkWithFailedRun,
   named,
   openPullRequest,
   pushAndFinish,
   readable,
+  requestsFromHere,
 } from '../support/app/scenario.js';
-import { retryWorkflow, untitledRetryWorkflow } from '../support/app/workflows.js';
+import { nightlyRepo, untitledRetryWorkflow } from '../support/app/workflows.js';
 
 describe('the buttons of the App’s check run', () => {
   let h: AppHarness;
   eachAppHarness(
     {
-      repo: {
-        repo: REPO,
-        files: {
-          '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-          '.github/workflows/untitled.yml': untitledRetryWorkflow('Untitled'),
-        },
+      repo: nightlyRepo(REPO, {
+        files: { '.github/workflows/untitled.yml': untitledRetryWorkflow('Untitled') },
         collaborators: { mona: 'write', rita: 'read' },
-      },
+      }),
     },
     (started) => (h = started),
   );
@@ -104,12 +102,7 @@ describe('the buttons of the App’s check run', () => {
   });
 
   it('re-runs the failed jobs of a fork’s run', async () => {
-    const pr = await openPullRequest(h, {
-      head: 'patch-1',
-      fork: 'outsider',
-      endings: { 'nightly.yml': FAILED },
-    });
-    const runId = pr.runs['nightly.yml']!;
+    const { runId } = await forkWithFailedRun(h);
     await click(runId, 'retry-failed');
     expect(h.gh.dispatches()).toEqual([]);
     expect(h.gh.run(runId).run_attempt).toBe(2);
@@ -126,14 +119,9 @@ describe('the buttons of the App’s check run', () => {
       .find((d) => d.event === 'check_run' && d.action === 'requested_action')!;
     const payload = structuredClone(delivery.payload) as { check_run: { app: { id: number } } };
     payload.check_run.app.id = 15368;
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await h.probot.receive({ id: 'other-app', name: 'check_run', payload: payload as never });
-    expect(
-      h.gh
-        .requests()
-        .slice(before)
-        .filter((r) => r.operationId !== 'apps/get-authenticated'),
-    ).toEqual([]);
+    expect(since().filter((r) => r.operationId !== 'apps/get-authenticated')).toEqual([]);
     expect(h.gh.dispatches()).toHaveLength(1);
   });
 });

@@ -1,34 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderCommandHelp } from '../../src/core/bot/comment-command.js';
+import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
 import { eachAppHarness, startAppHarness, type AppHarness } from '../support/app/harness.js';
 import {
   FAILED,
   REPO,
   comment,
   finishRun,
+  forkWithFailedRun,
   named,
   openPullRequest,
   reactions,
   replies,
+  requestsFromHere,
+  type LoggedRequest,
 } from '../support/app/scenario.js';
 import {
+  nightlyRepo,
   pullRequestOnlyWorkflow,
   retryOfOnlyWorkflow,
   retryWorkflow,
 } from '../support/app/workflows.js';
 
-const repoOptions = {
-  repo: REPO,
+const repoOptions = nightlyRepo(REPO, {
   private: true,
   files: {
-    '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
     '.github/workflows/quality.yml': retryWorkflow('Quality'),
     '.github/workflows/legacy.yml': pullRequestOnlyWorkflow('Legacy'),
     '.github/workflows/lean.yml': retryOfOnlyWorkflow('Lean'),
   },
   collaborators: { mona: 'write', rita: 'read', tom: 'triage', max: 'maintain', ada: 'admin' },
-} as const;
+});
 
 function fixture(name: string): Record<string, unknown> {
   const url = new URL(`../fixtures/webhooks/${name}`, import.meta.url);
@@ -178,13 +181,10 @@ describe('the App answers /retry on a pull request', () => {
     // already found missing: neither file is read again.
     h.gh.commitFiles(REPO, { '.github/gh-retry.yml': '_extends: .github\npermission: read\n' });
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await comment(h, { pr: pr.number, body: '/retry', user: 'rita' });
     expect(dispatched()).toHaveLength(1);
-    const configReads = h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.operationId === 'repos/get-content');
+    const configReads = since().filter((r) => r.operationId === 'repos/get-content');
     expect(configReads).toEqual([]);
   });
 
@@ -200,7 +200,7 @@ describe('the App answers /retry on a pull request', () => {
 
   it('never answers a bot, nor the App itself, nor a comment on an issue', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     const { commentId } = await comment(h, {
       pr: pr.number,
       body: '/retry',
@@ -210,27 +210,17 @@ describe('the App answers /retry on a pull request', () => {
       await h.probot.receive({ id: name, name: 'issue_comment', payload: fixture(name) as never });
     expect(reactions(h, commentId)).toEqual([]);
     expect(replies(h, pr.number)).toEqual([]);
-    expect(
-      h.gh
-        .requests()
-        .slice(before)
-        .filter((r) => r.method !== 'GET'),
-    ).toEqual([]);
+    expect(since().filter((r) => r.method !== 'GET')).toEqual([]);
     expect(dispatched()).toEqual([]);
   });
 
   it('re-runs the failed jobs of a fork’s run instead of dispatching, and says so', async () => {
-    const pr = await openPullRequest(h, {
-      head: 'patch-1',
-      fork: 'outsider',
-      endings: { 'nightly.yml': FAILED },
-    });
-    const parent = pr.runs['nightly.yml']!;
-    const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
+    const { number: pr, runId: parent } = await forkWithFailedRun(h);
+    const { commentId } = await comment(h, { pr, body: '/retry' });
     expect(dispatched()).toEqual([]);
     expect(h.gh.run(parent).run_attempt).toBe(2);
     expect(reactions(h, commentId)).toEqual(['eyes', 'rocket']);
-    expect(named(replies(h, pr.number)[0]!.split('\n\n')[1]!, { parent })).toMatchInlineSnapshot(
+    expect(named(replies(h, pr)[0]!.split('\n\n')[1]!, { parent })).toMatchInlineSnapshot(
       `"**Nightly** (\`nightly.yml\`): this pull request comes from a fork, so gh-retry does not start a new run (it would run the fork’s code with this repository’s secrets). Re-ran the failed jobs of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) instead; the gh-retry Action resumes them from failure. <!-- gh-retry:parent=<parent> -->⏳ re-running"`,
     );
   });
@@ -241,26 +231,18 @@ describe('the App answers /retry on a pull request', () => {
     const parent = pr.runs['legacy.yml']!;
     expect(dispatched()).toEqual([]);
     expect(h.gh.run(parent).run_attempt).toBe(2);
-    expect(named(replies(h, pr.number)[0]!, { parent })).toMatchInlineSnapshot(`
+    // The lines to add are the library's (their text is pinned where the reply is rendered).
+    const reply = named(replies(h, pr.number)[0]!, { parent });
+    const lines = `\`\`\`yaml\n${DISPATCH_TRIGGER_YAML}\n\`\`\``;
+    expect(reply).toContain(lines);
+    expect(reply.replace(lines, '<lines to add>')).toMatchInlineSnapshot(`
       "🔁 Retrying from failure, as @mona asked:
 
       **Legacy** (\`legacy.yml\`): this workflow has no \`workflow_dispatch\` trigger, so the failed jobs of [#<parent>](https://github.com/acme/warehouse/actions/runs/<parent>) were re-run instead; the gh-retry Action resumes them from failure. <!-- gh-retry:parent=<parent> -->⏳ re-running
 
       To retry as a new run with any mode, add these lines to \`.github/workflows/legacy.yml\` (keep your other triggers under \`on:\`):
 
-      \`\`\`yaml
-      on:
-        workflow_dispatch:
-          inputs:
-            retry-of:
-              description: Run id or URL of the run to retry
-              required: false
-            retry-mode:
-              description: 'from-failure, all, from STEP or only STEP[,STEP…]'
-              required: false
-              default: from-failure
-      run-name: "\${{ inputs.retry-of && format('Retry of #{0}', inputs.retry-of) || '' }}"
-      \`\`\`
+      <lines to add>
 
       <!-- gh-retry:reply-to=2000000001 -->"
     `);
@@ -316,15 +298,11 @@ describe('the App answers /retry on a pull request', () => {
 
   it('spends six requests on a /retry, and reads the comments only on a redelivery', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const appRequests = (from: number) =>
-      h.gh
-        .requests()
-        .slice(from)
-        .filter((r) => r.actor === h.app.botLogin)
-        .map((r) => `${r.method} ${r.operationId ?? r.path}`);
-    const before = h.gh.requests().length;
+    const calls = (requests: LoggedRequest[]) =>
+      requests.map((r) => `${r.method} ${r.operationId ?? r.path}`);
+    const first = requestsFromHere(h);
     await comment(h, { pr: pr.number, body: '/retry' });
-    expect(appRequests(before)).toEqual([
+    expect(calls(first('bot'))).toEqual([
       'POST reactions/create-for-issue-comment',
       'GET repos/get-collaborator-permission-level',
       // The pull request, its head commit's runs, the bot's check runs there and
@@ -334,11 +312,11 @@ describe('the App answers /retry on a pull request', () => {
       'POST issues/create-comment',
       'POST reactions/create-for-issue-comment',
     ]);
-    const again = h.gh.requests().length;
+    const again = requestsFromHere(h);
     const delivery = h.gh.deliveries().find((d) => d.event === 'issue_comment');
     await h.gh.redeliver(delivery!.guid);
     await h.gh.idle();
-    expect(appRequests(again)).toEqual([
+    expect(calls(again('bot'))).toEqual([
       'POST reactions/create-for-issue-comment',
       'GET issues/list-comments',
     ]);
@@ -348,13 +326,9 @@ describe('the App answers /retry on a pull request', () => {
   it('reads the workflow file only when GitHub refuses the inputs, then sends what it declares', async () => {
     const pr = await openPullRequest(h, { head: 'feature', endings: { 'lean.yml': FAILED } });
     const parent = pr.runs['lean.yml']!;
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     const first = await comment(h, { pr: pr.number, body: '/retry' });
-    const sent = h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.actor === h.app.botLogin)
-      .map((r) => `${r.operationId} ${r.status}`);
+    const sent = since('bot').map((r) => `${r.operationId} ${r.status}`);
     expect(sent.filter((r) => r.startsWith('actions/create-workflow-dispatch'))).toEqual([
       'actions/create-workflow-dispatch 422',
       'actions/create-workflow-dispatch 200',
@@ -379,16 +353,12 @@ describe('the App answers /retry on a pull request', () => {
       `could not handle the completion of run ${parent}`,
     ]);
     h.log.errors.length = 0;
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await comment(h, { pr: pr.number, body: '/retry' });
     expect(dispatched().map((d) => d.inputs)).toEqual([
       { 'retry-of': String(parent), 'retry-mode': 'from-failure' },
     ]);
-    const sent = h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.actor === h.app.botLogin)
-      .map((r) => r.operationId);
+    const sent = since('bot').map((r) => r.operationId);
     expect(sent).toContain('actions/get-workflow-run');
     expect(sent).toContain('actions/list-workflow-run-artifacts');
   });
@@ -428,40 +398,34 @@ describe('the App answers /retry on a pull request', () => {
   });
 });
 
-describe('the App when GitHub fails unexpectedly', () => {
-  it('logs the error and tells the commenter what to do next', async () => {
+describe.each([
+  {
+    when: 'GitHub fails unexpectedly',
+    does: 'logs the error and tells the commenter what to do next',
+    failing: 'graphql',
+    status: 500,
+    says: '😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs.',
+    logged: (commentId: number) => [`could not handle the /retry comment ${commentId}`],
+  },
+  {
+    when: 'GitHub cannot say what the commenter may do',
+    does: 'denies, and says what to do next',
+    failing: 'repos/get-collaborator-permission-level',
+    status: 502,
+    says: "🚫 Could not check @mona's permission on this repository (GitHub answered HTTP 502), so nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to check the app’s installation.",
+    logged: () => [],
+  },
+])('the App when $when', ({ does, failing, status, says, logged }) => {
+  it(does, async () => {
     const h = await startAppHarness({ repo: repoOptions });
     try {
       const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-      h.gh.failNext('graphql', { status: 500 });
+      h.gh.failNext(failing, { status });
       const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
       expect(h.gh.dispatches()).toEqual([]);
       expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
-      expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
-        `"😕 gh-retry ran into an unexpected error with this command, so some or all retries did not start. Check the Actions tab, then try the command again in a few minutes; if it keeps failing, ask a maintainer to look at the app’s logs."`,
-      );
-      expect(h.log.errors.map((e) => e.message)).toEqual([
-        `could not handle the /retry comment ${commentId}`,
-      ]);
-    } finally {
-      await h.stop();
-    }
-  });
-});
-
-describe('the App when GitHub cannot say what the commenter may do', () => {
-  it('denies, and says what to do next', async () => {
-    const h = await startAppHarness({ repo: repoOptions });
-    try {
-      const pr = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-      h.gh.failNext('repos/get-collaborator-permission-level', { status: 502 });
-      const { commentId } = await comment(h, { pr: pr.number, body: '/retry' });
-      expect(h.gh.dispatches()).toEqual([]);
-      expect(reactions(h, commentId)).toEqual(['eyes', 'confused']);
-      expect(replies(h, pr.number)[0]!.split('\n')[0]).toMatchInlineSnapshot(
-        `"🚫 Could not check @mona's permission on this repository (GitHub answered HTTP 502), so nothing was retried. Try the command again in a few minutes; if it keeps failing, ask a maintainer to check the app’s installation."`,
-      );
-      expect(h.log.errors).toEqual([]);
+      expect(replies(h, pr.number)[0]!.split('\n')[0]).toBe(says);
+      expect(h.log.errors.map((e) => e.message)).toEqual(logged(commentId));
     } finally {
       await h.stop();
     }

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCredentials } from '../emulator/index.js';
 import { readManifest } from '../support/app/harness.js';
-import { recordFiles, recordFor } from '../support/app/records.js';
 import { APP_BUNDLE, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { nightlyRepo } from '../support/app/workflows.js';
+import { FAILED, openPullRequest, replies, requestsFromHere } from '../support/app/scenario.js';
 import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
@@ -26,23 +26,11 @@ describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP',
   });
 
   it('answers a signed /retry delivery: reactions, one dispatch, one reply', async () => {
-    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    const fired = await gh.fire({
-      kind: 'pull_request',
-      action: 'opened',
-      repo: REPO,
-      number: pull.number,
-    });
-    const parent = fired.runs[0]!;
-    gh.addArtifact({
-      runId: parent,
-      name: 'gh-retry-nightly-1',
-      files: recordFiles(
-        recordFor({ repository: REPO, runId: parent, shape: { status: 'failed' } }),
-      ),
-    });
-    gh.completeRun(parent, 'failure');
-    await gh.idle();
+    const pull = await openPullRequest(
+      { gh, repo: REPO, app },
+      { head: 'feature', endings: { 'nightly.yml': FAILED } },
+    );
+    const parent = pull.runs['nightly.yml']!;
     const { commentId, deliveries } = await commentRetry(gh, { repo: REPO, issue: pull.number });
     await gh.idle();
     expect(deliveries.map((d) => d.status)).toEqual([200]);
@@ -50,10 +38,7 @@ describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP',
     expect(gh.dispatches().map((d) => d.inputs)).toEqual([
       { 'retry-of': String(parent), 'retry-mode': 'from-failure' },
     ]);
-    const replies = gh
-      .comments({ repo: REPO, issue: pull.number })
-      .filter((c) => c.user?.login === app.botLogin);
-    expect(replies).toHaveLength(1);
+    expect(replies({ gh, repo: REPO, app }, pull.number)).toHaveLength(1);
     expect(gh.checkRuns().map((c) => c.external_id)).toEqual([String(parent)]);
     // No error was logged, and no secret reached the log.
     expect(server.output()).not.toMatch(/"level":(50|60)/);
@@ -76,7 +61,7 @@ describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP',
       installation: { id: app.installationId },
     });
     const forged = `sha256=${createHmac('sha256', 'not-the-secret').update(body).digest('hex')}`;
-    const before = gh.requests().length;
+    const since = requestsFromHere({ gh, repo: REPO, app });
     const response = await fetch(`${server.url}/api/github/webhooks`, {
       method: 'POST',
       headers: {
@@ -89,7 +74,7 @@ describe.skipIf(!existsSync(APP_BUNDLE))('the App server (npm start) over HTTP',
     });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(gh.requests().slice(before)).toEqual([]);
+    expect(since()).toEqual([]);
     expect(gh.comments({ repo: REPO })).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import {
   checkRunOf,
   comment,
   finishRun,
+  forkWithFailedRun,
   named,
   openPullRequest,
   pushAndFinish,
@@ -313,15 +314,9 @@ describe('the App on a completed gh-retry run', () => {
 
   it('never dispatches for a fork’s run', async () => {
     configure(policy('max-attempts: 2'));
-    const pr = await openPullRequest(h, {
-      head: 'patch-1',
-      fork: 'outsider',
-      endings: { 'nightly.yml': FAILED },
-    });
+    const { runId } = await forkWithFailedRun(h);
     expect(h.gh.dispatches()).toEqual([]);
-    expect(h.gh.run(pr.runs['nightly.yml']!).run_attempt).toBe(1);
-    expect(checkRunOf(h, pr.runs['nightly.yml']!)!.output.text).toContain(
-      'the run comes from a fork',
-    );
+    expect(h.gh.run(runId).run_attempt).toBe(1);
+    expect(checkRunOf(h, runId)!.output.text).toContain('the run comes from a fork');
   });
 });

@@ -4,25 +4,25 @@
  * without Redis the App refuses deliveries (never dispatching without a claim) until it is back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppHarness } from '../support/app/harness.js';
-import { checkRunOf, openPullRequest, pushAndFinish } from '../support/app/scenario.js';
-import { retryWorkflow } from '../support/app/workflows.js';
+import {
+  FAILED,
+  checkRunOf,
+  openPullRequest,
+  pushAndFinish,
+  replies,
+  type AppScene,
+} from '../support/app/scenario.js';
+import { nightlyRepo } from '../support/app/workflows.js';
 import { eventually, startCluster, type Cluster } from '../support/app-redis/cluster.js';
 import { commentRetry } from '../support/emulator.js';
 
 const REPO = 'acme/warehouse';
-const FAILED = { conclusion: 'failure', record: { status: 'failed' } } as const;
 
 async function cluster(params: { replicas: number; policy?: string }): Promise<Cluster> {
   return await startCluster({
-    repo: {
-      repo: REPO,
-      files: {
-        '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-        ...(params.policy === undefined ? {} : { '.github/gh-retry.yml': params.policy }),
-      },
-      collaborators: { mona: 'write' },
-    },
+    repo: nightlyRepo(REPO, {
+      files: params.policy === undefined ? {} : { '.github/gh-retry.yml': params.policy },
+    }),
     replicas: params.replicas,
     // A worker that stops answering loses its job to another replica after 2 s; failed
     // deliveries are looked for every second.
@@ -30,8 +30,18 @@ async function cluster(params: { replicas: number; policy?: string }): Promise<C
   });
 }
 
-function harness(c: Cluster): AppHarness {
-  return { gh: c.gh, app: c.app, repo: REPO } as unknown as AppHarness;
+function harness(c: Cluster): AppScene {
+  return { gh: c.gh, app: c.app, repo: REPO };
+}
+
+/** A pull request whose Nightly run failed, once the App has shown the run and gone idle. */
+async function failedPullRequest(c: Cluster): Promise<{ pr: number; parent: number }> {
+  const h = harness(c);
+  const pull = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
+  const parent = pull.runs['nightly.yml']!;
+  await eventually('the check run exists', () => checkRunOf(h, parent) !== undefined);
+  await c.drained();
+  return { pr: pull.number, parent };
 }
 
 function retriesOf(c: Cluster, parent: number) {
@@ -76,13 +86,9 @@ describe('the App with Redis, through crashes and outages', () => {
 
   it('finishes the job of a replica killed in the middle of it on the other replica: one dispatch', async () => {
     c = await cluster({ replicas: 1 });
-    const h = harness(c);
-    const pull = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const parent = pull.runs['nightly.yml']!;
-    await eventually('the check run exists', () => checkRunOf(h, parent) !== undefined);
-    await c.drained();
+    const { pr, parent } = await failedPullRequest(c);
     const held = c.gh.holdNext('reactions/create-for-issue-comment');
-    await commentRetry(c.gh, { repo: REPO, issue: pull.number });
+    await commentRetry(c.gh, { repo: REPO, issue: pr });
     await held.reached; // the first replica's worker is in the middle of the job
     const [first] = c.replicas as [NonNullable<(typeof c.replicas)[0]>];
     const other = await c.addReplica();
@@ -95,24 +101,17 @@ describe('the App with Redis, through crashes and outages', () => {
     );
     await c.drained();
     expect(retriesOf(c, parent)).toHaveLength(1);
-    const replies = c.gh
-      .comments({ repo: REPO, issue: pull.number })
-      .filter((comment) => comment.user?.login === c!.app.botLogin);
-    expect(replies).toHaveLength(1);
+    expect(replies(harness(c), pr)).toHaveLength(1);
   });
 
   it('refuses deliveries while Redis is away, says so, and takes work again when it is back', async () => {
     c = await cluster({ replicas: 1 });
-    const h = harness(c);
-    const pull = await openPullRequest(h, { head: 'feature', endings: { 'nightly.yml': FAILED } });
-    const parent = pull.runs['nightly.yml']!;
-    await eventually('the check run exists', () => checkRunOf(h, parent) !== undefined);
-    await c.drained();
+    const { pr, parent } = await failedPullRequest(c);
     const replica = c.replicas[0]!;
     // Redis goes away with its data kept (Probot's shared rate limiter keeps its settings there).
     await c.redis.halt({ keepData: true });
     await eventually('the App notices', () => replica.output().includes('Redis is unavailable'));
-    const { deliveries } = await commentRetry(c.gh, { repo: REPO, issue: pull.number });
+    const { deliveries } = await commentRetry(c.gh, { repo: REPO, issue: pr });
     await c.gh.idle();
     expect(deliveries.map((d) => d.status)).toEqual([503]);
     await eventually('the App logs why it refused the delivery', () =>

@@ -4,8 +4,7 @@
  * counted in the GitHub emulator's request log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppHarness } from '../support/app/harness.js';
-import { checkRunOf, openPullRequest } from '../support/app/scenario.js';
+import { FAILED, checkRunOf, openPullRequest, type AppScene } from '../support/app/scenario.js';
 import { nightlyRepo } from '../support/app/workflows.js';
 import { eventually, post, startCluster, type Cluster } from '../support/app-redis/cluster.js';
 import { commentRetry } from '../support/emulator.js';
@@ -15,14 +14,14 @@ const ROUNDS = 10;
 
 describe('two App replicas behind one Redis', () => {
   let c: Cluster;
-  let h: AppHarness;
+  let h: AppScene;
 
   beforeAll(async () => {
     c = await startCluster({
       repo: nightlyRepo(REPO),
       replicas: 2,
     });
-    h = { gh: c.gh, app: c.app, repo: REPO } as unknown as AppHarness;
+    h = { gh: c.gh, app: c.app, repo: REPO };
   });
 
   afterAll(async () => {
@@ -37,7 +36,7 @@ describe('two App replicas behind one Redis', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const pull = await openPullRequest(h, {
         head: `feature-${round}`,
-        endings: { 'nightly.yml': { conclusion: 'failure', record: { status: 'failed' } } },
+        endings: { 'nightly.yml': FAILED },
       });
       const parent = pull.runs['nightly.yml']!;
       await eventually(

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../support/app/harness.js';
-import { pushAndFinish } from '../support/app/scenario.js';
+import { pushAndFinish, requestsFromHere } from '../support/app/scenario.js';
 import { nightlyRepo } from '../support/app/workflows.js';
 
 const REPO = 'acme/warehouse';
@@ -26,13 +26,9 @@ describe('GitHub requests per workflow_run.completed', () => {
 
   /** The App's requests while it handled one completed run. */
   async function requestsFor(ending: Parameters<typeof pushAndFinish>[1]['ending']) {
-    const before = h.gh.requests().length;
+    const since = requestsFromHere(h);
     await pushAndFinish(h, { workflow: 'nightly.yml', ending });
-    return h.gh
-      .requests()
-      .slice(before)
-      .filter((r) => r.actor === h.app.botLogin)
-      .map((r) => r.operationId);
+    return since('bot').map((r) => r.operationId);
   }
 
   it('costs one request for a run that is not a gh-retry run', async () => {

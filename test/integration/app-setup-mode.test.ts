@@ -5,26 +5,17 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { setupManifest } from '../../app/probot/setup-mode.js';
+import { freePort } from '../support/app/free-port.js';
 import { readManifest } from '../support/app/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GUARD = path.join(ROOT, 'test/support/e2e/process-guard.mjs');
 const TSX_LOADER = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 /** HTML-unescape the manifest Probot's page puts in its form. */
 function manifestOf(html: string): Record<string, unknown> {

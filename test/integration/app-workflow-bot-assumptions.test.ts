@@ -1,18 +1,20 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNREPORTED_TITLE } from '../../app/workflow/unreported.js';
-import { startEmulator, type GitHubEmulator, type TokenDispatchModel } from '../emulator/index.js';
-import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
-import { readable } from '../support/app/scenario.js';
-import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
-import { commentRetry } from '../support/emulator.js';
+import type { TokenDispatchModel } from '../emulator/index.js';
+import type { RecordShape } from '../support/app/records.js';
+import {
+  FAILED,
+  comment,
+  finishRun,
+  openPullRequest,
+  pushAndFinish,
+  readable,
+  replies,
+} from '../support/app/scenario.js';
+import { ACTIONS_BOT, BOT, botBundled, useBotWorkflow } from '../support/app/bot-workflow.js';
 
 const REPO = 'acme/warehouse';
-const BOT = '.github/workflows/gh-retry-bot.yml';
-const ACTIONS_BOT = 'github-actions[bot]';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundled = existsSync(`${root}dist/bot/index.js`);
+
 /** Longer than the bot workflow waits for a retry to be reported (REPORT_WITHIN_MS). */
 const AN_HOUR_AGO = -60 * 60_000;
 
@@ -21,70 +23,39 @@ const AN_HOUR_AGO = -60 * 60_000;
  * `GITHUB_TOKEN` starts it again when it completes. The emulator answers either way
  * (`tokenDispatches`); when the answer is no, the next bot run says so on the retry's checks.
  */
-describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () => {
-  let gh: GitHubEmulator;
+describe.skipIf(!botBundled)('the bot workflow’s assumptions about GitHub', () => {
+  const bot = useBotWorkflow(REPO);
+  const { gh, scene } = bot;
+  const start = async (model: TokenDispatchModel): Promise<void> => {
+    await bot.start({ tokenDispatches: model });
+  };
 
-  afterEach(async () => {
-    await gh.stop();
-  });
-
-  async function start(model: TokenDispatchModel): Promise<void> {
-    gh = await startEmulator({ tokenDispatches: model });
-    gh.seedRepo({
-      repo: REPO,
-      files: {
-        '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-        [BOT]: botWorkflow(['Nightly']),
-      },
-      collaborators: { mona: 'write' },
-    });
-    gh.onWorkflow(BOT, { action: `${root}app` });
-  }
-
-  async function finish(runId: number, shape: RecordShape): Promise<void> {
-    const record = recordFor({ repository: REPO, runId, shape });
-    gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: recordFiles(record) });
-    gh.completeRun(runId, 'failure');
-    await gh.idle();
+  /** Upload a failed record with `lineage` for run `runId` and complete it as failed. */
+  async function fail(runId: number, lineage: NonNullable<RecordShape['lineage']>): Promise<void> {
+    await finishRun(scene, runId, { conclusion: 'failure', record: { status: 'failed', lineage } });
   }
 
   /** A /retry an hour ago whose retry failed; then a comment now, which starts the bot again. */
   async function retriedAnHourAgo(): Promise<{ parent: number; retry: number; pr: number }> {
     gh.setClockOffset(AN_HOUR_AGO);
-    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    const fired = await gh.fire({
-      kind: 'pull_request',
-      action: 'opened',
-      repo: REPO,
-      number: pull.number,
+    const pull = await openPullRequest(scene, {
+      head: 'feature',
+      endings: { 'nightly.yml': FAILED },
     });
-    const parent = fired.runs.find((id) =>
-      gh.run(id).path.startsWith('.github/workflows/nightly'),
-    )!;
-    await finish(parent, { status: 'failed' });
-    await commentRetry(gh, { repo: REPO, issue: pull.number });
-    await gh.idle();
+    const parent = pull.runs['nightly.yml']!;
+    await comment(scene, { pr: pull.number, body: '/retry' });
     const [dispatch] = gh.dispatches();
     expect(dispatch?.actor).toBe(ACTIONS_BOT);
-    const lineage = { parent: `${parent}-1`, root: `${parent}-1`, retryNumber: 1 };
-    await finish(dispatch!.runId, { status: 'failed', lineage });
+    await fail(dispatch!.runId, { parent: `${parent}-1`, root: `${parent}-1`, retryNumber: 1 });
     gh.setClockOffset(0);
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pull.number,
-      body: 'Thanks!',
-      user: 'mona',
-    });
-    await gh.idle();
+    await comment(scene, { pr: pull.number, body: 'Thanks!' });
     return { parent, retry: dispatch!.runId, pr: pull.number };
   }
 
   const checksOf = (runId: number) =>
     gh.checkRuns().filter((check) => check.external_id === String(runId));
 
-  const reply = (pr: number): string =>
-    gh.comments({ repo: REPO, issue: pr }).find((c) => c.user?.login === ACTIONS_BOT)?.body ?? '';
+  const reply = (pr: number): string => replies(scene, pr)[0] ?? '';
 
   it('both hold (the emulator’s default): the retry is reported, and nothing more is said', async () => {
     await start('fires');
@@ -117,14 +88,7 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     expect(reply(pr)).toContain('queued');
 
     // Said once: later bot runs find the note.
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: pr,
-      body: 'Any news?',
-      user: 'mona',
-    });
-    await gh.idle();
+    await comment(scene, { pr, body: 'Any news?' });
     expect(checksOf(retry)).toHaveLength(1);
     const bots = gh.runs(REPO).filter((run) => run.path.startsWith(BOT));
     expect(bots.map((run) => run.conclusion).every((c) => c === 'success')).toBe(true);
@@ -134,36 +98,22 @@ describe.skipIf(!bundled)('the bot workflow’s assumptions about GitHub', () =>
     await start('chained');
     gh.commitFiles(REPO, { '.github/gh-retry.yml': 'retry-policies:\n  - max-attempts: 10\n' });
     gh.setClockOffset(AN_HOUR_AGO);
-    const fired = await gh.fire({
-      kind: 'push',
-      repo: REPO,
-      branch: 'main',
-      files: { 'a.sql': 'select 1\n' },
+    const { runId: first } = await pushAndFinish(scene, {
+      workflow: 'nightly.yml',
+      ending: FAILED,
     });
-    const first = fired.runs.find((id) => gh.run(id).path.startsWith('.github/workflows/nightly'))!;
-    await finish(first, { status: 'failed' });
     // nightly → bot → retry → bot → retry → bot → retry: the third level ends the chain.
     for (let retries = 1; retries <= 3; retries += 1) {
       const retry = gh.dispatches().at(-1)!.runId;
       const parent = retries === 1 ? first : gh.dispatches().at(-2)!.runId;
-      await finish(retry, {
-        status: 'failed',
-        lineage: { parent: `${parent}-1`, root: `${first}-1`, retryNumber: retries },
-      });
+      await fail(retry, { parent: `${parent}-1`, root: `${first}-1`, retryNumber: retries });
       expect(gh.dispatches()).toHaveLength(retries === 3 ? 3 : retries + 1);
     }
     const last = gh.dispatches().at(-1)!.runId;
     expect(checksOf(last)).toEqual([]);
     gh.setClockOffset(0);
     const issue = gh.addIssue({ repo: REPO, title: 'Nightly keeps failing' });
-    await gh.fire({
-      kind: 'issue_comment',
-      repo: REPO,
-      issue: issue.number,
-      body: 'Any news?',
-      user: 'mona',
-    });
-    await gh.idle();
+    await comment(scene, { pr: issue.number, body: 'Any news?' });
     expect(checksOf(last).map((check) => check.output.title)).toEqual([UNREPORTED_TITLE]);
     // The retries the bot did see are reported as usual.
     for (const { runId } of gh.dispatches().slice(0, 2))

@@ -1,59 +1,36 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordFiles, recordFor, type RecordShape } from '../support/app/records.js';
-import { named, readable } from '../support/app/scenario.js';
-import { botWorkflow, retryWorkflow } from '../support/app/workflows.js';
-import { commentRetry, useEmulatorWithRepo } from '../support/emulator.js';
+import {
+  FAILED,
+  comment,
+  finishRun,
+  named,
+  openPullRequest,
+  pushAndFinish,
+  readable,
+  replies,
+} from '../support/app/scenario.js';
+import { ACTIONS_BOT, BOT, botBundled, useBotWorkflow } from '../support/app/bot-workflow.js';
 
 const REPO = 'acme/warehouse';
-const BOT = '.github/workflows/gh-retry-bot.yml';
-const ACTIONS_BOT = 'github-actions[bot]';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bundled = existsSync(`${root}dist/bot/index.js`);
 
-describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
-  const { gh } = useEmulatorWithRepo({
-    repo: REPO,
-    files: {
-      '.github/workflows/nightly.yml': retryWorkflow('Nightly'),
-      [BOT]: botWorkflow(['Nightly']),
-    },
-    collaborators: { mona: 'write', rita: 'read' },
-  });
+describe.skipIf(!botBundled)('the bot hosted in a workflow (app/action.yml, dist/bot)', () => {
+  const bot = useBotWorkflow(REPO, { collaborators: { mona: 'write', rita: 'read' } });
+  const { gh, scene } = bot;
 
-  beforeEach(() => {
-    // As the runner starts it: app/action.yml's main (the bundle), the token from the input's default.
-    gh.onWorkflow(BOT, { action: `${root}app` });
+  beforeEach(async () => {
+    await bot.start();
   });
 
   function botRuns() {
     return gh.runs(REPO).filter((run) => run.path.replace(/@.*$/, '') === BOT);
   }
 
-  async function finish(
-    runId: number,
-    conclusion: 'failure' | 'success',
-    shape: RecordShape,
-  ): Promise<void> {
-    const record = recordFor({ repository: REPO, runId, shape });
-    gh.addArtifact({ runId, name: 'gh-retry-nightly-1', files: recordFiles(record) });
-    gh.completeRun(runId, conclusion);
-    await gh.idle();
-  }
-
   it('shows a completed run as a check run, answers /retry and edits the reply with the outcome', async () => {
-    const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    const fired = await gh.fire({
-      kind: 'pull_request',
-      action: 'opened',
-      repo: REPO,
-      number: pull.number,
+    const pull = await openPullRequest(scene, {
+      head: 'feature',
+      endings: { 'nightly.yml': FAILED },
     });
-    const parent = fired.runs.find((id) =>
-      gh.run(id).path.startsWith('.github/workflows/nightly.yml'),
-    )!;
-    await finish(parent, 'failure', { status: 'failed' });
+    const parent = pull.runs['nightly.yml']!;
 
     const check = gh.checkRuns().find((c) => c.external_id === String(parent))!;
     expect(check.conclusion).toBe('failure');
@@ -66,8 +43,7 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
       `About the run [Nightly #${runNumber}](https://github.com/${REPO}/actions/runs/${parent})`,
     );
 
-    const { commentId } = await commentRetry(gh, { repo: REPO, issue: pull.number });
-    await gh.idle();
+    const { commentId } = await comment(scene, { pr: pull.number, body: '/retry' });
     const [dispatch] = gh.dispatches();
     expect(
       gh.dispatches().map((d) => ({ workflow: d.workflowPath, inputs: d.inputs, actor: d.actor })),
@@ -80,20 +56,21 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
     ]);
     expect(gh.reactions(commentId).map((r) => r.content)).toEqual(['eyes', 'rocket']);
 
-    await finish(dispatch!.runId, 'success', {
-      status: 'success',
-      lineage: {
-        parent: `${parent}-1`,
-        root: `${parent}-1`,
-        retryNumber: 1,
-        mode: { kind: 'from-failure' },
+    await finishRun(scene, dispatch!.runId, {
+      conclusion: 'success',
+      record: {
+        status: 'success',
+        lineage: {
+          parent: `${parent}-1`,
+          root: `${parent}-1`,
+          retryNumber: 1,
+          mode: { kind: 'from-failure' },
+        },
       },
     });
-    const replies = gh
-      .comments({ repo: REPO, issue: pull.number })
-      .filter((c) => c.user?.login === ACTIONS_BOT);
-    expect(replies).toHaveLength(1);
-    expect(named(replies[0]!.body ?? '', { parent, retry: dispatch!.runId, comment: commentId! }))
+    const bodies = replies(scene, pull.number);
+    expect(bodies).toHaveLength(1);
+    expect(named(bodies[0]!, { parent, retry: dispatch!.runId, comment: commentId }))
       .toMatchInlineSnapshot(`
         "🔁 Retrying from failure, as @mona asked:
 
@@ -107,16 +84,10 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
 
   it('applies a retry policy with the repository’s token', async () => {
     gh.commitFiles(REPO, { '.github/gh-retry.yml': 'retry-policies:\n  - max-attempts: 2\n' });
-    const fired = await gh.fire({
-      kind: 'push',
-      repo: REPO,
-      branch: 'main',
-      files: { 'a.sql': 'select 1\n' },
+    const { runId: parent } = await pushAndFinish(scene, {
+      workflow: 'nightly.yml',
+      ending: FAILED,
     });
-    const parent = fired.runs.find((id) =>
-      gh.run(id).path.startsWith('.github/workflows/nightly.yml'),
-    )!;
-    await finish(parent, 'failure', { status: 'failed' });
     expect(gh.dispatches().map((d) => ({ inputs: d.inputs, actor: d.actor }))).toEqual([
       { inputs: { 'retry-of': String(parent), 'retry-mode': 'from-failure' }, actor: ACTIONS_BOT },
     ]);
@@ -126,13 +97,10 @@ describe.skipIf(!bundled)('the bot hosted in a workflow (app/action.yml, dist/bo
 
   it('refuses a commenter without write access and fails no job', async () => {
     const pull = gh.addPullRequest({ repo: REPO, head: 'feature' });
-    await commentRetry(gh, { repo: REPO, issue: pull.number, user: 'rita' });
-    await gh.idle();
+    await comment(scene, { pr: pull.number, body: '/retry', user: 'rita' });
     expect(gh.dispatches()).toEqual([]);
-    const [reply] = gh
-      .comments({ repo: REPO, issue: pull.number })
-      .filter((c) => c.user?.login === ACTIONS_BOT);
-    expect(reply?.body).toContain('@rita has read access');
+    const [reply] = replies(scene, pull.number);
+    expect(reply).toContain('@rita has read access');
     expect(botRuns().map((run) => run.conclusion)).toEqual(['success']);
   });
 });

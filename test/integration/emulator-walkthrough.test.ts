@@ -8,56 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Probot, ProbotOctokit } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRetryApp } from '../../app/probot/index.js';
 import { startEmulator, type GitHubEmulator } from '../emulator/index.js';
 import { applySeed, parseSeedFile } from '../emulator/seed-file.js';
-import { TestLog } from '../support/app/harness.js';
+import { loadRetryApp, TestLog } from '../support/app/harness.js';
 
 const seedPath = fileURLToPath(
   new URL('../emulator/examples/retry-walkthrough.yml', import.meta.url),
 );
-
-async function startApp(
-  gh: GitHubEmulator,
-  app: { appId: number; privateKey: string; webhookSecret: string },
-  log: TestLog,
-) {
-  const probot = new Probot({
-    appId: app.appId,
-    privateKey: app.privateKey,
-    secret: app.webhookSecret,
-    baseUrl: gh.url,
-    logLevel: 'fatal',
-    Octokit: ProbotOctokit.defaults((instance: object) => ({
-      ...instance,
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    })),
-  });
-  await probot.load(
-    createRetryApp({
-      log,
-      maxDelaySeconds: 60,
-      schedule: async ({ task }) => {
-        await task();
-      },
-    }),
-  );
-  gh.setWebhookTarget(app.appId, {
-    kind: 'handler',
-    handler: async ({ headers, body }) => {
-      await probot.webhooks.verifyAndReceive({
-        id: headers['x-github-delivery'] ?? '',
-        name: headers['x-github-event'] as 'issue_comment',
-        payload: body,
-        signature: headers['x-hub-signature-256'] ?? '',
-      });
-      return 200;
-    },
-  });
-}
 
 describe('the emulator walk-through: /retry on your machine', () => {
   let gh: GitHubEmulator | undefined;
@@ -69,7 +27,13 @@ describe('the emulator walk-through: /retry on your machine', () => {
     gh = await startEmulator();
     const seeded = applySeed(gh, parseSeedFile(readFileSync(seedPath, 'utf8')), dirname(seedPath));
     const log = new TestLog();
-    await startApp(gh, seeded.apps[0]!, log);
+    await loadRetryApp(gh, seeded.apps[0]!, {
+      log,
+      maxDelaySeconds: 60,
+      schedule: async ({ task }) => {
+        await task();
+      },
+    });
     const token = seeded.tokens.mona!;
     const api = async (method: string, path: string, body?: unknown): Promise<Response> =>
       await fetch(`${gh!.url}${path}`, {

@@ -1,7 +1,8 @@
 /**
  * The GitHub emulator started the way most tests and benchmarks start it: on free loopback ports,
  * with one seeded repository and a REST client signed in as its owner (a personal token).
- * `useEmulator…` registers the start and the stop as hooks of the enclosing describe block.
+ * `useEmulator…` registers the start and the stop (or the stop only) as hooks of the enclosing
+ * describe block.
  */
 import { Octokit } from '@octokit/rest';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -73,6 +74,31 @@ export function useEmulatorWithRepo(
 ): Omit<EmulatorWithRepo, 'repo'> {
   const started = useStarted(async () => await startEmulatorWithRepo(seed, options), options);
   return { gh: standIn(() => started().gh), octokit: standIn(() => started().octokit) };
+}
+
+/**
+ * An emulator with `seed` that each test starts itself, with options of its own (`start`), and
+ * that is stopped after the test. `gh` stands for the running test's emulator once started.
+ */
+export function useEmulatorStartedByTest(seed: SeedRepoOptions): {
+  readonly gh: GitHubEmulator;
+  readonly start: (options: EmulatorOptions) => Promise<void>;
+} {
+  let current: GitHubEmulator | undefined;
+  afterEach(async () => {
+    const stopping = current;
+    current = undefined;
+    await stopping?.stop();
+  });
+  return {
+    gh: standIn(() => {
+      if (!current) throw new Error('the test has not started its emulator');
+      return current;
+    }),
+    start: async (options) => {
+      current = (await startEmulatorWithRepo(seed, options)).gh;
+    },
+  };
 }
 
 /** Register the start and the stop as hooks; returns what the running test's start gave. */

@@ -9,6 +9,7 @@ import { AppOctokit } from '../../../app/probot/octokit.js';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createRetryApp } from '../../../app/probot/index.js';
+import type { RetryAppOptions } from '../../../app/probot/deps.js';
 import type { BotLogger } from '../../../app/context.js';
 import {
   startEmulator,
@@ -90,45 +91,15 @@ export async function startAppHarness(options: {
   const gh = await startEmulator();
   gh.seedRepo(options.repo);
   const app = gh.installApp({ slug: 'gh-retry', ...readManifest() });
-  const probot = new Probot({
-    appId: app.appId,
-    privateKey: app.privateKey,
-    secret: app.webhookSecret,
-    baseUrl: gh.url,
-    logLevel: 'fatal',
-    // No retries or throttling in tests unless asked: an error must show at once.
-    ...(options.throttled === true
-      ? { Octokit: AppOctokit }
-      : {
-          Octokit: ProbotOctokit.defaults((instance: object) => ({
-            ...instance,
-            retry: { enabled: false },
-            throttle: { enabled: false },
-          })),
-        }),
-  });
   const log = new TestLog();
   const delays: number[] = [];
-  await probot.load(
-    createRetryApp({
-      log,
-      maxDelaySeconds: 3600,
-      schedule: async ({ delaySeconds, task }) => {
-        delays.push(delaySeconds);
-        await task();
-      },
-    }),
-  );
-  gh.setWebhookTarget(app.appId, {
-    kind: 'handler',
-    handler: async ({ headers, body }) => {
-      await probot.webhooks.verifyAndReceive({
-        id: headers['x-github-delivery'] ?? '',
-        name: headers['x-github-event'] as 'issue_comment',
-        payload: body,
-        signature: headers['x-hub-signature-256'] ?? '',
-      });
-      return 200;
+  const probot = await loadRetryApp(gh, app, {
+    log,
+    throttled: options.throttled === true,
+    maxDelaySeconds: 3600,
+    schedule: async ({ delaySeconds, task }) => {
+      delays.push(delaySeconds);
+      await task();
     },
   });
   return {
@@ -142,4 +113,46 @@ export async function startAppHarness(options: {
       await gh.stop();
     },
   };
+}
+
+/**
+ * Load the App into a Probot on `app`'s credentials and point the App's webhooks at it: each
+ * delivery is verified and received in-process. No retries or throttling unless `throttled`
+ * (as the App's server does, `AppOctokit`): an error must show at once.
+ */
+export async function loadRetryApp(
+  gh: GitHubEmulator,
+  app: Pick<AppCredentials, 'appId' | 'privateKey' | 'webhookSecret'>,
+  options: RetryAppOptions & { throttled?: boolean },
+): Promise<Probot> {
+  const { throttled, ...appOptions } = options;
+  const probot = new Probot({
+    appId: app.appId,
+    privateKey: app.privateKey,
+    secret: app.webhookSecret,
+    baseUrl: gh.url,
+    logLevel: 'fatal',
+    Octokit:
+      throttled === true
+        ? AppOctokit
+        : ProbotOctokit.defaults((instance: object) => ({
+            ...instance,
+            retry: { enabled: false },
+            throttle: { enabled: false },
+          })),
+  });
+  await probot.load(createRetryApp(appOptions));
+  gh.setWebhookTarget(app.appId, {
+    kind: 'handler',
+    handler: async ({ headers, body }) => {
+      await probot.webhooks.verifyAndReceive({
+        id: headers['x-github-delivery'] ?? '',
+        name: headers['x-github-event'] as 'issue_comment',
+        payload: body,
+        signature: headers['x-hub-signature-256'] ?? '',
+      });
+      return 200;
+    },
+  });
+  return probot;
 }

@@ -1,6 +1,22 @@
-/** Steps of a pull request's life in the emulator: open it, let its workflows finish, comment. */
+/**
+ * Steps of a pull request's life in the emulator: open it, let its workflows finish, comment.
+ * They play in a `Scene`: an App harness, or any emulator with the repository and the bot that
+ * serves it (the bot in a workflow, the App's replicas).
+ */
+import type { AppCredentials, GitHubEmulator } from '../../emulator/index.js';
 import { recordFiles, recordFor, type RecordShape } from './records.js';
-import type { AppHarness } from './harness.js';
+
+/** The emulator, the seeded repository and the bot answering there. */
+export interface Scene {
+  readonly gh: GitHubEmulator;
+  readonly repo: string;
+  readonly app: Pick<AppCredentials, 'botLogin'>;
+}
+
+/** A scene whose bot is an installed App (its check runs carry its id). */
+export interface AppScene extends Scene {
+  readonly app: Pick<AppCredentials, 'appId' | 'botLogin'>;
+}
 
 /** The repository every App scenario seeds. */
 export const REPO = 'acme/warehouse';
@@ -19,7 +35,7 @@ export interface RunEnding {
 }
 
 /** Upload the run's record (if any) and complete it; resolves once the App has handled it. */
-export async function finishRun(h: AppHarness, runId: number, ending: RunEnding): Promise<void> {
+export async function finishRun(h: Scene, runId: number, ending: RunEnding): Promise<void> {
   const attempt = h.gh.run(runId).run_attempt ?? 1;
   if (ending.record !== undefined) {
     const name = ending.name ?? 'nightly';
@@ -37,7 +53,7 @@ export async function finishRun(h: AppHarness, runId: number, ending: RunEnding)
 
 /** Open a pull request and finish the runs it starts; returns its number, head and runs by workflow file. */
 export async function openPullRequest(
-  h: AppHarness,
+  h: Scene,
   params: {
     head: string;
     fork?: string;
@@ -65,9 +81,19 @@ export async function openPullRequest(
   return { number: pull.number, headSha: pull.headSha, runs };
 }
 
-/** Comment on a pull request as a user; resolves once the App answered. */
+/** A pull request from outsider's fork whose Nightly run failed: its number and that run. */
+export async function forkWithFailedRun(h: Scene): Promise<{ number: number; runId: number }> {
+  const pr = await openPullRequest(h, {
+    head: 'patch-1',
+    fork: 'outsider',
+    endings: { 'nightly.yml': FAILED },
+  });
+  return { number: pr.number, runId: pr.runs['nightly.yml']! };
+}
+
+/** Comment on a pull request (or an issue) as a user; resolves once the bot answered. */
 export async function comment(
-  h: AppHarness,
+  h: Scene,
   params: { pr: number; body: string; user?: string },
 ): Promise<{ commentId: number }> {
   const fired = await h.gh.fire({
@@ -82,15 +108,31 @@ export async function comment(
 }
 
 /** The App's replies on a pull request (bodies), oldest first. */
-export function replies(h: AppHarness, pr: number): string[] {
+export function replies(h: Scene, pr: number): string[] {
   return h.gh
     .comments({ repo: h.repo, issue: pr })
     .filter((c) => c.user?.login === h.app.botLogin)
     .map((c) => c.body ?? '');
 }
 
+/** A request the emulator logged. */
+export type LoggedRequest = ReturnType<GitHubEmulator['requests']>[number];
+
+/**
+ * A mark in the emulator's request log: the returned function lists the requests made since the
+ * mark, oldest first (with `'bot'`, the bot's only).
+ */
+export function requestsFromHere(h: Scene): (by?: 'bot') => LoggedRequest[] {
+  const before = h.gh.requests().length;
+  return (by) =>
+    h.gh
+      .requests()
+      .slice(before)
+      .filter((r) => by === undefined || r.actor === h.app.botLogin);
+}
+
 /** Reactions on a comment, in order. */
-export function reactions(h: AppHarness, commentId: number): string[] {
+export function reactions(h: Scene, commentId: number): string[] {
   return h.gh.reactions(commentId).map((r) => r.content);
 }
 
@@ -104,7 +146,7 @@ export function named(text: string, ids: Readonly<Record<string, number>>): stri
 
 /** Push to main and finish the run it starts of `workflow`; returns the run id and the pushed commit. */
 export async function pushAndFinish(
-  h: AppHarness,
+  h: Scene,
   params: { workflow: string; ending: RunEnding },
 ): Promise<{ runId: number; headSha: string }> {
   const fired = await h.gh.fire({
@@ -122,7 +164,7 @@ export async function pushAndFinish(
 }
 
 /** The App's check run describing a run. */
-export function checkRunOf(h: AppHarness, runId: number) {
+export function checkRunOf(h: AppScene, runId: number) {
   const checks = h.gh
     .checkRuns()
     .filter((c) => c.external_id === String(runId) && c.app?.id === h.app.appId);

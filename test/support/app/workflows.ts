@@ -86,15 +86,18 @@ jobs:
 `;
 }
 
-/** The App tests' repository `repo`: the Nightly retry workflow, mona a writer; `overrides` win. */
+/**
+ * The App tests' repository `repo`: the Nightly retry workflow beside the files of `overrides`,
+ * mona a writer; the rest of `overrides` wins.
+ */
 export function nightlyRepo(
   repo: string,
   overrides: Partial<SeedRepoOptions> = {},
 ): SeedRepoOptions {
   return {
     repo,
-    files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly') },
     collaborators: { mona: 'write' },
     ...overrides,
+    files: { '.github/workflows/nightly.yml': retryWorkflow('Nightly'), ...overrides.files },
   };
 }
