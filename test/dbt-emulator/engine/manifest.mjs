@@ -96,33 +96,59 @@ function add(parse, node) {
 }
 
 /**
+ * Adds the node a project file declares, unless its config disables it: the project tree's config,
+ * then property files', then the SQL's own `config()`, then `fixed`. A node with SQL is queued for
+ * linking. Seeds count their CSV rows, data tests return none, other nodes simulate a count.
+ * @param {Parse} parse
+ * @param {{ resourceType: string, file: import('./project-files.mjs').ProjectFile, name: string,
+ *   sql?: string, treeConfig?: Record<string, unknown>, fixed?: Record<string, unknown>,
+ *   schema?: (config: Record<string, unknown>) => string, fqnName?: string[] }} spec
+ * @returns {{ node: Node, config: Record<string, unknown> } | undefined}
+ */
+function addFileNode(parse, spec) {
+  const { project, profile } = parse;
+  const { resourceType, file, name, sql } = spec;
+  const config = {
+    ...spec.treeConfig,
+    ...(parse.yamlConfigs.get(name) ?? {}),
+    ...(sql === undefined ? {} : findConfig(sql)),
+    ...spec.fixed,
+  };
+  if (config.enabled === false) return undefined;
+  const rows =
+    resourceType === 'seed'
+      ? countCsvRows(file.abs)
+      : resourceType === 'test'
+        ? 0
+        : simulatedRows(name);
+  const node = newNode({
+    resourceType,
+    name,
+    path: file.rel,
+    fqn: [project.name, ...file.dirs, ...(spec.fqnName ?? [name])],
+    config,
+    schema: spec.schema ? spec.schema(config) : schemaFor(profile, config),
+    profile,
+    rows,
+  });
+  add(parse, node);
+  if (sql !== undefined) parse.sql.push({ node, raw: sql });
+  return { node, config };
+}
+
+/**
  * @param {Parse} parse
  * @param {import('./project-files.mjs').ProjectFile[]} files
  */
 function addSeeds(parse, files) {
-  const { project, profile } = parse;
+  const { project } = parse;
   for (const file of files) {
-    const name = path.posix.basename(file.rel, '.csv');
-    const config = {
-      ...treeConfig(project.seedsConfig, project.name, file.dirs),
-      ...(parse.yamlConfigs.get(name) ?? {}),
-    };
-    if (config.enabled === false) continue;
-    const fqn = [project.name, ...file.dirs, name];
-    const schema = schemaFor(profile, config);
-    add(
-      parse,
-      newNode({
-        resourceType: 'seed',
-        name,
-        path: file.rel,
-        fqn,
-        config,
-        schema,
-        profile,
-        rows: countCsvRows(file.abs),
-      }),
-    );
+    addFileNode(parse, {
+      resourceType: 'seed',
+      file,
+      name: path.posix.basename(file.rel, '.csv'),
+      treeConfig: treeConfig(project.seedsConfig, project.name, file.dirs),
+    });
   }
 }
 
@@ -131,30 +157,15 @@ function addSeeds(parse, files) {
  * @param {import('./project-files.mjs').ProjectFile[]} files
  */
 function addModels(parse, files) {
-  const { project, profile } = parse;
+  const { project } = parse;
   for (const file of files) {
-    const name = path.posix.basename(file.rel, '.sql');
-    const raw = readFileSync(file.abs, 'utf8');
-    const config = {
-      ...treeConfig(project.modelsConfig, project.name, file.dirs),
-      ...(parse.yamlConfigs.get(name) ?? {}),
-      ...findConfig(raw),
-    };
-    if (config.enabled === false) continue;
-    const fqn = [project.name, ...file.dirs, name];
-    const schema = schemaFor(profile, config);
-    const node = newNode({
+    addFileNode(parse, {
       resourceType: 'model',
-      name,
-      path: file.rel,
-      fqn,
-      config,
-      schema,
-      profile,
-      rows: simulatedRows(name),
+      file,
+      name: path.posix.basename(file.rel, '.sql'),
+      sql: readFileSync(file.abs, 'utf8'),
+      treeConfig: treeConfig(project.modelsConfig, project.name, file.dirs),
     });
-    add(parse, node);
-    parse.sql.push({ node, raw });
   }
 }
 
@@ -164,33 +175,22 @@ function addModels(parse, files) {
  * @param {import('./project-files.mjs').ProjectFile[]} files
  */
 function addSnapshots(parse, files) {
-  const { project, profile } = parse;
+  const { profile } = parse;
   const block = /\{%-?\s*snapshot\s+(\w+)\s*-?%\}([\s\S]*?)\{%-?\s*endsnapshot\s*-?%\}/g;
   for (const file of files) {
     for (const [, name = '', body = ''] of readFileSync(file.abs, 'utf8').matchAll(block)) {
-      const config = {
-        ...(parse.yamlConfigs.get(name) ?? {}),
-        ...findConfig(body),
-        materialized: 'snapshot',
-      };
-      if (config.enabled === false) continue;
-      const schema =
-        typeof config.target_schema === 'string'
-          ? config.target_schema
-          : schemaFor(profile, config);
-      const fqn = [project.name, ...file.dirs, name, name];
-      const node = newNode({
+      addFileNode(parse, {
         resourceType: 'snapshot',
+        file,
         name,
-        path: file.rel,
-        fqn,
-        config,
-        schema,
-        profile,
-        rows: simulatedRows(name),
+        sql: body,
+        fixed: { materialized: 'snapshot' },
+        schema: (config) =>
+          typeof config.target_schema === 'string'
+            ? config.target_schema
+            : schemaFor(profile, config),
+        fqnName: [name, name],
       });
-      add(parse, node);
-      parse.sql.push({ node, raw: body });
     }
   }
 }
@@ -202,27 +202,20 @@ function addSnapshots(parse, files) {
  * @param {import('./project-files.mjs').ProjectFile[]} files
  */
 function addSingularTests(parse, files) {
-  const { project, profile } = parse;
+  const { profile } = parse;
   for (const file of files) {
-    const name = path.posix.basename(file.rel, '.sql');
-    const raw = readFileSync(file.abs, 'utf8');
-    const config = { ...(parse.yamlConfigs.get(name) ?? {}), ...findConfig(raw) };
-    if (config.enabled === false) continue;
-    const node = newNode({
+    const added = addFileNode(parse, {
       resourceType: 'test',
-      name,
-      path: file.rel,
-      fqn: [project.name, ...file.dirs, name],
-      config,
-      schema: `${profile.schema}_dbt_test__audit`,
-      profile,
-      rows: 0,
+      file,
+      name: path.posix.basename(file.rel, '.sql'),
+      sql: readFileSync(file.abs, 'utf8'),
+      schema: () => `${profile.schema}_dbt_test__audit`,
     });
+    if (!added) continue;
+    const { node, config } = added;
     node.materialized = 'test';
     node.relationName = null;
     node.severity = String(config.severity ?? 'error').toLowerCase() === 'warn' ? 'warn' : 'error';
-    add(parse, node);
-    parse.sql.push({ node, raw });
   }
 }
 
