@@ -188,7 +188,7 @@ function checkRunsPage(
 function requireRerequester(
   request: RestRequest,
   hub: Hub,
-  owned: { what: 'check run' | 'check suite'; appId: number },
+  owned: { what: 'check run' | 'check suite'; appId: number | undefined },
 ): void {
   if (owned.appId !== callerApp(request, hub).id)
     throw new HttpError(
