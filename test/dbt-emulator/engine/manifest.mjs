@@ -15,6 +15,7 @@ import { findConfig, findRefs, findSources, renderSql } from './render.mjs';
 
 /**
  * @typedef {import('./nodes.mjs').Node} Node
+ * @typedef {import('./project-files.mjs').ProjectFile} ProjectFile
  * @typedef {import('./nodes.mjs').Manifest} Manifest
  * @typedef {{ uniqueId: string, relationName: string }} Source
  * @typedef {object} Parse the state of one parse
@@ -51,10 +52,7 @@ export function parseManifest({ project, profile, vars }) {
     sql: [],
     yamlConfigs: new Map(properties.flatMap((p) => [...p.configs])),
   };
-  addSeeds(parse, files.seeds);
-  addModels(parse, files.models);
-  addSnapshots(parse, files.snapshots);
-  addSingularTests(parse, files.tests);
+  addFileNodes(parse, files);
   for (const table of properties.flatMap((p) => p.sources)) {
     const uniqueId = `source.${project.name}.${table.sourceName}.${table.tableName}`;
     const database = table.database ?? profile.database;
@@ -98,16 +96,18 @@ function add(parse, node) {
 /**
  * Adds the node a project file declares, unless its config disables it: the project tree's config,
  * then property files', then the SQL's own `config()`, then `fixed`. A node with SQL is queued for
- * linking. Seeds count their CSV rows, data tests return none, other nodes simulate a count.
+ * linking. Named after the file unless `name` says otherwise. Seeds count their CSV rows, data
+ * tests return none, other nodes simulate a count.
  * @param {Parse} parse
- * @param {{ resourceType: string, file: import('./project-files.mjs').ProjectFile, name: string,
+ * @param {{ resourceType: import('./nodes.mjs').ResourceType, file: ProjectFile, name?: string,
  *   sql?: string, treeConfig?: Record<string, unknown>, fixed?: Record<string, unknown>,
  *   schema?: (config: Record<string, unknown>) => string, fqnName?: string[] }} spec
  * @returns {{ node: Node, config: Record<string, unknown> } | undefined}
  */
 function addFileNode(parse, spec) {
   const { project, profile } = parse;
-  const { resourceType, file, name, sql } = spec;
+  const { resourceType, file, sql } = spec;
+  const name = spec.name ?? path.posix.basename(file.rel, path.posix.extname(file.rel));
   const config = {
     ...spec.treeConfig,
     ...(parse.yamlConfigs.get(name) ?? {}),
@@ -137,47 +137,30 @@ function addFileNode(parse, spec) {
 }
 
 /**
+ * The nodes of a project's files: seeds and models configured first by the project tree,
+ * `{% snapshot name %} … {% endsnapshot %}` blocks, and singular data tests (one
+ * `test.<project>.<file name>` per SQL file under the test paths, failing when it returns rows:
+ * here when its marker says so).
  * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
+ * @param {ReturnType<typeof collectFiles>} files
  */
-function addSeeds(parse, files) {
-  const { project } = parse;
-  for (const file of files) {
-    addFileNode(parse, {
-      resourceType: 'seed',
-      file,
-      name: path.posix.basename(file.rel, '.csv'),
-      treeConfig: treeConfig(project.seedsConfig, project.name, file.dirs),
-    });
-  }
-}
-
-/**
- * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
- */
-function addModels(parse, files) {
-  const { project } = parse;
-  for (const file of files) {
+function addFileNodes(parse, files) {
+  const { project, profile } = parse;
+  /** @type {(file: ProjectFile, config: Record<string, unknown>) => Record<string, unknown>} */
+  const tree = (file, config) => treeConfig(config, project.name, file.dirs);
+  for (const file of files.seeds)
+    addFileNode(parse, { resourceType: 'seed', file, treeConfig: tree(file, project.seedsConfig) });
+  for (const file of files.models) {
+    const sql = readFileSync(file.abs, 'utf8');
     addFileNode(parse, {
       resourceType: 'model',
       file,
-      name: path.posix.basename(file.rel, '.sql'),
-      sql: readFileSync(file.abs, 'utf8'),
-      treeConfig: treeConfig(project.modelsConfig, project.name, file.dirs),
+      sql,
+      treeConfig: tree(file, project.modelsConfig),
     });
   }
-}
-
-/**
- * `{% snapshot name %} … {% endsnapshot %}` blocks.
- * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
- */
-function addSnapshots(parse, files) {
-  const { profile } = parse;
   const block = /\{%-?\s*snapshot\s+(\w+)\s*-?%\}([\s\S]*?)\{%-?\s*endsnapshot\s*-?%\}/g;
-  for (const file of files) {
+  for (const file of files.snapshots) {
     for (const [, name = '', body = ''] of readFileSync(file.abs, 'utf8').matchAll(block)) {
       addFileNode(parse, {
         resourceType: 'snapshot',
@@ -193,21 +176,10 @@ function addSnapshots(parse, files) {
       });
     }
   }
-}
-
-/**
- * Singular data tests: one `test.<project>.<file name>` per SQL file under the test paths,
- * depending on what it refs; it fails when it returns rows (here: when the marker says so).
- * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
- */
-function addSingularTests(parse, files) {
-  const { profile } = parse;
-  for (const file of files) {
+  for (const file of files.tests) {
     const added = addFileNode(parse, {
       resourceType: 'test',
       file,
-      name: path.posix.basename(file.rel, '.sql'),
       sql: readFileSync(file.abs, 'utf8'),
       schema: () => `${profile.schema}_dbt_test__audit`,
     });
