@@ -23,6 +23,7 @@ import {
   HttpError,
   notFound,
   numberParam,
+  pathRecord,
   requestRepo,
   type RestHandler,
   type RestReply,
@@ -236,7 +237,7 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
     return { status: 201, body: checkRunView(hub.view, check) };
   },
   'checks/update': (request, hub) => {
-    const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));
+    const check = pathRecord(request, hub, 'check_run_id', findCheck);
     if (check.appId !== callerApp(request, hub).id)
       throw new HttpError(
         403,
@@ -271,7 +272,7 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
     );
   },
   'checks/rerequest-run': (request, hub) => {
-    const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));
+    const check = pathRecord(request, hub, 'check_run_id', findCheck);
     requireRerequester(request, hub, { what: 'check run', appId: check.appId });
     announceCheckRequest(hub, { check, sender: actorOf(request, hub) });
     return { status: 201, body: {} };
