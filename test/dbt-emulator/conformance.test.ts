@@ -29,6 +29,11 @@ type Artifact = {
 const readReference = (name: string) =>
   JSON.parse(readFileSync(path.join(referenceDir, 'run_results', name), 'utf8')) as Artifact;
 const keysOf = (value: object) => Object.keys(value).sort();
+/** The first result of a real file that `keep` selects. */
+const realResult = (name: string, keep: (result: Result) => boolean) =>
+  readReference(name).results.find(keep)!;
+const withStatus = (status: string) => (result: Result) => result.status === status;
+const isSeed = (result: Result) => result.unique_id.startsWith('seed.');
 
 /** The commands whose run_results.json is checked, each into its own --target-path. */
 const SCENARIOS: [name: string, command: string, exitCode: number][] = [
@@ -47,6 +52,7 @@ describe.skipIf(!available)('run_results.json conformance with dbt-core', () => 
   let project: GeneratedProject;
   let remove: () => void;
   const written = new Map<string, RunResultsFile>();
+  const writtenResults = (name: string) => written.get(name)!.results as unknown as Result[];
 
   beforeAll(async () => {
     const temp = makeTempDir();
@@ -108,13 +114,9 @@ describe.skipIf(!available)('run_results.json conformance with dbt-core', () => 
   });
 
   it('writes skipped nodes exactly as dbt does', () => {
-    const realModel = readReference('dbt-1.11.6-run-error-skipped.v6.json').results.find(
-      (r) => r.status === 'skipped',
-    )!;
-    const realTest = readReference('dbt-1.7.14-build-error-skipped.v5.json').results.find(
-      (r) => r.status === 'skipped',
-    )!;
-    const build = written.get('build')!.results as unknown as Result[];
+    const realModel = realResult('dbt-1.11.6-run-error-skipped.v6.json', withStatus('skipped'));
+    const realTest = realResult('dbt-1.7.14-build-error-skipped.v5.json', withStatus('skipped'));
+    const build = writtenResults('build');
     const model = build.find((r) => r.status === 'skipped' && r.unique_id.startsWith('model.'))!;
     const test = build.find((r) => r.status === 'skipped' && r.unique_id.startsWith('test.'))!;
     const shape = (r: Result) => ({
@@ -132,16 +134,11 @@ describe.skipIf(!available)('run_results.json conformance with dbt-core', () => 
   });
 
   it('writes errors, failing tests, passing tests and seeds in the shape of real files', () => {
-    const realError = readReference('dbt-1.11.6-run-error-skipped.v6.json').results.find(
-      (r) => r.status === 'error',
-    )!;
-    const realFail = readReference('dbt-1.5.6-test-fail.v4.json').results.find(
-      (r) => r.status === 'fail',
-    )!;
-    const realSuccess = readReference('dbt-1.9.0-build-all-success.v6.json').results;
-    const realPass = realSuccess.find((r) => r.status === 'pass')!;
-    const realSeed = realSuccess.find((r) => r.unique_id.startsWith('seed.'))!;
-    const build = written.get('build')!.results as unknown as Result[];
+    const realError = realResult('dbt-1.11.6-run-error-skipped.v6.json', withStatus('error'));
+    const realFail = realResult('dbt-1.5.6-test-fail.v4.json', withStatus('fail'));
+    const realPass = realResult('dbt-1.9.0-build-all-success.v6.json', withStatus('pass'));
+    const realSeed = realResult('dbt-1.9.0-build-all-success.v6.json', isSeed);
+    const build = writtenResults('build');
     /** The value types (and nulls) of a result, with timing reduced to its names. */
     const types = (r: Result) =>
       Object.fromEntries(
@@ -154,12 +151,12 @@ describe.skipIf(!available)('run_results.json conformance with dbt-core', () => 
               : typeof v,
         ]),
       );
-    const error = build.find((r) => r.status === 'error')!;
+    const error = build.find(withStatus('error'))!;
     expect(types(error)).toEqual(types(realError));
     expect(error.message).toMatch(
       /^Database Error in model \w+ \(models\/staging\/\w+\.sql\)\n {2}relation "raw\.orders" does not exist\n {2}compiled code at target\/run\//,
     );
-    const fail = build.find((r) => r.status === 'fail')!;
+    const fail = build.find(withStatus('fail'))!;
     const {
       compiled: _c,
       compiled_code: _cc,
@@ -170,9 +167,9 @@ describe.skipIf(!available)('run_results.json conformance with dbt-core', () => 
     expect(failV4).toEqual(types(realFail));
     expect(fail.failures).toBe(3);
     expect(fail.message).toBe('Got 3 results, configured to fail if != 0');
-    expect(types(build.find((r) => r.status === 'pass')!)).toEqual(types(realPass));
-    expect(types(build.find((r) => r.unique_id.startsWith('seed.'))!)).toEqual(types(realSeed));
-    expect(build.find((r) => r.status === 'warn')?.message).toBe(
+    expect(types(build.find(withStatus('pass'))!)).toEqual(types(realPass));
+    expect(types(build.find(isSeed)!)).toEqual(types(realSeed));
+    expect(build.find(withStatus('warn'))?.message).toBe(
       'Got 1 result, configured to warn if != 0',
     );
   });

@@ -87,22 +87,10 @@ describe('events start the workflows whose triggers match', () => {
       fork: 'outsider',
       title: 'Patch',
     });
-    const [sameRun] = (
-      await gh.fire({
-        kind: 'pull_request',
-        action: 'opened',
-        repo: 'acme/app',
-        number: same.number,
-      })
-    ).runs;
-    const [forkRun] = (
-      await gh.fire({
-        kind: 'pull_request',
-        action: 'opened',
-        repo: 'acme/app',
-        number: fork.number,
-      })
-    ).runs;
+    const opened = async (number: number) =>
+      (await gh.fire({ kind: 'pull_request', action: 'opened', repo: 'acme/app', number })).runs;
+    const [sameRun] = await opened(same.number);
+    const [forkRun] = await opened(fork.number);
 
     expect(gh.run(sameRun!)).toMatchObject({
       event: 'pull_request',

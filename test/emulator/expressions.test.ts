@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, interpolate } from './expressions.js';
+import { examples } from '../support/examples.js';
+import { evaluateExpression, interpolate, type EvaluateOptions } from './expressions.js';
+
+type JobStatus = NonNullable<EvaluateOptions['status']>;
 
 const context = {
   github: { actor: 'mona', event: { inputs: { 'retry-of': '42', debug: 'true' } }, run_id: '7' },
@@ -81,14 +84,16 @@ describe('expressions as GitHub evaluates them', () => {
     expect(evaluateExpression(expression, matrix)).toEqual(expected);
   });
 
-  it.each([
-    ['success()', 'success', true],
-    ['failure()', 'failure', true],
-    ['success()', 'failure', false],
-    ["always() && steps.b.outcome == 'failure'", 'failure', true],
-    ['cancelled()', 'cancelled', true],
-  ] as const)('status function %s with a %s job → %s', (expression, status, expected) => {
-    expect(evaluateExpression(expression, matrix, { status })).toBe(expected);
+  describe('status functions, given the job status', () => {
+    const withStatus = ([expression, status]: readonly [string, JobStatus]) =>
+      evaluateExpression(expression, matrix, { status });
+    examples(withStatus, [
+      [['success()', 'success'], true],
+      [['failure()', 'failure'], true],
+      [['success()', 'failure'], false],
+      [["always() && steps.b.outcome == 'failure'", 'failure'], true],
+      [['cancelled()', 'cancelled'], true],
+    ]);
   });
 
   it.each([

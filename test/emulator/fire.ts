@@ -8,10 +8,12 @@ import { deliverToApps, startTriggeredRuns } from './events.js';
 import type { Hub } from './hub.js';
 import { announceCheckRequest } from './rest/checks.js';
 import { createComment } from './rest/issues.js';
+import type { RunOrigin } from './run-records.js';
 import { requireSeededRepo } from './seed.js';
+import type { RepoRecord } from './state.js';
 import { pullRequestPayload, pushPayload, schedulePayload } from './webhook-payloads.js';
 import type { DeliveryRecord } from './webhooks.js';
-import { parseWorkflowFileIfValid } from './workflow-file.js';
+import { parseWorkflowFileIfValid, type TriggerEvent } from './workflow-file.js';
 
 /** An event to fire. */
 export type FireEvent =
@@ -66,8 +68,25 @@ export interface FireResult {
   readonly commentId?: number;
 }
 
-function startRuns(hub: Hub, params: Parameters<typeof startTriggeredRuns>[1]): number[] {
-  return startTriggeredRuns(hub, params).map((run) => run.id);
+/**
+ * Ids of the runs a person's event starts: the workflows at the head commit whose trigger matches,
+ * each the first link of its chain.
+ */
+function startRuns(
+  hub: Hub,
+  params: {
+    repo: RepoRecord;
+    trigger: TriggerEvent;
+    origin: Omit<RunOrigin, 'event' | 'chainDepth'>;
+  },
+): number[] {
+  const { repo, trigger, origin } = params;
+  return startTriggeredRuns(hub, {
+    repo,
+    trigger,
+    filesSha: origin.headSha,
+    origin: { ...origin, event: trigger.name, chainDepth: 0 },
+  }).map((run) => run.id);
 }
 
 function fireCheck(
@@ -110,15 +129,12 @@ function firePush(
     runs: startRuns(hub, {
       repo,
       trigger: { name: 'push', branch: event.branch },
-      filesSha: after,
       origin: {
-        event: 'push',
         headBranch: event.branch,
         headSha: after,
         actor: sender,
         payload,
         defaultTitle: title,
-        chainDepth: 0,
       },
     }),
   };
@@ -154,9 +170,7 @@ function firePullRequest(
     runs: startRuns(hub, {
       repo,
       trigger: { name: 'pull_request', action: event.action, branch: pull.baseRef },
-      filesSha: pull.headSha,
       origin: {
-        event: 'pull_request',
         headBranch: pull.headRef,
         headSha: pull.headSha,
         headRepoId: headRepo.id,
@@ -165,7 +179,6 @@ function firePullRequest(
         actor: sender,
         payload,
         defaultTitle: issue.title,
-        chainDepth: 0,
       },
     }),
   };

@@ -19,46 +19,62 @@ const flag = (key, names, env) => ({
 /** @type {(key: string, names: string[], type?: OptionType, env?: string) => OptionSpec} */
 const option = (key, names, type = 'value', env) => ({ key, names, type, ...(env ? { env } : {}) });
 
+/**
+ * Options as dbt's params.py declares nearly all of them: each keyed by its long name in snake
+ * case and read from the environment variable `DBT_<KEY>`.
+ * @param {OptionType} type
+ * @param {string[]} options each option's names, space-separated: `-d --debug`
+ * @returns {OptionSpec[]}
+ */
+const envOptions = (type, ...options) =>
+  options.map((spaced) => {
+    const names = spaced.split(' ');
+    const key = String(names.at(-1)).slice(2).replaceAll('-', '_');
+    const env = `DBT_${key.toUpperCase()}`;
+    return type === 'flag' ? flag(key, names, env) : option(key, names, type, env);
+  });
+
 /** Options every command (and the bare `dbt` group) accepts since dbt 1.8. */
 export const GLOBAL_OPTIONS = [
-  flag('debug', ['-d', '--debug'], 'DBT_DEBUG'),
-  flag('quiet', ['-q', '--quiet'], 'DBT_QUIET'),
-  flag('fail_fast', ['-x', '--fail-fast'], 'DBT_FAIL_FAST'),
-  flag('warn_error', ['--warn-error'], 'DBT_WARN_ERROR'),
-  option('warn_error_options', ['--warn-error-options'], 'yaml', 'DBT_WARN_ERROR_OPTIONS'),
-  flag('use_colors', ['--use-colors'], 'DBT_USE_COLORS'),
-  flag('use_colors_file', ['--use-colors-file'], 'DBT_USE_COLORS_FILE'),
-  flag('partial_parse', ['--partial-parse'], 'DBT_PARTIAL_PARSE'),
-  flag('partial_parse_file_diff', ['--partial-parse-file-diff'], 'DBT_PARTIAL_PARSE_FILE_DIFF'),
-  flag('write_json', ['--write-json'], 'DBT_WRITE_JSON'),
-  flag('print', ['--print'], 'DBT_PRINT'),
-  flag('version_check', ['--version-check'], 'DBT_VERSION_CHECK'),
-  flag(
-    'send_anonymous_usage_stats',
-    ['--send-anonymous-usage-stats'],
-    'DBT_SEND_ANONYMOUS_USAGE_STATS',
+  ...envOptions('flag', '-d --debug', '-q --quiet', '-x --fail-fast', '--warn-error'),
+  ...envOptions('yaml', '--warn-error-options'),
+  ...envOptions(
+    'flag',
+    '--use-colors',
+    '--use-colors-file',
+    '--partial-parse',
+    '--partial-parse-file-diff',
+    '--write-json',
+    '--print',
+    '--version-check',
+    '--send-anonymous-usage-stats',
+    '--static-parser',
+    '--populate-cache',
+    '--cache-selected-only',
+    '--defer',
+    '--favor-state',
+    '--single-threaded',
+    '--log-cache-events',
+    '--macro-debugging',
   ),
-  flag('static_parser', ['--static-parser'], 'DBT_STATIC_PARSER'),
-  flag('populate_cache', ['--populate-cache'], 'DBT_POPULATE_CACHE'),
-  flag('cache_selected_only', ['--cache-selected-only'], 'DBT_CACHE_SELECTED_ONLY'),
-  flag('defer', ['--defer'], 'DBT_DEFER'),
-  flag('favor_state', ['--favor-state'], 'DBT_FAVOR_STATE'),
-  flag('single_threaded', ['--single-threaded'], 'DBT_SINGLE_THREADED'),
-  flag('log_cache_events', ['--log-cache-events'], 'DBT_LOG_CACHE_EVENTS'),
-  flag('macro_debugging', ['--macro-debugging'], 'DBT_MACRO_DEBUGGING'),
   flag('show_all_deprecations', ['--show-all-deprecations']),
-  option('log_level', ['--log-level'], 'value', 'DBT_LOG_LEVEL'),
-  option('log_level_file', ['--log-level-file'], 'value', 'DBT_LOG_LEVEL_FILE'),
-  option('log_format', ['--log-format'], 'value', 'DBT_LOG_FORMAT'),
-  option('log_format_file', ['--log-format-file'], 'value', 'DBT_LOG_FORMAT_FILE'),
-  option('log_path', ['--log-path'], 'value', 'DBT_LOG_PATH'),
-  option('log_file_max_bytes', ['--log-file-max-bytes'], 'int', 'DBT_LOG_FILE_MAX_BYTES'),
-  option('printer_width', ['--printer-width'], 'int', 'DBT_PRINTER_WIDTH'),
-  option('profile', ['--profile'], 'value', 'DBT_PROFILE'),
-  option('target', ['-t', '--target'], 'value', 'DBT_TARGET'),
-  option('state', ['--state'], 'value', 'DBT_STATE'),
-  option('defer_state', ['--defer-state'], 'value', 'DBT_DEFER_STATE'),
-  option('indirect_selection', ['--indirect-selection'], 'value', 'DBT_INDIRECT_SELECTION'),
+  ...envOptions(
+    'value',
+    '--log-level',
+    '--log-level-file',
+    '--log-format',
+    '--log-format-file',
+    '--log-path',
+  ),
+  ...envOptions('int', '--log-file-max-bytes', '--printer-width'),
+  ...envOptions(
+    'value',
+    '--profile',
+    '-t --target',
+    '--state',
+    '--defer-state',
+    '--indirect-selection',
+  ),
 ];
 
 const PROJECT_DIR = option('project_dir', ['--project-dir'], 'value', 'DBT_PROJECT_DIR');

@@ -15,6 +15,7 @@ import { findConfig, findRefs, findSources, renderSql } from './render.mjs';
 
 /**
  * @typedef {import('./nodes.mjs').Node} Node
+ * @typedef {import('./project-files.mjs').ProjectFile} ProjectFile
  * @typedef {import('./nodes.mjs').Manifest} Manifest
  * @typedef {{ uniqueId: string, relationName: string }} Source
  * @typedef {object} Parse the state of one parse
@@ -51,10 +52,7 @@ export function parseManifest({ project, profile, vars }) {
     sql: [],
     yamlConfigs: new Map(properties.flatMap((p) => [...p.configs])),
   };
-  addSeeds(parse, files.seeds);
-  addModels(parse, files.models);
-  addSnapshots(parse, files.snapshots);
-  addSingularTests(parse, files.tests);
+  addFileNodes(parse, files);
   for (const table of properties.flatMap((p) => p.sources)) {
     const uniqueId = `source.${project.name}.${table.sourceName}.${table.tableName}`;
     const database = table.database ?? profile.database;
@@ -96,133 +94,100 @@ function add(parse, node) {
 }
 
 /**
+ * Adds the node a project file declares, unless its config disables it: the project tree's config,
+ * then property files', then the SQL's own `config()`, then `fixed`. A node with SQL is queued for
+ * linking. Named after the file unless `name` says otherwise. Seeds count their CSV rows, data
+ * tests return none, other nodes simulate a count.
  * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
+ * @param {{ resourceType: import('./nodes.mjs').ResourceType, file: ProjectFile, name?: string,
+ *   sql?: string, treeConfig?: Record<string, unknown>, fixed?: Record<string, unknown>,
+ *   schema?: (config: Record<string, unknown>) => string, fqnName?: string[] }} spec
+ * @returns {{ node: Node, config: Record<string, unknown> } | undefined}
  */
-function addSeeds(parse, files) {
+function addFileNode(parse, spec) {
   const { project, profile } = parse;
-  for (const file of files) {
-    const name = path.posix.basename(file.rel, '.csv');
-    const config = {
-      ...treeConfig(project.seedsConfig, project.name, file.dirs),
-      ...(parse.yamlConfigs.get(name) ?? {}),
-    };
-    if (config.enabled === false) continue;
-    const fqn = [project.name, ...file.dirs, name];
-    const schema = schemaFor(profile, config);
-    add(
-      parse,
-      newNode({
-        resourceType: 'seed',
-        name,
-        path: file.rel,
-        fqn,
-        config,
-        schema,
-        profile,
-        rows: countCsvRows(file.abs),
-      }),
-    );
-  }
+  const { resourceType, file, sql } = spec;
+  const name = spec.name ?? path.posix.basename(file.rel, path.posix.extname(file.rel));
+  const config = {
+    ...spec.treeConfig,
+    ...(parse.yamlConfigs.get(name) ?? {}),
+    ...(sql === undefined ? {} : findConfig(sql)),
+    ...spec.fixed,
+  };
+  if (config.enabled === false) return undefined;
+  const rows =
+    resourceType === 'seed'
+      ? countCsvRows(file.abs)
+      : resourceType === 'test'
+        ? 0
+        : simulatedRows(name);
+  const node = newNode({
+    resourceType,
+    name,
+    path: file.rel,
+    fqn: [project.name, ...file.dirs, ...(spec.fqnName ?? [name])],
+    config,
+    schema: spec.schema ? spec.schema(config) : schemaFor(profile, config),
+    profile,
+    rows,
+  });
+  add(parse, node);
+  if (sql !== undefined) parse.sql.push({ node, raw: sql });
+  return { node, config };
 }
 
 /**
+ * The nodes of a project's files: seeds and models configured first by the project tree,
+ * `{% snapshot name %} … {% endsnapshot %}` blocks, and singular data tests (one
+ * `test.<project>.<file name>` per SQL file under the test paths, failing when it returns rows:
+ * here when its marker says so).
  * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
+ * @param {ReturnType<typeof collectFiles>} files
  */
-function addModels(parse, files) {
+function addFileNodes(parse, files) {
   const { project, profile } = parse;
-  for (const file of files) {
-    const name = path.posix.basename(file.rel, '.sql');
-    const raw = readFileSync(file.abs, 'utf8');
-    const config = {
-      ...treeConfig(project.modelsConfig, project.name, file.dirs),
-      ...(parse.yamlConfigs.get(name) ?? {}),
-      ...findConfig(raw),
-    };
-    if (config.enabled === false) continue;
-    const fqn = [project.name, ...file.dirs, name];
-    const schema = schemaFor(profile, config);
-    const node = newNode({
+  /** @type {(file: ProjectFile, config: Record<string, unknown>) => Record<string, unknown>} */
+  const tree = (file, config) => treeConfig(config, project.name, file.dirs);
+  for (const file of files.seeds)
+    addFileNode(parse, { resourceType: 'seed', file, treeConfig: tree(file, project.seedsConfig) });
+  for (const file of files.models) {
+    const sql = readFileSync(file.abs, 'utf8');
+    addFileNode(parse, {
       resourceType: 'model',
-      name,
-      path: file.rel,
-      fqn,
-      config,
-      schema,
-      profile,
-      rows: simulatedRows(name),
+      file,
+      sql,
+      treeConfig: tree(file, project.modelsConfig),
     });
-    add(parse, node);
-    parse.sql.push({ node, raw });
   }
-}
-
-/**
- * `{% snapshot name %} … {% endsnapshot %}` blocks.
- * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
- */
-function addSnapshots(parse, files) {
-  const { project, profile } = parse;
   const block = /\{%-?\s*snapshot\s+(\w+)\s*-?%\}([\s\S]*?)\{%-?\s*endsnapshot\s*-?%\}/g;
-  for (const file of files) {
+  for (const file of files.snapshots) {
     for (const [, name = '', body = ''] of readFileSync(file.abs, 'utf8').matchAll(block)) {
-      const config = {
-        ...(parse.yamlConfigs.get(name) ?? {}),
-        ...findConfig(body),
-        materialized: 'snapshot',
-      };
-      if (config.enabled === false) continue;
-      const schema =
-        typeof config.target_schema === 'string'
-          ? config.target_schema
-          : schemaFor(profile, config);
-      const fqn = [project.name, ...file.dirs, name, name];
-      const node = newNode({
+      addFileNode(parse, {
         resourceType: 'snapshot',
+        file,
         name,
-        path: file.rel,
-        fqn,
-        config,
-        schema,
-        profile,
-        rows: simulatedRows(name),
+        sql: body,
+        fixed: { materialized: 'snapshot' },
+        schema: (config) =>
+          typeof config.target_schema === 'string'
+            ? config.target_schema
+            : schemaFor(profile, config),
+        fqnName: [name, name],
       });
-      add(parse, node);
-      parse.sql.push({ node, raw: body });
     }
   }
-}
-
-/**
- * Singular data tests: one `test.<project>.<file name>` per SQL file under the test paths,
- * depending on what it refs; it fails when it returns rows (here: when the marker says so).
- * @param {Parse} parse
- * @param {import('./project-files.mjs').ProjectFile[]} files
- */
-function addSingularTests(parse, files) {
-  const { project, profile } = parse;
-  for (const file of files) {
-    const name = path.posix.basename(file.rel, '.sql');
-    const raw = readFileSync(file.abs, 'utf8');
-    const config = { ...(parse.yamlConfigs.get(name) ?? {}), ...findConfig(raw) };
-    if (config.enabled === false) continue;
-    const node = newNode({
+  for (const file of files.tests) {
+    const added = addFileNode(parse, {
       resourceType: 'test',
-      name,
-      path: file.rel,
-      fqn: [project.name, ...file.dirs, name],
-      config,
-      schema: `${profile.schema}_dbt_test__audit`,
-      profile,
-      rows: 0,
+      file,
+      sql: readFileSync(file.abs, 'utf8'),
+      schema: () => `${profile.schema}_dbt_test__audit`,
     });
+    if (!added) continue;
+    const { node, config } = added;
     node.materialized = 'test';
     node.relationName = null;
     node.severity = String(config.severity ?? 'error').toLowerCase() === 'warn' ? 'warn' : 'error';
-    add(parse, node);
-    parse.sql.push({ node, raw });
   }
 }
 

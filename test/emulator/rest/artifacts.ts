@@ -11,7 +11,7 @@ import {
   getOne,
   HttpError,
   notFound,
-  numberParam,
+  pathRecord,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -48,7 +48,7 @@ function listArtifacts(
 /** Handlers by operation id. */
 export const artifactHandlers: Readonly<Record<string, RestHandler>> = {
   'actions/list-workflow-run-artifacts': (request, hub) => {
-    const run = findRun(hub, requestRepo(request), numberParam(request.path, 'run_id'));
+    const run = pathRecord(request, hub, 'run_id', findRun);
     return listArtifacts(request, hub, (artifact) => artifact.runId === run.id);
   },
   'actions/list-artifacts-for-repo': (request, hub) => {
@@ -61,20 +61,12 @@ export const artifactHandlers: Readonly<Record<string, RestHandler>> = {
   },
   'actions/get-artifact': getOne('artifact_id', findArtifact, artifactView),
   'actions/delete-artifact': (request, hub) => {
-    const artifact = findArtifact(
-      hub,
-      requestRepo(request),
-      numberParam(request.path, 'artifact_id'),
-    );
+    const artifact = pathRecord(request, hub, 'artifact_id', findArtifact);
     hub.state.artifacts.delete(artifact.id);
     return { status: 204 };
   },
   'actions/download-artifact': (request, hub) => {
-    const artifact = findArtifact(
-      hub,
-      requestRepo(request),
-      numberParam(request.path, 'artifact_id'),
-    );
+    const artifact = pathRecord(request, hub, 'artifact_id', findArtifact);
     if (request.path.archive_format !== 'zip') throw notFound();
     if (Date.parse(artifact.expiresAt) <= Date.now())
       throw new HttpError(410, 'Artifact has expired');

@@ -23,8 +23,10 @@ import {
   HttpError,
   notFound,
   numberParam,
+  pathRecord,
   requestRepo,
   type RestHandler,
+  type RestReply,
   type RestRequest,
 } from './request.js';
 
@@ -161,6 +163,41 @@ function suiteFor(
   return hub.state.checkSuiteId(params.repoId, params.headSha, `app:${params.appId}`);
 }
 
+/** A page of the check runs `keep` selects, newest first, narrowed by `check_name` and `status`. */
+function checkRunsPage(
+  request: RestRequest,
+  hub: Hub,
+  keep: (check: CheckRunRecord) => boolean,
+): RestReply {
+  const { check_name: name, status } = request.query;
+  const checks = [...hub.state.checkRuns.values()]
+    .filter(
+      (check) =>
+        keep(check) &&
+        (name === undefined || check.name === name) &&
+        (status === undefined || check.status === status),
+    )
+    .sort((a, b) => b.id - a.id);
+  return countedPageReply(request, {
+    key: 'check_runs',
+    items: checks,
+    view: (check) => checkRunView(hub.view, check),
+  });
+}
+
+/** Only the App that owns a check run or suite may rerequest it. */
+function requireRerequester(
+  request: RestRequest,
+  hub: Hub,
+  owned: { what: 'check run' | 'check suite'; appId: number | undefined },
+): void {
+  if (owned.appId !== callerApp(request, hub).id)
+    throw new HttpError(
+      403,
+      `This ${owned.what} is not rerequestable or doesn't belong to the authenticated GitHub App`,
+    );
+}
+
 /** Handlers by operation id. */
 export const checkHandlers: Readonly<Record<string, RestHandler>> = {
   'checks/create': (request, hub) => {
@@ -200,7 +237,7 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
     return { status: 201, body: checkRunView(hub.view, check) };
   },
   'checks/update': (request, hub) => {
-    const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));
+    const check = pathRecord(request, hub, 'check_run_id', findCheck);
     if (check.appId !== callerApp(request, hub).id)
       throw new HttpError(
         403,
@@ -224,30 +261,19 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
   'checks/list-for-ref': (request, hub) => {
     const repo = requestRepo(request);
     const sha = hub.state.resolveRef(repo, String(request.path.ref));
-    const q = request.query;
-    const checks = [...hub.state.checkRuns.values()]
-      .filter((check) => check.repoId === repo.id && check.headSha === sha)
-      .filter(
-        (check) =>
-          (q.check_name === undefined || check.name === q.check_name) &&
-          (q.status === undefined || check.status === q.status) &&
-          (q.app_id === undefined || check.appId === q.app_id),
-      )
-      .sort((a, b) => b.id - a.id);
-    return countedPageReply(request, {
-      key: 'check_runs',
-      items: checks,
-      view: (check) => checkRunView(hub.view, check),
-    });
+    const appId = request.query.app_id;
+    return checkRunsPage(
+      request,
+      hub,
+      (check) =>
+        check.repoId === repo.id &&
+        check.headSha === sha &&
+        (appId === undefined || check.appId === appId),
+    );
   },
   'checks/rerequest-run': (request, hub) => {
-    const check = findCheck(hub, requestRepo(request), numberParam(request.path, 'check_run_id'));
-    if (check.appId !== callerApp(request, hub).id) {
-      throw new HttpError(
-        403,
-        "This check run is not rerequestable or doesn't belong to the authenticated GitHub App",
-      );
-    }
+    const check = pathRecord(request, hub, 'check_run_id', findCheck);
+    requireRerequester(request, hub, { what: 'check run', appId: check.appId });
     announceCheckRequest(hub, { check, sender: actorOf(request, hub) });
     return { status: 201, body: {} };
   },
@@ -257,28 +283,11 @@ export const checkHandlers: Readonly<Record<string, RestHandler>> = {
   }),
   'checks/list-for-suite': (request, hub) => {
     const suite = requestSuite(request, hub);
-    const q = request.query;
-    const checks = [...hub.state.checkRuns.values()]
-      .filter((check) => check.checkSuiteId === suite.id)
-      .filter(
-        (check) =>
-          (q.check_name === undefined || check.name === q.check_name) &&
-          (q.status === undefined || check.status === q.status),
-      )
-      .sort((a, b) => b.id - a.id);
-    return countedPageReply(request, {
-      key: 'check_runs',
-      items: checks,
-      view: (check) => checkRunView(hub.view, check),
-    });
+    return checkRunsPage(request, hub, (check) => check.checkSuiteId === suite.id);
   },
   'checks/rerequest-suite': (request, hub) => {
     const suite = requestSuite(request, hub);
-    if (suite.appId !== callerApp(request, hub).id)
-      throw new HttpError(
-        403,
-        "This check suite is not rerequestable or doesn't belong to the authenticated GitHub App",
-      );
+    requireRerequester(request, hub, { what: 'check suite', appId: suite.appId });
     rerequestSuite(hub, { suite, sender: actorOf(request, hub) });
     return { status: 201, body: {} };
   },

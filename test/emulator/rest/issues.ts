@@ -14,6 +14,7 @@ import {
   notFound,
   numberParam,
   pageReply,
+  pathRecord,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -129,7 +130,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
     return { status: 201, body: view, headers: { location: String(view.url) } };
   },
   'issues/update-comment': (request, hub) => {
-    const comment = findComment(hub, requestRepo(request), numberParam(request.path, 'comment_id'));
+    const comment = pathRecord(request, hub, 'comment_id', findComment);
     const previous = comment.body;
     limitCommentBody((request.body as { body: string }).body);
     comment.body = (request.body as { body: string }).body;
@@ -153,7 +154,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
     return pageReply(request, comments, (comment) => issueCommentView(hub.view, comment));
   },
   'reactions/create-for-issue-comment': (request, hub) => {
-    const comment = findComment(hub, requestRepo(request), numberParam(request.path, 'comment_id'));
+    const comment = pathRecord(request, hub, 'comment_id', findComment);
     const content = (request.body as { content: string }).content;
     const user = actorOf(request, hub);
     const existing = hub.state.reactions.find(
@@ -174,7 +175,7 @@ export const issueHandlers: Readonly<Record<string, RestHandler>> = {
     return { status: 201, body: reactionView(hub.view, reaction) };
   },
   'reactions/list-for-issue-comment': (request, hub) => {
-    const comment = findComment(hub, requestRepo(request), numberParam(request.path, 'comment_id'));
+    const comment = pathRecord(request, hub, 'comment_id', findComment);
     const reactions = hub.state.reactions.filter(
       (reaction) =>
         reaction.commentId === comment.id &&

@@ -11,6 +11,7 @@ import {
   countedPageReply,
   notFound,
   numberParam,
+  pathRecord,
   requestRepo,
   type RestHandler,
   type RestRequest,
@@ -60,7 +61,7 @@ function requestJob(request: RestRequest, hub: Hub): JobRef {
 
 /** The latest attempt's job, or every attempt's with `filter=all`. */
 function listJobs(request: RestRequest, hub: Hub) {
-  const run = findRun(hub, requestRepo(request), numberParam(request.path, 'run_id'));
+  const run = pathRecord(request, hub, 'run_id', findRun);
   const latest = hub.state.latestAttempt(run);
   const attempts = request.query.filter === 'all' ? run.attempts : [latest];
   return countedPageReply(request, {

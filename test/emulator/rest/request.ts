@@ -136,17 +136,30 @@ export function countedPageReply<T>(
   };
 }
 
+/** Finds a record of a repository by its id, throwing 404 when there is none. */
+export type RepoRecordFinder<T> = (hub: Hub, repo: RepoRecord, id: number) => T;
+
+/** The record of the request's repository named by the numeric path parameter `param`. */
+export function pathRecord<T>(
+  request: RestRequest,
+  hub: Hub,
+  param: string,
+  find: RepoRecordFinder<T>,
+): T {
+  return find(hub, requestRepo(request), numberParam(request.path, param));
+}
+
 /**
  * The handler of a `get` operation: the record of the request's repository named by the numeric
- * path parameter `param` (found by `find`, which throws 404), answered 200 through `view`.
+ * path parameter `param`, answered 200 through `view`.
  */
 export function getOne<T>(
   param: string,
-  find: (hub: Hub, repo: RepoRecord, id: number) => T,
+  find: RepoRecordFinder<T>,
   view: (context: ViewContext, record: T) => unknown,
 ): RestHandler {
   return (request, hub) => ({
     status: 200,
-    body: view(hub.view, find(hub, requestRepo(request), numberParam(request.path, param))),
+    body: view(hub.view, pathRecord(request, hub, param, find)),
   });
 }

@@ -10,10 +10,11 @@ import {
   countedPageReply,
   notFound,
   numberParam,
+  pathRecord,
   requestRepo,
-  stringParam,
   type RestHandler,
   type RestRequest,
+  stringParam,
 } from './request.js';
 import { findWorkflow } from './workflows.js';
 
@@ -83,7 +84,7 @@ function listRuns(request: RestRequest, hub: Hub, workflowId?: number) {
 const rerun =
   (failedOnly: boolean): RestHandler =>
   (request, hub) => {
-    const run = findRun(hub, requestRepo(request), numberParam(request.path, 'run_id'));
+    const run = pathRecord(request, hub, 'run_id', findRun);
     hub.runs.rerun(run, { actor: actorOf(request, hub), failedOnly });
     return { status: 201, body: {} };
   };
@@ -94,7 +95,7 @@ export const runHandlers: Readonly<Record<string, RestHandler>> = {
   'actions/list-workflow-runs': (request, hub) =>
     listRuns(request, hub, findWorkflow(hub, requestRepo(request), request.path.workflow_id).id),
   'actions/get-workflow-run': (request, hub) => {
-    const run = findRun(hub, requestRepo(request), numberParam(request.path, 'run_id'));
+    const run = pathRecord(request, hub, 'run_id', findRun);
     return {
       status: 200,
       body: workflowRunView(hub.view, run, {
@@ -103,7 +104,7 @@ export const runHandlers: Readonly<Record<string, RestHandler>> = {
     };
   },
   'actions/get-workflow-run-attempt': (request, hub) => {
-    const run = findRun(hub, requestRepo(request), numberParam(request.path, 'run_id'));
+    const run = pathRecord(request, hub, 'run_id', findRun);
     const attempt = numberParam(request.path, 'attempt_number');
     if (attempt < 1 || attempt > run.attempts.length) throw notFound();
     return {
@@ -117,7 +118,7 @@ export const runHandlers: Readonly<Record<string, RestHandler>> = {
   'actions/re-run-workflow': rerun(false),
   'actions/re-run-workflow-failed-jobs': rerun(true),
   'actions/cancel-workflow-run': (request, hub) => {
-    hub.runs.cancel(findRun(hub, requestRepo(request), numberParam(request.path, 'run_id')));
+    hub.runs.cancel(pathRecord(request, hub, 'run_id', findRun));
     return { status: 202, body: {} };
   },
 };
