@@ -13,6 +13,7 @@ import {
   type RunRecord,
   type StepRecord,
 } from '../run-record/schema.js';
+import { examples } from '../../../test/support/examples.js';
 
 function aStep(overrides: Partial<StepRecord> = {}): StepRecord {
   return aStepRecord({
@@ -289,25 +290,29 @@ describe('decideAutoRetry', () => {
 });
 
 describe('globs', () => {
-  it.each([
-    ['main', 'main', true],
-    ['main', 'mainline', false],
-    ['release/*', 'release/1.2', true],
-    ['release/**', 'release/1.2/hotfix', true],
-    ['feat-?', 'feat-a', true],
-    ['feat-?', 'feat-ab', false],
-    ['v1.0', 'v1x0', false],
-    ['(x)+', '(x)+', true],
-  ])('%j matches %j: %j', (pattern, text, expected) => {
-    expect(matchesGlob(pattern, text)).toBe(expected);
-  });
+  examples<[string, string], boolean>(
+    ([pattern, text]) => matchesGlob(pattern, text),
+    [
+      [['main', 'main'], true],
+      [['main', 'mainline'], false],
+      [['release/*', 'release/1.2'], true],
+      [['release/**', 'release/1.2/hotfix'], true],
+      [['feat-?', 'feat-a'], true],
+      [['feat-?', 'feat-ab'], false],
+      [['v1.0', 'v1x0'], false],
+      [['(x)+', '(x)+'], true],
+    ],
+  );
+});
 
-  it.each([
-    ['nightly.yml', '.github/workflows/nightly.yml', true],
-    ['nightly.yml', '.github/workflows/nightly.yml@refs/heads/main', false],
-    ['.github/workflows/*.yml', '.github/workflows/ci.yml', true],
-    ['*.yaml', '.github/workflows/ci.yml', false],
-  ])('workflow %j matches %j: %j', (pattern, path, expected) => {
-    expect(matchesWorkflow(pattern, path)).toBe(expected);
-  });
+describe('workflow globs', () => {
+  examples<[string, string], boolean>(
+    ([pattern, path]) => matchesWorkflow(pattern, path),
+    [
+      [['nightly.yml', '.github/workflows/nightly.yml'], true],
+      [['nightly.yml', '.github/workflows/nightly.yml@refs/heads/main'], false],
+      [['.github/workflows/*.yml', '.github/workflows/ci.yml'], true],
+      [['*.yaml', '.github/workflows/ci.yml'], false],
+    ],
+  );
 });
