@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aFailedDbtRunStep, aSavedStateFile, aStepSpec } from '../../../test/support/run-record.js';
-import { itFindsStatePaths, itRecognises } from '../../../test/support/tool-cases.js';
+import {
+  itFindsRetryForms,
+  itFindsStatePaths,
+  itRecognises,
+} from '../../../test/support/tool-cases.js';
 import type { StepRecord } from '../run-record/schema.js';
 import { retryFormFor } from './index.js';
 
@@ -120,7 +124,8 @@ function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): St
 
 describe('dbt retry form', () => {
   const stored = 'dbt-run/target/run_results.json';
-  it.each([
+  const dbtRun = { id: 'dbt-run', failed: failedDbtStep, stateRoot: '/state/r-1/' };
+  itFindsRetryForms(dbtRun, [
     {
       name: 'exit 1 with its run_results.json → dbt retry',
       run: 'dbt run --select staging+',
@@ -317,18 +322,7 @@ describe('dbt retry form', () => {
       files: { [stored]: RESULTS('run') },
       reason: 'run_results.json is outside the working directory, so it was not saved',
     },
-  ])('$name', ({ run, parent, files, env, expected, exec, reason }) => {
-    const form = retryFormFor({
-      step: aStepSpec({ id: 'dbt-run', run }),
-      parent: failedDbtStep(run, parent),
-      parentState: new Map(Object.entries(files)),
-      stateRoot: '/state/r-1/',
-      env: env ?? {},
-    });
-    if (expected !== undefined) expect(form).toEqual(expected);
-    if (exec !== undefined) expect(form).toMatchObject({ kind: 'retry', exec });
-    if (reason !== undefined) expect(form).toEqual({ kind: 'as-written', reason });
-  });
+  ]);
 
   it('quotes a state root with spaces', () => {
     const form = retryFormFor({
