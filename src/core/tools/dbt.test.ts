@@ -33,58 +33,32 @@ describe('dbt recognition', () => {
 });
 
 describe('dbt state paths', () => {
+  /** dbt writes both files it is retried from to its target path. */
+  const inTarget = (dir: string) => [`${dir}/run_results.json`, `${dir}/manifest.json`];
   itFindsStatePaths('$run with $env → $paths', [
-    { run: 'dbt run', env: {}, paths: ['target/run_results.json', 'target/manifest.json'] },
-    {
-      run: 'dbt run --target-path out',
-      env: {},
-      paths: ['out/run_results.json', 'out/manifest.json'],
-    },
-    {
-      run: 'dbt run --target-path=out/x',
-      env: {},
-      paths: ['out/x/run_results.json', 'out/x/manifest.json'],
-    },
-    {
-      run: 'dbt --target-path out run',
-      env: {},
-      paths: ['out/run_results.json', 'out/manifest.json'],
-    },
-    {
-      run: 'dbt run --project-dir transform',
-      env: {},
-      paths: ['transform/target/run_results.json', 'transform/target/manifest.json'],
-    },
+    { run: 'dbt run', env: {}, paths: inTarget('target') },
+    { run: 'dbt run --target-path out', env: {}, paths: inTarget('out') },
+    { run: 'dbt run --target-path=out/x', env: {}, paths: inTarget('out/x') },
+    { run: 'dbt --target-path out run', env: {}, paths: inTarget('out') },
+    { run: 'dbt run --project-dir transform', env: {}, paths: inTarget('transform/target') },
     {
       run: 'dbt run --project-dir ./transform/ --target-path ../artifacts',
       env: {},
-      paths: ['artifacts/run_results.json', 'artifacts/manifest.json'],
+      paths: inTarget('artifacts'),
     },
-    {
-      run: 'dbt run',
-      env: { DBT_TARGET_PATH: 'env-target' },
-      paths: ['env-target/run_results.json', 'env-target/manifest.json'],
-    },
+    { run: 'dbt run', env: { DBT_TARGET_PATH: 'env-target' }, paths: inTarget('env-target') },
     {
       run: 'dbt run',
       env: { DBT_PROJECT_DIR: 'proj', DBT_TARGET_PATH: 't' },
-      paths: ['proj/t/run_results.json', 'proj/t/manifest.json'],
+      paths: inTarget('proj/t'),
     },
-    {
-      run: 'dbt run --target-path flag',
-      env: { DBT_TARGET_PATH: 'env' },
-      paths: ['flag/run_results.json', 'flag/manifest.json'],
-    },
+    { run: 'dbt run --target-path flag', env: { DBT_TARGET_PATH: 'env' }, paths: inTarget('flag') },
     {
       run: 'DBT_TARGET_PATH=inline dbt run',
       env: { DBT_TARGET_PATH: 'env' },
-      paths: ['inline/run_results.json', 'inline/manifest.json'],
+      paths: inTarget('inline'),
     },
-    {
-      run: 'dbt run --target-path "$OUT"',
-      env: { OUT: 'from-var' },
-      paths: ['from-var/run_results.json', 'from-var/manifest.json'],
-    },
+    { run: 'dbt run --target-path "$OUT"', env: { OUT: 'from-var' }, paths: inTarget('from-var') },
     { run: 'dbt run --target-path /tmp/target', env: {}, paths: [] },
     { run: 'dbt run --project-dir ..', env: {}, paths: [] },
     { run: 'dbt deps', env: {}, paths: [] },
