@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aSavedStateFile, aStepRecord } from '../../../test/support/run-record.js';
+import { aFirstRetryOf } from '../../../test/support/retry-lineage.js';
 import { PlanError } from '../errors.js';
 import { parseRetryMode, type RetryMode } from './mode.js';
 import { planFirstRun, planRetry } from './planner.js';
@@ -294,14 +295,7 @@ describe('planRetry', () => {
     const r2 = aRunRecord({
       id: 'r-2',
       status: 'failed',
-      lineage: {
-        parent: 'r-1',
-        root: 'r-1',
-        retryNumber: 1,
-        mode: { kind: 'from-failure' },
-        trigger: 'cli',
-        requestedBy: null,
-      },
+      lineage: aFirstRetryOf('r-1', { trigger: 'cli' }),
       steps: [
         step('dbt-deps', 'dbt deps'),
         step('dbt-seed', 'dbt seed', {
