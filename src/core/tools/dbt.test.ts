@@ -87,6 +87,19 @@ const ROWS = (which: string, rows: [string, string][], dbtVersion = '1.11.16'): 
     args: { which },
   });
 
+/** run_results.json of a `dbt run` interrupted after model a succeeded and model b ended `b`. */
+const aFinishedThenB = (b: string): string =>
+  ROWS('run', [
+    ['model.p.a', 'success'],
+    ['model.p.b', b],
+  ]);
+/** Why a run whose run_results.json lists no failed or skipped node runs as written. */
+const NOTHING_TO_RETRY =
+  'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)';
+/** Why such a run is retried as it is: dbt left out the node it was running. */
+const INTERRUPTED =
+  'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would';
+
 function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
   return aFailedDbtRunStep({
     command,
@@ -154,8 +167,7 @@ describe('dbt retry form', () => {
           ['operation.p.p-on-run-end-0', 'error'],
         ]),
       },
-      reason:
-        'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)',
+      reason: NOTHING_TO_RETRY,
     },
     {
       name: 'P1: run-operation keeps its macro row',
@@ -173,8 +185,7 @@ describe('dbt retry form', () => {
       name: 'P2: a warn row without --warn-error is not retried',
       run: 'dbt build',
       files: { [stored]: ROWS('build', [['test.p.t', 'warn']]) },
-      reason:
-        'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)',
+      reason: NOTHING_TO_RETRY,
     },
     {
       name: 'P2: a flag given before and after is carried once',
@@ -211,27 +222,15 @@ describe('dbt retry form', () => {
       name: 'Ctrl-C: dbt wrote only the finished nodes, all successes',
       run: 'dbt run',
       parent: { exitCode: 2, status: 'cancelled' as const },
-      files: {
-        [stored]: ROWS('run', [
-          ['model.p.a', 'success'],
-          ['model.p.b', 'success'],
-        ]),
-      },
-      reason:
-        'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would run none of them: it would say "Nothing to do" and exit 0',
+      files: { [stored]: aFinishedThenB('success') },
+      reason: `${INTERRUPTED} run none of them: it would say "Nothing to do" and exit 0`,
     },
     {
       name: 'Ctrl-C after a node failed',
       run: 'dbt run',
       parent: { exitCode: 2, status: 'cancelled' as const },
-      files: {
-        [stored]: ROWS('run', [
-          ['model.p.a', 'success'],
-          ['model.p.b', 'error'],
-        ]),
-      },
-      reason:
-        'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would re-run only the 1 node listed as failed or skipped',
+      files: { [stored]: aFinishedThenB('error') },
+      reason: `${INTERRUPTED} re-run only the 1 node listed as failed or skipped`,
     },
     {
       name: 'killed before writing anything',
