@@ -30,30 +30,6 @@ export function itFindsStatePaths(
   });
 }
 
-/**
- * Failed test-runner steps (exit 1) of one tool, given the command: each step's one state file
- * `path` was stored as `stored`.
- */
-export function failedToolSteps(step: {
-  id: string;
-  tool: ToolName;
-  path: string;
-  stored: string;
-  sha: string;
-}): (command: string, overrides?: Partial<StepRecord>) => StepRecord {
-  const { id, tool, path, stored, sha } = step;
-  return (command, overrides = {}) =>
-    aStepRecord({
-      id,
-      command,
-      status: 'failed',
-      exitCode: 1,
-      tool,
-      state: [{ path, stored, bytes: 1, sha256: sha.repeat(64) }],
-      ...overrides,
-    });
-}
-
 /** One row of a tool's retry-form table: the step's command, its failed parent, what to expect. */
 export interface RetryFormCase {
   readonly name: string;
@@ -75,6 +51,31 @@ export interface RetryFormSetup {
   readonly id: string;
   readonly failed: (run: string, overrides?: Partial<StepRecord>) => StepRecord;
   readonly stateRoot: string;
+}
+
+/**
+ * The retry-form setup of a test runner's step `id`: it failed with exit 1, and its one state file
+ * `path` was stored under the step id (as the store does), with digest `sha` × 64.
+ */
+export function aTestRunnerSetup(step: {
+  id: string;
+  tool: ToolName;
+  path: string;
+  sha: string;
+}): RetryFormSetup & { readonly stored: string } {
+  const { id, tool, path, sha } = step;
+  const stored = `${id}/${path}`;
+  const failed = (command: string, overrides: Partial<StepRecord> = {}) =>
+    aStepRecord({
+      id,
+      command,
+      status: 'failed',
+      exitCode: 1,
+      tool,
+      state: [{ path, stored, bytes: 1, sha256: sha.repeat(64) }],
+      ...overrides,
+    });
+  return { id, failed, stateRoot: '/state/r-1', stored };
 }
 
 /** One test a row: the retry form `retryFormFor` gives the row's step after its parent failed. */

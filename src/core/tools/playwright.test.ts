@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aStepSpec } from '../../../test/support/run-record.js';
 import {
-  failedToolSteps,
+  aTestRunnerSetup,
   itFindsRetryForms,
   type RetryFormCase,
 } from '../../../test/support/tool-cases.js';
@@ -32,21 +32,12 @@ describe('Playwright recognition and state paths', () => {
 });
 
 const LAST_RUN = 'test-results/.last-run.json';
-const STORED = 'e2e/test-results/.last-run.json';
-
 const COMMAND = 'npx playwright test';
-
-const failedPlaywrightStep = failedToolSteps({
-  id: 'e2e',
-  tool: 'playwright',
-  path: LAST_RUN,
-  stored: STORED,
-  sha: 'c',
-});
+const e2e = aTestRunnerSetup({ id: 'e2e', tool: 'playwright', path: LAST_RUN, sha: 'c' });
+const STORED = e2e.stored;
 
 describe('Playwright retry form', () => {
   const oneFailed = JSON.stringify({ status: 'failed', failedTests: ['abc-def'] });
-  const e2e = { id: 'e2e', failed: failedPlaywrightStep, stateRoot: '/state/r-1' };
   const rows: Omit<RetryFormCase, 'run'>[] = [
     {
       name: 'exit 1 with failed tests → --last-failed',

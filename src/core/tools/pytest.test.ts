@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aStepSpec } from '../../../test/support/run-record.js';
 import {
-  failedToolSteps,
+  aTestRunnerSetup,
   itFindsRetryForms,
   itFindsStatePaths,
   itRecognises,
@@ -45,15 +45,8 @@ describe('pytest state paths', () => {
 });
 
 const LASTFAILED = '.pytest_cache/v/cache/lastfailed';
-const STORED = 'pytest/.pytest_cache/v/cache/lastfailed';
-
-const failedPytestStep = failedToolSteps({
-  id: 'pytest',
-  tool: 'pytest',
-  path: LASTFAILED,
-  stored: STORED,
-  sha: 'b',
-});
+const pytest = aTestRunnerSetup({ id: 'pytest', tool: 'pytest', path: LASTFAILED, sha: 'b' });
+const STORED = pytest.stored;
 
 describe('pytest retry form', () => {
   const twoFailed = JSON.stringify(
@@ -61,7 +54,6 @@ describe('pytest retry form', () => {
     null,
     2,
   );
-  const pytest = { id: 'pytest', failed: failedPytestStep, stateRoot: '/state/r-1' };
   itFindsRetryForms(pytest, [
     {
       name: 'exit 1 with failures recorded → --last-failed',
