@@ -2,9 +2,9 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from './cli-context.js';
 import { runCli } from './program.js';
 import { visibleText } from './visible-text.js';
+import { captureCli } from '../test/support/cli-context.js';
 import { examples } from '../test/support/examples.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach the terminal
@@ -23,27 +23,19 @@ describe('visibleText', () => {
 describe('gh-retry show', () => {
   it('never replays escape sequences from a saved output tail', async () => {
     const cwd = realpathSync(mkdtempSync(path.join(tmpdir(), 'gh-retry-escapes-')));
-    let out = '';
-    const context: CliContext = {
-      cwd,
-      env: { PATH: process.env.PATH, HOME: cwd },
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: () => undefined,
-      onSignal: () => () => undefined,
-    };
+    const { context, out } = captureCli(cwd);
     try {
       const hostile = String.raw`printf '\033[2J\033]0;owned\007\033]52;c;aGk=\007\302\233H\r\nend\n'; exit 1`;
       expect(await runCli(['run', '--command', hostile], context)).toBe(1);
-      out = '';
+      const afterRun = out().length;
       expect(await runCli(['show', 'last'], context)).toBe(0);
-      expect(out).toContain('\\x1b[2J\\x1b]0;owned\\x07');
-      expect(out).toContain('\\x9bH');
-      expect(out).not.toMatch(RAW_CONTROL);
-      out = '';
+      const shown = out().slice(afterRun);
+      expect(shown).toContain('\\x1b[2J\\x1b]0;owned\\x07');
+      expect(shown).toContain('\\x9bH');
+      expect(shown).not.toMatch(RAW_CONTROL);
+      const afterShow = out().length;
       expect(await runCli(['history'], context)).toBe(0);
-      expect(out).not.toMatch(RAW_CONTROL);
+      expect(out().slice(afterShow)).not.toMatch(RAW_CONTROL);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

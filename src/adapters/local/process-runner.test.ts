@@ -32,6 +32,20 @@ function request(command: string, overrides: Partial<CommandRequest> = {}) {
   };
 }
 
+/** Runs `command` on `using`, aborting it once what it wrote so far matches `ready`. */
+async function runAbortingWhen(ready: RegExp, command: string, using = runner) {
+  const controller = new AbortController();
+  const run = request(command, { signal: controller.signal });
+  const result = await using.run({
+    ...run.request,
+    onOutput: (chunk) => {
+      run.chunks.push(chunk);
+      if (ready.test(run.text())) controller.abort();
+    },
+  });
+  return { result, text: run.text() };
+}
+
 /** True while a process with this pid runs (a zombie waiting to be reaped has stopped). */
 function isAlive(pid: number): boolean {
   const stat = readProcStat(String(pid));
@@ -138,53 +152,31 @@ describe('createProcessRunner', () => {
       `trap '' INT TERM; sleep 30 & echo "pid $!"; wait`,
     ],
   ])('on abort, stops the whole process group, including %s', async (_name, command) => {
-    const controller = new AbortController();
-    const run = request(command, { signal: controller.signal });
-    const result = await runner.run({
-      ...run.request,
-      onOutput: (chunk) => {
-        run.chunks.push(chunk);
-        if (/pid \d+\n/.test(run.text())) controller.abort();
-      },
-    });
-    const grandchild = Number(/pid (\d+)/.exec(run.text())?.[1]);
+    const { result, text } = await runAbortingWhen(/pid \d+\n/, command);
+    const grandchild = Number(/pid (\d+)/.exec(text)?.[1]);
     expect(grandchild).toBeGreaterThan(0);
     expect(result.kind).toBe('cancelled');
     expect(isAlive(grandchild)).toBe(false);
   });
 
   it('sends SIGINT first, so a command can clean up', async () => {
-    const controller = new AbortController();
-    const run = request(`trap 'echo got SIGINT; exit 130' INT; echo ready; sleep 30 & wait`, {
-      signal: controller.signal,
-    });
-    const result = await runner.run({
-      ...run.request,
-      onOutput: (chunk) => {
-        run.chunks.push(chunk);
-        if (run.text().includes('ready')) controller.abort();
-      },
-    });
-    expect(run.text()).toContain('got SIGINT');
+    const { result, text } = await runAbortingWhen(
+      /ready/,
+      `trap 'echo got SIGINT; exit 130' INT; echo ready; sleep 30 & wait`,
+    );
+    expect(text).toContain('got SIGINT');
     expect(result).toMatchObject({ kind: 'cancelled', exitCode: 130 });
   });
 
   it('gives SIGINT its own longer grace, so a slow clean-up ends on its own', async () => {
     const patient = createProcessRunner({ graceMs: 300, interruptGraceMs: () => 5_000 });
-    const controller = new AbortController();
-    const run = request(
+    const { result, text } = await runAbortingWhen(
+      /ready/,
       `trap 'sleep 1; echo cleaned up; exit 130' INT TERM; echo ready; sleep 30 & wait`,
-      { signal: controller.signal },
+      patient,
     );
-    const result = await patient.run({
-      ...run.request,
-      onOutput: (chunk) => {
-        run.chunks.push(chunk);
-        if (run.text().includes('ready')) controller.abort();
-      },
-    });
     // SIGTERM after 300 ms would have interrupted the trap's sleep: bash runs a trap once.
-    expect(run.text()).toContain('cleaned up');
+    expect(text).toContain('cleaned up');
     expect(result).toMatchObject({ kind: 'cancelled', exitCode: 130 });
     expect(result.durationMs).toBeGreaterThanOrEqual(1_000);
   });

@@ -13,6 +13,7 @@ import {
   type RunRecord,
   type StepRecord,
 } from '../run-record/schema.js';
+import { examples } from '../../../test/support/examples.js';
 
 function aStep(overrides: Partial<StepRecord> = {}): StepRecord {
   return aStepRecord({
@@ -61,193 +62,179 @@ const dbtFailure = aStep({
 const policyRetry = { parent: '100', root: '100', trigger: 'policy' as const, retryNumber: 1 };
 
 describe('decideAutoRetry', () => {
-  it.each<[string, unknown, Parameters<typeof aRecord>[0], string, string | null, string]>([
-    [
-      'any failure, default policy',
-      { 'retry-policies': [{}] },
-      {},
-      'nightly.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'a succeeded run',
-      { 'retry-policies': [{}] },
-      { status: 'success' },
-      'nightly.yml',
-      'main',
-      'skip: The run succeeded',
-    ],
-    [
-      'a cancelled run',
-      { 'retry-policies': [{}] },
-      { status: 'cancelled' },
-      'nightly.yml',
-      'main',
-      'skip: The run was cancelled',
-    ],
-    ['no policies', {}, {}, 'nightly.yml', 'main', 'skip: No retry policies are configured'],
-    [
-      'a manual retry',
-      { 'retry-policies': [{ 'max-attempts': 5 }] },
-      { lineage: { parent: '100', retryNumber: 1, trigger: 'comment', requestedBy: 'alice' } },
-      'nightly.yml',
-      'main',
-      'skip: The run is a manual retry (trigger: comment requested by @alice)',
-    ],
-    [
-      'a native re-run',
-      { 'retry-policies': [{ 'max-attempts': 5 }] },
-      { lineage: { parent: '100', retryNumber: 1, trigger: 'rerun' } },
-      'nightly.yml',
-      'main',
-      'skip: The run is a manual retry (trigger: rerun)',
-    ],
-    [
-      'an automatic retry below the cap',
-      { 'retry-policies': [{ 'max-attempts': 3 }] },
-      { lineage: policyRetry },
-      'nightly.yml',
-      'main',
-      'retry 3/3',
-    ],
-    [
-      'an automatic retry at the cap',
-      { 'retry-policies': [{ 'max-attempts': 2 }] },
-      { lineage: policyRetry },
-      'nightly.yml',
-      'main',
-      'skip: Automatic retries stopped: this run was attempt 2 of at most 2 under retry-policies[0].',
-    ],
-    [
-      'max-attempts 1 turns retries off for matching runs',
-      { 'retry-policies': [{ branches: ['main'], 'max-attempts': 1 }, {}] },
-      {},
-      'nightly.yml',
-      'main',
-      'skip: Automatic retries stopped: this run was attempt 1 of at most 1',
-    ],
-    [
-      'workflow by file name',
-      { 'retry-policies': [{ workflows: ['nightly.yml'] }] },
-      {},
-      '.github/workflows/nightly.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'workflow glob',
-      { 'retry-policies': [{ workflows: ['dbt-*.yml'] }] },
-      {},
-      '.github/workflows/dbt-daily.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'another workflow',
-      { 'retry-policies': [{ workflows: ['nightly.yml'] }] },
-      {},
-      '.github/workflows/ci.yml',
-      'main',
-      'skip: No retry policy matches this run: retry-policies[0]: workflow ci.yml is not in nightly.yml.',
-    ],
-    [
-      'branch glob',
-      { 'retry-policies': [{ branches: ['release/*'] }] },
-      {},
-      'ci.yml',
-      'release/1.2',
-      'retry 2/2',
-    ],
-    [
-      'branch glob does not cross /',
-      { 'retry-policies': [{ branches: ['release/*'] }] },
-      {},
-      'ci.yml',
-      'release/1.2/hotfix',
-      'skip: No retry policy matches this run: retry-policies[0]: branch release/1.2/hotfix is not in release/*.',
-    ],
-    [
-      'no branch',
-      { 'retry-policies': [{ name: 'main only', branches: ['main'] }] },
-      {},
-      'ci.yml',
-      null,
-      'skip: No retry policy matches this run: "main only" (retry-policies[0]): the run has no branch',
-    ],
-    [
-      'exit code condition',
-      { 'retry-policies': [{ conditions: { 'exit-codes': [1] } }] },
-      {},
-      'ci.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'exit code condition not met',
-      { 'retry-policies': [{ conditions: { 'exit-codes': [2] } }] },
-      {},
-      'ci.yml',
-      'main',
-      'skip: No retry policy matches this run: retry-policies[0]: no failed step matches its conditions.',
-    ],
-    [
-      'output pattern',
-      { 'retry-policies': [{ conditions: { 'output-patterns': ['dead[a-z]+'] } }] },
-      {},
-      'ci.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'output pattern is case-sensitive',
-      { 'retry-policies': [{ conditions: { 'output-patterns': ['DEADLOCK'] } }] },
-      {},
-      'ci.yml',
-      'main',
-      'skip: No retry policy matches',
-    ],
-    [
-      'dbt error substring',
-      { 'retry-policies': [{ conditions: { 'dbt-errors': ['Could Not Serialize'] } }] },
-      { steps: [dbtFailure] },
-      'ci.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'dbt error not in the output tail counts only on nodes',
-      { 'retry-policies': [{ conditions: { 'dbt-errors': ['deadlock'] } }] },
-      {},
-      'ci.yml',
-      'main',
-      'skip: No retry policy matches',
-    ],
-    [
-      'any of several kinds',
-      { 'retry-policies': [{ conditions: { 'exit-codes': [2], 'dbt-errors': ['/serializ/'] } }] },
-      { steps: [dbtFailure] },
-      'ci.yml',
-      'main',
-      'retry 2/2',
-    ],
-    [
-      'conditions ignore steps that succeeded',
-      { 'retry-policies': [{ conditions: { 'output-patterns': ['flaky'] } }] },
-      {
+  /** A run of `record` in `workflow` on `branch` (default: ci.yml on main) under `policies`. */
+  interface Case {
+    readonly name: string;
+    /** The `retry-policies` list; none when absent. */
+    readonly policies?: unknown[];
+    readonly record?: Parameters<typeof aRecord>[0];
+    readonly workflow?: string;
+    readonly branch?: string | null;
+    /** How the decision's summary starts: `retry N/MAX` or `skip: reason`. */
+    readonly expected: string;
+  }
+  it.each<Case>([
+    {
+      name: 'any failure, default policy',
+      policies: [{}],
+      workflow: 'nightly.yml',
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'a succeeded run',
+      policies: [{}],
+      record: { status: 'success' },
+      workflow: 'nightly.yml',
+      expected: 'skip: The run succeeded',
+    },
+    {
+      name: 'a cancelled run',
+      policies: [{}],
+      record: { status: 'cancelled' },
+      workflow: 'nightly.yml',
+      expected: 'skip: The run was cancelled',
+    },
+    {
+      name: 'no policies',
+      workflow: 'nightly.yml',
+      expected: 'skip: No retry policies are configured',
+    },
+    {
+      name: 'a manual retry',
+      policies: [{ 'max-attempts': 5 }],
+      record: {
+        lineage: { parent: '100', retryNumber: 1, trigger: 'comment', requestedBy: 'alice' },
+      },
+      workflow: 'nightly.yml',
+      expected: 'skip: The run is a manual retry (trigger: comment requested by @alice)',
+    },
+    {
+      name: 'a native re-run',
+      policies: [{ 'max-attempts': 5 }],
+      record: { lineage: { parent: '100', retryNumber: 1, trigger: 'rerun' } },
+      workflow: 'nightly.yml',
+      expected: 'skip: The run is a manual retry (trigger: rerun)',
+    },
+    {
+      name: 'an automatic retry below the cap',
+      policies: [{ 'max-attempts': 3 }],
+      record: { lineage: policyRetry },
+      workflow: 'nightly.yml',
+      expected: 'retry 3/3',
+    },
+    {
+      name: 'an automatic retry at the cap',
+      policies: [{ 'max-attempts': 2 }],
+      record: { lineage: policyRetry },
+      workflow: 'nightly.yml',
+      expected:
+        'skip: Automatic retries stopped: this run was attempt 2 of at most 2 under retry-policies[0].',
+    },
+    {
+      name: 'max-attempts 1 turns retries off for matching runs',
+      policies: [{ branches: ['main'], 'max-attempts': 1 }, {}],
+      workflow: 'nightly.yml',
+      expected: 'skip: Automatic retries stopped: this run was attempt 1 of at most 1',
+    },
+    {
+      name: 'workflow by file name',
+      policies: [{ workflows: ['nightly.yml'] }],
+      workflow: '.github/workflows/nightly.yml',
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'workflow glob',
+      policies: [{ workflows: ['dbt-*.yml'] }],
+      workflow: '.github/workflows/dbt-daily.yml',
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'another workflow',
+      policies: [{ workflows: ['nightly.yml'] }],
+      workflow: '.github/workflows/ci.yml',
+      expected:
+        'skip: No retry policy matches this run: retry-policies[0]: workflow ci.yml is not in nightly.yml.',
+    },
+    {
+      name: 'branch glob',
+      policies: [{ branches: ['release/*'] }],
+      branch: 'release/1.2',
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'branch glob does not cross /',
+      policies: [{ branches: ['release/*'] }],
+      branch: 'release/1.2/hotfix',
+      expected:
+        'skip: No retry policy matches this run: retry-policies[0]: branch release/1.2/hotfix is not in release/*.',
+    },
+    {
+      name: 'no branch',
+      policies: [{ name: 'main only', branches: ['main'] }],
+      branch: null,
+      expected:
+        'skip: No retry policy matches this run: "main only" (retry-policies[0]): the run has no branch',
+    },
+    {
+      name: 'exit code condition',
+      policies: [{ conditions: { 'exit-codes': [1] } }],
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'exit code condition not met',
+      policies: [{ conditions: { 'exit-codes': [2] } }],
+      expected:
+        'skip: No retry policy matches this run: retry-policies[0]: no failed step matches its conditions.',
+    },
+    {
+      name: 'output pattern',
+      policies: [{ conditions: { 'output-patterns': ['dead[a-z]+'] } }],
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'output pattern is case-sensitive',
+      policies: [{ conditions: { 'output-patterns': ['DEADLOCK'] } }],
+      expected: 'skip: No retry policy matches',
+    },
+    {
+      name: 'dbt error substring',
+      policies: [{ conditions: { 'dbt-errors': ['Could Not Serialize'] } }],
+      record: { steps: [dbtFailure] },
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'dbt error not in the output tail counts only on nodes',
+      policies: [{ conditions: { 'dbt-errors': ['deadlock'] } }],
+      expected: 'skip: No retry policy matches',
+    },
+    {
+      name: 'any of several kinds',
+      policies: [{ conditions: { 'exit-codes': [2], 'dbt-errors': ['/serializ/'] } }],
+      record: { steps: [dbtFailure] },
+      expected: 'retry 2/2',
+    },
+    {
+      name: 'conditions ignore steps that succeeded',
+      policies: [{ conditions: { 'output-patterns': ['flaky'] } }],
+      record: {
         steps: [
           aStep({ id: 'a', outputTail: 'flaky' }),
           aStep({ id: 'b', status: 'failed', exitCode: 1 }),
         ],
       },
-      'ci.yml',
-      'main',
-      'skip: No retry policy matches',
-    ],
-  ])('%s', (_name, configValue, record, workflowPath, branch, expected) => {
-    const { config, problems } = parseConfig(configValue);
+      expected: 'skip: No retry policy matches',
+    },
+  ])('$name', ({ policies, record, workflow = 'ci.yml', branch = 'main', expected }) => {
+    const { config, problems } = parseConfig(
+      policies === undefined ? {} : { 'retry-policies': policies },
+    );
     expect(problems).toEqual([]);
-    const decision = decideAutoRetry({ config, record: aRecord(record), workflowPath, branch });
+    const decision = decideAutoRetry({
+      config,
+      record: aRecord(record),
+      workflowPath: workflow,
+      branch,
+    });
     const summary =
       decision.kind === 'retry'
         ? `retry ${decision.attempt}/${decision.maxAttempts}`
@@ -289,25 +276,29 @@ describe('decideAutoRetry', () => {
 });
 
 describe('globs', () => {
-  it.each([
-    ['main', 'main', true],
-    ['main', 'mainline', false],
-    ['release/*', 'release/1.2', true],
-    ['release/**', 'release/1.2/hotfix', true],
-    ['feat-?', 'feat-a', true],
-    ['feat-?', 'feat-ab', false],
-    ['v1.0', 'v1x0', false],
-    ['(x)+', '(x)+', true],
-  ])('%j matches %j: %j', (pattern, text, expected) => {
-    expect(matchesGlob(pattern, text)).toBe(expected);
-  });
+  examples<[string, string], boolean>(
+    ([pattern, text]) => matchesGlob(pattern, text),
+    [
+      [['main', 'main'], true],
+      [['main', 'mainline'], false],
+      [['release/*', 'release/1.2'], true],
+      [['release/**', 'release/1.2/hotfix'], true],
+      [['feat-?', 'feat-a'], true],
+      [['feat-?', 'feat-ab'], false],
+      [['v1.0', 'v1x0'], false],
+      [['(x)+', '(x)+'], true],
+    ],
+  );
+});
 
-  it.each([
-    ['nightly.yml', '.github/workflows/nightly.yml', true],
-    ['nightly.yml', '.github/workflows/nightly.yml@refs/heads/main', false],
-    ['.github/workflows/*.yml', '.github/workflows/ci.yml', true],
-    ['*.yaml', '.github/workflows/ci.yml', false],
-  ])('workflow %j matches %j: %j', (pattern, path, expected) => {
-    expect(matchesWorkflow(pattern, path)).toBe(expected);
-  });
+describe('workflow globs', () => {
+  examples<[string, string], boolean>(
+    ([pattern, path]) => matchesWorkflow(pattern, path),
+    [
+      [['nightly.yml', '.github/workflows/nightly.yml'], true],
+      [['nightly.yml', '.github/workflows/nightly.yml@refs/heads/main'], false],
+      [['.github/workflows/*.yml', '.github/workflows/ci.yml'], true],
+      [['*.yaml', '.github/workflows/ci.yml'], false],
+    ],
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_RUN } from '../../../test/support/run-record.js';
 import { aRecord, aStep, nodes, runUrl } from '../../../test/support/report-records.js';
+import { aFirstRetryOf } from '../../../test/support/retry-lineage.js';
 import { parseComment, renderCommandHelp } from '../bot/comment-command.js';
 import { isReplyFor } from '../bot/markers.js';
 import type { RetryMode } from '../retry/mode.js';
@@ -166,14 +167,7 @@ describe('renderRetryOutcome', () => {
     const record = aRecord({
       id: '130-1',
       status: 'success',
-      lineage: {
-        parent: '121-1',
-        root: '121-1',
-        retryNumber: 1,
-        mode: { kind: 'from-failure' },
-        trigger: 'comment',
-        requestedBy: 'alice',
-      },
+      lineage: aFirstRetryOf('121-1', { trigger: 'comment', requestedBy: 'alice' }),
       steps: [
         aStep({ id: 'dbt-deps', setup: true, action: 'setup' }),
         aStep({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_RUN } from '../../../test/support/run-record.js';
 import { aRecord, aStep, nodes, runUrl } from '../../../test/support/report-records.js';
+import { aFirstRetryOf } from '../../../test/support/retry-lineage.js';
 import { MARKDOWN_LIMIT, renderRunSummary } from './run-summary.js';
 
 const failedFirstRun = aRecord({
@@ -106,14 +107,7 @@ describe('renderRunSummary', () => {
     const record = aRecord({
       status: 'success',
       nothingToRetry: true,
-      lineage: {
-        parent: '120-1',
-        root: '120-1',
-        retryNumber: 1,
-        mode: { kind: 'from-failure' },
-        trigger: 'policy',
-        requestedBy: null,
-      },
+      lineage: aFirstRetryOf('120-1', { trigger: 'policy' }),
       steps: [
         aStep({
           id: 'dbt-run',

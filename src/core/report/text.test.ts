@@ -200,7 +200,7 @@ describe('report helpers', () => {
     expect(listWithMore(names, total)).toBe(text);
   });
 
-  it.each([
+  examples(formatDuration, [
     [0, '0ms'],
     [999, '999ms'],
     [1000, '1.0s'],
@@ -208,9 +208,7 @@ describe('report helpers', () => {
     [59_960, '1m 00s'],
     [125_000, '2m 05s'],
     [3_725_000, '1h 02m'],
-  ])('formatDuration(%d) → %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
+  ]);
 
   it('pads columns but not the last one', () => {
     expect(

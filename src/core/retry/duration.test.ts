@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatSeconds, parseDelay, parseSeconds } from './duration.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('parseDelay', () => {
-  it.each<[number | string, number | null]>([
+  examples<number | string, number | null>(parseDelay, [
     [0, 0],
     [3600, 3600],
     [3601, null],
@@ -15,9 +16,7 @@ describe('parseDelay', () => {
     ['61m', null],
     ['5 minutes', null],
     ['', null],
-  ])('%j → %j', (value, seconds) => {
-    expect(parseDelay(value)).toBe(seconds);
-  });
+  ]);
 });
 
 describe('parseSeconds and formatSeconds', () => {

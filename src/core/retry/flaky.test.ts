@@ -50,6 +50,13 @@ const retryDbt = aFailedDbtRunStep({
   executed: 'dbt retry',
   nodes: aNodeSummary({ counts: { success: 4, error: 1 }, failed: [failedB], merged: true }),
 });
+/** pytest failed with one test, t::x. */
+const parentPytest = aStepRecord({
+  id: 'pytest',
+  status: 'failed',
+  exitCode: 1,
+  failedTests: ['t::x'],
+});
 
 describe('detectFlaky across a chain', () => {
   it('names a dbt node that failed in the parent and passed in the retry, with its message', () => {
@@ -128,16 +135,10 @@ describe('detectFlaky across a chain', () => {
   });
 
   it('counts a passing retry without a test list only when it exited 0', () => {
-    const parent = aStepRecord({
-      id: 'pytest',
-      status: 'failed',
-      exitCode: 1,
-      failedTests: ['t::x'],
-    });
     const passed = aStepRecord({ id: 'pytest', failedTests: null, exitCode: 0 });
     const failed = { ...passed, status: 'failed' as const, exitCode: 2 };
-    expect(detectFlaky({ record: retryRun(passed), parent: parentRun(parent) }).size).toBe(1);
-    expect(detectFlaky({ record: retryRun(failed), parent: parentRun(parent) }).size).toBe(0);
+    expect(detectFlaky({ record: retryRun(passed), parent: parentRun(parentPytest) }).size).toBe(1);
+    expect(detectFlaky({ record: retryRun(failed), parent: parentRun(parentPytest) }).size).toBe(0);
   });
 
   it('names nothing for a first run', () => {
@@ -187,12 +188,6 @@ describe('detectFlaky within a step', () => {
   });
 
   it('names a test from its attempts, and the earliest failure once when the chain also shows it', () => {
-    const parent = aStepRecord({
-      id: 'pytest',
-      status: 'failed',
-      exitCode: 1,
-      failedTests: ['t::x'],
-    });
     const step = aStepRecord({
       id: 'pytest',
       attempts: 2,
@@ -202,7 +197,7 @@ describe('detectFlaky within a step', () => {
         anAttempt({ number: 2, executed: 'pytest --last-failed', exitCode: 0, failedTests: [] }),
       ],
     });
-    const found = detectFlaky({ record: retryRun(step), parent: parentRun(parent) });
+    const found = detectFlaky({ record: retryRun(step), parent: parentRun(parentPytest) });
     expect(found.get('pytest')).toEqual([
       { id: 't::x', kind: 'test', failedIn: { run: 'r-1', attempt: 1 }, message: null },
     ]);

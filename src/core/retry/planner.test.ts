@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aRunRecord, aSavedStateFile, aStepRecord } from '../../../test/support/run-record.js';
+import { aFirstRetryOf } from '../../../test/support/retry-lineage.js';
 import { PlanError } from '../errors.js';
 import { parseRetryMode, type RetryMode } from './mode.js';
 import { planFirstRun, planRetry } from './planner.js';
@@ -64,6 +65,8 @@ type Row = readonly [id: string, action: string, exec: string | null, reason: st
 /** The rows most plans share: setup runs, a success of r-1 is reused, dbt-test runs after dbt-run. */
 const SETUP: Row = ['dbt-deps', 'setup', 'dbt deps', 'setup step: always runs'];
 const reused = (id: string): Row => [id, 'reuse', null, 'succeeded in run r-1'];
+/** A step run as written, for `reason`; its command is its id with the first hyphen a space. */
+const runs = (id: string, reason: string): Row => [id, 'run', id.replace('-', ' '), reason];
 const TEST_AFTER_RUN: Row = [
   'dbt-test',
   'run',
@@ -150,7 +153,7 @@ describe('planRetry', () => {
       rows: [
         SETUP,
         ['dbt-seed', 'run', 'dbt seed --full-refresh', 'command changed since run r-1'],
-        ['make-check', 'run', 'make check', 'new step'],
+        runs('make-check', 'new step'),
         ['dbt-run', 'retry', retryExec, RETRY_REASON],
         TEST_AFTER_RUN,
       ],
@@ -163,7 +166,7 @@ describe('planRetry', () => {
       mode: { kind: 'from-failure' },
       rows: [
         SETUP,
-        ['dbt-seed', 'run', 'dbt seed', 'skipped in run r-1'],
+        runs('dbt-seed', 'skipped in run r-1'),
         ['dbt-run', 'retry', retryExec, RETRY_REASON],
         TEST_AFTER_RUN,
       ],
@@ -205,10 +208,10 @@ describe('planRetry', () => {
       commands: `${COMMANDS}\nmake report`,
       rows: [
         SETUP,
-        ['dbt-seed', 'run', 'dbt seed', 'retry all'],
-        ['dbt-run', 'run', 'dbt run', 'retry all'],
-        ['dbt-test', 'run', 'dbt test', 'retry all'],
-        ['make-report', 'run', 'make report', 'new step'],
+        runs('dbt-seed', 'retry all'),
+        runs('dbt-run', 'retry all'),
+        runs('dbt-test', 'retry all'),
+        runs('make-report', 'new step'),
       ],
     },
     {
@@ -218,8 +221,8 @@ describe('planRetry', () => {
       rows: [
         SETUP,
         reused('dbt-seed'),
-        ['dbt-run', 'run', 'dbt run', 'retry from dbt-run'],
-        ['dbt-test', 'run', 'dbt test', 'retry from dbt-run'],
+        runs('dbt-run', 'retry from dbt-run'),
+        runs('dbt-test', 'retry from dbt-run'),
       ],
     },
     {
@@ -228,9 +231,9 @@ describe('planRetry', () => {
       mode: { kind: 'from', step: 'dbt-seed' },
       rows: [
         SETUP,
-        ['dbt-seed', 'run', 'dbt seed', 'retry from dbt-seed'],
-        ['dbt-run', 'run', 'dbt run', 'retry from dbt-seed'],
-        ['dbt-test', 'run', 'dbt test', 'retry from dbt-seed'],
+        runs('dbt-seed', 'retry from dbt-seed'),
+        runs('dbt-run', 'retry from dbt-seed'),
+        runs('dbt-test', 'retry from dbt-seed'),
       ],
     },
     {
@@ -239,9 +242,9 @@ describe('planRetry', () => {
       mode: { kind: 'only', steps: ['dbt-test', 'dbt-seed'] },
       rows: [
         SETUP,
-        ['dbt-seed', 'run', 'dbt seed', 'named in only'],
+        runs('dbt-seed', 'named in only'),
         ['dbt-run', 'skip', null, 'not named in only (failed in run r-1)'],
-        ['dbt-test', 'run', 'dbt test', 'named in only'],
+        runs('dbt-test', 'named in only'),
       ],
     },
     {
@@ -251,7 +254,7 @@ describe('planRetry', () => {
       rows: [
         SETUP,
         reused('dbt-seed'),
-        ['dbt-run', 'run', 'dbt run', 'named in only'],
+        runs('dbt-run', 'named in only'),
         ['dbt-test', 'skip', null, 'not named in only (skipped in run r-1)'],
       ],
     },
@@ -294,14 +297,7 @@ describe('planRetry', () => {
     const r2 = aRunRecord({
       id: 'r-2',
       status: 'failed',
-      lineage: {
-        parent: 'r-1',
-        root: 'r-1',
-        retryNumber: 1,
-        mode: { kind: 'from-failure' },
-        trigger: 'cli',
-        requestedBy: null,
-      },
+      lineage: aFirstRetryOf('r-1', { trigger: 'cli' }),
       steps: [
         step('dbt-deps', 'dbt deps'),
         step('dbt-seed', 'dbt seed', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
 import { parseRecordRunId, parseRunReference } from './reference.js';
+import { examples } from '../../../test/support/examples.js';
 
 const repo = { owner: 'acme', repo: 'warehouse' };
 const ghes = { ...repo, serverUrl: 'https://git.example.com/' };
@@ -80,7 +81,7 @@ describe('parseRunReference', () => {
 });
 
 describe('parseRecordRunId', () => {
-  it.each([
+  examples(parseRecordRunId, [
     ['17263512345-2', { runId: 17263512345, attempt: 2 }],
     ['118', { runId: 118, attempt: null }],
     ['118-0', null],
@@ -88,7 +89,5 @@ describe('parseRecordRunId', () => {
     ['20261120T020000Z-ab12', null],
     ['118-1-1', null],
     ['', null],
-  ])('%j → %j', (id, expected) => {
-    expect(parseRecordRunId(id)).toEqual(expected);
-  });
+  ]);
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expandWord, findFlagValue, parseCommandLine, quoteWords } from './command-line.js';
 import { joinRelativePath } from '../relative-path.js';
+import { examples } from '../../../test/support/examples.js';
 
 describe('parseCommandLine', () => {
   it.each([
@@ -64,25 +65,24 @@ describe('parseCommandLine', () => {
 });
 
 describe('quoteWords and expandWord', () => {
-  it.each([
-    ['dbt run --vars \'{"a": 1}\'', 'dbt run --vars \'{"a": 1}\'', 'dbt run --vars {"a": 1}'],
-    ['dbt run --vars "$VARS"', 'dbt run --vars "${VARS}"', 'dbt run --vars {"x":2}'],
-    [
-      'dbt run --project-dir "$HOME/my dir"',
-      'dbt run --project-dir "${HOME}/my dir"',
-      'dbt run --project-dir /home/me/my dir',
-    ],
-    ['pytest tests/*.py', 'pytest tests/*.py', 'pytest tests/*.py'],
-    ['echo "it\'s"', "echo 'it'\\''s'", "echo it's"],
-    ['A="x y" dbt run', "A='x y' dbt run", 'A=x y dbt run'],
-  ])('%s', (command, quoted, expanded) => {
+  /** The words of a command, quoted back for a shell and expanded with VARS and HOME. */
+  function quotedAndExpanded(command: string): [quoted: string, expanded: string] {
     const words = parseCommandLine(command).first;
     const all = words === null ? [] : [...words.prefix, words.program, ...words.args];
-    expect(quoteWords(all)).toBe(quoted);
-    expect(
-      all.map((word) => expandWord(word, { VARS: '{"x":2}', HOME: '/home/me' })).join(' '),
-    ).toBe(expanded);
-  });
+    const env = { VARS: '{"x":2}', HOME: '/home/me' };
+    return [quoteWords(all), all.map((word) => expandWord(word, env)).join(' ')];
+  }
+  examples(quotedAndExpanded, [
+    ['dbt run --vars \'{"a": 1}\'', ['dbt run --vars \'{"a": 1}\'', 'dbt run --vars {"a": 1}']],
+    ['dbt run --vars "$VARS"', ['dbt run --vars "${VARS}"', 'dbt run --vars {"x":2}']],
+    [
+      'dbt run --project-dir "$HOME/my dir"',
+      ['dbt run --project-dir "${HOME}/my dir"', 'dbt run --project-dir /home/me/my dir'],
+    ],
+    ['pytest tests/*.py', ['pytest tests/*.py', 'pytest tests/*.py']],
+    ['echo "it\'s"', ["echo 'it'\\''s'", "echo it's"]],
+    ['A="x y" dbt run', ["A='x y' dbt run", 'A=x y dbt run']],
+  ]);
 });
 
 describe('quoteWords through a real shell', () => {

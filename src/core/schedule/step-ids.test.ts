@@ -73,7 +73,7 @@ describe('assignStepIds', () => {
 });
 
 describe('isSetupCommand', () => {
-  it.each([
+  examples(isSetupCommand, [
     ['dbt deps', true],
     ['dbt debug', true],
     ['dbt parse', true],
@@ -118,9 +118,7 @@ describe('isSetupCommand', () => {
     ["cd 'a && b' && dbt deps", false],
     ['echo dbt deps', false],
     ['', false],
-  ])('%j → %s', (command, setup) => {
-    expect(isSetupCommand(command)).toBe(setup);
-  });
+  ]);
 });
 
 describe('isValidStepId', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aNodeSummary } from '../../../test/support/run-record.js';
 import { RECORD_LIMITS, type NodeSummary } from '../run-record/schema.js';
 import { mergeNodeSummaries, parseRunResults, summariseRunResults } from './dbt-run-results.js';
 
@@ -360,49 +361,40 @@ describe('mergeNodeSummaries', () => {
     skipped: ['model.p.c', 'model.p.d', 'model.p.e'],
     merged: false,
   };
-  it.each([
+  // The merged picture is the retry's failures and skips, with the counts of both runs.
+  it.each<{
+    name: string;
+    parentOverride?: Partial<NodeSummary>;
+    retry: NodeSummary;
+    counts: NodeSummary['counts'];
+  }>([
     {
       name: 'the retry fixes everything',
-      retry: { which: 'run', counts: { success: 5 }, failed: [], skipped: [], merged: false },
-      expected: { which: 'run', counts: { success: 15 }, failed: [], skipped: [], merged: true },
+      retry: aNodeSummary({ counts: { success: 5 } }),
+      counts: { success: 15 },
     },
     {
       name: 'one node still fails and skips its child',
-      retry: {
-        which: 'run',
+      retry: aNodeSummary({
         counts: { success: 3, error: 1, skipped: 1 },
         failed: [{ id: 'model.p.b', status: 'error', message: 'still' }],
         skipped: ['model.p.e'],
-        merged: false,
-      },
-      expected: {
-        which: 'run',
-        counts: { success: 13, error: 1, skipped: 1 },
-        failed: [{ id: 'model.p.b', status: 'error', message: 'still' }],
-        skipped: ['model.p.e'],
-        merged: true,
-      },
+      }),
+      counts: { success: 13, error: 1, skipped: 1 },
     },
     {
       name: 'a test command keeps its passes',
       parentOverride: { which: 'test', counts: { pass: 7, fail: 3, warn: 1 } },
-      retry: {
+      retry: aNodeSummary({
         which: 'test',
         counts: { pass: 2, fail: 1 },
         failed: [{ id: 'test.p.x', status: 'fail', message: null }],
-        skipped: [],
-        merged: false,
-      },
-      expected: {
-        which: 'test',
-        counts: { pass: 9, warn: 1, fail: 1 },
-        failed: [{ id: 'test.p.x', status: 'fail', message: null }],
-        skipped: [],
-        merged: true,
-      },
+      }),
+      counts: { pass: 9, warn: 1, fail: 1 },
     },
-  ])('$name', ({ retry, expected, parentOverride }) => {
-    expect(mergeNodeSummaries({ ...parent, ...parentOverride }, retry)).toEqual(expected);
+  ])('$name', ({ retry, counts, parentOverride }) => {
+    const merged = mergeNodeSummaries({ ...parent, ...parentOverride }, retry);
+    expect(merged).toEqual({ ...retry, counts, merged: true });
   });
 
   it('a fix-aware retry: the nodes it rebuilt leave the parent success count', () => {

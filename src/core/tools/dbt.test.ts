@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aFailedDbtRunStep, aSavedStateFile, aStepSpec } from '../../../test/support/run-record.js';
-import { itFindsStatePaths, itRecognises } from '../../../test/support/tool-cases.js';
+import {
+  itFindsRetryForms,
+  itFindsStatePaths,
+  itRecognises,
+} from '../../../test/support/tool-cases.js';
 import type { StepRecord } from '../run-record/schema.js';
 import { retryFormFor } from './index.js';
 
@@ -29,58 +33,32 @@ describe('dbt recognition', () => {
 });
 
 describe('dbt state paths', () => {
+  /** dbt writes both files it is retried from to its target path. */
+  const inTarget = (dir: string) => [`${dir}/run_results.json`, `${dir}/manifest.json`];
   itFindsStatePaths('$run with $env → $paths', [
-    { run: 'dbt run', env: {}, paths: ['target/run_results.json', 'target/manifest.json'] },
-    {
-      run: 'dbt run --target-path out',
-      env: {},
-      paths: ['out/run_results.json', 'out/manifest.json'],
-    },
-    {
-      run: 'dbt run --target-path=out/x',
-      env: {},
-      paths: ['out/x/run_results.json', 'out/x/manifest.json'],
-    },
-    {
-      run: 'dbt --target-path out run',
-      env: {},
-      paths: ['out/run_results.json', 'out/manifest.json'],
-    },
-    {
-      run: 'dbt run --project-dir transform',
-      env: {},
-      paths: ['transform/target/run_results.json', 'transform/target/manifest.json'],
-    },
+    { run: 'dbt run', env: {}, paths: inTarget('target') },
+    { run: 'dbt run --target-path out', env: {}, paths: inTarget('out') },
+    { run: 'dbt run --target-path=out/x', env: {}, paths: inTarget('out/x') },
+    { run: 'dbt --target-path out run', env: {}, paths: inTarget('out') },
+    { run: 'dbt run --project-dir transform', env: {}, paths: inTarget('transform/target') },
     {
       run: 'dbt run --project-dir ./transform/ --target-path ../artifacts',
       env: {},
-      paths: ['artifacts/run_results.json', 'artifacts/manifest.json'],
+      paths: inTarget('artifacts'),
     },
-    {
-      run: 'dbt run',
-      env: { DBT_TARGET_PATH: 'env-target' },
-      paths: ['env-target/run_results.json', 'env-target/manifest.json'],
-    },
+    { run: 'dbt run', env: { DBT_TARGET_PATH: 'env-target' }, paths: inTarget('env-target') },
     {
       run: 'dbt run',
       env: { DBT_PROJECT_DIR: 'proj', DBT_TARGET_PATH: 't' },
-      paths: ['proj/t/run_results.json', 'proj/t/manifest.json'],
+      paths: inTarget('proj/t'),
     },
-    {
-      run: 'dbt run --target-path flag',
-      env: { DBT_TARGET_PATH: 'env' },
-      paths: ['flag/run_results.json', 'flag/manifest.json'],
-    },
+    { run: 'dbt run --target-path flag', env: { DBT_TARGET_PATH: 'env' }, paths: inTarget('flag') },
     {
       run: 'DBT_TARGET_PATH=inline dbt run',
       env: { DBT_TARGET_PATH: 'env' },
-      paths: ['inline/run_results.json', 'inline/manifest.json'],
+      paths: inTarget('inline'),
     },
-    {
-      run: 'dbt run --target-path "$OUT"',
-      env: { OUT: 'from-var' },
-      paths: ['from-var/run_results.json', 'from-var/manifest.json'],
-    },
+    { run: 'dbt run --target-path "$OUT"', env: { OUT: 'from-var' }, paths: inTarget('from-var') },
     { run: 'dbt run --target-path /tmp/target', env: {}, paths: [] },
     { run: 'dbt run --project-dir ..', env: {}, paths: [] },
     { run: 'dbt deps', env: {}, paths: [] },
@@ -109,6 +87,19 @@ const ROWS = (which: string, rows: [string, string][], dbtVersion = '1.11.16'): 
     args: { which },
   });
 
+/** run_results.json of a `dbt run` interrupted after model a succeeded and model b ended `b`. */
+const aFinishedThenB = (b: string): string =>
+  ROWS('run', [
+    ['model.p.a', 'success'],
+    ['model.p.b', b],
+  ]);
+/** Why a run whose run_results.json lists no failed or skipped node runs as written. */
+const NOTHING_TO_RETRY =
+  'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)';
+/** Why such a run is retried as it is: dbt left out the node it was running. */
+const INTERRUPTED =
+  'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would';
+
 function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
   return aFailedDbtRunStep({
     command,
@@ -120,7 +111,8 @@ function failedDbtStep(command: string, overrides: Partial<StepRecord> = {}): St
 
 describe('dbt retry form', () => {
   const stored = 'dbt-run/target/run_results.json';
-  it.each([
+  const dbtRun = { id: 'dbt-run', failed: failedDbtStep, stateRoot: '/state/r-1/' };
+  itFindsRetryForms(dbtRun, [
     {
       name: 'exit 1 with its run_results.json → dbt retry',
       run: 'dbt run --select staging+',
@@ -175,8 +167,7 @@ describe('dbt retry form', () => {
           ['operation.p.p-on-run-end-0', 'error'],
         ]),
       },
-      reason:
-        'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)',
+      reason: NOTHING_TO_RETRY,
     },
     {
       name: 'P1: run-operation keeps its macro row',
@@ -194,8 +185,7 @@ describe('dbt retry form', () => {
       name: 'P2: a warn row without --warn-error is not retried',
       run: 'dbt build',
       files: { [stored]: ROWS('build', [['test.p.t', 'warn']]) },
-      reason:
-        'dbt retry would re-run nothing (no failed or skipped nodes besides hooks in run_results.json; dbt would say "Nothing to do" and exit 0)',
+      reason: NOTHING_TO_RETRY,
     },
     {
       name: 'P2: a flag given before and after is carried once',
@@ -232,27 +222,15 @@ describe('dbt retry form', () => {
       name: 'Ctrl-C: dbt wrote only the finished nodes, all successes',
       run: 'dbt run',
       parent: { exitCode: 2, status: 'cancelled' as const },
-      files: {
-        [stored]: ROWS('run', [
-          ['model.p.a', 'success'],
-          ['model.p.b', 'success'],
-        ]),
-      },
-      reason:
-        'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would run none of them: it would say "Nothing to do" and exit 0',
+      files: { [stored]: aFinishedThenB('success') },
+      reason: `${INTERRUPTED} run none of them: it would say "Nothing to do" and exit 0`,
     },
     {
       name: 'Ctrl-C after a node failed',
       run: 'dbt run',
       parent: { exitCode: 2, status: 'cancelled' as const },
-      files: {
-        [stored]: ROWS('run', [
-          ['model.p.a', 'success'],
-          ['model.p.b', 'error'],
-        ]),
-      },
-      reason:
-        'dbt was interrupted (it exited 2): on an interrupt dbt writes to run_results.json only the nodes that finished (2 nodes here), never the one it was running or those not yet started, so dbt retry would re-run only the 1 node listed as failed or skipped',
+      files: { [stored]: aFinishedThenB('error') },
+      reason: `${INTERRUPTED} re-run only the 1 node listed as failed or skipped`,
     },
     {
       name: 'killed before writing anything',
@@ -317,18 +295,7 @@ describe('dbt retry form', () => {
       files: { [stored]: RESULTS('run') },
       reason: 'run_results.json is outside the working directory, so it was not saved',
     },
-  ])('$name', ({ run, parent, files, env, expected, exec, reason }) => {
-    const form = retryFormFor({
-      step: aStepSpec({ id: 'dbt-run', run }),
-      parent: failedDbtStep(run, parent),
-      parentState: new Map(Object.entries(files)),
-      stateRoot: '/state/r-1/',
-      env: env ?? {},
-    });
-    if (expected !== undefined) expect(form).toEqual(expected);
-    if (exec !== undefined) expect(form).toMatchObject({ kind: 'retry', exec });
-    if (reason !== undefined) expect(form).toEqual({ kind: 'as-written', reason });
-  });
+  ]);
 
   it('quotes a state root with spaces', () => {
     const form = retryFormFor({

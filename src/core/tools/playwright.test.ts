@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aStepSpec } from '../../../test/support/run-record.js';
-import { aFailedToolStep } from '../../../test/support/tool-cases.js';
-import type { StepRecord } from '../run-record/schema.js';
-import { recogniseTool, retryFormFor, statePathsFor, summariseStepState } from './index.js';
+import {
+  aTestRunnerSetup,
+  itFindsRetryForms,
+  type RetryFormCase,
+} from '../../../test/support/tool-cases.js';
+import { recogniseTool, statePathsFor, summariseStepState } from './index.js';
 
 describe('Playwright recognition and state paths', () => {
   it.each([
@@ -29,17 +32,13 @@ describe('Playwright recognition and state paths', () => {
 });
 
 const LAST_RUN = 'test-results/.last-run.json';
-const STORED = 'e2e/test-results/.last-run.json';
-
-function failedPlaywrightStep(overrides: Partial<StepRecord> = {}): StepRecord {
-  const command = 'npx playwright test';
-  const step = { id: 'e2e', command, tool: 'playwright', path: LAST_RUN, stored: STORED } as const;
-  return aFailedToolStep({ ...step, sha: 'c' }, overrides);
-}
+const COMMAND = 'npx playwright test';
+const e2e = aTestRunnerSetup({ id: 'e2e', tool: 'playwright', path: LAST_RUN, sha: 'c' });
+const STORED = e2e.stored;
 
 describe('Playwright retry form', () => {
   const oneFailed = JSON.stringify({ status: 'failed', failedTests: ['abc-def'] });
-  it.each([
+  const rows: Omit<RetryFormCase, 'run'>[] = [
     {
       name: 'exit 1 with failed tests → --last-failed',
       files: { [STORED]: oneFailed },
@@ -73,19 +72,14 @@ describe('Playwright retry form', () => {
       files: { [STORED]: '{"status":"passed","failedTests":[]}' },
       reason: '.last-run.json lists no failed tests',
     },
-  ])('$name', ({ parent, files, expected, reason }) => {
-    const form = retryFormFor({
-      step: aStepSpec({ id: 'e2e', run: 'npx playwright test' }),
-      parent: failedPlaywrightStep(parent),
-      parentState: new Map(Object.entries(files)),
-      stateRoot: '/state/r-1',
-      env: {},
-    });
-    expect(form).toEqual(expected ?? { kind: 'as-written', reason });
-  });
+  ];
+  itFindsRetryForms(
+    e2e,
+    rows.map((row) => ({ run: COMMAND, ...row })),
+  );
 
   it('summarises the failed tests', () => {
-    const step = aStepSpec({ run: 'npx playwright test' });
+    const step = aStepSpec({ run: COMMAND });
     const files = new Map([
       [LAST_RUN, JSON.stringify({ status: 'failed', failedTests: ['a-1', 'b-2', 3] })],
     ]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aStepSpec } from '../../../test/support/run-record.js';
 import {
-  aFailedToolStep,
+  aTestRunnerSetup,
+  itFindsRetryForms,
   itFindsStatePaths,
   itRecognises,
 } from '../../../test/support/tool-cases.js';
-import type { StepRecord } from '../run-record/schema.js';
-import { retryFormFor, summariseStepState } from './index.js';
+import { summariseStepState } from './index.js';
 
 describe('pytest recognition', () => {
   itRecognises([
@@ -45,12 +45,8 @@ describe('pytest state paths', () => {
 });
 
 const LASTFAILED = '.pytest_cache/v/cache/lastfailed';
-const STORED = 'pytest/.pytest_cache/v/cache/lastfailed';
-
-function failedPytestStep(command: string, overrides: Partial<StepRecord> = {}): StepRecord {
-  const step = { id: 'pytest', command, tool: 'pytest', path: LASTFAILED, stored: STORED } as const;
-  return aFailedToolStep({ ...step, sha: 'b' }, overrides);
-}
+const pytest = aTestRunnerSetup({ id: 'pytest', tool: 'pytest', path: LASTFAILED, sha: 'b' });
+const STORED = pytest.stored;
 
 describe('pytest retry form', () => {
   const twoFailed = JSON.stringify(
@@ -58,7 +54,7 @@ describe('pytest retry form', () => {
     null,
     2,
   );
-  it.each([
+  itFindsRetryForms(pytest, [
     {
       name: 'exit 1 with failures recorded → --last-failed',
       run: 'python -m pytest -q tests',
@@ -121,19 +117,7 @@ describe('pytest retry form', () => {
       files: { [STORED]: twoFailed },
       reason: "pytest's cache is disabled or outside the working directory",
     },
-  ])('$name', ({ run, parent, files, expected, exec, restore, reason }) => {
-    const form = retryFormFor({
-      step: aStepSpec({ id: 'pytest', run }),
-      parent: failedPytestStep(run, parent),
-      parentState: new Map(Object.entries(files)),
-      stateRoot: '/state/r-1',
-      env: {},
-    });
-    if (expected !== undefined) expect(form).toEqual(expected);
-    if (exec !== undefined) expect(form).toMatchObject({ kind: 'retry', exec });
-    if (restore !== undefined) expect(form).toMatchObject({ kind: 'retry', restore });
-    if (reason !== undefined) expect(form).toEqual({ kind: 'as-written', reason });
-  });
+  ]);
 });
 
 describe('pytest summary', () => {
