@@ -27,17 +27,24 @@ export function anArtifact(overrides: Partial<ArtifactInfo> & { name: string }):
   };
 }
 
-/** Run 100 attempt 1 of acme/warehouse's nightly workflow, finished and failed. */
+/** The workflow of the parent record's run. */
+const NIGHTLY = '.github/workflows/nightly.yml';
+
+/**
+ * The run `aParentRecord` says it came from (`aGitHubRun`: run 100 attempt 1 of acme/warehouse),
+ * in its nightly workflow, finished and failed.
+ */
 export function aRun(overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo {
+  const { runId, runAttempt, runNumber, repository, serverUrl } = aGitHubRun();
   return {
-    id: 100,
-    attempt: 1,
-    runNumber: 7,
-    repository: 'acme/warehouse',
-    workflowPath: '.github/workflows/nightly.yml',
+    id: runId,
+    attempt: runAttempt,
+    runNumber,
+    repository,
+    workflowPath: NIGHTLY,
     status: 'completed',
     conclusion: 'failure',
-    htmlUrl: 'https://github.com/acme/warehouse/actions/runs/100',
+    htmlUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
     displayTitle: 'nightly',
     headSha: 'abc',
     headBranch: 'main',
@@ -51,7 +58,7 @@ export function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
   return aRunRecord({
     id: '100-1',
     status: 'failed',
-    github: aGitHubRun({ workflow: '.github/workflows/nightly.yml' }),
+    github: aGitHubRun({ workflow: NIGHTLY }),
     steps: [
       aFailedDbtRunStep({
         state: [aSavedStateFile({ bytes: RUN_RESULTS.length, sha256: sha256(RUN_RESULTS) })],
