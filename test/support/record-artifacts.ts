@@ -8,7 +8,13 @@ import type {
   RunArtifactReader,
   WorkflowRunInfo,
 } from '../../src/ports/github-runs.js';
-import { aFailedDbtRunStep, aGitHubRun, aRunRecord, aSavedStateFile } from './run-record.js';
+import {
+  aFailedDbtRunStep,
+  aGitHubRun,
+  aRunRecord,
+  aSavedStateFile,
+  FIXTURE_RUN,
+} from './run-record.js';
 
 /** The saved `run_results.json` of the parent record's failed dbt step. */
 export const RUN_RESULTS =
@@ -30,21 +36,18 @@ export function anArtifact(overrides: Partial<ArtifactInfo> & { name: string }):
 /** The workflow of the parent record's run. */
 const NIGHTLY = '.github/workflows/nightly.yml';
 
-/**
- * The run `aParentRecord` says it came from (`aGitHubRun`: run 100 attempt 1 of acme/warehouse),
- * in its nightly workflow, finished and failed.
- */
+/** The run `aParentRecord` comes from (FIXTURE_RUN), in its nightly workflow, finished and failed. */
 export function aRun(overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo {
-  const { runId, runAttempt, runNumber, repository, serverUrl } = aGitHubRun();
+  const { id, attempt, number, repository, serverUrl } = FIXTURE_RUN;
   return {
-    id: runId,
-    attempt: runAttempt,
-    runNumber,
+    id,
+    attempt,
+    runNumber: number,
     repository,
     workflowPath: NIGHTLY,
     status: 'completed',
     conclusion: 'failure',
-    htmlUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
+    htmlUrl: `${serverUrl}/${repository}/actions/runs/${id}`,
     displayTitle: 'nightly',
     headSha: 'abc',
     headBranch: 'main',
