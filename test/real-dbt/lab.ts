@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { afterAll, beforeAll } from 'vitest';
 import { dbtBinDir, NEWEST_DBT } from '../../scripts/dbt-venv.mjs';
 import { baseEnv, makeTempDir, runCli, type CliResult } from '../support/cli.js';
 
@@ -134,6 +135,25 @@ export function makeLab(version: string = NEWEST_DBT): Lab {
     hasSaved: (runId, stepId, relative = 'target/run_results.json') =>
       existsSync(statePath(runId, stepId, relative)),
     remove: temp.remove,
+  };
+}
+
+/**
+ * A lab for the tests of one describe block: made (then `prepare`d) before them, removed after
+ * them. Call the returned function in a test to get it.
+ */
+export function useLab(make: () => Lab, prepare?: (lab: Lab) => Promise<void>): () => Lab {
+  let lab: Lab | undefined;
+  beforeAll(async () => {
+    lab = make();
+    await prepare?.(lab);
+  });
+  afterAll(() => {
+    lab?.remove();
+  });
+  return () => {
+    if (lab === undefined) throw new Error('the lab is made in beforeAll');
+    return lab;
   };
 }
 
