@@ -22,7 +22,7 @@ export function withoutDbtVariables(source) {
 /**
  * The CLI in the project folder `work` with `env`: `gh(args, expectedExit)` runs it (returning the
  * run id and wall time), `runResults(id, step)` reads a step's saved run_results.json, `expect`
- * notes a problem in `problems` when a check fails.
+ * notes a problem in `problems` when a check fails (`expectRerunOf` the one every demo makes).
  */
 export function demoCli({ work, env }) {
   const problems = [];
@@ -45,6 +45,12 @@ export function demoCli({ work, env }) {
     );
     return { id: /^run (r-\S+):/m.exec(result.stdout)?.[1] ?? 'last', ms };
   };
+  /** The check of the story: dbt retry re-ran exactly the parent's failed and skipped nodes. */
+  const expectRerunOf = (rerun, failedAndSkipped) =>
+    expect(
+      JSON.stringify([...rerun].sort()) === JSON.stringify([...failedAndSkipped].sort()),
+      'dbt retry re-runs exactly the failed and skipped models',
+    );
   const runResults = (id, step) =>
     JSON.parse(
       readFileSync(
@@ -52,5 +58,5 @@ export function demoCli({ work, env }) {
         'utf8',
       ),
     );
-  return { problems, expect, gh, runResults };
+  return { problems, expect, expectRerunOf, gh, runResults };
 }
