@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { dbtBinDir, NEWEST_DBT } from '../../scripts/dbt-venv.mjs';
 import { baseEnv, makeTempDir, runCli, type CliResult } from '../support/cli.js';
 
@@ -155,6 +155,25 @@ export function useLab(make: () => Lab, prepare?: (lab: Lab) => Promise<void>): 
     if (lab === undefined) throw new Error('the lab is made in beforeAll');
     return lab;
   };
+}
+
+/**
+ * One test on each of `versions`, each on a fresh lab of that dbt version removed after it:
+ * `titles.describe` names the version with `%s`.
+ */
+export function testOnEachVersion(
+  versions: readonly string[],
+  titles: { readonly describe: string; readonly test: string },
+  test: (lab: Lab, version: string) => Promise<void>,
+): void {
+  describe.each(versions)(titles.describe, (version) => {
+    let lab: Lab | undefined;
+    afterEach(() => lab?.remove());
+    it(titles.test, { timeout: REAL_DBT_TIMEOUT }, async () => {
+      lab = makeLab(version);
+      await test(lab, version);
+    });
+  });
 }
 
 /** The run id a `gh-retry run`/`retry` printed (`run r-…: nightly`). */
