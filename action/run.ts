@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { errorMessage, errorStack, ScheduleError, UserError } from '../src/core/errors.js';
+import { errorMessage, ScheduleError, UserError } from '../src/core/errors.js';
 import type { Env } from '../src/core/env.js';
 import type { Schedule } from '../src/core/schedule/step-spec.js';
 import { stoppedStep } from '../src/core/run-record/record.js';
@@ -27,6 +27,7 @@ import { loadArtifactClient } from './record/artifact-client.js';
 import { createRecordFile } from './record/record-file.js';
 import type { WorkerArtifactClient } from './record/artifact-client-worker.js';
 import { chooseRetrySource, triggerOf, type RetrySource } from './retry-source.js';
+import { setFailedFor } from './set-failed.js';
 import * as core from '@actions/core';
 
 /** How long each signal gets before the next is sent to a step's process group (the runner allows 7.5 s in all). */
@@ -64,12 +65,10 @@ export async function run(params: RunParams = { artifactClient: null }): Promise
     const record = await runJob(job, cancellation.signal);
     if (record.status !== 'success') core.setFailed(describeFailure(record));
   } catch (error) {
-    if (error instanceof UserError) {
-      core.setFailed(error.message);
-    } else {
-      core.error(errorStack(error));
-      core.setFailed('gh-retry failed unexpectedly (see the error above); the run record was kept');
-    }
+    setFailedFor(
+      error,
+      'gh-retry failed unexpectedly (see the error above); the run record was kept',
+    );
   } finally {
     await finishJob(job);
     await job.artifactClient?.close();

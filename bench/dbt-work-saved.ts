@@ -156,11 +156,11 @@ export async function measureDbtWorkSaved(params: {
   const nextTrace = () => path.join(traces, `${(count += 1)}.jsonl`);
   const { parent, failed, skipped } = await runFailingParent(bench, params.cli, nextTrace());
   bench.fixIt();
-  const executed: Partial<Record<RetryVariant, NodeCounts>> = {};
-  let retriedExactly = true;
-  const samples = await sampleRotating({
-    variants: RETRY_VARIANTS,
+  const expected = [...failed, ...skipped].sort().join('\n');
+  const { samples, executed, retriedExactly } = await sampleVariants({
     repetitions: params.repetitions,
+    none: { seed: 0, run: 0, test: 0, total: 0 },
+    sameEachTime: (a, b) => JSON.stringify(a) === JSON.stringify(b),
     measure: async (variant) => {
       const trace = nextTrace();
       const env = benchEnv({ DBT_EMULATOR_TRACE: trace });
@@ -180,22 +180,17 @@ export async function measureDbtWorkSaved(params: {
             });
       expectExit(result, 0, `the ${variant} run`);
       const lines = readTrace(trace);
-      const counts = countNodes(lines);
-      const known = executed[variant];
-      if (known !== undefined && JSON.stringify(known) !== JSON.stringify(counts))
-        throw new Error(`${variant} executed different nodes in two repetitions`);
-      executed[variant] = counts;
-      if (variant === 'from-failure') {
-        const expected = [...failed, ...skipped].sort().join('\n');
-        retriedExactly &&= runModels(lines).sort().join('\n') === expected;
-      }
-      return result.wallMs;
+      return {
+        wallMs: result.wallMs,
+        executed: countNodes(lines),
+        exact: runModels(lines).sort().join('\n') === expected,
+      };
     },
   });
   const models = bench.project.models.length;
-  if (executed['whole-job']?.run !== models)
+  if (executed['whole-job'].run !== models)
     throw new Error(
-      `the whole-job re-run traced ${executed['whole-job']?.run ?? 0} models, not ${models}`,
+      `the whole-job re-run traced ${executed['whole-job'].run} models, not ${models}`,
     );
   const wallMs = mapVariants((v) => median(samples[v]));
   return {
@@ -205,10 +200,52 @@ export async function measureDbtWorkSaved(params: {
     skipped: skipped.length,
     expectedRunRatio: (failed.length + skipped.length) / models,
     retriedExactly,
-    executed: mapVariants((v) => executed[v] ?? { seed: 0, run: 0, test: 0, total: 0 }),
+    executed,
     wallMs,
     wallRatio: mapVariants((v) => wallMs[v] / wallMs['whole-job']),
     samplesMs: samples,
+  };
+}
+
+/** One timed run of a retry variant: its wall time, what it executed, and (from failure) whether it
+ * ran exactly what failed. */
+export interface VariantRun<T> {
+  readonly wallMs: number;
+  readonly executed: T;
+  readonly exact?: boolean;
+}
+
+/**
+ * Time every retry variant `repetitions` times in rotating order. Returns the samples, what each
+ * variant executed (`none` for one never measured) and whether every retry from failure ran
+ * exactly what failed; with `sameEachTime`, a variant that executed different work in two
+ * repetitions is an error.
+ */
+export async function sampleVariants<T>(params: {
+  readonly repetitions: number;
+  readonly none: T;
+  readonly measure: (variant: RetryVariant) => Promise<VariantRun<T>>;
+  readonly sameEachTime?: (a: T, b: T) => boolean;
+}) {
+  const executed: Partial<Record<RetryVariant, T>> = {};
+  let retriedExactly = true;
+  const samples = await sampleRotating({
+    variants: RETRY_VARIANTS,
+    repetitions: params.repetitions,
+    measure: async (variant) => {
+      const run = await params.measure(variant);
+      const known = executed[variant];
+      if (known !== undefined && params.sameEachTime?.(known, run.executed) === false)
+        throw new Error(`${variant} executed different nodes in two repetitions`);
+      executed[variant] = run.executed;
+      if (variant === 'from-failure') retriedExactly &&= run.exact ?? true;
+      return run.wallMs;
+    },
+  });
+  return {
+    samples,
+    executed: mapVariants((v) => executed[v] ?? params.none),
+    retriedExactly,
   };
 }
 

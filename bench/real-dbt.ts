@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDbtVenv, NEWEST_DBT } from '../scripts/dbt-venv.mjs';
-import { mapVariants, RETRY_VARIANTS, type RetryVariant } from './dbt-work-saved.js';
+import { mapVariants, sampleVariants, type RetryVariant } from './dbt-work-saved.js';
 import { makeRealDbtProject, type RealDbtProject } from './real-dbt-project.js';
 import { median, sampleRotating } from './statistics.js';
 import { renderTextTable } from '../src/core/report/text-table.js';
@@ -111,33 +111,30 @@ export async function measureRealDbtWorkSaved(params: {
   if (failed.join() !== wanted.join()) {
     throw new Error(`the failed run failed ${failed.join(', ')}, not ${wanted.join(', ')}`);
   }
-  const executed: Partial<Record<RetryVariant, RealDbtNodes>> = {};
-  let retriedExactly = true;
   const count = (run: RunResultsFile, test: RunResultsFile | null): RealDbtNodes => ({
     run: run.results.length,
     test: test?.results.length ?? 0,
   });
-  const samples = await sampleRotating({
-    variants: RETRY_VARIANTS,
+  const { samples, executed, retriedExactly } = await sampleVariants({
     repetitions: params.repetitions,
+    none: { run: 0, test: 0 },
     measure: async (variant) => {
       if (variant === 'whole-job') {
         const run = expectExit(await dbt(COMMANDS[0]), 0, 'dbt run');
         const runFile = readResults(path.join(project.dir, 'target/run_results.json'));
         const test = expectExit(await dbt(COMMANDS[1]), 0, 'dbt test');
         const testFile = readResults(path.join(project.dir, 'target/run_results.json'));
-        executed[variant] = count(runFile, testFile);
-        return run.wallMs + test.wallMs;
+        return { wallMs: run.wallMs + test.wallMs, executed: count(runFile, testFile) };
       }
       const args = ['retry', parent, ...(variant === 'all' ? ['--all'] : [])];
       const result = expectExit(await cli(args, '0'), 0, `the ${variant} run`);
       const id = runIdOf(result);
       const runFile = savedResults(project, id, 'dbt-run');
-      executed[variant] = count(runFile, savedResults(project, id, 'dbt-test'));
-      if (variant === 'from-failure') {
-        retriedExactly &&= modelIds(runFile).join() === expected.join();
-      }
-      return result.wallMs;
+      return {
+        wallMs: result.wallMs,
+        executed: count(runFile, savedResults(project, id, 'dbt-test')),
+        exact: modelIds(runFile).join() === expected.join(),
+      };
     },
   });
   const startup = await sampleRotating({
@@ -154,7 +151,7 @@ export async function measureRealDbtWorkSaved(params: {
     failed,
     skipped: expected.length - failed.length,
     retriedExactly,
-    executed: mapVariants((v) => executed[v] ?? { run: 0, test: 0 }),
+    executed,
     wallMs: mapVariants((v) => median(samples[v])),
     samplesMs: samples,
     startupMs: { help: median(startup.help), parse: median(startup.parse) },

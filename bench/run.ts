@@ -193,22 +193,19 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
     say(what);
     return await attempt(what, measure);
   };
+  /** The bundled CLI, and a folder of its own under the bench's temporary folder. */
+  const cliIn = (...folder: string[]) => ({
+    cli: bundles.cli,
+    dir: path.join(ctx.temp, ...folder),
+  });
   const realDbt = await section('real-dbt', 'work saved on real dbt', () =>
-    measureRealDbtWorkSaved({
-      ...settings.realDbt,
-      dir: path.join(ctx.temp, 'real-dbt'),
-      cli: bundles.cli,
-    }),
+    measureRealDbtWorkSaved({ ...settings.realDbt, ...cliIn('real-dbt') }),
   );
   const action = await section('action', 'the Action overhead', () =>
     measureActionOverhead({ ...settings.action, bundles }),
   );
   const planning = await section('planning', 'retry planning', () =>
-    measureRetryPlanning({
-      ...settings.planning,
-      dir: path.join(ctx.temp, 'planning'),
-      cli: bundles.cli,
-    }),
+    measureRetryPlanning({ ...settings.planning, ...cliIn('planning') }),
   );
   const artifacts = await section('artifacts', 'artifact sizes', () =>
     measureArtifactSizes({
@@ -232,8 +229,7 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
   const store = await section('store', 'show last and history on a large store', () =>
     measureStoreListing({
       ...settings.store,
-      cli: bundles.cli,
-      dir: path.join(ctx.temp, 'store'),
+      ...cliIn('store'),
     }),
   );
   const inRun = await section(
@@ -242,8 +238,7 @@ async function measureCosts(ctx: BenchContext, projects: readonly BenchProject[]
     async () => {
       const measured = await measureInRunRetry({
         ...settings.inRun,
-        dir: path.join(ctx.temp, 'in-run', 'project'),
-        cli: bundles.cli,
+        ...cliIn('in-run', 'project'),
       });
       for (const recovery of RECOVERIES) {
         say(

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { median, sampleRotating } from './statistics.js';
-import { mapVariants, RETRY_VARIANTS, type RetryVariant } from './dbt-work-saved.js';
+import { median } from './statistics.js';
+import { mapVariants, sampleVariants, type RetryVariant } from './dbt-work-saved.js';
 import { benchEnv, expectExit, REPO_ROOT, runBundledCli, runTimed } from './timed-process.js';
 
 /** A test runner the bench drives. */
@@ -139,11 +139,9 @@ export async function measureSuiteWorkSaved(params: {
   expectExit(first, 1, `the failing ${tool} run`);
   const parent = /^run (\S+): /m.exec(first.stdout)?.[1] ?? 'last';
   rmSync(path.join(dir, FAILING_FILE));
-  const executed: Partial<Record<RetryVariant, number>> = {};
-  let retriedExactly = true;
-  const samples = await sampleRotating({
-    variants: RETRY_VARIANTS,
+  const { samples, executed, retriedExactly } = await sampleVariants({
     repetitions: params.repetitions,
+    none: 0,
     measure: async (variant) => {
       // A variant that writes no report must not be credited with the previous one's.
       for (const ext of ['xml', 'json'])
@@ -165,10 +163,11 @@ export async function measureSuiteWorkSaved(params: {
             });
       expectExit(result, 0, `the ${tool} ${variant} run`);
       const ran = readReport(tool, dir);
-      executed[variant] = ran.size;
-      if (variant === 'from-failure')
-        retriedExactly &&= [...ran.keys()].sort().join() === [...failingNames].sort().join();
-      return result.wallMs;
+      return {
+        wallMs: result.wallMs,
+        executed: ran.size,
+        exact: [...ran.keys()].sort().join() === [...failingNames].sort().join(),
+      };
     },
   });
   const wallMs = mapVariants((v) => median(samples[v]));
@@ -176,7 +175,7 @@ export async function measureSuiteWorkSaved(params: {
     tool,
     tests: params.tests,
     failing: params.failing,
-    executed: mapVariants((v) => executed[v] ?? 0),
+    executed,
     retriedExactly,
     wallMs,
     wallRatio: mapVariants((v) => wallMs[v] / wallMs['whole-job']),

@@ -29,13 +29,15 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
   };
 }
 
-/** Run `file args` in `cwd` to its end; never rejects on a non-zero exit. */
-export async function runTimed(params: {
-  readonly file: string;
+/** The arguments, folder and complete environment a measured process runs with. */
+export interface TimedRun {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env: Record<string, string>;
-}): Promise<TimedResult> {
+}
+
+/** Run `file args` in `cwd` to its end; never rejects on a non-zero exit. */
+export async function runTimed(params: TimedRun & { readonly file: string }): Promise<TimedResult> {
   const started = performance.now();
   const result = await execa(params.file, params.args, {
     cwd: params.cwd,
@@ -54,12 +56,9 @@ export async function runTimed(params: {
 }
 
 /** Run the bundled gh-retry CLI (`node dist/cli/index.js …`) at `cli`. */
-export async function runBundledCli(params: {
-  readonly cli: string;
-  readonly args: readonly string[];
-  readonly cwd: string;
-  readonly env: Record<string, string>;
-}): Promise<TimedResult> {
+export async function runBundledCli(
+  params: TimedRun & { readonly cli: string },
+): Promise<TimedResult> {
   return await runTimed({
     cwd: params.cwd,
     env: params.env,

@@ -1,25 +1,15 @@
 // The demo on REAL dbt-core with dbt-duckdb (the retry_lab project of test/real-dbt): `dbt run`
 // fails on a missing input file, the file arrives, and gh-retry retries from failure; then, for
 // comparison, everything again. Called by scripts/demo.mjs when the pinned virtualenv is usable.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { dbtBinDir } from './dbt-venv.mjs';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repoRoot, 'dist/cli/index.js');
-const say = (text = '') => process.stdout.write(`${text}\n`);
+import { demoCli, repoRoot, say, withoutDbtVariables } from './demo-cli.mjs';
 
 /** Run the story on real dbt `version`; returns the problems found (empty when it went as expected). */
 export function realDbtDemo(version) {
-  const problems = [];
-  const expect = (ok, what) => {
-    if (!ok) problems.push(what);
-  };
   const root = mkdtempSync(path.join(tmpdir(), 'gh-retry-demo-dbt-'));
   const work = path.join(root, 'project');
   const data = path.join(root, 'data');
@@ -30,37 +20,13 @@ export function realDbtDemo(version) {
     'name: nightly-models\nsteps:\n  - dbt seed\n  - dbt run\n  - dbt test\n',
   );
   const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('DBT_'))),
+    ...withoutDbtVariables(process.env),
     PATH: `${dbtBinDir(version)}${path.delimiter}${process.env.PATH ?? ''}`,
     DO_NOT_TRACK: '1',
     RETRY_LAB_DB: path.join(root, 'warehouse.duckdb'),
     LAB_DATA: data,
   };
-  const gh = (args, expectedExit) => {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, [cli, ...args], {
-      cwd: work,
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    process.stdout.write(result.stdout);
-    expect(
-      result.status === expectedExit,
-      `gh-retry ${args.join(' ')} exits ${expectedExit} (got ${result.status})`,
-    );
-    return {
-      id: /^run (r-\S+):/m.exec(result.stdout)?.[1] ?? 'last',
-      ms: performance.now() - started,
-    };
-  };
-  const runResults = (id, step) =>
-    JSON.parse(
-      readFileSync(
-        path.join(work, '.gh-retry/runs', id, 'state', step, 'target/run_results.json'),
-        'utf8',
-      ),
-    );
+  const { problems, expectRerunOf, gh, runResults } = demoCli({ work, env });
   const models = (file) =>
     file.results.map((r) => r.unique_id).filter((id) => id.startsWith('model.'));
   try {
@@ -81,10 +47,7 @@ export function realDbtDemo(version) {
     say('\n--- 3. gh-retry retry (from failure) ---');
     const retry = gh(['retry', first.id], 0);
     const rerun = models(runResults(retry.id, 'dbt-run')).sort();
-    expect(
-      JSON.stringify(rerun) === JSON.stringify(failed),
-      'dbt retry re-runs exactly the failed and skipped models',
-    );
+    expectRerunOf(rerun, failed);
     say('\n--- 4. for comparison: gh-retry retry --all ---');
     const full = gh(['retry', first.id, '--all'], 0);
     say('\n== What the retry did ==');

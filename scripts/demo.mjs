@@ -7,13 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { descendants } from '../test/support/dbt-projects.mjs';
+import { cli, demoCli, repoRoot, say, withoutDbtVariables } from './demo-cli.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repoRoot, 'dist/cli/index.js');
 const { EMULATOR_BIN_DIR, makeProject } = await import(
   path.join(repoRoot, 'test/dbt-emulator/make-project.mjs')
 );
@@ -27,12 +24,6 @@ steps:
 `;
 /** Each simulated model and seed takes this long (data tests take no time), so time saved shows. */
 const NODE_MS = 400;
-
-const say = (text = '') => process.stdout.write(`${text}\n`);
-const problems = [];
-const expect = (ok, what) => {
-  if (!ok) problems.push(what);
-};
 
 if (!existsSync(cli)) {
   say(`gh-retry demo: ${path.relative(repoRoot, cli)} is missing; run "npm run bundle" first`);
@@ -60,6 +51,7 @@ const env = {
   ...withoutDbtVariables(process.env),
   PATH: `${EMULATOR_BIN_DIR}${path.delimiter}${process.env.PATH ?? ''}`,
 };
+const { problems, expect, expectRerunOf, gh, runResults } = demoCli({ work, env });
 try {
   main();
 } finally {
@@ -92,13 +84,9 @@ function main() {
   say('\n--- 3. gh-retry retry (from failure) ---');
   const retry = gh(['retry', first.id], 0);
   const retried = showJson(retry.id);
-  const rerun = readSavedRunResults(retry.id);
-  const expected = [...failedRun.nodes.failed, ...failedRun.nodes.skipped].sort();
-  const rerunIds = rerun.results.map((r) => r.unique_id).sort();
-  expect(
-    JSON.stringify(rerunIds) === JSON.stringify(expected),
-    'dbt retry re-runs exactly the failed and skipped models',
-  );
+  const rerun = runResults(retry.id, 'dbt-run');
+  const rerunIds = rerun.results.map((r) => r.unique_id);
+  expectRerunOf(rerunIds, [...failedRun.nodes.failed, ...failedRun.nodes.skipped]);
 
   say('\n--- 4. for comparison: gh-retry retry --all (what re-running everything costs) ---');
   const full = gh(['retry', first.id, '--all'], 0);
@@ -143,25 +131,6 @@ function sleepMarker(project) {
   return `sleep_ms:\n  default: 0\n${nodes.join('')}`;
 }
 
-/** Run the CLI, output streaming through; returns the run id and the wall time. */
-function gh(args, expectedExit) {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: work,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ms = performance.now() - started;
-  process.stdout.write(result.stdout);
-  expect(
-    result.status === expectedExit,
-    `gh-retry ${args.join(' ')} exits ${expectedExit} (got ${result.status})`,
-  );
-  const id = /^run (r-\S+):/m.exec(result.stdout)?.[1] ?? 'last';
-  return { id, ms };
-}
-
 function showJson(id) {
   const result = spawnSync(process.execPath, [cli, 'show', id, '--json'], {
     cwd: work,
@@ -171,11 +140,6 @@ function showJson(id) {
   return JSON.parse(result.stdout);
 }
 
-function readSavedRunResults(runId) {
-  const file = path.join(work, '.gh-retry/runs', runId, 'state/dbt-run/target/run_results.json');
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
 function describeStep(step, firstId) {
   switch (step.status) {
     case 'reused':
@@ -183,10 +147,6 @@ function describeStep(step, firstId) {
     default:
       return `${step.executed?.startsWith('dbt retry') ? 'retried ' : 'ran     '} ${step.id}: ${step.executed} → ${step.status}`;
   }
-}
-
-function withoutDbtVariables(source) {
-  return Object.fromEntries(Object.entries(source).filter(([key]) => !key.startsWith('DBT_')));
 }
 
 function seconds(ms) {

@@ -1,7 +1,7 @@
-import { errorStack, UserError } from '../../src/core/errors.js';
 import { readFolderRecord, uploadRecordArtifact } from './artifact.js';
 import type { PendingUpload } from './post-state.js';
 import { loadArtifactClient } from './artifact-client.js';
+import { setFailedFor } from '../set-failed.js';
 import * as core from '@actions/core';
 
 /**
@@ -22,11 +22,6 @@ export async function runPost(pending: PendingUpload): Promise<void> {
       client: await loadArtifactClient(),
     });
   } catch (error) {
-    if (error instanceof UserError) {
-      core.setFailed(error.message);
-    } else {
-      core.error(errorStack(error));
-      core.setFailed('gh-retry could not upload the run record (see the error above)');
-    }
+    setFailedFor(error, 'gh-retry could not upload the run record (see the error above)');
   }
 }

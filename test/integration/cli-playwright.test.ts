@@ -4,21 +4,24 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportedTests, withPlaywrightSuite } from '../support/fails-once-suites.js';
+import { expectFirstRunFails } from '../support/fails-once-runs.js';
 
 describe('gh-retry with the real Playwright test runner', () => {
   const { work, cli, command } = withPlaywrightSuite();
 
   it('fails the first run', async () => {
-    const run = await cli('run', '--command', command);
-    expect(run.exitCode).toBe(1);
-    expect(reportedTests(path.join(work, 'report.json'))).toEqual([
-      'totals add up: passed',
-      'names are trimmed: passed',
-      'fails once: failed',
-      'discounts are never negative: passed',
-    ]);
-    const shown = JSON.parse((await cli('show', '--json')).stdout);
-    expect(shown.steps[0]).toMatchObject({ id: 'playwright-test', status: 'failed', exitCode: 1 });
+    await expectFirstRunFails({
+      cli,
+      command,
+      stepId: 'playwright-test',
+      reported: () => reportedTests(path.join(work, 'report.json')),
+      tests: [
+        'totals add up: passed',
+        'names are trimmed: passed',
+        'fails once: failed',
+        'discounts are never negative: passed',
+      ],
+    });
   });
 
   it('retries only the failed test, from the saved last run, and passes', async () => {

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { junitCases, withPytestSuite } from '../support/fails-once-suites.js';
+import { expectFirstRunFails } from '../support/fails-once-runs.js';
 import { checkPytest } from '../support/tools.js';
 
 const hasPytest = checkPytest('the pytest CLI test is skipped');
@@ -11,16 +12,18 @@ describe.skipIf(!hasPytest)('gh-retry with real pytest', () => {
   const { work, cli, command } = withPytestSuite();
 
   it('fails the first run and saves the failed test ids', async () => {
-    const run = await cli('run', '--command', command);
-    expect(run.exitCode).toBe(1);
-    expect(junitCases(path.join(work, 'report.xml'))).toEqual([
-      'test_totals_add_up: passed',
-      'test_names_are_trimmed: passed',
-      'test_fails_once: failed',
-      'test_discounts_never_negative: passed',
-    ]);
-    const shown = JSON.parse((await cli('show', '--json')).stdout);
-    expect(shown.steps[0]).toMatchObject({ id: 'pytest', status: 'failed', exitCode: 1 });
+    await expectFirstRunFails({
+      cli,
+      command,
+      stepId: 'pytest',
+      reported: () => junitCases(path.join(work, 'report.xml')),
+      tests: [
+        'test_totals_add_up: passed',
+        'test_names_are_trimmed: passed',
+        'test_fails_once: failed',
+        'test_discounts_never_negative: passed',
+      ],
+    });
   });
 
   it('retries only the failed test, from the saved cache, and passes', async () => {

@@ -3,9 +3,9 @@
 // skipped. After the SQL is fixed, gh-retry's retry rebuilds fct_orders before the failed test; the
 // same retry as plain `dbt retry` fails again. The same when the bug is in a macro fct_orders calls
 // (dbt's state:modified covers macros). Node sets come from real dbt's run_results.json.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FLOOR_DBT } from '../../scripts/dbt-venv.mjs';
-import { makeLab, names, REAL_DBT_TIMEOUT, runIdOf, type Lab } from './lab.js';
+import { makeLab, names, REAL_DBT_TIMEOUT, runIdOf, useLab, type Lab } from './lab.js';
 
 const HOOK = 'retry_lab-on-run-end-0';
 const NOT_NULL = 'not_null_fct_orders_customer_id';
@@ -30,6 +30,13 @@ function brokenLab(version?: string, fixAware = true): Lab {
   return lab;
 }
 
+/** A describe block whose tests share one broken lab (from `make`). */
+function onBrokenLab(title: string, tests: (lab: () => Lab) => void, make = () => brokenLab()) {
+  describe(title, { timeout: REAL_DBT_TIMEOUT }, () => {
+    tests(useLab(make));
+  });
+}
+
 async function failingParent(lab: Lab): Promise<string> {
   const run = await lab.cli(['run']);
   expect(run.exitCode).toBe(1);
@@ -44,18 +51,14 @@ describe(
   'real dbt: a fix-aware retry rebuilds the fixed model',
   { timeout: REAL_DBT_TIMEOUT },
   () => {
-    let lab: Lab;
     let parent: string;
-    beforeAll(async () => {
-      lab = brokenLab();
+    const theLab = useLab(brokenLab, async (lab) => {
       parent = await failingParent(lab);
       lab.write(FCT, FIXED);
     });
-    afterAll(() => {
-      lab.remove();
-    });
 
     it('plan --json names the fixed model; plain dbt retry fails again on the stale table', async () => {
+      const lab = theLab();
       const plan = JSON.parse((await lab.cli(['plan', '--json'])).stdout);
       expect(plan.steps[0].exec).toMatch(/^dbt retry --state /);
       expect(plan.steps[0].fixAware.added).toEqual(['model.retry_lab.fct_orders']);
@@ -72,6 +75,7 @@ describe(
     });
 
     it('gh-retry retry passes, running the fixed model, the failed test and the skipped nodes', async () => {
+      const lab = theLab();
       const retry = await lab.cli(['retry', parent]);
       expect(retry.exitCode).toBe(0);
       const rerun = lab.saved(runIdOf(retry), 'dbt-build');
@@ -89,123 +93,94 @@ describe(
   },
 );
 
-describe(
-  'real dbt: fix-aware retries that add nothing or follow dbt rules',
-  { timeout: REAL_DBT_TIMEOUT },
-  () => {
-    let lab: Lab;
-    beforeAll(() => {
-      lab = brokenLab();
-    });
-    afterAll(() => {
-      lab.remove();
-    });
+onBrokenLab('real dbt: fix-aware retries that add nothing or follow dbt rules', (theLab) => {
+  it('nothing modified, or only an unrelated model: exactly dbt retry', async () => {
+    const lab = theLab();
+    const parent = await failingParent(lab);
+    const retryForm = `dbt retry --state ${lab.project}/.gh-retry/runs/${parent}/state/dbt-build/target`;
+    const plan = JSON.parse((await lab.cli(['plan', '--json'])).stdout);
+    expect(plan.steps[0].exec).toBe(retryForm);
+    expect(plan.steps[0].fixAware.added).toEqual([]);
+    lab.write(SIDE, 'select 2 as x\n');
+    const retry = await lab.cli(['retry']);
+    expect(retry.exitCode).toBe(1);
+    expect(retry.stdout).toContain(retryForm);
+    const rerun = lab.saved(runIdOf(retry), 'dbt-build');
+    expect(rerun.invocationCommand).toMatch(/^dbt retry/);
+    expect(names(rerun)).toEqual(
+      ['assert_dim_customers_ok', 'dim_customers', HOOK, NOT_NULL].sort(),
+    );
+  });
 
-    it('nothing modified, or only an unrelated model: exactly dbt retry', async () => {
-      const parent = await failingParent(lab);
-      const retryForm = `dbt retry --state ${lab.project}/.gh-retry/runs/${parent}/state/dbt-build/target`;
-      const plan = JSON.parse((await lab.cli(['plan', '--json'])).stdout);
-      expect(plan.steps[0].exec).toBe(retryForm);
-      expect(plan.steps[0].fixAware.added).toEqual([]);
-      lab.write(SIDE, 'select 2 as x\n');
-      const retry = await lab.cli(['retry']);
-      expect(retry.exitCode).toBe(1);
-      expect(retry.stdout).toContain(retryForm);
-      const rerun = lab.saved(runIdOf(retry), 'dbt-build');
-      expect(rerun.invocationCommand).toMatch(/^dbt retry/);
-      expect(names(rerun)).toEqual(
-        ['assert_dim_customers_ok', 'dim_customers', HOOK, NOT_NULL].sort(),
-      );
-    });
+  it('a fix in a seed the model reads rebuilds the seed and what is between; a chain: fix, retry, fix, retry', async () => {
+    const lab = theLab();
+    // The data has the bug: an order without a customer. dbt marks the seed modified by its
+    // content; stg_orders (a view) and fct_orders lie between it and the failed test.
+    const orders = (last: string) => `id,customer_id,amount\n1,1,10\n2,2,20\n${last}\n`;
+    lab.write(FCT, FIXED);
+    lab.write('seeds/raw_orders.csv', orders('3,,30'));
+    await failingParent(lab);
+    lab.write('seeds/raw_orders.csv', orders('3,,31')); // a fix that does not fix
+    const first = await lab.cli(['retry']);
+    expect(first.exitCode).toBe(1);
+    const firstRun = lab.saved(runIdOf(first), 'dbt-build');
+    expect(names(firstRun, 'success')).toEqual(
+      ['fct_orders', HOOK, 'raw_orders', 'stg_orders'].sort(),
+    );
+    expect(names(firstRun, 'fail')).toEqual([NOT_NULL]);
+    lab.write('seeds/raw_orders.csv', orders('3,1,31'));
+    const second = await lab.cli(['retry']);
+    expect(second.exitCode).toBe(0);
+    const secondRun = lab.saved(runIdOf(second), 'dbt-build');
+    expect(names(secondRun)).toEqual(
+      [
+        'assert_dim_customers_ok',
+        'dim_customers',
+        'fct_orders',
+        HOOK,
+        NOT_NULL,
+        'raw_orders',
+        'stg_orders',
+      ].sort(),
+    );
+    expect(names(secondRun, 'fail', 'error', 'skipped')).toEqual([]);
+  });
+});
 
-    it('a fix in a seed the model reads rebuilds the seed and what is between; a chain: fix, retry, fix, retry', async () => {
-      // The data has the bug: an order without a customer. dbt marks the seed modified by its
-      // content; stg_orders (a view) and fct_orders lie between it and the failed test.
-      const orders = (last: string) => `id,customer_id,amount\n1,1,10\n2,2,20\n${last}\n`;
-      lab.write(FCT, FIXED);
-      lab.write('seeds/raw_orders.csv', orders('3,,30'));
-      await failingParent(lab);
-      lab.write('seeds/raw_orders.csv', orders('3,,31')); // a fix that does not fix
-      const first = await lab.cli(['retry']);
-      expect(first.exitCode).toBe(1);
-      const firstRun = lab.saved(runIdOf(first), 'dbt-build');
-      expect(names(firstRun, 'success')).toEqual(
-        ['fct_orders', HOOK, 'raw_orders', 'stg_orders'].sort(),
-      );
-      expect(names(firstRun, 'fail')).toEqual([NOT_NULL]);
-      lab.write('seeds/raw_orders.csv', orders('3,1,31'));
-      const second = await lab.cli(['retry']);
-      expect(second.exitCode).toBe(0);
-      const secondRun = lab.saved(runIdOf(second), 'dbt-build');
-      expect(names(secondRun)).toEqual(
-        [
-          'assert_dim_customers_ok',
-          'dim_customers',
-          'fct_orders',
-          HOOK,
-          NOT_NULL,
-          'raw_orders',
-          'stg_orders',
-        ].sort(),
-      );
-      expect(names(secondRun, 'fail', 'error', 'skipped')).toEqual([]);
-    });
-  },
-);
+onBrokenLab('real dbt: a fix in a macro rebuilds the models that use it', (theLab) => {
+  it('plain dbt retry fails again; gh-retry retry rebuilds fct_orders (state:modified covers macros) and passes', async () => {
+    const lab = theLab();
+    // fct_orders is right; the macro it calls has the bug, so its not_null test fails.
+    const macro = (body: string) => `{% macro customer_key(column) %}${body}{% endmacro %}\n`;
+    lab.write('macros/customer_key.sql', macro('null::integer'));
+    lab.write(FCT, fctOrders("{{ customer_key('o.customer_id') }}"));
+    const parent = await failingParent(lab);
+    lab.write('macros/customer_key.sql', macro('{{ column }}'));
+    const plain = await lab.dbt([
+      'retry',
+      '--state',
+      `.gh-retry/runs/${parent}/state/dbt-build/target`,
+    ]);
+    expect(plain.exitCode).toBe(1);
+    expect(names(lab.runResults(), 'fail')).toEqual([NOT_NULL]);
+    expect(names(lab.runResults())).not.toContain('fct_orders');
+    const retry = await lab.cli(['retry', parent]);
+    expect(retry.exitCode).toBe(0);
+    const rerun = lab.saved(runIdOf(retry), 'dbt-build');
+    expect(names(rerun)).toEqual(
+      ['assert_dim_customers_ok', 'dim_customers', 'fct_orders', HOOK, NOT_NULL].sort(),
+    );
+    expect(names(rerun, 'fail', 'error', 'skipped')).toEqual([]);
+    const shown = JSON.parse((await lab.cli(['show', '--json'])).stdout);
+    expect(shown.steps[0].fixAware.added).toEqual(['model.retry_lab.fct_orders']);
+  });
+});
 
-describe(
-  'real dbt: a fix in a macro rebuilds the models that use it',
-  { timeout: REAL_DBT_TIMEOUT },
-  () => {
-    let lab: Lab;
-    beforeAll(() => {
-      lab = brokenLab();
-    });
-    afterAll(() => {
-      lab.remove();
-    });
-
-    it('plain dbt retry fails again; gh-retry retry rebuilds fct_orders (state:modified covers macros) and passes', async () => {
-      // fct_orders is right; the macro it calls has the bug, so its not_null test fails.
-      const macro = (body: string) => `{% macro customer_key(column) %}${body}{% endmacro %}\n`;
-      lab.write('macros/customer_key.sql', macro('null::integer'));
-      lab.write(FCT, fctOrders("{{ customer_key('o.customer_id') }}"));
-      const parent = await failingParent(lab);
-      lab.write('macros/customer_key.sql', macro('{{ column }}'));
-      const plain = await lab.dbt([
-        'retry',
-        '--state',
-        `.gh-retry/runs/${parent}/state/dbt-build/target`,
-      ]);
-      expect(plain.exitCode).toBe(1);
-      expect(names(lab.runResults(), 'fail')).toEqual([NOT_NULL]);
-      expect(names(lab.runResults())).not.toContain('fct_orders');
-      const retry = await lab.cli(['retry', parent]);
-      expect(retry.exitCode).toBe(0);
-      const rerun = lab.saved(runIdOf(retry), 'dbt-build');
-      expect(names(rerun)).toEqual(
-        ['assert_dim_customers_ok', 'dim_customers', 'fct_orders', HOOK, NOT_NULL].sort(),
-      );
-      expect(names(rerun, 'fail', 'error', 'skipped')).toEqual([]);
-      const shown = JSON.parse((await lab.cli(['show', '--json'])).stdout);
-      expect(shown.steps[0].fixAware.added).toEqual(['model.retry_lab.fct_orders']);
-    });
-  },
-);
-
-describe(
+onBrokenLab(
   'real dbt: fix-aware: false asks for exactly dbt retry',
-  { timeout: REAL_DBT_TIMEOUT },
-  () => {
-    let lab: Lab;
-    beforeAll(() => {
-      lab = brokenLab(undefined, false);
-    });
-    afterAll(() => {
-      lab.remove();
-    });
-
+  (theLab) => {
     it('the fixed model is not rebuilt and the test fails again', async () => {
+      const lab = theLab();
       const parent = await failingParent(lab);
       lab.write(FCT, FIXED);
       const plan = JSON.parse((await lab.cli(['plan', '--json'])).stdout);
@@ -216,21 +191,14 @@ describe(
       expect(names(lab.saved(runIdOf(retry), 'dbt-build'), 'fail')).toEqual([NOT_NULL]);
     });
   },
+  () => brokenLab(undefined, false),
 );
 
-describe(
+onBrokenLab(
   `real dbt ${FLOOR_DBT}: the fix-aware form on the floor version`,
-  { timeout: REAL_DBT_TIMEOUT },
-  () => {
-    let lab: Lab;
-    beforeAll(() => {
-      lab = brokenLab(FLOOR_DBT);
-    });
-    afterAll(() => {
-      lab.remove();
-    });
-
+  (theLab) => {
     it('rebuilds the fixed model before the failed test', async () => {
+      const lab = theLab();
       const parent = await failingParent(lab);
       lab.write(FCT, FIXED);
       const retry = await lab.cli(['retry', parent]);
@@ -244,4 +212,5 @@ describe(
       expect(names(rerun)).toEqual(names(rerun, 'success', 'pass'));
     });
   },
+  () => brokenLab(FLOOR_DBT),
 );

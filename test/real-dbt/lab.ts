@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { dbtBinDir, NEWEST_DBT } from '../../scripts/dbt-venv.mjs';
 import { baseEnv, makeTempDir, runCli, type CliResult } from '../support/cli.js';
 
@@ -135,6 +136,44 @@ export function makeLab(version: string = NEWEST_DBT): Lab {
       existsSync(statePath(runId, stepId, relative)),
     remove: temp.remove,
   };
+}
+
+/**
+ * A lab for the tests of one describe block: made (then `prepare`d) before them, removed after
+ * them. Call the returned function in a test to get it.
+ */
+export function useLab(make: () => Lab, prepare?: (lab: Lab) => Promise<void>): () => Lab {
+  let lab: Lab | undefined;
+  beforeAll(async () => {
+    lab = make();
+    await prepare?.(lab);
+  });
+  afterAll(() => {
+    lab?.remove();
+  });
+  return () => {
+    if (lab === undefined) throw new Error('the lab is made in beforeAll');
+    return lab;
+  };
+}
+
+/**
+ * One test on each of `versions`, each on a fresh lab of that dbt version removed after it:
+ * `titles.describe` names the version with `%s`.
+ */
+export function testOnEachVersion(
+  versions: readonly string[],
+  titles: { readonly describe: string; readonly test: string },
+  test: (lab: Lab, version: string) => Promise<void>,
+): void {
+  describe.each(versions)(titles.describe, (version) => {
+    let lab: Lab | undefined;
+    afterEach(() => lab?.remove());
+    it(titles.test, { timeout: REAL_DBT_TIMEOUT }, async () => {
+      lab = makeLab(version);
+      await test(lab, version);
+    });
+  });
 }
 
 /** The run id a `gh-retry run`/`retry` printed (`run r-…: nightly`). */

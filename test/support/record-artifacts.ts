@@ -8,7 +8,13 @@ import type {
   RunArtifactReader,
   WorkflowRunInfo,
 } from '../../src/ports/github-runs.js';
-import { aFailedDbtRunStep, aGitHubRun, aRunRecord, aSavedStateFile } from './run-record.js';
+import {
+  aFailedDbtRunStep,
+  aGitHubRun,
+  aRunRecord,
+  aSavedStateFile,
+  FIXTURE_RUN,
+} from './run-record.js';
 
 /** The saved `run_results.json` of the parent record's failed dbt step. */
 export const RUN_RESULTS =
@@ -27,17 +33,21 @@ export function anArtifact(overrides: Partial<ArtifactInfo> & { name: string }):
   };
 }
 
-/** Run 100 attempt 1 of acme/warehouse's nightly workflow, finished and failed. */
+/** The workflow of the parent record's run. */
+const NIGHTLY = '.github/workflows/nightly.yml';
+
+/** The run `aParentRecord` comes from (FIXTURE_RUN), in its nightly workflow, finished and failed. */
 export function aRun(overrides: Partial<WorkflowRunInfo> = {}): WorkflowRunInfo {
+  const { id, attempt, number, repository, serverUrl } = FIXTURE_RUN;
   return {
-    id: 100,
-    attempt: 1,
-    runNumber: 7,
-    repository: 'acme/warehouse',
-    workflowPath: '.github/workflows/nightly.yml',
+    id,
+    attempt,
+    runNumber: number,
+    repository,
+    workflowPath: NIGHTLY,
     status: 'completed',
     conclusion: 'failure',
-    htmlUrl: 'https://github.com/acme/warehouse/actions/runs/100',
+    htmlUrl: `${serverUrl}/${repository}/actions/runs/${id}`,
     displayTitle: 'nightly',
     headSha: 'abc',
     headBranch: 'main',
@@ -51,7 +61,7 @@ export function aParentRecord(overrides: Partial<RunRecord> = {}): RunRecord {
   return aRunRecord({
     id: '100-1',
     status: 'failed',
-    github: aGitHubRun({ workflow: '.github/workflows/nightly.yml' }),
+    github: aGitHubRun({ workflow: NIGHTLY }),
     steps: [
       aFailedDbtRunStep({
         state: [aSavedStateFile({ bytes: RUN_RESULTS.length, sha256: sha256(RUN_RESULTS) })],

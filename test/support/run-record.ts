@@ -89,17 +89,26 @@ export function aLineage(overrides: Partial<Lineage> = {}): Lineage {
   };
 }
 
-/** Where run 100 (attempt 1) of acme/warehouse ran on GitHub; override what the test is about. */
+/** The GitHub run the fixtures' records come from: run 100 (attempt 1, #7) of acme/warehouse. */
+export const FIXTURE_RUN = {
+  repository: 'acme/warehouse',
+  id: 100,
+  attempt: 1,
+  number: 7,
+  serverUrl: 'https://github.com',
+} as const;
+
+/** Where FIXTURE_RUN ran on GitHub; override what the test is about. */
 export function aGitHubRun(overrides: Partial<GitHubRunInfo> = {}): GitHubRunInfo {
   return {
-    repository: 'acme/warehouse',
+    repository: FIXTURE_RUN.repository,
     workflow: 'Nightly',
     workflowRef: null,
     job: 'dbt',
-    runId: 100,
-    runAttempt: 1,
-    runNumber: 7,
-    serverUrl: 'https://github.com',
+    runId: FIXTURE_RUN.id,
+    runAttempt: FIXTURE_RUN.attempt,
+    runNumber: FIXTURE_RUN.number,
+    serverUrl: FIXTURE_RUN.serverUrl,
     actor: 'octocat',
     ...overrides,
   };
