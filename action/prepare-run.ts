@@ -1,3 +1,8 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createGitHubClient } from '../src/adapters/github/client.js';
+import { createRestRunReader } from '../src/adapters/github/runs.js';
 import { reusedFilesNote } from '../src/core/report/text.js';
 import { formatRetryMode, type RetryMode } from '../src/core/retry/mode.js';
 import type { Env } from '../src/core/env.js';
@@ -14,6 +19,7 @@ import {
 import type { RunKind } from '../src/execution/run-schedule.js';
 import type { RunArtifactReader, WorkflowRunInfo } from '../src/ports/github-runs.js';
 import { parseRecordArtifactName, recordIdOf } from '../src/core/run-record/artifact.js';
+import { withActionsPermissionHint } from './actions-permission.js';
 import type { GitHubContext } from './github-context.js';
 import type { RerunSource, RetryOfSource, RetrySource } from './retry-source.js';
 import * as core from '@actions/core';
@@ -35,6 +41,22 @@ export interface PrepareRunParams {
   /** A fresh folder for the parent's state files. */
   readonly parentDir: string;
   readonly env: Env;
+}
+
+/**
+ * A retry's plan, reading the parent run from GitHub with the job's token into a fresh folder of
+ * the runner's temporary directory. This module and the GitHub client load only for a retry.
+ */
+export async function prepareRetry(
+  params: Omit<PrepareRunParams, 'github' | 'parentDir'> & { readonly token: string },
+): Promise<PreparedRun> {
+  const { context } = params;
+  const github = withActionsPermissionHint(
+    createRestRunReader(createGitHubClient({ token: params.token, baseUrl: context.apiUrl })),
+    context.workflowPath,
+  );
+  const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
+  return await prepareRun({ ...params, github, parentDir });
 }
 
 /** Load the parent run's record (for a retry) and plan what to execute against the current schedule. */

@@ -1,6 +1,5 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { tmpdir } from 'node:os';
 import { errorMessage, ScheduleError, UserError } from '../src/core/errors.js';
 import type { Env } from '../src/core/env.js';
 import type { Schedule } from '../src/core/schedule/step-spec.js';
@@ -21,7 +20,6 @@ import {
   uploadRecordArtifact,
   type RecordArtifact,
 } from './record/artifact.js';
-import { withActionsPermissionHint } from './actions-permission.js';
 import { assertSupportedServer } from './server-support.js';
 import { loadArtifactClient } from './record/artifact-client.js';
 import { createRecordFile } from './record/record-file.js';
@@ -143,21 +141,9 @@ async function preparePlan(params: {
   env: Env;
   key: string;
 }): Promise<PreparedRun> {
-  const { source, context } = params;
-  if (source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
-  const [{ prepareRun }, { createGitHubClient }, { createRestRunReader }] = await Promise.all([
-    import('./prepare-run.js'),
-    import('../src/adapters/github/client.js'),
-    import('../src/adapters/github/runs.js'),
-  ]);
-  const github = withActionsPermissionHint(
-    createRestRunReader(
-      createGitHubClient({ token: params.inputs.githubToken, baseUrl: context.apiUrl }),
-    ),
-    context.workflowPath,
-  );
-  const parentDir = await mkdtemp(path.join(context.runnerTemp ?? tmpdir(), 'gh-retry-parent-'));
-  return await prepareRun({ ...params, github, parentDir });
+  if (params.source.kind === 'fresh') return { run: { kind: 'first-run' }, parentRun: null };
+  const { prepareRetry } = await import('./prepare-run.js');
+  return await prepareRetry({ ...params, token: params.inputs.githubToken });
 }
 
 async function resolveWorkingDirectory(context: GitHubContext, inputs: Inputs): Promise<string> {
