@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { setupManifest } from '../../app/probot/setup-mode.js';
-import { freePort } from '../support/app/free-port.js';
+import { freePort } from '../support/free-port.js';
 import { readManifest } from '../support/app/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

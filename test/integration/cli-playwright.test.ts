@@ -3,8 +3,11 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportedTests, withPlaywrightSuite } from '../support/fails-once-suites.js';
-import { expectFirstRunFails } from '../support/fails-once-runs.js';
+import {
+  expectFirstRunFails,
+  reportedTests,
+  withPlaywrightSuite,
+} from '../support/fails-once-suites.js';
 
 describe('gh-retry with the real Playwright test runner', () => {
   const { work, cli, command } = withPlaywrightSuite();

@@ -2,8 +2,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { junitCases, withPytestSuite } from '../support/fails-once-suites.js';
-import { expectFirstRunFails } from '../support/fails-once-runs.js';
+import { expectFirstRunFails, junitCases, withPytestSuite } from '../support/fails-once-suites.js';
 import { checkPytest } from '../support/tools.js';
 
 const hasPytest = checkPytest('the pytest CLI test is skipped');

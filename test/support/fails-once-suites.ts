@@ -1,6 +1,7 @@
 /** The fails-once suites of the real test runners, and what the runners say they ran (their own reports). */
 import { readFileSync } from 'node:fs';
-import { withFixtureSuite } from './cli.js';
+import { expect } from 'vitest';
+import { withFixtureSuite, type CliResult } from './cli.js';
 
 /** The test cases a junit XML report (pytest's `--junitxml`) lists, as `name: outcome`. */
 export function junitCases(file: string): string[] {
@@ -43,4 +44,24 @@ export function withPlaywrightSuite() {
 export function withPytestSuite() {
   const suite = withFixtureSuite('pytest-fails-once');
   return { ...suite, command: 'python3 -m pytest -rA --junitxml=report.xml test_orders.py' };
+}
+
+/**
+ * Run `command` through gh-retry in a fresh fails-once suite: the run fails (exit 1), the runner's
+ * own report (`reported`) lists `tests` with the one failure, and `show --json` has step `stepId`
+ * failed with exit code 1.
+ */
+export async function expectFirstRunFails(params: {
+  readonly cli: (...args: string[]) => Promise<CliResult>;
+  readonly command: string;
+  readonly stepId: string;
+  readonly reported: () => string[];
+  readonly tests: readonly string[];
+}): Promise<void> {
+  const { cli, command } = params;
+  const run = await cli('run', '--command', command);
+  expect(run.exitCode).toBe(1);
+  expect(params.reported()).toEqual(params.tests);
+  const shown = JSON.parse((await cli('show', '--json')).stdout);
+  expect(shown.steps[0]).toMatchObject({ id: params.stepId, status: 'failed', exitCode: 1 });
 }

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './app/free-port.js';
+import { freePort } from './free-port.js';
 
 const GUARD = path.resolve(import.meta.dirname, './e2e/process-guard.mjs');
 
