@@ -64,6 +64,23 @@ describe('in-run retries', () => {
     );
   });
 
+  it("counts pytest's exit 5 (nothing left to run) as success for its --last-failed attempt", async () => {
+    writeFileSync(
+      path.join(runs.work(), 'bin/pytest'),
+      `#!/bin/sh
+echo "pytest $*" >> calls.log
+[ "$1" = --last-failed ] && exit 5
+mkdir -p .pytest_cache/v/cache
+echo '{"tests/test_a.py::test_flaky": true}' > .pytest_cache/v/cache/lastfailed
+exit 1
+`,
+    );
+    chmodSync(path.join(runs.work(), 'bin/pytest'), 0o755);
+    const record = await execute('steps:\n  - run: pytest\n    retries: 1\n');
+    expect(calls()).toEqual(['pytest ', 'pytest --last-failed --last-failed-no-failures none']);
+    expect(record.steps[0]).toMatchObject({ status: 'success', attempts: 2, exitCode: 5 });
+  });
+
   it('grows the delay by its factor up to the cap', async () => {
     rmSync(path.join(runs.work(), 'bin/dbt'));
     writeFileSync(path.join(runs.work(), 'bin/dbt'), '#!/bin/sh\necho "$*" >> calls.log\nexit 2\n');

@@ -60,7 +60,6 @@ describe('custom retry-with', () => {
           { from: 'load/state/progress.json', to: 'state/progress.json' },
         ],
         reason: 'runs its retry-with command',
-        successExitCodes: [0],
       },
     },
     {

@@ -38,7 +38,6 @@ export const customTool: ToolDeclaration<CustomMatch> = {
       exec: match.retryWith,
       restore,
       reason: 'runs its retry-with command',
-      successExitCodes: RETRY_SUCCESS_EXIT_CODES,
     };
   },
   retrySuccessExitCodes: RETRY_SUCCESS_EXIT_CODES,

@@ -122,7 +122,6 @@ describe('dbt retry form', () => {
         exec: 'dbt retry --state /state/r-1/dbt-run/target',
         restore: [],
         reason: 'dbt retry re-runs only the failed and skipped nodes (1 error, 1 skipped)',
-        successExitCodes: [0],
       },
     },
     {

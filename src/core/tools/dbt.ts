@@ -263,7 +263,6 @@ function retryForm(context: RetryContext<DbtMatch>): RetryForm {
     exec,
     restore: [],
     reason: `dbt retry re-runs only the failed and skipped nodes (${describeStatuses(runResults, retrySet)})${fixAware.reason}`,
-    successExitCodes: RETRY_SUCCESS_EXIT_CODES,
     ...(fixAware.form === null ? {} : { fixAware: fixAware.form }),
   };
 }

@@ -95,6 +95,5 @@ function retryForm(runner: FailedTestsRunner, context: RetryContext<TestRunnerMa
     exec: appendArguments(context.step.run, match, runner.retryArguments),
     restore: [{ from: file.stored, to: path }],
     reason: `${runner.command} --last-failed re-runs only the ${failed.length} failed test(s)`,
-    successExitCodes: runner.retrySuccessExitCodes,
   };
 }

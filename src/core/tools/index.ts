@@ -19,15 +19,6 @@ export type { NodeResult, RunResults } from './dbt-run-results.js';
 export type { ParentStateFile, RetryForm, StateSummary, ToolDeclaration } from './tool.js';
 export { customTool, dbtTool, playwrightTool, pytestTool };
 
-const TOOLS_BY_NAME: Readonly<
-  Record<ToolName, { readonly retrySuccessExitCodes: readonly number[] }>
-> = {
-  custom: customTool,
-  dbt: dbtTool,
-  pytest: pytestTool,
-  playwright: playwrightTool,
-};
-
 /** A tool bound to the step it recognised. */
 interface BoundTool {
   readonly name: ToolName;
@@ -53,18 +44,36 @@ function bind<M>(tool: ToolDeclaration<M>, step: StepSpec): BoundTool | null {
   };
 }
 
-/** In order of precedence: a step's own `retry-with` beats the tool its command runs. */
-const BINDERS: readonly ((step: StepSpec) => BoundTool | null)[] = [
-  (step) => bind(customTool, step),
-  (step) => bind(dbtTool, step),
-  (step) => bind(pytestTool, step),
-  (step) => bind(playwrightTool, step),
+/** A declared tool, whatever its match type: its name, its retry exit codes, and its binder. */
+interface RegisteredTool {
+  readonly name: ToolName;
+  readonly retrySuccessExitCodes: readonly number[];
+  readonly bind: (step: StepSpec) => BoundTool | null;
+}
+
+function register<M>(tool: ToolDeclaration<M>): RegisteredTool {
+  return {
+    name: tool.name,
+    retrySuccessExitCodes: tool.retrySuccessExitCodes,
+    bind: (step) => bind(tool, step),
+  };
+}
+
+/**
+ * The one list of tools, in order of precedence: a step's own `retry-with` beats the tool its
+ * command runs. Adding a tool is adding it here.
+ */
+const TOOLS: readonly RegisteredTool[] = [
+  register(customTool),
+  register(dbtTool),
+  register(pytestTool),
+  register(playwrightTool),
 ];
 
 function findTool(step: StepSpec): BoundTool | null {
-  for (const binder of BINDERS) {
-    const tool = binder(step);
-    if (tool !== null) return tool;
+  for (const tool of TOOLS) {
+    const bound = tool.bind(step);
+    if (bound !== null) return bound;
   }
   return null;
 }
@@ -158,5 +167,5 @@ export function successExitCodesFor(params: {
   action: StepAction;
 }): readonly number[] {
   if (params.action !== 'retry' || params.tool === null) return [0];
-  return TOOLS_BY_NAME[params.tool].retrySuccessExitCodes;
+  return TOOLS.find((tool) => tool.name === params.tool)?.retrySuccessExitCodes ?? [0];
 }

@@ -47,7 +47,6 @@ describe('Playwright retry form', () => {
         exec: 'npx playwright test --last-failed',
         restore: [{ from: STORED, to: LAST_RUN }],
         reason: 'playwright test --last-failed re-runs only the 1 failed test(s)',
-        successExitCodes: [0],
       },
     },
     {

@@ -41,8 +41,6 @@ export type RetryForm =
       readonly exec: string;
       readonly restore: readonly RestoreFile[];
       readonly reason: string;
-      /** Exit codes that mean success for this form (pytest's 5: nothing left to run). */
-      readonly successExitCodes: readonly number[];
       /** dbt: the form that also rebuilds nodes changed since the parent, when there are any. */
       readonly fixAware?: FixAwareForm;
     }
@@ -79,7 +77,7 @@ export interface ToolDeclaration<M> {
     config: ReadonlyMap<string, string>,
   ) => string | null;
   readonly retryForm: (context: RetryContext<M>) => RetryForm;
-  /** Exit codes that mean success when the step runs in its retry form. */
+  /** Exit codes that mean success when the step runs in its retry form (pytest's 5: nothing left to run). */
   readonly retrySuccessExitCodes: readonly number[];
   /** Read the state files (keyed by path) into a summary; missing or unreadable files give nulls. */
   readonly summarise: (match: M, files: ReadonlyMap<string, string>) => StateSummary;
