@@ -16,7 +16,7 @@ import {
   runLabel,
   type RunUrl,
 } from './markdown.js';
-import { counted } from '../words.js';
+import { counted, firstWithMore } from '../words.js';
 
 export { MARKDOWN_LIMIT, type RunUrl };
 
@@ -184,8 +184,7 @@ function renderHowToRetry(record: RunRecord): string {
 }
 
 function listWithMore(items: readonly string[], total: number): string {
-  const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
-  const more = Math.max(total, items.length) - shown.length;
+  const { shown, more } = firstWithMore(items, LISTED_FAILURES_PER_STEP, total);
   return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
 }
 

@@ -1,3 +1,4 @@
+import { firstWithMore } from '../words.js';
 import type { Plan } from '../retry/plan.js';
 import { describeAttempt } from '../retry/in-run.js';
 import { formatRetryMode } from '../retry/mode.js';
@@ -28,9 +29,8 @@ export function describeNodeCounts(nodes: NodeSummary): string {
 
 /** Names with "+N more" past the first LISTED_FAILURES. */
 export function listWithMore(names: readonly string[], total: number = names.length): string {
-  const shown = names.slice(0, LISTED_FAILURES).join(', ');
-  const more = total - Math.min(names.length, LISTED_FAILURES);
-  return more > 0 ? `${shown} +${more} more` : shown;
+  const { shown, more } = firstWithMore(names, LISTED_FAILURES, total);
+  return more > 0 ? `${shown.join(', ')} +${more} more` : shown.join(', ');
 }
 
 /** What ran for a step: the executed command (retry form marked), or where its success came from. */
