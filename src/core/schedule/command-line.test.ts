@@ -57,6 +57,14 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('dbt \\\n  run').compound).toBeNull();
   });
 
+  it('reads no command in a line it cannot split, and leaves it to the shell', () => {
+    expect(parseCommandLine('echo ${')).toEqual({
+      first: null,
+      compound: 'cannot be split into words (as in "${")',
+      hasComment: false,
+    });
+  });
+
   it('records assignments for the program', () => {
     const words = parseCommandLine('DBT_TARGET_PATH=out env X="$HOME/y" dbt run').first;
     expect(words?.assignments.get('DBT_TARGET_PATH')).toBe('out');

@@ -1,4 +1,4 @@
-import { parse } from 'shell-quote';
+import { parse, type ParseEntry } from 'shell-quote';
 import type { Env } from '../env.js';
 
 /**
@@ -42,7 +42,12 @@ export function parseCommandLine(command: string): CommandLine {
   if (command.replace(/\\\r?\n/g, '').includes('\n')) compound = 'spans several lines';
   let hasComment = false;
   const words: string[] = [];
-  for (const entry of parse(command, (key) => `${VAR_MARK}${key}${VAR_MARK}`)) {
+  const entries = splitWords(command);
+  if (entries === null) {
+    // A real shell decides what such a line means (or refuses it); gh-retry reads no tool in it.
+    return { first: null, compound: 'cannot be split into words (as in "${")', hasComment };
+  }
+  for (const entry of entries) {
     if (typeof entry === 'string') {
       if (entry.includes('`') || entry.includes(`${VAR_MARK}${VAR_MARK}`)) {
         compound ??= 'uses command substitution';
@@ -57,6 +62,15 @@ export function parseCommandLine(command: string): CommandLine {
     }
   }
   return { first: words.length === 0 ? null : splitPrefix(words), compound, hasComment };
+}
+
+/** shell-quote's entries for a line, or null when it refuses the line (`${`: "Bad substitution"). */
+function splitWords(command: string): ParseEntry[] | null {
+  try {
+    return parse(command, (key) => `${VAR_MARK}${key}${VAR_MARK}`);
+  } catch {
+    return null;
+  }
 }
 
 /** The value of a word once the shell has expanded it with `env` (unset variables are empty). */
