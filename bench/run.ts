@@ -25,7 +25,8 @@ import {
   type DbtWorkSaved,
 } from './dbt-work-saved.js';
 import { measureRealDbtWorkSaved, renderRealDbt, type RealDbtWorkSaved } from './real-dbt.js';
-import { measured, renderResults, type BenchResults, type NotMeasured } from './results.js';
+import { measured, type BenchResults, type NotMeasured } from './results.js';
+import { renderResults } from './results-tables.js';
 import { measureRetryPlanning } from './retry-planning.js';
 import { measureStoreListing, renderStoreListing } from './store-listing.js';
 import {
