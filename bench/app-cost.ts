@@ -1,21 +1,21 @@
 /**
  * The App's cost, measured on the real App bundle served over HTTP against the GitHub emulator:
  * API requests and time per `/retry` comment and per `workflow_run.completed` (counted from the
- * emulator's request log), and the throughput of signed webhook deliveries on loopback.
+ * emulator's request log), and the throughput of signed webhook deliveries on loopback
+ * (app-throughput.ts). The failed run's record it seeds as an artifact is app-failed-record.ts.
  */
-import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   startEmulator,
   type GitHubEmulator,
   type RequestLogEntry,
 } from '../test/emulator/index.js';
-import { aRunRecord, aStepRecord } from '../test/support/run-record.js';
 import { startAppProcess } from '../test/support/app-process.js';
 import { scheduleWorkflow } from '../test/support/e2e/workflows.js';
 import { readManifest } from '../test/support/e2e/loop.js';
-import { serializeRunRecord } from '../src/core/run-record/record.js';
 import { WRITE_BURST } from '../app/probot/octokit.js';
+import { failedRecord } from './app-failed-record.js';
+import { measureThroughput, type AppThroughput } from './app-throughput.js';
 import { median } from './statistics.js';
 
 /**
@@ -52,14 +52,7 @@ export interface AppCost {
   readonly runCompleted: EventCost;
   /** Installation token requests over the whole measurement (Probot caches the token). */
   readonly tokenRequests: number;
-  readonly throughput: {
-    readonly deliveries: number;
-    readonly concurrency: number;
-    readonly accepted: number;
-    readonly seconds: number;
-    readonly perSecond: number;
-    readonly medianLatencyMs: number;
-  };
+  readonly throughput: AppThroughput;
 }
 
 const REPO = 'bench/app';
@@ -85,70 +78,6 @@ function retryLatency(
     reactionMs: Date.parse(reaction) - Date.parse(sentAt),
     dispatchMs: Date.parse(dispatch) - Date.parse(sentAt),
   };
-}
-
-function failedRecord(runId: number): string {
-  const id = `${runId}-1`;
-  const step = (command: string, overrides: Parameters<typeof aStepRecord>[0] = {}) =>
-    aStepRecord({
-      id: command.replace(' ', '-'),
-      name: command,
-      command,
-      executed: command,
-      ...overrides,
-    });
-  return serializeRunRecord(
-    aRunRecord({
-      id,
-      name: 'nightly',
-      status: 'failed',
-      github: {
-        repository: REPO,
-        workflow: 'nightly',
-        workflowRef: null,
-        job: 'dbt',
-        runId,
-        runAttempt: 1,
-        runNumber: 1,
-        serverUrl: 'https://github.com',
-        actor: 'mona',
-      },
-      lineage: {
-        parent: null,
-        root: id,
-        retryNumber: 0,
-        mode: null,
-        trigger: 'dispatch',
-        requestedBy: 'mona',
-      },
-      steps: [
-        step('dbt deps', { setup: true, action: 'setup' }),
-        step('dbt run', {
-          status: 'failed',
-          exitCode: 1,
-          tool: 'dbt',
-          nodes: {
-            which: 'run',
-            counts: { success: 47, error: 1, skipped: 2 },
-            failed: [
-              { id: 'model.shop.orders', status: 'error', message: 'relation does not exist' },
-            ],
-            skipped: ['model.shop.revenue', 'model.shop.customers'],
-            merged: false,
-          },
-        }),
-        step('dbt test', {
-          executed: null,
-          action: 'skip',
-          status: 'skipped',
-          exitCode: null,
-          attempts: 0,
-          startedAt: null,
-          durationMs: 0,
-        }),
-      ],
-    }),
-  );
 }
 
 /** The App's requests in a slice of the log, by operation. */
@@ -224,7 +153,7 @@ export async function measureAppCost(params: {
       gh.addArtifact({
         runId,
         name: 'gh-retry-nightly-1',
-        files: { 'record.json': failedRecord(runId) },
+        files: { 'record.json': failedRecord(REPO, runId) },
       });
       completed.push(
         await timed(gh, actors, async () => {
@@ -282,53 +211,5 @@ function summarise(
     operations: samples.at(-1)?.operations ?? {},
     handlerMs: median(samples.map((s) => s.ms)),
     samples: samples.map(({ requests, ms }) => ({ requests, ms })),
-  };
-}
-
-/** POST `deliveries` signed `issue_comment` deliveries (a comment that is no command) to the server. */
-async function measureThroughput(
-  gh: GitHubEmulator,
-  url: string,
-  secret: string,
-  params: { deliveries: number; concurrency: number },
-): Promise<AppCost['throughput']> {
-  const model = gh.deliveries().find((d) => d.event === 'issue_comment');
-  if (model === undefined) throw new Error('no issue_comment delivery to model the load on');
-  const payload = JSON.parse(model.body) as { comment: { body: string } };
-  payload.comment.body = 'Thanks, looks good to me.';
-  const body = JSON.stringify(payload);
-  const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-  const latencies: number[] = [];
-  let accepted = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < params.deliveries) {
-      next += 1;
-      const started = performance.now();
-      const response = await fetch(`${url}/api/github/webhooks`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-github-event': 'issue_comment',
-          'x-github-delivery': randomUUID(),
-          'x-hub-signature-256': signature,
-        },
-        body,
-      });
-      await response.text();
-      latencies.push(performance.now() - started);
-      if (response.ok) accepted += 1;
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: params.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    deliveries: params.deliveries,
-    concurrency: params.concurrency,
-    accepted,
-    seconds,
-    perSecond: params.deliveries / seconds,
-    medianLatencyMs: median(latencies),
   };
 }
