@@ -19,7 +19,7 @@ import { measureCosts, measureWorkSaved, say, type BenchContext } from './sectio
 import { SECTIONS, settingsFor, type Section } from './settings.js';
 import { renderStoreListing } from './store-listing.js';
 import { REPO_ROOT } from './timed-process.js';
-import { errorStack } from '../src/core/errors.js';
+import { errorMessage, errorStack, UserError } from '../src/core/errors.js';
 
 function machineInfo(): Record<string, unknown> {
   const cpus = os.cpus();
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const only = values.only?.split(',').map((s) => s.trim()) ?? [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0)
-    throw new Error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+    throw new UserError(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
   const machine = machineInfo();
   const temp = mkdtempSync(path.join(os.tmpdir(), 'gh-retry-bench-'));
   try {
@@ -96,6 +96,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${errorStack(error)}\n`);
+  // A wrong flag or section is one line; a bench that broke shows where.
+  const usage =
+    error instanceof UserError ||
+    (error instanceof Error &&
+      String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'));
+  process.stderr.write(`bench: ${usage ? errorMessage(error) : errorStack(error)}\n`);
   process.exitCode = 1;
 });
