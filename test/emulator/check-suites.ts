@@ -8,13 +8,8 @@
 import { deliverToApps } from './events.js';
 import type { Hub } from './hub.js';
 import { integrationView } from './issue-views.js';
-import {
-  fullName,
-  type AppRecord,
-  type RepoRecord,
-  type RunRecord,
-  type UserRecord,
-} from './state.js';
+import { fullName } from './state.js';
+import type { AppRecord, RepoRecord, RunRecord, UserRecord } from './records.js';
 import {
   nodeId,
   pullRequestMinimalView,

@@ -1,15 +1,15 @@
 /**
  * REST representations of pull requests, issues, comments, reactions, check runs and Apps.
  */
-import {
-  fullName,
-  type AppRecord,
-  type CheckRunRecord,
-  type CommentRecord,
-  type IssueRecord,
-  type RepoRecord,
-  type UserRecord,
-} from './state.js';
+import { fullName } from './state.js';
+import type {
+  AppRecord,
+  CheckRunRecord,
+  CommentRecord,
+  IssueRecord,
+  RepoRecord,
+  UserRecord,
+} from './records.js';
 import {
   nodeId,
   pullRequestMinimalView,

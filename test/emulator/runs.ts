@@ -10,14 +10,14 @@ import { deliverToApps, startTriggeredRuns } from './events.js';
 import type { Hub } from './hub.js';
 import { HttpError } from './rest/request.js';
 import { addAttempt, checkRerun, MAX_RERUNS, newRunRecord, type RunOrigin } from './run-records.js';
-import {
-  fullName,
-  type AttemptRecord,
-  type RepoRecord,
-  type RunRecord,
-  type UserRecord,
-  type WorkflowRecord,
-} from './state.js';
+import { fullName } from './state.js';
+import type {
+  AttemptRecord,
+  RepoRecord,
+  RunRecord,
+  UserRecord,
+  WorkflowRecord,
+} from './records.js';
 import { workflowRunPayload } from './webhook-payloads.js';
 import type { WorkflowFile } from './workflow-file.js';
 import { executeJob, type JobExecution, type JobResult, type JobSpec } from './workflow-runner.js';

@@ -4,16 +4,15 @@
  * objects that validate against GitHub's schemas.
  */
 import { parseWorkflowFileIfValid } from './workflow-file.js';
-import {
-  fullName,
-  type ArtifactRecord,
-  type IssueRecord,
-  type RepoRecord,
-  type RunRecord,
-  type State,
-  type UserRecord,
-  type WorkflowRecord,
-} from './state.js';
+import { fullName, type State } from './state.js';
+import type {
+  ArtifactRecord,
+  IssueRecord,
+  RepoRecord,
+  RunRecord,
+  UserRecord,
+  WorkflowRecord,
+} from './records.js';
 
 /** What every builder needs: the model and the two bases (API and web). */
 export interface ViewContext {

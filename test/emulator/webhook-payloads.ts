@@ -12,7 +12,7 @@ import type {
   RepoRecord,
   RunRecord,
   UserRecord,
-} from './state.js';
+} from './records.js';
 import {
   repositoryView,
   requireRepo,

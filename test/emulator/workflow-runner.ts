@@ -18,7 +18,7 @@ import {
 import { summaryTooLarge } from './limits.js';
 import { evaluateExpression, type JobStatus } from './expressions.js';
 import { parseFileCommands } from './runner-files.js';
-import type { Permissions, RunRecord } from './state.js';
+import type { Permissions, RunRecord } from './records.js';
 
 /** How a workflow's gh-retry job runs in the emulator. */
 export interface JobSpec {

@@ -4,7 +4,7 @@
  */
 import { signedDownloadUrl } from '../artifact-service.js';
 import type { Hub } from '../hub.js';
-import type { ArtifactRecord, RepoRecord } from '../state.js';
+import type { ArtifactRecord, RepoRecord } from '../records.js';
 import { artifactView } from '../views.js';
 import {
   countedPageReply,

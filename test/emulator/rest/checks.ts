@@ -14,7 +14,7 @@ import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
 import { checkRunView } from '../issue-views.js';
 import { limitCheckOutput } from '../limits.js';
-import type { AppRecord, CheckRunRecord, RepoRecord, UserRecord } from '../state.js';
+import type { AppRecord, CheckRunRecord, RepoRecord, UserRecord } from '../records.js';
 import { checkRunPayload } from '../webhook-payloads.js';
 import {
   actorOf,

@@ -3,7 +3,7 @@
  * cancel.
  */
 import type { Hub } from '../hub.js';
-import type { RepoRecord, RunRecord } from '../state.js';
+import type { RepoRecord, RunRecord } from '../records.js';
 import { workflowRunView } from '../views.js';
 import {
   actorOf,
