@@ -10,14 +10,8 @@ import type { Hub } from './hub.js';
 import { integrationView } from './issue-views.js';
 import { fullName } from './state.js';
 import type { AppRecord, RepoRecord, RunRecord, UserRecord } from './records.js';
-import {
-  nodeId,
-  pullRequestMinimalView,
-  repositoryView,
-  simpleCommitView,
-  userView,
-  type ViewContext,
-} from './views.js';
+import { nodeId, repositoryView, simpleCommitView, userView, type ViewContext } from './views.js';
+import { pullRequestMinimalView } from './run-views.js';
 
 type Json = Record<string, unknown>;
 

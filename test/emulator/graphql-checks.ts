@@ -22,7 +22,8 @@ import type {
   RunRecord,
   WorkflowRecord,
 } from './records.js';
-import { requireRepo, workflowName, workflowPath } from './views.js';
+import { requireRepo } from './views.js';
+import { workflowName, workflowPath } from './run-views.js';
 
 /** A commit as seen from a repository (suites are per repository). */
 export interface CommitSource {

@@ -21,7 +21,7 @@ import { close, createBareServer, listen } from './http.js';
 import { resultsListener } from './results-server.js';
 import { apiListener } from './server.js';
 import type { ArtifactRecord, Permissions, Role, RunRecord, WebhookTarget } from './records.js';
-import { artifactView, workflowRunView } from './views.js';
+import { artifactView, workflowRunView } from './run-views.js';
 import { ViolationError, type Violation } from './violations.js';
 import type { DeliveryRecord } from './webhooks.js';
 import type { CancelTimings, JobResult, JobSpec } from './workflow-runner.js';

@@ -10,14 +10,8 @@ import type {
   RepoRecord,
   UserRecord,
 } from './records.js';
-import {
-  nodeId,
-  pullRequestMinimalView,
-  repositoryView,
-  requireRepo,
-  userView,
-  type ViewContext,
-} from './views.js';
+import { nodeId, repositoryView, requireRepo, userView, type ViewContext } from './views.js';
+import { pullRequestMinimalView } from './run-views.js';
 
 type Json = Record<string, unknown>;
 

@@ -18,10 +18,9 @@ import {
   requireRepo,
   simpleCommitView,
   userView,
-  workflowRunView,
-  workflowView,
   type ViewContext,
 } from './views.js';
+import { workflowRunView, workflowView } from './run-views.js';
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
 import { signedDownloadUrl } from '../artifact-service.js';
 import type { Hub } from '../hub.js';
 import type { ArtifactRecord, RepoRecord } from '../records.js';
-import { artifactView } from '../views.js';
+import { artifactView } from '../run-views.js';
 import {
   countedPageReply,
   getOne,

@@ -4,7 +4,7 @@
  */
 import type { Hub } from '../hub.js';
 import type { RepoRecord, RunRecord } from '../records.js';
-import { workflowRunView } from '../views.js';
+import { workflowRunView } from '../run-views.js';
 import {
   actorOf,
   countedPageReply,

@@ -7,7 +7,7 @@ import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
 import { fullName } from '../state.js';
 import type { RepoRecord, WorkflowRecord } from '../records.js';
-import { workflowView } from '../views.js';
+import { workflowView } from '../run-views.js';
 import { workflowDispatchPayload } from '../webhook-payloads.js';
 import { parseWorkflowFile, WorkflowFileError, type WorkflowFile } from '../workflow-file.js';
 import {
