@@ -24,7 +24,8 @@ import type { ArtifactRecord, Permissions, Role, RunRecord, WebhookTarget } from
 import { artifactView, workflowRunView } from './run-views.js';
 import { ViolationError, type Violation } from './violations.js';
 import type { DeliveryRecord } from './webhooks.js';
-import type { CancelTimings, JobResult, JobSpec } from './workflow-runner.js';
+import type { JobResult, JobSpec } from './workflow-runner.js';
+import type { CancelTimings } from './entry-process.js';
 
 export type {
   AppCredentials,
