@@ -13,7 +13,7 @@ import {
   type Resolvers,
 } from './graphql-schema.js';
 import type { Hub } from './hub.js';
-import { actionsApp } from './rest/checks.js';
+import { actionsApp } from './rest/check-owners.js';
 import { fullName } from './state.js';
 import type {
   AppRecord,
