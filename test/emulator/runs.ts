@@ -2,7 +2,8 @@
  * Workflow runs: creation (dispatch, events, tests), the status lifecycle with its
  * `workflow_run` webhooks and chained workflows, re-runs as new attempts of the same run,
  * cancellation, and execution of registered jobs by the workflow runner. The records themselves
- * (run, attempt, tokens, re-run limits) are built in run-records.ts.
+ * (run, attempt, tokens, re-run limits) are built in run-records.ts. Over 300 lines on purpose:
+ * one class whose private maps (jobs, executions, results, listeners) every method shares.
  */
 import { join } from 'node:path';
 import { ConcurrencyGroups, evaluateGroup } from './concurrency.js';
