@@ -6,7 +6,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Hub } from './hub.js';
 import { findJob, jobLog } from './job-logs.js';
-import { isoSeconds, type ArtifactRecord, type AttemptRecord, type RunRecord } from './state.js';
+import { isoSeconds } from './state.js';
+import type { ArtifactRecord, AttemptRecord, RunRecord } from './records.js';
 
 /** A reply of the results server. */
 export interface ResultsReply {

@@ -5,17 +5,15 @@
 import { randomBytes, verify } from 'node:crypto';
 import type { MatchedOperation } from './spec.js';
 import { HttpError, notFound } from './rest/request.js';
-import {
-  installationCovers,
-  isoSeconds,
-  type InstallationRecord,
-  type PermissionLevel,
-  type Permissions,
-  type Principal,
-  type RepoRecord,
-  type State,
-  type TokenRecord,
-} from './state.js';
+import { installationCovers, isoSeconds, type State } from './state.js';
+import type {
+  InstallationRecord,
+  PermissionLevel,
+  Permissions,
+  Principal,
+  RepoRecord,
+  TokenRecord,
+} from './records.js';
 
 /** A token string of the given GitHub prefix (`ghs_`, `ghp_`). */
 export function newToken(prefix: string): string {

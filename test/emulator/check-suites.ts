@@ -8,21 +8,10 @@
 import { deliverToApps } from './events.js';
 import type { Hub } from './hub.js';
 import { integrationView } from './issue-views.js';
-import {
-  fullName,
-  type AppRecord,
-  type RepoRecord,
-  type RunRecord,
-  type UserRecord,
-} from './state.js';
-import {
-  nodeId,
-  pullRequestMinimalView,
-  repositoryView,
-  simpleCommitView,
-  userView,
-  type ViewContext,
-} from './views.js';
+import { fullName } from './state.js';
+import type { AppRecord, RepoRecord, RunRecord, UserRecord } from './records.js';
+import { nodeId, repositoryView, simpleCommitView, userView, type ViewContext } from './views.js';
+import { pullRequestMinimalView } from './run-views.js';
 
 type Json = Record<string, unknown>;
 

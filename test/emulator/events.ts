@@ -4,7 +4,8 @@
  */
 import type { Hub } from './hub.js';
 import type { RunOrigin } from './run-records.js';
-import { installationCovers, type RepoRecord, type RunRecord } from './state.js';
+import { installationCovers } from './state.js';
+import type { RepoRecord, RunRecord } from './records.js';
 import type { DeliveryRecord } from './webhooks.js';
 import { matchesTrigger, parseWorkflowFileIfValid, type TriggerEvent } from './workflow-file.js';
 

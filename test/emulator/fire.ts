@@ -10,7 +10,7 @@ import { announceCheckRequest } from './rest/checks.js';
 import { createComment } from './rest/issues.js';
 import type { RunOrigin } from './run-records.js';
 import { requireSeededRepo } from './seed.js';
-import type { RepoRecord } from './state.js';
+import type { RepoRecord } from './records.js';
 import { pullRequestPayload, pushPayload, schedulePayload } from './webhook-payloads.js';
 import type { DeliveryRecord } from './webhooks.js';
 import { parseWorkflowFileIfValid, type TriggerEvent } from './workflow-file.js';

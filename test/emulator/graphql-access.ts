@@ -8,7 +8,7 @@ import { authorize } from './auth.js';
 import { fieldError, type GraphqlContext } from './graphql-schema.js';
 import { HttpError } from './rest/request.js';
 import { findOperation, type MatchedOperation } from './spec.js';
-import type { RepoRecord } from './state.js';
+import type { RepoRecord } from './records.js';
 
 /** The REST reads whose permission rules gate a GraphQL field. */
 const gates = {

@@ -13,16 +13,17 @@ import {
   type Resolvers,
 } from './graphql-schema.js';
 import type { Hub } from './hub.js';
-import { actionsApp } from './rest/checks.js';
-import {
-  fullName,
-  type AppRecord,
-  type CheckRunRecord,
-  type RepoRecord,
-  type RunRecord,
-  type WorkflowRecord,
-} from './state.js';
-import { requireRepo, workflowName, workflowPath } from './views.js';
+import { actionsApp } from './rest/check-owners.js';
+import { fullName } from './state.js';
+import type {
+  AppRecord,
+  CheckRunRecord,
+  RepoRecord,
+  RunRecord,
+  WorkflowRecord,
+} from './records.js';
+import { requireRepo } from './views.js';
+import { workflowName, workflowPath } from './run-views.js';
 
 /** A commit as seen from a repository (suites are per repository). */
 export interface CommitSource {

@@ -14,7 +14,8 @@ import {
   type GraphqlContext,
   type Resolvers,
 } from './graphql-schema.js';
-import { fullName, type IssueRecord, type RepoRecord, type UserRecord } from './state.js';
+import { fullName } from './state.js';
+import type { IssueRecord, RepoRecord, UserRecord } from './records.js';
 
 interface BlobSource {
   readonly __typename: 'Blob';

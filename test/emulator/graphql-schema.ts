@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Hub } from './hub.js';
-import type { Principal } from './state.js';
+import type { Principal } from './records.js';
 
 /** What every resolver sees: the hub, the authenticated caller and the request (for violations). */
 export interface GraphqlContext {

@@ -20,7 +20,7 @@ import { repositoryResolvers } from './graphql-repository.js';
 import { buildGraphqlSchema, type GraphqlContext } from './graphql-schema.js';
 import type { Hub } from './hub.js';
 import { HttpError } from './rest/request.js';
-import type { Principal } from './state.js';
+import type { Principal } from './records.js';
 
 /** The paths GitHub serves GraphQL on (`/api/graphql` is where Octokit goes from `…/api/v3`). */
 export const graphqlPaths: readonly string[] = ['/graphql', '/api/graphql'];

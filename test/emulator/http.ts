@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Hub, RequestLogEntry } from './hub.js';
 import { HttpError, type RestReply } from './rest/request.js';
 import type { MatchedOperation } from './spec.js';
-import type { Principal } from './state.js';
+import type { Principal } from './records.js';
 import { errorStack } from '../../src/core/errors.js';
 
 /** Listen on 127.0.0.1 (port 0: a free port) and return the origin. */

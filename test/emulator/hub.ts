@@ -7,7 +7,7 @@ import { State } from './state.js';
 import type { ViewContext } from './views.js';
 import { ViolationLog } from './violations.js';
 import { WebhookService } from './webhooks.js';
-import type { CancelTimings } from './workflow-runner.js';
+import type { CancelTimings } from './entry-process.js';
 
 /**
  * What a run dispatched with a `GITHUB_TOKEN` does once it completes, which GitHub does not

@@ -20,11 +20,12 @@ import * as seed from './seed.js';
 import { close, createBareServer, listen } from './http.js';
 import { resultsListener } from './results-server.js';
 import { apiListener } from './server.js';
-import type { ArtifactRecord, Permissions, Role, RunRecord, WebhookTarget } from './state.js';
-import { artifactView, workflowRunView } from './views.js';
+import type { ArtifactRecord, Permissions, Role, RunRecord, WebhookTarget } from './records.js';
+import { artifactView, workflowRunView } from './run-views.js';
 import { ViolationError, type Violation } from './violations.js';
 import type { DeliveryRecord } from './webhooks.js';
-import type { CancelTimings, JobResult, JobSpec } from './workflow-runner.js';
+import type { JobResult, JobSpec } from './workflow-runner.js';
+import type { CancelTimings } from './entry-process.js';
 
 export type {
   AppCredentials,
@@ -37,7 +38,7 @@ export type { FireEvent, FireResult } from './fire.js';
 export type { JobResult, JobSpec, StepResult } from './workflow-runner.js';
 export type { RequestLogEntry, TokenDispatchModel } from './hub.js';
 export type { Violation } from './violations.js';
-export type { Role, Permissions, WebhookTarget } from './state.js';
+export type { Role, Permissions, WebhookTarget } from './records.js';
 
 /** REST shapes returned by the read methods. */
 export type WorkflowRun = components['schemas']['workflow-run'];

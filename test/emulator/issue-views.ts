@@ -1,23 +1,17 @@
 /**
  * REST representations of pull requests, issues, comments, reactions, check runs and Apps.
  */
-import {
-  fullName,
-  type AppRecord,
-  type CheckRunRecord,
-  type CommentRecord,
-  type IssueRecord,
-  type RepoRecord,
-  type UserRecord,
-} from './state.js';
-import {
-  nodeId,
-  pullRequestMinimalView,
-  repositoryView,
-  requireRepo,
-  userView,
-  type ViewContext,
-} from './views.js';
+import { fullName } from './state.js';
+import type {
+  AppRecord,
+  CheckRunRecord,
+  CommentRecord,
+  IssueRecord,
+  RepoRecord,
+  UserRecord,
+} from './records.js';
+import { nodeId, repositoryView, requireRepo, userView, type ViewContext } from './views.js';
+import { pullRequestMinimalView } from './run-views.js';
 
 type Json = Record<string, unknown>;
 

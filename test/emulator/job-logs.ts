@@ -4,7 +4,7 @@
  * with a time as in GitHub's logs.
  */
 import type { Hub } from './hub.js';
-import type { AttemptRecord, RunRecord } from './state.js';
+import type { AttemptRecord, RunRecord } from './records.js';
 
 /** A job: a run's attempt. */
 export interface JobRef {

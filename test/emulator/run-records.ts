@@ -7,16 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { newToken } from './auth.js';
 import { interpolate, type ExpressionContext } from './expressions.js';
 import { HttpError } from './rest/request.js';
-import {
-  fullName,
-  type AttemptRecord,
-  type Permissions,
-  type RepoRecord,
-  type RunRecord,
-  type State,
-  type UserRecord,
-  type WorkflowRecord,
-} from './state.js';
+import { fullName, type State } from './state.js';
+import type {
+  AttemptRecord,
+  Permissions,
+  RepoRecord,
+  RunRecord,
+  UserRecord,
+  WorkflowRecord,
+} from './records.js';
 import { tokenPermissions } from './token-permissions.js';
 import type { WorkflowFile } from './workflow-file.js';
 

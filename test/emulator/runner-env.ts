@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { interpolate, type ExpressionContext } from './expressions.js';
-import { fullName, type RepoRecord, type RunRecord } from './state.js';
+import { fullName } from './state.js';
+import type { RepoRecord, RunRecord } from './records.js';
 
 /** What `action.yml` tells the runner: entry points and input defaults. */
 export interface ActionMetadata {

@@ -8,7 +8,8 @@ import type { Hub } from './hub.js';
 import { findWorkflow } from './rest/workflows.js';
 import { requireSeededRepo, userToken } from './seed.js';
 import { newToken } from './auth.js';
-import { isoSeconds, type ArtifactRecord, type Permissions } from './state.js';
+import { isoSeconds } from './state.js';
+import type { ArtifactRecord, Permissions } from './records.js';
 import { parseWorkflowFile, parseWorkflowFileIfValid } from './workflow-file.js';
 
 /** A dispatch to send as a user. */

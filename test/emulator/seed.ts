@@ -12,7 +12,7 @@ import type {
   Role,
   UserRecord,
   WebhookTarget,
-} from './state.js';
+} from './records.js';
 
 /** A repository to create. */
 export interface SeedRepoOptions {

@@ -27,7 +27,7 @@ import {
   type MatchedOperation,
   type RequestCheck,
 } from './spec.js';
-import type { Principal } from './state.js';
+import type { Principal } from './records.js';
 
 const handlers: Readonly<Record<string, RestHandler>> = {
   ...appHandlers,

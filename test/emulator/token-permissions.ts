@@ -6,7 +6,7 @@
  * head is a fork, every write becomes read, whatever the workflow asks (`pull_request_target`
  * runs in the base repository and keeps them).
  */
-import type { Permissions, RunRecord } from './state.js';
+import type { Permissions, RunRecord } from './records.js';
 import { WRITABLE_PERMISSIONS } from './workflow-file.js';
 
 const writeAll: Permissions = Object.fromEntries(

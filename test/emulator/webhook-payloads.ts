@@ -12,16 +12,15 @@ import type {
   RepoRecord,
   RunRecord,
   UserRecord,
-} from './state.js';
+} from './records.js';
 import {
   repositoryView,
   requireRepo,
   simpleCommitView,
   userView,
-  workflowRunView,
-  workflowView,
   type ViewContext,
 } from './views.js';
+import { workflowRunView, workflowView } from './run-views.js';
 
 type Json = Record<string, unknown>;
 

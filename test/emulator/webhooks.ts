@@ -4,7 +4,7 @@
  * test can read them and ask for a redelivery (same body, same `X-GitHub-Delivery`).
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { AppRecord, InstallationRecord } from './state.js';
+import type { AppRecord, InstallationRecord } from './records.js';
 import type { ViolationLog } from './violations.js';
 import { validateWebhookPayload, webhookSchemaName } from './webhook-spec.js';
 import { errorMessage } from '../../src/core/errors.js';

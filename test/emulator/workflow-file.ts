@@ -6,7 +6,7 @@
 import { parse } from 'yaml';
 import { filterAllows, pathsAllow } from './filter-patterns.js';
 import { parseWithGitHub } from './github-workflow.js';
-import type { PermissionLevel, Permissions } from './state.js';
+import type { PermissionLevel, Permissions } from './records.js';
 
 /** A `workflow_dispatch` input declaration. */
 export interface DispatchInput {

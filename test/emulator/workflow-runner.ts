@@ -1,9 +1,9 @@
 /**
  * Executes the gh-retry step of an emulated job the way a GitHub runner executes a JavaScript
  * action: a fresh workspace, the runner environment, file commands, the `post` entry with
- * `STATE_*`, and cancellation by SIGINT, then SIGTERM, then kill — to the entry process only.
+ * `STATE_*`, and cancellation by SIGINT, then SIGTERM, then kill — to the entry process only. Each
+ * entry process itself is run by entry-process.ts.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import {
 import { summaryTooLarge } from './limits.js';
 import { evaluateExpression, type JobStatus } from './expressions.js';
 import { parseFileCommands } from './runner-files.js';
-import type { Permissions, RunRecord } from './state.js';
+import { runEntry, type CancelSignal, type CancelTimings } from './entry-process.js';
+import type { Permissions, RunRecord } from './records.js';
 
 /** How a workflow's gh-retry job runs in the emulator. */
 export interface JobSpec {
@@ -68,76 +69,10 @@ export interface JobResult {
   readonly eventPath: string;
 }
 
-/** Signal timings; the runner's are 7.5 s and 2.5 s. */
-export interface CancelTimings {
-  readonly sigintTimeoutMs: number;
-  readonly sigtermTimeoutMs: number;
-}
-
 /** A running job. */
 export interface JobExecution {
   cancel(): void;
   readonly done: Promise<JobResult>;
-}
-
-const outputLimit = 5 * 1024 * 1024;
-
-/** A cancel request, and how the running entry reacts to one. */
-interface CancelSignal {
-  requested: boolean;
-  onCancel?: (() => void) | undefined;
-}
-
-async function runEntry(params: {
-  command: readonly string[];
-  cwd: string;
-  env: Record<string, string>;
-  timings: CancelTimings;
-  cancelled: CancelSignal;
-  onOutput: ((text: string) => void) | undefined;
-}): Promise<Omit<StepResult, 'outputs' | 'state'>> {
-  const [file, ...args] = params.command;
-  if (!file) throw new Error('empty job command');
-  const child = spawn(file, args, {
-    cwd: params.cwd,
-    env: params.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    if (stdout.length < outputLimit) stdout += chunk.toString('utf8');
-    params.onOutput?.(chunk.toString('utf8'));
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    if (stderr.length < outputLimit) stderr += chunk.toString('utf8');
-    params.onOutput?.(chunk.toString('utf8'));
-  });
-  const timers: NodeJS.Timeout[] = [];
-  const escalate = (): void => {
-    // The runner signals the entry pid only, never its process group.
-    child.kill('SIGINT');
-    timers.push(
-      setTimeout(() => {
-        child.kill('SIGTERM');
-        timers.push(setTimeout(() => child.kill('SIGKILL'), params.timings.sigtermTimeoutMs));
-      }, params.timings.sigintTimeoutMs),
-    );
-  };
-  params.cancelled.onCancel = escalate;
-  if (params.cancelled.requested) escalate();
-  const result = await new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>(
-    (resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (exitCode, signal) => {
-        resolve({ exitCode, signal });
-      });
-    },
-  ).finally(() => {
-    params.cancelled.onCancel = undefined;
-    for (const timer of timers) clearTimeout(timer);
-  });
-  return { ...result, stdout, stderr };
 }
 
 async function readCommands(path: string): Promise<Record<string, string>> {

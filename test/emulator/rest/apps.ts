@@ -5,12 +5,8 @@
 import { createInstallationToken } from '../auth.js';
 import type { Hub } from '../hub.js';
 import { integrationView } from '../issue-views.js';
-import {
-  installationCovers,
-  type InstallationRecord,
-  type Permissions,
-  type RepoRecord,
-} from '../state.js';
+import { installationCovers } from '../state.js';
+import type { InstallationRecord, Permissions, RepoRecord } from '../records.js';
 import { repositoryView, userView } from '../views.js';
 import {
   HttpError,

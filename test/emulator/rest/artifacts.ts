@@ -4,8 +4,8 @@
  */
 import { signedDownloadUrl } from '../artifact-service.js';
 import type { Hub } from '../hub.js';
-import type { ArtifactRecord, RepoRecord } from '../state.js';
-import { artifactView } from '../views.js';
+import type { ArtifactRecord, RepoRecord } from '../records.js';
+import { artifactView } from '../run-views.js';
 import {
   countedPageReply,
   getOne,

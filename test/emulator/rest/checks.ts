@@ -1,8 +1,8 @@
 /**
  * Check runs and suites: create, update, get, list for a ref or suite, rerequest — owned by the
  * App (or GitHub Actions) whose token created them, with `check_run` and `check_suite` webhooks.
+ * Which App owns a check run and which suite it joins is decided in check-owners.ts.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import {
   checkSuiteView,
   findSuite,
@@ -14,7 +14,7 @@ import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
 import { checkRunView } from '../issue-views.js';
 import { limitCheckOutput } from '../limits.js';
-import type { AppRecord, CheckRunRecord, RepoRecord, UserRecord } from '../state.js';
+import type { CheckRunRecord, RepoRecord, UserRecord } from '../records.js';
 import { checkRunPayload } from '../webhook-payloads.js';
 import {
   actorOf,
@@ -29,41 +29,7 @@ import {
   type RestReply,
   type RestRequest,
 } from './request.js';
-
-/** The `github-actions` App, owner of check runs created with a `GITHUB_TOKEN`. */
-export function actionsApp(hub: Hub): AppRecord {
-  const existing = [...hub.state.apps.values()].find((app) => app.slug === 'github-actions');
-  if (existing) return existing;
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const owner = hub.state.ensureUser('github', 'Organization');
-  const app: AppRecord = {
-    id: 15368,
-    slug: 'github-actions',
-    name: 'GitHub Actions',
-    clientId: 'Iv1.github-actions',
-    owner,
-    botUser: hub.state.ensureUser('github-actions[bot]', 'Bot'),
-    privateKey: '',
-    publicKey,
-    webhookSecret: '',
-    permissions: { actions: 'write', checks: 'write', contents: 'write', metadata: 'read' },
-    events: [],
-    createdAt: '2018-07-30T09:30:17Z',
-    target: undefined,
-  };
-  hub.state.apps.set(app.id, app);
-  return app;
-}
-
-function callerApp(request: RestRequest, hub: Hub): AppRecord {
-  const principal = request.principal;
-  if (principal?.kind === 'installation') {
-    const app = hub.state.apps.get(principal.appId);
-    if (app) return app;
-  }
-  if (principal?.kind === 'actions') return actionsApp(hub);
-  throw new HttpError(403, 'You must authenticate via a GitHub App.');
-}
+import { callerApp, suiteFor } from './check-owners.js';
 
 function findCheck(hub: Hub, repo: RepoRecord, id: number): CheckRunRecord {
   const check = hub.state.checkRuns.get(id);
@@ -140,27 +106,6 @@ export function announceCheckRequest(
   const action = params.identifier === undefined ? 'rerequested' : 'requested_action';
   if (action === 'rerequested') requeueSuite(hub, params.check.checkSuiteId);
   announce(hub, { ...params, action, onlyOwner: true });
-}
-
-/**
- * The suite a new check run joins: the App's own suite on the commit; for a `GITHUB_TOKEN`, one of
- * GitHub Actions' suites on the commit — GitHub offers no way to choose, and in practice the check
- * run lands in the oldest workflow run's suite, whichever run created it (community discussion
- * 24616) — else an Actions suite of its own.
- */
-function suiteFor(
-  hub: Hub,
-  request: RestRequest,
-  params: { repoId: number; headSha: string; appId: number },
-): number {
-  if (request.principal?.kind === 'actions') {
-    const runs = [...hub.state.runs.values()].filter(
-      (run) => run.repoId === params.repoId && run.headSha === params.headSha,
-    );
-    const oldest = runs.sort((a, b) => a.id - b.id)[0];
-    if (oldest) return oldest.checkSuiteId;
-  }
-  return hub.state.checkSuiteId(params.repoId, params.headSha, `app:${params.appId}`);
 }
 
 /** A page of the check runs `keep` selects, newest first, narrowed by `check_name` and `status`. */

@@ -6,7 +6,7 @@ import { deliverToApps, startTriggeredRuns } from '../events.js';
 import type { Hub } from '../hub.js';
 import { issueCommentView, issueView, reactionView } from '../issue-views.js';
 import { limitCommentBody } from '../limits.js';
-import type { CommentRecord, IssueRecord, RepoRecord, UserRecord } from '../state.js';
+import type { CommentRecord, IssueRecord, RepoRecord, UserRecord } from '../records.js';
 import { issueCommentPayload } from '../webhook-payloads.js';
 import {
   actorOf,

@@ -6,7 +6,8 @@
 import { signedLogUrl } from '../artifact-service.js';
 import type { Hub } from '../hub.js';
 import { findJob, jobId, type JobRef } from '../job-logs.js';
-import { fullName, type AttemptRecord } from '../state.js';
+import { fullName } from '../state.js';
+import type { AttemptRecord } from '../records.js';
 import {
   countedPageReply,
   notFound,

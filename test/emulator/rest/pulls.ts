@@ -6,7 +6,7 @@
 import { fireEvent } from '../fire.js';
 import type { Hub } from '../hub.js';
 import { pullRequestView } from '../issue-views.js';
-import type { IssueRecord } from '../state.js';
+import type { IssueRecord } from '../records.js';
 import { actorOf, HttpError, requestRepo, type RestHandler } from './request.js';
 
 interface CreateBody {

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Hub } from '../hub.js';
 import { pullRequestView } from '../issue-views.js';
-import { fullName, type RepoRecord, type Role } from '../state.js';
+import { fullName } from '../state.js';
+import type { RepoRecord, Role } from '../records.js';
 import { repositoryView, userView } from '../views.js';
 import {
   HttpError,

@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Hub } from '../hub.js';
 import type { MatchedOperation } from '../spec.js';
-import type { Principal, RepoRecord, UserRecord } from '../state.js';
+import type { Principal, RepoRecord, UserRecord } from '../records.js';
 import type { ViewContext } from '../views.js';
 
 /** A validated request, with the repository of `{owner}/{repo}` already resolved and authorized. */

@@ -3,8 +3,8 @@
  * cancel.
  */
 import type { Hub } from '../hub.js';
-import type { RepoRecord, RunRecord } from '../state.js';
-import { workflowRunView } from '../views.js';
+import type { RepoRecord, RunRecord } from '../records.js';
+import { workflowRunView } from '../run-views.js';
 import {
   actorOf,
   countedPageReply,

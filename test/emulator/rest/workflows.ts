@@ -5,8 +5,9 @@ import { checkDispatchInputs } from '../dispatch-inputs.js';
 import { limitDispatchInputs } from '../limits.js';
 import { deliverToApps } from '../events.js';
 import type { Hub } from '../hub.js';
-import { fullName, type RepoRecord, type WorkflowRecord } from '../state.js';
-import { workflowView } from '../views.js';
+import { fullName } from '../state.js';
+import type { RepoRecord, WorkflowRecord } from '../records.js';
+import { workflowView } from '../run-views.js';
 import { workflowDispatchPayload } from '../webhook-payloads.js';
 import { parseWorkflowFile, WorkflowFileError, type WorkflowFile } from '../workflow-file.js';
 import {
