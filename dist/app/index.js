@@ -86837,7 +86837,12 @@ function command_line_parseCommandLine(command) {
         compound = 'spans several lines';
     let hasComment = false;
     const words = [];
-    for (const entry of parse(command, (key) => `${VAR_MARK}${key}${VAR_MARK}`)) {
+    const entries = splitWords(command);
+    if (entries === null) {
+        // A real shell decides what such a line means (or refuses it); gh-retry reads no tool in it.
+        return { first: null, compound: 'cannot be split into words (as in "${")', hasComment };
+    }
+    for (const entry of entries) {
         if (typeof entry === 'string') {
             if (entry.includes('`') || entry.includes(`${VAR_MARK}${VAR_MARK}`)) {
                 compound ??= 'uses command substitution';
@@ -86857,6 +86862,15 @@ function command_line_parseCommandLine(command) {
         }
     }
     return { first: words.length === 0 ? null : splitPrefix(words), compound, hasComment };
+}
+/** shell-quote's entries for a line, or null when it refuses the line (`${`: "Bad substitution"). */
+function splitWords(command) {
+    try {
+        return parse(command, (key) => `${VAR_MARK}${key}${VAR_MARK}`);
+    }
+    catch {
+        return null;
+    }
 }
 /** The value of a word once the shell has expanded it with `env` (unset variables are empty). */
 function expandWord(word, env) {
@@ -97871,6 +97885,14 @@ function parseDuration(text) {
 function words_counted(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+/**
+ * The first `max` of `items` and how many more there are, counting `total` when the list was
+ * already cut short (a record keeps at most so many ids): the one "+N more" rule of every listing.
+ */
+function firstWithMore(items, max, total = items.length) {
+    const shown = items.slice(0, max);
+    return { shown, more: Math.max(total, items.length) - shown.length };
+}
 //# sourceMappingURL=words.js.map
 ;// CONCATENATED MODULE: ./lib/src/core/retry/in-run.js
 
@@ -98310,8 +98332,7 @@ function renderHowToRetry(record) {
     return lines.join('\n');
 }
 function listWithMore(items, total) {
-    const shown = items.slice(0, LISTED_FAILURES_PER_STEP);
-    const more = Math.max(total, items.length) - shown.length;
+    const { shown, more } = firstWithMore(items, LISTED_FAILURES_PER_STEP, total);
     return [...shown, ...(more > 0 ? [`- +${more} more`] : [])].join('\n');
 }
 function countFailedNodes(nodes) {
