@@ -1,14 +1,5 @@
 import { UserError } from '../core/errors.js';
-import type { Env } from '../core/env.js';
-import type { PlannedStep } from '../core/retry/plan.js';
-import type { StepSpec } from '../core/schedule/step-spec.js';
-import { appendOutputTail, type OutputTail } from '../core/run-record/record.js';
-import type {
-  AttemptRecord,
-  NodeSummary,
-  RunRecord,
-  StepRecord,
-} from '../core/run-record/schema.js';
+import type { AttemptRecord, NodeSummary, StepRecord } from '../core/run-record/schema.js';
 import {
   configPathsFor,
   mergeNodeSummaries,
@@ -18,62 +9,11 @@ import {
   successExitCodesFor,
   summariseStepState,
 } from '../core/tools/index.js';
-import type {
-  CommandResult,
-  CommandRunner,
-  RunReporter,
-  StateFingerprints,
-  StateWorkspace,
-} from '../ports/execution.js';
+import type { CommandResult, StateFingerprints } from '../ports/execution.js';
 import { carryFromParent } from './carry-forward.js';
 import { chooseFixAware } from './fix-aware.js';
 import { runAttempts, type AttemptResults } from './in-run-attempts.js';
-
-/** Everything one step needs from the run around it. */
-export interface StepContext {
-  readonly cwd: string;
-  readonly env: Env;
-  readonly stateRoot: string;
-  /** The run being retried, for restores and for merging dbt node pictures. */
-  readonly parent: { readonly record: RunRecord; readonly stateRoot: string } | null;
-  readonly runner: CommandRunner;
-  readonly workspace: StateWorkspace;
-  readonly reporter: RunReporter;
-  readonly signal: AbortSignal | undefined;
-  readonly now: () => Date;
-  /** Waits before an in-run retry; returns early when the signal aborts. */
-  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-}
-
-/** A planned step that runs: its position, its plan and its schedule entry. */
-export interface StepToRun {
-  readonly planned: PlannedStep & { readonly exec: string };
-  readonly spec: StepSpec;
-  readonly index: number;
-  readonly total: number;
-}
-
-/** A step's bounded output tail, with gh-retry's own notes in it. */
-export interface StepLog {
-  readonly tail: () => OutputTail;
-  readonly append: (text: string) => void;
-  readonly note: (message: string) => void;
-}
-
-function createStepLog(stepId: string, reporter: RunReporter): StepLog {
-  let tail: OutputTail = { text: '', truncated: false };
-  const append = (text: string) => {
-    tail = appendOutputTail(tail, text);
-  };
-  return {
-    tail: () => tail,
-    append,
-    note: (message) => {
-      append(`[gh-retry] ${message}\n`);
-      reporter.report({ kind: 'note', stepId, message });
-    },
-  };
-}
+import { baseRecord, createStepLog, type StepContext, type StepToRun } from './step-context.js';
 
 /**
  * Run one step: restore its state files, run it (again in its retry form while `retries` allow),
@@ -260,35 +200,4 @@ async function carryWhenNoResults(params: {
     stateRoot: context.stateRoot,
     workspace: context.workspace,
   });
-}
-
-/** The fields of a step record known before it runs; a step that never started keeps them. */
-export function baseRecord(
-  step: StepToRun | { planned: PlannedStep; spec: StepSpec },
-  startedAt: Date | null,
-): StepRecord {
-  const { planned, spec } = step;
-  return {
-    id: planned.id,
-    name: planned.name,
-    command: planned.command,
-    executed: planned.exec,
-    action: planned.action,
-    reason: planned.reason,
-    status: 'skipped',
-    exitCode: null,
-    signal: null,
-    setup: spec.setup,
-    continueOnError: spec.continueOnError,
-    attempts: 0,
-    startedAt: startedAt?.toISOString() ?? null,
-    durationMs: 0,
-    tool: planned.tool,
-    reusedFrom: null,
-    nodes: null,
-    failedTests: null,
-    state: [],
-    outputTail: '',
-    outputTruncated: false,
-  };
 }

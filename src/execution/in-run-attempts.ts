@@ -10,7 +10,7 @@ import { formatSeconds } from '../core/retry/duration.js';
 import { inRunDelaySeconds } from '../core/retry/in-run.js';
 import { recogniseTool, retryFormFor, successExitCodesFor } from '../core/tools/index.js';
 import type { CommandResult } from '../ports/execution.js';
-import { baseRecord, type StepContext, type StepLog, type StepToRun } from './execute-step.js';
+import { baseRecord, type StepContext, type StepLog, type StepToRun } from './step-context.js';
 
 /** What the attempts came to: the last result, and each attempt for the record. */
 export interface AttemptsOutcome {

@@ -21,7 +21,8 @@ import type {
   StoredRun,
 } from '../ports/execution.js';
 import { keepFailures, keptFailure } from './kept-failures.js';
-import { baseRecord, executeStep, type StepContext } from './execute-step.js';
+import { executeStep } from './execute-step.js';
+import { baseRecord, type StepContext } from './step-context.js';
 import { abortableSleep } from './in-run-attempts.js';
 
 /** A first run of a schedule, or a retry executing a plan made from a parent run. */
