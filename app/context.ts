@@ -2,8 +2,8 @@
  * What every handler is given, whichever shell runs it (the Probot server or the bot in a
  * workflow): GitHub operations, who the bot is, a logger and a way to run work after a delay.
  */
+import type { RetryRoute } from '../src/core/bot/route.js';
 import type { BotWorkflowRun } from '../src/ports/github-bot.js';
-import type { PlannedAutoRetry } from './retry/auto.js';
 import type { GitHubRetryContext } from '../src/retry-service/context.js';
 
 export type { BotIdentity } from '../src/retry-service/context.js';
@@ -23,6 +23,12 @@ export type Scheduler = (params: {
   /** The task as data, for a shell that keeps delayed work outside the process (a queue). */
   readonly job?: ScheduledPolicyRetry;
 }) => Promise<void>;
+
+/** A policy retry ready to start: where to dispatch and after how long. */
+export interface PlannedAutoRetry {
+  readonly route: Extract<RetryRoute, { kind: 'dispatch' }>;
+  readonly delaySeconds: number;
+}
 
 /** A policy retry planned for later: the parent run and where to dispatch. */
 export interface ScheduledPolicyRetry {

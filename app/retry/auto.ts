@@ -7,19 +7,13 @@ import { DISPATCH_TRIGGER_YAML } from '../../src/core/bot/dispatch-trigger.js';
 import { decideAutoRetry, type AutoRetryDecision } from '../../src/core/bot/auto-retry.js';
 import type { RunRecord } from '../../src/core/run-record/schema.js';
 import type { BotWorkflowRun } from '../../src/ports/github-bot.js';
-import type { BotContext } from '../context.js';
+import type { BotContext, PlannedAutoRetry } from '../context.js';
 import { appendRetryLog, escapeMarkdown } from '../../src/core/report/check-run.js';
 import type { RetryRoute } from '../../src/core/bot/route.js';
 import { chooseRoute } from '../../src/retry-service/route.js';
 import { parseRecordRunId } from '../../src/core/run-record/reference.js';
 import { readRunRecords } from '../../src/retry-service/run-records.js';
 import { executeRoute, findCheckRunOf } from '../../src/retry-service/execute.js';
-
-/** A policy retry ready to start: where to dispatch and after how long. */
-export interface PlannedAutoRetry {
-  readonly route: Extract<RetryRoute, { kind: 'dispatch' }>;
-  readonly delaySeconds: number;
-}
 
 /** What the policies decided for a run, and the note the check run shows. */
 export interface AutoRetryPlan {
