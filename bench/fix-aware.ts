@@ -11,7 +11,6 @@ import path from 'node:path';
 import { NEWEST_DBT } from '../scripts/dbt-venv.mjs';
 import { makeLab, runIdOf, type Lab } from '../test/real-dbt/lab.js';
 import { renderTextTable } from '../src/core/report/text-table.js';
-import type { TargetCheck } from './results.js';
 import { runTimed } from './timed-process.js';
 
 /** What one fix-and-retry cost each way. */
@@ -99,17 +98,6 @@ export async function measureFixAware(params: {
     ours.remove();
     theirs.remove();
   }
-}
-
-/** The target: gh-retry's retry passes and runs fewer nodes than the fallback. */
-export function fixAwareCheck(fix: FixAwareBench): TargetCheck {
-  const fallback = fix.dbtRetry.nodes + fix.fullBuild.nodes;
-  const ok = fix.ghRetry.passed && fix.ghRetry.nodes < fallback;
-  return {
-    target: 'fix-and-retry: gh-retry passes with fewer nodes than dbt retry + full build',
-    measured: `${fix.ghRetry.passed ? 'passed' : 'FAILED'}, ${fix.ghRetry.nodes} nodes vs ${fallback}`,
-    verdict: ok ? 'PASS' : 'MISS',
-  };
 }
 
 /** The title and table printed for the part. */

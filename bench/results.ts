@@ -9,7 +9,7 @@ import type { AppCost } from './app-cost.js';
 import type { AppQueueCost } from './app-queue.js';
 import type { ArtifactSize } from './artifact-size.js';
 import type { DbtWorkSaved } from './dbt-work-saved.js';
-import { fixAwareCheck, type FixAwareBench } from './fix-aware.js';
+import type { FixAwareBench } from './fix-aware.js';
 import { mb, ms, pct } from './format.js';
 import type { LargeRecordArtifact } from './large-record-artifact.js';
 import type { RetryPlanning } from './retry-planning.js';
@@ -163,4 +163,15 @@ function queueChecks(queue: AppQueueCost): TargetCheck[] {
       verdict: verdict(retryRun.requests <= 6),
     },
   ];
+}
+
+/** The target: gh-retry's retry passes and runs fewer nodes than the fallback. */
+export function fixAwareCheck(fix: FixAwareBench): TargetCheck {
+  const fallback = fix.dbtRetry.nodes + fix.fullBuild.nodes;
+  const ok = fix.ghRetry.passed && fix.ghRetry.nodes < fallback;
+  return {
+    target: 'fix-and-retry: gh-retry passes with fewer nodes than dbt retry + full build',
+    measured: `${fix.ghRetry.passed ? 'passed' : 'FAILED'}, ${fix.ghRetry.nodes} nodes vs ${fallback}`,
+    verdict: ok ? 'PASS' : 'MISS',
+  };
 }
