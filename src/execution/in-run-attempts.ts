@@ -8,7 +8,7 @@ import { appendOutputTail, type OutputTail } from '../core/run-record/record.js'
 import { findConditionMatch, describeConditions } from '../core/retry/conditions.js';
 import { formatSeconds } from '../core/retry/duration.js';
 import { inRunDelaySeconds } from '../core/retry/in-run.js';
-import { recogniseTool, retryFormFor, successExitCodesFor } from '../core/tools/index.js';
+import { retryFormFor, successExitCodesFor } from '../core/tools/index.js';
 import type { CommandResult } from '../ports/execution.js';
 import { baseRecord, type StepContext, type StepLog, type StepToRun } from './step-context.js';
 
@@ -235,7 +235,7 @@ function nextAttempt(params: {
   return {
     exec: form.exec,
     form: step.planned.tool === 'custom' ? 'retry-with' : 'tool-retry',
-    successCodes: successExitCodesFor({ tool: recogniseTool(step.spec), action: 'retry' }),
+    successCodes: successExitCodesFor({ tool: step.planned.tool, action: 'retry' }),
   };
 }
 
