@@ -100,8 +100,12 @@ async function runCommand(params: {
     const exit = await ended;
     if (!(await waitAtMost(launched.closed, STREAM_DRAIN_MS)) && !isAborted()) {
       // Background jobs of a non-interactive shell ignore SIGINT: no point waiting on it.
-      const short = { ...grace(), SIGINT: grace().SIGTERM };
-      await stopLeftovers({ pid, request, stop: () => stopGroup(short) });
+      const usual = grace();
+      await stopLeftovers({
+        pid,
+        request,
+        stop: () => stopGroup({ ...usual, SIGINT: usual.SIGTERM }),
+      });
       await waitAtMost(launched.closed, STREAM_DRAIN_MS);
     }
     child.stdout.destroy();
